@@ -1,0 +1,146 @@
+//! Canonical-form encoders shared by the signers.
+//!
+//! Alibaba (RPC and ACS3) encode by RFC 3986: only `A-Z a-z 0-9 - _ . ~` stay as they are,
+//! space is `%20` (never `+`), `*` is `%2A`. Tencent TC3 signs the query exactly as sent, so
+//! for it we only check that the query is well-formed.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Everything but RFC 3986 unreserved characters is escaped.
+pub const RFC3986: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// RFC 3986 percent-encoding of UTF-8 text, upper-case hex.
+pub fn rfc3986(s: &str) -> String {
+    utf8_percent_encode(s, RFC3986).collect()
+}
+
+/// RFC 3986 percent-encoding of raw bytes (a decoded query value need not be UTF-8).
+pub fn rfc3986_bytes(bytes: &[u8]) -> String {
+    percent_encoding::percent_encode(bytes, RFC3986).collect()
+}
+
+/// Appends the RFC 3986 encoding of `s` to `out` without an intermediate allocation.
+pub fn push_rfc3986(out: &mut String, bytes: &[u8]) {
+    for chunk in percent_encoding::percent_encode(bytes, RFC3986) {
+        out.push_str(chunk);
+    }
+}
+
+/// Form-style encoding (`application/x-www-form-urlencoded`): like RFC 3986 but space is `+`.
+/// This is what the Python SDKs put on the wire for query strings and form bodies.
+pub fn form_urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for chunk in utf8_percent_encode(s, RFC3986) {
+        if chunk == "%20" {
+            out.push('+');
+        } else {
+            out.push_str(chunk);
+        }
+    }
+    out
+}
+
+/// Checks that a raw query string is something a server would parse the same way we do:
+/// every `%` starts a two-digit hex escape, and no space, control or `#` character appears.
+pub fn check_query(query: &str, field: &str) -> Result<()> {
+    let bytes = query.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'%' => {
+                let ok = i + 2 < bytes.len()
+                    && bytes[i + 1].is_ascii_hexdigit()
+                    && bytes[i + 2].is_ascii_hexdigit();
+                if !ok {
+                    return Err(Error::at(
+                        ErrorKind::MalformedQuery,
+                        field,
+                        alloc::format!("'%' at byte {i} is not followed by two hex digits"),
+                    ));
+                }
+                i += 3;
+                continue;
+            }
+            b'#' => {
+                return Err(Error::at(
+                    ErrorKind::MalformedQuery,
+                    field,
+                    alloc::format!("'#' at byte {i} starts a fragment; a query cannot contain it unescaped"),
+                ));
+            }
+            0..=0x20 | 0x7f => {
+                return Err(Error::at(
+                    ErrorKind::MalformedQuery,
+                    field,
+                    alloc::format!("byte {i} is a space or control character; escape it as %{b:02X}"),
+                ));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Splits a well-formed query into decoded `(name, value)` byte pairs, form rules (`+` is space).
+/// Empty segments (`a=1&&b=2`) are skipped; a segment without `=` has an empty value.
+pub fn parse_query(query: &str, field: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+    check_query(query, field)?;
+    let mut pairs = Vec::new();
+    for segment in query.split('&').filter(|s| !s.is_empty()) {
+        let (name, value) = segment.split_once('=').unwrap_or((segment, ""));
+        pairs.push((form_decode(name), form_decode(value)));
+    }
+    Ok(pairs)
+}
+
+fn form_decode(s: &str) -> Vec<u8> {
+    if s.contains('+') {
+        let replaced: Vec<u8> = s.bytes().map(|b| if b == b'+' { b' ' } else { b }).collect();
+        percent_decode(&replaced).collect()
+    } else {
+        percent_decode(s.as_bytes()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3986_keeps_only_unreserved() {
+        assert_eq!(rfc3986("a b*c~d+e/f=g&h"), "a%20b%2Ac~d%2Be%2Ff%3Dg%26h");
+        assert_eq!(rfc3986("未"), "%E6%9C%AA");
+        assert_eq!(rfc3986("AZaz09-_.~"), "AZaz09-_.~");
+    }
+
+    #[test]
+    fn form_encoding_uses_plus_for_space() {
+        assert_eq!(form_urlencode("ops team & co"), "ops+team+%26+co");
+    }
+
+    #[test]
+    fn query_check_rejects_bad_escapes_and_spaces() {
+        assert!(check_query("a=%2", "q").is_err());
+        assert!(check_query("a=%zz", "q").is_err());
+        assert!(check_query("a=b c", "q").is_err());
+        assert!(check_query("a=b#c", "q").is_err());
+        assert!(check_query("a=%2A&b=~*", "q").is_ok());
+        assert_eq!(check_query("a=%", "q").unwrap_err().kind, ErrorKind::MalformedQuery);
+    }
+
+    #[test]
+    fn parse_query_decodes_plus_and_escapes() {
+        let p = parse_query("b=a+b%2A&a&&c=", "q").unwrap();
+        assert_eq!(p, [
+            (b"b".to_vec(), b"a b*".to_vec()),
+            (b"a".to_vec(), b"".to_vec()),
+            (b"c".to_vec(), b"".to_vec()),
+        ]);
+    }
+}

@@ -1,0 +1,49 @@
+//! ACS-RPC-HMAC-SHA1 (Alibaba Cloud RPC signature version 1.0).
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::{Algorithm, SigningTrace, StringToSign};
+use crate::crypto::{base64, hmac_sha1};
+use crate::encode::{push_rfc3986, rfc3986};
+use crate::error::Result;
+use crate::wire::WireInput;
+
+pub fn sign(input: &WireInput) -> Result<SigningTrace> {
+    let canonical = canonical_query(&input.params);
+    let encoded_query = rfc3986(&canonical);
+    let string_to_sign = StringToSign::AcsRpc { method: &input.method, encoded_query: &encoded_query }.to_string();
+    // The key is the secret followed by '&' (an empty token secret in OAuth-style signing).
+    let mut key = String::with_capacity(input.credentials.secret_key.len() + 1);
+    key.push_str(&input.credentials.secret_key);
+    key.push('&');
+    let signature = base64(&hmac_sha1(key.as_bytes(), string_to_sign.as_bytes()));
+    Ok(SigningTrace {
+        algorithm: Algorithm::AcsRpcHmacSha1,
+        canonical_request: None,
+        hashed_canonical_request: None,
+        hashed_payload: None,
+        credential_scope: None,
+        signed_headers: None,
+        string_to_sign,
+        signature,
+        authorization: None,
+    })
+}
+
+/// Sorted by name (so `Parameter.10.*` comes before `Parameter.2.*`), each name and value
+/// RFC 3986-encoded. A `Signature` pair, if present, is the signature itself and is left out.
+pub fn canonical_query(params: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = params.iter().filter(|(n, _)| n != "Signature").collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::new();
+    for (i, (name, value)) in sorted.into_iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        push_rfc3986(&mut out, name.as_bytes());
+        out.push('=');
+        push_rfc3986(&mut out, value.as_bytes());
+    }
+    out
+}

@@ -1,0 +1,88 @@
+//! Canonical request and string to sign as types that print themselves.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::wire::{find_header, WireInput};
+
+/// The TC3 / ACS3 canonical request:
+/// `METHOD\nPATH\nQUERY\nname:value\n…\n\nSIGNED_HEADERS\nHASHED_PAYLOAD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CanonicalRequest<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: String,
+    /// `(lower-case name, trimmed value)` in signed-header order.
+    pub headers: Vec<(&'a str, &'a str)>,
+    pub signed_headers: String,
+    pub hashed_payload: String,
+}
+
+impl<'a> CanonicalRequest<'a> {
+    /// Collects the signed headers from the input, in the order `signed_headers` lists them.
+    /// `host` may come from the input's `host` field when no Host header is given.
+    pub fn new(input: &'a WireInput, query: String, hashed_payload: String) -> Result<Self> {
+        let mut headers = Vec::with_capacity(input.signed_headers.len());
+        for name in &input.signed_headers {
+            let value = match find_header(&input.headers, name) {
+                Some(v) => v,
+                None if name == "host" && !input.host.is_empty() => input.host.as_str(),
+                None => {
+                    return Err(Error::at(
+                        ErrorKind::MissingHeader,
+                        format!("headers.{name}"),
+                        format!("'{name}' is listed in signed_headers but no such header is given"),
+                    ))
+                }
+            };
+            headers.push((name.as_str(), value.trim_matches(|c| c == ' ' || c == '\t')));
+        }
+        Ok(CanonicalRequest {
+            method: &input.method,
+            path: &input.path,
+            query,
+            headers,
+            signed_headers: input.signed_headers.join(";"),
+            hashed_payload,
+        })
+    }
+}
+
+impl fmt::Display for CanonicalRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\n{}\n{}\n", self.method, self.path, self.query)?;
+        for (name, value) in &self.headers {
+            write!(f, "{name}:{value}\n")?;
+        }
+        write!(f, "\n{}\n{}", self.signed_headers, self.hashed_payload)
+    }
+}
+
+/// The exact text each algorithm feeds to its HMAC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StringToSign<'a> {
+    /// `TC3-HMAC-SHA256\nTIMESTAMP\nSCOPE\nhex(sha256(canonical request))`
+    Tc3 { timestamp: i64, credential_scope: &'a str, hashed_canonical_request: &'a str },
+    /// `ACS3-HMAC-SHA256\nhex(sha256(canonical request))`
+    Acs3 { hashed_canonical_request: &'a str },
+    /// `METHODhostpath?k=v&…` with raw values, names sorted.
+    TcLegacy { method: &'a str, host: &'a str, path: &'a str, query: &'a str },
+    /// `METHOD&%2F&percent(canonical query)`
+    AcsRpc { method: &'a str, encoded_query: &'a str },
+}
+
+impl fmt::Display for StringToSign<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StringToSign::Tc3 { timestamp, credential_scope, hashed_canonical_request } => {
+                write!(f, "TC3-HMAC-SHA256\n{timestamp}\n{credential_scope}\n{hashed_canonical_request}")
+            }
+            StringToSign::Acs3 { hashed_canonical_request } => write!(f, "ACS3-HMAC-SHA256\n{hashed_canonical_request}"),
+            StringToSign::TcLegacy { method, host, path, query } => write!(f, "{method}{host}{path}?{query}"),
+            StringToSign::AcsRpc { method, encoded_query } => write!(f, "{method}&%2F&{encoded_query}"),
+        }
+    }
+}

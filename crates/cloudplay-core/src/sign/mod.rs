@@ -1,0 +1,129 @@
+//! The five signing algorithms at the wire level, and the trace of every intermediate value.
+//!
+//! `sign_wire` canonicalizes and signs exactly what it is given; it never adds, drops or
+//! reorders a parameter on its own. It returns what the caller adds to the request (the
+//! `Authorization` header or the `Signature` parameter) instead of mutating anything.
+
+mod acs3;
+mod acs_rpc;
+mod canonical;
+mod tc3;
+mod tc_legacy;
+
+use alloc::string::String;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use canonical::{CanonicalRequest, StringToSign};
+
+use crate::error::Result;
+use crate::wire::WireInput;
+
+/// A signing algorithm id, spelled as in the conformance contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Algorithm {
+    /// Tencent Cloud API 3.0.
+    #[serde(rename = "TC3-HMAC-SHA256")]
+    Tc3HmacSha256,
+    /// Tencent Cloud legacy API 2.0 (and API 3.0's v1 signature), HMAC-SHA1.
+    #[serde(rename = "TC-HmacSHA1")]
+    TcHmacSha1,
+    /// Tencent Cloud legacy API 2.0, HMAC-SHA256.
+    #[serde(rename = "TC-HmacSHA256")]
+    TcHmacSha256,
+    /// Alibaba Cloud RPC signature version 1.0.
+    #[serde(rename = "ACS-RPC-HMAC-SHA1")]
+    AcsRpcHmacSha1,
+    /// Alibaba Cloud V3 signature.
+    #[serde(rename = "ACS3-HMAC-SHA256")]
+    Acs3HmacSha256,
+}
+
+impl Algorithm {
+    pub const ALL: [Algorithm; 5] = [
+        Algorithm::Tc3HmacSha256,
+        Algorithm::TcHmacSha1,
+        Algorithm::TcHmacSha256,
+        Algorithm::AcsRpcHmacSha1,
+        Algorithm::Acs3HmacSha256,
+    ];
+    pub const ALL_IDS: [&'static str; 5] =
+        ["TC3-HMAC-SHA256", "TC-HmacSHA1", "TC-HmacSHA256", "ACS-RPC-HMAC-SHA1", "ACS3-HMAC-SHA256"];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Algorithm::Tc3HmacSha256 => Self::ALL_IDS[0],
+            Algorithm::TcHmacSha1 => Self::ALL_IDS[1],
+            Algorithm::TcHmacSha256 => Self::ALL_IDS[2],
+            Algorithm::AcsRpcHmacSha1 => Self::ALL_IDS[3],
+            Algorithm::Acs3HmacSha256 => Self::ALL_IDS[4],
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// Whether the signature goes in an `Authorization` header (else in a `Signature` parameter).
+    pub const fn uses_authorization_header(self) -> bool {
+        matches!(self, Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256)
+    }
+}
+
+impl fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Every intermediate value of one signature, as the vendors name them. Fields an algorithm
+/// does not have are `None` (and absent from JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SigningTrace {
+    pub algorithm: Algorithm,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_request: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashed_canonical_request: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashed_payload: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_headers: Option<String>,
+    pub string_to_sign: String,
+    /// Lower-case hex (TC3, ACS3) or base64 (TC legacy, ACS RPC).
+    pub signature: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<String>,
+}
+
+impl SigningTrace {
+    /// The one thing to add to the request: `("Authorization", …)` as a header for TC3/ACS3,
+    /// `("Signature", …)` as a parameter otherwise.
+    pub fn addition(&self) -> (&'static str, &str) {
+        match &self.authorization {
+            Some(auth) => ("Authorization", auth.as_str()),
+            None => ("Signature", self.signature.as_str()),
+        }
+    }
+
+    /// Constant-time check of a presented signature against this one.
+    pub fn signature_matches(&self, presented: &str) -> bool {
+        crate::crypto::ct_eq(self.signature.as_bytes(), presented.as_bytes())
+    }
+}
+
+/// Signs a wire-level request. See the module docs and `vectors/README.md`.
+pub fn sign_wire(input: &WireInput) -> Result<SigningTrace> {
+    match input.algorithm {
+        Algorithm::Tc3HmacSha256 => tc3::sign(input),
+        Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => tc_legacy::sign(input),
+        Algorithm::AcsRpcHmacSha1 => acs_rpc::sign(input),
+        Algorithm::Acs3HmacSha256 => acs3::sign(input),
+    }
+}
+
+/// The TC3 signing-key chain, exposed so a preview can show each derived key.
+pub use tc3::derive_signing_key as tc3_signing_key;

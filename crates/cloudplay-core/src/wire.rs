@@ -1,0 +1,402 @@
+//! The wire-level signing input (the `signWire` contract of `vectors/README.md`) and its
+//! parsing from JSON or any serde source, with errors that name the field.
+
+use alloc::borrow::ToOwned;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::sign::Algorithm;
+
+/// A secret pair, plus the session token of temporary credentials.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Credentials {
+    pub secret_id: String,
+    pub secret_key: String,
+    pub token: Option<String>,
+}
+
+// Debug output must never carry the secret: it ends up in logs and panic messages.
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("secret_id", &self.secret_id)
+            .field("secret_key", &"<redacted>")
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+/// What `sign_wire` signs: a request exactly as it goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireInput {
+    pub algorithm: Algorithm,
+    /// Upper-case HTTP method.
+    pub method: String,
+    pub host: String,
+    pub path: String,
+    /// Service code for the TC3 credential scope (`cvm`, `hai`, ...).
+    pub service: String,
+    pub credentials: Credentials,
+    /// Unix seconds. Required for TC3 (it is in the string to sign and the scope date).
+    pub timestamp: Option<i64>,
+    pub timestamp_iso: Option<String>,
+    pub nonce: Option<String>,
+    /// Raw query string as sent, without the leading `?` (TC3, ACS3).
+    pub query: String,
+    /// Headers as sent; names unique case-insensitively (TC3, ACS3).
+    pub headers: Vec<(String, String)>,
+    /// Body text as sent (TC3, ACS3).
+    pub body: String,
+    /// Lower-case header names covered by the signature, in order (TC3, ACS3).
+    pub signed_headers: Vec<String>,
+    /// Every `(name, value)` the signature covers (TC legacy, ACS RPC).
+    pub params: Vec<(String, String)>,
+}
+
+impl WireInput {
+    /// Parses one JSON document, checking UTF-8 first so the error says which byte is bad.
+    pub fn from_json(bytes: &[u8]) -> Result<Self> {
+        let text = core::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::InvalidUtf8, format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()))
+        })?;
+        let raw: RawFields = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+        Self::from_fields(raw)
+    }
+
+    /// The value of a header, matching its name case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    pub fn from_fields(raw: RawFields) -> Result<Self> {
+        let mut f = Fields { entries: raw.0 };
+
+        let algorithm_text = f.string("algorithm")?.ok_or_else(|| missing("algorithm"))?;
+        let algorithm = Algorithm::parse(&algorithm_text).ok_or_else(|| {
+            Error::at(
+                ErrorKind::UnknownAlgorithm,
+                "algorithm",
+                format!("'{algorithm_text}' is not one of {}", Algorithm::ALL_IDS.join(", ")),
+            )
+        })?;
+        let method = f.string("method")?.ok_or_else(|| missing("method"))?;
+        if method.is_empty() || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(Error::at(ErrorKind::InvalidField, "method", "must be an HTTP method such as GET or POST"));
+        }
+        let method = method.to_ascii_uppercase();
+
+        let wire_level = matches!(algorithm, Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256);
+        let host = f.string("host")?.unwrap_or_default();
+        let path = f.string("path")?.unwrap_or_else(|| "/".to_owned());
+        if !path.starts_with('/') {
+            return Err(Error::at(ErrorKind::InvalidField, "path", "must start with '/'"));
+        }
+        let service = f.string("service")?.unwrap_or_default();
+        let credentials = f.credentials()?;
+        let timestamp = f.timestamp()?;
+        let timestamp_iso = f.string("timestamp_iso")?;
+        let nonce = f.scalar_string("nonce")?;
+        let query = f.string("query")?.unwrap_or_default();
+        let query = query.strip_prefix('?').map(ToOwned::to_owned).unwrap_or(query);
+        let headers = f.pairs("headers")?;
+        check_unique_headers(&headers)?;
+        let body = f.string("body")?.unwrap_or_default();
+        let signed_headers = match f.string("signed_headers")? {
+            Some(s) => parse_signed_headers(&s)?,
+            None if wire_level => return Err(missing("signed_headers")),
+            None => Vec::new(),
+        };
+        let params_given = f.has("params");
+        let params = f.pairs("params")?;
+
+        match algorithm {
+            Algorithm::Tc3HmacSha256 => {
+                if service.is_empty() {
+                    return Err(missing("service"));
+                }
+                if timestamp.is_none() {
+                    return Err(missing("timestamp"));
+                }
+                crate::encode::check_query(&query, "query")?;
+            }
+            Algorithm::Acs3HmacSha256 => crate::encode::check_query(&query, "query")?,
+            Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => {
+                if host.is_empty() {
+                    return Err(missing("host"));
+                }
+                if params_given && params.is_empty() {
+                    return Err(Error::at(ErrorKind::InvalidField, "params", "must list the signed [name, value] pairs"));
+                }
+                check_unique_params(&params)?;
+            }
+            Algorithm::AcsRpcHmacSha1 => check_unique_params(&params)?,
+        }
+        if !wire_level && !params_given {
+            return Err(missing("params"));
+        }
+
+        Ok(WireInput {
+            algorithm,
+            method,
+            host,
+            path,
+            service,
+            credentials,
+            timestamp,
+            timestamp_iso,
+            nonce,
+            query,
+            headers,
+            body,
+            signed_headers,
+            params,
+        })
+    }
+}
+
+pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+fn missing(field: &str) -> Error {
+    Error::at(ErrorKind::MissingField, field, format!("'{field}' is required"))
+}
+
+fn check_unique_headers(headers: &[(String, String)]) -> Result<()> {
+    for (i, (name, _)) in headers.iter().enumerate() {
+        if name.is_empty() || !name.bytes().all(is_token_byte) {
+            return Err(Error::at(
+                ErrorKind::InvalidField,
+                format!("headers.{name}"),
+                "a header name must be a non-empty HTTP token (letters, digits, !#$%&'*+-.^_`|~)",
+            ));
+        }
+        if let Some((first, _)) = headers[..i].iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            return Err(Error::at(
+                ErrorKind::DuplicateHeader,
+                format!("headers.{name}"),
+                format!("header '{name}' is given twice (also as '{first}'); send it once"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_unique_params(params: &[(String, String)]) -> Result<()> {
+    for (i, (name, _)) in params.iter().enumerate() {
+        if params[..i].iter().any(|(n, _)| n == name) {
+            return Err(Error::at(
+                ErrorKind::InvalidField,
+                format!("params[{i}]"),
+                format!("parameter '{name}' is given twice; a signed parameter appears once"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+fn parse_signed_headers(s: &str) -> Result<Vec<String>> {
+    let names: Vec<String> = s.split(';').map(|n| n.trim().to_ascii_lowercase()).collect();
+    if names.iter().any(|n| n.is_empty() || !n.bytes().all(is_token_byte)) {
+        return Err(Error::at(
+            ErrorKind::InvalidField,
+            "signed_headers",
+            "must be header names separated by ';', e.g. 'content-type;host'",
+        ));
+    }
+    Ok(names)
+}
+
+/// Top-level fields in input order, with `headers` and `params` kept as pair lists so a
+/// header given twice in a JSON object is seen instead of silently overwritten.
+#[derive(Debug, Default)]
+pub struct RawFields(Vec<(String, RawValue)>);
+
+#[derive(Debug)]
+enum RawValue {
+    Plain(Value),
+    Pairs(Vec<(String, Value)>),
+}
+
+impl<'de> Deserialize<'de> for RawFields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFields;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object with the signWire fields")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<RawFields, A::Error> {
+                let mut out: Vec<(String, RawValue)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format_args!("field '{key}' is given twice")));
+                    }
+                    let value = if key == "headers" || key == "params" {
+                        RawValue::Pairs(map.next_value::<PairList>()?.0)
+                    } else {
+                        RawValue::Plain(map.next_value::<Value>()?)
+                    };
+                    out.push((key, value));
+                }
+                Ok(RawFields(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// An object or a list of `[name, value]` pairs, every entry kept.
+struct PairList(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for PairList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PairList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object or a list of [name, value] pairs")
+            }
+            fn visit_unit<E: de::Error>(self) -> core::result::Result<PairList, E> {
+                Ok(PairList(Vec::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<PairList, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    out.push((k, v));
+                }
+                Ok(PairList(out))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<PairList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = seq.next_element::<(String, Value)>()? {
+                    out.push(pair);
+                }
+                Ok(PairList(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct Fields {
+    entries: Vec<(String, RawValue)>,
+}
+
+impl Fields {
+    fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, v)| k == key && !matches!(v, RawValue::Plain(Value::Null)))
+    }
+
+    fn take(&mut self, key: &str) -> Option<RawValue> {
+        let i = self.entries.iter().position(|(k, _)| k == key)?;
+        Some(self.entries.swap_remove(i).1)
+    }
+
+    fn plain(&mut self, key: &str) -> Result<Option<Value>> {
+        match self.take(key) {
+            None | Some(RawValue::Plain(Value::Null)) => Ok(None),
+            Some(RawValue::Plain(v)) => Ok(Some(v)),
+            Some(RawValue::Pairs(_)) => Ok(None),
+        }
+    }
+
+    fn string(&mut self, key: &str) -> Result<Option<String>> {
+        match self.plain(key)? {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(wrong_type(key, "a string", &other)),
+        }
+    }
+
+    /// A string, or a number written as its decimal text (nonces are integers for Tencent).
+    fn scalar_string(&mut self, key: &str) -> Result<Option<String>> {
+        match self.plain(key)? {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => Err(wrong_type(key, "a string or a number", &other)),
+        }
+    }
+
+    fn timestamp(&mut self) -> Result<Option<i64>> {
+        let ts = match self.plain("timestamp")? {
+            None => return Ok(None),
+            Some(Value::Number(n)) => match (n.as_i64(), n.as_u64()) {
+                (Some(v), _) => v,
+                (None, Some(_)) => return Err(crate::time::check_range(i64::MAX).unwrap_err()),
+                (None, None) => {
+                    return Err(Error::at(ErrorKind::InvalidField, "timestamp", "must be whole unix seconds, not a fraction"))
+                }
+            },
+            Some(other) => return Err(wrong_type("timestamp", "a number of unix seconds", &other)),
+        };
+        crate::time::check_range(ts)?;
+        Ok(Some(ts))
+    }
+
+    fn credentials(&mut self) -> Result<Credentials> {
+        let map = match self.plain("credentials")? {
+            None => return Err(missing("credentials")),
+            Some(Value::Object(m)) => m,
+            Some(other) => return Err(wrong_type("credentials", "an object", &other)),
+        };
+        let field = |name: &str| -> Result<Option<String>> {
+            match map.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(other) => Err(wrong_type(&format!("credentials.{name}"), "a string", other)),
+            }
+        };
+        let secret_id = field("secret_id")?.ok_or_else(|| missing("credentials.secret_id"))?;
+        let secret_key = field("secret_key")?.ok_or_else(|| missing("credentials.secret_key"))?;
+        if secret_id.is_empty() {
+            return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty"));
+        }
+        if secret_key.is_empty() {
+            return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_key", "must not be empty"));
+        }
+        let token = field("token")?.filter(|t| !t.is_empty());
+        Ok(Credentials { secret_id, secret_key, token })
+    }
+
+    fn pairs(&mut self, key: &str) -> Result<Vec<(String, String)>> {
+        let list = match self.take(key) {
+            None | Some(RawValue::Plain(Value::Null)) => return Ok(Vec::new()),
+            Some(RawValue::Pairs(p)) => p,
+            Some(RawValue::Plain(other)) => return Err(wrong_type(key, "an object or a list of pairs", &other)),
+        };
+        let mut out = Vec::with_capacity(list.len());
+        for (name, value) in list {
+            let text = match value {
+                Value::String(s) => s,
+                Value::Number(n) => n.to_string(),
+                other => return Err(wrong_type(&format!("{key}.{name}"), "a string", &other)),
+            };
+            out.push((name, text));
+        }
+        Ok(out)
+    }
+}
+
+fn wrong_type(path: &str, expected: &str, got: &Value) -> Error {
+    let kind = match got {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    Error::at(ErrorKind::InvalidField, path, format!("must be {expected}, got {kind}"))
+}
