@@ -14,10 +14,12 @@ extern crate alloc;
 pub mod crypto;
 pub mod encode;
 pub mod error;
+pub mod http;
 pub mod sign;
 pub mod time;
 pub mod wire;
 
 pub use error::{Error, ErrorKind, Result};
+pub use http::HttpRequest;
 pub use sign::{sign_wire, Algorithm, CanonicalRequest, SigningTrace, StringToSign};
 pub use wire::{Credentials, WireInput};

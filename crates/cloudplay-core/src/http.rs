@@ -1,0 +1,106 @@
+//! The unsigned and signed HTTP request as data: what `build` makes, `sign` completes,
+//! the page previews, and the simulator receives.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+/// An HTTP request as it goes on the wire. `query` is the raw query string without `?`;
+/// header names keep their case and are unique case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HttpRequest {
+    pub method: String,
+    #[serde(default = "https")]
+    pub scheme: String,
+    pub host: String,
+    #[serde(default = "root")]
+    pub path: String,
+    #[serde(default)]
+    pub query: String,
+    #[serde(default, with = "pairs_as_map")]
+    pub headers: Vec<(String, String)>,
+    #[serde(default)]
+    pub body: String,
+}
+
+fn https() -> String {
+    "https".into()
+}
+fn root() -> String {
+    "/".into()
+}
+
+impl HttpRequest {
+    /// The value of a header, matching its name case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        crate::wire::find_header(&self.headers, name)
+    }
+
+    /// Sets a header, replacing any value under the same name (case-insensitively).
+    pub fn set_header(&mut self, name: &str, value: impl Into<String>) {
+        let value = value.into();
+        match self.headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            Some(slot) => slot.1 = value,
+            None => self.headers.push((name.into(), value)),
+        }
+    }
+
+    /// `scheme://host/path?query`.
+    pub fn url(&self) -> String {
+        let mut url = String::with_capacity(self.host.len() + self.path.len() + self.query.len() + 10);
+        let _ = write!(url, "{}://{}{}", self.scheme, self.host, self.path);
+        if !self.query.is_empty() {
+            url.push('?');
+            url.push_str(&self.query);
+        }
+        url
+    }
+}
+
+/// Serializes `(name, value)` pairs as a JSON object in their order; reads an object or a
+/// list of `[name, value]` pairs.
+pub mod pairs_as_map {
+    use alloc::string::String;
+    use alloc::vec::Vec;
+    use core::fmt;
+    use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::ser::{SerializeMap, Serializer};
+
+    pub fn serialize<S: Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(pairs.len()))?;
+        for (k, v) in pairs {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<(String, String)>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of strings or a list of [name, value] pairs")
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Vec::new())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, String>()? {
+                    out.push(entry);
+                }
+                Ok(out)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = seq.next_element::<(String, String)>()? {
+                    out.push(pair);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
