@@ -11,6 +11,7 @@
 
 extern crate alloc;
 
+pub mod conformance;
 pub mod crypto;
 pub mod encode;
 pub mod error;

@@ -4,7 +4,8 @@
 //! `CLOUDPLAY_EXTRA_VECTORS`, which `cargo xtask test` points at `../shared/vectors` when present.
 
 use cloudplay_core::{sign_wire, WireInput};
-use serde_json::{json, Map, Value};
+use cloudplay_core::conformance::{contract_input, COMPARED_FIELDS};
+use serde_json::Value;
 
 fn vector_files() -> Vec<std::path::PathBuf> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -15,53 +16,6 @@ fn vector_files() -> Vec<std::path::PathBuf> {
     files
 }
 
-/// The contract input for a vector, as `vectors/README.md` defines it.
-fn contract_input(v: &Value) -> Value {
-    let alg = v["algorithm"].as_str().unwrap();
-    let e = &v["expected"];
-    let mut input = json!({
-        "algorithm": alg,
-        "method": v["method"],
-        "host": v["api"]["host"],
-        "path": v["api"]["path"],
-        "service": v["api"]["service"],
-        "credentials": v["credentials"],
-        "timestamp": v["timestamp"],
-    });
-    let obj = input.as_object_mut().unwrap();
-    for k in ["timestamp_iso", "nonce"] {
-        if let Some(x) = v.get(k) {
-            obj.insert(k.into(), x.clone());
-        }
-    }
-    if alg == "TC3-HMAC-SHA256" || alg == "ACS3-HMAC-SHA256" {
-        let headers: Map<String, Value> = e["headers"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        obj.insert("query".into(), e["query"].clone());
-        obj.insert("headers".into(), Value::Object(headers));
-        obj.insert("body".into(), e["body"].clone());
-        obj.insert("signed_headers".into(), e["signed_headers"].clone());
-    } else {
-        obj.insert("params".into(), e["signed_params"].clone());
-    }
-    input
-}
-
-const COMPARED: [&str; 7] = [
-    "canonical_request",
-    "hashed_canonical_request",
-    "hashed_payload",
-    "credential_scope",
-    "string_to_sign",
-    "signature",
-    "authorization",
-];
-
 #[test]
 fn every_vector_is_reproduced_exactly() {
     let mut checked = 0;
@@ -71,7 +25,7 @@ fn every_vector_is_reproduced_exactly() {
         let doc: Value = serde_json::from_str(&text).unwrap();
         for v in doc["vectors"].as_array().unwrap() {
             let id = v["id"].as_str().unwrap();
-            let input = serde_json::to_vec(&contract_input(v)).unwrap();
+            let input = serde_json::to_vec(&contract_input(v).expect("vector has the contract fields")).unwrap();
             let trace = match WireInput::from_json(&input).and_then(|i| sign_wire(&i)) {
                 Ok(t) => serde_json::to_value(t).unwrap(),
                 Err(e) => {
@@ -79,7 +33,7 @@ fn every_vector_is_reproduced_exactly() {
                     continue;
                 }
             };
-            for field in COMPARED {
+            for field in COMPARED_FIELDS {
                 if let Some(want) = v["expected"].get(field) {
                     if trace.get(field) != Some(want) {
                         failures.push(format!("{id}: {field}\n  want {want}\n  got  {}", trace[field]));

@@ -1,1 +1,44 @@
-fn main() {}
+//! `cloudplay`: the command-line face of cloudplay.
+//!
+//! Verbs: `sign-wire` (JSON Lines signer for tooling) and `serve` (the playground on loopback).
+
+mod serve;
+mod sign_wire;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+cloudplay — sign, verify and simulate Tencent Cloud and Alibaba Cloud API calls
+
+USAGE:
+    cloudplay sign-wire              read signWire inputs as JSON Lines on stdin, write one result per line
+    cloudplay serve [--port N] [--root DIR] [--pkg DIR]
+                                     serve the playground on http://127.0.0.1:N (default 8080)
+    cloudplay --help | --version
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("sign-wire") => sign_wire::run_stdio(),
+        Some("serve") => match serve::Options::parse(&args[1..]) {
+            Ok(opts) => serve::run(opts),
+            Err(msg) => usage_error(&msg),
+        },
+        Some("--version" | "-V") => {
+            println!("cloudplay {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage_error(&format!("unknown command '{other}'")),
+        None => usage_error("a command is required"),
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("cloudplay: {msg}\n\n{USAGE}");
+    ExitCode::from(2)
+}
