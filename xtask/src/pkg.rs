@@ -1,0 +1,138 @@
+//! Builds the npm package as `wasm-pack.toml` says: cargo → wasm-bindgen per target →
+//! wasm-opt (npm binaryen) → package.json and README.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+
+use crate::cmd::{self, root};
+
+#[derive(Deserialize)]
+struct Config {
+    package: PackageCfg,
+    targets: BTreeMap<String, String>,
+    #[serde(rename = "wasm-opt")]
+    wasm_opt: WasmOpt,
+}
+
+#[derive(Deserialize)]
+struct PackageCfg {
+    name: String,
+    #[serde(rename = "crate")]
+    crate_dir: String,
+    #[serde(rename = "out-dir")]
+    out_dir: String,
+    profile: String,
+}
+
+#[derive(Deserialize)]
+struct WasmOpt {
+    enabled: bool,
+    args: Vec<String>,
+}
+
+pub struct Built {
+    pub dir: PathBuf,
+    /// One optimised `.wasm` per target.
+    pub wasm: Vec<PathBuf>,
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn workspace_version() -> Result<String, String> {
+    let doc: toml::Value = read_toml(&root().join("Cargo.toml"))?;
+    doc.get("workspace")
+        .and_then(|w| w.get("package"))
+        .and_then(|p| p.get("version"))
+        .and_then(|v| v.as_str())
+        .map(String::from)
+        .ok_or_else(|| "Cargo.toml: no [workspace.package] version".into())
+}
+
+pub fn build() -> Result<Built, String> {
+    let root = root();
+    let cfg: Config = read_toml(&root.join("wasm-pack.toml"))?;
+    let crate_manifest: toml::Value = read_toml(&root.join(&cfg.package.crate_dir).join("Cargo.toml"))?;
+    let crate_name = crate_manifest
+        .get("package")
+        .and_then(|p| p.get("name"))
+        .and_then(|n| n.as_str())
+        .ok_or("the package crate has no name")?
+        .to_string();
+
+    cmd::run(cmd::cargo().args([
+        "build",
+        "-p",
+        &crate_name,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        &cfg.package.profile,
+    ]))?;
+    let profile_dir = if cfg.package.profile == "dev" { "debug" } else { cfg.package.profile.as_str() };
+    let artifact = root
+        .join("target/wasm32-unknown-unknown")
+        .join(profile_dir)
+        .join(format!("{}.wasm", crate_name.replace('-', "_")));
+
+    let out = root.join(&cfg.package.out_dir);
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let mut wasm = Vec::new();
+    // wasm-bindgen writes the same module for every target; optimise it once.
+    let mut optimised: Option<(Vec<u8>, Vec<u8>)> = None;
+    for (target, sub) in &cfg.targets {
+        let dir = out.join(sub);
+        cmd::run(
+            Command::new("wasm-bindgen")
+                .args(["--target", target, "--out-name", &cfg.package.name, "--out-dir"])
+                .arg(&dir)
+                .arg(&artifact),
+        )?;
+        if target == "nodejs" {
+            // The package is ESM at the top; this folder is CommonJS, as wasm-bindgen writes it.
+            write(&dir.join("package.json"), "{ \"type\": \"commonjs\" }\n")?;
+        }
+        let file = dir.join(format!("{}_bg.wasm", cfg.package.name));
+        if cfg.wasm_opt.enabled {
+            let raw = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            match &optimised {
+                Some((before, after)) if *before == raw => {
+                    std::fs::write(&file, after).map_err(|e| format!("{}: {e}", file.display()))?
+                }
+                _ => {
+                    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+                    cmd::run(Command::new(&wasm_opt).args(&cfg.wasm_opt.args).arg(&file).arg("-o").arg(&file))?;
+                    let after = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                    optimised = Some((raw, after));
+                }
+            }
+        }
+        wasm.push(file);
+    }
+
+    let npm = root.join(&cfg.package.crate_dir).join("npm");
+    let manifest = std::fs::read_to_string(npm.join("package.json")).map_err(|e| e.to_string())?;
+    let mut manifest: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| format!("npm/package.json: {e}"))?;
+    manifest["name"] = cfg.package.name.clone().into();
+    manifest["version"] = workspace_version()?.into();
+    write(&out.join("package.json"), &(serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n"))?;
+    for extra in ["README.md"] {
+        std::fs::copy(npm.join(extra), out.join(extra)).map_err(|e| format!("{extra}: {e}"))?;
+    }
+    for f in &wasm {
+        let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        eprintln!("  {} {} bytes", f.strip_prefix(&root).unwrap_or(f).display(), size);
+    }
+    Ok(Built { dir: out, wasm })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
