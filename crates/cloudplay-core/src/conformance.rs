@@ -50,3 +50,45 @@ pub const COMPARED_FIELDS: [&str; 7] = [
     "signature",
     "authorization",
 ];
+
+/// The `verify-wire` input for one vector: the request exactly as the SDK sent it, with the
+/// vector's credentials, checked at the vector's own timestamp. Documentation examples that
+/// carry only signed parameters are put on the wire as a GET query.
+pub fn received_request(vector: &Value) -> Option<Value> {
+    use alloc::format;
+    let alg = vector.get("algorithm")?.as_str()?;
+    let api = vector.get("api")?;
+    let expected = vector.get("expected")?;
+    let host = api.get("host")?.as_str()?;
+    let path = api.get("path")?.as_str()?;
+    let mut headers = expected.get("headers").cloned().unwrap_or_else(|| Value::Object(Map::new()));
+    let url = match expected.get("url").and_then(Value::as_str) {
+        Some(url) => url.into(),
+        None if alg == "TC3-HMAC-SHA256" || alg == "ACS3-HMAC-SHA256" => {
+            let query = expected.get("query")?.as_str()?;
+            if query.is_empty() { format!("https://{host}{path}") } else { format!("https://{host}{path}?{query}") }
+        }
+        None => {
+            let mut query = String::new();
+            for pair in expected.get("signed_params")?.as_array()? {
+                let (n, v) = (pair.get(0)?.as_str()?, pair.get(1)?.as_str()?);
+                query.push_str(&format!("{}={}&", crate::encode::rfc3986(n), crate::encode::rfc3986(v)));
+            }
+            let sig = expected.get("signature")?.as_str()?;
+            format!("https://{host}{path}?{query}Signature={}", crate::encode::rfc3986(sig))
+        }
+    };
+    if let Some(obj) = headers.as_object_mut() {
+        if !obj.keys().any(|k| k.eq_ignore_ascii_case("host")) {
+            obj.insert("Host".into(), host.into());
+        }
+    }
+    let mut input = Map::new();
+    input.insert("method".into(), vector.get("method")?.clone());
+    input.insert("url".into(), url.into());
+    input.insert("headers".into(), headers);
+    input.insert("body".into(), expected.get("body").cloned().unwrap_or_else(|| "".into()));
+    input.insert("credentials".into(), Value::Array(alloc::vec![vector.get("credentials")?.clone()]));
+    input.insert("now".into(), vector.get("timestamp")?.clone());
+    Some(Value::Object(input))
+}

@@ -47,6 +47,34 @@ impl HttpRequest {
         }
     }
 
+    /// Splits an absolute URL (`scheme://host[:port]/path?query`, any fragment dropped) into a
+    /// request with no headers and no body.
+    pub fn from_url(method: &str, url: &str) -> Result<Self, crate::Error> {
+        let bad = |why: &str| crate::Error::at(crate::ErrorKind::InvalidField, "url", alloc::format!("{why}: '{url}'"));
+        let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("must be absolute (scheme://host/path)"))?;
+        if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) {
+            return Err(bad("has no valid scheme"));
+        }
+        let rest = rest.split_once('#').map_or(rest, |(r, _)| r);
+        let (authority, path_query) = match rest.find(['/', '?']) {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        if authority.is_empty() || authority.contains('@') || authority.bytes().any(|b| b <= b' ') {
+            return Err(bad("has no valid host"));
+        }
+        let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
+        Ok(HttpRequest {
+            method: method.to_ascii_uppercase(),
+            scheme: scheme.to_ascii_lowercase(),
+            host: authority.into(),
+            path: if path.is_empty() { "/".into() } else { path.into() },
+            query: query.into(),
+            headers: Vec::new(),
+            body: String::new(),
+        })
+    }
+
     /// `scheme://host/path?query`.
     pub fn url(&self) -> String {
         let mut url = String::with_capacity(self.host.len() + self.path.len() + self.query.len() + 10);
@@ -56,6 +84,24 @@ impl HttpRequest {
             url.push_str(&self.query);
         }
         url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_split_into_parts() {
+        let r = HttpRequest::from_url("post", "https://ms.tencentcloudapi.com:8443/v2/index.php?a=1&b=%20#frag").unwrap();
+        assert_eq!((r.method.as_str(), r.scheme.as_str(), r.host.as_str()), ("POST", "https", "ms.tencentcloudapi.com:8443"));
+        assert_eq!((r.path.as_str(), r.query.as_str()), ("/v2/index.php", "a=1&b=%20"));
+        assert_eq!(r.url(), "https://ms.tencentcloudapi.com:8443/v2/index.php?a=1&b=%20");
+        let r = HttpRequest::from_url("GET", "http://h?x=1").unwrap();
+        assert_eq!((r.path.as_str(), r.query.as_str()), ("/", "x=1"));
+        for bad in ["/relative", "://h/", "https://", "https://user@h/", "ht tp://h/"] {
+            assert!(HttpRequest::from_url("GET", bad).is_err(), "{bad}");
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub mod error;
 pub mod http;
 pub mod sign;
 pub mod time;
+pub mod verify;
 pub mod wire;
 
 pub use error::{Error, ErrorKind, Result};

@@ -1,9 +1,9 @@
 //! `cloudplay`: the command-line face of cloudplay.
 //!
-//! Verbs: `sign-wire` (JSON Lines signer for tooling) and `serve` (the playground on loopback).
+//! Verbs: `sign-wire` and `verify-wire` (JSON Lines for tooling), `serve` (the playground on loopback).
 
+mod jsonl;
 mod serve;
-mod sign_wire;
 
 use std::process::ExitCode;
 
@@ -12,6 +12,7 @@ cloudplay — sign, verify and simulate Tencent Cloud and Alibaba Cloud API call
 
 USAGE:
     cloudplay sign-wire              read signWire inputs as JSON Lines on stdin, write one result per line
+    cloudplay verify-wire            read received requests as JSON Lines on stdin, answer whether each verifies
     cloudplay serve [--port N] [--root DIR] [--pkg DIR]
                                      serve the playground on http://127.0.0.1:N (default 8080)
     cloudplay --help | --version
@@ -20,7 +21,8 @@ USAGE:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("sign-wire") => sign_wire::run_stdio(),
+        Some("sign-wire") => jsonl::run_stdio("sign-wire", jsonl::sign_line),
+        Some("verify-wire") => jsonl::run_stdio("verify-wire", jsonl::verify_line),
         Some("serve") => match serve::Options::parse(&args[1..]) {
             Ok(opts) => serve::run(opts),
             Err(msg) => usage_error(&msg),

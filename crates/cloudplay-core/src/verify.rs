@@ -1,0 +1,566 @@
+//! Server-side verification: re-derive a received request's signature with the same signers,
+//! following the request's own choices (its SignedHeaders, the parameters it sent), and say
+//! why it is refused in terms each vendor uses.
+//!
+//! Checks run in the order the vendors' gateways report them: a readable signature, the
+//! required signing fields, a known key, the clock window, the signature, the session token.
+//! Replay (a reused nonce) needs memory, so it is left to the caller: [`Verified::nonce`].
+
+use alloc::borrow::ToOwned;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+
+use crate::encode::parse_query;
+use crate::http::HttpRequest;
+use crate::sign::{sign_wire, Algorithm, SigningTrace};
+use crate::time::UtcDateTime;
+use crate::wire::{Credentials, WireInput};
+
+/// Tencent Cloud rejects a signature more than five minutes from its clock (API 3.0 and 2.0).
+pub const TENCENT_WINDOW_SECS: i64 = 300;
+/// Alibaba Cloud accepts a timestamp up to fifteen minutes off.
+pub const ALIBABA_WINDOW_SECS: i64 = 900;
+
+/// Whose rules and error vocabulary apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Tencent3,
+    TencentLegacy,
+    Alibaba,
+}
+
+impl Family {
+    pub fn of(algorithm: Algorithm) -> Self {
+        match algorithm {
+            Algorithm::Tc3HmacSha256 => Family::Tencent3,
+            Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => Family::TencentLegacy,
+            Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256 => Family::Alibaba,
+        }
+    }
+
+    /// A best guess for a request whose signature could not even be recognised.
+    pub fn guess(req: &HttpRequest) -> Self {
+        let host = req.header("host").unwrap_or(&req.host);
+        if host.contains("aliyuncs.com") || req.headers.iter().any(|(n, _)| n.to_ascii_lowercase().starts_with("x-acs-")) {
+            Family::Alibaba
+        } else if host.contains("api.qcloud.com") || req.path.starts_with("/v2/") {
+            Family::TencentLegacy
+        } else {
+            Family::Tencent3
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// Neither an Authorization header nor a Signature parameter.
+    MissingSignature,
+    /// An Authorization header that does not follow the scheme's form.
+    MalformedAuthorization,
+    /// A field the signature needs (timestamp, nonce, key id, action, version) is absent.
+    MissingParameter,
+    /// A timestamp that is not in the scheme's format.
+    InvalidTimestamp,
+    UnknownSecretId,
+    Expired,
+    SignatureMismatch,
+    TokenMismatch,
+}
+
+/// Why a request was refused, with the server's own trace when a signature was recomputed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub family: Family,
+    pub algorithm: Option<Algorithm>,
+    pub failure: Failure,
+    /// The parameter or header concerned, if one is.
+    pub field: Option<String>,
+    pub message: String,
+    /// What the server computed (canonical request, string to sign, signature).
+    pub expected: Option<SigningTrace>,
+}
+
+impl Refusal {
+    /// The error code the vendor's gateway answers with.
+    pub fn vendor_code(&self) -> &'static str {
+        use Failure::*;
+        match (self.family, self.failure) {
+            (Family::Tencent3, MissingSignature | MalformedAuthorization) => "AuthFailure.InvalidAuthorization",
+            (Family::Tencent3, MissingParameter) => "MissingParameter",
+            (Family::Tencent3, InvalidTimestamp) => "InvalidParameterValue",
+            (Family::Tencent3, UnknownSecretId) => "AuthFailure.SecretIdNotFound",
+            (Family::Tencent3, Expired) => "AuthFailure.SignatureExpire",
+            (Family::Tencent3, SignatureMismatch) => "AuthFailure.SignatureFailure",
+            (Family::Tencent3, TokenMismatch) => "AuthFailure.TokenFailure",
+            // API 2.0's common codes: 4000 parameter error, 4100 authentication failed,
+            // 4500 replay refused (a reused Nonce or a Timestamp five minutes off).
+            (Family::TencentLegacy, MissingParameter | InvalidTimestamp) => "4000",
+            (Family::TencentLegacy, Expired) => "4500",
+            (Family::TencentLegacy, _) => "4100",
+            (Family::Alibaba, MissingSignature | MalformedAuthorization) => "IncompleteSignature",
+            (Family::Alibaba, MissingParameter) => "MissingParameter",
+            (Family::Alibaba, InvalidTimestamp) => "InvalidTimeStamp.Format",
+            (Family::Alibaba, UnknownSecretId) => "InvalidAccessKeyId.NotFound",
+            (Family::Alibaba, Expired) => "InvalidTimeStamp.Expired",
+            (Family::Alibaba, SignatureMismatch) => "SignatureDoesNotMatch",
+            (Family::Alibaba, TokenMismatch) => "InvalidSecurityToken.MismatchWithAccessKey",
+        }
+    }
+
+    /// The server's string to sign, when a signature was recomputed.
+    pub fn string_to_sign(&self) -> Option<&str> {
+        self.expected.as_ref().map(|t| t.string_to_sign.as_str())
+    }
+}
+
+/// A request whose signature checks out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub algorithm: Algorithm,
+    pub secret_id: String,
+    /// Unix seconds the request was signed at.
+    pub timestamp: i64,
+    /// The one-time value the caller must not accept twice (absent for TC3, which has none).
+    pub nonce: Option<String>,
+    pub trace: SigningTrace,
+}
+
+/// Verifies `req` against the keys `lookup` knows, at time `now` (unix seconds).
+pub fn verify<'k>(
+    req: &HttpRequest,
+    lookup: impl Fn(&str) -> Option<&'k Credentials>,
+    now: i64,
+) -> Result<Verified, Refusal> {
+    let auth = req.header("authorization").map(str::trim).unwrap_or("");
+    if auth.starts_with("TC3-HMAC-SHA256") {
+        verify_tc3(req, auth, &lookup, now)
+    } else if auth.starts_with("ACS3-HMAC-SHA256") {
+        verify_acs3(req, auth, &lookup, now)
+    } else {
+        let params = request_params(req);
+        if params.iter().any(|(n, _)| n == "AccessKeyId") {
+            verify_rpc(req, params, &lookup, now)
+        } else if params.iter().any(|(n, _)| n == "SecretId") {
+            verify_legacy(req, params, &lookup, now)
+        } else if !auth.is_empty() {
+            let family = Family::guess(req);
+            Err(refuse(family, None, Failure::MalformedAuthorization, Some("Authorization"),
+                format!("the Authorization scheme '{}' is not one this endpoint accepts (TC3-HMAC-SHA256 or ACS3-HMAC-SHA256)", auth.split(' ').next().unwrap_or(""))))
+        } else {
+            let family = Family::guess(req);
+            Err(refuse(family, None, Failure::MissingSignature, None,
+                "the request carries no signature: neither an Authorization header nor SecretId/AccessKeyId and Signature parameters".into()))
+        }
+    }
+}
+
+fn refuse(family: Family, algorithm: Option<Algorithm>, failure: Failure, field: Option<&str>, message: String) -> Refusal {
+    Refusal { family, algorithm, failure, field: field.map(ToOwned::to_owned), message, expected: None }
+}
+
+/// Query parameters plus, for a form body, the body's: both are signed by the parameter schemes.
+fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
+    let mut out = decoded_pairs(&req.query);
+    let form = req
+        .header("content-type")
+        .map_or(false, |ct| ct.trim_start().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
+    if form && !req.body.is_empty() {
+        out.extend(decoded_pairs(&req.body));
+    }
+    out
+}
+
+fn decoded_pairs(text: &str) -> Vec<(String, String)> {
+    // A malformed query simply yields no parameters; the refusal then names what is missing.
+    parse_query(text, "query")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(n, v)| (String::from_utf8_lossy(&n).into_owned(), String::from_utf8_lossy(&v).into_owned()))
+        .collect()
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+/// `k=v` items of an Authorization header after its scheme, separated by commas.
+fn auth_items(auth: &str) -> Vec<(&str, &str)> {
+    let rest = auth.split_once(' ').map_or("", |(_, r)| r);
+    rest.split(',').filter_map(|item| item.trim().split_once('=')).map(|(k, v)| (k.trim(), v.trim())).collect()
+}
+
+fn auth_item<'a>(items: &[(&'a str, &'a str)], key: &str) -> Option<&'a str> {
+    items.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) -> Result<(), Refusal> {
+    let window = if family == Family::Alibaba { ALIBABA_WINDOW_SECS } else { TENCENT_WINDOW_SECS };
+    let skew = now.saturating_sub(ts);
+    if skew.abs() > window {
+        let when = if skew > 0 { "old" } else { "in the future" };
+        return Err(refuse(family, Some(alg), Failure::Expired, Some(field), format!(
+            "the request was signed at {ts}, {} s {when} against the server time {now}; the window is ±{window} s",
+            skew.unsigned_abs()
+        )));
+    }
+    Ok(())
+}
+
+fn header_pairs(req: &HttpRequest) -> Vec<(String, String)> {
+    req.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect()
+}
+
+/// The Host the client signed: the Host header it sent, else the URL's authority.
+fn received_host(req: &HttpRequest) -> &str {
+    req.header("host").unwrap_or(&req.host)
+}
+
+fn check_token(family: Family, alg: Algorithm, creds: &Credentials, presented: Option<&str>, field: &str) -> Result<(), Refusal> {
+    let presented = presented.filter(|t| !t.is_empty());
+    match (creds.token.as_deref(), presented) {
+        (None, None) => Ok(()),
+        (Some(want), Some(got)) if crate::crypto::ct_eq(want.as_bytes(), got.as_bytes()) => Ok(()),
+        (Some(_), None) => Err(refuse(family, Some(alg), Failure::TokenMismatch, Some(field),
+            format!("these are temporary credentials: the session token must be sent as {field}"))),
+        (None, Some(_)) => Err(refuse(family, Some(alg), Failure::TokenMismatch, Some(field),
+            format!("{field} was sent, but this key is a permanent key with no session token"))),
+        (Some(_), Some(_)) => Err(refuse(family, Some(alg), Failure::TokenMismatch, Some(field),
+            format!("{field} does not belong to this key"))),
+    }
+}
+
+/// Signs `candidates` in turn and accepts the first whose signature matches; the first
+/// candidate is the canonical reading and its trace is reported on a mismatch.
+fn match_signature(
+    family: Family,
+    alg: Algorithm,
+    candidates: Vec<WireInput>,
+    presented: &str,
+) -> Result<SigningTrace, Refusal> {
+    let mut first: Option<SigningTrace> = None;
+    for input in &candidates {
+        let trace = sign_wire(input).map_err(|e| refuse(family, Some(alg), Failure::MalformedAuthorization, e.path.as_deref(), e.message))?;
+        if trace.signature_matches(presented) {
+            return Ok(trace);
+        }
+        first.get_or_insert(trace);
+    }
+    let mut r = refuse(family, Some(alg), Failure::SignatureMismatch, Some("Signature"),
+        "the signature does not match the one computed from the request as received".into());
+    r.expected = first;
+    Err(r)
+}
+
+fn verify_tc3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+    let (fam, alg) = (Family::Tencent3, Algorithm::Tc3HmacSha256);
+    let items = auth_items(auth);
+    let malformed = |why: &str| refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), format!(
+        "{why}; expected 'TC3-HMAC-SHA256 Credential=SecretId/YYYY-MM-DD/service/tc3_request, SignedHeaders=a;b, Signature=hex'"));
+    let credential = auth_item(&items, "Credential").ok_or_else(|| malformed("no Credential"))?;
+    let signed_headers = auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
+    let signature = auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    let scope: Vec<&str> = credential.split('/').collect();
+    let [secret_id, date, service, "tc3_request"] = scope[..] else {
+        return Err(malformed("the Credential is not SecretId/date/service/tc3_request"));
+    };
+    for name in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
+        if req.header(name).map_or(true, |v| v.trim().is_empty()) {
+            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required header {name} is missing")));
+        }
+    }
+    let ts_text = req.header("X-TC-Timestamp").unwrap_or("").trim();
+    let timestamp = parse_unix(ts_text).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("X-TC-Timestamp"),
+        format!("X-TC-Timestamp '{ts_text}' is not unix seconds")))?;
+    let creds = lookup(secret_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("SecretId"),
+        format!("the SecretId '{secret_id}' does not exist")))?;
+    check_window(fam, alg, timestamp, now, "X-TC-Timestamp")?;
+
+    let base = WireInput {
+        algorithm: alg,
+        method: req.method.to_ascii_uppercase(),
+        host: received_host(req).to_owned(),
+        path: req.path.clone(),
+        service: service.to_owned(),
+        credentials: creds.clone(),
+        timestamp: Some(timestamp),
+        timestamp_iso: None,
+        nonce: None,
+        query: req.query.clone(),
+        headers: header_pairs(req),
+        body: req.body.clone(),
+        signed_headers: signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect(),
+        params: Vec::new(),
+    };
+    // Some SDKs (tencentcloud-sdk-nodejs) sign the host without the port their Host header carries.
+    let mut candidates = vec![base.clone()];
+    if let Some((bare, _port)) = received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        let mut alt = base;
+        set_header(&mut alt.headers, "host", bare);
+        alt.host = bare.to_owned();
+        candidates.push(alt);
+    }
+    let trace = match_signature(fam, alg, candidates, signature)?;
+    if let Ok(dt) = UtcDateTime::from_unix(timestamp) {
+        if dt.date() != date {
+            let mut r = refuse(fam, Some(alg), Failure::SignatureMismatch, Some("Authorization"), format!(
+                "the credential scope date {date} is not the UTC date of X-TC-Timestamp ({})", dt.date()));
+            r.expected = Some(trace);
+            return Err(r);
+        }
+    }
+    check_token(fam, alg, creds, req.header("X-TC-Token"), "X-TC-Token")?;
+    Ok(Verified { algorithm: alg, secret_id: secret_id.to_owned(), timestamp, nonce: None, trace })
+}
+
+fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        Some(slot) => slot.1 = value.to_owned(),
+        None => headers.push((name.to_owned(), value.to_owned())),
+    }
+}
+
+fn verify_acs3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+    let (fam, alg) = (Family::Alibaba, Algorithm::Acs3HmacSha256);
+    let items = auth_items(auth);
+    let malformed = |why: &str| refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), format!(
+        "{why}; expected 'ACS3-HMAC-SHA256 Credential=AccessKeyId,SignedHeaders=a;b,Signature=hex'"));
+    let key_id = auth_item(&items, "Credential").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Credential"))?;
+    let signed_headers = auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
+    let signature = auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    for name in ["x-acs-date", "x-acs-signature-nonce"] {
+        if req.header(name).map_or(true, |v| v.trim().is_empty()) {
+            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required header {name} is missing")));
+        }
+    }
+    let date = req.header("x-acs-date").unwrap_or("").trim();
+    let timestamp = UtcDateTime::parse_iso8601(date).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("x-acs-date"),
+        format!("x-acs-date '{date}' is not in the form YYYY-MM-DDThh:mm:ssZ")))?;
+    let creds = lookup(key_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("AccessKeyId"),
+        format!("the AccessKeyId '{key_id}' does not exist")))?;
+    check_window(fam, alg, timestamp, now, "x-acs-date")?;
+    let input = WireInput {
+        algorithm: alg,
+        method: req.method.to_ascii_uppercase(),
+        host: received_host(req).to_owned(),
+        path: req.path.clone(),
+        service: String::new(),
+        credentials: creds.clone(),
+        timestamp: Some(timestamp),
+        timestamp_iso: Some(date.to_owned()),
+        nonce: req.header("x-acs-signature-nonce").map(ToOwned::to_owned),
+        query: req.query.clone(),
+        headers: header_pairs(req),
+        body: req.body.clone(),
+        signed_headers: signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect(),
+        params: Vec::new(),
+    };
+    let nonce = input.nonce.clone();
+    let trace = match_signature(fam, alg, vec![input], signature)?;
+    check_token(fam, alg, creds, req.header("x-acs-security-token"), "x-acs-security-token")?;
+    Ok(Verified { algorithm: alg, secret_id: key_id.to_owned(), timestamp, nonce, trace })
+}
+
+fn verify_rpc<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+    let (fam, alg) = (Family::Alibaba, Algorithm::AcsRpcHmacSha1);
+    let Some(signature) = param(&params, "Signature").filter(|s| !s.is_empty()) else {
+        return Err(refuse(fam, Some(alg), Failure::MissingSignature, Some("Signature"), "the Signature parameter is missing".into()));
+    };
+    let method = param(&params, "SignatureMethod").unwrap_or("");
+    if method != "HMAC-SHA1" {
+        return Err(refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("SignatureMethod"),
+            format!("SignatureMethod '{method}' is not supported; use HMAC-SHA1")));
+    }
+    for name in ["Timestamp", "SignatureNonce", "SignatureVersion"] {
+        if param(&params, name).map_or(true, str::is_empty) {
+            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required parameter {name} is missing")));
+        }
+    }
+    let ts_text = param(&params, "Timestamp").unwrap_or("");
+    let timestamp = UtcDateTime::parse_iso8601(ts_text).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("Timestamp"),
+        format!("Timestamp '{ts_text}' is not in the form YYYY-MM-DDThh:mm:ssZ")))?;
+    let key_id = param(&params, "AccessKeyId").unwrap_or("");
+    let creds = lookup(key_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("AccessKeyId"),
+        format!("the AccessKeyId '{key_id}' does not exist")))?;
+    check_window(fam, alg, timestamp, now, "Timestamp")?;
+    let nonce = param(&params, "SignatureNonce").map(ToOwned::to_owned);
+    let token = param(&params, "SecurityToken").map(ToOwned::to_owned);
+    let (signature, key_id) = (signature.to_owned(), key_id.to_owned());
+    let input = param_input(req, alg, creds, timestamp, params);
+    let trace = match_signature(fam, alg, vec![input], &signature)?;
+    check_token(fam, alg, creds, token.as_deref(), "SecurityToken")?;
+    Ok(Verified { algorithm: alg, secret_id: key_id, timestamp, nonce, trace })
+}
+
+fn verify_legacy<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+    let fam = Family::TencentLegacy;
+    let alg = match param(&params, "SignatureMethod") {
+        None | Some("HmacSHA1") => Algorithm::TcHmacSha1,
+        Some("HmacSHA256") => Algorithm::TcHmacSha256,
+        Some(other) => {
+            return Err(refuse(fam, None, Failure::MalformedAuthorization, Some("SignatureMethod"),
+                format!("SignatureMethod '{other}' is not supported; use HmacSHA1 or HmacSHA256")))
+        }
+    };
+    let Some(signature) = param(&params, "Signature").filter(|s| !s.is_empty()) else {
+        return Err(refuse(fam, Some(alg), Failure::MissingSignature, Some("Signature"), "the Signature parameter is missing".into()));
+    };
+    for name in ["Timestamp", "Nonce", "Action"] {
+        if param(&params, name).map_or(true, str::is_empty) {
+            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required parameter {name} is missing")));
+        }
+    }
+    let ts_text = param(&params, "Timestamp").unwrap_or("");
+    let timestamp = parse_unix(ts_text).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("Timestamp"),
+        format!("Timestamp '{ts_text}' is not unix seconds")))?;
+    let secret_id = param(&params, "SecretId").unwrap_or("");
+    let creds = lookup(secret_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("SecretId"),
+        format!("the SecretId '{secret_id}' does not exist")))?;
+    check_window(fam, alg, timestamp, now, "Timestamp")?;
+    let nonce = param(&params, "Nonce").map(ToOwned::to_owned);
+    let token = param(&params, "Token").map(ToOwned::to_owned);
+    let (signature, secret_id) = (signature.to_owned(), secret_id.to_owned());
+    let base = param_input(req, alg, creds, timestamp, params);
+    // tencentcloud-sdk-python's legacy signer signs /v2/index.php but posts to '/'.
+    let mut candidates = vec![base.clone()];
+    if base.path == "/" {
+        let mut alt = base;
+        alt.path = "/v2/index.php".into();
+        candidates.push(alt);
+    }
+    let trace = match_signature(fam, alg, candidates, &signature)?;
+    check_token(fam, alg, creds, token.as_deref(), "Token")?;
+    Ok(Verified { algorithm: alg, secret_id, timestamp, nonce, trace })
+}
+
+fn param_input(req: &HttpRequest, alg: Algorithm, creds: &Credentials, timestamp: i64, params: Vec<(String, String)>) -> WireInput {
+    WireInput {
+        algorithm: alg,
+        method: req.method.to_ascii_uppercase(),
+        host: received_host(req).to_owned(),
+        path: req.path.clone(),
+        service: String::new(),
+        credentials: creds.clone(),
+        timestamp: Some(timestamp),
+        timestamp_iso: None,
+        nonce: None,
+        query: String::new(),
+        headers: Vec::new(),
+        body: String::new(),
+        signed_headers: Vec::new(),
+        params: params.into_iter().filter(|(n, _)| n != "Signature").collect(),
+    }
+}
+
+fn parse_unix(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl core::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.vendor_code(), self.message)
+    }
+}
+
+impl Refusal {
+    /// The message as the vendor phrases it, where official clients parse it: Alibaba puts
+    /// the server's string to sign after a colon (aliyun-python-sdk-core splits on it).
+    pub fn vendor_message(&self) -> String {
+        match (self.family, self.failure, self.string_to_sign()) {
+            (Family::Alibaba, Failure::SignatureMismatch, Some(sts)) => {
+                format!("Specified signature is not matched with our calculation. server string to sign is:{sts}")
+            }
+            _ => self.message.to_string(),
+        }
+    }
+}
+
+/// The `verify-wire` contract: `{"method","url","headers","body","credentials":[…],"now"}`.
+#[derive(Debug, Clone)]
+pub struct VerifyWireInput {
+    pub request: HttpRequest,
+    pub credentials: Vec<Credentials>,
+    pub now: i64,
+}
+
+#[derive(serde::Deserialize)]
+struct RawVerifyInput {
+    method: String,
+    url: String,
+    #[serde(default, with = "crate::http::pairs_as_map")]
+    headers: Vec<(String, String)>,
+    #[serde(default)]
+    body: String,
+    credentials: Vec<RawCredentials>,
+    now: i64,
+}
+
+#[derive(serde::Deserialize)]
+struct RawCredentials {
+    secret_id: String,
+    secret_key: String,
+    #[serde(default)]
+    token: Option<String>,
+}
+
+impl VerifyWireInput {
+    pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
+        use crate::{Error, ErrorKind};
+        let text = core::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::InvalidUtf8, format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()))
+        })?;
+        let raw: RawVerifyInput = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+        Self::from_raw(raw)
+    }
+
+    pub fn from_value(value: serde_json::Value) -> Result<Self, crate::Error> {
+        let raw: RawVerifyInput = serde_json::from_value(value)
+            .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidJson, e.to_string()))?;
+        Self::from_raw(raw)
+    }
+
+    fn from_raw(raw: RawVerifyInput) -> Result<Self, crate::Error> {
+        use crate::{Error, ErrorKind};
+        let mut request = HttpRequest::from_url(&raw.method, &raw.url)?;
+        for (i, (name, _)) in raw.headers.iter().enumerate() {
+            if raw.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                return Err(Error::at(ErrorKind::DuplicateHeader, format!("headers.{name}"), format!("header '{name}' is given twice")));
+            }
+        }
+        request.headers = raw.headers;
+        request.body = raw.body;
+        crate::time::check_range(raw.now).map_err(|mut e| {
+            e.path = Some("now".into());
+            e
+        })?;
+        let credentials = raw
+            .credentials
+            .into_iter()
+            .map(|c| Credentials { secret_id: c.secret_id, secret_key: c.secret_key, token: c.token.filter(|t| !t.is_empty()) })
+            .collect();
+        Ok(VerifyWireInput { request, credentials, now: raw.now })
+    }
+
+    pub fn verify(&self) -> Result<Verified, Refusal> {
+        verify(&self.request, |id| self.credentials.iter().find(|c| c.secret_id == id), self.now)
+    }
+}
+
+/// The `verify-wire` answer: `{"ok":true,…}` or `{"ok":false,"code","message","string_to_sign"?}`.
+pub fn outcome_json(outcome: &Result<Verified, Refusal>) -> serde_json::Value {
+    use serde_json::{json, Value};
+    match outcome {
+        Ok(v) => json!({ "ok": true, "algorithm": v.algorithm, "secret_id": v.secret_id }),
+        Err(r) => {
+            let mut out = json!({ "ok": false, "code": r.vendor_code(), "message": r.vendor_message() });
+            if let (Some(obj), Some(sts)) = (out.as_object_mut(), r.string_to_sign()) {
+                obj.insert("string_to_sign".into(), Value::String(sts.into()));
+            }
+            out
+        }
+    }
+}
