@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::{build, BuildOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
+use crate::import::{ImportReport, Imported};
 use crate::prepare::{prepare_with_spec, Call, PrepareOptions, Prepared};
 use crate::spec::{ApiSpec, ApiStyle, Doc};
 use crate::validate::{validate_call, Violation};
@@ -103,6 +104,26 @@ impl Catalog {
             n += 1;
         }
         Ok(n)
+    }
+
+    /// Adds what an importer produced; same-id specs are replaced.
+    pub fn add_imported(&mut self, imported: Imported) -> Result<ImportReport> {
+        let mut report = ImportReport { added: Vec::with_capacity(imported.specs.len()), skipped: imported.skipped };
+        for spec in imported.specs {
+            report.added.push(spec.id());
+            self.add(spec)?;
+        }
+        Ok(report)
+    }
+
+    /// Imports a tccli `api.json` (and optionally its `examples.json`) into the catalog.
+    pub fn import_tccli(&mut self, api_json: &str, examples_json: Option<&str>) -> Result<ImportReport> {
+        self.add_imported(crate::import::tccli::import(api_json, examples_json)?)
+    }
+
+    /// Imports an Alibaba metadata bundle (see [`crate::import::alibaba::import_bundle`]).
+    pub fn import_alibaba_meta(&mut self, bundle_json: &str) -> Result<ImportReport> {
+        self.add_imported(crate::import::alibaba::import_bundle(bundle_json)?)
     }
 
     pub fn get(&self, id: &str) -> Option<&ApiSpec> {

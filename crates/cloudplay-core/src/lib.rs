@@ -39,7 +39,7 @@ pub use wire::{Credentials, WireInput};
 
 pub use build::{build, BuildOptions};
 pub use catalog::{prepare, ApiSummary, Catalog};
-pub use import::Imported;
+pub use import::{ImportReport, Imported, Skipped};
 pub use prepare::{prepare_with_spec, sign_request, Call, PrepareOptions, Prepared};
 pub use spec::{ApiSpec, ApiStyle, Doc, Param, ParamType};
 pub use validate::{validate, validate_call, Violation};

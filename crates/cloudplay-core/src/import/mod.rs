@@ -23,3 +23,11 @@ pub struct Skipped {
     pub action: String,
     pub reason: String,
 }
+
+/// What adding an import to a catalog did: the ids added (or replaced) and what was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub added: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
+}
