@@ -1,7 +1,10 @@
 //! One error type for every stage; its kind tells the caller what to fix.
 
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use core::fmt;
+
+use crate::validate::Violation;
 
 /// What went wrong, as a stable machine-readable code (see [`ErrorKind::code`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +28,15 @@ pub enum ErrorKind {
     MalformedQuery,
     /// The timestamp is outside the years 1970..=9999.
     TimestampOutOfRange,
+    /// The call's parameters break the API's rules; `violations` lists every one.
+    Validation,
+    /// No API with the given id is in the catalog.
+    UnknownApi,
+    /// An API spec or vendor metadata document is malformed.
+    InvalidSpec,
+    /// The request asks for something the API or this library does not offer
+    /// (a method, algorithm or content type the API does not list).
+    Unsupported,
 }
 
 impl ErrorKind {
@@ -40,6 +52,10 @@ impl ErrorKind {
             ErrorKind::MissingHeader => "MissingHeader",
             ErrorKind::MalformedQuery => "MalformedQuery",
             ErrorKind::TimestampOutOfRange => "TimestampOutOfRange",
+            ErrorKind::Validation => "Validation",
+            ErrorKind::UnknownApi => "UnknownApi",
+            ErrorKind::InvalidSpec => "InvalidSpec",
+            ErrorKind::Unsupported => "Unsupported",
         }
     }
 }
@@ -51,15 +67,28 @@ pub struct Error {
     /// Dotted path of the offending field, e.g. `credentials.secret_key` or `headers.Host`.
     pub path: Option<String>,
     pub message: String,
+    /// For [`ErrorKind::Validation`]: every violation found, not just the first.
+    pub violations: Vec<Violation>,
 }
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, path: None, message: message.into() }
+        Error { kind, path: None, message: message.into(), violations: Vec::new() }
     }
 
     pub fn at(kind: ErrorKind, path: impl ToString, message: impl Into<String>) -> Self {
-        Error { kind, path: Some(path.to_string()), message: message.into() }
+        Error { kind, path: Some(path.to_string()), message: message.into(), violations: Vec::new() }
+    }
+
+    /// A validation failure carrying all violations; `path` is the first one's path.
+    pub fn validation(violations: Vec<Violation>) -> Self {
+        let path = violations.first().map(|v| v.path.clone());
+        let message = match violations.as_slice() {
+            [] => String::from("the parameters are invalid"),
+            [only] => only.message.clone(),
+            [first, rest @ ..] => alloc::format!("{} (and {} more violations)", first.message, rest.len()),
+        };
+        Error { kind: ErrorKind::Validation, path, message, violations }
     }
 
     pub fn code(&self) -> &'static str {

@@ -1,8 +1,14 @@
 //! cloudplay-core: build, validate and sign Tencent Cloud and Alibaba Cloud API requests.
 //!
-//! The one flow is spec → validate → build → sign. This crate holds the signing engine:
-//! [`sign_wire`] takes a request exactly as it goes on the wire and returns a
-//! [`SigningTrace`] with every intermediate value the vendors define.
+//! The one flow is spec → validate → build → sign:
+//!
+//! - [`ApiSpec`] describes one API action as data; [`Catalog`] holds the built-in specs of the
+//!   four seed APIs and any added or imported ([`import::tccli`], [`import::alibaba`]).
+//! - [`validate`] lists every [`Violation`] (path, vendor code, English and Chinese message).
+//! - [`build`] makes the unsigned wire request ([`HttpRequest`]) for each API style.
+//! - [`prepare`] validates, builds and signs, returning the request and the [`SigningTrace`].
+//! - [`sign_wire`] takes a request exactly as it goes on the wire and returns a
+//!   [`SigningTrace`] with every intermediate value the vendors define.
 //!
 //! `no_std` + `alloc`; time and randomness are always inputs, never read here.
 #![no_std]
@@ -11,13 +17,20 @@
 
 extern crate alloc;
 
+pub mod build;
+pub mod catalog;
 pub mod conformance;
 pub mod crypto;
 pub mod encode;
 pub mod error;
 pub mod http;
+pub mod import;
+pub mod number;
+pub mod prepare;
 pub mod sign;
+pub mod spec;
 pub mod time;
+pub mod validate;
 pub mod verify;
 pub mod wire;
 
@@ -25,3 +38,10 @@ pub use error::{Error, ErrorKind, Result};
 pub use http::HttpRequest;
 pub use sign::{sign_wire, Algorithm, CanonicalRequest, SigningTrace, StringToSign};
 pub use wire::{Credentials, WireInput};
+
+pub use build::{build, BuildOptions};
+pub use catalog::{prepare, ApiSummary, Catalog};
+pub use import::{ImportReport, Imported, Skipped};
+pub use prepare::{prepare_with_spec, sign_request, Call, PrepareOptions, Prepared};
+pub use spec::{ApiSpec, ApiStyle, Doc, Param, ParamType};
+pub use validate::{validate, validate_call, Violation};

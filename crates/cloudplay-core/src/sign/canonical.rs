@@ -55,7 +55,7 @@ impl fmt::Display for CanonicalRequest<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}\n{}\n{}\n", self.method, self.path, self.query)?;
         for (name, value) in &self.headers {
-            write!(f, "{name}:{value}\n")?;
+            writeln!(f, "{name}:{value}")?;
         }
         write!(f, "\n{}\n{}", self.signed_headers, self.hashed_payload)
     }

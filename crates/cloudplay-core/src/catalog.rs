@@ -1,0 +1,213 @@
+//! The catalog: the built-in specs of the four seed APIs, plus any the caller adds or imports.
+//!
+//! Built-in specs are the JSON files in `specs/`, compiled in and parsed on call (no global
+//! state, so no `std`).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::build::{build, BuildOptions};
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::HttpRequest;
+use crate::import::{ImportReport, Imported};
+use crate::prepare::{prepare_with_spec, Call, PrepareOptions, Prepared};
+use crate::spec::{ApiSpec, ApiStyle, Doc};
+use crate::validate::{validate_call, Violation};
+use crate::wire::Credentials;
+
+/// The built-in spec files, by API id.
+pub const BUILTIN: [(&str, &str); 4] = [
+    ("ms/2018-04-08/CreateResourceInstances", include_str!("../specs/ms-2018-04-08-CreateResourceInstances.json")),
+    ("postgres/2017-03-12/CreateResource", include_str!("../specs/postgres-2017-03-12-CreateResource.json")),
+    ("hai/2023-08-12/RunInstances", include_str!("../specs/hai-2023-08-12-RunInstances.json")),
+    ("bssopenapi/2017-12-14/CreateInstance", include_str!("../specs/bssopenapi-2017-12-14-CreateInstance.json")),
+];
+
+/// Parses one built-in spec by id.
+pub fn builtin_spec(id: &str) -> Option<Result<ApiSpec>> {
+    BUILTIN.iter().find(|(i, _)| *i == id).map(|(_, text)| ApiSpec::from_json(text))
+}
+
+/// A line of the catalog listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiSummary {
+    pub id: String,
+    pub product: String,
+    pub version: String,
+    pub action: String,
+    pub style: ApiStyle,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub title: Doc,
+    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
+    pub deprecated: bool,
+}
+
+impl ApiSummary {
+    pub fn of(spec: &ApiSpec) -> Self {
+        ApiSummary {
+            id: spec.id(),
+            product: spec.product.clone(),
+            version: spec.version.clone(),
+            action: spec.action.clone(),
+            style: spec.style,
+            title: spec.title.clone(),
+            deprecated: spec.deprecated,
+        }
+    }
+}
+
+/// Specs by id, in the order they were added.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    specs: Vec<ApiSpec>,
+}
+
+impl Catalog {
+    /// An empty catalog.
+    pub fn new() -> Self {
+        Catalog::default()
+    }
+
+    /// The four seed APIs. An error here is a broken built-in file (the tests load them all).
+    pub fn builtin() -> Result<Self> {
+        let mut c = Catalog::new();
+        for (id, text) in BUILTIN {
+            let spec = ApiSpec::from_json(text).map_err(|e| Error {
+                message: alloc::format!("built-in spec {id}: {}", e.message),
+                ..e
+            })?;
+            c.add(spec)?;
+        }
+        Ok(c)
+    }
+
+    /// Adds a spec after checking it; a spec with the same id is replaced and returned.
+    pub fn add(&mut self, spec: ApiSpec) -> Result<Option<ApiSpec>> {
+        spec.check()?;
+        let id = spec.id();
+        match self.specs.iter_mut().find(|s| s.id() == id) {
+            Some(slot) => Ok(Some(core::mem::replace(slot, spec))),
+            None => {
+                self.specs.push(spec);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Adds every spec; returns how many were added or replaced.
+    pub fn extend(&mut self, specs: impl IntoIterator<Item = ApiSpec>) -> Result<usize> {
+        let mut n = 0;
+        for s in specs {
+            self.add(s)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Adds what an importer produced; same-id specs are replaced.
+    pub fn add_imported(&mut self, imported: Imported) -> Result<ImportReport> {
+        let mut report = ImportReport { added: Vec::with_capacity(imported.specs.len()), skipped: imported.skipped };
+        for spec in imported.specs {
+            report.added.push(spec.id());
+            self.add(spec)?;
+        }
+        Ok(report)
+    }
+
+    /// Imports a tccli `api.json` (and optionally its `examples.json`) into the catalog.
+    pub fn import_tccli(&mut self, api_json: &str, examples_json: Option<&str>) -> Result<ImportReport> {
+        self.add_imported(crate::import::tccli::import(api_json, examples_json)?)
+    }
+
+    /// Imports an Alibaba metadata bundle (see [`crate::import::alibaba::import_bundle`]).
+    pub fn import_alibaba_meta(&mut self, bundle_json: &str) -> Result<ImportReport> {
+        self.add_imported(crate::import::alibaba::import_bundle(bundle_json)?)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ApiSpec> {
+        self.specs.iter().find(|s| s.id() == id)
+    }
+
+    /// Like [`get`](Self::get), but a missing id is an `UnknownApi` error at `api`.
+    pub fn spec(&self, id: &str) -> Result<&ApiSpec> {
+        self.get(id).ok_or_else(|| {
+            Error::at(ErrorKind::UnknownApi, "api", alloc::format!("no API '{id}' in the catalog (ids are product/version/action)"))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.specs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.specs.is_empty()
+    }
+
+    pub fn specs(&self) -> &[ApiSpec] {
+        &self.specs
+    }
+
+    pub fn list(&self) -> Vec<ApiSummary> {
+        self.specs.iter().map(ApiSummary::of).collect()
+    }
+
+    /// Specs whose id, product, action, title or description (English or Chinese) contain every
+    /// whitespace-separated term, ignoring ASCII case.
+    pub fn search(&self, query: &str) -> Vec<ApiSummary> {
+        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.specs
+            .iter()
+            .filter(|s| {
+                let hay = [
+                    s.id(),
+                    s.title.en.clone(),
+                    s.title.zh.clone(),
+                    s.description.en.clone(),
+                    s.description.zh.clone(),
+                ]
+                .join("\n")
+                .to_lowercase();
+                terms.iter().all(|t| hay.contains(t.as_str()))
+            })
+            .map(ApiSummary::of)
+            .collect()
+    }
+
+    /// Validates a call against its API.
+    pub fn validate(&self, call: &Call) -> Result<Vec<Violation>> {
+        Ok(validate_call(self.spec(&call.api)?, call))
+    }
+
+    /// Builds the unsigned request for a call. `options.region`/`endpoint` default to the call's.
+    pub fn build(&self, call: &Call, options: &BuildOptions) -> Result<HttpRequest> {
+        let spec = self.spec(&call.api)?;
+        let mut options = options.clone();
+        if options.region.is_none() {
+            options.region = call.region.clone();
+        }
+        if options.endpoint.is_none() {
+            options.endpoint = call.endpoint.clone();
+        }
+        build(spec, &call.params, &options)
+    }
+
+    /// Validates, builds and signs a call.
+    pub fn prepare(&self, call: &Call, credentials: &Credentials, options: &PrepareOptions) -> Result<Prepared> {
+        prepare_with_spec(self.spec(&call.api)?, call, credentials, options)
+    }
+}
+
+/// Validates, builds and signs a call against the built-in catalog.
+pub fn prepare(call: &Call, credentials: &Credentials, options: &PrepareOptions) -> Result<Prepared> {
+    let id = call.api.as_str();
+    match builtin_spec(id) {
+        Some(spec) => prepare_with_spec(&spec?, call, credentials, options),
+        None => Err(Error::at(
+            ErrorKind::UnknownApi,
+            "api",
+            alloc::format!("no built-in API '{id}'; the built-in ones are {}", BUILTIN.map(|(i, _)| i).join(", ")),
+        )),
+    }
+}

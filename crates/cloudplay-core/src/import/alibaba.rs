@@ -1,0 +1,405 @@
+//! Importer for Alibaba Cloud's API metadata in the aliyun-openapi-meta format (the data
+//! aliyun-cli embeds): per-action files (`metadatas/`, `en-US/`, `zh-CN/<product>/<Action>.json`),
+//! the per-version index (`<lang>/<product>/version.json`) and a product's entry of
+//! `products.json` (endpoints).
+//!
+//! Types map as: String → string; Integer → int64 bounded to 32 bits; Long → int64;
+//! Boolean → bool; Float/Double → float; RepeatList/Array → array (of objects when it has
+//! sub-parameters, else of strings); Struct → object; Json → string holding JSON. Actions with
+//! any other type, with path or host parameters, or in ROA style are skipped with the reason.
+//! Descriptions come from the en-US and zh-CN files; allowed values and conditions that exist
+//! only in that prose stay prose.
+
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+
+use serde_json::{Map, Number, Value};
+
+use super::{Imported, Skipped};
+use crate::error::{Error, ErrorKind, Result};
+use crate::sign::Algorithm;
+use crate::spec::{ApiSpec, ApiStyle, Doc, Endpoints, Format, Location, Param, ParamType, Presence, MAX_DEPTH};
+
+/// Which language variant a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `en-US`/`en` or `zh-CN`/`zh`; `None` for the language-less `metadatas` form.
+    pub fn parse(s: &str) -> Option<Option<Lang>> {
+        match s {
+            "metadatas" | "" => Some(None),
+            "en-US" | "en" => Some(Some(Lang::En)),
+            "zh-CN" | "zh" => Some(Some(Lang::Zh)),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Default)]
+struct ActionFiles {
+    plain: Option<Value>,
+    en: Option<Value>,
+    zh: Option<Value>,
+}
+
+/// Collects the files of one product version, then turns each action into a spec.
+pub struct AlibabaImporter {
+    product: String,
+    version: String,
+    style: Option<String>,
+    product_name: Doc,
+    regions: BTreeMap<String, String>,
+    global: Option<String>,
+    regional: bool,
+    index: BTreeMap<String, (Doc, Doc, bool)>,
+    actions: BTreeMap<String, ActionFiles>,
+}
+
+impl core::fmt::Debug for AlibabaImporter {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("AlibabaImporter")
+            .field("product", &self.product)
+            .field("version", &self.version)
+            .field("actions", &self.actions.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl AlibabaImporter {
+    /// `product` is the lower-case product code as in the folder names and endpoints
+    /// (`bssopenapi`); `version` is `YYYY-MM-DD`.
+    pub fn new(product: &str, version: &str) -> Result<Self> {
+        let product = product.to_ascii_lowercase();
+        if product.is_empty() || !product.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            return Err(invalid("product", &format!("'{product}' is not a product code")));
+        }
+        if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return Err(invalid("version", &format!("'{version}' is not a version such as 2017-12-14")));
+        }
+        Ok(AlibabaImporter {
+            product,
+            version: version.into(),
+            style: None,
+            product_name: Doc::default(),
+            regions: BTreeMap::new(),
+            global: None,
+            regional: false,
+            index: BTreeMap::new(),
+            actions: BTreeMap::new(),
+        })
+    }
+
+    /// A product's entry from `products.json`, in either the `metadatas` form (`regional_endpoints`,
+    /// `global_endpoint`, `api_style`) or the `en-US`/`zh-CN` form (`endpoints`, `endpointType`).
+    pub fn product_entry(&mut self, json: &str) -> Result<()> {
+        let v = parse_json(json, "products entry")?;
+        let m = v.as_object().ok_or_else(|| invalid("products", "a product entry must be an object"))?;
+        if let Some(ver) = m.get("version").and_then(Value::as_str) {
+            if ver != self.version {
+                return Err(invalid("products.version", &format!("the entry is for version {ver}, not {}", self.version)));
+            }
+        }
+        if let Some(style) = m.get("api_style").and_then(Value::as_str) {
+            self.style = Some(style.to_ascii_lowercase());
+        }
+        if let Some(g) = m.get("global_endpoint").and_then(Value::as_str).filter(|g| !g.is_empty()) {
+            self.global = Some(g.into());
+        }
+        if let Some(map) = m.get("regional_endpoints").and_then(Value::as_object) {
+            self.regional = true;
+            for (region, host) in map {
+                if let Some(h) = host.as_str() {
+                    self.regions.insert(region.clone(), h.into());
+                }
+            }
+        }
+        if let Some(map) = m.get("endpoints").and_then(Value::as_object) {
+            for (region, e) in map {
+                if let Some(h) = e.get("public").and_then(Value::as_str) {
+                    self.regions.insert(region.clone(), h.into());
+                }
+            }
+        }
+        if m.get("endpointType").and_then(Value::as_str) == Some("regional") {
+            self.regional = true;
+        }
+        if let Some(name) = m.get("name") {
+            match name {
+                Value::String(s) if s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) => self.product_name.zh = s.clone(),
+                Value::String(s) => self.product_name.en = s.clone(),
+                Value::Object(o) => {
+                    if let Some(en) = o.get("en").and_then(Value::as_str) {
+                        self.product_name.en = en.into();
+                    }
+                    if let Some(zh) = o.get("zh").and_then(Value::as_str).filter(|z| !z.is_empty()) {
+                        self.product_name.zh = zh.into();
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// `version.json`: titles, summaries and deprecation of the version's actions.
+    pub fn version_index(&mut self, json: &str, lang: Option<Lang>) -> Result<()> {
+        let v = parse_json(json, "version.json")?;
+        let m = v.as_object().ok_or_else(|| invalid("version.json", "must be an object"))?;
+        if let Some(ver) = m.get("version").and_then(Value::as_str) {
+            if ver != self.version {
+                return Err(invalid("version.json.version", &format!("the index is for version {ver}, not {}", self.version)));
+            }
+        }
+        if let Some(style) = m.get("style").and_then(Value::as_str) {
+            self.style = Some(style.to_ascii_lowercase());
+        }
+        let apis = m.get("apis").and_then(Value::as_object).ok_or_else(|| invalid("version.json.apis", "missing"))?;
+        for (name, a) in apis {
+            let entry = self.index.entry(name.clone()).or_default();
+            let text = |k: &str| a.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+            let (title, summary) = (text("title"), text("summary"));
+            match lang {
+                Some(Lang::Zh) => {
+                    entry.0.zh = title;
+                    entry.1.zh = summary;
+                }
+                _ => {
+                    entry.0.en = title;
+                    entry.1.en = summary;
+                }
+            }
+            entry.2 |= a.get("deprecated").and_then(Value::as_bool).unwrap_or(false);
+        }
+        Ok(())
+    }
+
+    /// One action file (`metadatas`, `en-US` or `zh-CN` form).
+    pub fn action(&mut self, json: &str, lang: Option<Lang>) -> Result<()> {
+        let v = parse_json(json, "action file")?;
+        let name = v
+            .get("name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            .ok_or_else(|| invalid("name", "an action file needs the action's name"))?
+            .to_owned();
+        if !v.get("parameters").is_some_and(Value::is_array) {
+            return Err(invalid(&format!("{name}.parameters"), "must be a list"));
+        }
+        let files = self.actions.entry(name).or_default();
+        match lang {
+            None => files.plain = Some(v),
+            Some(Lang::En) => files.en = Some(v),
+            Some(Lang::Zh) => files.zh = Some(v),
+        }
+        Ok(())
+    }
+
+    /// One spec per action with a file; index entries without a file are listed as skipped.
+    pub fn finish(self) -> Result<Imported> {
+        let mut out = Imported::default();
+        for (name, files) in &self.actions {
+            match self.spec(name, files) {
+                Ok(spec) => out.specs.push(spec),
+                Err(reason) => out.skipped.push(Skipped { action: name.clone(), reason }),
+            }
+        }
+        for name in self.index.keys().filter(|n| !self.actions.contains_key(*n)) {
+            out.skipped.push(Skipped { action: name.clone(), reason: "listed in version.json but no action file was given".into() });
+        }
+        Ok(out)
+    }
+
+    fn endpoints(&self) -> Endpoints {
+        let default = self
+            .global
+            .clone()
+            .or_else(|| self.regions.get("cn-hangzhou").cloned())
+            .or_else(|| self.regions.values().next().cloned())
+            .unwrap_or_else(|| format!("{}.aliyuncs.com", self.product));
+        Endpoints {
+            default,
+            path: "/".into(),
+            regions: self.regions.clone(),
+            pattern: self.regional.then(|| format!("{}.{{region}}.aliyuncs.com", self.product)),
+        }
+    }
+
+    fn spec(&self, name: &str, files: &ActionFiles) -> core::result::Result<ApiSpec, String> {
+        if let Some(style) = self.style.as_deref().filter(|s| *s != "rpc") {
+            return Err(format!("{style} style APIs are not supported; only RPC"));
+        }
+        let base = files.plain.as_ref().or(files.en.as_ref()).or(files.zh.as_ref()).ok_or("no action file")?;
+        if let Some(p) = base.get("pathPattern").and_then(Value::as_str).filter(|p| !p.is_empty()) {
+            return Err(format!("path pattern '{p}' marks a ROA-style API, which is not supported"));
+        }
+        let raw = base.get("parameters").and_then(Value::as_array).ok_or("no parameters list")?;
+        let mut params = Vec::with_capacity(raw.len());
+        for p in raw {
+            let mut param = convert(p, 0)?;
+            param.doc = Doc::new(description(files.en.as_ref(), &param.name), description(files.zh.as_ref(), &param.name));
+            param.location = Some(match p.get("position").and_then(Value::as_str).unwrap_or("Query") {
+                "Query" => Location::Query,
+                "Body" | "FormData" => Location::Body,
+                "Header" => Location::Header,
+                other => return Err(format!("parameter {} is in position '{other}', which RPC requests do not have", param.name)),
+            });
+            params.push(param);
+        }
+        let mut methods: Vec<String> = base
+            .get("method")
+            .and_then(Value::as_str)
+            .unwrap_or("POST")
+            .split('|')
+            .map(|m| m.trim().to_ascii_uppercase())
+            .filter(|m| m == "GET" || m == "POST")
+            .collect();
+        // The official SDKs send POST; offer it first.
+        methods.sort_by_key(|m| m != "POST");
+        methods.dedup();
+        if methods.is_empty() {
+            return Err("no GET or POST method".into());
+        }
+        let (title, summary, deprecated_in_index) = self.index.get(name).cloned().unwrap_or_default();
+        let deprecated = deprecated_in_index
+            || [&files.en, &files.zh].iter().any(|f| f.as_ref().and_then(|v| v.get("deprecated")).and_then(Value::as_bool) == Some(true));
+        let title = if title.is_empty() { Doc::new(name, "") } else { title };
+        let spec = ApiSpec {
+            product: self.product.clone(),
+            version: self.version.clone(),
+            action: name.into(),
+            service: String::new(),
+            style: ApiStyle::AlibabaRpc,
+            title,
+            description: summary,
+            endpoints: self.endpoints(),
+            region: Presence::Optional,
+            methods,
+            content_types: vec!["application/x-www-form-urlencoded".into()],
+            algorithms: vec![Algorithm::Acs3HmacSha256, Algorithm::AcsRpcHmacSha1],
+            params,
+            structs: BTreeMap::new(),
+            rules: Vec::new(),
+            outputs: Vec::new(),
+            errors: Vec::new(),
+            examples: Vec::new(),
+            rate_limit: None,
+            deprecated,
+            source: format!("aliyun-openapi-meta ({} {})", self.product, self.version),
+        };
+        spec.check().map_err(|e| e.to_string())?;
+        Ok(spec)
+    }
+}
+
+fn description(file: Option<&Value>, name: &str) -> String {
+    file.and_then(|f| f.get("parameters"))
+        .and_then(Value::as_array)
+        .and_then(|ps| ps.iter().find(|p| p.get("name").and_then(Value::as_str) == Some(name)))
+        .and_then(|p| p.get("description"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn convert(p: &Value, depth: usize) -> core::result::Result<Param, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("sub-parameters nest deeper than {MAX_DEPTH} levels"));
+    }
+    let name = p.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()).ok_or("a parameter has no name")?;
+    let ty = p.get("type").and_then(Value::as_str).unwrap_or("String");
+    let subs = p.get("sub_parameters").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    let fields = || -> core::result::Result<Vec<Param>, String> { subs.iter().map(|s| convert(s, depth + 1)).collect() };
+    let mut param = match ty {
+        "String" => Param::new(name, ParamType::String),
+        "Integer" => {
+            let mut p = Param::new(name, ParamType::Int64);
+            p.min = Some(Number::from(i32::MIN));
+            p.max = Some(Number::from(i32::MAX));
+            p
+        }
+        "Long" => Param::new(name, ParamType::Int64),
+        "Boolean" => Param::new(name, ParamType::Bool),
+        "Float" | "Double" => Param::new(name, ParamType::Float),
+        "RepeatList" | "Array" => {
+            let mut item = if subs.is_empty() {
+                Param::new("", ParamType::String)
+            } else {
+                let mut o = Param::new("", ParamType::Object);
+                o.fields = fields()?;
+                o
+            };
+            item.name = String::new();
+            let mut p = Param::new(name, ParamType::Array);
+            p.items = Some(Box::new(item));
+            p
+        }
+        "Struct" => {
+            let mut p = Param::new(name, ParamType::Object);
+            p.fields = fields()?;
+            p
+        }
+        "Json" => {
+            let mut p = Param::new(name, ParamType::String);
+            p.format = Some(Format::Json);
+            p
+        }
+        other => return Err(format!("parameter {name} has type '{other}', which this importer does not map")),
+    };
+    param.required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
+    Ok(param)
+}
+
+/// Imports a bundle of files in one JSON document:
+///
+/// ```json
+/// { "product": "bssopenapi", "version": "2017-12-14",
+///   "products": [ <products.json entries> ],
+///   "index": { "en-US": <version.json>, "zh-CN": <version.json> },
+///   "actions": { "metadatas": [ <action files> ], "en-US": [ ... ], "zh-CN": [ ... ] } }
+/// ```
+///
+/// Everything but `product`, `version` and `actions` is optional.
+pub fn import_bundle(json: &str) -> Result<Imported> {
+    let v = parse_json(json, "bundle")?;
+    let m = v.as_object().ok_or_else(|| invalid("", "the bundle must be a JSON object"))?;
+    let s = |k: &str| m.get(k).and_then(Value::as_str).ok_or_else(|| invalid(k, "missing"));
+    let mut imp = AlibabaImporter::new(s("product")?, s("version")?)?;
+    if let Some(list) = m.get("products").and_then(Value::as_array) {
+        for entry in list {
+            imp.product_entry(&entry.to_string())?;
+        }
+    }
+    if let Some(index) = m.get("index").and_then(Value::as_object) {
+        for (lang, doc) in index {
+            let lang = Lang::parse(lang).ok_or_else(|| invalid(&format!("index.{lang}"), "unknown language"))?;
+            imp.version_index(&doc.to_string(), lang)?;
+        }
+    }
+    let actions: &Map<String, Value> =
+        m.get("actions").and_then(Value::as_object).ok_or_else(|| invalid("actions", "missing"))?;
+    for (lang_name, list) in actions {
+        let lang = Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), "unknown language"))?;
+        let list = list.as_array().ok_or_else(|| invalid(&format!("actions.{lang_name}"), "must be a list"))?;
+        for doc in list {
+            imp.action(&doc.to_string(), lang)?;
+        }
+    }
+    imp.finish()
+}
+
+fn parse_json(text: &str, what: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, format!("{what}: {e}")))
+}
+
+fn invalid(path: &str, msg: &str) -> Error {
+    Error::at(ErrorKind::InvalidSpec, path, msg.to_string())
+}

@@ -1,0 +1,33 @@
+//! Importers of vendor-published API metadata into [`ApiSpec`](crate::spec::ApiSpec)s.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::spec::ApiSpec;
+
+pub mod alibaba;
+pub mod tccli;
+
+/// What an import produced: the specs, and the actions left out with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Imported {
+    pub specs: Vec<ApiSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub action: String,
+    pub reason: String,
+}
+
+/// What adding an import to a catalog did: the ids added (or replaced) and what was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub added: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
+}

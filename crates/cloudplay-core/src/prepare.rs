@@ -1,0 +1,251 @@
+//! `prepare` = validate + build + sign: from a call to a signed request and its full trace.
+
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::build::{build, resolve_algorithm, BuildOptions, CONTENT_FORM};
+use crate::encode::{form_urlencode, parse_query, rfc3986};
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::HttpRequest;
+use crate::sign::{sign_wire, Algorithm, SigningTrace};
+use crate::spec::ApiSpec;
+use crate::validate::{validate_call, Violation};
+use crate::wire::{Credentials, WireInput};
+
+/// One API call as a caller describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Call {
+    /// `{product}/{version}/{action}`, e.g. `hai/2023-08-12/RunInstances`.
+    pub api: String,
+    /// Business parameters, a JSON object.
+    #[serde(default)]
+    pub params: Value,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// A host that overrides the spec's endpoints.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+}
+
+impl Call {
+    pub fn new(api: impl Into<String>, params: Value) -> Self {
+        Call { api: api.into(), params, region: None, endpoint: None }
+    }
+
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Parses a call from JSON text; non-JSON and wrong shapes are an `InvalidJson` error.
+    pub fn from_json(text: &str) -> Result<Self> {
+        serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))
+    }
+}
+
+/// How to prepare a call. `timestamp` is required: the core never reads a clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrepareOptions {
+    /// Unix seconds.
+    pub timestamp: i64,
+    /// Required by every algorithm but TC3: a positive integer for Tencent, any string for Alibaba.
+    #[serde(default)]
+    pub nonce: Option<String>,
+    #[serde(default)]
+    pub algorithm: Option<Algorithm>,
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub content_type: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub unsigned_payload: bool,
+    /// Sign even when validation finds violations (they are returned alongside), so a
+    /// deliberately invalid request can be sent to see the vendor's own error.
+    #[serde(default)]
+    pub allow_invalid: bool,
+}
+
+impl PrepareOptions {
+    pub fn at(timestamp: i64) -> Self {
+        PrepareOptions {
+            timestamp,
+            nonce: None,
+            algorithm: None,
+            method: None,
+            content_type: None,
+            language: None,
+            unsigned_payload: false,
+            allow_invalid: false,
+        }
+    }
+}
+
+/// A signed request, every intermediate value of its signature, and the violations found
+/// (empty unless `allow_invalid` let an invalid call through).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prepared {
+    pub request: HttpRequest,
+    pub trace: SigningTrace,
+    pub violations: Vec<Violation>,
+}
+
+/// Validates, builds and signs a call against one spec. In strict mode violations are an
+/// [`ErrorKind::Validation`] error carrying all of them.
+pub fn prepare_with_spec(
+    spec: &ApiSpec,
+    call: &Call,
+    credentials: &Credentials,
+    options: &PrepareOptions,
+) -> Result<Prepared> {
+    if !call.api.is_empty() && call.api != spec.id() {
+        return Err(Error::at(
+            ErrorKind::InvalidField,
+            "api",
+            alloc::format!("the call names '{}' but the spec is '{}'", call.api, spec.id()),
+        ));
+    }
+    check_credentials(credentials)?;
+    let violations = validate_call(spec, call);
+    if !violations.is_empty() && !options.allow_invalid {
+        return Err(Error::validation(violations));
+    }
+    let algorithm = resolve_algorithm(spec, options.algorithm)?;
+    let build_options = BuildOptions {
+        timestamp: options.timestamp,
+        nonce: options.nonce.clone(),
+        region: call.region.clone(),
+        endpoint: call.endpoint.clone(),
+        algorithm: Some(algorithm),
+        method: options.method.clone(),
+        content_type: options.content_type.clone(),
+        language: options.language.clone(),
+        unsigned_payload: options.unsigned_payload,
+        secret_id: Some(credentials.secret_id.clone()),
+        token: credentials.token.clone(),
+    };
+    let mut request = build(spec, &call.params, &build_options)?;
+    let trace = sign_request(&mut request, algorithm, spec.service(), credentials, options.timestamp)?;
+    Ok(Prepared { request, trace, violations })
+}
+
+fn check_credentials(c: &Credentials) -> Result<()> {
+    if c.secret_id.is_empty() {
+        return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty"));
+    }
+    if c.secret_key.is_empty() {
+        return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_key", "must not be empty"));
+    }
+    Ok(())
+}
+
+/// Signs a built request in place with the existing wire-level signer and returns the trace.
+///
+/// TC3 signs `content-type;host`, as the official SDKs do. ACS3 signs `host`, `content-type`
+/// when present, and every `x-acs-*` header. Tencent v1/legacy and Alibaba RPC sign every
+/// parameter in the query and a form body; their `Signature` goes into the body of a Tencent
+/// POST, and into the query otherwise. Signing again replaces an earlier signature.
+pub fn sign_request(
+    request: &mut HttpRequest,
+    algorithm: Algorithm,
+    service: &str,
+    credentials: &Credentials,
+    timestamp: i64,
+) -> Result<SigningTrace> {
+    let mut input = WireInput {
+        algorithm,
+        method: request.method.to_ascii_uppercase(),
+        host: request.host.clone(),
+        path: request.path.clone(),
+        service: service.into(),
+        credentials: credentials.clone(),
+        timestamp: Some(timestamp),
+        timestamp_iso: None,
+        nonce: None,
+        query: String::new(),
+        headers: Vec::new(),
+        body: String::new(),
+        signed_headers: Vec::new(),
+        params: Vec::new(),
+    };
+    match algorithm {
+        Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => {
+            request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
+            input.query = request.query.clone();
+            input.headers = request.headers.clone();
+            input.body = request.body.clone();
+            input.signed_headers = if algorithm == Algorithm::Tc3HmacSha256 {
+                vec!["content-type".into(), "host".into()]
+            } else {
+                let mut names: Vec<String> = request
+                    .headers
+                    .iter()
+                    .map(|(n, _)| n.to_ascii_lowercase())
+                    .filter(|n| n == "host" || n == "content-type" || n.starts_with("x-acs-"))
+                    .collect();
+                if !names.iter().any(|n| n == "host") {
+                    names.push("host".into());
+                }
+                names.sort();
+                names.dedup();
+                names
+            };
+            let trace = sign_wire(&input)?;
+            if let Some(auth) = &trace.authorization {
+                request.headers.push(("Authorization".into(), auth.clone()));
+            }
+            Ok(trace)
+        }
+        Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 | Algorithm::AcsRpcHmacSha1 => {
+            request.query = without_signature(&request.query)?;
+            let form_body = request.header("content-type").is_some_and(|c| c.starts_with(CONTENT_FORM));
+            if form_body {
+                request.body = without_signature(&request.body)?;
+            }
+            input.params = decode_pairs(&request.query, "query")?;
+            if form_body {
+                input.params.extend(decode_pairs(&request.body, "body")?);
+            }
+            let trace = sign_wire(&input)?;
+            let tencent = algorithm != Algorithm::AcsRpcHmacSha1;
+            let encoded = if tencent { form_urlencode(&trace.signature) } else { rfc3986(&trace.signature) };
+            let target = if tencent && form_body && request.method.eq_ignore_ascii_case("POST") {
+                &mut request.body
+            } else {
+                &mut request.query
+            };
+            if !target.is_empty() {
+                target.push('&');
+            }
+            target.push_str("Signature=");
+            target.push_str(&encoded);
+            Ok(trace)
+        }
+    }
+}
+
+fn decode_pairs(encoded: &str, field: &str) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (k, v) in parse_query(encoded, field)? {
+        let utf8 = |b: Vec<u8>| {
+            String::from_utf8(b).map_err(|_| Error::at(ErrorKind::InvalidUtf8, field, "a parameter is not UTF-8"))
+        };
+        out.push((utf8(k)?, utf8(v)?));
+    }
+    Ok(out)
+}
+
+fn without_signature(encoded: &str) -> Result<String> {
+    if !encoded.split('&').any(|seg| seg == "Signature" || seg.starts_with("Signature=")) {
+        return Ok(encoded.into());
+    }
+    let kept: Vec<&str> = encoded.split('&').filter(|seg| *seg != "Signature" && !seg.starts_with("Signature=")).collect();
+    Ok(kept.join("&"))
+}

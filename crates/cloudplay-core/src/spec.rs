@@ -1,0 +1,577 @@
+//! The API spec: one action of one product version, as data.
+//!
+//! A spec says where the action lives (endpoints, style, methods, algorithms), what it takes
+//! (the parameter tree with types and rules), what it returns, which errors it documents, and
+//! examples. Built-in specs are JSON files under `specs/`; importers produce the same type from
+//! vendor metadata. Every type here is plain serde data so it crosses into JS unchanged.
+
+use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Number, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::sign::Algorithm;
+
+/// The deepest nesting of parameters a spec may declare and a call may send. Real APIs stay
+/// far below it (cvm RunInstances reaches 4); the limit keeps recursion bounded on hostile input.
+pub const MAX_DEPTH: usize = 32;
+
+/// Text in English and Chinese. Either may be empty when the source has only one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Doc {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub zh: String,
+}
+
+impl Doc {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Doc { en: en.into(), zh: zh.into() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty() && self.zh.is_empty()
+    }
+}
+
+/// How requests to the API are shaped on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApiStyle {
+    /// Tencent Cloud API 3.0: `X-TC-*` headers, JSON body or flattened query.
+    #[serde(rename = "tencent-api3")]
+    TencentApi3,
+    /// Tencent Cloud legacy API 2.0 (`*.api.qcloud.com/v2/index.php`): every parameter,
+    /// common ones included, in the query or a form body.
+    #[serde(rename = "tencent-legacy")]
+    TencentLegacy,
+    /// Alibaba Cloud RPC style: one path `/`, the action chosen by name.
+    #[serde(rename = "alibaba-rpc")]
+    AlibabaRpc,
+}
+
+impl ApiStyle {
+    /// Whether an algorithm can sign requests of this style.
+    pub fn accepts(self, algorithm: Algorithm) -> bool {
+        match self {
+            // API 3.0 also accepts the v1 signature (HmacSHA1/HmacSHA256 over the parameters).
+            ApiStyle::TencentApi3 => {
+                matches!(algorithm, Algorithm::Tc3HmacSha256 | Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256)
+            }
+            ApiStyle::TencentLegacy => matches!(algorithm, Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256),
+            ApiStyle::AlibabaRpc => matches!(algorithm, Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256),
+        }
+    }
+
+    pub fn is_tencent(self) -> bool {
+        !matches!(self, ApiStyle::AlibabaRpc)
+    }
+}
+
+/// The JSON type a parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamType {
+    String,
+    /// A signed 64-bit integer; also accepted as a decimal string, exact to the last digit.
+    Int64,
+    /// An unsigned 64-bit integer; also accepted as a decimal string, exact to the last digit.
+    Uint64,
+    Float,
+    Bool,
+    Object,
+    Array,
+}
+
+impl ParamType {
+    pub fn is_integer(self) -> bool {
+        matches!(self, ParamType::Int64 | ParamType::Uint64)
+    }
+
+    pub fn is_number(self) -> bool {
+        matches!(self, ParamType::Int64 | ParamType::Uint64 | ParamType::Float)
+    }
+
+    pub fn is_scalar(self) -> bool {
+        !matches!(self, ParamType::Object | ParamType::Array)
+    }
+}
+
+/// A format rule on a string value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Dotted-quad IPv4 address, each part 0..=255 without leading zeros.
+    Ipv4,
+    /// The string must itself be a JSON document (e.g. Alibaba's `Logistics`).
+    Json,
+    /// The string must start with this prefix (e.g. `app-`).
+    Prefix(String),
+}
+
+/// Where an Alibaba parameter travels. Tencent specs leave it unset: the style decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    Query,
+    Body,
+    Header,
+}
+
+/// One parameter (or output field) and its rules. Objects declare `fields` inline or point to a
+/// shared structure with `ref`; an object with neither accepts any members. Arrays describe their
+/// element in `items` (whose `name` is unused).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: ParamType,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// The value the service assumes when the parameter is absent. A required parameter with a
+    /// default is never reported missing; `build` sends the default for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    /// The only values allowed (an enum). Empty means no such rule.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Number>,
+    /// Integer values must be a multiple of this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiple_of: Option<u64>,
+    /// Length bounds of a string, in Unicode characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// The vendor's error code for a value that breaks this parameter's rules (range, length,
+    /// allowed values, format), when the vendor documents a specific one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Param>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Param>,
+    /// Name of a structure in [`ApiSpec::structs`] whose fields this object has; used where a
+    /// structure contains itself, so the tree stays finite.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub doc: Doc,
+    /// A sample value for display (vendor examples are often not valid JSON of the right type).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Param {
+    /// A parameter with only a name and a type; the rest is set field by field.
+    pub fn new(name: impl Into<String>, ty: ParamType) -> Self {
+        Param {
+            name: name.into(),
+            ty,
+            required: false,
+            default: None,
+            allowed: Vec::new(),
+            min: None,
+            max: None,
+            multiple_of: None,
+            min_length: None,
+            max_length: None,
+            min_items: None,
+            max_items: None,
+            format: None,
+            value_code: None,
+            items: None,
+            fields: Vec::new(),
+            reference: None,
+            location: None,
+            deprecated: false,
+            doc: Doc::default(),
+            example: None,
+        }
+    }
+}
+
+/// A condition on one field: it equals a value, or (without `equals`) it is present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Dotted path from the top of the parameters, e.g. `RenewalStatus` or `SystemDisk.DiskType`.
+    pub field: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<Value>,
+}
+
+/// A rule across fields: when `when` holds, every field in `require` must be present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub when: Condition,
+    pub require: Vec<String>,
+    /// The vendor's error code when the rule is broken; `MissingParameter` if unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub doc: Doc,
+}
+
+/// Where the API is served.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoints {
+    /// Host used when no region-specific one applies.
+    pub default: String,
+    /// Request path (`/` for API 3.0 and Alibaba RPC, `/v2/index.php` for Tencent legacy).
+    #[serde(default = "root_path")]
+    pub path: String,
+    /// Region id → host, where the vendor names one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub regions: BTreeMap<String, String>,
+    /// Host for a region not in `regions`, with `{region}` in place of the region id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+}
+
+fn root_path() -> String {
+    "/".into()
+}
+
+/// Whether the caller must name a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Required,
+    #[default]
+    Optional,
+}
+
+/// A documented error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCode {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub doc: Doc,
+}
+
+/// The request of an example as the vendor's page shows it (business parameters, plus whatever
+/// common parameters the page spells out). `query` is the raw query without `?`; `body` is text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentedRequest {
+    pub method: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub query: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+}
+
+/// A worked example: the parameters to send, and what the vendor documents for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub title: Doc,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub doc: Doc,
+    /// Business parameters as a caller passes them (a JSON object).
+    pub params: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<DocumentedRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimit {
+    pub per_second: u32,
+}
+
+/// One API action: `{product}/{version}/{action}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiSpec {
+    /// Product code as in the endpoint and the API id (`hai`, `bssopenapi`).
+    pub product: String,
+    pub version: String,
+    pub action: String,
+    /// Service name in the TC3 credential scope; the product when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub service: String,
+    pub style: ApiStyle,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub title: Doc,
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub description: Doc,
+    pub endpoints: Endpoints,
+    #[serde(default)]
+    pub region: Presence,
+    /// Upper-case HTTP methods; the first is the default.
+    pub methods: Vec<String>,
+    /// Body content types a POST may use; the first is the default (none: parameters in the query).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content_types: Vec<String>,
+    /// Signing algorithms; the first is the default.
+    pub algorithms: Vec<Algorithm>,
+    #[serde(default)]
+    pub params: Vec<Param>,
+    /// Shared structures referenced by `ref` (only where a structure contains itself).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub structs: BTreeMap<String, Vec<Param>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<Param>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorCode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_limit: Option<RateLimit>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// Where the facts come from (a seed page, a metadata package and version).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+impl ApiSpec {
+    /// `{product}/{version}/{action}`, e.g. `hai/2023-08-12/RunInstances`.
+    pub fn id(&self) -> String {
+        format!("{}/{}/{}", self.product, self.version, self.action)
+    }
+
+    /// The service name in the TC3 credential scope.
+    pub fn service(&self) -> &str {
+        if self.service.is_empty() {
+            &self.product
+        } else {
+            &self.service
+        }
+    }
+
+    /// Parses and checks one spec document.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let spec: ApiSpec = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidSpec, e.to_string()))?;
+        spec.check()?;
+        Ok(spec)
+    }
+
+    /// The fields of an object parameter: inline, or from the structure it refers to.
+    /// `None` means the object accepts any members.
+    pub fn fields_of<'a>(&'a self, param: &'a Param) -> Option<&'a [Param]> {
+        if let Some(name) = &param.reference {
+            return self.structs.get(name).map(Vec::as_slice);
+        }
+        if param.fields.is_empty() {
+            None
+        } else {
+            Some(&param.fields)
+        }
+    }
+
+    /// Looks up a top-level or nested (dotted, objects only) parameter.
+    pub fn param(&self, dotted: &str) -> Option<&Param> {
+        let mut fields: &[Param] = &self.params;
+        let mut found = None;
+        for (depth, part) in dotted.split('.').enumerate() {
+            if depth > MAX_DEPTH {
+                return None;
+            }
+            if depth > 0 {
+                let parent: &Param = found?;
+                fields = self.fields_of(parent)?;
+            }
+            found = fields.iter().find(|p| p.name == part);
+        }
+        found
+    }
+
+    /// Checks that the spec is coherent: names, types, bounds, references, algorithms. Errors
+    /// name the offending spot, e.g. `params.SystemDisk.fields.DiskSize.max`.
+    pub fn check(&self) -> Result<()> {
+        let bad = |path: &str, msg: String| Err(Error::at(ErrorKind::InvalidSpec, path, msg));
+        for (field, value) in [("product", &self.product), ("version", &self.version), ("action", &self.action)] {
+            if value.is_empty() || !value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) {
+                return bad(field, format!("must be non-empty letters, digits, '-', '_' or '.', got '{value}'"));
+            }
+        }
+        if self.endpoints.default.is_empty() || !is_host(&self.endpoints.default) {
+            return bad("endpoints.default", format!("'{}' is not a host name", self.endpoints.default));
+        }
+        for (region, host) in &self.endpoints.regions {
+            if !is_host(host) {
+                return bad(&format!("endpoints.regions.{region}"), format!("'{host}' is not a host name"));
+            }
+        }
+        if let Some(p) = &self.endpoints.pattern {
+            if !p.contains("{region}") || !is_host(&p.replace("{region}", "x")) {
+                return bad("endpoints.pattern", format!("'{p}' must be a host name containing {{region}}"));
+            }
+        }
+        if !self.endpoints.path.starts_with('/') {
+            return bad("endpoints.path", String::from("must start with '/'"));
+        }
+        if self.methods.is_empty() {
+            return bad("methods", String::from("must list at least one of GET, POST"));
+        }
+        for (i, m) in self.methods.iter().enumerate() {
+            if m != "GET" && m != "POST" {
+                return bad(&format!("methods[{i}]"), format!("'{m}' is not GET or POST"));
+            }
+        }
+        for (i, c) in self.content_types.iter().enumerate() {
+            if c != "application/json" && c != "application/x-www-form-urlencoded" {
+                return bad(
+                    &format!("content_types[{i}]"),
+                    format!("'{c}' is not application/json or application/x-www-form-urlencoded"),
+                );
+            }
+            if c == "application/json" && self.style != ApiStyle::TencentApi3 {
+                return bad(&format!("content_types[{i}]"), String::from("only Tencent API 3.0 takes a JSON body"));
+            }
+        }
+        if self.algorithms.is_empty() {
+            return bad("algorithms", String::from("must list at least one signing algorithm"));
+        }
+        for (i, a) in self.algorithms.iter().enumerate() {
+            if !self.style.accepts(*a) {
+                return bad(&format!("algorithms[{i}]"), format!("{a} cannot sign {:?} requests", self.style));
+            }
+        }
+        check_params(self, &self.params, "params", 0)?;
+        for (name, fields) in &self.structs {
+            check_params(self, fields, &format!("structs.{name}"), 1)?;
+        }
+        check_params(self, &self.outputs, "outputs", 0)?;
+        for (i, rule) in self.rules.iter().enumerate() {
+            if rule.when.field.is_empty() || rule.require.is_empty() || rule.require.iter().any(String::is_empty) {
+                return bad(&format!("rules[{i}]"), String::from("needs a 'when.field' and non-empty 'require' names"));
+            }
+        }
+        for (i, ex) in self.examples.iter().enumerate() {
+            if !matches!(ex.params, Value::Object(_) | Value::Null) {
+                return bad(&format!("examples[{i}].params"), String::from("must be a JSON object"));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_host(h: &str) -> bool {
+    !h.is_empty()
+        && h.len() <= 253
+        && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b':')
+}
+
+fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(Error::at(ErrorKind::InvalidSpec, path, format!("parameters nest deeper than {MAX_DEPTH} levels")));
+    }
+    for (i, p) in params.iter().enumerate() {
+        let here = format!("{path}.{}", if p.name.is_empty() { "<unnamed>" } else { &p.name });
+        if p.name.is_empty() {
+            return Err(Error::at(ErrorKind::InvalidSpec, format!("{path}[{i}]"), "a parameter needs a name"));
+        }
+        if params[..i].iter().any(|q| q.name == p.name) {
+            return Err(Error::at(ErrorKind::InvalidSpec, here, "the name is declared twice"));
+        }
+        check_param(spec, p, &here, depth)?;
+    }
+    Ok(())
+}
+
+fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()> {
+    let bad = |field: &str, msg: &str| Err(Error::at(ErrorKind::InvalidSpec, format!("{here}.{field}"), msg.to_string()));
+    if (p.min.is_some() || p.max.is_some()) && !p.ty.is_number() {
+        return bad("min", "min/max apply to numbers only");
+    }
+    if let (Some(lo), Some(hi)) = (&p.min, &p.max) {
+        if crate::number::cmp_numbers(lo, hi) == Some(core::cmp::Ordering::Greater) {
+            return bad("max", "max is below min");
+        }
+    }
+    if p.multiple_of.is_some() && !p.ty.is_integer() {
+        return bad("multiple_of", "multiple_of applies to integers only");
+    }
+    if p.multiple_of == Some(0) {
+        return bad("multiple_of", "must be at least 1");
+    }
+    if (p.min_length.is_some() || p.max_length.is_some() || p.format.is_some()) && p.ty != ParamType::String {
+        return bad("max_length", "lengths and formats apply to strings only");
+    }
+    if matches!((p.min_length, p.max_length), (Some(lo), Some(hi)) if lo > hi) {
+        return bad("max_length", "max_length is below min_length");
+    }
+    if (p.min_items.is_some() || p.max_items.is_some()) && p.ty != ParamType::Array {
+        return bad("max_items", "item counts apply to arrays only");
+    }
+    if matches!((p.min_items, p.max_items), (Some(lo), Some(hi)) if lo > hi) {
+        return bad("max_items", "max_items is below min_items");
+    }
+    if p.ty != ParamType::Object && (!p.fields.is_empty() || p.reference.is_some()) {
+        return bad("fields", "only objects have fields or a ref");
+    }
+    if !p.fields.is_empty() && p.reference.is_some() {
+        return bad("ref", "an object has inline fields or a ref, not both");
+    }
+    if let Some(r) = &p.reference {
+        if !spec.structs.contains_key(r) {
+            return bad("ref", "refers to a structure that is not in 'structs'");
+        }
+    }
+    match (&p.items, p.ty) {
+        (None, ParamType::Array) => return bad("items", "an array must describe its items"),
+        (Some(_), t) if t != ParamType::Array => return bad("items", "only arrays have items"),
+        (Some(item), _) => check_param(spec, item, &format!("{here}.items"), depth + 1)?,
+        _ => {}
+    }
+    if !p.allowed.is_empty() && !p.ty.is_scalar() {
+        return bad("allowed", "allowed values apply to scalars only");
+    }
+    for (i, v) in p.allowed.iter().enumerate() {
+        if !crate::validate::conforms(p, v) {
+            return Err(Error::at(
+                ErrorKind::InvalidSpec,
+                format!("{here}.allowed[{i}]"),
+                format!("{v} is not a valid {:?} value", p.ty),
+            ));
+        }
+    }
+    if let Some(d) = &p.default {
+        if !crate::validate::conforms(p, d) {
+            return bad("default", "the default breaks the parameter's own type or rules");
+        }
+    }
+    check_params(spec, &p.fields, &format!("{here}.fields"), depth + 1)
+}
