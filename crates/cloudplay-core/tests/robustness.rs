@@ -173,6 +173,12 @@ fn strict_prepare_fails_with_every_violation_and_allow_invalid_signs_anyway() {
     assert_eq!(err.path.as_deref(), Some("Region"));
     assert!(err.message.contains("and 3 more violations"), "{}", err.message);
 
+    let as_json = serde_json::to_value(&err).unwrap();
+    assert_eq!(as_json["code"], "Validation");
+    assert_eq!(as_json["path"], "Region");
+    assert_eq!(as_json["violations"].as_array().unwrap().len(), 4);
+    assert_eq!(as_json["violations"][1]["code"], "InvalidParameterValue.InvalidApplicationIdMalformed");
+
     options.allow_invalid = true;
     let p = prepare(&call, &creds(), &options).unwrap();
     assert_eq!(p.violations.len(), 4);
