@@ -17,6 +17,11 @@ pub fn to_js_error(e: &Error) -> JsValue {
     if let Some(path) = &e.path {
         let _ = js_sys::Reflect::set(obj, &"path".into(), &path.as_str().into());
     }
+    if !e.violations.is_empty() {
+        if let Ok(list) = e.violations.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+            let _ = js_sys::Reflect::set(obj, &"violations".into(), &list);
+        }
+    }
     err.into()
 }
 
