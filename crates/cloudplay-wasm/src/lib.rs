@@ -11,7 +11,6 @@ mod errors;
 mod state;
 
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
-use cloudplay_core::wire::RawFields;
 use cloudplay_core::{sign_wire, Call, Credentials, PrepareOptions, WireInput};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -20,23 +19,16 @@ use errors::{from_js, to_js, to_js_error, JsResult};
 
 /// Reads an argument given either as a JS value or as JSON text.
 fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, cloudplay_core::Error> {
-    match value.as_string() {
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidJson, name, e.to_string())),
-        None => from_js(value, name),
-    }
+    from_js(value, name)
 }
 
 /// Signs a request exactly as given on the wire (the conformance contract of
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire)]
 pub fn sign_wire_js(input: JsValue) -> JsResult {
-    let wire = if let Some(text) = input.as_string() {
-        WireInput::from_json(text.as_bytes())
-    } else {
-        from_js::<RawFields>(input, "input").and_then(WireInput::from_fields)
-    }
-    .map_err(|e| to_js_error(&e))?;
+    let wire = errors::json_text(&input, "input")
+        .and_then(|text| WireInput::from_json(text.as_bytes()))
+        .map_err(|e| to_js_error(&e))?;
     let trace = sign_wire(&wire).map_err(|e| to_js_error(&e))?;
     to_js(&trace)
 }
@@ -72,17 +64,9 @@ pub fn describe(api_id: JsValue) -> JsResult {
     state::with_catalog(|c| c.spec(&id).map_err(|e| to_js_error(&e)).and_then(to_js))
 }
 
+/// JSON text, or an already-parsed object.
 fn text_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
-    if let Some(s) = value.as_string() {
-        return Ok(s);
-    }
-    if value.is_undefined() || value.is_null() {
-        return Err(to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::MissingField, name, format!("'{name}' is required"))));
-    }
-    // An already-parsed object is accepted too.
-    js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidJson, name, "must be JSON text or a JSON-compatible object"))
-    })
+    errors::json_text(&value, name).map_err(|e| to_js_error(&e))
 }
 
 /// Adds every action of a tccli `api.json` (Tencent API 3.0 metadata) to the catalog; the
