@@ -244,6 +244,7 @@ fn alibaba_lists_are_flattened_from_one_and_tencent_lists_from_zero() {
     }
     let go = snippet_in(&catalog, &call, Language::Go, None).unwrap();
     assert!(go.contains("\"Parameter.2.Value\": dara.String(\"2\"),"), "{go}");
+    assert!(go.contains("\"ProductCode\":       dara.String(\"rds\"),"), "{go}");
 
     let call = Call::new(
         "hai/2023-08-12/RunInstances",

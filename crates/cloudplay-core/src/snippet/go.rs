@@ -84,9 +84,13 @@ func main() {{
 /// `map[string]*string{…}` (or `map[string]interface{}` for a body) with one member a line.
 fn go_map(pairs: &[(String, String)], indent: &str, pointer: bool) -> String {
     let mut out = String::from(if pointer { "map[string]*string{\n" } else { "map[string]interface{}{\n" });
-    for (k, v) in pairs {
+    let keys: alloc::vec::Vec<String> = pairs.iter().map(|(k, _)| format!("{}:", go_str(k))).collect();
+    // Values aligned in one column, as gofmt lays out a composite literal.
+    let width = keys.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+    for (key, (_, v)) in keys.iter().zip(pairs) {
         let value = if pointer { format!("dara.String({})", go_str(v)) } else { go_str(v) };
-        out.push_str(&format!("{indent}\t{}: {value},\n", go_str(k)));
+        let pad = width - key.chars().count() + 1;
+        out.push_str(&format!("{indent}\t{key}{:pad$}{value},\n", ""));
     }
     out.push_str(indent);
     out.push('}');

@@ -32,17 +32,17 @@ func main() {
 	// RPC parameters travel flat: nested values as Name.N.Field, lists counted from 1.
 	request := &openapi.OpenApiRequest{
 		Query: map[string]*string{
-			"ProductCode": dara.String("rds"),
-			"ProductType": dara.String("rds"),
-			"SubscriptionType": dara.String("Subscription"),
-			"Period": dara.String("12"),
-			"RenewalStatus": dara.String("ManualRenewal"),
-			"RenewPeriod": dara.String("12"),
-			"ClientToken": dara.String("JASIOFKVNVIXXXXXX"),
-			"Logistics": dara.String("{\"cityCode\":\"330100\",\"cityName\":\"Hangzhou\",\"contactName\":\"Test\",\"countryCode\":\"\",\"districtName\":\"Puyan Street\",\"email\":\"**@example.com\",\"mobilePhone\":\"153564848844\",\"phone\":\"1234567\",\"provCode\":\"330000\",\"provName\":\"Zhejiang\",\"streetCode\":\"33010610\",\"streetName\":\"Zhuantang\",\"zipCode\":\"0000\"}"),
-			"Parameter.1.Code": dara.String("InstanceType"),
+			"ProductCode":       dara.String("rds"),
+			"ProductType":       dara.String("rds"),
+			"SubscriptionType":  dara.String("Subscription"),
+			"Period":            dara.String("12"),
+			"RenewalStatus":     dara.String("ManualRenewal"),
+			"RenewPeriod":       dara.String("12"),
+			"ClientToken":       dara.String("JASIOFKVNVIXXXXXX"),
+			"Logistics":         dara.String("{\"cityCode\":\"330100\",\"cityName\":\"Hangzhou\",\"contactName\":\"Test\",\"countryCode\":\"\",\"districtName\":\"Puyan Street\",\"email\":\"**@example.com\",\"mobilePhone\":\"153564848844\",\"phone\":\"1234567\",\"provCode\":\"330000\",\"provName\":\"Zhejiang\",\"streetCode\":\"33010610\",\"streetName\":\"Zhuantang\",\"zipCode\":\"0000\"}"),
+			"Parameter.1.Code":  dara.String("InstanceType"),
 			"Parameter.1.Value": dara.String("disk"),
-			"PricingCycle": dara.String("2"),
+			"PricingCycle":      dara.String("2"),
 		},
 	}
 	// darabonba-openapi/v2 v2.1 and later; before v2.1, pass &util.RuntimeOptions{} from
