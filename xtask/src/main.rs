@@ -5,6 +5,7 @@
 
 mod cmd;
 mod fixtures;
+mod npm_test;
 mod pkg;
 mod setup;
 mod test;

@@ -4,10 +4,10 @@
 //!
 //! - [`ApiSpec`] describes one API action as data; [`Catalog`] holds the built-in specs of the
 //!   four seed APIs and any added or imported ([`import::tccli`], [`import::alibaba`]).
-//! - [`validate`] lists every [`Violation`] (path, vendor code, English and Chinese message).
-//! - [`build`] makes the unsigned wire request ([`HttpRequest`]) for each API style.
-//! - [`prepare`] validates, builds and signs, returning the request and the [`SigningTrace`].
-//! - [`snippet`] writes the call as curl, Python, Node, Go or a CLI line, never with a secret;
+//! - [`validate()`] lists every [`Violation`] (path, vendor code, English and Chinese message).
+//! - [`build()`] makes the unsigned wire request ([`HttpRequest`]) for each API style.
+//! - [`prepare()`] validates, builds and signs, returning the request and the [`SigningTrace`].
+//! - [`snippet()`] writes the call as curl, Python, Node, Go or a CLI line, never with a secret;
 //!   [`raw`] reads a pasted curl command or raw HTTP request back into an [`HttpRequest`].
 //! - [`sign_wire`] takes a request exactly as it goes on the wire and returns a
 //!   [`SigningTrace`] with every intermediate value the vendors define.
