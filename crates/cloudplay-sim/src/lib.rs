@@ -224,11 +224,13 @@ impl Simulator {
                 Vendor::Alibaba if first.code == "MissingParameter" => "MissingParameter",
                 Vendor::Alibaba => "InvalidParameter",
             };
-            let more = match violations.len() {
-                1 => String::new(),
-                n => format!(" ({} more problem{})", n - 1, if n > 2 { "s" } else { "" }),
-            };
-            let message = format!("{}{more}", first.message);
+            // Every problem at once (a few), so one round trip shows what to fix.
+            let shown: Vec<&str> = violations.iter().take(5).map(|v| v.message.as_str()).collect();
+            let rest = violations.len().saturating_sub(shown.len());
+            let mut message = shown.join(" ");
+            if rest > 0 {
+                message.push_str(&format!(" ({rest} more.)"));
+            }
             return Err((code.to_string(), self.error(turn, Some(&spec), code, &message)));
         }
         if let Some(fault) = req.header(FAULT_HEADER).map(str::trim).filter(|f| !f.is_empty()) {
