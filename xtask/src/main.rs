@@ -5,6 +5,7 @@
 
 mod cmd;
 mod fixtures;
+mod interop;
 mod pkg;
 mod setup;
 mod test;
@@ -20,6 +21,7 @@ cargo xtask <command>
     pkg               build the npm package into pkg/ as wasm-pack.toml says
     bench             run the native signing benchmarks
     fixtures          fetch or locate the vendor metadata the tests use, and print where
+    interop           the official Python SDK clients against cloudplay serve (also part of test)
 ";
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("pkg") => setup::base().and_then(|()| pkg::build().map(|_| ())),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),
+        Some("interop") => interop::run(),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -4,7 +4,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::cmd::{self, root};
-use crate::{fixtures, pkg, setup};
+use crate::{fixtures, interop, pkg, setup};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(a) = args.first() {
@@ -28,7 +28,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cmd::run(cmd::cargo().args(["test", "--workspace", "--all-targets"]).envs(env.iter().map(|(k, v)| (*k, v))))
     })?;
     step("no_std build (thumbv7em-none-eabihf)", &mut || {
-        cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-core", "--target", "thumbv7em-none-eabihf"]))
+        cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-core", "-p", "cloudplay-sim", "--target", "thumbv7em-none-eabihf"]))
     })?;
     step("wasm tests (wasm-bindgen-test under Node)", &mut || {
         cmd::run(
@@ -46,6 +46,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .envs(env.iter().map(|(k, v)| (*k, v))),
         )
     })?;
+
+    step("official SDK clients against cloudplay serve (tests/interop)", &mut interop::run)?;
 
     eprintln!("\nall tests passed");
     for (name, secs) in &steps {
