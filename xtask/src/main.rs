@@ -6,6 +6,7 @@
 mod cmd;
 mod fixtures;
 mod interop;
+mod npm_test;
 mod pkg;
 mod setup;
 mod test;

@@ -118,11 +118,13 @@ pub fn build() -> Result<Built, String> {
     }
 
     let npm = root.join(&cfg.package.crate_dir).join("npm");
-    let manifest = std::fs::read_to_string(npm.join("package.json")).map_err(|e| e.to_string())?;
-    let mut manifest: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| format!("npm/package.json: {e}"))?;
-    manifest["name"] = cfg.package.name.clone().into();
-    manifest["version"] = workspace_version()?.into();
-    write(&out.join("package.json"), &(serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n"))?;
+    // Edited as text: key order in package.json matters (export conditions match first-to-last).
+    let template = std::fs::read_to_string(npm.join("package.json")).map_err(|e| e.to_string())?;
+    let manifest = template
+        .replacen("\"name\": \"cloudplay\"", &format!("\"name\": {:?}", cfg.package.name), 1)
+        .replacen("\"version\": \"0.0.0\"", &format!("\"version\": {:?}", workspace_version()?), 1);
+    serde_json::from_str::<serde_json::Value>(&manifest).map_err(|e| format!("npm/package.json: {e}"))?;
+    write(&out.join("package.json"), &manifest)?;
     for extra in ["README.md"] {
         std::fs::copy(npm.join(extra), out.join(extra)).map_err(|e| format!("{extra}: {e}"))?;
     }

@@ -1,10 +1,9 @@
 //! `cargo xtask test`: every test, in the order that fails fastest, with a timing summary.
 
-use std::process::Command;
 use std::time::Instant;
 
-use crate::cmd::{self, root};
-use crate::{fixtures, interop, pkg, setup};
+use crate::cmd;
+use crate::{fixtures, interop, npm_test, pkg, setup};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(a) = args.first() {
@@ -38,14 +37,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         )
     })?;
     step("npm package build", &mut || pkg::build().map(|_| ()))?;
-    step("Node tests (node --test tests/node)", &mut || {
-        cmd::run(
-            Command::new("node")
-                .args(["--test", "--test-reporter=spec", "tests/node/"])
-                .current_dir(root())
-                .envs(env.iter().map(|(k, v)| (*k, v))),
-        )
-    })?;
+    step("Node tests of the packed tarball in a clean folder", &mut || npm_test::run(&env))?;
 
     step("official SDK clients against cloudplay serve (tests/interop)", &mut interop::run)?;
 

@@ -559,10 +559,10 @@ fn to_json<'a>(spec: &'a ApiSpec, param: Option<&'a Param>, value: &'a Value, de
     if depth > MAX_DEPTH {
         return Err(too_deep(param.map_or("", |p| p.name.as_str())));
     }
-    let Some(p) = param else { return Ok(Json::Borrowed(value)) };
+    let Some(p) = param else { return verbatim(value, depth) };
     Ok(match (p.ty, value) {
         (ParamType::Object, Value::Object(map)) => match spec.fields_of(p) {
-            None => Json::Borrowed(value),
+            None => verbatim(value, depth)?,
             Some(fields) => {
                 let mut members = Vec::with_capacity(map.len());
                 for e in ordered(Some(fields), map) {
@@ -585,6 +585,23 @@ fn to_json<'a>(spec: &'a ApiSpec, param: Option<&'a Param>, value: &'a Value, de
                 None => Json::Borrowed(value),
             }
         }
-        _ => Json::Borrowed(value),
+        _ => verbatim(value, depth)?,
     })
+}
+
+/// A value sent as given (undeclared, or an open object), still held to the nesting limit.
+fn verbatim(value: &Value, depth: usize) -> Result<Json<'_>> {
+    if nested_deeper_than(value, MAX_DEPTH.saturating_sub(depth)) {
+        return Err(too_deep(""));
+    }
+    Ok(Json::Borrowed(value))
+}
+
+/// Whether containers nest more than `limit` levels; looks no deeper than `limit`.
+fn nested_deeper_than(v: &Value, limit: usize) -> bool {
+    match v {
+        Value::Object(m) => limit == 0 || m.values().any(|c| nested_deeper_than(c, limit - 1)),
+        Value::Array(a) => limit == 0 || a.iter().any(|c| nested_deeper_than(c, limit - 1)),
+        _ => false,
+    }
 }

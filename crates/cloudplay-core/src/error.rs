@@ -107,4 +107,17 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
+/// `{"code", "path", "message", "violations"}`: what bindings and the CLI hand to callers.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 4)?;
+        st.serialize_field("code", self.kind.code())?;
+        st.serialize_field("path", &self.path)?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("violations", &self.violations)?;
+        st.end()
+    }
+}
+
 pub type Result<T, E = Error> = core::result::Result<T, E>;

@@ -4,9 +4,9 @@
 //!
 //! - [`ApiSpec`] describes one API action as data; [`Catalog`] holds the built-in specs of the
 //!   four seed APIs and any added or imported ([`import::tccli`], [`import::alibaba`]).
-//! - [`validate`] lists every [`Violation`] (path, vendor code, English and Chinese message).
-//! - [`build`] makes the unsigned wire request ([`HttpRequest`]) for each API style.
-//! - [`prepare`] validates, builds and signs, returning the request and the [`SigningTrace`].
+//! - [`validate()`] lists every [`Violation`] (path, vendor code, English and Chinese message).
+//! - [`build()`] makes the unsigned wire request ([`HttpRequest`]) for each API style.
+//! - [`prepare()`] validates, builds and signs, returning the request and the [`SigningTrace`].
 //! - [`sign_wire`] takes a request exactly as it goes on the wire and returns a
 //!   [`SigningTrace`] with every intermediate value the vendors define.
 //!

@@ -204,10 +204,10 @@ pub fn sign_request(
             Ok(trace)
         }
         Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 | Algorithm::AcsRpcHmacSha1 => {
-            request.query = without_signature(&request.query)?;
+            request.query = without_signature(&request.query);
             let form_body = request.header("content-type").is_some_and(|c| c.starts_with(CONTENT_FORM));
             if form_body {
-                request.body = without_signature(&request.body)?;
+                request.body = without_signature(&request.body);
             }
             input.params = decode_pairs(&request.query, "query")?;
             if form_body {
@@ -242,10 +242,12 @@ fn decode_pairs(encoded: &str, field: &str) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-fn without_signature(encoded: &str) -> Result<String> {
-    if !encoded.split('&').any(|seg| seg == "Signature" || seg.starts_with("Signature=")) {
-        return Ok(encoded.into());
+/// The encoded parameters without an earlier `Signature`, so signing twice replaces it.
+fn without_signature(encoded: &str) -> String {
+    let is_sig = |seg: &str| seg == "Signature" || seg.starts_with("Signature=");
+    if !encoded.split('&').any(is_sig) {
+        return encoded.into();
     }
-    let kept: Vec<&str> = encoded.split('&').filter(|seg| *seg != "Signature" && !seg.starts_with("Signature=")).collect();
-    Ok(kept.join("&"))
+    let kept: Vec<&str> = encoded.split('&').filter(|seg| !is_sig(seg)).collect();
+    kept.join("&")
 }

@@ -212,7 +212,12 @@ impl<'a> Validator<'a> {
             }
             let here = join(path, key);
             let hint = fields.iter().find(|f| f.name.eq_ignore_ascii_case(key));
+            let common = path.is_empty() && is_common_parameter(key);
             let (en, zh) = match hint {
+                None if common => (
+                    format!("{here} is a common parameter, not a business one: set it through the call (region) or the options, and build adds it."),
+                    format!("{here} 是公共参数而非业务参数：请通过调用的 region 或选项设置，由构建时自动加入。"),
+                ),
                 Some(f) => (
                     format!("{here} is not a parameter of this API; names are case-sensitive: did you mean {}?", f.name),
                     format!("{here} 不是本接口的参数；参数名区分大小写，是否应为 {}？", f.name),
@@ -432,6 +437,28 @@ impl<'a> Validator<'a> {
             format!("{path} 的值 {} 不在允许的取值中：{list}。", show(v)),
         );
     }
+}
+
+/// Names the request builder sets itself in one style or another.
+fn is_common_parameter(name: &str) -> bool {
+    matches!(
+        name,
+        "Action"
+            | "Version"
+            | "Region"
+            | "Timestamp"
+            | "Nonce"
+            | "SecretId"
+            | "SignatureMethod"
+            | "Signature"
+            | "Token"
+            | "Language"
+            | "Format"
+            | "AccessKeyId"
+            | "SignatureVersion"
+            | "SignatureNonce"
+            | "SecurityToken"
+    )
 }
 
 fn join(path: &str, name: &str) -> String {

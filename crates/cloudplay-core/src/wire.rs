@@ -13,11 +13,13 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Result};
 use crate::sign::Algorithm;
 
-/// A secret pair, plus the session token of temporary credentials.
-#[derive(Clone, PartialEq, Eq, Default)]
+/// A secret pair, plus the session token of temporary credentials. Deserialize only: a
+/// secret is never serialized (it leaves only as a signature).
+#[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
 pub struct Credentials {
     pub secret_id: String,
     pub secret_key: String,
+    #[serde(default)]
     pub token: Option<String>,
 }
 

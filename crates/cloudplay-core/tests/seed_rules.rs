@@ -182,6 +182,7 @@ fn ms_unknown_parameters_are_named() {
     assert!(v[0].message.contains("did you mean Pid"), "{}", v[0].message);
     let v = check(MS, with(ms_ok(), "Region", json!("ap-guangzhou")), None);
     assert_eq!(codes(&v), one("Region", "UnknownParameter"));
+    assert!(v[0].message.contains("common parameter"), "{}", v[0].message);
 }
 
 // ---- postgres CreateResource (legacy API 2.0) ----

@@ -199,7 +199,7 @@ fn verify(r: &HttpRequest, alg: Algorithm, creds: &Credentials, ts: i64, service
     match alg {
         Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => {
             let auth = r.header("Authorization").expect("Authorization header");
-            let signed = auth.split("SignedHeaders=").nth(1).unwrap().split(|c| c == ',' || c == ' ').next().unwrap();
+            let signed = auth.split("SignedHeaders=").nth(1).unwrap().split([',', ' ']).next().unwrap();
             presented = auth.rsplit("Signature=").next().unwrap().to_string();
             input.signed_headers = signed.split(';').map(Into::into).collect();
             input.query = r.query.clone();

@@ -1,4 +1,5 @@
-//! Crossing the JS boundary: serde in and out, and core errors as JS `Error` objects.
+//! Crossing the JS boundary: values travel as JSON text (one serde path, serde_json, keeps
+//! the module small) and core errors become JS `Error` objects.
 
 use cloudplay_core::{Error, ErrorKind};
 use serde::de::DeserializeOwned;
@@ -7,7 +8,8 @@ use wasm_bindgen::prelude::*;
 
 pub type JsResult = Result<JsValue, JsValue>;
 
-/// A JS `Error` named `CloudplayError` with `code` and, where a field is involved, `path`.
+/// A JS `Error` named `CloudplayError` with `code`, `path` where a field is involved, and
+/// `violations` for a validation failure.
 pub fn to_js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name("CloudplayError");
@@ -17,20 +19,40 @@ pub fn to_js_error(e: &Error) -> JsValue {
     if let Some(path) = &e.path {
         let _ = js_sys::Reflect::set(obj, &"path".into(), &path.as_str().into());
     }
+    if !e.violations.is_empty() {
+        if let Ok(list) = to_js(&e.violations) {
+            let _ = js_sys::Reflect::set(obj, &"violations".into(), &list);
+        }
+    }
     err.into()
 }
 
-/// Reads a JS value into a serde type; a shape mismatch names the argument.
-pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
+/// The JSON text of a JS value (strings are taken as JSON text already).
+pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
     if value.is_undefined() || value.is_null() {
         return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| Error::at(ErrorKind::InvalidJson, arg, e.to_string()))
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
+        Err(e) => {
+            // A BigInt, a cycle, a throwing toJSON. Integers beyond 2^53 go as decimal strings.
+            let why: String = js_sys::Error::from(e).message().into();
+            Err(Error::at(ErrorKind::InvalidJson, arg, format!("cannot be read as JSON ({why}); pass big integers as strings")))
+        }
+    }
 }
 
-/// Writes a serde value as plain JS objects (maps as objects, 64-bit integers as numbers).
+/// Reads a JS value, or JSON text, into a serde type; a shape mismatch names the argument.
+pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
+    let text = json_text(&value, arg)?;
+    serde_json::from_str(&text).map_err(|e| Error::at(ErrorKind::InvalidJson, arg, e.to_string()))
+}
+
+/// Writes a serde value as plain JS objects (64-bit integers become numbers).
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))
+    let text = serde_json::to_string(value).map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;
+    js_sys::JSON::parse(&text).map_err(|_| to_js_error(&Error::new(ErrorKind::InvalidJson, "output is not JSON")))
 }

@@ -1,29 +1,155 @@
-//! cloudplay for JavaScript: the core's signer (and, as it grows, the whole flow) behind
-//! `wasm-bindgen`. Every function takes plain JS values and returns plain JS values; a bad
-//! input comes back as a JS `Error` with `code` and `path`, never as a panic.
+//! cloudplay for JavaScript: the whole flow — catalog, validate, prepare, sign, verify,
+//! simulate, send, snippet — behind `wasm-bindgen`.
+//!
+//! Every function takes plain JS values (or JSON text) and returns plain JS values. A bad
+//! input comes back as a JS `Error` with `code` and `path`, never as a panic, and the module
+//! keeps working. Time and randomness default to the browser's clock and crypto here, at the
+//! edge; the core below never reads either.
 #![forbid(unsafe_code)]
 
 mod errors;
+mod state;
 
-use cloudplay_core::wire::RawFields;
-use cloudplay_core::{sign_wire, WireInput};
+use cloudplay_core::verify::{outcome_json, VerifyWireInput};
+use cloudplay_core::{sign_wire, Call, Credentials, PrepareOptions, WireInput};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use errors::{to_js_error, JsResult};
+use errors::{from_js, to_js, to_js_error, JsResult};
+
+/// Reads an argument given either as a JS value or as JSON text.
+fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, cloudplay_core::Error> {
+    from_js(value, name)
+}
 
 /// Signs a request exactly as given on the wire (the conformance contract of
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
-/// Accepts the input as an object or as JSON text.
 #[wasm_bindgen(js_name = signWire)]
 pub fn sign_wire_js(input: JsValue) -> JsResult {
-    let wire = if let Some(text) = input.as_string() {
-        WireInput::from_json(text.as_bytes())
-    } else {
-        errors::from_js::<RawFields>(input, "input").and_then(WireInput::from_fields)
-    }
-    .map_err(|e| to_js_error(&e))?;
+    let wire = errors::json_text(&input, "input")
+        .and_then(|text| WireInput::from_json(text.as_bytes()))
+        .map_err(|e| to_js_error(&e))?;
     let trace = sign_wire(&wire).map_err(|e| to_js_error(&e))?;
-    errors::to_js(&trace)
+    to_js(&trace)
+}
+
+/// Verifies a received request: `{method, url, headers, body, credentials: [...], now}` in,
+/// `{ok: true, …}` or `{ok: false, code, message, string_to_sign?}` out (vendor codes).
+#[wasm_bindgen(js_name = verifyWire)]
+pub fn verify_wire_js(input: JsValue) -> JsResult {
+    let value: serde_json::Value = arg(input, "input").map_err(|e| to_js_error(&e))?;
+    let input = VerifyWireInput::from_value(value).map_err(|e| to_js_error(&e))?;
+    to_js(&outcome_json(&input.verify()))
+}
+
+/// The APIs known to this module: the four built-in seed APIs plus any imported.
+#[wasm_bindgen]
+pub fn catalog() -> JsResult {
+    state::with_catalog(|c| to_js(&c.list()))
+}
+
+/// Catalog entries matching every term of `query` (product, action, title, description; zh or en).
+#[wasm_bindgen]
+pub fn search(query: JsValue) -> JsResult {
+    let q = query.as_string().unwrap_or_default();
+    state::with_catalog(|c| to_js(&c.search(&q)))
+}
+
+/// The full spec of one API (`product/version/action`): parameter tree, docs, rules, errors, examples.
+#[wasm_bindgen]
+pub fn describe(api_id: JsValue) -> JsResult {
+    let id = api_id.as_string().ok_or_else(|| {
+        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "apiId", "must be a string such as 'hai/2023-08-12/RunInstances'"))
+    })?;
+    state::with_catalog(|c| c.spec(&id).map_err(|e| to_js_error(&e)).and_then(to_js))
+}
+
+/// JSON text, or an already-parsed object.
+fn text_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
+    errors::json_text(&value, name).map_err(|e| to_js_error(&e))
+}
+
+/// Adds every action of a tccli `api.json` (Tencent API 3.0 metadata) to the catalog; the
+/// matching `examples.json` is optional. Returns `{added: [ids], skipped: [...]}`.
+#[wasm_bindgen(js_name = importTccli)]
+pub fn import_tccli(api_json: JsValue, examples_json: JsValue) -> JsResult {
+    let api = text_arg(api_json, "apiJson")?;
+    let examples = if examples_json.is_undefined() || examples_json.is_null() { None } else { Some(text_arg(examples_json, "examplesJson")?) };
+    state::with_catalog_mut(|c| c.import_tccli(&api, examples.as_deref()).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r)))
+}
+
+/// Adds Alibaba API metadata (a bundle of aliyun-openapi-meta files) to the catalog.
+#[wasm_bindgen(js_name = importAlibabaMeta)]
+pub fn import_alibaba_meta(bundle: JsValue) -> JsResult {
+    let text = text_arg(bundle, "bundle")?;
+    state::with_catalog_mut(|c| c.import_alibaba_meta(&text).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r)))
+}
+
+/// Every violation of a call `{api, params, region?, endpoint?}`: `[{path, code, message, message_zh}]`.
+#[wasm_bindgen]
+pub fn validate(call: JsValue) -> JsResult {
+    let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
+    state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v)))
+}
+
+/// JS-side options of `prepare`: the core's, with time and nonce optional (defaulted here).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsPrepareOptions {
+    #[serde(default)]
+    timestamp: Option<i64>,
+    /// A string, or a number (Tencent's nonces are integers).
+    #[serde(default)]
+    nonce: Option<serde_json::Value>,
+    #[serde(default)]
+    algorithm: Option<cloudplay_core::Algorithm>,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    content_type: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    unsigned_payload: bool,
+    #[serde(default)]
+    allow_invalid: bool,
+}
+
+/// Validates, builds and signs a call. `options.timestamp` defaults to now and
+/// `options.nonce` to a random value; a call with violations is an Error with code
+/// `Validation` and `violations`, unless `allow_invalid` is set.
+#[wasm_bindgen]
+pub fn prepare(call: JsValue, credentials: JsValue, options: JsValue) -> JsResult {
+    let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
+    let credentials: Credentials = arg(credentials, "credentials").map_err(|e| to_js_error(&e))?;
+    let o: JsPrepareOptions = if options.is_undefined() || options.is_null() {
+        JsPrepareOptions::default()
+    } else {
+        arg(options, "options").map_err(|e| to_js_error(&e))?
+    };
+    let nonce = match o.nonce {
+        None | Some(serde_json::Value::Null) => state::nonce(),
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) if n.is_u64() => n.to_string(),
+        Some(_) => {
+            return Err(to_js_error(&cloudplay_core::Error::at(
+                cloudplay_core::ErrorKind::InvalidField,
+                "options.nonce",
+                "must be a string or a positive integer",
+            )))
+        }
+    };
+    let options = PrepareOptions {
+        timestamp: o.timestamp.unwrap_or_else(state::now),
+        nonce: Some(nonce),
+        algorithm: o.algorithm,
+        method: o.method,
+        content_type: o.content_type,
+        language: o.language,
+        unsigned_payload: o.unsigned_payload,
+        allow_invalid: o.allow_invalid,
+    };
+    state::with_catalog(|c| c.prepare(&call, &credentials, &options).map_err(|e| to_js_error(&e)).and_then(|p| to_js(&p)))
 }
 
 /// The package version, for bug reports.

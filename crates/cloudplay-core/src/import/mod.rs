@@ -1,4 +1,4 @@
-//! Importers of vendor-published API metadata into [`ApiSpec`](crate::spec::ApiSpec)s.
+//! Importers of vendor-published API metadata into [`ApiSpec`] values.
 
 use alloc::string::String;
 use alloc::vec::Vec;

@@ -1,0 +1,61 @@
+//! Module-level state (the catalog with its imports) and the edge's clock and randomness.
+
+use std::cell::RefCell;
+
+use cloudplay_core::Catalog;
+use wasm_bindgen::JsValue;
+
+thread_local! {
+    // wasm32 runs one thread; the catalog lives as long as the module instance.
+    static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
+}
+
+fn ensure(slot: &mut Option<Catalog>) -> &mut Catalog {
+    // The built-in specs are compiled in and tested; should one fail to parse, start empty
+    // rather than fail every call.
+    slot.get_or_insert_with(|| Catalog::builtin().unwrap_or_default())
+}
+
+pub fn with_catalog<R>(f: impl FnOnce(&Catalog) -> R) -> R {
+    CATALOG.with(|c| f(ensure(&mut c.borrow_mut())))
+}
+
+pub fn with_catalog_mut<R>(f: impl FnOnce(&mut Catalog) -> R) -> R {
+    CATALOG.with(|c| f(ensure(&mut c.borrow_mut())))
+}
+
+/// Unix seconds from the JS clock.
+pub fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// A fresh nonce from `crypto.getRandomValues` where there is one: a positive integer below
+/// 2^53, which both vendors accept (Tencent requires an integer; Alibaba takes any string)
+/// and which survives a round trip through a JS number.
+pub fn nonce() -> String {
+    let mut bytes = [0u8; 8];
+    if !fill_random(&mut bytes) {
+        // No Web Crypto: Math.random is enough for a nonce (it is not a secret).
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let n = u64::from_le_bytes(bytes) & ((1 << 53) - 1);
+    n.max(1).to_string()
+}
+
+fn fill_random(bytes: &mut [u8]) -> bool {
+    let global = js_sys::global();
+    let Ok(crypto) = js_sys::Reflect::get(&global, &JsValue::from_str("crypto")) else { return false };
+    if crypto.is_undefined() {
+        return false;
+    }
+    let Ok(get) = js_sys::Reflect::get(&crypto, &JsValue::from_str("getRandomValues")) else { return false };
+    let Ok(get) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(get) else { return false };
+    let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
+    if get.call1(&crypto, &array).is_err() {
+        return false;
+    }
+    array.copy_to(bytes);
+    true
+}

@@ -1,0 +1,77 @@
+// catalog, search, describe, importTccli and importAlibabaMeta in the packed package.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { catalog, search, describe, importTccli, importAlibabaMeta, validate } from "cloudplay";
+import { FIXTURES, tccliDirs, alibabaBundle } from "./helpers.mjs";
+
+const SEEDS = [
+  "ms/2018-04-08/CreateResourceInstances",
+  "postgres/2017-03-12/CreateResource",
+  "hai/2023-08-12/RunInstances",
+  "bssopenapi/2017-12-14/CreateInstance",
+];
+
+test("the catalog lists the four seed APIs", () => {
+  const ids = catalog().map((a) => a.id);
+  for (const id of SEEDS) assert.ok(ids.includes(id), id);
+  const hai = catalog().find((a) => a.id === "hai/2023-08-12/RunInstances");
+  assert.equal(hai.style, "tencent-api3");
+  assert.ok(hai.title.en && hai.title.zh);
+});
+
+test("search finds APIs by English and Chinese words", () => {
+  assert.deepEqual(search("RunInstances").map((a) => a.id), ["hai/2023-08-12/RunInstances"]);
+  assert.ok(search("bssopenapi").some((a) => a.action === "CreateInstance"));
+  const zh = describe("hai/2023-08-12/RunInstances").title.zh;
+  assert.ok(search(zh).some((a) => a.product === "hai"), zh);
+  assert.deepEqual(search("no-such-api-anywhere"), []);
+});
+
+test("describe returns the parameter tree, docs, errors and examples", () => {
+  const hai = describe("hai/2023-08-12/RunInstances");
+  const disk = hai.params.find((p) => p.name === "SystemDisk");
+  assert.equal(disk.type, "object");
+  assert.deepEqual(disk.fields.map((f) => f.name).sort(), ["DiskSize", "DiskType"]);
+  assert.ok(hai.errors.some((e) => e.code === "InvalidParameterValue.InvalidInstanceCount"));
+  assert.ok(hai.examples.length >= 1);
+  for (const id of SEEDS) {
+    for (const ex of describe(id).examples) {
+      assert.deepEqual(validate({ api: id, params: ex.params, region: ex.region }), [], `${id} example`);
+    }
+  }
+  assert.throws(() => describe("nope/1/Nope"), (e) => e.code === "UnknownApi" && e.path === "api");
+  assert.throws(() => describe(42), (e) => e.code === "InvalidField");
+});
+
+test("importTccli adds every action of the four tccli files", () => {
+  const want = { "cvm-2017-03-12": 106, "hai-2023-08-12": 26, "ms-2018-04-08": 23, "postgres-2017-03-12": 130 };
+  for (const dir of tccliDirs()) {
+    const report = importTccli(dir.api, dir.examples);
+    assert.equal(report.added.length, want[dir.name], dir.name);
+    assert.equal(report.skipped?.length ?? 0, 0);
+  }
+  const ids = catalog().map((a) => a.id);
+  assert.ok(ids.includes("cvm/2017-03-12/DescribeInstances"));
+  assert.ok(describe("cvm/2017-03-12/RunInstances").params.length > 10);
+  // Objects are accepted as well as JSON text; bad input is an error, not a crash.
+  assert.throws(() => importTccli("{]"), (e) => e.code === "InvalidJson");
+  assert.throws(() => importTccli(undefined), (e) => e.code === "MissingField" && e.path === "apiJson");
+  assert.throws(() => importTccli({ actions: 5 }), (e) => typeof e.code === "string");
+});
+
+test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => {
+  const dir = join(FIXTURES, "alibaba");
+  const bundle = alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]);
+  const report = importAlibabaMeta(bundle);
+  assert.deepEqual(report.added, ["demoshop/2024-01-01/CreateOrder"]);
+  assert.equal(report.skipped.length, 3);
+  assert.equal(describe("demoshop/2024-01-01/CreateOrder").style, "alibaba-rpc");
+  const real = process.env.CLOUDPLAY_ALIBABA_META_DIR;
+  if (real && existsSync(real)) {
+    const b = alibabaBundle(real, "bssopenapi", "2017-12-14", [join(real, "extracts/products.metadatas.BssOpenApi.json")]);
+    assert.ok(importAlibabaMeta(JSON.stringify(b)).added.includes("bssopenapi/2017-12-14/CreateInstance"));
+  }
+  assert.throws(() => importAlibabaMeta("[]"), (e) => e instanceof Error && typeof e.code === "string");
+});

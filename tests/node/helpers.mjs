@@ -1,0 +1,79 @@
+// Shared by the package's Node tests. They run from a clean folder where the packed tarball
+// is installed, so fixtures are found through CLOUDPLAY_FIXTURES (set by `cargo xtask test`),
+// falling back to this repository's tests/fixtures when run in place.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const FIXTURES = process.env.CLOUDPLAY_FIXTURES || fileURLToPath(new URL("../fixtures", import.meta.url));
+
+const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+
+export function loadVectors() {
+  const files = [join(FIXTURES, "signing.json"), ...(process.env.CLOUDPLAY_EXTRA_VECTORS || "").split(":").filter(Boolean)];
+  return files.flatMap((f) => readJson(f).vectors);
+}
+
+/** The signWire input of a vector, exactly as vectors/README.md defines it. */
+export function contractInput(v) {
+  const input = {
+    algorithm: v.algorithm,
+    method: v.method,
+    host: v.api.host,
+    path: v.api.path,
+    service: v.api.service,
+    credentials: v.credentials,
+    timestamp: v.timestamp,
+  };
+  if ("timestamp_iso" in v) input.timestamp_iso = v.timestamp_iso;
+  if ("nonce" in v) input.nonce = v.nonce;
+  if (v.algorithm === "TC3-HMAC-SHA256" || v.algorithm === "ACS3-HMAC-SHA256") {
+    input.query = v.expected.query;
+    input.headers = Object.fromEntries(
+      Object.entries(v.expected.headers).filter(([k]) => k.toLowerCase() !== "authorization"),
+    );
+    input.body = v.expected.body;
+    input.signed_headers = v.expected.signed_headers;
+  } else {
+    input.params = v.expected.signed_params;
+  }
+  return input;
+}
+
+export const COMPARED = [
+  "canonical_request",
+  "hashed_canonical_request",
+  "hashed_payload",
+  "credential_scope",
+  "string_to_sign",
+  "signature",
+  "authorization",
+];
+
+/** tccli metadata folders (`<service>-<version>/api.json`), from CLOUDPLAY_TCCLI_DIR. */
+export function tccliDirs() {
+  const dir = process.env.CLOUDPLAY_TCCLI_DIR;
+  if (!dir) throw new Error("CLOUDPLAY_TCCLI_DIR is not set: run the tests with `cargo xtask test`");
+  return readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, "api.json")))
+    .sort()
+    .map((d) => ({ name: d, api: readFileSync(join(dir, d, "api.json"), "utf8"), examples: readFileSync(join(dir, d, "examples.json"), "utf8") }));
+}
+
+/** An import bundle from a folder in the aliyun-openapi-meta layout. */
+export function alibabaBundle(dir, product, version, productFiles) {
+  const actions = {};
+  const index = {};
+  for (const lang of ["metadatas", "en-US", "zh-CN"]) {
+    const folder = join(dir, lang, product);
+    if (!existsSync(folder)) continue;
+    actions[lang] = [];
+    for (const f of readdirSync(folder).sort()) {
+      if (f === "version.json") index[lang] = readJson(join(folder, f));
+      else if (f.endsWith(".json")) actions[lang].push(readJson(join(folder, f)));
+    }
+  }
+  return { product, version, products: productFiles.map(readJson), index, actions };
+}
+
+export const DEMO_CREDENTIALS = { secret_id: "AKIDnodetest00000000000000000000", secret_key: "node-test-secret-not-real" };

@@ -1,0 +1,102 @@
+// validate, prepare and verifyWire in the packed package: the seed examples sign and verify,
+// violations come back with paths and codes, and the secret never appears in the output.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { describe, validate, prepare, verifyWire, signWire } from "cloudplay";
+import { DEMO_CREDENTIALS } from "./helpers.mjs";
+
+const SEEDS = [
+  "ms/2018-04-08/CreateResourceInstances",
+  "postgres/2017-03-12/CreateResource",
+  "hai/2023-08-12/RunInstances",
+  "bssopenapi/2017-12-14/CreateInstance",
+];
+
+function received(prepared, now) {
+  const r = prepared.request;
+  const url = `${r.scheme}://${r.host}${r.path}${r.query ? `?${r.query}` : ""}`;
+  return { method: r.method, url, headers: r.headers, body: r.body, credentials: [DEMO_CREDENTIALS], now };
+}
+
+test("every seed example prepares, and the signed request verifies", () => {
+  for (const id of SEEDS) {
+    const spec = describe(id);
+    for (const algorithm of spec.algorithms) {
+      const ex = spec.examples[0];
+      const p = prepare({ api: id, params: ex.params, region: ex.region }, DEMO_CREDENTIALS, { timestamp: 1700000000, nonce: 12345, algorithm });
+      assert.equal(p.trace.algorithm, algorithm);
+      assert.deepEqual(p.violations, []);
+      const v = verifyWire(received(p, 1700000000 + 10));
+      assert.equal(v.ok, true, `${id} ${algorithm}: ${JSON.stringify(v)}`);
+      assert.ok(!JSON.stringify(p).includes(DEMO_CREDENTIALS.secret_key), "the secret never leaves");
+    }
+  }
+});
+
+test("prepare defaults the timestamp to now and picks a fresh nonce", () => {
+  const ex = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const call = { api: "bssopenapi/2017-12-14/CreateInstance", params: ex.params };
+  const a = prepare(call, DEMO_CREDENTIALS);
+  const b = prepare(call, DEMO_CREDENTIALS);
+  const now = Math.floor(Date.now() / 1000);
+  const date = new Date(now * 1000).toISOString().slice(0, 16);
+  assert.ok(JSON.stringify(a.request).includes(date.replace(":", "%3A")) || JSON.stringify(a.request).includes(date));
+  assert.notEqual(a.trace.signature, b.trace.signature, "nonces differ");
+  assert.equal(verifyWire(received(a, now)).ok, true);
+});
+
+test("violations name the field and the vendor code; prepare refuses unless allowed", () => {
+  const api = "hai/2023-08-12/RunInstances";
+  const ex = describe(api).examples[0];
+  const params = { ...ex.params, SystemDisk: { DiskType: "CLOUD_PREMIUM", DiskSize: "big" }, Bogus: 1 };
+  delete params.ApplicationId;
+  const v = validate({ api, params, region: ex.region });
+  const byPath = Object.fromEntries(v.map((x) => [x.path, x.code]));
+  assert.equal(byPath.ApplicationId, "MissingParameter");
+  assert.equal(byPath["SystemDisk.DiskSize"], "InvalidParameter");
+  assert.equal(byPath.Bogus, "UnknownParameter");
+  assert.ok(v.every((x) => x.message && x.message_zh));
+  assert.throws(
+    () => prepare({ api, params, region: ex.region }, DEMO_CREDENTIALS, { timestamp: 1700000000 }),
+    (e) => e.code === "Validation" && Array.isArray(e.violations) && e.violations.length === v.length,
+  );
+  const p = prepare({ api, params, region: ex.region }, DEMO_CREDENTIALS, { timestamp: 1700000000, allow_invalid: true });
+  assert.equal(p.violations.length, v.length);
+});
+
+test("integers beyond 2^53 survive when given as strings", () => {
+  const api = "ms/2018-04-08/CreateResourceInstances";
+  const params = { Pid: "9007199254740993", TimeUnit: "m", TimeSpan: 1, ResourceNum: 1 };
+  const p = prepare({ api, params }, DEMO_CREDENTIALS, { timestamp: 1700000000, method: "POST" });
+  assert.ok(p.request.body.includes("9007199254740993"), p.request.body);
+});
+
+test("verifyWire refuses a changed request with the vendor's code and string to sign", () => {
+  const ex = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const p = prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: ex.params }, DEMO_CREDENTIALS, {
+    timestamp: 1700000000,
+    algorithm: "ACS-RPC-HMAC-SHA1",
+  });
+  const req = received(p, 1700000000);
+  req.url = req.url.replace("ProductCode=", "ProductCode=x");
+  const out = verifyWire(req);
+  assert.equal(out.ok, false);
+  assert.equal(out.code, "SignatureDoesNotMatch");
+  assert.equal(out.message.slice(out.message.indexOf(":") + 1), out.string_to_sign);
+  const late = verifyWire({ ...received(p, 1700000000 + 3600) });
+  assert.equal(late.code, "InvalidTimeStamp.Expired");
+  assert.throws(() => verifyWire({ method: "GET" }), (e) => e.code === "InvalidJson");
+});
+
+test("signWire and prepare agree", () => {
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, DEMO_CREDENTIALS, { timestamp: 1700000000 });
+  const r = p.request;
+  const trace = signWire({
+    algorithm: "TC3-HMAC-SHA256", method: r.method, host: r.host, path: r.path, service: "hai",
+    credentials: DEMO_CREDENTIALS, timestamp: 1700000000, query: r.query,
+    headers: Object.fromEntries(Object.entries(r.headers).filter(([k]) => k.toLowerCase() !== "authorization")),
+    body: r.body, signed_headers: p.trace.signed_headers,
+  });
+  assert.equal(trace.signature, p.trace.signature);
+});

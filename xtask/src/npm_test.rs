@@ -1,0 +1,49 @@
+//! The package as a user gets it: `npm pack`, install the tarball into a clean folder, and run
+//! the Node tests there against `import … from "cloudplay"`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::cmd::{self, root};
+
+/// Packs `pkg/` and returns the tarball's path.
+pub fn pack() -> Result<PathBuf, String> {
+    let out = root().join(".cache/npm");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let listing = cmd::output(Command::new("npm").args(["pack", "--json", "--pack-destination"]).arg(&out).current_dir(root().join("pkg")))
+        .ok_or("npm pack failed")?;
+    let info: serde_json::Value = serde_json::from_str(&listing).map_err(|e| format!("npm pack output: {e}"))?;
+    let name = info[0]["filename"].as_str().ok_or("npm pack: no filename")?;
+    let size = info[0]["size"].as_u64().unwrap_or(0);
+    let files = info[0]["files"].as_array().map_or(0, Vec::len);
+    eprintln!("  packed {name}: {size} bytes, {files} files");
+    Ok(out.join(name))
+}
+
+/// Installs the tarball into a fresh folder and runs `tests/node/*.test.mjs` there.
+pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
+    let tarball = pack()?;
+    let clean = root().join(".cache/npm-clean");
+    if clean.exists() {
+        std::fs::remove_dir_all(&clean).map_err(|e| e.to_string())?;
+    }
+    std::fs::create_dir_all(&clean).map_err(|e| e.to_string())?;
+    std::fs::write(clean.join("package.json"), "{ \"name\": \"cloudplay-clean-install\", \"private\": true, \"type\": \"module\" }\n")
+        .map_err(|e| e.to_string())?;
+    cmd::run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--no-package-lock"]).arg(&tarball).current_dir(&clean))?;
+    let tests = root().join("tests/node");
+    for entry in std::fs::read_dir(&tests).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|x| x == "mjs") {
+            std::fs::copy(&path, clean.join(path.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
+        }
+    }
+    let fixtures = root().join("tests/fixtures");
+    cmd::run(
+        Command::new("node")
+            .args(["--test", "--test-reporter=spec"])
+            .current_dir(&clean)
+            .env("CLOUDPLAY_FIXTURES", fixtures)
+            .envs(env.iter().map(|(k, v)| (*k, v))),
+    )
+}
