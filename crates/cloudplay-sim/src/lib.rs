@@ -29,6 +29,7 @@ pub mod state;
 
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use cloudplay_core::verify::{verify, Family, Refusal, ALIBABA_WINDOW_SECS, TENCENT_WINDOW_SECS};
@@ -73,7 +74,8 @@ pub enum Unreadable {
 
 #[derive(Debug, Clone)]
 pub struct Simulator {
-    specs: Vec<ApiSpec>,
+    /// Shared so a request can hold its spec while the state changes, without copying it.
+    specs: Vec<Arc<ApiSpec>>,
     data: Data,
     accounts: Accounts,
     state: State,
@@ -103,7 +105,7 @@ impl Simulator {
     pub fn new() -> Self {
         let catalog = Catalog::builtin().expect("built-in specs parse");
         let data = Data::builtin().expect("built-in service data parses");
-        Simulator { specs: catalog.specs().to_vec(), data, accounts: Accounts::demo(), state: State::default(), rate_limit: None }
+        Simulator { specs: catalog.specs().iter().cloned().map(Arc::new).collect(), data, accounts: Accounts::demo(), state: State::default(), rate_limit: None }
     }
 
     pub fn accounts(&self) -> &Accounts {
@@ -130,7 +132,7 @@ impl Simulator {
     pub fn add_spec(&mut self, spec: ApiSpec) {
         let id = spec.id();
         self.specs.retain(|s| s.id() != id);
-        self.specs.push(spec);
+        self.specs.push(Arc::new(spec));
     }
 
     pub fn state(&self) -> &State {
@@ -198,7 +200,7 @@ impl Simulator {
             (code.to_string(), self.error(turn, None, code, "The key is not known."))
         })?;
         let specs = &self.specs;
-        let spec = route::api_of(req, turn.wire, turn.vendor, specs).map_err(|e| self.unrouted(turn, e))?.clone();
+        let spec = route::api_of(req, turn.wire, turn.vendor, specs).map_err(|e| self.unrouted(turn, e))?;
         turn.api = Some(spec.id());
         if let Some(nonce) = &verified.nonce {
             let keep = 2 * if turn.vendor == Vendor::Alibaba { ALIBABA_WINDOW_SECS } else { TENCENT_WINDOW_SECS };
@@ -293,7 +295,7 @@ impl Simulator {
                     Vendor::Alibaba => "InvalidAction.NotFound",
                 };
                 let within = product.map(|p| format!(" of {p}")).unwrap_or_default();
-                let known: Vec<String> = self.specs.iter().map(ApiSpec::id).collect();
+                let known: Vec<String> = self.specs.iter().map(|s| s.id()).collect();
                 (code, format!("No action {action}{within} here; this simulator offers {}.", known.join(", ")))
             }
             (vendor, UnknownVersion { action, version, known }) => {

@@ -4,6 +4,7 @@
 //! `x-acs-action`/`x-acs-version` headers).
 
 use alloc::string::{String, ToString};
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use cloudplay_core::encode::parse_query;
@@ -100,7 +101,7 @@ fn style_of(vendor: Vendor) -> ApiStyle {
 
 /// Whose rules apply. The signature's form decides first (tea-openapi's RPC mode sends
 /// `x-acs-*` headers with a parameter signature, so headers come last).
-pub fn vendor_of(req: &HttpRequest, wire: &Wire, specs: &[ApiSpec]) -> Vendor {
+pub fn vendor_of(req: &HttpRequest, wire: &Wire, specs: &[Arc<ApiSpec>]) -> Vendor {
     match wire.auth_scheme {
         AuthScheme::Tc3 => return Vendor::Tencent3,
         AuthScheme::Acs3 => return Vendor::Alibaba,
@@ -141,7 +142,7 @@ pub enum RouteError {
 }
 
 /// The spec a request is for.
-pub fn api_of<'s>(req: &HttpRequest, wire: &Wire, vendor: Vendor, specs: &'s [ApiSpec]) -> Result<&'s ApiSpec, RouteError> {
+pub fn api_of(req: &HttpRequest, wire: &Wire, vendor: Vendor, specs: &[Arc<ApiSpec>]) -> Result<Arc<ApiSpec>, RouteError> {
     let header = |n: &str| req.header(n).map(str::trim).filter(|v| !v.is_empty());
     let (action, version, service) = match (vendor, wire.auth_scheme) {
         (Vendor::Tencent3, AuthScheme::Tc3) => (header("X-TC-Action"), header("X-TC-Version"), tc3_service(req)),
@@ -159,13 +160,13 @@ pub fn api_of<'s>(req: &HttpRequest, wire: &Wire, vendor: Vendor, specs: &'s [Ap
     if same_action.peek().is_none() {
         return Err(RouteError::UnknownAction { action: action.into(), product });
     }
-    let candidates: Vec<&ApiSpec> = same_action.collect();
+    let candidates: Vec<&Arc<ApiSpec>> = same_action.collect();
     if vendor == Vendor::TencentLegacy {
         // API 2.0 chooses by Action; Version is a parameter the service itself checks.
-        return Ok(candidates[0]);
+        return Ok(Arc::clone(candidates[0]));
     }
     let version = version.unwrap_or("");
-    candidates.iter().find(|s| s.version == version).copied().ok_or_else(|| RouteError::UnknownVersion {
+    candidates.iter().find(|s| s.version == version).map(|s| Arc::clone(s)).ok_or_else(|| RouteError::UnknownVersion {
         action: action.into(),
         version: version.into(),
         known: candidates.iter().map(|s| s.version.as_str()).collect::<Vec<_>>().join(", "),
@@ -181,7 +182,7 @@ fn tc3_service(req: &HttpRequest) -> Option<&str> {
 
 /// The product a vendor host names: a spec's own host, region host or host pattern, or for
 /// Tencent `{product}[.{region}].tencentcloudapi.com` / `{product}.api.qcloud.com`.
-fn host_product(host: &str, vendor: Vendor, specs: &[ApiSpec]) -> Option<String> {
+fn host_product(host: &str, vendor: Vendor, specs: &[Arc<ApiSpec>]) -> Option<String> {
     let style = style_of(vendor);
     for s in specs.iter().filter(|s| s.style == style) {
         let e = &s.endpoints;

@@ -60,7 +60,7 @@ pub struct Window {
     pub count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct State {
     pub format: u32,
     /// Requests handled; mixed into each request's randomness.
@@ -81,6 +81,18 @@ pub struct State {
     rate: BTreeMap<String, Window>,
     #[serde(skip)]
     nonce_index: BTreeMap<u64, i64>,
+    /// Token digest → absolute position in `idempotency` (`idem_base` is the front's).
+    #[serde(skip)]
+    idem_index: BTreeMap<u64, u64>,
+    #[serde(skip)]
+    idem_base: u64,
+}
+
+/// Two states are equal when they export the same: the lookup indexes are derived data.
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_json() == other.to_json()
+    }
 }
 
 impl Default for State {
@@ -107,6 +119,8 @@ impl State {
             usage: BTreeMap::new(),
             rate: BTreeMap::new(),
             nonce_index: BTreeMap::new(),
+            idem_index: BTreeMap::new(),
+            idem_base: 0,
         }
     }
 
@@ -157,17 +171,23 @@ impl State {
     }
 
     pub fn idempotent(&self, key: &str, now: i64) -> Option<&Value> {
-        let k = digest(key);
-        let ttl = self.limits.idempotency_ttl;
-        self.idempotency.iter().rev().find(|r| r.key == k && now.saturating_sub(r.created) <= ttl).map(|r| &r.result)
+        let pos = *self.idem_index.get(&digest(key))?;
+        let r = self.idempotency.get(usize::try_from(pos.checked_sub(self.idem_base)?).ok()?)?;
+        (now.saturating_sub(r.created) <= self.limits.idempotency_ttl).then_some(&r.result)
     }
 
     pub fn remember(&mut self, key: &str, now: i64, result: Value) {
         let k = digest(key);
-        self.idempotency.retain(|r| r.key != k);
+        let pos = self.idem_base + self.idempotency.len() as u64;
         self.idempotency.push_back(Idempotent { key: k, created: now, result });
+        self.idem_index.insert(k, pos);
         while self.idempotency.len() > self.limits.idempotency {
-            self.idempotency.pop_front();
+            if let Some(old) = self.idempotency.pop_front() {
+                if self.idem_index.get(&old.key) == Some(&self.idem_base) {
+                    self.idem_index.remove(&old.key);
+                }
+            }
+            self.idem_base += 1;
         }
     }
 
@@ -220,6 +240,9 @@ impl State {
             s.rate.clear();
         }
         s.nonce_index = s.nonces.iter().map(|n| (n.key, n.expires)).collect();
+        // Later records win, as they did when they were made.
+        s.idem_index = s.idempotency.iter().enumerate().map(|(i, r)| (r.key, i as u64)).collect();
+        s.idem_base = 0;
         Ok(s)
     }
 }
@@ -266,6 +289,9 @@ mod tests {
         s.remember("t2", 0, json!(2));
         s.remember("t3", 0, json!(3));
         assert_eq!(s.idempotent("t1", 0), None, "oldest evicted");
+        assert_eq!((s.idempotent("t2", 0), s.idempotent("t3", 0)), (Some(&json!(2)), Some(&json!(3))));
+        let back = State::from_json(&s.to_json()).unwrap();
+        assert_eq!((back.idempotent("t2", 0), back.idempotent("t3", 0)), (Some(&json!(2)), Some(&json!(3))));
         for i in 0..5 {
             s.create(Resource { id: format!("r{i}"), api: "a".into(), owner: "o".into(), created: i });
         }
