@@ -103,9 +103,15 @@ impl Simulator {
     /// # Panics
     /// Only if a built-in spec or data file is broken, which the crate's tests rule out.
     pub fn new() -> Self {
-        let catalog = Catalog::builtin().expect("built-in specs parse");
-        let data = Data::builtin().expect("built-in service data parses");
-        Simulator { specs: catalog.specs().iter().cloned().map(Arc::new).collect(), data, accounts: Accounts::demo(), state: State::default(), rate_limit: None }
+        Simulator::try_new().expect("built-in specs and service data parse")
+    }
+
+    /// [`new`](Self::new) without the panic, for callers that must never abort (JS bindings).
+    pub fn try_new() -> Result<Self, String> {
+        let catalog = Catalog::builtin().map_err(|e| e.message)?;
+        let data = Data::builtin()?;
+        let specs = catalog.specs().iter().cloned().map(Arc::new).collect();
+        Ok(Simulator { specs, data, accounts: Accounts::demo(), state: State::default(), rate_limit: None })
     }
 
     pub fn accounts(&self) -> &Accounts {
@@ -151,6 +157,14 @@ impl Simulator {
     /// Answers one request received at `now` (unix seconds); `entropy` seeds its ids.
     pub fn handle(&mut self, req: &HttpRequest, now: i64, entropy: u64) -> HttpResponse {
         self.handle_traced(req, now, entropy).0
+    }
+
+    /// [`handle`](Self::handle) for callers holding JSON text (the JS binding): an
+    /// [`HttpRequest`] in (headers as an object or a list of pairs), an [`HttpResponse`]
+    /// `{status, headers, body}` out. Only unreadable input is an error.
+    pub fn handle_json(&mut self, request: &str, now: i64, entropy: u64) -> Result<String, String> {
+        let req: HttpRequest = serde_json::from_str(request).map_err(|e| format!("request: {e}"))?;
+        serde_json::to_string(&self.handle(&req, now, entropy)).map_err(|e| format!("response: {e}"))
     }
 
     /// [`handle`](Self::handle), also saying what happened, for a log line.

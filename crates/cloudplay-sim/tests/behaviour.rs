@@ -367,3 +367,21 @@ fn unreadable_requests_get_vendor_shaped_errors() {
     let (r, o) = sim.reject(&signed(MS, ms_params(), &c), Unreadable::NotUtf8, 1);
     assert_eq!((r.status, o.code.as_deref()), (200, Some("InvalidParameter")));
 }
+
+#[test]
+fn json_in_json_out_for_the_js_binding() {
+    let mut sim = Simulator::try_new().unwrap();
+    let req = signed(MS, ms_params(), &ordinary());
+    let text = serde_json::to_string(&req).unwrap();
+    let out: Value = serde_json::from_str(&sim.handle_json(&text, NOW, 1).unwrap()).unwrap();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["headers"]["Content-Type"], "application/json");
+    let body: Value = serde_json::from_str(out["body"].as_str().unwrap()).unwrap();
+    assert!(body["Response"]["ResourceSet"].is_array(), "{body}");
+    // Headers may also come as [name, value] pairs; a request that is not one is an error.
+    let mut as_pairs: Value = serde_json::from_str(&text).unwrap();
+    as_pairs["headers"] = Value::Array(req.headers.iter().map(|(n, v)| json!([n, v])).collect());
+    let out: Value = serde_json::from_str(&sim.handle_json(&as_pairs.to_string(), NOW, 2).unwrap()).unwrap();
+    assert_eq!(out["status"], 200);
+    assert!(sim.handle_json("{\"method\":1}", NOW, 3).is_err());
+}
