@@ -162,28 +162,12 @@ pub fn sign_request(
     credentials: &Credentials,
     timestamp: i64,
 ) -> Result<SigningTrace> {
-    let mut input = WireInput {
-        algorithm,
-        method: request.method.to_ascii_uppercase(),
-        host: request.host.clone(),
-        path: request.path.clone(),
-        service: service.into(),
-        credentials: credentials.clone(),
-        timestamp: Some(timestamp),
-        timestamp_iso: None,
-        nonce: None,
-        query: String::new(),
-        headers: Vec::new(),
-        body: String::new(),
-        signed_headers: Vec::new(),
-        params: Vec::new(),
-    };
+    request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
+    let mut input = WireInput::from_request(algorithm, request, credentials);
+    input.service = service.into();
+    input.timestamp = Some(timestamp);
     match algorithm {
         Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => {
-            request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
-            input.query = request.query.clone();
-            input.headers = request.headers.clone();
-            input.body = request.body.clone();
             input.signed_headers = if algorithm == Algorithm::Tc3HmacSha256 {
                 vec!["content-type".into(), "host".into()]
             } else {

@@ -208,10 +208,6 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
     Ok(())
 }
 
-fn header_pairs(req: &HttpRequest) -> Vec<(String, String)> {
-    req.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect()
-}
-
 /// The Host the client signed: the Host header it sent, else the URL's authority.
 fn received_host(req: &HttpRequest) -> &str {
     req.header("host").unwrap_or(&req.host)
@@ -277,22 +273,10 @@ fn verify_tc3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Optio
         format!("the SecretId '{secret_id}' does not exist")))?;
     check_window(fam, alg, timestamp, now, "X-TC-Timestamp")?;
 
-    let base = WireInput {
-        algorithm: alg,
-        method: req.method.to_ascii_uppercase(),
-        host: received_host(req).to_owned(),
-        path: req.path.clone(),
-        service: service.to_owned(),
-        credentials: creds.clone(),
-        timestamp: Some(timestamp),
-        timestamp_iso: None,
-        nonce: None,
-        query: req.query.clone(),
-        headers: header_pairs(req),
-        body: req.body.clone(),
-        signed_headers: signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect(),
-        params: Vec::new(),
-    };
+    let mut base = WireInput::from_request(alg, req, creds);
+    base.service = service.to_owned();
+    base.timestamp = Some(timestamp);
+    base.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     // Some SDKs (tencentcloud-sdk-nodejs) sign the host without the port their Host header carries.
     let mut candidates = vec![base.clone()];
     if let Some((bare, _port)) = received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
@@ -340,22 +324,11 @@ fn verify_acs3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Opti
     let creds = lookup(key_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("AccessKeyId"),
         format!("the AccessKeyId '{key_id}' does not exist")))?;
     check_window(fam, alg, timestamp, now, "x-acs-date")?;
-    let input = WireInput {
-        algorithm: alg,
-        method: req.method.to_ascii_uppercase(),
-        host: received_host(req).to_owned(),
-        path: req.path.clone(),
-        service: String::new(),
-        credentials: creds.clone(),
-        timestamp: Some(timestamp),
-        timestamp_iso: Some(date.to_owned()),
-        nonce: req.header("x-acs-signature-nonce").map(ToOwned::to_owned),
-        query: req.query.clone(),
-        headers: header_pairs(req),
-        body: req.body.clone(),
-        signed_headers: signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect(),
-        params: Vec::new(),
-    };
+    let mut input = WireInput::from_request(alg, req, creds);
+    input.timestamp = Some(timestamp);
+    input.timestamp_iso = Some(date.to_owned());
+    input.nonce = req.header("x-acs-signature-nonce").map(ToOwned::to_owned);
+    input.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     let nonce = input.nonce.clone();
     let trace = match_signature(fam, alg, vec![input], signature)?;
     check_token(fam, alg, creds, req.header("x-acs-security-token"), "x-acs-security-token")?;
@@ -435,22 +408,10 @@ fn verify_legacy<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &
 }
 
 fn param_input(req: &HttpRequest, alg: Algorithm, creds: &Credentials, timestamp: i64, params: Vec<(String, String)>) -> WireInput {
-    WireInput {
-        algorithm: alg,
-        method: req.method.to_ascii_uppercase(),
-        host: received_host(req).to_owned(),
-        path: req.path.clone(),
-        service: String::new(),
-        credentials: creds.clone(),
-        timestamp: Some(timestamp),
-        timestamp_iso: None,
-        nonce: None,
-        query: String::new(),
-        headers: Vec::new(),
-        body: String::new(),
-        signed_headers: Vec::new(),
-        params: params.into_iter().filter(|(n, _)| n != "Signature").collect(),
-    }
+    let mut input = WireInput::from_request(alg, req, creds);
+    input.timestamp = Some(timestamp);
+    input.params = params.into_iter().filter(|(n, _)| n != "Signature").collect();
+    input
 }
 
 fn parse_unix(s: &str) -> Option<i64> {

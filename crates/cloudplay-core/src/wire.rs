@@ -78,6 +78,28 @@ impl WireInput {
         find_header(&self.headers, name)
     }
 
+    /// The wire fields of a request (method, the Host it carries, path, query, headers but
+    /// `Authorization`, body) for `algorithm`; the caller adds what the algorithm needs
+    /// (service, timestamp, signed headers or params).
+    pub fn from_request(algorithm: Algorithm, request: &crate::HttpRequest, credentials: &Credentials) -> Self {
+        WireInput {
+            algorithm,
+            method: request.method.to_ascii_uppercase(),
+            host: request.header("host").unwrap_or(&request.host).to_owned(),
+            path: request.path.clone(),
+            service: String::new(),
+            credentials: credentials.clone(),
+            timestamp: None,
+            timestamp_iso: None,
+            nonce: None,
+            query: request.query.clone(),
+            headers: request.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect(),
+            body: request.body.clone(),
+            signed_headers: Vec::new(),
+            params: Vec::new(),
+        }
+    }
+
     pub fn from_fields(raw: RawFields) -> Result<Self> {
         let mut f = Fields { entries: raw.0 };
 
