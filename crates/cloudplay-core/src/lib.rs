@@ -7,6 +7,8 @@
 //! - [`validate()`] lists every [`Violation`] (path, vendor code, English and Chinese message).
 //! - [`build()`] makes the unsigned wire request ([`HttpRequest`]) for each API style.
 //! - [`prepare()`] validates, builds and signs, returning the request and the [`SigningTrace`].
+//! - [`snippet()`] writes the call as curl, Python, Node, Go or a CLI line, never with a secret;
+//!   [`raw`] reads a pasted curl command or raw HTTP request back into an [`HttpRequest`].
 //! - [`sign_wire`] takes a request exactly as it goes on the wire and returns a
 //!   [`SigningTrace`] with every intermediate value the vendors define.
 //!
@@ -27,7 +29,9 @@ pub mod http;
 pub mod import;
 pub mod number;
 pub mod prepare;
+pub mod raw;
 pub mod sign;
+pub mod snippet;
 pub mod spec;
 pub mod time;
 pub mod validate;
@@ -44,4 +48,6 @@ pub use catalog::{prepare, ApiSummary, Catalog};
 pub use import::{ImportReport, Imported, Skipped};
 pub use prepare::{prepare_with_spec, sign_request, Call, PrepareOptions, Prepared};
 pub use spec::{ApiSpec, ApiStyle, Doc, Param, ParamType};
+pub use raw::{detect_and_parse, parse_curl, parse_raw_http};
+pub use snippet::{snippet, snippet_in, Language};
 pub use validate::{validate, validate_call, Violation};

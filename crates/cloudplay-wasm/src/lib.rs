@@ -152,6 +152,36 @@ pub fn prepare(call: JsValue, credentials: JsValue, options: JsValue) -> JsResul
     state::with_catalog(|c| c.prepare(&call, &credentials, &options).map_err(|e| to_js_error(&e)).and_then(|p| to_js(&p)))
 }
 
+/// Code for the call in `language` (`curl`, `python`, `node`, `go`, `cli`). Credentials are
+/// never an input: SDK snippets read them from the environment; `curl` needs the signed
+/// request from `prepare` (its signature, not the secret).
+#[wasm_bindgen]
+pub fn snippet(call: JsValue, language: JsValue, signed: JsValue) -> JsResult {
+    let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
+    let name = language.as_string().unwrap_or_default();
+    let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;
+    let signed: Option<cloudplay_core::HttpRequest> = if signed.is_undefined() || signed.is_null() {
+        None
+    } else {
+        Some(arg(signed, "signed").map_err(|e| to_js_error(&e))?)
+    };
+    state::with_catalog(|c| {
+        cloudplay_core::snippet_in(c, &call, language, signed.as_ref())
+            .map(|s| JsValue::from_str(&s))
+            .map_err(|e| to_js_error(&e))
+    })
+}
+
+/// Reads a pasted request — raw HTTP (`POST / HTTP/1.1` …) or a curl command line — into
+/// `{method, scheme, host, path, query, headers, body}`.
+#[wasm_bindgen(js_name = parseRequest)]
+pub fn parse_request(text: JsValue) -> JsResult {
+    let text = text.as_string().ok_or_else(|| {
+        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "text", "must be a string"))
+    })?;
+    cloudplay_core::detect_and_parse(&text).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r))
+}
+
 /// The package version, for bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

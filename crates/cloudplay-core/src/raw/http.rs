@@ -1,0 +1,163 @@
+//! An HTTP/1.1 request pasted as text: request line, headers, blank line, body.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::HttpRequest;
+
+fn at_line(line: usize, message: impl Into<String>) -> Error {
+    Error::at(ErrorKind::InvalidField, format!("line {line}"), message)
+}
+
+/// RFC 9110 `tchar`: what a method or a header name may be made of.
+fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Parses a request as text. The target may be origin-form (`/path?query`, the host then comes
+/// from the `Host` header, the scheme from `default_scheme`) or absolute-form
+/// (`https://host/path`). Lines may end in CRLF or LF; the `HTTP/1.1` may be missing. The body
+/// is everything after the blank line, cut to `Content-Length` when given (a paste often adds a
+/// newline); without it, trailing line breaks are dropped, since no API body ends in one.
+///
+/// Errors name the line: `InvalidField` at `line 3`, `DuplicateHeader` at the second line of a
+/// repeated header, `MissingHeader` at `headers.Host` for origin-form without a `Host`.
+pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rest = text;
+    let mut line_no = 0;
+    let mut next_line = |rest: &mut &str| -> Option<(usize, String)> {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, tail) = match rest.find('\n') {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (*rest, ""),
+        };
+        *rest = tail;
+        line_no += 1;
+        Some((line_no, line.strip_suffix('\r').unwrap_or(line).to_string()))
+    };
+
+    // Blank lines before the request line are tolerated (RFC 9112 §2.2).
+    let (first_no, request_line) = loop {
+        match next_line(&mut rest) {
+            None => return Err(at_line(1, "the request is empty; it starts with a line like 'POST / HTTP/1.1'")),
+            Some((_, l)) if l.trim().is_empty() => continue,
+            Some(found) => break found,
+        }
+    };
+    let (method, target) = request_line_parts(&request_line, first_no)?;
+
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut header_lines: Vec<usize> = Vec::new();
+    let mut saw_blank = false;
+    while let Some((no, line)) = next_line(&mut rest) {
+        if line.is_empty() {
+            saw_blank = true;
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            // Obsolete line folding: the line continues the previous header's value.
+            let Some(last) = headers.last_mut() else {
+                return Err(at_line(no, "a header line cannot start with whitespace"));
+            };
+            if !last.1.is_empty() {
+                last.1.push(' ');
+            }
+            last.1.push_str(line.trim());
+            continue;
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(at_line(no, format!("'{}' is not a header ('Name: value') and no blank line came before it", clip(&line))));
+        };
+        if !is_token(name) {
+            return Err(at_line(no, format!("'{}' is not a header name (no spaces, no separators)", clip(name))));
+        }
+        if let Some(i) = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            return Err(Error::at(
+                ErrorKind::DuplicateHeader,
+                format!("line {no}"),
+                format!("the header '{name}' is given twice (lines {} and {no})", header_lines[i]),
+            ));
+        }
+        headers.push((name.into(), value.trim_matches([' ', '\t']).into()));
+        header_lines.push(no);
+    }
+    let body = if saw_blank { body_of(rest, &headers, &header_lines)? } else { String::new() };
+
+    let mut request = if target.starts_with('/') {
+        let host = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("host")).map(|(_, v)| v.clone());
+        let host = host.filter(|h| !h.is_empty()).ok_or_else(|| {
+            Error::at(ErrorKind::MissingHeader, "headers.Host", "a request to a path needs a Host header to say where it goes")
+        })?;
+        let scheme = if default_scheme.is_empty() { "https" } else { default_scheme };
+        let url = format!("{scheme}://{host}{target}");
+        HttpRequest::from_url(&method, &url).map_err(|e| at_line(first_no, e.message))?
+    } else if target.contains("://") {
+        HttpRequest::from_url(&method, &target).map_err(|e| at_line(first_no, e.message))?
+    } else {
+        return Err(at_line(
+            first_no,
+            format!("the target '{}' is neither a path ('/…') nor an absolute URL ('https://host/…')", clip(&target)),
+        ));
+    };
+    request.headers = headers;
+    request.body = body;
+    Ok(request)
+}
+
+/// `METHOD SP target [SP HTTP/x.y]`.
+fn request_line_parts(line: &str, no: usize) -> Result<(String, String)> {
+    let parts: Vec<&str> = line.split([' ', '\t']).filter(|p| !p.is_empty()).collect();
+    let expected = "a request line is 'METHOD target HTTP/1.1', e.g. 'POST / HTTP/1.1'";
+    let (method, target, version) = match parts.as_slice() {
+        [m, t] => (*m, *t, None),
+        [m, t, v] => (*m, *t, Some(*v)),
+        _ => return Err(at_line(no, format!("'{}': {expected}", clip(line)))),
+    };
+    if !is_token(method) {
+        return Err(at_line(no, format!("'{}' is not an HTTP method; {expected}", clip(method))));
+    }
+    if let Some(v) = version.filter(|v| !is_http_version(v)) {
+        return Err(at_line(no, format!("'{}' is not an HTTP version like HTTP/1.1", clip(v))));
+    }
+    Ok((method.to_ascii_uppercase(), target.into()))
+}
+
+fn is_http_version(v: &str) -> bool {
+    v.strip_prefix("HTTP/").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
+
+fn body_of(rest: &str, headers: &[(String, String)], header_lines: &[usize]) -> Result<String> {
+    let length = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-length"));
+    let Some(i) = length else {
+        return Ok(rest.trim_end_matches(['\r', '\n']).into());
+    };
+    let no = header_lines[i];
+    let declared: usize = headers[i]
+        .1
+        .parse()
+        .map_err(|_| at_line(no, format!("Content-Length '{}' is not a number of bytes", clip(&headers[i].1))))?;
+    if rest.len() < declared {
+        return Err(at_line(no, format!("Content-Length says {declared} bytes but the body has {}", rest.len())));
+    }
+    let (body, extra) = (rest.get(..declared), &rest.as_bytes()[declared..]);
+    match body {
+        Some(body) if extra.iter().all(|b| matches!(b, b'\r' | b'\n')) => Ok(body.into()),
+        _ => Err(at_line(
+            no,
+            format!("Content-Length says {declared} bytes but the body has {} (more than line breaks after it)", rest.len()),
+        )),
+    }
+}
+
+/// At most 60 characters of user text for a message.
+fn clip(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.into(),
+    }
+}

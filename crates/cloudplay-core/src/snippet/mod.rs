@@ -1,0 +1,177 @@
+//! Code for the current call: curl, Python, Node, Go and the vendor CLIs.
+//!
+//! A snippet is made from the spec, the call and (for curl, and for the API styles no SDK
+//! covers) the signed request. [`Credentials`](crate::Credentials) are deliberately not an input:
+//! SDK snippets read the key pair from the environment, and a signed request carries only a
+//! signature, so no code path here can put a secret into the text.
+//!
+//! | language | Tencent API 3.0 | Tencent API 2.0 (legacy) | Alibaba RPC |
+//! | --- | --- | --- | --- |
+//! | `curl` | signed request | signed request | signed request |
+//! | `python` | `tencentcloud-sdk-python` `CommonClient` | `qcloudapi-sdk-python` `QcloudApi` | `alibabacloud_tea_openapi` `call_api` |
+//! | `node` | `tencentcloud-sdk-nodejs-common` `CommonClient` | signed `fetch` (no maintained SDK) | `@alicloud/openapi-client` `callApi` |
+//! | `go` | `tencentcloud-sdk-go` `NewCommonClient` | signed `net/http` request (no SDK) | `darabonba-openapi/v2` `CallApi` |
+//! | `cli` | `tccli … --cli-unfold-argument` | signed curl (tccli has no API 2.0) | `aliyun <product> <Action>` |
+
+mod cli;
+mod curl;
+mod go;
+mod node;
+mod python;
+pub mod text;
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::build::{flatten, ordered, resolve_host};
+use crate::catalog::Catalog;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::HttpRequest;
+use crate::prepare::Call;
+use crate::spec::{ApiSpec, ApiStyle, Location};
+
+pub use curl::curl_command;
+
+/// The languages a snippet can be written in; serialized kebab-case (`"curl"`, `"python"`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Language {
+    Curl,
+    Python,
+    Node,
+    Go,
+    Cli,
+}
+
+impl Language {
+    pub const ALL: [Language; 5] = [Language::Curl, Language::Python, Language::Node, Language::Go, Language::Cli];
+
+    /// The serialized name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Language::Curl => "curl",
+            Language::Python => "python",
+            Language::Node => "node",
+            Language::Go => "go",
+            Language::Cli => "cli",
+        }
+    }
+
+    /// Parses a serialized name; anything else is an `InvalidField` error at `language`.
+    pub fn parse(name: &str) -> Result<Language> {
+        Language::ALL.into_iter().find(|l| l.name() == name).ok_or_else(|| {
+            Error::at(ErrorKind::InvalidField, "language", format!("'{name}' is not one of curl, python, node, go, cli"))
+        })
+    }
+}
+
+/// What every writer needs to know about the call.
+pub(crate) struct Ctx<'a> {
+    pub spec: &'a ApiSpec,
+    pub call: &'a Call,
+    /// The host the call goes to (explicit endpoint, region host, or default).
+    pub host: String,
+    pub region: Option<&'a str>,
+}
+
+/// Writes `call` (an API of `spec`) in `language`. `signed` is the request as `prepare` signed
+/// it; curl needs it, and so do the API styles without an SDK in the target language (an
+/// `MissingField` error at `signed` says so when it is absent).
+pub fn snippet(spec: &ApiSpec, call: &Call, language: Language, signed: Option<&HttpRequest>) -> Result<String> {
+    if !call.api.is_empty() && call.api != spec.id() {
+        return Err(Error::at(
+            ErrorKind::InvalidField,
+            "api",
+            format!("the call names '{}' but the spec is '{}'", call.api, spec.id()),
+        ));
+    }
+    let region = call.region.as_deref().filter(|r| !r.is_empty());
+    let host = resolve_host(spec, region, call.endpoint.as_deref())?;
+    let ctx = Ctx { spec, call, host, region };
+    match language {
+        Language::Curl => Ok(curl_command(spec.style, need_signed(signed, "curl")?)),
+        Language::Python => python::snippet(&ctx),
+        Language::Node => node::snippet(&ctx, signed),
+        Language::Go => go::snippet(&ctx, signed),
+        Language::Cli => cli::snippet(&ctx, signed),
+    }
+}
+
+/// [`snippet`] for a call whose API is looked up in `catalog` (the shape the JS binding exposes
+/// as `snippet(call, language)`).
+pub fn snippet_in(catalog: &Catalog, call: &Call, language: Language, signed: Option<&HttpRequest>) -> Result<String> {
+    snippet(catalog.spec(&call.api)?, call, language, signed)
+}
+
+pub(crate) fn need_signed<'a>(signed: Option<&'a HttpRequest>, what: &str) -> Result<&'a HttpRequest> {
+    signed.ok_or_else(|| {
+        Error::at(
+            ErrorKind::MissingField,
+            "signed",
+            format!("{what} needs the signed request: prepare the call first and pass the result"),
+        )
+    })
+}
+
+/// Why a signed request stops working, said once for every snippet that embeds one.
+pub(crate) fn expiry_note(style: ApiStyle) -> &'static str {
+    if style.is_tencent() {
+        "Signed request: Tencent Cloud accepts it for 5 minutes after its timestamp\n\
+         (then AuthFailure.SignatureExpire); prepare it again after that. It carries a\n\
+         signature, never the SecretKey."
+    } else {
+        "Signed request: Alibaba Cloud accepts it for 15 minutes after its timestamp and each\n\
+         nonce only once; prepare it again to resend. It carries a signature, never the\n\
+         AccessKey secret."
+    }
+}
+
+/// Alibaba RPC business parameters flattened as they travel (`Name.1.Field`), split by where
+/// the spec puts them. The SDKs' generic call takes them in this form, which keeps every value
+/// a string: exact for any integer, in every language.
+pub(crate) struct AlibabaParts {
+    pub method: String,
+    pub query: Vec<(String, String)>,
+    pub body: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl AlibabaParts {
+    pub fn of(ctx: &Ctx<'_>) -> Result<Self> {
+        let spec = ctx.spec;
+        let method = spec.methods.first().cloned().unwrap_or_else(|| "POST".into());
+        let mut parts = AlibabaParts { method, query: Vec::new(), body: Vec::new(), headers: Vec::new() };
+        let empty = serde_json::Map::new();
+        let map = match &ctx.call.params {
+            serde_json::Value::Object(m) => m,
+            serde_json::Value::Null => &empty,
+            _ => return Err(Error::at(ErrorKind::InvalidField, "params", "the parameters must be a JSON object")),
+        };
+        for e in ordered(Some(&spec.params), map) {
+            let target = match e.param.and_then(|p| p.location) {
+                Some(Location::Header) => &mut parts.headers,
+                Some(Location::Body) if parts.method == "POST" => &mut parts.body,
+                _ => &mut parts.query,
+            };
+            flatten(spec, e.name.into(), e.param, e.value, 1, 0, target)?;
+        }
+        Ok(parts)
+    }
+
+    /// A form body goes as `formData`; with none the type is unused and `json` is the
+    /// vendors' own example.
+    pub fn req_body_type(&self) -> &'static str {
+        if self.body.is_empty() {
+            "json"
+        } else {
+            "formData"
+        }
+    }
+
+    pub fn node(pairs: &[(String, String)]) -> text::Node {
+        text::Node::Map(pairs.iter().map(|(k, v)| (k.clone(), text::Node::Str(v.clone()))).collect())
+    }
+}

@@ -1,0 +1,8 @@
+# pip install tccli; credentials from `tccli configure` or
+# TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY.
+tccli hai RunInstances --region ap-guangzhou --cli-unfold-argument \
+  --ApplicationId app-jknfna \
+  --BundleType S \
+  --SystemDisk.DiskType CLOUD_PREMIUM \
+  --SystemDisk.DiskSize 250 \
+  --InstanceName hai

@@ -1,0 +1,53 @@
+// snippet and parseRequest in the packed package: every language for every seed API, no
+// secret in any of them, and the curl snippet parses back to the request it came from.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { describe, prepare, snippet, parseRequest } from "cloudplay";
+
+const SEEDS = [
+  "ms/2018-04-08/CreateResourceInstances",
+  "postgres/2017-03-12/CreateResource",
+  "hai/2023-08-12/RunInstances",
+  "bssopenapi/2017-12-14/CreateInstance",
+];
+const SECRET = "S3cr3t-must-never-appear-0123456789";
+const TOKEN = "T0ken-must-never-appear-9876543210";
+const CREDS = { secret_id: "AKIDsnippettest", secret_key: SECRET, token: TOKEN };
+
+test("every language for every seed API, and never the secret or the token", () => {
+  for (const api of SEEDS) {
+    const ex = describe(api).examples[0];
+    const call = { api, params: ex.params, region: ex.region };
+    const signed = prepare(call, CREDS, { timestamp: 1700000000 }).request;
+    for (const language of ["curl", "python", "node", "go", "cli"]) {
+      const text = snippet(call, language, signed);
+      assert.equal(typeof text, "string");
+      assert.ok(text.length > 40, `${api} ${language}`);
+      assert.ok(!text.includes(SECRET), `${api} ${language} leaks the secret`);
+      assert.ok(!text.includes(TOKEN), `${api} ${language} leaks the token`);
+    }
+    const py = snippet(call, "python");
+    assert.ok(/os\.environ/.test(py), "python reads credentials from the environment");
+  }
+});
+
+test("the curl snippet parses back to the signed request", () => {
+  const api = "hai/2023-08-12/RunInstances";
+  const ex = describe(api).examples[0];
+  const call = { api, params: ex.params, region: ex.region };
+  const signed = prepare(call, { secret_id: "AKIDx", secret_key: "k" }, { timestamp: 1700000000 }).request;
+  const back = parseRequest(snippet(call, "curl", signed));
+  assert.equal(back.method, signed.method);
+  assert.equal(back.host, signed.host);
+  assert.equal(back.body, signed.body);
+  assert.deepEqual(back.headers, signed.headers);
+});
+
+test("parseRequest reads raw HTTP too, and explains what it cannot read", () => {
+  const r = parseRequest("POST /?a=1 HTTP/1.1\r\nHost: hai.tencentcloudapi.com\r\nContent-Type: application/json\r\n\r\n{}");
+  assert.deepEqual([r.method, r.host, r.path, r.query, r.body], ["POST", "hai.tencentcloudapi.com", "/", "a=1", "{}"]);
+  assert.throws(() => parseRequest("GET / HTTP/1.1\nHost: a\nHost: b\n\n"), (e) => e.code === "DuplicateHeader");
+  assert.throws(() => parseRequest(42), (e) => e.code === "InvalidField");
+  assert.throws(() => snippet({ api: SEEDS[0], params: {} }, "cobol"), (e) => e.code === "InvalidField" && e.path === "language");
+  assert.throws(() => snippet({ api: SEEDS[0], params: {} }, "curl"), (e) => e.code === "MissingField" && e.path === "signed");
+});
