@@ -172,7 +172,7 @@ function update() {
       put(preview, h("p", { class: "notice warn", dataset: { error: e.code ?? "" }, text: errorLine(e) }));
     }
   }
-  snippets.update(c);
+  snippets.update(c, state.prepared?.request);
   saveDraft();
   renderPermalink();
   const renderedAt = performance.now();
@@ -249,20 +249,24 @@ function selectedVia() {
   return document.querySelector('input[name="via"]:checked')?.value ?? "simulator";
 }
 
+/** Says when this package cannot send by the chosen way (the button stays enabled: a click
+ *  still checks the call and marks its problems). */
 function refreshSendAvailability() {
   const via = selectedVia();
   const ok = canSend(via);
-  $("send-button").disabled = !ok;
-  $("send-button").setAttribute("aria-describedby", "send-status");
-  if (!ok) $("send-status").textContent = t("send.unavailable", { via: t(`via.${via}`) });
-  else if ($("send-status").dataset.unavailable) $("send-status").textContent = "";
-  $("send-status").dataset.unavailable = ok ? "" : "1";
+  const status = $("send-status");
+  if (!ok) {
+    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
+    status.dataset.state = "unavailable";
+  } else if (status.dataset.state === "unavailable") {
+    status.textContent = "";
+    status.dataset.state = "";
+  }
 }
 
 async function send() {
   scheduleUpdate.flush();
   const status = $("send-status");
-  status.dataset.unavailable = "";
   if (state.violations.length) {
     status.textContent = t("send.blocked", { n: state.violations.length });
     status.dataset.state = "blocked";
@@ -281,6 +285,12 @@ async function send() {
     status.textContent = t("preview.badTimestamp");
     return;
   }
+  const via = selectedVia();
+  if (!canSend(via)) {
+    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
+    status.dataset.state = "unavailable";
+    return;
+  }
   let prepared;
   try {
     // Re-signed now: a fresh nonce (and, in "now" mode, the current time) for each send.
@@ -293,7 +303,6 @@ async function send() {
   state.prepared = prepared;
   state.preparedAt = ts;
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
-  const via = selectedVia();
   status.textContent = t("send.sending", { via: t(`via.${via}`) });
   status.dataset.state = "sending";
   $("send-button").disabled = true;
@@ -351,7 +360,7 @@ function wire() {
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),
     clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"),
   }, () => scheduleUpdate());
-  snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") });
+  snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
     selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region });
   });

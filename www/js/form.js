@@ -84,7 +84,7 @@ export function rulesText(param) {
   else if (param.format === "json") parts.push(t("rule.json"));
   else if (param.format?.prefix !== undefined) parts.push(t("rule.prefix", { prefix: param.format.prefix }));
   if (param.default !== undefined) parts.push(t("rule.default", { value: show(param.default) }));
-  if (param.example !== undefined && typeof param.example !== "object") parts.push(t("rule.example", { value: show(param.example) }));
+  if (param.example !== undefined && typeof param.example !== "object" && String(param.example).length <= 48) parts.push(t("rule.example", { value: show(param.example) }));
   if (param.deprecated) parts.push(t("rule.deprecated"));
   return parts.join(" · ");
 }

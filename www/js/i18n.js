@@ -88,7 +88,7 @@ const en = {
   "json.notObject": "The parameters must be a JSON object { … }.",
 
   "violations.heading": "Validation",
-  "violations.count": "{n} problems — sending is blocked until they are fixed.",
+  "violations.count": "Problems: {n}. Sending is blocked until they are fixed.",
   "violations.none": "No problems: the call is valid.",
   "violations.whole": "(parameters)",
 
@@ -141,7 +141,7 @@ const en = {
   "send.done": "Answered with HTTP {status}.",
   "send.doneError": "Answered with error {code}.",
   "send.failed": "No answer: {code}",
-  "send.blocked": "Not sent: fix the {n} problems marked in the form first.",
+  "send.blocked": "Not sent: the call has problems ({n}); fix the fields marked in the form first.",
   "send.needCredentials": "Not sent: enter credentials first (or use the simulator's demo key).",
   "send.unavailable": "Sending to {via} needs a newer cloudplay package (its send/simulate functions are not in this build yet).",
   "send.cors": "The browser blocked the answer (CORS): the vendor's API does not allow calls from web pages. Send through cloudplay serve's proxy instead.",

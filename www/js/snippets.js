@@ -7,8 +7,9 @@ import { copyBlock } from "./preview.js";
 import { SNIPPET_LANGUAGES } from "./config.js";
 
 export class Snippets {
-  constructor({ picker, output }) {
-    Object.assign(this, { picker, output });
+  /** @param {() => string[]} secrets  the secrets in memory, scrubbed from any snippet text */
+  constructor({ picker, output }, secrets = () => []) {
+    Object.assign(this, { picker, output, secrets });
     this.call = null;
     put(picker, ...SNIPPET_LANGUAGES.map((l) => h("option", { value: l, text: t(`lang.${l}`) })));
     picker.addEventListener("change", () => this.render());
@@ -18,8 +19,10 @@ export class Snippets {
     for (const o of this.picker.options) o.textContent = t(`lang.${o.value}`);
   }
 
-  update(call) {
+  /** `signed` (the prepared request) is what curl needs: it carries a signature, not the key. */
+  update(call, signed) {
     this.call = call;
+    this.signed = signed;
     this.render();
   }
 
@@ -31,7 +34,9 @@ export class Snippets {
     if (!this.call) return put(this.output);
     const lang = this.picker.value;
     try {
-      const text = cp().snippet(this.call, lang);
+      let text = cp().snippet(this.call, lang, this.signed ?? undefined);
+      // The core never writes a secret; should one ever slip in, it does not reach the page.
+      for (const secret of this.secrets()) text = text.split(secret).join("<redacted>");
       put(this.output, copyBlock(t(`lang.${lang}`), text, { step: `snippet-${lang}` }));
     } catch (e) {
       put(this.output, h("p", { class: "notice warn", text: errorLine(e) }));

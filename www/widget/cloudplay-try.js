@@ -24,7 +24,7 @@ class CloudplayTry extends HTMLElement {
   constructor() {
     super();
     this.root = this.attachShadow({ mode: "open" });
-    this.prefix = uid("cpt");
+    this.idBase = uid("cpt");
     this.params = {};
     this.region = "";
     this.spec = null;
@@ -59,7 +59,7 @@ class CloudplayTry extends HTMLElement {
     const ex = spec.examples?.[exIndex] ?? spec.examples?.[0];
     this.params = ex ? structuredClone(ex.params ?? {}) : {};
     this.region = ex?.region ?? "";
-    const p = this.prefix;
+    const p = this.idBase;
 
     this.formBox = h("div", { class: "form" });
     this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update() });
@@ -103,7 +103,6 @@ class CloudplayTry extends HTMLElement {
         this.response));
     this.form.render(spec, this.params);
     if (!canSend("simulator")) {
-      this.sendButton.disabled = true;
       this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
     }
     this.refresh();
@@ -161,6 +160,10 @@ class CloudplayTry extends HTMLElement {
       this.status.textContent = t("send.needCredentials");
       this.root.querySelector("details.creds").open = true;
       this.idInput.focus();
+      return;
+    }
+    if (!canSend("simulator")) {
+      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
       return;
     }
     const ts = Math.floor(Date.now() / 1000);
