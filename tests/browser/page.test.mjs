@@ -442,6 +442,7 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
   await settle(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 361, `page width ${width} fits 360 px`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath("page-narrow-360") });
   await page.screenshot({ path: screenshotPath("page-narrow-360-full"), fullPage: true });
   noProblems(problems);
