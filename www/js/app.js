@@ -148,6 +148,7 @@ function renderPermalink() {
 /** Validate, sign and show: runs (debounced) after every change. */
 function update() {
   if (!state.spec) return;
+  const started = performance.now();
   const c = call();
   try {
     state.violations = cp().validate(c);
@@ -176,7 +177,7 @@ function update() {
   saveDraft();
   renderPermalink();
   const renderedAt = performance.now();
-  document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, renderedAt } }));
+  document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, startedAt: started, renderedAt } }));
 }
 const scheduleUpdate = debounce(update, PREVIEW_DEBOUNCE_MS);
 

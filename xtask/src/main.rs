@@ -3,6 +3,7 @@
 //! Two commands are all a new machine needs: `cargo xtask play` and `cargo xtask test`.
 //! Every step installs what is missing and skips what is already there.
 
+mod browser;
 mod cmd;
 mod fixtures;
 mod npm_test;
@@ -20,6 +21,7 @@ cargo xtask <command>
     setup             install what is missing (rust targets, wasm-bindgen-cli, npm packages)
     pkg               build the npm package into pkg/ as wasm-pack.toml says
     bench             run the native signing benchmarks
+    browser-bench     time the playground in Chromium: page ready, preview per keystroke
     fixtures          fetch or locate the vendor metadata the tests use, and print where
 ";
 
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("setup") => setup::base(),
         Some("pkg") => setup::base().and_then(|()| pkg::build().map(|_| ())),
+        Some("browser-bench") => browser::bench(),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),
         Some("-h" | "--help" | "help") | None => {
