@@ -38,6 +38,13 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
             std::fs::copy(&path, clean.join(path.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
         }
     }
+    // The generated TypeScript declarations must type-check real usage under --strict.
+    std::fs::copy(root().join("tests/types/usage.ts"), clean.join("usage.ts")).map_err(|e| e.to_string())?;
+    cmd::run(
+        Command::new(root().join("node_modules/.bin/tsc"))
+            .args(["--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "usage.ts"])
+            .current_dir(&clean),
+    )?;
     let fixtures = root().join("tests/fixtures");
     cmd::run(
         Command::new("node")

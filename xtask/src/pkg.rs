@@ -95,6 +95,7 @@ pub fn build() -> Result<Built, String> {
                 .arg(&dir)
                 .arg(&artifact),
         )?;
+        mark_optional_params(&dir.join(format!("{}.d.ts", cfg.package.name)))?;
         if target == "nodejs" {
             // The package is ESM at the top; this folder is CommonJS, as wasm-bindgen writes it.
             write(&dir.join("package.json"), "{ \"type\": \"commonjs\" }\n")?;
@@ -137,4 +138,11 @@ pub fn build() -> Result<Built, String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `name: ?T` → `name?: T` in a generated `.d.ts` (see cloudplay-wasm's lib.rs: wasm-bindgen
+/// drops the `?` of an `Option` parameter whose type is given by hand).
+fn mark_optional_params(dts: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(dts).map_err(|e| format!("{}: {e}", dts.display()))?;
+    write(dts, &text.replace(": ?", "?: "))
 }

@@ -32,6 +32,7 @@ pub fn builtin_spec(id: &str) -> Option<Result<ApiSpec>> {
 
 /// A line of the catalog listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ApiSummary {
     pub id: String,
     pub product: String,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// An HTTP request as it goes on the wire. `query` is the raw query string without `?`;
 /// header names keep their case and are unique case-insensitively.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct HttpRequest {
     pub method: String,
     #[serde(default = "https")]
@@ -20,6 +21,7 @@ pub struct HttpRequest {
     #[serde(default)]
     pub query: String,
     #[serde(default, with = "pairs_as_map")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>"))]
     pub headers: Vec<(String, String)>,
     #[serde(default)]
     pub body: String,

@@ -18,12 +18,14 @@ use crate::wire::{Credentials, WireInput};
 
 /// One API call as a caller describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Call {
     /// `{product}/{version}/{action}`, e.g. `hai/2023-08-12/RunInstances`.
     pub api: String,
     /// Business parameters, a JSON object.
     #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>"))]
     pub params: Value,
     #[serde(default)]
     pub region: Option<String>,
@@ -91,6 +93,7 @@ impl PrepareOptions {
 /// A signed request, every intermediate value of its signature, and the violations found
 /// (empty unless `allow_invalid` let an invalid call through).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Prepared {
     pub request: HttpRequest,
     pub trace: SigningTrace,

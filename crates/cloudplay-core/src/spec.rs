@@ -23,6 +23,7 @@ pub const MAX_DEPTH: usize = 32;
 
 /// Text in English and Chinese. Either may be empty when the source has only one language.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Doc {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -43,6 +44,7 @@ impl Doc {
 
 /// How requests to the API are shaped on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum ApiStyle {
     /// Tencent Cloud API 3.0: `X-TC-*` headers, JSON body or flattened query.
     #[serde(rename = "tencent-api3")]
@@ -76,6 +78,7 @@ impl ApiStyle {
 
 /// The JSON type a parameter takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ParamType {
     String,
@@ -105,6 +108,7 @@ impl ParamType {
 
 /// A format rule on a string value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Dotted-quad IPv4 address, each part 0..=255 without leading zeros.
@@ -117,6 +121,7 @@ pub enum Format {
 
 /// Where an Alibaba parameter travels. Tencent specs leave it unset: the style decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Location {
     Query,
@@ -128,6 +133,7 @@ pub enum Location {
 /// shared structure with `ref`; an object with neither accepts any members. Arrays describe their
 /// element in `items` (whose `name` is unused).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Param {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -139,13 +145,17 @@ pub struct Param {
     /// The value the service assumes when the parameter is absent. A required parameter with a
     /// default is never reported missing; `build` sends the default for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "unknown"))]
     pub default: Option<Value>,
     /// The only values allowed (an enum). Empty means no such rule.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "unknown[]"))]
     pub allowed: Vec<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "number"))]
     pub min: Option<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "number"))]
     pub max: Option<Number>,
     /// Integer values must be a multiple of this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -181,6 +191,7 @@ pub struct Param {
     pub doc: Doc,
     /// A sample value for display (vendor examples are often not valid JSON of the right type).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "unknown"))]
     pub example: Option<Value>,
 }
 
@@ -219,16 +230,19 @@ impl Param {
 
 /// A condition on one field: it equals a value, or (without `equals`) it is present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Dotted path from the top of the parameters, e.g. `RenewalStatus` or `SystemDisk.DiskType`.
     pub field: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "unknown"))]
     pub equals: Option<Value>,
 }
 
 /// A rule across fields: when `when` holds, every field in `require` must be present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub when: Condition,
@@ -242,6 +256,7 @@ pub struct Rule {
 
 /// Where the API is served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Endpoints {
     /// Host used when no region-specific one applies.
@@ -263,6 +278,7 @@ fn root_path() -> String {
 
 /// Whether the caller must name a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Presence {
     Required,
@@ -272,6 +288,7 @@ pub enum Presence {
 
 /// A documented error code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ErrorCode {
     pub code: String,
@@ -284,6 +301,7 @@ pub struct ErrorCode {
 /// The request of an example as the vendor's page shows it (business parameters, plus whatever
 /// common parameters the page spells out). `query` is the raw query without `?`; `body` is text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentedRequest {
     pub method: String,
@@ -295,6 +313,7 @@ pub struct DocumentedRequest {
 
 /// A worked example: the parameters to send, and what the vendor documents for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     #[serde(default, skip_serializing_if = "Doc::is_empty")]
@@ -302,16 +321,19 @@ pub struct Example {
     #[serde(default, skip_serializing_if = "Doc::is_empty")]
     pub doc: Doc,
     /// Business parameters as a caller passes them (a JSON object).
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>"))]
     pub params: Value,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<DocumentedRequest>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "unknown"))]
     pub response: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct RateLimit {
     pub per_second: u32,
@@ -319,6 +341,7 @@ pub struct RateLimit {
 
 /// One API action: `{product}/{version}/{action}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ApiSpec {
     /// Product code as in the endpoint and the API id (`hai`, `bssopenapi`).

@@ -22,6 +22,7 @@ pub const MAX_VIOLATIONS: usize = 100;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Violation {
     /// Where: `SystemDisk.DiskSize`, `Parameter[3].Code` (0-based JSON array index), `Region`.
     pub path: String,

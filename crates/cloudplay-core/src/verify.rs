@@ -487,24 +487,23 @@ pub struct VerifyWireInput {
     pub now: i64,
 }
 
+/// The input as JSON (and TypeScript) see it.
 #[derive(serde::Deserialize)]
-struct RawVerifyInput {
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+struct VerifyWireJson {
     method: String,
+    /// Absolute: `https://host/path?query`.
     url: String,
     #[serde(default, with = "crate::http::pairs_as_map")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>", optional))]
     headers: Vec<(String, String)>,
     #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     body: String,
-    credentials: Vec<RawCredentials>,
+    /// The keys the server knows.
+    credentials: Vec<Credentials>,
+    /// The server's clock, unix seconds.
     now: i64,
-}
-
-#[derive(serde::Deserialize)]
-struct RawCredentials {
-    secret_id: String,
-    secret_key: String,
-    #[serde(default)]
-    token: Option<String>,
 }
 
 impl VerifyWireInput {
@@ -513,17 +512,17 @@ impl VerifyWireInput {
         let text = core::str::from_utf8(bytes).map_err(|e| {
             Error::new(ErrorKind::InvalidUtf8, format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()))
         })?;
-        let raw: RawVerifyInput = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+        let raw: VerifyWireJson = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
         Self::from_raw(raw)
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Self, crate::Error> {
-        let raw: RawVerifyInput = serde_json::from_value(value)
+        let raw: VerifyWireJson = serde_json::from_value(value)
             .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidJson, e.to_string()))?;
         Self::from_raw(raw)
     }
 
-    fn from_raw(raw: RawVerifyInput) -> Result<Self, crate::Error> {
+    fn from_raw(raw: VerifyWireJson) -> Result<Self, crate::Error> {
         use crate::{Error, ErrorKind};
         let mut request = HttpRequest::from_url(&raw.method, &raw.url)?;
         for (i, (name, _)) in raw.headers.iter().enumerate() {
@@ -540,7 +539,7 @@ impl VerifyWireInput {
         let credentials = raw
             .credentials
             .into_iter()
-            .map(|c| Credentials { secret_id: c.secret_id, secret_key: c.secret_key, token: c.token.filter(|t| !t.is_empty()) })
+            .map(|c| Credentials { token: c.token.filter(|t| !t.is_empty()), ..c })
             .collect();
         Ok(VerifyWireInput { request, credentials, now: raw.now })
     }
@@ -551,16 +550,54 @@ impl VerifyWireInput {
 }
 
 /// The `verify-wire` answer: `{"ok":true,…}` or `{"ok":false,"code","message","string_to_sign"?}`.
-pub fn outcome_json(outcome: &Result<Verified, Refusal>) -> serde_json::Value {
-    use serde_json::{json, Value};
-    match outcome {
-        Ok(v) => json!({ "ok": true, "algorithm": v.algorithm, "secret_id": v.secret_id }),
-        Err(r) => {
-            let mut out = json!({ "ok": false, "code": r.vendor_code(), "message": r.vendor_message() });
-            if let (Some(obj), Some(sts)) = (out.as_object_mut(), r.string_to_sign()) {
-                obj.insert("string_to_sign".into(), Value::String(sts.into()));
-            }
-            out
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct VerifyOutcome {
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<Algorithm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_id: Option<String>,
+    /// The vendor's error code (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `4100`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// As the vendor phrases it; for Alibaba the server's string to sign follows the first colon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The server's string to sign, when a signature was recomputed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub string_to_sign: Option<String>,
+    /// Everything the server computed, for a step-by-step comparison with the client's trace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<SigningTrace>,
+}
+
+impl VerifyOutcome {
+    pub fn of(outcome: &Result<Verified, Refusal>) -> Self {
+        match outcome {
+            Ok(v) => VerifyOutcome {
+                ok: true,
+                algorithm: Some(v.algorithm),
+                secret_id: Some(v.secret_id.clone()),
+                code: None,
+                message: None,
+                string_to_sign: None,
+                expected: None,
+            },
+            Err(r) => VerifyOutcome {
+                ok: false,
+                algorithm: r.algorithm,
+                secret_id: None,
+                code: Some(r.vendor_code().into()),
+                message: Some(r.vendor_message()),
+                string_to_sign: r.string_to_sign().map(Into::into),
+                expected: r.expected.clone(),
+            },
         }
     }
+}
+
+/// [`VerifyOutcome`] as JSON.
+pub fn outcome_json(outcome: &Result<Verified, Refusal>) -> serde_json::Value {
+    serde_json::to_value(VerifyOutcome::of(outcome)).unwrap_or(serde_json::Value::Null)
 }

@@ -16,10 +16,13 @@ use crate::sign::Algorithm;
 /// A secret pair, plus the session token of temporary credentials. Deserialize only: a
 /// secret is never serialized (it leaves only as a signature).
 #[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Credentials {
     pub secret_id: String,
     pub secret_key: String,
+    /// The session token of temporary credentials.
     #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub token: Option<String>,
 }
 
@@ -160,6 +163,46 @@ impl WireInput {
             params,
         })
     }
+}
+
+/// The `signWire` input as TypeScript sees it. The parser reads these fields one by one (see
+/// [`WireInput::from_fields`]) so that every error can name its field.
+#[cfg(feature = "tsify")]
+#[derive(Debug, serde::Deserialize, tsify::Tsify)]
+pub struct SignWireInput {
+    pub algorithm: Algorithm,
+    pub method: String,
+    /// Required by the TC legacy algorithms; TC3/ACS3 take the Host header.
+    #[tsify(optional)]
+    pub host: Option<String>,
+    #[tsify(optional)]
+    pub path: Option<String>,
+    /// The TC3 credential scope's service (`cvm`, `hai`).
+    #[tsify(optional)]
+    pub service: Option<String>,
+    pub credentials: Credentials,
+    /// Unix seconds (required for TC3).
+    #[tsify(optional)]
+    pub timestamp: Option<i64>,
+    #[tsify(optional)]
+    pub timestamp_iso: Option<String>,
+    #[tsify(optional, type = "string | number | null")]
+    pub nonce: Option<String>,
+    /// TC3/ACS3: the raw query string as sent.
+    #[tsify(optional)]
+    pub query: Option<String>,
+    /// TC3/ACS3: the headers as sent (names unique, any case).
+    #[tsify(optional, type = "Record<string, string> | [string, string][]")]
+    pub headers: Option<Vec<(String, String)>>,
+    /// TC3/ACS3: the body text as sent.
+    #[tsify(optional)]
+    pub body: Option<String>,
+    /// TC3/ACS3: lower-case names separated by `;`.
+    #[tsify(optional)]
+    pub signed_headers: Option<String>,
+    /// TC legacy / ACS RPC: every `[name, value]` the signature covers.
+    #[tsify(optional, type = "[string, string][] | Record<string, string>")]
+    pub params: Option<Vec<(String, String)>>,
 }
 
 pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

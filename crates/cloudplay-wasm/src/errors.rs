@@ -33,14 +33,28 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
         return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
-        return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
+        return Err(Error::at(
+            ErrorKind::MissingField,
+            arg,
+            format!("'{arg}' is required"),
+        ));
     }
     match js_sys::JSON::stringify(value) {
-        Ok(text) => text.as_string().ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
+        Ok(text) => text.as_string().ok_or_else(|| {
+            Error::at(
+                ErrorKind::InvalidJson,
+                arg,
+                "is not a JSON value (a function or a symbol?)",
+            )
+        }),
         Err(e) => {
             // A BigInt, a cycle, a throwing toJSON. Integers beyond 2^53 go as decimal strings.
             let why: String = js_sys::Error::from(e).message().into();
-            Err(Error::at(ErrorKind::InvalidJson, arg, format!("cannot be read as JSON ({why}); pass big integers as strings")))
+            Err(Error::at(
+                ErrorKind::InvalidJson,
+                arg,
+                format!("cannot be read as JSON ({why}); pass big integers as strings"),
+            ))
         }
     }
 }
@@ -53,6 +67,8 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Erro
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
-    let text = serde_json::to_string(value).map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;
-    js_sys::JSON::parse(&text).map_err(|_| to_js_error(&Error::new(ErrorKind::InvalidJson, "output is not JSON")))
+    let text = serde_json::to_string(value)
+        .map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| to_js_error(&Error::new(ErrorKind::InvalidJson, "output is not JSON")))
 }

@@ -11,21 +11,42 @@ mod errors;
 mod state;
 
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
-use cloudplay_core::{sign_wire, Call, Credentials, PrepareOptions, WireInput};
+use cloudplay_core::{sign_wire, Call, Credentials, WireInput};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use errors::{from_js, to_js, to_js_error, JsResult};
 
+// Parameters typed "?T" are rewritten to `name?: T` when the package is built:
+// wasm-bindgen drops the `?` of an Option parameter whose type is given by hand.
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TS: &str = r#"
+/** What every function throws on bad input: a JS Error with a stable code. */
+export interface CloudplayError extends Error {
+    name: "CloudplayError";
+    /** `MissingField`, `InvalidField`, `InvalidJson`, `UnknownAlgorithm`, `UnknownApi`, `Validation`, … */
+    code: string;
+    /** The field concerned, e.g. `credentials.secret_key` or `SystemDisk.DiskSize`. */
+    path?: string;
+    /** For code `Validation`: every violation found. */
+    violations?: Violation[];
+}
+"#;
+
 /// Reads an argument given either as a JS value or as JSON text.
-fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, cloudplay_core::Error> {
+fn arg<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    name: &str,
+) -> Result<T, cloudplay_core::Error> {
     from_js(value, name)
 }
 
 /// Signs a request exactly as given on the wire (the conformance contract of
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
-#[wasm_bindgen(js_name = signWire)]
-pub fn sign_wire_js(input: JsValue) -> JsResult {
+#[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
+pub fn sign_wire_js(
+    #[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue,
+) -> JsResult {
     let wire = errors::json_text(&input, "input")
         .and_then(|text| WireInput::from_json(text.as_bytes()))
         .map_err(|e| to_js_error(&e))?;
@@ -35,31 +56,37 @@ pub fn sign_wire_js(input: JsValue) -> JsResult {
 
 /// Verifies a received request: `{method, url, headers, body, credentials: [...], now}` in,
 /// `{ok: true, …}` or `{ok: false, code, message, string_to_sign?}` out (vendor codes).
-#[wasm_bindgen(js_name = verifyWire)]
-pub fn verify_wire_js(input: JsValue) -> JsResult {
+#[wasm_bindgen(js_name = verifyWire, unchecked_return_type = "VerifyOutcome")]
+pub fn verify_wire_js(
+    #[wasm_bindgen(unchecked_param_type = "VerifyWireJson | string")] input: JsValue,
+) -> JsResult {
     let value: serde_json::Value = arg(input, "input").map_err(|e| to_js_error(&e))?;
     let input = VerifyWireInput::from_value(value).map_err(|e| to_js_error(&e))?;
     to_js(&outcome_json(&input.verify()))
 }
 
 /// The APIs known to this module: the four built-in seed APIs plus any imported.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "ApiSummary[]")]
 pub fn catalog() -> JsResult {
     state::with_catalog(|c| to_js(&c.list()))
 }
 
 /// Catalog entries matching every term of `query` (product, action, title, description; zh or en).
-#[wasm_bindgen]
-pub fn search(query: JsValue) -> JsResult {
+#[wasm_bindgen(unchecked_return_type = "ApiSummary[]")]
+pub fn search(#[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> JsResult {
     let q = query.as_string().unwrap_or_default();
     state::with_catalog(|c| to_js(&c.search(&q)))
 }
 
 /// The full spec of one API (`product/version/action`): parameter tree, docs, rules, errors, examples.
-#[wasm_bindgen]
-pub fn describe(api_id: JsValue) -> JsResult {
+#[wasm_bindgen(unchecked_return_type = "ApiSpec")]
+pub fn describe(#[wasm_bindgen(unchecked_param_type = "string")] api_id: JsValue) -> JsResult {
     let id = api_id.as_string().ok_or_else(|| {
-        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "apiId", "must be a string such as 'hai/2023-08-12/RunInstances'"))
+        to_js_error(&cloudplay_core::Error::at(
+            cloudplay_core::ErrorKind::InvalidField,
+            "apiId",
+            "must be a string such as 'hai/2023-08-12/RunInstances'",
+        ))
     })?;
     state::with_catalog(|c| c.spec(&id).map_err(|e| to_js_error(&e)).and_then(to_js))
 }
@@ -71,61 +98,93 @@ fn text_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
 
 /// Adds every action of a tccli `api.json` (Tencent API 3.0 metadata) to the catalog; the
 /// matching `examples.json` is optional. Returns `{added: [ids], skipped: [...]}`.
-#[wasm_bindgen(js_name = importTccli)]
-pub fn import_tccli(api_json: JsValue, examples_json: JsValue) -> JsResult {
+#[wasm_bindgen(js_name = importTccli, unchecked_return_type = "ImportReport")]
+pub fn import_tccli(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] api_json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "?string | object")] examples_json: Option<JsValue>,
+) -> JsResult {
     let api = text_arg(api_json, "apiJson")?;
-    let examples = if examples_json.is_undefined() || examples_json.is_null() { None } else { Some(text_arg(examples_json, "examplesJson")?) };
-    state::with_catalog_mut(|c| c.import_tccli(&api, examples.as_deref()).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r)))
+    let examples = match examples_json.filter(|v| !v.is_null() && !v.is_undefined()) {
+        None => None,
+        Some(v) => Some(text_arg(v, "examplesJson")?),
+    };
+    state::with_catalog_mut(|c| {
+        c.import_tccli(&api, examples.as_deref())
+            .map_err(|e| to_js_error(&e))
+            .and_then(|r| to_js(&r))
+    })
 }
 
 /// Adds Alibaba API metadata (a bundle of aliyun-openapi-meta files) to the catalog.
-#[wasm_bindgen(js_name = importAlibabaMeta)]
-pub fn import_alibaba_meta(bundle: JsValue) -> JsResult {
+#[wasm_bindgen(js_name = importAlibabaMeta, unchecked_return_type = "ImportReport")]
+pub fn import_alibaba_meta(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] bundle: JsValue,
+) -> JsResult {
     let text = text_arg(bundle, "bundle")?;
-    state::with_catalog_mut(|c| c.import_alibaba_meta(&text).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r)))
+    state::with_catalog_mut(|c| {
+        c.import_alibaba_meta(&text)
+            .map_err(|e| to_js_error(&e))
+            .and_then(|r| to_js(&r))
+    })
 }
 
 /// Every violation of a call `{api, params, region?, endpoint?}`: `[{path, code, message, message_zh}]`.
-#[wasm_bindgen]
-pub fn validate(call: JsValue) -> JsResult {
+#[wasm_bindgen(unchecked_return_type = "Violation[]")]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue) -> JsResult {
     let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
-    state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v)))
+    state::with_catalog(|c| {
+        c.validate(&call)
+            .map_err(|e| to_js_error(&e))
+            .and_then(|v| to_js(&v))
+    })
 }
 
-/// JS-side options of `prepare`: the core's, with time and nonce optional (defaulted here).
-#[derive(Deserialize, Default)]
+/// Options of `prepare`: the core's, with time and nonce optional (defaulted here).
+#[derive(Deserialize, Default, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
-struct JsPrepareOptions {
+struct PrepareOptions {
+    /// Unix seconds; defaults to now.
     #[serde(default)]
+    #[tsify(optional)]
     timestamp: Option<i64>,
-    /// A string, or a number (Tencent's nonces are integers).
+    /// A string, or a number (Tencent's nonces are integers); defaults to a random integer.
     #[serde(default)]
+    #[tsify(optional, type = "string | number")]
     nonce: Option<serde_json::Value>,
     #[serde(default)]
+    #[tsify(optional)]
     algorithm: Option<cloudplay_core::Algorithm>,
     #[serde(default)]
+    #[tsify(optional)]
     method: Option<String>,
     #[serde(default)]
+    #[tsify(optional)]
     content_type: Option<String>,
     #[serde(default)]
+    #[tsify(optional)]
     language: Option<String>,
     #[serde(default)]
+    #[tsify(optional)]
     unsigned_payload: bool,
     #[serde(default)]
+    #[tsify(optional)]
     allow_invalid: bool,
 }
 
 /// Validates, builds and signs a call. `options.timestamp` defaults to now and
 /// `options.nonce` to a random value; a call with violations is an Error with code
 /// `Validation` and `violations`, unless `allow_invalid` is set.
-#[wasm_bindgen]
-pub fn prepare(call: JsValue, credentials: JsValue, options: JsValue) -> JsResult {
+#[wasm_bindgen(unchecked_return_type = "Prepared")]
+pub fn prepare(
+    #[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "?PrepareOptions")] options: Option<JsValue>,
+) -> JsResult {
     let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
     let credentials: Credentials = arg(credentials, "credentials").map_err(|e| to_js_error(&e))?;
-    let o: JsPrepareOptions = if options.is_undefined() || options.is_null() {
-        JsPrepareOptions::default()
-    } else {
-        arg(options, "options").map_err(|e| to_js_error(&e))?
+    let o: PrepareOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
+        None => PrepareOptions::default(),
+        Some(v) => arg(v, "options").map_err(|e| to_js_error(&e))?,
     };
     let nonce = match o.nonce {
         None | Some(serde_json::Value::Null) => state::nonce(),
@@ -139,7 +198,7 @@ pub fn prepare(call: JsValue, credentials: JsValue, options: JsValue) -> JsResul
             )))
         }
     };
-    let options = PrepareOptions {
+    let options = cloudplay_core::PrepareOptions {
         timestamp: o.timestamp.unwrap_or_else(state::now),
         nonce: Some(nonce),
         algorithm: o.algorithm,
@@ -149,22 +208,30 @@ pub fn prepare(call: JsValue, credentials: JsValue, options: JsValue) -> JsResul
         unsigned_payload: o.unsigned_payload,
         allow_invalid: o.allow_invalid,
     };
-    state::with_catalog(|c| c.prepare(&call, &credentials, &options).map_err(|e| to_js_error(&e)).and_then(|p| to_js(&p)))
+    state::with_catalog(|c| {
+        c.prepare(&call, &credentials, &options)
+            .map_err(|e| to_js_error(&e))
+            .and_then(|p| to_js(&p))
+    })
 }
 
 /// Code for the call in `language` (`curl`, `python`, `node`, `go`, `cli`). Credentials are
 /// never an input: SDK snippets read them from the environment; `curl` needs the signed
 /// request from `prepare` (its signature, not the secret).
-#[wasm_bindgen]
-pub fn snippet(call: JsValue, language: JsValue, signed: JsValue) -> JsResult {
+#[wasm_bindgen(unchecked_return_type = "string")]
+pub fn snippet(
+    #[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Language")] language: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "?HttpRequest")] signed: Option<JsValue>,
+) -> JsResult {
     let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
     let name = language.as_string().unwrap_or_default();
     let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;
-    let signed: Option<cloudplay_core::HttpRequest> = if signed.is_undefined() || signed.is_null() {
-        None
-    } else {
-        Some(arg(signed, "signed").map_err(|e| to_js_error(&e))?)
-    };
+    let signed: Option<cloudplay_core::HttpRequest> =
+        match signed.filter(|v| !v.is_null() && !v.is_undefined()) {
+            None => None,
+            Some(v) => Some(arg(v, "signed").map_err(|e| to_js_error(&e))?),
+        };
     state::with_catalog(|c| {
         cloudplay_core::snippet_in(c, &call, language, signed.as_ref())
             .map(|s| JsValue::from_str(&s))
@@ -174,12 +241,18 @@ pub fn snippet(call: JsValue, language: JsValue, signed: JsValue) -> JsResult {
 
 /// Reads a pasted request — raw HTTP (`POST / HTTP/1.1` …) or a curl command line — into
 /// `{method, scheme, host, path, query, headers, body}`.
-#[wasm_bindgen(js_name = parseRequest)]
-pub fn parse_request(text: JsValue) -> JsResult {
+#[wasm_bindgen(js_name = parseRequest, unchecked_return_type = "HttpRequest")]
+pub fn parse_request(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
     let text = text.as_string().ok_or_else(|| {
-        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "text", "must be a string"))
+        to_js_error(&cloudplay_core::Error::at(
+            cloudplay_core::ErrorKind::InvalidField,
+            "text",
+            "must be a string",
+        ))
     })?;
-    cloudplay_core::detect_and_parse(&text).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r))
+    cloudplay_core::detect_and_parse(&text)
+        .map_err(|e| to_js_error(&e))
+        .and_then(|r| to_js(&r))
 }
 
 /// The package version, for bug reports.

@@ -46,12 +46,18 @@ pub fn nonce() -> String {
 
 fn fill_random(bytes: &mut [u8]) -> bool {
     let global = js_sys::global();
-    let Ok(crypto) = js_sys::Reflect::get(&global, &JsValue::from_str("crypto")) else { return false };
+    let Ok(crypto) = js_sys::Reflect::get(&global, &JsValue::from_str("crypto")) else {
+        return false;
+    };
     if crypto.is_undefined() {
         return false;
     }
-    let Ok(get) = js_sys::Reflect::get(&crypto, &JsValue::from_str("getRandomValues")) else { return false };
-    let Ok(get) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(get) else { return false };
+    let Ok(get) = js_sys::Reflect::get(&crypto, &JsValue::from_str("getRandomValues")) else {
+        return false;
+    };
+    let Ok(get) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(get) else {
+        return false;
+    };
     let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
     if get.call1(&crypto, &array).is_err() {
         return false;

@@ -12,6 +12,7 @@ pub mod tccli;
 
 /// What an import produced: the specs, and the actions left out with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Imported {
     pub specs: Vec<ApiSpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -19,6 +20,7 @@ pub struct Imported {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Skipped {
     pub action: String,
     pub reason: String,
@@ -26,6 +28,7 @@ pub struct Skipped {
 
 /// What adding an import to a catalog did: the ids added (or replaced) and what was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ImportReport {
     pub added: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

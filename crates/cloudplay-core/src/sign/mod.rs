@@ -22,6 +22,7 @@ use crate::wire::WireInput;
 
 /// A signing algorithm id, spelled as in the conformance contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum Algorithm {
     /// Tencent Cloud API 3.0.
     #[serde(rename = "TC3-HMAC-SHA256")]
@@ -80,6 +81,7 @@ impl fmt::Display for Algorithm {
 /// Every intermediate value of one signature, as the vendors name them. Fields an algorithm
 /// does not have are `None` (and absent from JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct SigningTrace {
     pub algorithm: Algorithm,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -37,6 +37,7 @@ pub use curl::curl_command;
 
 /// The languages a snippet can be written in; serialized kebab-case (`"curl"`, `"python"`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum Language {
     Curl,

@@ -1,0 +1,48 @@
+// Compiled with `tsc --strict --noEmit` against the packed package: the declarations generated
+// from the Rust types must describe how the package is really used (see tests/node/*.mjs).
+import {
+  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli,
+  type ApiSpec, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
+  type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language,
+} from "cloudplay";
+
+const apis: ApiSummary[] = catalog();
+const spec: ApiSpec = describe(apis[0].id);
+const first: string | undefined = spec.params?.[0]?.name;
+const found: ApiSummary[] = search("RunInstances");
+
+const call: Call = { api: "hai/2023-08-12/RunInstances", params: { ApplicationId: "app-1" }, region: "ap-guangzhou" };
+const violations: Violation[] = validate(call);
+const paths: string[] = violations.map((v) => `${v.path} ${v.code} ${v.message_zh}`);
+
+const credentials: Credentials = { secret_id: "AKID", secret_key: "secret" };
+const prepared: Prepared = prepare(call, credentials);
+const fixed: Prepared = prepare(call, { ...credentials, token: "t" }, { timestamp: 1700000000, nonce: 42, allow_invalid: true });
+const request: HttpRequest = prepared.request;
+const contentType: string | undefined = request.headers?.["Content-Type"];
+const algorithm: Algorithm = fixed.trace.algorithm;
+
+const trace: SigningTrace = signWire({
+  algorithm: "TC3-HMAC-SHA256", method: "POST", service: "hai", credentials, timestamp: 1700000000,
+  query: "", headers: { Host: "hai.tencentcloudapi.com", "Content-Type": "application/json" }, body: "{}",
+  signed_headers: "content-type;host",
+});
+const rpc: SigningTrace = signWire({ algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: [["Action", "X"]] });
+
+const outcome: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [credentials], now: 1700000000 });
+const diffStep: string | undefined = outcome.ok ? undefined : outcome.expected?.string_to_sign;
+
+const language: Language = "python";
+const code: string = snippet(call, language) + snippet(call, "curl", request);
+const parsed: HttpRequest = parseRequest("GET / HTTP/1.1\nHost: a\n\n");
+const report: string[] = importTccli("{}").added;
+
+try {
+  prepare({ api: "nope/1/Nope", params: {} }, credentials);
+} catch (e) {
+  const err = e as CloudplayError;
+  const where: string = `${err.code} ${err.path ?? ""} ${err.violations?.length ?? 0}`;
+  void where;
+}
+
+void [first, found, paths, contentType, algorithm, trace, rpc, diffStep, code, parsed, report];
