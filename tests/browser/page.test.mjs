@@ -448,3 +448,32 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
   noProblems(problems);
   await page.close();
 });
+
+test("verify: every algorithm verifies with the right secret and points at the signature with a wrong one", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  if (!(await packageHas(page, "parseRequest"))) return page.close();
+  await useDemoKey(page);
+  for (const [id, algorithm, method] of [
+    ["bssopenapi/2017-12-14/CreateInstance", "ACS-RPC-HMAC-SHA1", "GET"],
+    ["bssopenapi/2017-12-14/CreateInstance", "ACS3-HMAC-SHA256", "POST"],
+    ["postgres/2017-03-12/CreateResource", "TC-HmacSHA256", "POST"],
+    ["postgres/2017-03-12/CreateResource", "TC-HmacSHA1", "GET"],
+    ["ms/2018-04-08/CreateResourceInstances", "TC3-HMAC-SHA256", "GET"],
+  ]) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    await page.selectOption("#algorithm", algorithm);
+    await page.selectOption("#method", method);
+    await settle(page);
+    await page.click("#verify-current");
+    await page.fill("#verify-secret", DEMO.key);
+    await page.click("#verify-button");
+    assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok", `${algorithm} ${method} verifies`);
+    await page.fill("#verify-secret", "a-wrong-secret");
+    await page.click("#verify-button");
+    assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+    assert.equal(await page.getAttribute("#verify-output .diff-first", "data-first-step"), "signature", `${algorithm} ${method}`);
+  }
+  noProblems(problems);
+  await page.close();
+});
