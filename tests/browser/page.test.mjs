@@ -477,3 +477,48 @@ test("verify: every algorithm verifies with the right secret and points at the s
   noProblems(problems);
   await page.close();
 });
+
+test("the signature diff of a refused answer, from the vendor's envelope (rendering only; the core's verifier stands in for the server's refusal)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const results = await page.evaluate(async ({ demo }) => {
+    const cp = await import("/pkg/web/cloudplay.js");
+    const { renderResponse } = await import("/js/send.js");
+    const { requestUrl } = await import("/js/preview.js");
+    const out = {};
+    for (const [id, region] of [["hai/2023-08-12/RunInstances", "ap-guangzhou"], ["bssopenapi/2017-12-14/CreateInstance", undefined]]) {
+      const spec = cp.describe(id);
+      const call = { api: id, params: spec.examples[0].params, region };
+      const wrong = { secret_id: demo.id, secret_key: "a-wrong-secret" };
+      const ts = Math.floor(Date.now() / 1000);
+      const prepared = cp.prepare(call, wrong, { timestamp: ts });
+      const r = prepared.request;
+      // What the server says: the core's verifier with the key the server holds.
+      const verdict = cp.verifyWire({ method: r.method, url: requestUrl(r), headers: r.headers, body: r.body, credentials: [{ secret_id: demo.id, secret_key: demo.key }], now: ts });
+      const body = spec.style === "alibaba-rpc"
+        ? { RequestId: "R", Code: verdict.code, Message: verdict.message }
+        : { Response: { Error: { Code: verdict.code, Message: verdict.message }, RequestId: "R" } };
+      const resp = { status: spec.style === "alibaba-rpc" ? 400 : 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), ms: 1, via: "simulator" };
+      const box = document.createElement("div");
+      renderResponse(box, resp, { spec, prepared, credentials: wrong, timestamp: ts });
+      out[id] = {
+        code: box.querySelector("[data-outcome]")?.dataset.code,
+        first: box.querySelector(".diff-first")?.dataset.firstStep,
+        sts: box.querySelector('tr[data-step="string_to_sign"]')?.dataset.state,
+        meaning: box.querySelector(".diff-meaning")?.textContent ?? "",
+      };
+    }
+    return out;
+  }, { demo: DEMO });
+  const hai = results["hai/2023-08-12/RunInstances"];
+  assert.equal(hai.code, "AuthFailure.SignatureFailure");
+  assert.equal(hai.first, "signature");
+  assert.equal(hai.sts, "same", "inferred: the request verifies with the sender's own key");
+  assert.match(hai.meaning, /secret key/);
+  const bss = results["bssopenapi/2017-12-14/CreateInstance"];
+  assert.equal(bss.code, "SignatureDoesNotMatch");
+  assert.equal(bss.first, "signature");
+  assert.equal(bss.sts, "same", "the server's string to sign, read from its Message");
+  assert.match(bss.meaning, /secret key/);
+  noProblems(problems);
+  await page.close();
+});

@@ -4,6 +4,9 @@ import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
 import { STEPS } from "./preview.js";
 
+/** A value the other side does not show but is known to differ (a refused signature). */
+export const UNDISCLOSED = Object.freeze({ undisclosed: true });
+
 /** Step-by-step comparison of two (partial) traces. */
 export function compareSteps(yours, theirs) {
   const rows = [];
@@ -11,7 +14,7 @@ export function compareSteps(yours, theirs) {
     const a = yours?.[step];
     const b = theirs?.[step];
     if (a === undefined && b === undefined) continue;
-    const state = a === undefined || b === undefined ? "unknown" : a === b ? "same" : "differs";
+    const state = b === UNDISCLOSED ? "differs" : a === undefined || b === undefined ? "unknown" : a === b ? "same" : "differs";
     rows.push({ step, yours: a, theirs: b, state });
   }
   return { rows, first: rows.find((r) => r.state === "differs") ?? null };
@@ -44,7 +47,7 @@ function diffText(text, d) {
 }
 
 /** What the first difference means, in words. */
-function meaning(cmp, selfCheck) {
+function meaning(cmp, selfCheck, inferredSts) {
   const first = cmp.first;
   const byStep = Object.fromEntries(cmp.rows.map((r) => [r.step, r]));
   if (!first) {
@@ -52,8 +55,9 @@ function meaning(cmp, selfCheck) {
     if (selfCheck && !selfCheck.ok) return t("diff.notSelfConsistent", { code: selfCheck.code ?? "" });
     return t("diff.noDifference");
   }
-  if ((first.step === "signature" || first.step === "authorization") && (byStep.string_to_sign?.state === "same" || selfCheck?.ok))
-    return t("diff.keyDiffers");
+  if ((first.step === "signature" || first.step === "authorization") && byStep.string_to_sign?.state === "same")
+    return inferredSts ? t("diff.keyDiffersUndisclosed") : t("diff.keyDiffers");
+  if ((first.step === "signature" || first.step === "authorization") && selfCheck?.ok) return t("diff.keyDiffersUndisclosed");
   if (first.step === "signature" || first.step === "authorization") return t("diff.signatureOnly");
   if (first.step === "credential_scope") return t("diff.scopeDiffers");
   if (first.step === "string_to_sign") {
@@ -70,7 +74,7 @@ function meaning(cmp, selfCheck) {
  * @param {HTMLElement} container
  * @param {{yours: object, theirs: object, selfCheck?: {ok: boolean, code?: string}, theirsLabel?: string}} input
  */
-export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel }) {
+export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred }) {
   const cmp = compareSteps(yours, theirs);
   const table = h("table", { class: "diff" },
     h("caption", { text: t("diff.caption") }),
@@ -79,23 +83,26 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
   const body = h("tbody");
   for (const r of cmp.rows) {
     const isFirst = r === cmp.first;
-    const d = r.state === "differs" ? firstDifference(r.yours, r.theirs) : null;
-    const cell = (text) =>
-      h("td", {}, text === undefined ? h("span", { class: "muted", text: t("diff.unknown") }) : h("pre", { class: "mono" }, diffText(text, d)));
+    const d = r.state === "differs" && r.theirs !== UNDISCLOSED ? firstDifference(r.yours, r.theirs) : null;
+    const cell = (text, note) => {
+      if (text === undefined) return h("td", {}, h("span", { class: "muted", text: t("diff.unknown") }));
+      if (text === UNDISCLOSED) return h("td", {}, h("span", { class: "muted", text: t("diff.undisclosed") }));
+      return h("td", {}, h("pre", { class: "mono" }, diffText(text, d)), note ? h("span", { class: "muted", text: note }) : null);
+    };
     body.append(h("tr", { class: `${r.state}${isFirst ? " first" : ""}`, dataset: { step: r.step, state: r.state } },
       h("th", { scope: "row", text: t(`step.${r.step}`) }),
-      cell(r.yours), cell(r.theirs),
+      cell(r.yours), cell(r.theirs, inferred?.includes(r.step) ? t("diff.inferred") : null),
       h("td", { text: t(`diff.${r.state}`) + (isFirst ? ` — ${t("diff.firstHere")}` : "") })));
   }
   table.append(body);
   const firstText = cmp.first
     ? t("diff.first", { step: t(`step.${cmp.first.step}`) })
     : t("diff.noneVisible");
-  const d = cmp.first ? firstDifference(cmp.first.yours, cmp.first.theirs) : null;
+  const d = cmp.first && cmp.first.theirs !== UNDISCLOSED ? firstDifference(cmp.first.yours, cmp.first.theirs) : null;
   put(container,
     h("p", { class: "diff-first", dataset: { firstStep: cmp.first?.step ?? "" } }, h("strong", { text: firstText }),
       d ? ` ${t("diff.at", { line: d.line + 1, col: d.col + 1 })}` : ""),
-    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck) }),
+    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign")) }),
     h("div", { class: "table-scroll" }, table));
   return cmp;
 }

@@ -7,7 +7,7 @@ import { t, docText, hasKey } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { PROXY_URL } from "./config.js";
 import { copyBlock } from "./preview.js";
-import { renderDiff } from "./diff.js";
+import { renderDiff, UNDISCLOSED } from "./diff.js";
 import { requestUrl } from "./preview.js";
 
 export const VIAS = ["simulator", "proxy", "direct"];
@@ -97,6 +97,26 @@ export function serverTrace(resp, read) {
   return null;
 }
 
+/**
+ * The server's side of a refused signature: what it disclosed; the steps before the signature
+ * inferred equal to ours when our request verifies with our own key (the server then computes
+ * the same string to sign from it); and the signature itself known to differ.
+ */
+export function serverSide(yours, disclosed, check) {
+  const theirs = { ...(disclosed ?? {}) };
+  const inferred = [];
+  if (check?.ok) {
+    for (const step of ["canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign"]) {
+      if (theirs[step] === undefined && yours[step] !== undefined) {
+        theirs[step] = yours[step];
+        inferred.push(step);
+      }
+    }
+  }
+  if (theirs.signature === undefined) theirs.signature = UNDISCLOSED;
+  return { theirs, inferred };
+}
+
 /** Does the request verify with the sender's own key? (Was it altered after signing?) */
 export function selfCheck(request, credentials, timestamp) {
   if (!has("verifyWire") || !credentials) return null;
@@ -136,9 +156,11 @@ export function renderResponse(container, resp, ctx) {
     if (SIGNATURE_CODES.has(read.code) && ctx.prepared) {
       const diffBox = h("div", { class: "diff-box", dataset: { role: "signature-diff" } });
       const check = selfCheck(ctx.prepared.request, ctx.credentials, ctx.timestamp);
+      const { theirs, inferred } = serverSide(ctx.prepared.trace, serverTrace(resp, read), check);
       renderDiff(diffBox, {
         yours: ctx.prepared.trace,
-        theirs: serverTrace(resp, read) ?? {},
+        theirs,
+        inferred,
         selfCheck: check,
         yoursLabel: t("diff.sent"),
         theirsLabel: t("diff.server"),
