@@ -93,9 +93,10 @@ export function watch(page) {
 export async function openPlayground(context, url, { path = "", clean = true } = {}) {
   const page = await context.newPage();
   if (clean) {
-    // Any same-origin document will do to reach the page's storage.
-    await page.goto(`${url}favicon.svg`);
-    await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+    // A new page starts with an empty sessionStorage; localStorage is the origin's.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.clearDataForOrigin", { origin: new URL(url).origin, storageTypes: "local_storage" });
+    await cdp.detach();
   }
   const problems = watch(page);
   await page.addInitScript(() => {
