@@ -1,5 +1,5 @@
-//! Builds the npm package as `wasm-pack.toml` says: cargo → wasm-bindgen per target →
-//! wasm-opt (npm binaryen) → package.json and README.
+//! Builds the npm package as `wasm-pack.toml` says: for each variant, cargo → wasm-bindgen per
+//! target → wasm-opt (npm binaryen); then package.json and README.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,7 @@ struct Config {
     targets: BTreeMap<String, String>,
     #[serde(rename = "wasm-opt")]
     wasm_opt: WasmOpt,
+    variant: Vec<Variant>,
 }
 
 #[derive(Deserialize)]
@@ -33,10 +34,19 @@ struct WasmOpt {
     args: Vec<String>,
 }
 
+/// One cargo build of the crate, bound for every target under `out-dir/<prefix>`.
+#[derive(Deserialize)]
+struct Variant {
+    name: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default, rename = "no-default-features")]
+    no_default_features: bool,
+}
+
 pub struct Built {
-    pub dir: PathBuf,
-    /// One optimised `.wasm` per target.
-    pub wasm: Vec<PathBuf>,
+    /// `(variant, optimised .wasm)`: every target of a variant shares the same module.
+    pub wasm: Vec<(String, PathBuf)>,
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
@@ -64,16 +74,6 @@ pub fn build() -> Result<Built, String> {
         .and_then(|n| n.as_str())
         .ok_or("the package crate has no name")?
         .to_string();
-
-    cmd::run(cmd::cargo().args([
-        "build",
-        "-p",
-        &crate_name,
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        &cfg.package.profile,
-    ]))?;
     let profile_dir = if cfg.package.profile == "dev" { "debug" } else { cfg.package.profile.as_str() };
     let artifact = root
         .join("target/wasm32-unknown-unknown")
@@ -85,37 +85,15 @@ pub fn build() -> Result<Built, String> {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     let mut wasm = Vec::new();
-    // wasm-bindgen writes the same module for every target; optimise it once.
-    let mut optimised: Option<(Vec<u8>, Vec<u8>)> = None;
-    for (target, sub) in &cfg.targets {
-        let dir = out.join(sub);
-        cmd::run(
-            Command::new("wasm-bindgen")
-                .args(["--target", target, "--out-name", &cfg.package.name, "--out-dir"])
-                .arg(&dir)
-                .arg(&artifact),
-        )?;
-        mark_optional_params(&dir.join(format!("{}.d.ts", cfg.package.name)))?;
-        if target == "nodejs" {
-            // The package is ESM at the top; this folder is CommonJS, as wasm-bindgen writes it.
-            write(&dir.join("package.json"), "{ \"type\": \"commonjs\" }\n")?;
+    for variant in &cfg.variant {
+        let mut build = cmd::cargo();
+        build.args(["build", "-p", &crate_name, "--target", "wasm32-unknown-unknown", "--profile", &cfg.package.profile]);
+        if variant.no_default_features {
+            build.arg("--no-default-features");
         }
-        let file = dir.join(format!("{}_bg.wasm", cfg.package.name));
-        if cfg.wasm_opt.enabled {
-            let raw = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            match &optimised {
-                Some((before, after)) if *before == raw => {
-                    std::fs::write(&file, after).map_err(|e| format!("{}: {e}", file.display()))?
-                }
-                _ => {
-                    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
-                    cmd::run(Command::new(&wasm_opt).args(&cfg.wasm_opt.args).arg(&file).arg("-o").arg(&file))?;
-                    let after = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-                    optimised = Some((raw, after));
-                }
-            }
-        }
-        wasm.push(file);
+        cmd::run(&mut build)?;
+        let module = bind_targets(&cfg, &artifact, &out.join(&variant.prefix))?;
+        wasm.push((variant.name.clone(), module));
     }
 
     let npm = root.join(&cfg.package.crate_dir).join("npm");
@@ -125,24 +103,58 @@ pub fn build() -> Result<Built, String> {
         .replacen("\"name\": \"cloudplay\"", &format!("\"name\": {:?}", cfg.package.name), 1)
         .replacen("\"version\": \"0.0.0\"", &format!("\"version\": {:?}", workspace_version()?), 1);
     serde_json::from_str::<serde_json::Value>(&manifest).map_err(|e| format!("npm/package.json: {e}"))?;
-    write(&out.join("package.json"), &manifest)?;
-    for extra in ["README.md"] {
-        std::fs::copy(npm.join(extra), out.join(extra)).map_err(|e| format!("{extra}: {e}"))?;
-    }
-    for f in &wasm {
+    write(&out.join("package.json"), manifest.as_bytes())?;
+    std::fs::copy(npm.join("README.md"), out.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    for (name, f) in &wasm {
         let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        eprintln!("  {} {} bytes", f.strip_prefix(&root).unwrap_or(f).display(), size);
+        eprintln!("  {name}: {} {size} bytes", f.strip_prefix(&root).unwrap_or(f).display());
     }
-    Ok(Built { dir: out, wasm })
+    Ok(Built { wasm })
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+/// wasm-bindgen for every target into `out/<target dir>`, then wasm-opt once (wasm-bindgen
+/// writes the same module for every target). Returns the first target's optimised module.
+fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, String> {
+    let mut optimised: Option<(Vec<u8>, Vec<u8>)> = None;
+    let mut first = None;
+    for (target, sub) in &cfg.targets {
+        let dir = out.join(sub);
+        cmd::run(
+            Command::new("wasm-bindgen")
+                .args(["--target", target, "--out-name", &cfg.package.name, "--out-dir"])
+                .arg(&dir)
+                .arg(artifact),
+        )?;
+        mark_optional_params(&dir.join(format!("{}.d.ts", cfg.package.name)))?;
+        if target == "nodejs" {
+            // The package is ESM at the top; this folder is CommonJS, as wasm-bindgen writes it.
+            write(&dir.join("package.json"), b"{ \"type\": \"commonjs\" }\n")?;
+        }
+        let file = dir.join(format!("{}_bg.wasm", cfg.package.name));
+        if cfg.wasm_opt.enabled {
+            let raw = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            match &optimised {
+                Some((before, after)) if *before == raw => write(&file, after)?,
+                _ => {
+                    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+                    cmd::run(Command::new(&wasm_opt).args(&cfg.wasm_opt.args).arg(&file).arg("-o").arg(&file))?;
+                    let after = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                    optimised = Some((raw, after));
+                }
+            }
+        }
+        first.get_or_insert(file);
+    }
+    first.ok_or_else(|| "wasm-pack.toml lists no targets".into())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `name: ?T` → `name?: T` in a generated `.d.ts` (see cloudplay-wasm's lib.rs: wasm-bindgen
 /// drops the `?` of an `Option` parameter whose type is given by hand).
 fn mark_optional_params(dts: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(dts).map_err(|e| format!("{}: {e}", dts.display()))?;
-    write(dts, &text.replace(": ?", "?: "))
+    write(dts, text.replace(": ?", "?: ").as_bytes())
 }

@@ -8,7 +8,6 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::sign::Algorithm;
@@ -269,8 +268,89 @@ pub struct RawFields(Vec<(String, RawValue)>);
 
 #[derive(Debug)]
 enum RawValue {
-    Plain(Value),
-    Pairs(Vec<(String, Value)>),
+    Plain(Scalar),
+    Pairs(Vec<(String, Scalar)>),
+}
+
+/// Just enough of a JSON value to check types and name them in errors. Cheaper than
+/// `serde_json::Value` (no map building, no float formatting) on the path every signature takes.
+#[derive(Debug)]
+enum Scalar {
+    Null,
+    Bool,
+    Int(i64),
+    UInt(u64),
+    Float,
+    Str(String),
+    /// An object's members (only credentials are read this way).
+    Object(Vec<(String, Scalar)>),
+    Array,
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E: de::Error>(self) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> core::result::Result<Scalar, D::Error> {
+                Scalar::deserialize(d)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Bool)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> core::result::Result<Scalar, E> {
+                // JSON parsers report every non-negative integer here; keep one form where it fits.
+                Ok(i64::try_from(v).map_or(Scalar::UInt(v), Scalar::Int))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Float)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> core::result::Result<Scalar, E> {
+                Ok(Scalar::Str(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<Scalar, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Scalar>()? {
+                    out.push(entry);
+                }
+                Ok(Scalar::Object(out))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<Scalar, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Array)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Scalar {
+    fn kind(&self) -> &'static str {
+        match self {
+            Scalar::Null => "null",
+            Scalar::Bool => "a boolean",
+            Scalar::Int(_) | Scalar::UInt(_) => "an integer",
+            Scalar::Float => "a fractional number",
+            Scalar::Str(_) => "a string",
+            Scalar::Object(_) => "an object",
+            Scalar::Array => "an array",
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for RawFields {
@@ -290,7 +370,7 @@ impl<'de> Deserialize<'de> for RawFields {
                     let value = if key == "headers" || key == "params" {
                         RawValue::Pairs(map.next_value::<PairList>()?.0)
                     } else {
-                        RawValue::Plain(map.next_value::<Value>()?)
+                        RawValue::Plain(map.next_value::<Scalar>()?)
                     };
                     out.push((key, value));
                 }
@@ -302,7 +382,7 @@ impl<'de> Deserialize<'de> for RawFields {
 }
 
 /// An object or a list of `[name, value]` pairs, every entry kept.
-struct PairList(Vec<(String, Value)>);
+struct PairList(Vec<(String, Scalar)>);
 
 impl<'de> Deserialize<'de> for PairList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
@@ -317,14 +397,14 @@ impl<'de> Deserialize<'de> for PairList {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<PairList, A::Error> {
                 let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, Value>()? {
-                    out.push((k, v));
+                while let Some(entry) = map.next_entry::<String, Scalar>()? {
+                    out.push(entry);
                 }
                 Ok(PairList(out))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<PairList, A::Error> {
                 let mut out = Vec::new();
-                while let Some(pair) = seq.next_element::<(String, Value)>()? {
+                while let Some(pair) = seq.next_element::<(String, Scalar)>()? {
                     out.push(pair);
                 }
                 Ok(PairList(out))
@@ -340,7 +420,7 @@ struct Fields {
 
 impl Fields {
     fn has(&self, key: &str) -> bool {
-        self.entries.iter().any(|(k, v)| k == key && !matches!(v, RawValue::Plain(Value::Null)))
+        self.entries.iter().any(|(k, v)| k == key && !matches!(v, RawValue::Plain(Scalar::Null)))
     }
 
     fn take(&mut self, key: &str) -> Option<RawValue> {
@@ -348,9 +428,9 @@ impl Fields {
         Some(self.entries.swap_remove(i).1)
     }
 
-    fn plain(&mut self, key: &str) -> Result<Option<Value>> {
+    fn plain(&mut self, key: &str) -> Result<Option<Scalar>> {
         match self.take(key) {
-            None | Some(RawValue::Plain(Value::Null)) => Ok(None),
+            None | Some(RawValue::Plain(Scalar::Null)) => Ok(None),
             Some(RawValue::Plain(v)) => Ok(Some(v)),
             Some(RawValue::Pairs(_)) => Ok(None),
         }
@@ -359,31 +439,27 @@ impl Fields {
     fn string(&mut self, key: &str) -> Result<Option<String>> {
         match self.plain(key)? {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Scalar::Str(s)) => Ok(Some(s)),
             Some(other) => Err(wrong_type(key, "a string", &other)),
         }
     }
 
-    /// A string, or a number written as its decimal text (nonces are integers for Tencent).
+    /// A string, or an integer written as its decimal text (nonces are integers for Tencent).
     fn scalar_string(&mut self, key: &str) -> Result<Option<String>> {
         match self.plain(key)? {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(Value::Number(n)) => Ok(Some(n.to_string())),
-            Some(other) => Err(wrong_type(key, "a string or a number", &other)),
+            Some(other) => text_of(key, other).map(Some),
         }
     }
 
     fn timestamp(&mut self) -> Result<Option<i64>> {
         let ts = match self.plain("timestamp")? {
             None => return Ok(None),
-            Some(Value::Number(n)) => match (n.as_i64(), n.as_u64()) {
-                (Some(v), _) => v,
-                (None, Some(_)) => return Err(crate::time::check_range(i64::MAX).unwrap_err()),
-                (None, None) => {
-                    return Err(Error::at(ErrorKind::InvalidField, "timestamp", "must be whole unix seconds, not a fraction"))
-                }
-            },
+            Some(Scalar::Int(v)) => v,
+            Some(Scalar::UInt(_)) => return Err(crate::time::check_range(i64::MAX).unwrap_err()),
+            Some(Scalar::Float) => {
+                return Err(Error::at(ErrorKind::InvalidField, "timestamp", "must be whole unix seconds, not a fraction"))
+            }
             Some(other) => return Err(wrong_type("timestamp", "a number of unix seconds", &other)),
         };
         crate::time::check_range(ts)?;
@@ -391,57 +467,62 @@ impl Fields {
     }
 
     fn credentials(&mut self) -> Result<Credentials> {
-        let map = match self.plain("credentials")? {
+        let mut members = match self.plain("credentials")? {
             None => return Err(missing("credentials")),
-            Some(Value::Object(m)) => m,
+            Some(Scalar::Object(m)) => m,
             Some(other) => return Err(wrong_type("credentials", "an object", &other)),
         };
-        let field = |name: &str| -> Result<Option<String>> {
-            match map.get(name) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(other) => Err(wrong_type(&format!("credentials.{name}"), "a string", other)),
+        let mut field = |name: &str| -> Result<Option<String>> {
+            let Some(i) = members.iter().position(|(k, _)| k == name) else { return Ok(None) };
+            match members.swap_remove(i).1 {
+                Scalar::Null => Ok(None),
+                Scalar::Str(s) => Ok(Some(s)),
+                other => Err(wrong_type(&format!("credentials.{name}"), "a string", &other)),
             }
         };
         let secret_id = field("secret_id")?.ok_or_else(|| missing("credentials.secret_id"))?;
         let secret_key = field("secret_key")?.ok_or_else(|| missing("credentials.secret_key"))?;
+        let token = field("token")?.filter(|t| !t.is_empty());
         if secret_id.is_empty() {
             return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty"));
         }
         if secret_key.is_empty() {
             return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_key", "must not be empty"));
         }
-        let token = field("token")?.filter(|t| !t.is_empty());
         Ok(Credentials { secret_id, secret_key, token })
     }
 
     fn pairs(&mut self, key: &str) -> Result<Vec<(String, String)>> {
         let list = match self.take(key) {
-            None | Some(RawValue::Plain(Value::Null)) => return Ok(Vec::new()),
+            None | Some(RawValue::Plain(Scalar::Null)) => return Ok(Vec::new()),
             Some(RawValue::Pairs(p)) => p,
             Some(RawValue::Plain(other)) => return Err(wrong_type(key, "an object or a list of pairs", &other)),
         };
         let mut out = Vec::with_capacity(list.len());
         for (name, value) in list {
-            let text = match value {
-                Value::String(s) => s,
-                Value::Number(n) => n.to_string(),
-                other => return Err(wrong_type(&format!("{key}.{name}"), "a string", &other)),
-            };
+            let text = text_of(&format!("{key}.{name}"), value)?;
             out.push((name, text));
         }
         Ok(out)
     }
 }
 
-fn wrong_type(path: &str, expected: &str, got: &Value) -> Error {
-    let kind = match got {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    Error::at(ErrorKind::InvalidField, path, format!("must be {expected}, got {kind}"))
+/// The text a signature covers for a value: a string as is, an integer in decimal. A fraction
+/// is refused: languages print floats differently, so the caller must send the exact text.
+fn text_of(path: &str, value: Scalar) -> Result<String> {
+    match value {
+        Scalar::Str(s) => Ok(s),
+        Scalar::Int(n) => Ok(n.to_string()),
+        Scalar::UInt(n) => Ok(n.to_string()),
+        Scalar::Float => Err(Error::at(
+            ErrorKind::InvalidField,
+            path,
+            "is a fractional number; pass it as a string, exactly as it is sent (e.g. \"1.5\")",
+        )),
+        other => Err(wrong_type(path, "a string", &other)),
+    }
+}
+
+fn wrong_type(path: &str, expected: &str, got: &Scalar) -> Error {
+    Error::at(ErrorKind::InvalidField, path, format!("must be {expected}, got {}", got.kind()))
 }

@@ -2,6 +2,7 @@
 //! the module small) and core errors become JS `Error` objects.
 
 use cloudplay_core::{Error, ErrorKind};
+#[cfg(feature = "full")]
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -60,6 +61,7 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
 }
 
 /// Reads a JS value, or JSON text, into a serde type; a shape mismatch names the argument.
+#[cfg(feature = "full")]
 pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
     let text = json_text(&value, arg)?;
     serde_json::from_str(&text).map_err(|e| Error::at(ErrorKind::InvalidJson, arg, e.to_string()))

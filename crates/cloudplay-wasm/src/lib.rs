@@ -8,14 +8,21 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+#[cfg(feature = "full")]
 mod state;
 
+#[cfg(feature = "full")]
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
-use cloudplay_core::{sign_wire, Call, Credentials, WireInput};
+use cloudplay_core::{sign_wire, WireInput};
+#[cfg(feature = "full")]
+use cloudplay_core::{Call, Credentials};
+#[cfg(feature = "full")]
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use errors::{from_js, to_js, to_js_error, JsResult};
+#[cfg(feature = "full")]
+use errors::from_js;
+use errors::{to_js, to_js_error, JsResult};
 
 // Parameters typed "?T" are rewritten to `name?: T` when the package is built:
 // wasm-bindgen drops the `?` of an Option parameter whose type is given by hand.
@@ -33,6 +40,7 @@ export interface CloudplayError extends Error {
 }
 "#;
 
+#[cfg(feature = "full")]
 /// Reads an argument given either as a JS value or as JSON text.
 fn arg<T: serde::de::DeserializeOwned>(
     value: JsValue,
@@ -54,6 +62,7 @@ pub fn sign_wire_js(
     to_js(&trace)
 }
 
+#[cfg(feature = "full")]
 /// Verifies a received request: `{method, url, headers, body, credentials: [...], now}` in,
 /// `{ok: true, …}` or `{ok: false, code, message, string_to_sign?}` out (vendor codes).
 #[wasm_bindgen(js_name = verifyWire, unchecked_return_type = "VerifyOutcome")]
@@ -65,12 +74,14 @@ pub fn verify_wire_js(
     to_js(&outcome_json(&input.verify()))
 }
 
+#[cfg(feature = "full")]
 /// The APIs known to this module: the four built-in seed APIs plus any imported.
 #[wasm_bindgen(unchecked_return_type = "ApiSummary[]")]
 pub fn catalog() -> JsResult {
     state::with_catalog(|c| to_js(&c.list()))
 }
 
+#[cfg(feature = "full")]
 /// Catalog entries matching every term of `query` (product, action, title, description; zh or en).
 #[wasm_bindgen(unchecked_return_type = "ApiSummary[]")]
 pub fn search(#[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> JsResult {
@@ -78,6 +89,7 @@ pub fn search(#[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -
     state::with_catalog(|c| to_js(&c.search(&q)))
 }
 
+#[cfg(feature = "full")]
 /// The full spec of one API (`product/version/action`): parameter tree, docs, rules, errors, examples.
 #[wasm_bindgen(unchecked_return_type = "ApiSpec")]
 pub fn describe(#[wasm_bindgen(unchecked_param_type = "string")] api_id: JsValue) -> JsResult {
@@ -91,11 +103,13 @@ pub fn describe(#[wasm_bindgen(unchecked_param_type = "string")] api_id: JsValue
     state::with_catalog(|c| c.spec(&id).map_err(|e| to_js_error(&e)).and_then(to_js))
 }
 
+#[cfg(feature = "full")]
 /// JSON text, or an already-parsed object.
 fn text_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
     errors::json_text(&value, name).map_err(|e| to_js_error(&e))
 }
 
+#[cfg(feature = "full")]
 /// Adds every action of a tccli `api.json` (Tencent API 3.0 metadata) to the catalog; the
 /// matching `examples.json` is optional. Returns `{added: [ids], skipped: [...]}`.
 #[wasm_bindgen(js_name = importTccli, unchecked_return_type = "ImportReport")]
@@ -115,6 +129,7 @@ pub fn import_tccli(
     })
 }
 
+#[cfg(feature = "full")]
 /// Adds Alibaba API metadata (a bundle of aliyun-openapi-meta files) to the catalog.
 #[wasm_bindgen(js_name = importAlibabaMeta, unchecked_return_type = "ImportReport")]
 pub fn import_alibaba_meta(
@@ -128,6 +143,7 @@ pub fn import_alibaba_meta(
     })
 }
 
+#[cfg(feature = "full")]
 /// Every violation of a call `{api, params, region?, endpoint?}`: `[{path, code, message, message_zh}]`.
 #[wasm_bindgen(unchecked_return_type = "Violation[]")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue) -> JsResult {
@@ -139,6 +155,7 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: Js
     })
 }
 
+#[cfg(feature = "full")]
 /// Options of `prepare`: the core's, with time and nonce optional (defaulted here).
 #[derive(Deserialize, Default, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +188,7 @@ struct PrepareOptions {
     allow_invalid: bool,
 }
 
+#[cfg(feature = "full")]
 /// Validates, builds and signs a call. `options.timestamp` defaults to now and
 /// `options.nonce` to a random value; a call with violations is an Error with code
 /// `Validation` and `violations`, unless `allow_invalid` is set.
@@ -215,6 +233,7 @@ pub fn prepare(
     })
 }
 
+#[cfg(feature = "full")]
 /// Code for the call in `language` (`curl`, `python`, `node`, `go`, `cli`). Credentials are
 /// never an input: SDK snippets read them from the environment; `curl` needs the signed
 /// request from `prepare` (its signature, not the secret).
@@ -239,6 +258,7 @@ pub fn snippet(
     })
 }
 
+#[cfg(feature = "full")]
 /// Reads a pasted request — raw HTTP (`POST / HTTP/1.1` …) or a curl command line — into
 /// `{method, scheme, host, path, query, headers, body}`.
 #[wasm_bindgen(js_name = parseRequest, unchecked_return_type = "HttpRequest")]
