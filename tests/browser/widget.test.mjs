@@ -95,3 +95,13 @@ test("the widget on a 360 px screen fits without sideways scrolling", async () =
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the widget's required-only filter hides the optional fields", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.getByLabel("Required only").check();
+  assert.equal(await hai.locator('.form [data-path="InstanceName"]').isVisible(), false);
+  assert.equal(await hai.locator('.form [data-path="ApplicationId"]').isVisible(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

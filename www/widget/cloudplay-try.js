@@ -77,6 +77,7 @@ class CloudplayTry extends HTMLElement {
     });
     this.regionInput = regionInput;
     this.sendButton = h("button", { type: "button", class: "primary", text: t("send.button"), on: { click: () => this.send() } });
+    const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", on: { change: () => this.form.setRequiredOnly(requiredOnly.checked) } });
     this.openLink = h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
 
     put(this.root,
@@ -86,6 +87,7 @@ class CloudplayTry extends HTMLElement {
           h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title)),
           this.openLink),
         h("div", { class: "field" }, h("label", { for: regionInput.id, text: t("settings.region") }), regionInput),
+        h("div", { class: "row" }, requiredOnly, h("label", { for: requiredOnly.id, text: t("params.requiredOnly") })),
         this.formBox,
         this.summary,
         h("details", { class: "creds" },
