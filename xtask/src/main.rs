@@ -3,9 +3,11 @@
 //! Two commands are all a new machine needs: `cargo xtask play` and `cargo xtask test`.
 //! Every step installs what is missing and skips what is already there.
 
+mod bench_serve;
 mod browser;
 mod cmd;
 mod fixtures;
+mod interop;
 mod npm_test;
 mod pkg;
 mod setup;
@@ -21,8 +23,10 @@ cargo xtask <command>
     setup             install what is missing (rust targets, wasm-bindgen-cli, npm packages)
     pkg               build the npm package into pkg/ as wasm-pack.toml says
     bench             run the native signing benchmarks
+    bench-serve       load benchmark of cloudplay serve: requests/s, errors, memory [--seconds N] [--connections N]
     browser-bench     time the playground in Chromium: page ready, preview per keystroke
     fixtures          fetch or locate the vendor metadata the tests use, and print where
+    interop           the official Python SDK clients against cloudplay serve (also part of test)
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
         Some("browser-bench") => browser::bench(),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),
+        Some("interop") => interop::run(),
+        Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use crate::cmd;
-use crate::{fixtures, npm_test, pkg, setup};
+use crate::{fixtures, interop, npm_test, pkg, setup};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(a) = args.first() {
@@ -27,7 +27,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cmd::run(cmd::cargo().args(["test", "--workspace", "--all-targets"]).envs(env.iter().map(|(k, v)| (*k, v))))
     })?;
     step("no_std build (thumbv7em-none-eabihf)", &mut || {
-        cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-core", "--target", "thumbv7em-none-eabihf"]))
+        cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-core", "-p", "cloudplay-sim", "--target", "thumbv7em-none-eabihf"]))
     })?;
     step("wasm tests (wasm-bindgen-test under Node)", &mut || {
         cmd::run(
@@ -39,6 +39,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     step("npm package build", &mut || pkg::build().map(|_| ()))?;
     step("Node tests of the packed tarball in a clean folder", &mut || npm_test::run(&env))?;
     step("browser tests (headless Chromium: the playground and the widget)", &mut crate::browser::run)?;
+
+    step("official SDK clients against cloudplay serve (tests/interop)", &mut interop::run)?;
 
     eprintln!("\nall tests passed");
     for (name, secs) in &steps {

@@ -34,6 +34,7 @@ pub mod sign;
 pub mod snippet;
 pub mod spec;
 pub mod time;
+pub mod unflatten;
 pub mod validate;
 pub mod verify;
 pub mod wire;
@@ -50,4 +51,5 @@ pub use prepare::{prepare_with_spec, sign_request, Call, PrepareOptions, Prepare
 pub use spec::{ApiSpec, ApiStyle, Doc, Param, ParamType};
 pub use raw::{detect_and_parse, parse_curl, parse_raw_http};
 pub use snippet::{snippet, snippet_in, Language};
+pub use unflatten::unflatten;
 pub use validate::{validate, validate_call, Violation};

@@ -1,6 +1,7 @@
 //! `cloudplay`: the command-line face of cloudplay.
 //!
-//! Verbs: `sign-wire` and `verify-wire` (JSON Lines for tooling), `serve` (the playground on loopback).
+//! Verbs: `sign-wire` and `verify-wire` (JSON Lines for tooling), `serve` (the playground and the
+//! simulator on loopback).
 
 mod jsonl;
 mod serve;
@@ -13,8 +14,12 @@ cloudplay — sign, verify and simulate Tencent Cloud and Alibaba Cloud API call
 USAGE:
     cloudplay sign-wire              read signWire inputs as JSON Lines on stdin, write one result per line
     cloudplay verify-wire            read received requests as JSON Lines on stdin, answer whether each verifies
-    cloudplay serve [--port N] [--root DIR] [--pkg DIR]
-                                     serve the playground on http://127.0.0.1:N (default 8080)
+    cloudplay serve [--port N] [--accounts FILE] [--root DIR] [--pkg DIR] [--rate-limit N] [--quiet]
+                                     serve the playground and the simulator on http://127.0.0.1:N
+                                     (default 8080; 0 picks a free port). The simulator answers SDKs
+                                     pointed at it as endpoint or as HTTP proxy. --accounts adds
+                                     a JSON list of accounts (see the README); --rate-limit
+                                     overrides the 20 requests/s per action (0 = off, for benchmarks)
     cloudplay --help | --version
 ";
 

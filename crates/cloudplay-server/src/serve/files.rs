@@ -1,91 +1,17 @@
-//! `cloudplay serve`: the playground (static `www/` and the built npm package) on loopback.
+//! The playground's static files: `www/` and the built npm package under `/pkg/`.
 
-use std::convert::Infallible;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
-use std::process::ExitCode;
-use std::sync::Arc;
 
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
-use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
 
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub addr: SocketAddr,
-    pub root: PathBuf,
-    pub pkg: PathBuf,
-}
+use super::Options;
 
-impl Options {
-    pub fn parse(args: &[String]) -> Result<Self, String> {
-        let mut opts = Options {
-            addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8080),
-            root: PathBuf::from("www"),
-            pkg: PathBuf::from("pkg"),
-        };
-        let mut it = args.iter();
-        while let Some(flag) = it.next() {
-            let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-            match flag.as_str() {
-                "--port" => {
-                    let v = value()?;
-                    let port = v.parse::<u16>().map_err(|_| format!("--port: '{v}' is not a port number (0-65535)"))?;
-                    opts.addr.set_port(port);
-                }
-                "--root" => opts.root = PathBuf::from(value()?),
-                "--pkg" => opts.pkg = PathBuf::from(value()?),
-                other => return Err(format!("serve: unknown option '{other}'")),
-            }
-        }
-        Ok(opts)
-    }
-}
-
-pub fn run(opts: Options) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("cloudplay serve: cannot start the runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(serve(opts)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("cloudplay serve: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-async fn serve(opts: Options) -> std::io::Result<()> {
-    let listener = TcpListener::bind(opts.addr).await?;
-    let local = listener.local_addr()?;
-    println!("cloudplay playground: http://{local}/");
-    let opts = Arc::new(opts);
-    loop {
-        let (stream, _) = tokio::select! {
-            accepted = listener.accept() => accepted?,
-            _ = tokio::signal::ctrl_c() => return Ok(()),
-        };
-        let opts = Arc::clone(&opts);
-        tokio::spawn(async move {
-            let svc = service_fn(move |req| {
-                let opts = Arc::clone(&opts);
-                async move { Ok::<_, Infallible>(handle(&opts, req).await) }
-            });
-            let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc).await;
-        });
-    }
-}
-
-async fn handle(opts: &Options, req: Request<Incoming>) -> Response<Full<Bytes>> {
+/// A static file of the playground (`www/`) or the built package (`/pkg/`).
+pub async fn handle(opts: &Options, req: &Request<Incoming>) -> Response<Full<Bytes>> {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served here");
     }
@@ -145,7 +71,7 @@ fn mime_type(path: &Path) -> &'static str {
     }
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+pub fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
     let mut resp = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
     *resp.status_mut() = status;
     resp.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
@@ -164,15 +90,5 @@ mod tests {
         assert_eq!(safe_join(base, "a/../../x"), None);
         assert_eq!(safe_join(base, "/etc/passwd"), None);
         assert_eq!(safe_join(base, "%2e%2e/x"), None);
-    }
-
-    #[test]
-    fn port_option_is_checked() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(Options::parse(&args(&["--port", "9000"])).unwrap().addr.port(), 9000);
-        assert!(Options::parse(&args(&["--port", "x"])).is_err());
-        assert!(Options::parse(&args(&["--port"])).is_err());
-        assert!(Options::parse(&args(&["--bogus"])).is_err());
-        assert!(Options::parse(&[]).unwrap().addr.ip().is_loopback());
     }
 }

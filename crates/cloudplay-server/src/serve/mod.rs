@@ -1,0 +1,175 @@
+//! `cloudplay serve`: the playground (static `www/` and the built npm package) and the
+//! simulator, on loopback. Real SDKs and CLIs reach the simulator either with this server as
+//! their endpoint (`http://127.0.0.1:PORT`, whatever Host they send) or as their HTTP proxy
+//! (absolute-form targets carrying the vendor's Host).
+
+mod files;
+mod simhost;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+
+
+/// Bounds that keep one client from holding the server: a request head must arrive within
+/// `HEADER_TIMEOUT` (this also closes idle keep-alive connections), its body within
+/// `BODY_TIMEOUT`, and both fit their size limits.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Tencent caps a v1-signed POST at 1 MiB; the simulator applies that to every request.
+pub const MAX_BODY: usize = 1 << 20;
+/// The read buffer, which bounds the request line plus headers.
+pub const MAX_HEAD: usize = 64 * 1024;
+pub const MAX_CONNECTIONS: usize = 1024;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub addr: SocketAddr,
+    pub root: PathBuf,
+    pub pkg: PathBuf,
+    pub accounts: Option<PathBuf>,
+    /// Overrides every API's requests-per-second limit; 0 turns limiting off (benchmarks only).
+    pub rate_limit: Option<u32>,
+    /// No per-request log lines.
+    pub quiet: bool,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Self, String> {
+        let mut opts = Options {
+            addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8080),
+            root: PathBuf::from("www"),
+            pkg: PathBuf::from("pkg"),
+            accounts: None,
+            rate_limit: None,
+            quiet: false,
+        };
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--port" => {
+                    let v = value()?;
+                    let port = v.parse::<u16>().map_err(|_| format!("--port: '{v}' is not a port number (0-65535)"))?;
+                    opts.addr.set_port(port);
+                }
+                "--root" => opts.root = PathBuf::from(value()?),
+                "--pkg" => opts.pkg = PathBuf::from(value()?),
+                "--accounts" => opts.accounts = Some(PathBuf::from(value()?)),
+                "--rate-limit" => {
+                    let v = value()?;
+                    opts.rate_limit = Some(v.parse().map_err(|_| format!("--rate-limit: '{v}' is not a count (0 turns limits off)"))?);
+                }
+                "--quiet" => opts.quiet = true,
+                other => return Err(format!("serve: unknown option '{other}'")),
+            }
+        }
+        Ok(opts)
+    }
+}
+
+pub fn run(opts: Options) -> ExitCode {
+    let sim = match simhost::SimHost::new(&opts) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cloudplay serve: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cloudplay serve: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(opts, sim)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cloudplay serve: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
+    let listener = TcpListener::bind(opts.addr).await?;
+    let local = listener.local_addr()?;
+    // Scripts read the bound port from this line (with --port 0 the system picks it).
+    println!("cloudplay playground: http://{local}/");
+    println!("cloudplay simulator: endpoint http://{local} or HTTP proxy http://{local}");
+    let opts = Arc::new(opts);
+    let sim = Arc::new(sim);
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let (stream, _) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                // Out of descriptors and the like: keep serving the connections we have.
+                Err(_) => { tokio::time::sleep(Duration::from_millis(50)).await; continue; }
+            },
+            _ = tokio::signal::ctrl_c() => return Ok(()),
+        };
+        let Ok(permit) = Arc::clone(&slots).try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
+        tokio::spawn(async move {
+            let svc = service_fn(move |req| {
+                let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
+                async move { Ok::<_, Infallible>(dispatch(&opts, &sim, req).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .max_buf_size(MAX_HEAD)
+                .serve_connection(TokioIo::new(stream), svc)
+                .await;
+            drop(permit);
+        });
+    }
+}
+
+async fn dispatch(
+    opts: &Options,
+    sim: &simhost::SimHost,
+    req: hyper::Request<hyper::body::Incoming>,
+) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
+    if simhost::is_simulator_traffic(&req) {
+        return sim.handle(req).await;
+    }
+    let start = std::time::Instant::now();
+    let resp = files::handle(opts, &req).await;
+    if !opts.quiet {
+        eprintln!("file {} {} {} {:.1}ms", req.method(), req.uri().path(), resp.status().as_u16(), start.elapsed().as_secs_f64() * 1e3);
+    }
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_checked() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(Options::parse(&args(&["--port", "9000"])).unwrap().addr.port(), 9000);
+        assert!(Options::parse(&args(&["--port", "x"])).is_err());
+        assert!(Options::parse(&args(&["--port"])).is_err());
+        assert!(Options::parse(&args(&["--bogus"])).is_err());
+        assert!(Options::parse(&[]).unwrap().addr.ip().is_loopback());
+        let o = Options::parse(&args(&["--accounts", "a.json", "--rate-limit", "0", "--quiet"])).unwrap();
+        assert_eq!((o.accounts.unwrap(), o.rate_limit, o.quiet), (PathBuf::from("a.json"), Some(0), true));
+        assert!(Options::parse(&args(&["--rate-limit", "-1"])).is_err());
+    }
+}

@@ -1,0 +1,314 @@
+//! `cloudplay serve` over real TCP: signed requests reach the simulator as an endpoint and as a
+//! proxy; malformed HTTP, huge bodies and headers, broken Authorization headers, non-UTF-8 and
+//! half-sent requests get a vendor-shaped error or a 4xx and a closed connection, never a hang
+//! or a dead server; log lines carry no secret.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use cloudplay_core::{prepare, Call, Credentials, HttpRequest, PrepareOptions};
+use serde_json::{json, Value};
+
+struct Server {
+    child: Child,
+    port: u16,
+    log: Arc<Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let port = line.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap_or_else(|_| panic!("{line}"));
+    let log = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&log);
+    let mut err = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = err.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = out.read_to_string(&mut rest);
+    });
+    Server { child, port, log }
+}
+
+fn connect(port: u16) -> TcpStream {
+    let s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // A generous bound so a hung connection fails the test instead of hanging it.
+    s.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+    s
+}
+
+/// Sends raw bytes and reads until the server closes or one full response has arrived.
+fn exchange(port: u16, bytes: &[u8]) -> (u16, String, bool) {
+    let mut s = connect(port);
+    let _ = s.write_all(bytes);
+    read_response(&mut s)
+}
+
+/// (status, body, whether the server closed the connection afterwards).
+fn read_response(s: &mut TcpStream) -> (u16, String, bool) {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 65536];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(e) => panic!("no answer and no close: {e} after {:?}", String::from_utf8_lossy(&data)),
+        }
+        if let Some(done) = complete(&data) {
+            let (status, body) = done;
+            let closed = String::from_utf8_lossy(&data).to_ascii_lowercase().contains("connection: close");
+            return (status, body, closed);
+        }
+    }
+    let text = String::from_utf8_lossy(&data).into_owned();
+    match complete(&data) {
+        Some((status, body)) => (status, body, true),
+        None => (0, text, true),
+    }
+}
+
+fn complete(data: &[u8]) -> Option<(u16, String)> {
+    let text = String::from_utf8_lossy(data);
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split(' ').nth(1)?.parse().ok()?;
+    let len = head
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+        .unwrap_or(0);
+    (body.len() >= len).then(|| (status, body[..len].to_string()))
+}
+
+fn wire(req: &HttpRequest, host_override: Option<&str>, absolute: bool) -> Vec<u8> {
+    let target = if req.query.is_empty() { req.path.clone() } else { format!("{}?{}", req.path, req.query) };
+    let target = if absolute { format!("http://{}{target}", req.host) } else { target };
+    let mut out = format!("{} {target} HTTP/1.1\r\n", req.method);
+    let mut has_host = false;
+    for (n, v) in &req.headers {
+        if n.eq_ignore_ascii_case("host") {
+            has_host = true;
+            out.push_str(&format!("Host: {}\r\n", host_override.unwrap_or(v)));
+        } else {
+            out.push_str(&format!("{n}: {v}\r\n"));
+        }
+    }
+    if !has_host {
+        out.push_str(&format!("Host: {}\r\n", host_override.unwrap_or(&req.host)));
+    }
+    out.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n{}", req.body.len(), req.body));
+    out.into_bytes()
+}
+
+fn demo() -> Credentials {
+    let (id, key, _, _) = cloudplay_sim::accounts::DEMO[0];
+    Credentials { secret_id: id.into(), secret_key: key.into(), token: None }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+fn signed(api: &str, params: Value, endpoint: Option<String>, alg: Option<&str>, c: &Credentials) -> HttpRequest {
+    let mut call = Call::new(api, params);
+    call.endpoint = endpoint;
+    if api.starts_with("hai/") {
+        call.region = Some("ap-guangzhou".into());
+    }
+    let mut o = PrepareOptions::at(now());
+    o.nonce = Some(NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed).to_string());
+    o.algorithm = alg.map(|a| cloudplay_core::Algorithm::parse(a).unwrap());
+    prepare(&call, c, &o).unwrap().request
+}
+
+static NONCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn ms_params() -> Value {
+    json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 1, "ResourceNum": 1})
+}
+
+fn body_json(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+#[test]
+fn signed_requests_work_as_endpoint_and_as_proxy_and_logs_hold_no_secrets() {
+    let server = start(&[]);
+    let port = server.port;
+    let c = demo();
+    let endpoint = format!("127.0.0.1:{port}");
+    let req = signed("ms/2018-04-08/CreateResourceInstances", ms_params(), Some(endpoint.clone()), None, &c);
+    let (status, body, _) = exchange(port, &wire(&req, None, false));
+    assert_eq!(status, 200);
+    assert!(body_json(&body)["Response"]["ResourceSet"].is_array(), "{body}");
+
+    // As a proxy: absolute-form target, the vendor's Host, signed for it.
+    let req = signed("bssopenapi/2017-12-14/CreateInstance", json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}), None, Some("ACS-RPC-HMAC-SHA1"), &c);
+    let (status, body, _) = exchange(port, &wire(&req, None, true));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body_json(&body)["Success"], true);
+
+    let wrong = Credentials { secret_key: "wrong".into(), ..c.clone() };
+    let req = signed("bssopenapi/2017-12-14/CreateInstance", json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}), None, Some("ACS3-HMAC-SHA256"), &wrong);
+    let (status, body, _) = exchange(port, &wire(&req, None, true));
+    assert_eq!((status, body_json(&body)["Code"].as_str()), (400, Some("SignatureDoesNotMatch")));
+
+    // The Host the server received is what it verifies against: signed for another port, refused.
+    let req = signed("ms/2018-04-08/CreateResourceInstances", ms_params(), Some("127.0.0.1:1".into()), None, &c);
+    let (_, body, _) = exchange(port, &wire(&req, Some(&endpoint), false));
+    assert_eq!(body_json(&body)["Response"]["Error"]["Code"], "AuthFailure.SignatureFailure");
+
+    std::thread::sleep(Duration::from_millis(200));
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains("sim POST") && log.contains("ms/2018-04-08/CreateResourceInstances"), "{log}");
+    for secret in [c.secret_key.as_str(), "Signature=", "wrong"] {
+        assert!(!log.contains(secret), "log leaks {secret}: {log}");
+    }
+}
+
+#[test]
+fn malformed_and_hostile_requests_get_errors_not_hangs() {
+    let server = start(&["--quiet"]);
+    let port = server.port;
+    // Not HTTP at all.
+    let (status, _, closed) = exchange(port, b"HELLO THERE\r\n\r\n");
+    assert!((400..500).contains(&status) && closed, "{status}");
+    let (status, _, _) = exchange(port, b"\xff\xfe\x00garbage\r\n\r\n");
+    assert!((400..500).contains(&status) || status == 0, "{status}");
+    // Headers far beyond the limit.
+    let mut huge = b"POST / HTTP/1.1\r\nHost: x\r\n".to_vec();
+    for i in 0..2000 {
+        huge.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "a".repeat(60)).as_bytes());
+    }
+    huge.extend_from_slice(b"\r\n");
+    let (status, _, _) = exchange(port, &huge);
+    assert!(status == 431 || status == 400 || status == 0, "{status}");
+    // A body larger than 1 MiB, declared up front: a Tencent-shaped refusal, connection closed.
+    let big = format!(
+        "POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nX-TC-Action: CreateResourceInstances\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        3 << 20
+    );
+    let (status, body, closed) = exchange(port, big.as_bytes());
+    assert_eq!(status, 200);
+    assert_eq!(body_json(&body)["Response"]["Error"]["Code"], "RequestSizeLimitExceeded");
+    assert!(closed);
+    // The same, chunked, so the size is only found while reading: an Alibaba-shaped 400.
+    let mut s = connect(port);
+    s.write_all(b"POST / HTTP/1.1\r\nHost: business.aliyuncs.com\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
+    let chunk = vec![b'a'; 64 * 1024];
+    for _ in 0..20 {
+        if s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes()).is_err() || s.write_all(&chunk).is_err() || s.write_all(b"\r\n").is_err() {
+            break;
+        }
+    }
+    let (status, body, _) = read_response(&mut s);
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body_json(&body)["Code"], "InvalidParameter");
+    // Broken Authorization headers, each answered in the vendor's words.
+    for auth in ["TC3-HMAC-SHA256", "TC3-HMAC-SHA256 Credential=a/b", "TC3-HMAC-SHA256 Credential=a/2020-01-01/ms/tc3_request, SignedHeaders=, Signature=", "Bearer x", "TC3-HMAC-SHA256 ,,,,===,,,"] {
+        let req = format!("POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nAuthorization: {auth}\r\nX-TC-Action: CreateResourceInstances\r\nX-TC-Version: 2018-04-08\r\nX-TC-Timestamp: {}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}", now());
+        let (status, body, _) = exchange(port, req.as_bytes());
+        assert_eq!(status, 200);
+        let code = body_json(&body)["Response"]["Error"]["Code"].as_str().unwrap().to_string();
+        assert!(code.starts_with("AuthFailure.") || code == "MissingParameter", "{auth}: {code}");
+    }
+    let req = "POST / HTTP/1.1\r\nHost: business.aliyuncs.com\r\nAuthorization: ACS3-HMAC-SHA256 nonsense\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    let (status, body, _) = exchange(port, req.as_bytes());
+    assert_eq!((status, body_json(&body)["Code"].as_str()), (400, Some("IncompleteSignature")));
+    // Non-UTF-8 in the body and in a header value.
+    let mut req = b"POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nX-TC-Action: A\r\nContent-Type: application/json\r\nContent-Length: 4\r\nConnection: close\r\n\r\n".to_vec();
+    req.extend_from_slice(b"\xff\xfe\xfd\xfc");
+    let (status, body, _) = exchange(port, &req);
+    assert_eq!(status, 200);
+    assert_eq!(body_json(&body)["Response"]["Error"]["Code"], "InvalidParameter");
+    let req = b"GET /?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: TC3-HMAC-SHA256 Credential=\xff\xfe\r\nConnection: close\r\n\r\n";
+    let (status, body, _) = exchange(port, req);
+    assert!(status == 200 || (400..500).contains(&status), "{status}");
+    if status == 200 {
+        assert!(body_json(&body)["Response"]["Error"]["Code"].is_string());
+    }
+    // A percent-escape that decodes to invalid UTF-8 in a signed query.
+    let req = b"GET /?SecretId=%FF%FE&Signature=x&Action=CreateResource&Nonce=1&Timestamp=1 HTTP/1.1\r\nHost: postgres.api.qcloud.com\r\nConnection: close\r\n\r\n";
+    let (status, body, _) = exchange(port, req);
+    assert_eq!(status, 200);
+    assert!(body_json(&body)["code"].as_i64().is_some(), "{body}");
+    // CONNECT (an HTTPS proxy request) is refused plainly.
+    let (status, _, _) = exchange(port, b"CONNECT ms.tencentcloudapi.com:443 HTTP/1.1\r\nHost: ms.tencentcloudapi.com:443\r\n\r\n");
+    assert!((400..500).contains(&status), "{status}");
+    // After all that the server still answers.
+    let (status, _, _) = exchange(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assert!(status == 200 || status == 404, "{status}");
+}
+
+#[test]
+fn half_sent_requests_are_closed_by_the_server() {
+    let server = start(&["--quiet"]);
+    let port = server.port;
+    let head_only = std::thread::spawn(move || {
+        let mut s = connect(port);
+        s.write_all(b"POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nX-TC-Act").unwrap();
+        read_response(&mut s)
+    });
+    let body_short = std::thread::spawn(move || {
+        let mut s = connect(port);
+        s.write_all(b"POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nX-TC-Action: A\r\nContent-Length: 100\r\n\r\n{\"Pid\":").unwrap();
+        read_response(&mut s)
+    });
+    let idle = std::thread::spawn(move || {
+        let mut s = connect(port);
+        read_response(&mut s)
+    });
+    let (_, _, closed) = head_only.join().unwrap();
+    assert!(closed);
+    let (status, _, closed) = body_short.join().unwrap();
+    assert!(closed);
+    assert_eq!(status, 408);
+    let (_, _, closed) = idle.join().unwrap();
+    assert!(closed);
+    let (status, _, _) = exchange(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assert!(status == 200 || status == 404);
+}
+
+#[test]
+fn accounts_file_and_bad_accounts_file() {
+    let dir = std::env::temp_dir().join(format!("cloudplay-accounts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("accounts.json");
+    std::fs::write(&file, r#"[{"secret_id":"AKIDfromfile","secret_key":"filesecret","profile":"not-allow-listed"}]"#).unwrap();
+    let server = start(&["--accounts", file.to_str().unwrap(), "--quiet"]);
+    let c = Credentials { secret_id: "AKIDfromfile".into(), secret_key: "filesecret".into(), token: None };
+    let req = signed("ms/2018-04-08/CreateResourceInstances", ms_params(), Some(format!("127.0.0.1:{}", server.port)), None, &c);
+    let (_, body, _) = exchange(server.port, &wire(&req, None, false));
+    assert_eq!(body_json(&body)["Response"]["Error"]["Code"], "UnauthorizedOperation.NotWhiteUser");
+    drop(server);
+    std::fs::write(&file, "[{").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudplay")).args(["serve", "--port", "0", "--accounts"]).arg(&file).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--accounts"));
+    let _ = std::fs::remove_dir_all(dir);
+}

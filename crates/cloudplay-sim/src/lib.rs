@@ -1,0 +1,372 @@
+//! cloudplay-sim: a simulator of the four seed cloud APIs that official SDKs can talk to.
+//!
+//! [`Simulator::handle`] takes a received [`HttpRequest`], the time and some entropy, and
+//! answers an [`HttpResponse`] the way the vendor would:
+//!
+//! 1. recognise the vendor and the API from the request itself ([`route`]);
+//! 2. verify the signature with the core's verifier, following the request's own signed
+//!    headers and parameters, in the vendor's error vocabulary;
+//! 3. refuse a reused nonce and more than the documented requests per second per action;
+//! 4. validate the business parameters with the core, in the vendor's codes;
+//! 5. run the service's behaviour ([`services`]) and answer in the vendor's envelope
+//!    ([`envelope`]) with a fresh RequestId.
+//!
+//! Everything it remembers is in [`State`]: bounded, exportable as JSON, and a pure function of
+//! the requests, times and entropy it was given. `no_std` + `alloc`.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_debug_implementations)]
+
+extern crate alloc;
+
+pub mod accounts;
+pub mod envelope;
+mod params;
+pub mod rng;
+pub mod route;
+pub mod services;
+pub mod state;
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+
+use cloudplay_core::verify::{verify, Family, Refusal, ALIBABA_WINDOW_SECS, TENCENT_WINDOW_SECS};
+use cloudplay_core::{validate_call, ApiSpec, Call, Catalog, HttpRequest};
+use serde::{Deserialize, Serialize};
+
+pub use accounts::{Account, Accounts, Profile};
+pub use envelope::{HttpResponse, Vendor};
+pub use state::{Limits, State};
+
+use envelope::{alibaba_error, alibaba_status, alibaba_success, legacy_gateway_error, tencent_error, tencent_success};
+use route::Wire;
+use services::Data;
+
+/// A request header that makes the simulator answer one of the API's documented error codes
+/// after the signature and parameters check out, for codes no request can reach on its own
+/// (InternalError, DBConnectError, …). Official SDKs never send it; the page and tests may.
+pub const FAULT_HEADER: &str = "X-Cloudplay-Fault";
+
+/// Requests per second per account and action when an API documents no limit of its own (ms and
+/// hai document 20).
+pub const DEFAULT_RATE_LIMIT: u32 = 20;
+
+/// What happened to one request, for a log line: never a secret, a signature or a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub vendor: Vendor,
+    /// `product/version/action`, once recognised.
+    pub api: Option<String>,
+    /// The error code answered; `None` for a success.
+    pub code: Option<String>,
+}
+
+/// Why the server could not even hand a request over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The body is longer than the server accepts.
+    TooLarge { limit: usize },
+    /// The body or a header is not UTF-8.
+    NotUtf8,
+}
+
+#[derive(Debug, Clone)]
+pub struct Simulator {
+    /// Shared so a request can hold its spec while the state changes, without copying it.
+    specs: Vec<Arc<ApiSpec>>,
+    data: Data,
+    accounts: Accounts,
+    state: State,
+    /// `None`: each API's documented limit (else [`DEFAULT_RATE_LIMIT`]); `Some(0)`: no limit.
+    rate_limit: Option<u32>,
+}
+
+impl Default for Simulator {
+    fn default() -> Self {
+        Simulator::new()
+    }
+}
+
+/// One request being answered.
+struct Turn<'a> {
+    vendor: Vendor,
+    wire: &'a Wire,
+    request_id: String,
+    api: Option<String>,
+}
+
+impl Simulator {
+    /// The four seed APIs, their service tables and the demo accounts.
+    ///
+    /// # Panics
+    /// Only if a built-in spec or data file is broken, which the crate's tests rule out.
+    pub fn new() -> Self {
+        Simulator::try_new().expect("built-in specs and service data parse")
+    }
+
+    /// [`new`](Self::new) without the panic, for callers that must never abort (JS bindings).
+    pub fn try_new() -> Result<Self, String> {
+        let catalog = Catalog::builtin().map_err(|e| e.message)?;
+        let data = Data::builtin()?;
+        let specs = catalog.specs().iter().cloned().map(Arc::new).collect();
+        Ok(Simulator { specs, data, accounts: Accounts::demo(), state: State::default(), rate_limit: None })
+    }
+
+    pub fn accounts(&self) -> &Accounts {
+        &self.accounts
+    }
+
+    pub fn accounts_mut(&mut self) -> &mut Accounts {
+        &mut self.accounts
+    }
+
+    /// Adds accounts from `[{"secret_id","secret_key","token"?,"profile"?}]`.
+    pub fn add_accounts_json(&mut self, text: &str) -> Result<usize, String> {
+        self.accounts.add_json(text)
+    }
+
+    /// Overrides every API's rate limit: `Some(0)` turns limiting off (for load benchmarks),
+    /// `None` restores the documented limits.
+    pub fn set_rate_limit(&mut self, per_second: Option<u32>) {
+        self.rate_limit = per_second;
+    }
+
+    /// Adds an API (an imported spec): it is verified and validated like the seed APIs and
+    /// answers an empty success.
+    pub fn add_spec(&mut self, spec: ApiSpec) {
+        let id = spec.id();
+        self.specs.retain(|s| s.id() != id);
+        self.specs.push(Arc::new(spec));
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn export_state(&self) -> String {
+        self.state.to_json()
+    }
+
+    pub fn import_state(&mut self, json: &str) -> Result<(), String> {
+        self.state = State::from_json(json)?;
+        Ok(())
+    }
+
+    /// Answers one request received at `now` (unix seconds); `entropy` seeds its ids.
+    pub fn handle(&mut self, req: &HttpRequest, now: i64, entropy: u64) -> HttpResponse {
+        self.handle_traced(req, now, entropy).0
+    }
+
+    /// [`handle`](Self::handle) for callers holding JSON text (the JS binding): an
+    /// [`HttpRequest`] in (headers as an object or a list of pairs), an [`HttpResponse`]
+    /// `{status, headers, body}` out. Only unreadable input is an error.
+    pub fn handle_json(&mut self, request: &str, now: i64, entropy: u64) -> Result<String, String> {
+        let req: HttpRequest = serde_json::from_str(request).map_err(|e| format!("request: {e}"))?;
+        serde_json::to_string(&self.handle(&req, now, entropy)).map_err(|e| format!("response: {e}"))
+    }
+
+    /// [`handle`](Self::handle), also saying what happened, for a log line.
+    pub fn handle_traced(&mut self, req: &HttpRequest, now: i64, entropy: u64) -> (HttpResponse, Outcome) {
+        self.state.requests = self.state.requests.wrapping_add(1);
+        let mut rng = rng::Rng::for_request(entropy, self.state.requests);
+        let wire = Wire::read(req);
+        let vendor = route::vendor_of(req, &wire, &self.specs);
+        let mut turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None };
+        let answer = self.answer(req, &mut turn, now, &mut rng);
+        let code = match &answer {
+            Ok(_) => None,
+            Err((code, _)) => Some(code.clone()),
+        };
+        let response = match answer {
+            Ok(r) | Err((_, r)) => r,
+        };
+        (response, Outcome { vendor, api: turn.api, code })
+    }
+
+    /// A vendor-shaped error for a request the server could not read whole.
+    pub fn reject(&mut self, req: &HttpRequest, why: Unreadable, entropy: u64) -> (HttpResponse, Outcome) {
+        self.state.requests = self.state.requests.wrapping_add(1);
+        let mut rng = rng::Rng::for_request(entropy, self.state.requests);
+        let wire = Wire::read(req);
+        let vendor = route::vendor_of(req, &wire, &self.specs);
+        let turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None };
+        let (code, message) = match (vendor, why) {
+            (Vendor::Tencent3, Unreadable::TooLarge { limit }) => {
+                ("RequestSizeLimitExceeded", format!("The request is larger than the {limit} bytes accepted."))
+            }
+            (_, Unreadable::TooLarge { limit }) => ("InvalidParameter", format!("The request is larger than the {limit} bytes accepted.")),
+            (_, Unreadable::NotUtf8) => ("InvalidParameter", "The request body or a header is not UTF-8 text.".to_string()),
+        };
+        let (code, r) = match vendor {
+            Vendor::TencentLegacy => ("4000".to_string(), legacy_gateway_error(4000, &message)),
+            _ => (code.to_string(), self.error(&turn, None, code, &message)),
+        };
+        (r, Outcome { vendor, api: None, code: Some(code) })
+    }
+
+    fn answer(&mut self, req: &HttpRequest, turn: &mut Turn<'_>, now: i64, rng: &mut rng::Rng) -> Result<HttpResponse, (String, HttpResponse)> {
+        let accounts = &self.accounts;
+        let verified = verify(req, |id| accounts.credentials(id), now).map_err(|r| self.refused(turn, r))?;
+        let account = self.accounts.get(&verified.secret_id).cloned().ok_or_else(|| {
+            let code = "AuthFailure.SecretIdNotFound";
+            (code.to_string(), self.error(turn, None, code, "The key is not known."))
+        })?;
+        let specs = &self.specs;
+        let spec = route::api_of(req, turn.wire, turn.vendor, specs).map_err(|e| self.unrouted(turn, e))?;
+        turn.api = Some(spec.id());
+        if let Some(nonce) = &verified.nonce {
+            let keep = 2 * if turn.vendor == Vendor::Alibaba { ALIBABA_WINDOW_SECS } else { TENCENT_WINDOW_SECS };
+            if self.state.replayed(&format!("{}|{nonce}", verified.secret_id), now, keep) {
+                return Err(self.replayed(turn, &spec));
+            }
+        }
+        let limit = self.rate_limit.unwrap_or_else(|| spec.rate_limit.as_ref().map_or(DEFAULT_RATE_LIMIT, |r| r.per_second));
+        if limit > 0 && !self.state.admit(&format!("{}|{}", verified.secret_id, spec.id()), now, limit) {
+            return Err(self.throttled(turn, &spec, limit));
+        }
+        let params = params::business(req, turn.wire, turn.vendor, &spec).map_err(|m| self.invalid(turn, &spec, &m))?;
+        let call = Call { api: spec.id(), params, region: params::region(req, turn.wire, turn.vendor), endpoint: None };
+        let violations: Vec<_> = validate_call(&spec, &call)
+            .into_iter()
+            // Alibaba's gateway and API 2.0 ignore parameters they do not know.
+            .filter(|v| turn.vendor == Vendor::Tencent3 || v.code != "UnknownParameter")
+            .collect();
+        if let Some(first) = violations.first() {
+            let code = match turn.vendor {
+                Vendor::Tencent3 => first.code.as_str(),
+                Vendor::TencentLegacy => "ParamsAssertError",
+                Vendor::Alibaba if first.code == "MissingParameter" => "MissingParameter",
+                Vendor::Alibaba => "InvalidParameter",
+            };
+            // Every problem at once (a few), so one round trip shows what to fix.
+            let shown: Vec<&str> = violations.iter().take(5).map(|v| v.message.as_str()).collect();
+            let rest = violations.len().saturating_sub(shown.len());
+            let mut message = shown.join(" ");
+            if rest > 0 {
+                message.push_str(&format!(" ({rest} more.)"));
+            }
+            return Err((code.to_string(), self.error(turn, Some(&spec), code, &message)));
+        }
+        if let Some(fault) = req.header(FAULT_HEADER).map(str::trim).filter(|f| !f.is_empty()) {
+            return Err(self.fault(turn, &spec, fault));
+        }
+        let ctx = services::Ctx {
+            account: &account,
+            api: &spec.id(),
+            params: &call.params,
+            wire: turn.wire,
+            now,
+            rng,
+            state: &mut self.state,
+        };
+        match services::run(&self.data, ctx) {
+            Ok(fields) => Ok(match turn.vendor {
+                Vendor::Alibaba => alibaba_success(fields, &turn.request_id),
+                _ => tencent_success(fields, &turn.request_id),
+            }),
+            Err(f) => Err((f.code.clone(), self.error(turn, Some(&spec), &f.code, &f.message))),
+        }
+    }
+
+    /// A service-level error in the vendor's envelope; Alibaba's status comes from the spec.
+    fn error(&self, turn: &Turn<'_>, spec: Option<&ApiSpec>, code: &str, message: &str) -> HttpResponse {
+        match turn.vendor {
+            Vendor::Tencent3 | Vendor::TencentLegacy => tencent_error(code, message, &turn.request_id),
+            Vendor::Alibaba => {
+                let documented = spec.and_then(|s| s.errors.iter().find(|e| e.code == code)).and_then(|e| e.http_status);
+                let status = documented.unwrap_or_else(|| alibaba_status(code));
+                alibaba_error(status, code, message, &turn.request_id, &turn.wire.host)
+            }
+        }
+    }
+
+    fn refused(&self, turn: &Turn<'_>, refusal: Refusal) -> (String, HttpResponse) {
+        let family = match turn.vendor {
+            Vendor::Tencent3 => Family::Tencent3,
+            Vendor::TencentLegacy => Family::TencentLegacy,
+            Vendor::Alibaba => Family::Alibaba,
+        };
+        let r = Refusal { family, ..refusal };
+        let (code, message) = (r.vendor_code(), r.vendor_message());
+        let response = match turn.vendor {
+            Vendor::TencentLegacy => legacy_gateway_error(code.parse().unwrap_or(4100), &message),
+            _ => self.error(turn, None, code, &message),
+        };
+        (code.to_string(), response)
+    }
+
+    fn unrouted(&self, turn: &Turn<'_>, e: route::RouteError) -> (String, HttpResponse) {
+        use route::RouteError::*;
+        let (code, message) = match (turn.vendor, e) {
+            (Vendor::Alibaba, MissingAction) => ("MissingParameter", "The Action parameter is missing.".to_string()),
+            (_, MissingAction) => ("MissingParameter", "The Action is missing.".to_string()),
+            (vendor, UnknownAction { action, product }) => {
+                let code = match vendor {
+                    Vendor::Tencent3 => "InvalidAction",
+                    Vendor::TencentLegacy => "Wrapper.InterfaceNameNotFound",
+                    Vendor::Alibaba => "InvalidAction.NotFound",
+                };
+                let within = product.map(|p| format!(" of {p}")).unwrap_or_default();
+                let known: Vec<String> = self.specs.iter().map(|s| s.id()).collect();
+                (code, format!("No action {action}{within} here; this simulator offers {}.", known.join(", ")))
+            }
+            (vendor, UnknownVersion { action, version, known }) => {
+                let code = if vendor == Vendor::Alibaba { "InvalidVersion" } else { "NoSuchVersion" };
+                (code, format!("{action} has no version '{version}'; its version is {known}."))
+            }
+        };
+        (code.to_string(), self.error(turn, None, code, &message))
+    }
+
+    fn replayed(&self, turn: &Turn<'_>, spec: &ApiSpec) -> (String, HttpResponse) {
+        let message = "This nonce was already used within the signature's time window: each request needs a new one.";
+        match turn.vendor {
+            Vendor::TencentLegacy => ("4500".into(), legacy_gateway_error(4500, message)),
+            Vendor::Alibaba => ("SignatureNonceUsed".into(), self.error(turn, Some(spec), "SignatureNonceUsed", message)),
+            // API 3.0 documents no replay code of its own; a replayed v1 signature is refused
+            // as a signature no longer valid.
+            Vendor::Tencent3 => ("AuthFailure.SignatureExpire".into(), self.error(turn, Some(spec), "AuthFailure.SignatureExpire", message)),
+        }
+    }
+
+    fn throttled(&self, turn: &Turn<'_>, spec: &ApiSpec, limit: u32) -> (String, HttpResponse) {
+        let message = format!("More than {limit} requests per second to {} from this account.", spec.action);
+        match turn.vendor {
+            Vendor::TencentLegacy => ("4400".into(), legacy_gateway_error(4400, &message)),
+            Vendor::Alibaba => {
+                let mut r = self.error(turn, Some(spec), "Throttling", &message);
+                // tea-openapi turns an answer with a retry hint into its ThrottlingException.
+                r.headers.push(("x-acs-retry-after".into(), "1000".into()));
+                ("Throttling".into(), r)
+            }
+            Vendor::Tencent3 => ("RequestLimitExceeded".into(), self.error(turn, Some(spec), "RequestLimitExceeded", &message)),
+        }
+    }
+
+    fn invalid(&self, turn: &Turn<'_>, spec: &ApiSpec, message: &str) -> (String, HttpResponse) {
+        let code = if turn.vendor == Vendor::TencentLegacy { "ParamsAssertError" } else { "InvalidParameter" };
+        (code.into(), self.error(turn, Some(spec), code, message))
+    }
+
+    fn fault(&self, turn: &Turn<'_>, spec: &ApiSpec, fault: &str) -> (String, HttpResponse) {
+        if spec.errors.iter().any(|e| e.code == fault) {
+            let message = format!("{fault} (asked for with the {FAULT_HEADER} header).");
+            return (fault.into(), self.error(turn, Some(spec), fault, &message));
+        }
+        let known: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).collect();
+        let message = format!("{FAULT_HEADER} names '{fault}', which {} does not document; it documents {}.", spec.id(), known.join(", "));
+        self.invalid(turn, spec, &message)
+    }
+}
+
+/// Tencent's RequestIds are lowercase UUIDs; Alibaba's are uppercase.
+fn request_id(vendor: Vendor, rng: &mut rng::Rng) -> String {
+    let id = rng.uuid();
+    if vendor == Vendor::Alibaba {
+        id.to_ascii_uppercase()
+    } else {
+        id
+    }
+}

@@ -1,0 +1,75 @@
+//! The business parameters of a received request, as the structure a caller would have passed,
+//! so the core's validation applies unchanged: TC3 reads its JSON body (POST) or its query
+//! (GET, form POST); the parameter signatures read every signed parameter except the common
+//! ones. Lists come back from `Name.0.Field` (Tencent) and `Name.1.Field` (Alibaba).
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use cloudplay_core::unflatten::unflatten;
+use cloudplay_core::{ApiSpec, HttpRequest};
+use serde_json::Value;
+
+use crate::envelope::Vendor;
+use crate::route::{AuthScheme, Wire};
+
+/// Tencent's common parameters of the v1 and API 2.0 signatures (qcloudapi-sdk-python adds
+/// `RequestClient`).
+const TENCENT_COMMON: &[&str] = &[
+    "Action", "Version", "Region", "Timestamp", "Nonce", "SecretId", "SignatureMethod", "Signature", "Token", "Language",
+    "RequestClient",
+];
+
+/// Alibaba's common RPC parameters, plus the owner fields its SDKs may add.
+const ALIBABA_COMMON: &[&str] = &[
+    "Action", "Format", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType",
+    "Timestamp", "SecurityToken", "Signature", "RegionId", "OwnerId", "OwnerAccount", "ResourceOwnerId",
+    "ResourceOwnerAccount",
+];
+
+/// The region the caller named, if any.
+pub fn region(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<String> {
+    let r = match (vendor, wire.auth_scheme) {
+        (Vendor::Tencent3, AuthScheme::Tc3) => req.header("X-TC-Region"),
+        (Vendor::Alibaba, _) => wire.param("RegionId").or(req.header("x-acs-region-id")),
+        _ => wire.param("Region"),
+    };
+    r.map(str::trim).filter(|r| !r.is_empty()).map(String::from)
+}
+
+/// The business parameters, or a message saying why they cannot be read.
+pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) -> Result<Value, String> {
+    let (pairs, base): (Vec<(String, String)>, usize) = match (vendor, wire.auth_scheme) {
+        (Vendor::Tencent3, AuthScheme::Tc3) => {
+            let ct = req.header("content-type").unwrap_or("").trim().to_ascii_lowercase();
+            if req.method.eq_ignore_ascii_case("POST") && ct.starts_with("application/json") {
+                return json_body(&req.body);
+            }
+            if req.method.eq_ignore_ascii_case("POST") && !ct.starts_with("application/x-www-form-urlencoded") {
+                return Err(format!(
+                    "Content-Type '{ct}' is not supported: send application/json or application/x-www-form-urlencoded"
+                ));
+            }
+            (wire.params.clone(), 0)
+        }
+        (Vendor::Alibaba, _) => (without(&wire.params, ALIBABA_COMMON), 1),
+        _ => (without(&wire.params, TENCENT_COMMON), 0),
+    };
+    unflatten(spec, &pairs, base).map_err(|e| e.message)
+}
+
+fn without(params: &[(String, String)], common: &[&str]) -> Vec<(String, String)> {
+    params.iter().filter(|(n, _)| !common.contains(&n.as_str())).cloned().collect()
+}
+
+fn json_body(body: &str) -> Result<Value, String> {
+    if body.trim().is_empty() {
+        return Ok(Value::Object(serde_json::Map::new()));
+    }
+    match serde_json::from_str::<Value>(body) {
+        Ok(v @ Value::Object(_)) => Ok(v),
+        Ok(_) => Err("the request body must be a JSON object".into()),
+        Err(e) => Err(format!("the request body is not valid JSON: {e}")),
+    }
+}

@@ -1,0 +1,115 @@
+//! Per-service behaviour after a request is verified and validated. Each service reads its
+//! tables from `data/*.json`; an API without a behaviour of its own answers an empty success.
+
+pub mod bss;
+pub mod hai;
+pub mod ms;
+pub mod postgres;
+
+use alloc::format;
+use alloc::string::String;
+
+use cloudplay_core::number::integer_of;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::accounts::Account;
+use crate::rng::Rng;
+use crate::route::Wire;
+use crate::state::State;
+
+/// What a service sees of one request.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub account: &'a Account,
+    /// The API id, `product/version/action`.
+    pub api: &'a str,
+    /// The business parameters, already valid for the spec.
+    pub params: &'a Value,
+    pub wire: &'a Wire,
+    pub now: i64,
+    pub rng: &'a mut Rng,
+    pub state: &'a mut State,
+}
+
+/// A business error: the vendor's code and a message for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fail {
+    pub code: String,
+    pub message: String,
+}
+
+pub fn fail(code: &str, message: impl Into<String>) -> Fail {
+    Fail { code: code.into(), message: message.into() }
+}
+
+/// The business fields of a success, or why not.
+pub type Answer = Result<Map<String, Value>, Fail>;
+
+/// The services' tables, parsed once.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub ms: ms::Data,
+    pub postgres: postgres::Data,
+    pub hai: hai::Data,
+    pub bss: bss::Data,
+}
+
+fn table<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| format!("data/{name}.json: {e}"))
+}
+
+impl Data {
+    /// The built-in tables. An error here is a broken data file (the tests load them).
+    pub fn builtin() -> Result<Self, String> {
+        Ok(Data {
+            ms: table("ms", include_str!("../../data/ms.json"))?,
+            postgres: table("postgres", include_str!("../../data/postgres.json"))?,
+            hai: table("hai", include_str!("../../data/hai.json"))?,
+            bss: table("bss", include_str!("../../data/bss.json"))?,
+        })
+    }
+}
+
+pub fn run(data: &Data, ctx: Ctx<'_>) -> Answer {
+    match ctx.api {
+        "ms/2018-04-08/CreateResourceInstances" => ms::run(&data.ms, ctx),
+        "postgres/2017-03-12/CreateResource" => postgres::run(&data.postgres, ctx),
+        "hai/2023-08-12/RunInstances" => hai::run(&data.hai, ctx),
+        "bssopenapi/2017-12-14/CreateInstance" => bss::run(&data.bss, ctx),
+        _ => Ok(Map::new()),
+    }
+}
+
+/// An integer parameter (validation already checked its type).
+pub fn int(params: &Value, name: &str) -> Option<i128> {
+    params.get(name).and_then(|v| integer_of(v).ok())
+}
+
+pub fn text<'v>(params: &'v Value, name: &str) -> Option<&'v str> {
+    params.get(name).and_then(Value::as_str)
+}
+
+/// The idempotency key of a ClientToken: per account and API.
+pub fn token_key(ctx: &Ctx<'_>, token: &str) -> String {
+    format!("{}|{}|{token}", ctx.account.credentials.secret_id, ctx.api)
+}
+
+/// The earlier result of a repeated ClientToken, if any.
+pub fn repeated(ctx: &Ctx<'_>) -> Option<Map<String, Value>> {
+    let token = text(ctx.params, "ClientToken").filter(|t| !t.is_empty())?;
+    ctx.state.idempotent(&token_key(ctx, token), ctx.now).and_then(Value::as_object).cloned()
+}
+
+/// Remembers a success under its ClientToken, if it has one.
+pub fn remember(ctx: &mut Ctx<'_>, result: &Map<String, Value>) {
+    if let Some(token) = text(ctx.params, "ClientToken").filter(|t| !t.is_empty()) {
+        let key = token_key(ctx, token);
+        ctx.state.remember(&key, ctx.now, Value::Object(result.clone()));
+    }
+}
+
+pub fn resource(ctx: &mut Ctx<'_>, id: String) {
+    let r = crate::state::Resource { id, api: ctx.api.into(), owner: ctx.account.credentials.secret_id.clone(), created: ctx.now };
+    ctx.state.create(r);
+}

@@ -1,0 +1,71 @@
+//! postgres CreateResource (API 2.0): checks the version, region and zone, spec code, engine
+//! version and counts against its table, then answers a TaskId and `postgres-xxxxxxxx` ids.
+//! Values the service cannot take are ParamsAssertError, as its page names them.
+
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{fail, int, resource, text, Answer, Ctx};
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Data {
+    pub version: String,
+    pub regions: BTreeMap<String, Vec<i64>>,
+    pub spec_codes: Vec<String>,
+    pub db_versions: Vec<String>,
+    pub max_number: i64,
+    pub max_storage_gb: i64,
+}
+
+const ASSERT: &str = "ParamsAssertError";
+
+pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
+    match ctx.wire.param("Version") {
+        None | Some("") => return Err(fail(ASSERT, format!("Version is required; this interface is version {}.", d.version))),
+        Some(v) if v != d.version => {
+            return Err(fail("Wrapper.InterfaceNameNotFound", format!("No interface CreateResource of version {v}; the version is {}.", d.version)))
+        }
+        Some(_) => {}
+    }
+    let region = int(ctx.params, "RegionId").unwrap_or(0);
+    let zone = int(ctx.params, "ZoneId").unwrap_or(0);
+    let Some(zones) = d.regions.get(&format!("{region}")) else {
+        let known: Vec<&str> = d.regions.keys().map(String::as_str).collect();
+        return Err(fail(ASSERT, format!("RegionId {region} is not a region id; known: {}.", known.join(", "))));
+    };
+    if !zones.iter().any(|z| i128::from(*z) == zone) {
+        return Err(fail(ASSERT, format!("ZoneId {zone} is not a zone of region {region}; its zones: {zones:?}.")));
+    }
+    let spec = text(ctx.params, "SpecCode").unwrap_or("");
+    if !d.spec_codes.iter().any(|s| s == spec) {
+        return Err(fail(ASSERT, format!("SpecCode '{spec}' is not a specification code; known: {}.", d.spec_codes.join(", "))));
+    }
+    let engine = text(ctx.params, "DBVersion").unwrap_or("");
+    if !d.db_versions.iter().any(|v| v == engine) {
+        return Err(fail(ASSERT, format!("DBVersion '{engine}' is not offered; offered: {}.", d.db_versions.join(", "))));
+    }
+    let storage = int(ctx.params, "Storage").unwrap_or(0);
+    if storage > i128::from(d.max_storage_gb) {
+        return Err(fail(ASSERT, format!("Storage {storage} GB is above the largest, {} GB.", d.max_storage_gb)));
+    }
+    let number = int(ctx.params, "Number").unwrap_or(0);
+    if number > i128::from(d.max_number) {
+        return Err(fail(ASSERT, format!("Number {number} is above the most one request creates, {}.", d.max_number)));
+    }
+    let task = 100_000 + ctx.rng.below(900_000);
+    let mut ids = Vec::new();
+    for _ in 0..number.max(0) {
+        let id = format!("postgres-{}", ctx.rng.lower_alnum(8));
+        resource(&mut ctx, id.clone());
+        ids.push(Value::String(id));
+    }
+    let mut out = Map::new();
+    out.insert("TaskId".into(), Value::from(task));
+    out.insert("ResourceIdList".into(), Value::Array(ids));
+    Ok(out)
+}

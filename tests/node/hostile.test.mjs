@@ -1,0 +1,117 @@
+// Every exported function, fed random and hostile JS values: each call returns or throws a
+// CloudplayError (never another kind of exception, never a crash), and the module keeps
+// working afterwards. Deterministic: a fixed-seed generator.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as full from "cloudplay";
+import * as sign from "cloudplay/sign";
+import { loadVectors, contractInput, DEMO_CREDENTIALS } from "./helpers.mjs";
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Nested `n` levels deep, alternating objects and arrays (linear in size). */
+function deep(n) {
+  let v = {};
+  for (let i = 0; i < n; i++) v = i % 2 ? { a: v } : [v];
+  return v;
+}
+
+const cyclic = {};
+cyclic.self = cyclic;
+
+const HOSTILE = [
+  undefined, null, true, false, 0, -1, 1.5, NaN, Infinity, -0, 2 ** 53 + 1, 10n ** 30n,
+  "", " ", "{", "}", "[]", "null", "\u0000", "\ud800", "x".repeat(1 << 20), "🦀".repeat(1000),
+  [], [[]], [["a"]], [[1, 2, 3]], {}, { api: 5 }, { params: "x" }, { algorithm: {} },
+  Symbol("s"), () => 1, new Date(0), new Uint8Array(16), new Map([["a", 1]]), cyclic,
+  deep(40), deep(200), deep(5000), Array.from({ length: 100000 }, (_, i) => i),
+  Object.create(null), { toJSON() { throw new Error("boom"); } }, { __proto__: { polluted: 1 } },
+];
+
+function randomValue(next, depth = 0) {
+  const r = next();
+  if (depth > 3 || r < 0.3) return HOSTILE[Math.floor(next() * HOSTILE.length)];
+  if (r < 0.5) return Array.from({ length: Math.floor(next() * 5) }, () => randomValue(next, depth + 1));
+  const keys = ["api", "params", "algorithm", "method", "headers", "credentials", "secret_id", "secret_key", "timestamp", "query", "body", "url", "now", "signed_headers", "x"];
+  const o = {};
+  for (let i = 0; i < Math.floor(next() * 6); i++) o[keys[Math.floor(next() * keys.length)]] = randomValue(next, depth + 1);
+  return o;
+}
+
+function mutate(next, value) {
+  const copy = structuredClone(value);
+  const keys = Object.keys(copy);
+  const k = keys[Math.floor(next() * keys.length)];
+  copy[k] = randomValue(next);
+  return copy;
+}
+
+const ok = (f) => {
+  try {
+    f();
+    return "ok";
+  } catch (e) {
+    assert.ok(e instanceof Error, `threw a non-Error: ${String(e)}`);
+    assert.equal(e.name, "CloudplayError", `${e.name}: ${e.message}`);
+    assert.equal(typeof e.code, "string");
+    return "error";
+  }
+};
+
+test("hostile values give CloudplayErrors and the module keeps working", () => {
+  const next = rng(20261130);
+  const vectors = loadVectors();
+  const good = contractInput(vectors[3]);
+  const example = full.describe("hai/2023-08-12/RunInstances").examples[0];
+  const call = { api: "hai/2023-08-12/RunInstances", params: example.params, region: example.region };
+  const fns = {
+    signWire: (a) => full.signWire(a),
+    signOnly: (a) => sign.signWire(a),
+    verifyWire: (a) => full.verifyWire(a),
+    describe: (a) => full.describe(a),
+    search: (a) => full.search(a),
+    importTccli: (a, b) => full.importTccli(a, b),
+    importAlibabaMeta: (a) => full.importAlibabaMeta(a),
+    validate: (a) => full.validate(a),
+    prepare: (a, b, c) => full.prepare(a, b, c),
+    snippet: (a, b, c) => full.snippet(a, b, c),
+    parseRequest: (a) => full.parseRequest(a),
+  };
+  const counts = { ok: 0, error: 0 };
+  for (const [name, f] of Object.entries(fns)) {
+    for (const h of HOSTILE) counts[ok(() => f(h, h, h))]++;
+    for (let i = 0; i < 150; i++) {
+      const args = [randomValue(next), randomValue(next), randomValue(next)];
+      counts[ok(() => f(...args))]++;
+    }
+    // Near-misses of good input reach deeper than random noise.
+    for (let i = 0; i < 100; i++) {
+      counts[ok(() => (name === "prepare" ? f(mutate(next, call), DEMO_CREDENTIALS, { timestamp: 1700000000 }) : f(mutate(next, good))))]++;
+    }
+  }
+  assert.ok(counts.error > 1000, JSON.stringify(counts));
+  // Still working, and still right.
+  for (const v of vectors.slice(0, 5)) {
+    assert.equal(full.signWire(contractInput(v)).signature, v.expected.signature);
+    assert.equal(sign.signWire(contractInput(v)).signature, v.expected.signature);
+  }
+  assert.ok(full.catalog().length >= 4);
+  assert.ok(full.prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000 }).trace.signature);
+});
+
+test("the signing-only entry has signWire and nothing of the rest", () => {
+  assert.equal(typeof sign.signWire, "function");
+  assert.equal(typeof sign.version, "function");
+  assert.equal(sign.prepare, undefined);
+  assert.equal(sign.catalog, undefined);
+});
