@@ -22,7 +22,9 @@ cargo xtask <command>
     test              set up and run every test (native, no_std, wasm, Node, CLI)
     setup             install what is missing (rust targets, wasm-bindgen-cli, npm packages)
     pkg               build the npm package into pkg/ as wasm-pack.toml says
-    bench             run the native signing benchmarks
+    bench             run the native signing benchmarks (criterion)
+    bench-js          build the package, then time it against the official Node signing code
+    size              build the package, then print its sizes (raw, gzip -9, brotli)
     bench-serve       load benchmark of cloudplay serve: requests/s, errors, memory [--seconds N] [--connections N]
     browser-bench     time the playground in Chromium: page ready, preview per keystroke
     fixtures          fetch or locate the vendor metadata the tests use, and print where
@@ -38,6 +40,12 @@ fn main() -> ExitCode {
         Some("pkg") => setup::base().and_then(|()| pkg::build().map(|_| ())),
         Some("browser-bench") => browser::bench(),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
+        Some("bench-js") => setup::base()
+            .and_then(|()| pkg::build().map(|_| ()))
+            .and_then(|()| cmd::run(std::process::Command::new("node").arg("tests/bench/sign-node.mjs").current_dir(cmd::root()))),
+        Some("size") => setup::base()
+            .and_then(|()| pkg::build().map(|_| ()))
+            .and_then(|()| cmd::run(std::process::Command::new("node").arg("tests/bench/size.mjs").current_dir(cmd::root()))),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),
         Some("interop") => interop::run(),
         Some("bench-serve") => bench_serve::run(&args[1..]),

@@ -45,12 +45,30 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
             .args(["--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "usage.ts"])
             .current_dir(&clean),
     )?;
+    // The bundler build and the browser checks (tests/package) run from the same folder.
+    copy_dir(&root().join("tests/package"), &clean)?;
     let fixtures = root().join("tests/fixtures");
+    crate::setup::chromium()?;
     cmd::run(
         Command::new("node")
             .args(["--test", "--test-reporter=spec"])
             .current_dir(&clean)
+            .env("CLOUDPLAY_OUT", root().join("tests/out"))
             .env("CLOUDPLAY_FIXTURES", fixtures)
             .envs(env.iter().map(|(k, v)| (*k, v))),
     )
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let dest = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &dest)?;
+        } else {
+            std::fs::copy(&path, &dest).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }

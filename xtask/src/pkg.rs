@@ -126,10 +126,6 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
                 .arg(artifact),
         )?;
         mark_optional_params(&dir.join(format!("{}.d.ts", cfg.package.name)))?;
-        if target == "nodejs" {
-            // The package is ESM at the top; this folder is CommonJS, as wasm-bindgen writes it.
-            write(&dir.join("package.json"), b"{ \"type\": \"commonjs\" }\n")?;
-        }
         let file = dir.join(format!("{}_bg.wasm", cfg.package.name));
         if cfg.wasm_opt.enabled {
             let raw = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;

@@ -61,6 +61,10 @@ pub struct Outcome {
     pub api: Option<String>,
     /// The error code answered; `None` for a success.
     pub code: Option<String>,
+    /// For a refused signature: what the server computed from the request as received, so a
+    /// client can find the first step where its own trace differs. Holds no secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<cloudplay_core::SigningTrace>,
 }
 
 /// Why the server could not even hand a request over.
@@ -95,6 +99,8 @@ struct Turn<'a> {
     wire: &'a Wire,
     request_id: String,
     api: Option<String>,
+    /// The server's trace of a refused signature.
+    expected: Option<cloudplay_core::SigningTrace>,
 }
 
 impl Simulator {
@@ -173,7 +179,7 @@ impl Simulator {
         let mut rng = rng::Rng::for_request(entropy, self.state.requests);
         let wire = Wire::read(req);
         let vendor = route::vendor_of(req, &wire, &self.specs);
-        let mut turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None };
+        let mut turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None };
         let answer = self.answer(req, &mut turn, now, &mut rng);
         let code = match &answer {
             Ok(_) => None,
@@ -182,7 +188,7 @@ impl Simulator {
         let response = match answer {
             Ok(r) | Err((_, r)) => r,
         };
-        (response, Outcome { vendor, api: turn.api, code })
+        (response, Outcome { vendor, api: turn.api, code, expected: turn.expected })
     }
 
     /// A vendor-shaped error for a request the server could not read whole.
@@ -191,7 +197,7 @@ impl Simulator {
         let mut rng = rng::Rng::for_request(entropy, self.state.requests);
         let wire = Wire::read(req);
         let vendor = route::vendor_of(req, &wire, &self.specs);
-        let turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None };
+        let turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None };
         let (code, message) = match (vendor, why) {
             (Vendor::Tencent3, Unreadable::TooLarge { limit }) => {
                 ("RequestSizeLimitExceeded", format!("The request is larger than the {limit} bytes accepted."))
@@ -203,12 +209,16 @@ impl Simulator {
             Vendor::TencentLegacy => ("4000".to_string(), legacy_gateway_error(4000, &message)),
             _ => (code.to_string(), self.error(&turn, None, code, &message)),
         };
-        (r, Outcome { vendor, api: None, code: Some(code) })
+        (r, Outcome { vendor, api: None, code: Some(code), expected: None })
     }
 
     fn answer(&mut self, req: &HttpRequest, turn: &mut Turn<'_>, now: i64, rng: &mut rng::Rng) -> Result<HttpResponse, (String, HttpResponse)> {
         let accounts = &self.accounts;
-        let verified = verify(req, |id| accounts.credentials(id), now).map_err(|r| self.refused(turn, r))?;
+        let verified = verify(req, |id| accounts.credentials(id), now).map_err(|r| {
+            let answer = self.refused(turn, &r);
+            turn.expected = r.expected;
+            answer
+        })?;
         let account = self.accounts.get(&verified.secret_id).cloned().ok_or_else(|| {
             let code = "AuthFailure.SecretIdNotFound";
             (code.to_string(), self.error(turn, None, code, "The key is not known."))
@@ -282,13 +292,13 @@ impl Simulator {
         }
     }
 
-    fn refused(&self, turn: &Turn<'_>, refusal: Refusal) -> (String, HttpResponse) {
+    fn refused(&self, turn: &Turn<'_>, refusal: &Refusal) -> (String, HttpResponse) {
         let family = match turn.vendor {
             Vendor::Tencent3 => Family::Tencent3,
             Vendor::TencentLegacy => Family::TencentLegacy,
             Vendor::Alibaba => Family::Alibaba,
         };
-        let r = Refusal { family, ..refusal };
+        let r = Refusal { family, ..refusal.clone() };
         let (code, message) = (r.vendor_code(), r.vendor_message());
         let response = match turn.vendor {
             Vendor::TencentLegacy => legacy_gateway_error(code.parse().unwrap_or(4100), &message),

@@ -9,6 +9,13 @@ use wasm_bindgen::prelude::*;
 
 pub type JsResult = Result<JsValue, JsValue>;
 
+#[wasm_bindgen(module = "/js/bridge.js")]
+extern "C" {
+    /// JSON.stringify that writes a BigInt as its decimal text.
+    #[wasm_bindgen(catch, js_name = toJson)]
+    fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 /// A JS `Error` named `CloudplayError` with `code`, `path` where a field is involved, and
 /// `violations` for a validation failure.
 pub fn to_js_error(e: &Error) -> JsValue {
@@ -40,7 +47,7 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
             format!("'{arg}' is required"),
         ));
     }
-    match js_sys::JSON::stringify(value) {
+    match to_json(value) {
         Ok(text) => text.as_string().ok_or_else(|| {
             Error::at(
                 ErrorKind::InvalidJson,
@@ -49,12 +56,12 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
             )
         }),
         Err(e) => {
-            // A BigInt, a cycle, a throwing toJSON. Integers beyond 2^53 go as decimal strings.
+            // A cycle, a throwing toJSON.
             let why: String = js_sys::Error::from(e).message().into();
             Err(Error::at(
                 ErrorKind::InvalidJson,
                 arg,
-                format!("cannot be read as JSON ({why}); pass big integers as strings"),
+                format!("cannot be read as JSON ({why})"),
             ))
         }
     }

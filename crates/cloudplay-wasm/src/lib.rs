@@ -9,6 +9,8 @@
 
 mod errors;
 #[cfg(feature = "full")]
+mod sim;
+#[cfg(feature = "full")]
 mod state;
 
 #[cfg(feature = "full")]
@@ -124,6 +126,7 @@ pub fn import_tccli(
     };
     state::with_catalog_mut(|c| {
         c.import_tccli(&api, examples.as_deref())
+            .inspect(|r| announce(c, &r.added))
             .map_err(|e| to_js_error(&e))
             .and_then(|r| to_js(&r))
     })
@@ -138,6 +141,7 @@ pub fn import_alibaba_meta(
     let text = text_arg(bundle, "bundle")?;
     state::with_catalog_mut(|c| {
         c.import_alibaba_meta(&text)
+            .inspect(|r| announce(c, &r.added))
             .map_err(|e| to_js_error(&e))
             .and_then(|r| to_js(&r))
     })
@@ -273,6 +277,14 @@ pub fn parse_request(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
     cloudplay_core::detect_and_parse(&text)
         .map_err(|e| to_js_error(&e))
         .and_then(|r| to_js(&r))
+}
+
+/// Newly imported APIs answer in the in-page simulator too.
+#[cfg(feature = "full")]
+fn announce(catalog: &cloudplay_core::Catalog, ids: &[String]) {
+    for spec in ids.iter().filter_map(|id| catalog.get(id)) {
+        sim::add_spec(spec);
+    }
 }
 
 /// The package version, for bug reports.

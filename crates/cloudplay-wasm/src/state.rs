@@ -44,6 +44,15 @@ pub fn nonce() -> String {
     n.max(1).to_string()
 }
 
+/// Entropy for the simulator's ids.
+pub fn entropy() -> u64 {
+    let mut bytes = [0u8; 8];
+    if !fill_random(&mut bytes) {
+        return (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ (js_sys::Date::now() as u64);
+    }
+    u64::from_le_bytes(bytes)
+}
+
 fn fill_random(bytes: &mut [u8]) -> bool {
     let global = js_sys::global();
     let Ok(crypto) = js_sys::Reflect::get(&global, &JsValue::from_str("crypto")) else {

@@ -4,6 +4,7 @@
 //! (absolute-form targets carrying the vendor's Host).
 
 mod files;
+pub mod proxy;
 mod simhost;
 
 use std::convert::Infallible;
@@ -145,6 +146,9 @@ async fn dispatch(
     sim: &simhost::SimHost,
     req: hyper::Request<hyper::body::Incoming>,
 ) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
+    if proxy::is_proxy_request(&req) {
+        return proxy::handle(req, opts.quiet).await;
+    }
     if simhost::is_simulator_traffic(&req) {
         return sim.handle(req).await;
     }

@@ -1,0 +1,246 @@
+//! The in-page simulator and `send`: the same `Simulator` the server hosts, one per module
+//! instance, fed the JS clock and Web Crypto randomness unless the caller fixes them.
+
+use std::cell::RefCell;
+
+use cloudplay_core::{Error, ErrorKind, HttpRequest};
+use cloudplay_sim::{Simulator, Vendor};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::errors::{from_js, json_text, to_js, to_js_error, JsResult};
+use crate::state;
+
+thread_local! {
+    static SIM: RefCell<Option<Simulator>> = const { RefCell::new(None) };
+}
+
+fn with_sim<R>(f: impl FnOnce(&mut Simulator) -> Result<R, Error>) -> Result<R, JsValue> {
+    SIM.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let mut sim = Simulator::try_new().map_err(|m| to_js_error(&Error::new(ErrorKind::InvalidSpec, m)))?;
+            // APIs imported into this module's catalog answer in the simulator too.
+            state::with_catalog(|c| {
+                for spec in c.specs() {
+                    sim.add_spec(spec.clone());
+                }
+            });
+            *slot = Some(sim);
+        }
+        match slot.as_mut() {
+            Some(sim) => f(sim).map_err(|e| to_js_error(&e)),
+            None => Err(to_js_error(&Error::new(ErrorKind::InvalidSpec, "the simulator could not start"))),
+        }
+    })
+}
+
+/// Tells a running simulator about a newly imported API.
+pub fn add_spec(spec: &cloudplay_core::ApiSpec) {
+    SIM.with(|cell| {
+        if let Some(sim) = cell.borrow_mut().as_mut() {
+            sim.add_spec(spec.clone());
+        }
+    });
+}
+
+#[derive(Deserialize, Default, tsify::Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct SimulateOptions {
+    /// The simulator's clock, unix seconds; defaults to now.
+    #[serde(default)]
+    #[tsify(optional)]
+    now: Option<i64>,
+    /// Seeds the ids of this answer (RequestId, resource ids); defaults to a random value.
+    #[serde(default)]
+    #[tsify(optional)]
+    seed: Option<u64>,
+}
+
+/// What the simulator answered, and what it knows about why.
+#[derive(Serialize, tsify::Tsify)]
+pub struct SimulatedResponse {
+    pub status: u16,
+    #[tsify(type = "Record<string, string>")]
+    #[serde(with = "cloudplay_core::http::pairs_as_map")]
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    #[tsify(type = "\"tencent3\" | \"tencent-legacy\" | \"alibaba\"")]
+    pub vendor: Vendor,
+    /// `product/version/action`, once recognised.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub api: Option<String>,
+    /// The error code answered; absent for a success.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub code: Option<String>,
+    /// For a refused signature: the server's own trace, to compare step by step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub expected: Option<cloudplay_core::SigningTrace>,
+}
+
+fn simulate_request(req: &HttpRequest, now: i64, seed: u64) -> Result<SimulatedResponse, JsValue> {
+    with_sim(|sim| {
+        let (resp, outcome) = sim.handle_traced(req, now, seed);
+        Ok(SimulatedResponse {
+            status: resp.status,
+            headers: resp.headers,
+            body: resp.body,
+            vendor: outcome.vendor,
+            api: outcome.api,
+            code: outcome.code,
+            expected: outcome.expected,
+        })
+    })
+}
+
+/// Runs a signed request (from `prepare`, or parsed with `parseRequest`) against the
+/// in-page simulator: it verifies the signature, validates, and answers in the vendor's
+/// envelope, exactly as `cloudplay serve` does.
+#[wasm_bindgen(unchecked_return_type = "SimulatedResponse")]
+pub fn simulate(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequest | string")] signed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "?SimulateOptions")] options: Option<JsValue>,
+) -> JsResult {
+    let req: HttpRequest = from_js(signed, "signed").map_err(|e| to_js_error(&e))?;
+    let o: SimulateOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
+        None => SimulateOptions::default(),
+        Some(v) => from_js(v, "options").map_err(|e| to_js_error(&e))?,
+    };
+    let resp = simulate_request(&req, o.now.unwrap_or_else(state::now), o.seed.unwrap_or_else(state::entropy))?;
+    to_js(&resp)
+}
+
+/// The simulator's built-in demo accounts, one per scenario (their keys are public demo values).
+#[wasm_bindgen(js_name = demoAccounts, unchecked_return_type = "DemoAccount[]")]
+pub fn demo_accounts() -> JsResult {
+    let list: Vec<DemoAccount> = cloudplay_sim::accounts::DEMO
+        .iter()
+        .map(|(id, key, token, profile)| DemoAccount {
+            secret_id: (*id).into(),
+            secret_key: (*key).into(),
+            token: token.map(Into::into),
+            profile: serde_json::to_value(profile).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+#[derive(Serialize, tsify::Tsify)]
+pub struct DemoAccount {
+    pub secret_id: String,
+    pub secret_key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub token: Option<String>,
+    /// The scenario: `ordinary`, `not-allow-listed`, `arrears`, `incomplete-information`.
+    pub profile: String,
+}
+
+/// The simulator's memory (created resources, idempotency records, nonces, rate windows) as JSON.
+#[wasm_bindgen(js_name = simulatorState)]
+pub fn simulator_state() -> Result<String, JsValue> {
+    with_sim(|sim| Ok(sim.export_state()))
+}
+
+/// Replaces the simulator's memory with one exported by `simulatorState`.
+#[wasm_bindgen(js_name = restoreSimulator)]
+pub fn restore_simulator(state_json: JsValue) -> Result<(), JsValue> {
+    let text = json_text(&state_json, "state").map_err(|e| to_js_error(&e))?;
+    with_sim(|sim| sim.import_state(&text).map_err(|m| Error::at(ErrorKind::InvalidJson, "state", m)))
+}
+
+#[wasm_bindgen(module = "/js/bridge.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fetchSigned)]
+    fn fetch_signed(request: JsValue, via: &str, timeout_ms: f64, signal: JsValue, proxy_url: &str) -> js_sys::Promise;
+}
+
+#[derive(Deserialize, tsify::Tsify)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SendOptions {
+    /// `simulator` (in-page, the default), `proxy` (through `cloudplay serve`) or `direct`.
+    #[serde(default)]
+    #[tsify(optional, type = "\"simulator\" | \"proxy\" | \"direct\"")]
+    via: Option<String>,
+    /// Milliseconds before giving up (default 30000).
+    #[serde(default)]
+    #[tsify(optional)]
+    timeout: Option<f64>,
+    /// The forwarding proxy's URL (default `/proxy`, same origin as the page).
+    #[serde(default)]
+    #[tsify(optional)]
+    proxy_url: Option<String>,
+    /// For the simulator: its clock (unix seconds) and the seed of its ids.
+    #[serde(default)]
+    #[tsify(optional)]
+    now: Option<i64>,
+    #[serde(default)]
+    #[tsify(optional)]
+    seed: Option<u64>,
+}
+
+/// Sends a signed request and resolves to `{status, headers, body, ms, via}`. A network or
+/// CORS failure rejects with code `NetworkError` / `CorsError` (also `Timeout`, `Aborted`,
+/// `ProxyRefused`); an API error is an answer like any other. `options.signal` (an
+/// AbortSignal) cancels it.
+#[wasm_bindgen(unchecked_return_type = "Promise<SentResponse>")]
+pub async fn send(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequest | string")] signed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "?SendOptions & { signal?: AbortSignal }")] options: Option<JsValue>,
+) -> JsResult {
+    let req: HttpRequest = from_js(signed, "signed").map_err(|e| to_js_error(&e))?;
+    // The signal is a live JS object: read it before the options become JSON.
+    let (signal, opts) = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
+        None => (JsValue::UNDEFINED, None),
+        Some(v) => {
+            let signal = js_sys::Reflect::get(&v, &"signal".into()).unwrap_or(JsValue::UNDEFINED);
+            let plain = js_sys::Object::assign(&js_sys::Object::new(), &v.clone().into());
+            let _ = js_sys::Reflect::delete_property(&plain, &"signal".into());
+            (signal, Some(from_js::<SendOptions>(plain.into(), "options").map_err(|e| to_js_error(&e))?))
+        }
+    };
+    let via = opts.as_ref().and_then(|o| o.via.clone()).unwrap_or_else(|| "simulator".into());
+    match via.as_str() {
+        "simulator" => {
+            let started = js_sys::Date::now();
+            let now = opts.as_ref().and_then(|o| o.now).unwrap_or_else(state::now);
+            let seed = opts.as_ref().and_then(|o| o.seed).unwrap_or_else(state::entropy);
+            let r = simulate_request(&req, now, seed)?;
+            let out = to_js(&r)?;
+            let _ = js_sys::Reflect::set(&out, &"ms".into(), &(js_sys::Date::now() - started).into());
+            let _ = js_sys::Reflect::set(&out, &"via".into(), &"simulator".into());
+            Ok(out)
+        }
+        "proxy" | "direct" => {
+            let timeout = opts.as_ref().and_then(|o| o.timeout).filter(|t| *t > 0.0).unwrap_or(30_000.0);
+            let proxy = opts.as_ref().and_then(|o| o.proxy_url.clone()).unwrap_or_else(|| "/proxy".into());
+            let request = to_js(&req)?;
+            wasm_bindgen_futures::JsFuture::from(fetch_signed(request, &via, timeout, signal, &proxy)).await
+        }
+        other => Err(to_js_error(&Error::at(
+            ErrorKind::InvalidField,
+            "options.via",
+            format!("'{other}' is not one of simulator, proxy, direct"),
+        ))),
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const SEND_TS: &str = r#"
+/** What `send` resolves to. */
+export interface SentResponse {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    /** Milliseconds from sending to the whole answer. */
+    ms: number;
+    via: "simulator" | "proxy" | "direct";
+    /** Simulator only: see SimulatedResponse. */
+    code?: string;
+    api?: string;
+    expected?: SigningTrace;
+}
+"#;

@@ -1,0 +1,147 @@
+// simulate, send, demoAccounts and the simulator's state in the packed package.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { describe, prepare, simulate, send, demoAccounts, simulatorState, restoreSimulator, parseRequest } from "cloudplay";
+
+const SEEDS = [
+  "ms/2018-04-08/CreateResourceInstances",
+  "postgres/2017-03-12/CreateResource",
+  "hai/2023-08-12/RunInstances",
+  "bssopenapi/2017-12-14/CreateInstance",
+];
+const ordinary = () => demoAccounts().find((a) => a.profile === "ordinary" && !a.token);
+
+function body(r) {
+  return JSON.parse(r.body);
+}
+
+test("demo accounts, one per scenario", () => {
+  const profiles = demoAccounts().map((a) => a.profile);
+  for (const p of ["ordinary", "not-allow-listed", "arrears", "incomplete-information"]) assert.ok(profiles.includes(p), p);
+  assert.ok(demoAccounts().some((a) => a.token), "a temporary (STS) account");
+});
+
+test("every seed example runs in the simulator and gets the documented success shape", () => {
+  const creds = ordinary();
+  const now = 1700000000;
+  for (const api of SEEDS) {
+    const spec = describe(api);
+    const ex = spec.examples[0];
+    for (const algorithm of spec.algorithms) {
+      const p = prepare({ api, params: ex.params, region: ex.region }, creds, { timestamp: now, algorithm });
+      const r = simulate(p.request, { now: now + 1, seed: 7 });
+      assert.equal(r.status, 200, `${api} ${algorithm}: ${r.body}`);
+      assert.equal(r.code, undefined, `${api} ${algorithm}: ${r.body}`);
+      assert.equal(r.api, api);
+      const b = body(r);
+      if (api.startsWith("bssopenapi")) {
+        assert.ok(b.RequestId && b.Data && b.Data.OrderId, r.body);
+      } else {
+        assert.ok(b.Response && b.Response.RequestId, r.body);
+        assert.equal(b.Response.Error, undefined, r.body);
+      }
+      if (api.startsWith("ms")) assert.match(b.Response.ResourceSet[0], /^mspro_\d{8}_[0-9a-z]{8}_0$/);
+      if (api.startsWith("postgres")) assert.match(b.Response.ResourceIdList[0], /^postgres-[0-9a-z]{8}$/);
+    }
+  }
+});
+
+test("a wrong secret gets the vendor's signature error, with the server's trace to compare", () => {
+  const creds = { ...ordinary(), secret_key: "not-the-secret" };
+  const now = 1700000000;
+  const hai = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: hai.params, region: hai.region }, creds, { timestamp: now });
+  const r = simulate(p.request, { now });
+  assert.equal(r.status, 200);
+  assert.equal(r.code, "AuthFailure.SignatureFailure");
+  assert.equal(body(r).Response.Error.Code, "AuthFailure.SignatureFailure");
+  // Same canonical request (the request is fine), different signature (the key is not).
+  assert.equal(r.expected.canonical_request, p.trace.canonical_request);
+  assert.notEqual(r.expected.signature, p.trace.signature);
+
+  const bss = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const q = prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: bss.params }, creds, { timestamp: now, algorithm: "ACS-RPC-HMAC-SHA1" });
+  const a = simulate(q.request, { now });
+  assert.equal(a.status, 400);
+  assert.equal(body(a).Code, "SignatureDoesNotMatch");
+  assert.equal(body(a).Message.split(":").slice(1).join(":"), q.trace.string_to_sign);
+});
+
+test("an expired timestamp and a reused nonce get their errors", () => {
+  const creds = ordinary();
+  const ex = describe("ms/2018-04-08/CreateResourceInstances").examples[0];
+  const p = prepare({ api: "ms/2018-04-08/CreateResourceInstances", params: ex.params, region: ex.region }, creds, { timestamp: 1700000000 });
+  assert.equal(simulate(p.request, { now: 1700000000 + 3600 }).code, "AuthFailure.SignatureExpire");
+  const bss = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const q = prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: bss.params }, creds, { timestamp: 1700000100, nonce: "same-nonce-twice" });
+  assert.equal(simulate(q.request, { now: 1700000100 }).code, undefined);
+  assert.equal(simulate(q.request, { now: 1700000101 }).code, "SignatureNonceUsed");
+});
+
+test("state exports, restores, and answers are deterministic for a seed", () => {
+  const creds = ordinary();
+  const ex = describe("ms/2018-04-08/CreateResourceInstances").examples[0];
+  const call = { api: "ms/2018-04-08/CreateResourceInstances", params: ex.params, region: ex.region };
+  const p = prepare(call, creds, { timestamp: 1800000000 });
+  const saved = simulatorState();
+  const a = simulate(p.request, { now: 1800000000, seed: 42 });
+  restoreSimulator(saved);
+  const b = simulate(p.request, { now: 1800000000, seed: 42 });
+  assert.equal(a.body, b.body);
+  assert.ok(JSON.parse(simulatorState()));
+  assert.throws(() => restoreSimulator("{not json"), (e) => e.code === "InvalidJson");
+});
+
+test("send via the simulator, and direct to a local server: answers, network errors, timeouts, aborts", async () => {
+  const creds = ordinary();
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, creds);
+  const viaSim = await send(p.request);
+  assert.equal(viaSim.via, "simulator");
+  assert.equal(viaSim.status, 200);
+  assert.ok(viaSim.ms >= 0);
+
+  const seen = [];
+  const server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c) => (data += c));
+    req.on("end", () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body: data });
+      if (req.url.includes("slow")) return; // never answers
+      res.writeHead(400, { "Content-Type": "application/json" });
+      res.end('{"Response":{"Error":{"Code":"InvalidParameter","Message":"x"},"RequestId":"r"}}');
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const port = server.address().port;
+  try {
+    const local = { ...p.request, scheme: "http", host: `127.0.0.1:${port}` };
+    const r = await send(local, { via: "direct" });
+    assert.equal(r.status, 400, "an API error is an answer, not an exception");
+    assert.equal(r.via, "direct");
+    assert.equal(seen[0].body, p.request.body);
+    assert.equal(seen[0].headers.authorization, p.request.headers.Authorization);
+
+    await assert.rejects(send({ ...local, path: "/slow" }, { via: "direct", timeout: 200 }), (e) => e.code === "Timeout");
+    const ctl = new AbortController();
+    const pending = send({ ...local, path: "/slow" }, { via: "direct", signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 50);
+    await assert.rejects(pending, (e) => e.code === "Aborted");
+  } finally {
+    server.closeAllConnections?.();
+    server.close();
+  }
+  const closed = { ...p.request, scheme: "http", host: `127.0.0.1:${port}` };
+  await assert.rejects(send(closed, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError" && e.name === "CloudplayError");
+  await assert.rejects(send(p.request, { via: "carrier-pigeon" }), (e) => e.code === "InvalidField" && e.path === "options.via");
+});
+
+test("a pasted curl line runs in the simulator", () => {
+  const creds = ordinary();
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, creds, { timestamp: 1700000000 });
+  const line = `curl -X POST 'https://${p.request.host}/' ${Object.entries(p.request.headers).map(([k, v]) => `-H '${k}: ${v}'`).join(" ")} --data-raw '${p.request.body}'`;
+  const r = simulate(parseRequest(line), { now: 1700000005 });
+  assert.equal(r.code, undefined, r.body);
+});

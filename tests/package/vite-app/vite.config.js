@@ -1,0 +1,10 @@
+import { defineConfig } from "vite";
+import wasm from "vite-plugin-wasm";
+
+export default defineConfig({
+  // Relative asset URLs, so the build can be served from any folder.
+  base: "./",
+  plugins: [wasm()],
+  build: { target: "esnext", outDir: "dist", emptyOutDir: true },
+  logLevel: "warn",
+});
