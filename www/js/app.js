@@ -54,7 +54,7 @@ function prepareOptions(ts, { allowInvalid }) {
   const o = { timestamp: ts, allow_invalid: allowInvalid };
   if (state.options.algorithm) o.algorithm = state.options.algorithm;
   if (state.options.method) o.method = state.options.method;
-  if (state.options.contentType && (state.options.method || state.spec.methods[0]) === "POST") o.content_type = state.options.contentType;
+  if (state.options.contentType && o.method === "POST") o.content_type = state.options.contentType;
   return o;
 }
 
@@ -121,10 +121,11 @@ function renderSettings() {
   o.algorithm = $("algorithm").value;
   fillSelect($("method"), s.methods, o.method);
   o.method = $("method").value;
-  const cts = s.content_types?.length ? s.content_types : [];
-  fillSelect($("content-type"), cts.length ? cts : [""], o.contentType, (v) => v || t("settings.noBody"));
+  // "" lets the core choose (the API's own default); a choice is sent as content_type.
+  const cts = s.content_types ?? [];
+  fillSelect($("content-type"), ["", ...cts], o.contentType, (v) => v || t("settings.ctDefault"));
   o.contentType = $("content-type").value;
-  $("content-type").disabled = cts.length <= 1 || o.method !== "POST";
+  $("content-type").disabled = cts.length === 0 || o.method !== "POST";
   $("region").value = state.region;
   $("region").setAttribute("aria-required", s.region === "required" ? "true" : "false");
   $("region-req").hidden = s.region !== "required";
@@ -383,7 +384,7 @@ function wire() {
   });
   $("method").addEventListener("change", () => {
     state.options.method = $("method").value;
-    $("content-type").disabled = (state.spec.content_types?.length ?? 0) <= 1 || state.options.method !== "POST";
+    $("content-type").disabled = (state.spec.content_types?.length ?? 0) === 0 || state.options.method !== "POST";
     scheduleUpdate();
   });
   $("content-type").addEventListener("change", () => {

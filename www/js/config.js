@@ -16,12 +16,6 @@ export const PREVIEW_DEBOUNCE_MS = 15;
 /** How many calls the history keeps. */
 export const HISTORY_LIMIT = 30;
 
-/** The simulator's "ordinary" demo account. Its keys are published in the README and protect
- *  nothing; they only let the simulator recognise a caller. Used only when the user asks. */
-export const DEMO_CREDENTIALS = Object.freeze({
-  secret_id: "AKIDcloudplayDemoOrdinary00000001",
-  secret_key: "cloudplayDemoSecretOrdinary00001",
-});
 
 /** Snippet languages, in the order shown. */
 export const SNIPPET_LANGUAGES = ["curl", "python", "node", "go", "cli"];

@@ -2,8 +2,15 @@
 // only while "remember in this tab" is ticked; Clear wipes both. Never localStorage, a URL,
 // the history, a draft or a snippet.
 import { credentialSlot } from "./store.js";
-import { DEMO_CREDENTIALS } from "./config.js";
 import { t } from "./i18n.js";
+import { cp, has } from "./wasm.js";
+
+/** The simulator's "ordinary" demo account (public demo keys that protect nothing), or null. */
+export function demoCredentials() {
+  if (!has("demoAccounts")) return null;
+  const a = cp().demoAccounts().find((x) => x.profile === "ordinary" && !x.token);
+  return a ? { secret_id: a.secret_id, secret_key: a.secret_key } : null;
+}
 
 export class CredentialsPanel {
   constructor({ id, key, token, remember, clear, demo, status }, onChange) {
@@ -24,8 +31,10 @@ export class CredentialsPanel {
     });
     this.clearButton.addEventListener("click", () => this.clear());
     this.demoButton?.addEventListener("click", () => {
-      this.idInput.value = DEMO_CREDENTIALS.secret_id;
-      this.keyInput.value = DEMO_CREDENTIALS.secret_key;
+      const demo = demoCredentials();
+      if (!demo) return this.say("cred.noDemo");
+      this.idInput.value = demo.secret_id;
+      this.keyInput.value = demo.secret_key;
       this.tokenInput.value = "";
       this.changed();
       this.say("cred.demoFilled");

@@ -48,7 +48,7 @@ const en = {
   "settings.algorithm": "Signing algorithm",
   "settings.method": "HTTP method",
   "settings.contentType": "Body content type",
-  "settings.noBody": "(parameters in the query)",
+  "settings.ctDefault": "(the API's default)",
   "settings.timestamp": "Timestamp",
   "settings.tsNow": "Now",
   "settings.tsFixed": "Fixed",
@@ -104,6 +104,7 @@ const en = {
   "cred.remembered": "Credentials are kept in this tab's sessionStorage until you clear them or close the tab.",
   "cred.memoryOnly": "Credentials are in memory only.",
   "cred.demoFilled": "The simulator's public demo key is filled in. It works only with the simulator.",
+  "cred.noDemo": "This cloudplay package has no demo accounts.",
 
   "preview.heading": "Signing preview",
   "preview.algorithm": "Algorithm",
@@ -303,7 +304,7 @@ const zh = {
   "settings.algorithm": "签名算法",
   "settings.method": "HTTP 方法",
   "settings.contentType": "请求体类型",
-  "settings.noBody": "（参数放在查询串中）",
+  "settings.ctDefault": "（接口默认）",
   "settings.timestamp": "时间戳",
   "settings.tsNow": "当前时间",
   "settings.tsFixed": "固定",
@@ -359,6 +360,7 @@ const zh = {
   "cred.remembered": "凭证保存在本标签页的 sessionStorage 中，直到你清除或关闭标签页。",
   "cred.memoryOnly": "凭证只保存在内存中。",
   "cred.demoFilled": "已填入模拟器公开的演示密钥，它只对模拟器有效。",
+  "cred.noDemo": "当前 cloudplay 包没有演示账号。",
 
   "preview.heading": "签名预览",
   "preview.algorithm": "算法",

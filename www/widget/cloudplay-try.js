@@ -12,7 +12,8 @@ import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError } from "../js/send.js";
 import { fragment } from "../js/share.js";
-import { PLAYGROUND_URL, DEMO_CREDENTIALS, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
+import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
+import { demoCredentials } from "../js/credentials.js";
 
 const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
 
@@ -96,8 +97,10 @@ class CloudplayTry extends HTMLElement {
           h("label", { for: this.idInput.id, text: t("cred.id") }), this.idInput,
           h("label", { for: this.keyInput.id, text: t("cred.key") }), this.keyInput,
           h("button", { type: "button", text: t("cred.demo"), on: { click: () => {
-            this.idInput.value = DEMO_CREDENTIALS.secret_id;
-            this.keyInput.value = DEMO_CREDENTIALS.secret_key;
+            const demo = demoCredentials();
+            if (!demo) return;
+            this.idInput.value = demo.secret_id;
+            this.keyInput.value = demo.secret_key;
             this.update();
           } } })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
