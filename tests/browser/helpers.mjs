@@ -27,13 +27,13 @@ export const SEEDS = [
   { id: "bssopenapi/2017-12-14/CreateInstance", query: "billing", successKeys: ["RequestId", "Data.OrderId"] },
 ];
 
-/** Starts `cloudplay serve --port 0` and resolves {url, stop}. */
-export async function startServer() {
+/** Starts `cloudplay serve --port 0` (with extra environment) and resolves {url, port, stop}. */
+export async function startServer({ env = {} } = {}) {
   const bin = process.env.CLOUDPLAY_BIN ?? join(ROOT, "target/debug/cloudplay");
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo build -p cloudplay-server`);
   const pkg = process.env.CLOUDPLAY_PKG ?? join(ROOT, "pkg");
   if (!existsSync(join(pkg, "web/cloudplay.js"))) throw new Error(`${pkg}/web is missing: run cargo xtask pkg`);
-  const child = spawn(bin, ["serve", "--port", "0", "--root", join(ROOT, "www"), "--pkg", pkg], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(bin, ["serve", "--port", "0", "--root", join(ROOT, "www"), "--pkg", pkg], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let errText = "";
   child.stderr.on("data", (d) => (errText = (errText + d).slice(-4000)));
   const url = await new Promise((res, rej) => {
@@ -51,6 +51,7 @@ export async function startServer() {
   });
   return {
     url,
+    port: Number(new URL(url).port),
     stop: () => new Promise((res) => {
       if (child.exitCode !== null) return res();
       child.once("exit", () => res());

@@ -122,7 +122,7 @@ for (const seed of SEEDS) {
       for (const key of seed.successKeys) assert.notEqual(dig(r.json, key), undefined, `${key} in the answer`);
       const requestId = await page.textContent('#response [data-fact="requestId"]');
       assert.ok(requestId.length > 8, "the RequestId is shown");
-      await page.screenshot({ path: screenshotPath(`seed-${seed.id.split("/")[0]}-success`), fullPage: true });
+      await page.locator("#send-card").screenshot({ path: screenshotPath(`seed-${seed.id.split("/")[0]}-success`) });
       noProblems(problems);
       await page.close();
     });
@@ -177,7 +177,7 @@ for (const [id, query, code] of [
     assert.equal(await diff.locator(".diff-first").getAttribute("data-first-step"), "signature");
     assert.equal(await diff.locator('tr[data-step="signature"]').getAttribute("data-state"), "differs");
     assert.ok((await diff.locator(".diff-meaning").textContent()).length > 20);
-    await page.screenshot({ path: screenshotPath(`fail-wrong-secret-${id.split("/")[0]}`), fullPage: true });
+    await page.locator("#send-card").screenshot({ path: screenshotPath(`fail-wrong-secret-${id.split("/")[0]}`) });
     noProblems(problems);
     await page.close();
   });
@@ -200,7 +200,7 @@ for (const [id, query, code] of [
     assert.equal(r.outcome, "error");
     assert.equal(r.code, code);
     assert.ok((await page.textContent("#response .explain")).length > 10, "the code is explained");
-    await page.screenshot({ path: screenshotPath(`fail-expired-${id.split("/")[0]}`), fullPage: true });
+    await page.locator("#send-card").screenshot({ path: screenshotPath(`fail-expired-${id.split("/")[0]}`) });
     noProblems(problems);
     await page.close();
   });
@@ -519,6 +519,64 @@ test("the signature diff of a refused answer, from the vendor's envelope (render
   assert.equal(bss.first, "signature");
   assert.equal(bss.sts, "same", "the server's string to sign, read from its Message");
   assert.match(bss.meaning, /secret key/);
+  noProblems(problems);
+  await page.close();
+});
+
+test("send through cloudplay serve's forwarding proxy (its upstream a local simulator server: nothing leaves the machine)", async () => {
+  const upstream = await startServer();
+  const front = await startServer({ env: { CLOUDPLAY_PROXY_UPSTREAM: `127.0.0.1:${upstream.port}` } });
+  try {
+    const { page, problems } = await openPlayground(browser.context, front.url);
+    await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+    await page.click('#examples button[data-example="0"]');
+    await useDemoKey(page);
+    await page.check("#via-proxy");
+    const r = await sendAndRead(page);
+    assert.equal(r.outcome, "ok", `${r.code}: ${JSON.stringify(r.json)}`);
+    assert.ok(Array.isArray(dig(r.json, "Response.InstanceIdSet")));
+    assert.match(await page.textContent("#response"), /Through cloudplay serve's proxy/);
+    await page.locator("#send-card").screenshot({ path: screenshotPath("send-via-proxy") });
+    noProblems(problems);
+    await page.close();
+  } finally {
+    await front.stop();
+    await upstream.stop();
+  }
+});
+
+test("send directly: a vendor answer the browser may not read is reported as CORS (the request stops in the browser)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  // The request never leaves the browser: it fails there, as a CORS refusal does.
+  await page.route(/^https:\/\/[a-z0-9.-]+\.(tencentcloudapi\.com|api\.qcloud\.com|aliyuncs\.com)\//, (route) => route.abort("failed"));
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.check("#via-direct");
+  await page.click("#send-button");
+  await page.waitForSelector('#response [data-outcome="failed"]');
+  assert.equal(await page.getAttribute("#response [data-outcome]", "data-code"), "CorsError");
+  assert.match(await page.textContent("#response"), /proxy/);
+  // The browser's own CORS console message is expected here; anything else is not.
+  assert.deepEqual(problems.filter((p) => !/CORS|Access-Control|ERR_FAILED|net::/i.test(p)), []);
+  await page.close();
+});
+
+test("the call history records sends without secrets and loads a call back", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  await page.fill('#form [data-path="ResourceNum"]', "3");
+  await sendAndRead(page);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 1);
+  const stored = await page.evaluate(() => localStorage.getItem("cloudplay.history"));
+  assert.ok(stored.includes('"ResourceNum":3'));
+  assert.ok(!stored.includes(DEMO.key) && !stored.includes(DEMO.id), "no credential in the history");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), "ms/2018-04-08/CreateResourceInstances");
+  assert.equal(await page.inputValue('#form [data-path="ResourceNum"]'), "3");
   noProblems(problems);
   await page.close();
 });
