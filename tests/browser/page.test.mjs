@@ -580,3 +580,16 @@ test("the call history records sends without secrets and loads a call back", asy
   noProblems(problems);
   await page.close();
 });
+
+test("every page string exists in English and Chinese", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const diff = await page.evaluate(async () => {
+    const { STRINGS } = await import("/js/i18n.js");
+    const en = Object.keys(STRINGS.en);
+    const zh = Object.keys(STRINGS.zh);
+    return { enOnly: en.filter((k) => !zh.includes(k)), zhOnly: zh.filter((k) => !en.includes(k)), empty: zh.filter((k) => STRINGS.zh[k] === "" && STRINGS.en[k] !== "") };
+  });
+  assert.deepEqual(diff, { enOnly: [], zhOnly: [], empty: [] });
+  noProblems(problems);
+  await page.close();
+});
