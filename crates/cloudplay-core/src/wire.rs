@@ -105,7 +105,13 @@ impl WireInput {
         let credentials = f.credentials()?;
         let timestamp = f.timestamp()?;
         let timestamp_iso = f.string("timestamp_iso")?;
-        let nonce = f.scalar_string("nonce")?;
+        // The nonce is informational here (the signed parameters or headers carry it), so a
+        // value that cannot be written back exactly (a number beyond 64 bits) is set aside.
+        let nonce = match f.plain("nonce")? {
+            Some(Scalar::Float) => None,
+            Some(other) => Some(text_of("nonce", other)?),
+            None => None,
+        };
         let query = f.string("query")?.unwrap_or_default();
         let query = query.strip_prefix('?').map(ToOwned::to_owned).unwrap_or(query);
         let headers = f.pairs("headers")?;
@@ -441,14 +447,6 @@ impl Fields {
             None => Ok(None),
             Some(Scalar::Str(s)) => Ok(Some(s)),
             Some(other) => Err(wrong_type(key, "a string", &other)),
-        }
-    }
-
-    /// A string, or an integer written as its decimal text (nonces are integers for Tencent).
-    fn scalar_string(&mut self, key: &str) -> Result<Option<String>> {
-        match self.plain(key)? {
-            None => Ok(None),
-            Some(other) => text_of(key, other).map(Some),
         }
     }
 

@@ -137,6 +137,20 @@ fn wrong_types_and_shapes() {
 }
 
 #[test]
+fn an_informational_nonce_never_blocks_signing() {
+    // Beyond 64 bits a JSON number cannot be written back exactly; the signed params carry it.
+    let text = serde_json::to_string(&rpc()).unwrap().replacen('{', "{\"nonce\":184467440737095516160,", 1);
+    let input = WireInput::from_json(text.as_bytes()).unwrap();
+    assert_eq!(input.nonce, None);
+    assert!(sign_wire(&input).is_ok());
+    let mut v = rpc();
+    v["nonce"] = json!(42);
+    assert_eq!(WireInput::from_json(serde_json::to_string(&v).unwrap().as_bytes()).unwrap().nonce.as_deref(), Some("42"));
+    v["nonce"] = json!({"a": 1});
+    expect_err(&v, ErrorKind::InvalidField, Some("nonce"));
+}
+
+#[test]
 fn debug_output_never_shows_the_secret() {
     let input = WireInput::from_json(&serde_json::to_vec(&tc3()).unwrap()).unwrap();
     let dbg = format!("{input:?}");
