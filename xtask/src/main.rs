@@ -4,6 +4,7 @@
 //! Every step installs what is missing and skips what is already there.
 
 mod bench_serve;
+mod browser;
 mod cmd;
 mod fixtures;
 mod interop;
@@ -25,6 +26,7 @@ cargo xtask <command>
     bench-js          build the package, then time it against the official Node signing code
     size              build the package, then print its sizes (raw, gzip -9, brotli)
     bench-serve       load benchmark of cloudplay serve: requests/s, errors, memory [--seconds N] [--connections N]
+    browser-bench     time the playground in Chromium: page ready, preview per keystroke
     fixtures          fetch or locate the vendor metadata the tests use, and print where
     interop           the official Python SDK clients against cloudplay serve (also part of test)
 ";
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("setup") => setup::base(),
         Some("pkg") => setup::base().and_then(|()| pkg::build().map(|_| ())),
+        Some("browser-bench") => browser::bench(),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
         Some("bench-js") => setup::base()
             .and_then(|()| pkg::build().map(|_| ()))

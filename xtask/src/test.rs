@@ -38,6 +38,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     })?;
     step("npm package build", &mut || pkg::build().map(|_| ()))?;
     step("Node tests of the packed tarball in a clean folder", &mut || npm_test::run(&env))?;
+    step("browser tests (headless Chromium: the playground and the widget)", &mut crate::browser::run)?;
 
     step("official SDK clients against cloudplay serve (tests/interop)", &mut interop::run)?;
 

@@ -1,0 +1,124 @@
+// Shared set-up of the browser tests and the benchmark: start `cloudplay serve` on a free
+// port, launch Debian's Chromium through playwright-core with a fresh profile, and watch every
+// page for console errors and CSP violations.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const OUT = join(ROOT, "tests/out");
+export const CHROMIUM = process.env.CLOUDPLAY_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/** The simulator's public demo key (see the README's Simulator section). */
+export const DEMO = { id: "AKIDcloudplayDemoOrdinary00000001", key: "cloudplayDemoSecretOrdinary00001" };
+
+/** The four seed APIs: a search word that finds each, and the shape of its documented success. */
+export const SEEDS = [
+  { id: "ms/2018-04-08/CreateResourceInstances", query: "CreateResourceInstances", successKeys: ["Response.RequestId", "Response.ResourceSet"] },
+  { id: "postgres/2017-03-12/CreateResource", query: "postgres", successKeys: ["Response.RequestId", "Response.ResourceIdList"] },
+  { id: "hai/2023-08-12/RunInstances", query: "hai 实例", successKeys: ["Response.RequestId", "Response.InstanceIdSet"] },
+  { id: "bssopenapi/2017-12-14/CreateInstance", query: "billing", successKeys: ["RequestId", "Data.OrderId"] },
+];
+
+/** Starts `cloudplay serve --port 0` (with extra environment) and resolves {url, port, stop}. */
+export async function startServer({ env = {} } = {}) {
+  const bin = process.env.CLOUDPLAY_BIN ?? join(ROOT, "target/debug/cloudplay");
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo build -p cloudplay-server`);
+  const pkg = process.env.CLOUDPLAY_PKG ?? join(ROOT, "pkg");
+  if (!existsSync(join(pkg, "web/cloudplay.js"))) throw new Error(`${pkg}/web is missing: run cargo xtask pkg`);
+  const child = spawn(bin, ["serve", "--port", "0", "--root", join(ROOT, "www"), "--pkg", pkg], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  let errText = "";
+  child.stderr.on("data", (d) => (errText = (errText + d).slice(-4000)));
+  const url = await new Promise((res, rej) => {
+    let out = "";
+    const timer = setTimeout(() => rej(new Error(`cloudplay serve did not start: ${out} ${errText}`)), 15000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /playground: (http:\/\/[^\s]+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]);
+      }
+    });
+    child.on("exit", (code) => rej(new Error(`cloudplay serve exited (${code}): ${errText}`)));
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    stop: () => new Promise((res) => {
+      if (child.exitCode !== null) return res();
+      child.once("exit", () => res());
+      child.kill("SIGTERM");
+    }),
+  };
+}
+
+/** Launches Chromium with a fresh profile; resolves {context, dir, close}. */
+export async function launch({ viewport = { width: 1366, height: 900 } } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "cloudplay-chromium-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects console errors, page errors, failed module loads and CSP violations of a page. */
+export function watch(page) {
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  return problems;
+}
+
+/** Opens the playground and waits until it is ready (wasm loaded, catalog rendered). */
+export async function openPlayground(context, url, { path = "", clean = true } = {}) {
+  const page = await context.newPage();
+  if (clean) {
+    // A new page starts with an empty sessionStorage; localStorage is the origin's.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.clearDataForOrigin", { origin: new URL(url).origin, storageTypes: "local_storage" });
+    await cdp.detach();
+  }
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url + path);
+  await page.waitForSelector("body[data-ready='true']", { timeout: 20000 });
+  return { page, problems };
+}
+
+export function screenshotPath(name) {
+  mkdirSync(OUT, { recursive: true });
+  return join(OUT, `${name}.png`);
+}
+
+/** Reads a dotted path (`Response.RequestId`) in a JSON value. */
+export function dig(value, path) {
+  return path.split(".").reduce((v, k) => (v == null ? undefined : v[k]), value);
+}
+
+/** Waits until the preview has re-signed after the latest change. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 60)));
+}

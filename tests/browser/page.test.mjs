@@ -1,0 +1,595 @@
+// The playground page in real headless Chromium: each seed API end to end, the failures, the
+// secrets rules, drafts, permalink, language, keyboard and a narrow screen. Screenshots go to
+// tests/out/. Tests that need the in-page simulator (`simulate` in the package) are skipped
+// with "blocked" while the package lacks it.
+import { test, before, after, describe } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startServer, launch, openPlayground, screenshotPath, dig, settle, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Whether the loaded package has a function (simulate, send, …). */
+async function packageHas(page, name) {
+  return page.evaluate(async (n) => typeof (await import("/pkg/web/cloudplay.js"))[n] === "function", name);
+}
+
+async function skipUnlessSimulator(t, page) {
+  if (!(await packageHas(page, "simulate")) && !(await packageHas(page, "send"))) {
+    t.skip("blocked: the package has no simulate/send yet (the lead's in-page simulator)");
+    return true;
+  }
+  return false;
+}
+
+async function chooseBySearch(page, query, id) {
+  await page.fill("#search", query);
+  const hit = page.locator(`#search-results button[data-api="${id}"]`);
+  await hit.waitFor();
+  await hit.click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), id);
+}
+
+async function useDemoKey(page) {
+  await page.click("#cred-demo");
+  await settle(page);
+}
+
+async function sendAndRead(page) {
+  await page.click("#send-button");
+  await page.waitForSelector("#response [data-outcome]", { timeout: 15000 });
+  const outcome = await page.getAttribute("#response [data-outcome]", "data-outcome");
+  const code = await page.getAttribute("#response [data-outcome]", "data-code");
+  const body = await page.textContent('#response [data-step="body"] pre').catch(() => "");
+  let json = null;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = null;
+  }
+  return { outcome, code, json };
+}
+
+function noProblems(problems) {
+  assert.deepEqual(problems, [], `console errors or CSP violations:\n${problems.join("\n")}`);
+}
+
+test("the page loads under its Content-Security-Policy with the catalog rendered", async () => {
+  const page = await browser.context.newPage();
+  const resp = await page.goto(server.url);
+  const csp = resp.headers()["content-security-policy"] ?? "";
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(csp, /style-src 'self'/);
+  await page.close();
+  const { page: p, problems } = await openPlayground(browser.context, server.url);
+  assert.equal(await p.locator("#search-results button").count(), 4);
+  assert.equal(await p.locator("#api-picker option").count(), 4);
+  // No inline scripts, no style attributes in the served document.
+  const inline = await p.evaluate(() => ({
+    scripts: [...document.scripts].filter((s) => !s.src).length,
+    styled: document.querySelectorAll("[style]").length,
+  }));
+  assert.deepEqual(inline, { scripts: 0, styled: 0 });
+  await p.screenshot({ path: screenshotPath("page-ready"), fullPage: true });
+  noProblems(problems);
+  await p.close();
+});
+
+for (const seed of SEEDS) {
+  describe(`seed API ${seed.id}`, () => {
+    test("found by search, example loaded, preview shown, valid", async () => {
+      const { page, problems } = await openPlayground(browser.context, server.url);
+      await chooseBySearch(page, seed.query, seed.id);
+      const spec = await page.evaluate(async (id) => (await import("/pkg/web/cloudplay.js")).describe(id), seed.id);
+      await page.click('#examples button[data-example="0"]');
+      await settle(page);
+      const params = JSON.parse(await page.inputValue("#json"));
+      assert.deepEqual(params, spec.examples[0].params, "the JSON editor holds the example");
+      assert.equal(await page.getAttribute("#violations", "data-state"), "valid");
+      assert.equal(await page.textContent('#preview [data-fact="algorithm"]'), spec.algorithms[0]);
+      const sts = await page.textContent('#preview [data-step="string_to_sign"] pre');
+      assert.ok(sts.length > 20, "a string to sign is shown");
+      const http = await page.textContent('#preview [data-step="http"] pre');
+      assert.ok(http.includes(spec.endpoints.default), "the final request goes to the API's host");
+      for (const step of await page.locator("#preview [data-step]").all()) {
+        assert.equal(await step.locator("button.copy").count(), 1, "each step has a copy button");
+      }
+      await page.screenshot({ path: screenshotPath(`seed-${seed.id.split("/")[0]}-preview`), fullPage: true });
+      noProblems(problems);
+      await page.close();
+    });
+
+    test("runs in the in-page simulator and gets the documented success shape", async (t) => {
+      const { page, problems } = await openPlayground(browser.context, server.url);
+      if (await skipUnlessSimulator(t, page)) return page.close();
+      await chooseBySearch(page, seed.query, seed.id);
+      await page.click('#examples button[data-example="0"]');
+      await useDemoKey(page);
+      const r = await sendAndRead(page);
+      assert.equal(r.outcome, "ok", `expected success, got ${r.code}: ${JSON.stringify(r.json)}`);
+      for (const key of seed.successKeys) assert.notEqual(dig(r.json, key), undefined, `${key} in the answer`);
+      const requestId = await page.textContent('#response [data-fact="requestId"]');
+      assert.ok(requestId.length > 8, "the RequestId is shown");
+      await page.locator("#send-card").screenshot({ path: screenshotPath(`seed-${seed.id.split("/")[0]}-success`) });
+      noProblems(problems);
+      await page.close();
+    });
+  });
+}
+
+test("a missing required field blocks sending, with the field marked", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const field = page.locator('#form [data-path="ApplicationId"]');
+  await field.fill("");
+  await settle(page);
+  // Live: marked at the field and in the summary as soon as it is typed.
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getAttribute("#violations", "data-state"), "invalid");
+  assert.equal(await page.locator('#violation-list li[data-path="ApplicationId"]').count(), 1);
+  await page.click("#send-button");
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "blocked");
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), "ApplicationId", "focus goes to the field");
+  const message = await page.locator('#form .field.invalid .field-error').first().textContent();
+  assert.match(message, /ApplicationId/);
+  assert.equal(await page.locator("#response [data-outcome]").count(), 0, "nothing was sent");
+  await page.screenshot({ path: screenshotPath("fail-missing-required"), fullPage: true });
+  // Region is required by hai too: clearing it marks the region field.
+  await page.fill("#region", "");
+  await settle(page);
+  assert.equal(await page.getAttribute("#region", "aria-invalid"), "");
+  noProblems(problems);
+  await page.close();
+});
+
+for (const [id, query, code] of [
+  ["hai/2023-08-12/RunInstances", "RunInstances", "AuthFailure.SignatureFailure"],
+  ["bssopenapi/2017-12-14/CreateInstance", "bssopenapi", "SignatureDoesNotMatch"],
+]) {
+  test(`a wrong secret gets the signature error and the diff (${id.split("/")[0]})`, async (t) => {
+    const { page, problems } = await openPlayground(browser.context, server.url);
+    if (await skipUnlessSimulator(t, page)) return page.close();
+    await chooseBySearch(page, query, id);
+    await page.click('#examples button[data-example="0"]');
+    await page.fill("#secret-id", DEMO.id);
+    await page.fill("#secret-key", "not-the-right-secret");
+    await settle(page);
+    const r = await sendAndRead(page);
+    assert.equal(r.outcome, "error");
+    assert.equal(r.code, code);
+    const diff = page.locator('#response [data-role="signature-diff"]');
+    await diff.waitFor();
+    // The first step that differs is the signature: the request is the same, the key is not.
+    assert.equal(await diff.locator(".diff-first").getAttribute("data-first-step"), "signature");
+    assert.equal(await diff.locator('tr[data-step="signature"]').getAttribute("data-state"), "differs");
+    assert.ok((await diff.locator(".diff-meaning").textContent()).length > 20);
+    await page.locator("#send-card").screenshot({ path: screenshotPath(`fail-wrong-secret-${id.split("/")[0]}`) });
+    noProblems(problems);
+    await page.close();
+  });
+}
+
+for (const [id, query, code] of [
+  ["ms/2018-04-08/CreateResourceInstances", "CreateResourceInstances", "AuthFailure.SignatureExpire"],
+  ["bssopenapi/2017-12-14/CreateInstance", "bssopenapi", "InvalidTimeStamp.Expired"],
+]) {
+  test(`an expired timestamp gets its error (${id.split("/")[0]})`, async (t) => {
+    const { page, problems } = await openPlayground(browser.context, server.url);
+    if (await skipUnlessSimulator(t, page)) return page.close();
+    await chooseBySearch(page, query, id);
+    await page.click('#examples button[data-example="0"]');
+    await useDemoKey(page);
+    await page.check("#ts-fixed");
+    await page.fill("#ts-value", String(Math.floor(Date.now() / 1000) - 3600));
+    await settle(page);
+    const r = await sendAndRead(page);
+    assert.equal(r.outcome, "error");
+    assert.equal(r.code, code);
+    assert.ok((await page.textContent("#response .explain")).length > 10, "the code is explained");
+    await page.locator("#send-card").screenshot({ path: screenshotPath(`fail-expired-${id.split("/")[0]}`) });
+    noProblems(problems);
+    await page.close();
+  });
+}
+
+test("secrets stay out of localStorage, the URL, the history, drafts and snippets", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const secret = { id: "AKIDsecretIdTyped1234", key: "SecretKeyTypedByTheUser98765", token: "SessionTokenTyped55555" };
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill("#secret-id", secret.id);
+  await page.fill("#secret-key", secret.key);
+  await page.fill("#token", secret.token);
+  await page.fill('#form [data-path="InstanceName"]', "changed");
+  await settle(page);
+  await page.click("#send-button"); // whatever the outcome, a history entry may be written
+  await settle(page);
+  for (const lang of ["curl", "python", "node", "go", "cli"]) {
+    await page.selectOption("#snippet-lang", lang);
+    const text = await page.textContent("#snippet");
+    assert.ok(!text.includes(secret.key) && !text.includes(secret.token), `no secret in the ${lang} snippet`);
+  }
+  const seen = await page.evaluate(() => ({
+    local: Object.entries(localStorage).map(([k, v]) => `${k}=${v}`).join("\n"),
+    session: Object.entries(sessionStorage).map(([k, v]) => `${k}=${v}`).join("\n"),
+    url: location.href,
+    permalink: document.getElementById("permalink").value,
+    historyState: JSON.stringify(history.state),
+  }));
+  for (const [where, text] of Object.entries(seen)) {
+    for (const s of Object.values(secret)) assert.ok(!text.includes(s), `${where} must not hold a credential`);
+  }
+  assert.ok(seen.local.includes("changed"), "the draft was saved (without the secrets)");
+  // Opting in keeps them in sessionStorage only; Clear wipes memory and storage.
+  await page.check("#remember");
+  let stored = await page.evaluate(() => ({ s: JSON.stringify(sessionStorage), l: JSON.stringify(localStorage) }));
+  assert.ok(stored.s.includes(secret.key));
+  assert.ok(!stored.l.includes(secret.key));
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#secret-key"), secret.key, "remembered in this tab after opting in");
+  await page.click("#cred-clear");
+  stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage));
+  for (const s of Object.values(secret)) assert.ok(!stored.includes(s));
+  assert.equal(await page.inputValue("#secret-key"), "");
+  assert.equal(await page.isChecked("#remember"), false);
+  // Without the opt-in a reload forgets them.
+  await page.fill("#secret-key", secret.key);
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#secret-key"), "");
+  noProblems(problems);
+  await page.close();
+});
+
+test("form and JSON stay in sync; arrays add and remove; required-only filter", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");
+  await page.click('#examples button[data-example="0"]');
+  await page.fill('#form [data-path="Parameter[0].Value"]', "ssd");
+  await settle(page);
+  assert.equal(JSON.parse(await page.inputValue("#json")).Parameter[0].Value, "ssd");
+  await page.click('#form button[data-add-for="Parameter"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), "Parameter[1].Code", "focus moves to the new item");
+  assert.equal(await page.locator('#violation-list li[data-path="Parameter[1].Code"]').count(), 1, "the new item's required fields are reported");
+  await page.fill('#form [data-path="Parameter[1].Code"]', "Region");
+  await page.fill('#form [data-path="Parameter[1].Value"]', "cn-hangzhou");
+  await settle(page);
+  assert.equal(JSON.parse(await page.inputValue("#json")).Parameter.length, 2);
+  await page.getByRole("button", { name: "Remove Parameter[0]" }).click();
+  await settle(page);
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")).Parameter, [{ Code: "Region", Value: "cn-hangzhou" }]);
+  // JSON → form, including an allowed-values choice and a type error reported at its field.
+  const params = JSON.parse(await page.inputValue("#json"));
+  params.SubscriptionType = "PayAsYouGo";
+  params.Period = "twelve";
+  await page.fill("#json", JSON.stringify(params, null, 2));
+  await settle(page);
+  assert.equal(await page.inputValue('#form [data-path="SubscriptionType"]'), '"PayAsYouGo"');
+  assert.equal(await page.getAttribute('#form [data-path="Period"]', "aria-invalid"), "true");
+  // Broken JSON is reported and keeps the form as it was.
+  await page.fill("#json", "{ \"ProductCode\": ");
+  await settle(page);
+  assert.equal(await page.isVisible("#json-status"), true);
+  assert.equal(await page.inputValue('#form [data-path="ProductCode"]'), "rds");
+  // Required only hides the optional fields.
+  await page.check("#required-only");
+  assert.equal(await page.isVisible('#form [data-path="ProductType"]'), false);
+  assert.equal(await page.isVisible('#form [data-path="ProductCode"]'), true);
+  noProblems(problems);
+  await page.close();
+});
+
+test("nothing is lost switching APIs or reloading (drafts), and the permalink restores a call", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="InstanceName"]', "kept-across-switches");
+  await page.fill("#region", "ap-shanghai");
+  await settle(page);
+  await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
+  await page.fill('#form [data-path="TimeSpan"]', "7");
+  await settle(page);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), "kept-across-switches");
+  assert.equal(await page.inputValue("#region"), "ap-shanghai");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
+  assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), "kept-across-switches");
+  const link = await page.inputValue("#permalink");
+  assert.match(link, /#api=hai%2F2023-08-12%2FRunInstances&params=[A-Za-z0-9_-]+&region=ap-shanghai$/);
+  // A fresh profile-less page: storage cleared, the link alone restores the call.
+  const { page: other, problems: otherProblems } = await openPlayground(browser.context, server.url, { path: link.slice(server.url.length) });
+  assert.equal(await other.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
+  assert.equal(await other.inputValue('#form [data-path="InstanceName"]'), "kept-across-switches");
+  assert.equal(await other.inputValue("#region"), "ap-shanghai");
+  noProblems(problems);
+  noProblems(otherProblems);
+  await page.close();
+  await other.close();
+});
+
+test("Chinese and English switch, with violation messages from the core in each", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="BundleType"]', "");
+  await settle(page);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  assert.equal(await page.textContent("#params-heading"), "参数");
+  assert.match(await page.textContent('#violation-list li[data-path="BundleType"]'), /缺少必填参数 BundleType/);
+  assert.match(await page.textContent("#api-title"), /创建实例/);
+  await page.fill("#search", "费用");
+  assert.equal(await page.locator('#search-results button[data-api="bssopenapi/2017-12-14/CreateInstance"]').count(), 1, "search in Chinese");
+  await page.screenshot({ path: screenshotPath("page-zh"), fullPage: true });
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.textContent("#params-heading"), "参数", "the language is remembered");
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await page.textContent('#violation-list li[data-path="BundleType"]'), /BundleType is required/);
+  noProblems(problems);
+  await page.close();
+});
+
+test("verify a pasted request: it verifies with the right secret; with a wrong one, the first differing step", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  if (!(await packageHas(page, "parseRequest"))) return page.close();
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.click("#verify-current");
+  assert.match(await page.inputValue("#verify-input"), /^POST \/ HTTP\/1.1\n/);
+  await page.fill("#verify-secret", DEMO.key);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
+  await page.fill("#verify-secret", "wrong-secret");
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-code"), "AuthFailure.SignatureFailure");
+  assert.equal(await page.getAttribute("#verify-output .diff-first", "data-first-step"), "signature");
+  // A request changed after signing: the client's own string to sign pinpoints the line.
+  const own = await page.textContent('#preview [data-step="string_to_sign"] pre');
+  const raw = (await page.inputValue("#verify-input")).replace('"InstanceName":"hai"', '"InstanceName":"hax"');
+  await page.fill("#verify-input", raw);
+  await page.fill("#verify-secret", DEMO.key);
+  await page.fill("#verify-own", own);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+  assert.equal(await page.getAttribute("#verify-output .diff-first", "data-first-step"), "string_to_sign");
+  assert.match(await page.textContent("#verify-output .diff-first"), /line 4/);
+  // A curl line (the curl snippet) reads too.
+  await page.selectOption("#snippet-lang", "curl");
+  const curl = await page.textContent('#snippet [data-step="snippet-curl"] pre');
+  await page.fill("#verify-input", curl);
+  await page.fill("#verify-own", "");
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
+  await page.locator("#verify-output").screenshot({ path: screenshotPath("verify-curl") });
+  noProblems(problems);
+  await page.close();
+});
+
+test("import a tccli api.json and explore the new API", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.click("details.import summary");
+  const dir = join(ROOT, "tests/browser/fixtures/tccli-cpdemo");
+  await page.setInputFiles("#import-api", join(dir, "api.json"));
+  await page.setInputFiles("#import-examples", join(dir, "examples.json"));
+  await page.click("#import-button");
+  await page.waitForFunction(() => document.getElementById("api-picker").value === "cpdemo/2024-01-01/DescribeWidgets");
+  assert.match(await page.textContent("#import-status"), /1/);
+  await page.fill("#search", "小组件");
+  assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 1);
+  await page.click('#form button[data-add-for="Filters"]');
+  await page.fill('#form [data-path="Filters[0].Name"]', "zone");
+  await settle(page);
+  assert.equal(await page.locator('#violation-list li[data-path="Filters[0].Values"]').count(), 1);
+  assert.match(await page.textContent('#preview [data-step="http"] pre'), /cpdemo\.tencentcloudapi\.com/);
+  noProblems(problems);
+  await page.close();
+});
+
+test("keyboard: every main control is reachable by Tab, with a visible focus ring", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const reached = new Set();
+  let focusVisible = true;
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = el ? getComputedStyle(el) : null;
+      return { key: el?.dataset.path || el?.id || el?.dataset.api || el?.dataset.example || el?.className || el?.tagName, outline: style?.outlineStyle };
+    });
+    reached.add(info.key);
+    if (info.outline === "none" && info.key !== "BODY") focusVisible = false;
+  }
+  for (const id of ["lang", "search", "api-picker", "Region", "algorithm", "ts-now", "required-only", "json", "secret-id", "secret-key", "remember", "cred-demo", "preview", "via-simulator", "send-button"]) {
+    if (id === "preview") continue;
+    assert.ok(reached.has(id), `Tab reaches #${id} (reached: ${[...reached].join(", ")})`);
+  }
+  assert.ok(reached.has("Pid"), "Tab reaches the form fields");
+  assert.ok(focusVisible, "the focused control shows a focus outline");
+  // Every form control has a label.
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea")].filter((el) => el.type !== "hidden" && el.labels?.length === 0 && !el.getAttribute("aria-label")).map((el) => el.id || el.outerHTML.slice(0, 60)));
+  assert.deepEqual(unlabelled, []);
+  noProblems(problems);
+  await page.close();
+});
+
+test("a 360 px wide screen: no sideways scrolling", async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 760 });
+  const { problems } = { problems: [] };
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='true']");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 361, `page width ${width} fits 360 px`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath("page-narrow-360") });
+  await page.screenshot({ path: screenshotPath("page-narrow-360-full"), fullPage: true });
+  noProblems(problems);
+  await page.close();
+});
+
+test("verify: every algorithm verifies with the right secret and points at the signature with a wrong one", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  if (!(await packageHas(page, "parseRequest"))) return page.close();
+  await useDemoKey(page);
+  for (const [id, algorithm, method] of [
+    ["bssopenapi/2017-12-14/CreateInstance", "ACS-RPC-HMAC-SHA1", "GET"],
+    ["bssopenapi/2017-12-14/CreateInstance", "ACS3-HMAC-SHA256", "POST"],
+    ["postgres/2017-03-12/CreateResource", "TC-HmacSHA256", "POST"],
+    ["postgres/2017-03-12/CreateResource", "TC-HmacSHA1", "GET"],
+    ["ms/2018-04-08/CreateResourceInstances", "TC3-HMAC-SHA256", "GET"],
+  ]) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    await page.selectOption("#algorithm", algorithm);
+    await page.selectOption("#method", method);
+    await settle(page);
+    await page.click("#verify-current");
+    await page.fill("#verify-secret", DEMO.key);
+    await page.click("#verify-button");
+    assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok", `${algorithm} ${method} verifies`);
+    await page.fill("#verify-secret", "a-wrong-secret");
+    await page.click("#verify-button");
+    assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+    assert.equal(await page.getAttribute("#verify-output .diff-first", "data-first-step"), "signature", `${algorithm} ${method}`);
+  }
+  noProblems(problems);
+  await page.close();
+});
+
+test("the signature diff of a refused answer, from the vendor's envelope (rendering only; the core's verifier stands in for the server's refusal)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const results = await page.evaluate(async ({ demo }) => {
+    const cp = await import("/pkg/web/cloudplay.js");
+    const { renderResponse } = await import("/js/send.js");
+    const { requestUrl } = await import("/js/preview.js");
+    const out = {};
+    for (const [id, region] of [["hai/2023-08-12/RunInstances", "ap-guangzhou"], ["bssopenapi/2017-12-14/CreateInstance", undefined]]) {
+      const spec = cp.describe(id);
+      const call = { api: id, params: spec.examples[0].params, region };
+      const wrong = { secret_id: demo.id, secret_key: "a-wrong-secret" };
+      const ts = Math.floor(Date.now() / 1000);
+      const prepared = cp.prepare(call, wrong, { timestamp: ts });
+      const r = prepared.request;
+      // What the server says: the core's verifier with the key the server holds.
+      const verdict = cp.verifyWire({ method: r.method, url: requestUrl(r), headers: r.headers, body: r.body, credentials: [{ secret_id: demo.id, secret_key: demo.key }], now: ts });
+      const body = spec.style === "alibaba-rpc"
+        ? { RequestId: "R", Code: verdict.code, Message: verdict.message }
+        : { Response: { Error: { Code: verdict.code, Message: verdict.message }, RequestId: "R" } };
+      const resp = { status: spec.style === "alibaba-rpc" ? 400 : 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), ms: 1, via: "simulator" };
+      const box = document.createElement("div");
+      renderResponse(box, resp, { spec, prepared, credentials: wrong, timestamp: ts });
+      out[id] = {
+        code: box.querySelector("[data-outcome]")?.dataset.code,
+        first: box.querySelector(".diff-first")?.dataset.firstStep,
+        sts: box.querySelector('tr[data-step="string_to_sign"]')?.dataset.state,
+        meaning: box.querySelector(".diff-meaning")?.textContent ?? "",
+      };
+    }
+    return out;
+  }, { demo: DEMO });
+  const hai = results["hai/2023-08-12/RunInstances"];
+  assert.equal(hai.code, "AuthFailure.SignatureFailure");
+  assert.equal(hai.first, "signature");
+  assert.equal(hai.sts, "same", "inferred: the request verifies with the sender's own key");
+  assert.match(hai.meaning, /secret key/);
+  const bss = results["bssopenapi/2017-12-14/CreateInstance"];
+  assert.equal(bss.code, "SignatureDoesNotMatch");
+  assert.equal(bss.first, "signature");
+  assert.equal(bss.sts, "same", "the server's string to sign, read from its Message");
+  assert.match(bss.meaning, /secret key/);
+  noProblems(problems);
+  await page.close();
+});
+
+test("send through cloudplay serve's forwarding proxy (its upstream a local simulator server: nothing leaves the machine)", async () => {
+  const upstream = await startServer();
+  const front = await startServer({ env: { CLOUDPLAY_PROXY_UPSTREAM: `127.0.0.1:${upstream.port}` } });
+  try {
+    const { page, problems } = await openPlayground(browser.context, front.url);
+    await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+    await page.click('#examples button[data-example="0"]');
+    await useDemoKey(page);
+    await page.check("#via-proxy");
+    const r = await sendAndRead(page);
+    assert.equal(r.outcome, "ok", `${r.code}: ${JSON.stringify(r.json)}`);
+    assert.ok(Array.isArray(dig(r.json, "Response.InstanceIdSet")));
+    assert.match(await page.textContent("#response"), /Through cloudplay serve's proxy/);
+    await page.locator("#send-card").screenshot({ path: screenshotPath("send-via-proxy") });
+    noProblems(problems);
+    await page.close();
+  } finally {
+    await front.stop();
+    await upstream.stop();
+  }
+});
+
+test("send directly: a vendor answer the browser may not read is reported as CORS (the request stops in the browser)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  // The request never leaves the browser: it fails there, as a CORS refusal does.
+  await page.route(/^https:\/\/[a-z0-9.-]+\.(tencentcloudapi\.com|api\.qcloud\.com|aliyuncs\.com)\//, (route) => route.abort("failed"));
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.check("#via-direct");
+  await page.click("#send-button");
+  await page.waitForSelector('#response [data-outcome="failed"]');
+  assert.equal(await page.getAttribute("#response [data-outcome]", "data-code"), "CorsError");
+  assert.match(await page.textContent("#response"), /proxy/);
+  // The browser's own CORS console message is expected here; anything else is not.
+  assert.deepEqual(problems.filter((p) => !/CORS|Access-Control|ERR_FAILED|net::/i.test(p)), []);
+  await page.close();
+});
+
+test("the call history records sends without secrets and loads a call back", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  await page.fill('#form [data-path="ResourceNum"]', "3");
+  await sendAndRead(page);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 1);
+  const stored = await page.evaluate(() => localStorage.getItem("cloudplay.history"));
+  assert.ok(stored.includes('"ResourceNum":3'));
+  assert.ok(!stored.includes(DEMO.key) && !stored.includes(DEMO.id), "no credential in the history");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), "ms/2018-04-08/CreateResourceInstances");
+  assert.equal(await page.inputValue('#form [data-path="ResourceNum"]'), "3");
+  noProblems(problems);
+  await page.close();
+});
+
+test("every page string exists in English and Chinese", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const diff = await page.evaluate(async () => {
+    const { STRINGS } = await import("/js/i18n.js");
+    const en = Object.keys(STRINGS.en);
+    const zh = Object.keys(STRINGS.zh);
+    return { enOnly: en.filter((k) => !zh.includes(k)), zhOnly: zh.filter((k) => !en.includes(k)), empty: zh.filter((k) => STRINGS.zh[k] === "" && STRINGS.en[k] !== "") };
+  });
+  assert.deepEqual(diff, { enOnly: [], zhOnly: [], empty: [] });
+  noProblems(problems);
+  await page.close();
+});

@@ -1,0 +1,496 @@
+// The playground page: wires the modules together around one state — the chosen API, its
+// parameters and options — and re-validates and re-signs on every change.
+import { h, put, debounce, copyText } from "./dom.js";
+import { load, cp, has, errorLine } from "./wasm.js";
+import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
+import { drafts, prefs } from "./store.js";
+import { ApiSearch } from "./search.js";
+import { ParamForm } from "./form.js";
+import { JsonEditor } from "./json-editor.js";
+import { CredentialsPanel } from "./credentials.js";
+import { renderPreview, rawHttp } from "./preview.js";
+import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS } from "./send.js";
+import { Snippets } from "./snippets.js";
+import { fragment, permalink, parseFragment } from "./share.js";
+import { History as CallHistory } from "./history.js";
+import { VerifyPanel } from "./verify.js";
+import { PREVIEW_DEBOUNCE_MS } from "./config.js";
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  apiId: null,
+  spec: null,
+  params: {},
+  region: "",
+  options: { algorithm: "", method: "", contentType: "", tsMode: "now", fixedTs: "", requiredOnly: false },
+  violations: [],
+  prepared: null,
+  preparedAt: 0,
+  placeholder: false,
+  lastResponse: null,
+  lastInputAt: 0,
+};
+
+let search, form, json, creds, snippets, callHistory, verify;
+
+// ---- the call --------------------------------------------------------------------------------
+
+function call() {
+  const c = { api: state.apiId, params: state.params };
+  if (state.region) c.region = state.region;
+  return c;
+}
+
+function timestamp() {
+  if (state.options.tsMode === "fixed") {
+    const n = Number(state.options.fixedTs);
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  return Math.floor(Date.now() / 1000);
+}
+
+function prepareOptions(ts, { allowInvalid }) {
+  const o = { timestamp: ts, allow_invalid: allowInvalid };
+  if (state.options.algorithm) o.algorithm = state.options.algorithm;
+  if (state.options.method) o.method = state.options.method;
+  if (state.options.contentType && o.method === "POST") o.content_type = state.options.contentType;
+  return o;
+}
+
+function saveDraft() {
+  if (!state.apiId) return;
+  drafts.save(state.apiId, {
+    params: state.params,
+    region: state.region,
+    options: { ...state.options, jsonText: json.valid ? undefined : $("json").value },
+  });
+}
+
+// ---- rendering ------------------------------------------------------------------------------
+
+function renderViolations() {
+  const list = $("violation-list");
+  const vs = state.violations;
+  $("violation-count").textContent = vs.length ? t("violations.count", { n: vs.length }) : t("violations.none");
+  $("violations").dataset.state = vs.length ? "invalid" : "valid";
+  put(list, ...vs.map((v) => h("li", { dataset: { path: v.path, code: v.code } },
+    h("button", { type: "button", class: "link", on: { click: () => focusPath(v.path) } },
+      h("span", { class: "mono", text: v.path || t("violations.whole") })),
+    ` ${messageOf(v)} `, h("span", { class: "code", text: v.code }))));
+  form.showViolations(vs, messageOf);
+  const regionV = vs.find((v) => v.path === "Region");
+  $("region-err").hidden = !regionV;
+  $("region-err").textContent = regionV ? messageOf(regionV) : "";
+  $("region").toggleAttribute("aria-invalid", Boolean(regionV));
+  $("region-field").classList.toggle("invalid", Boolean(regionV));
+}
+
+function focusPath(path) {
+  if (path === "Region") return $("region").focus();
+  if (!form.focusPath(path)) $("params-heading").focus();
+}
+
+function renderApiInfo() {
+  const s = state.spec;
+  $("api-title").textContent = `${s.action} — ${docText(s.title)}`;
+  $("api-id").textContent = `${s.product}/${s.version}/${s.action}`;
+  $("api-desc").textContent = docText(s.description);
+  put($("api-facts"),
+    h("dt", { text: t("api.style") }), h("dd", { text: t(`style.${s.style}`) }),
+    h("dt", { text: t("api.endpoint") }), h("dd", { class: "mono", text: `${s.endpoints.default}${s.endpoints.path}` }),
+    h("dt", { text: t("api.region") }), h("dd", { text: s.region === "required" ? t("api.regionRequired") : t("api.regionOptional") }));
+  put($("examples"), ...(s.examples ?? []).map((ex, i) =>
+    h("button", { type: "button", class: "example", dataset: { example: i }, on: { click: () => loadExample(i) } },
+      t("example.load", { title: docText(ex.title) || `#${i + 1}` }))));
+  if (!s.examples?.length) $("examples").append(h("p", { class: "muted", text: t("example.none") }));
+  put($("api-errors"), ...(s.errors ?? []).flatMap((e) => [h("dt", { class: "mono", text: e.code }), h("dd", { text: docText(e.doc) })]));
+  $("api-errors-box").hidden = !s.errors?.length;
+}
+
+function fillSelect(select, values, current, label = (v) => v) {
+  put(select, ...values.map((v) => h("option", { value: v, text: label(v) })));
+  select.value = values.includes(current) ? current : values[0] ?? "";
+  select.disabled = values.length <= 1;
+}
+
+function renderSettings() {
+  const s = state.spec;
+  const o = state.options;
+  fillSelect($("algorithm"), s.algorithms, o.algorithm);
+  o.algorithm = $("algorithm").value;
+  fillSelect($("method"), s.methods, o.method);
+  o.method = $("method").value;
+  // "" lets the core choose (the API's own default); a choice is sent as content_type.
+  const cts = s.content_types ?? [];
+  fillSelect($("content-type"), ["", ...cts], o.contentType, (v) => v || t("settings.ctDefault"));
+  o.contentType = $("content-type").value;
+  $("content-type").disabled = cts.length === 0 || o.method !== "POST";
+  $("region").value = state.region;
+  $("region").setAttribute("aria-required", s.region === "required" ? "true" : "false");
+  $("region-req").hidden = s.region !== "required";
+  const regions = new Set(Object.keys(s.endpoints.regions ?? {}));
+  for (const ex of s.examples ?? []) if (ex.region) regions.add(ex.region);
+  put($("region-list"), ...[...regions].sort().map((r) => h("option", { value: r })));
+  $(o.tsMode === "fixed" ? "ts-fixed" : "ts-now").checked = true;
+  $("ts-value").disabled = o.tsMode !== "fixed";
+  $("ts-value").value = o.fixedTs;
+  $("required-only").checked = Boolean(o.requiredOnly);
+  form.setRequiredOnly(o.requiredOnly);
+}
+
+function renderPermalink() {
+  const link = permalink(call());
+  $("permalink").value = link;
+  const hash = fragment(call());
+  if (location.hash !== hash) window.history.replaceState(null, "", hash);
+}
+
+/** Validate, sign and show: runs (debounced) after every change. */
+function update() {
+  if (!state.spec) return;
+  const started = performance.now();
+  const c = call();
+  try {
+    state.violations = cp().validate(c);
+  } catch (e) {
+    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
+  }
+  renderViolations();
+  const ts = timestamp();
+  const preview = $("preview");
+  if (ts === null) {
+    put(preview, h("p", { class: "notice warn", text: t("preview.badTimestamp") }));
+  } else {
+    const real = creds.get();
+    state.placeholder = !real;
+    const credentials = real ?? { secret_id: t("preview.placeholderId"), secret_key: "placeholder-secret-key" };
+    try {
+      state.prepared = cp().prepare(c, credentials, prepareOptions(ts, { allowInvalid: true }));
+      state.preparedAt = ts;
+      renderPreview(preview, state.prepared, { timestamp: ts, placeholder: state.placeholder });
+    } catch (e) {
+      state.prepared = null;
+      put(preview, h("p", { class: "notice warn", dataset: { error: e.code ?? "" }, text: errorLine(e) }));
+    }
+  }
+  snippets.update(c, state.prepared?.request);
+  saveDraft();
+  renderPermalink();
+  const renderedAt = performance.now();
+  document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, startedAt: started, renderedAt } }));
+}
+const scheduleUpdate = debounce(update, PREVIEW_DEBOUNCE_MS);
+
+// ---- choosing an API, examples, drafts ----------------------------------------------------------
+
+function selectApi(id, override) {
+  let spec;
+  try {
+    spec = cp().describe(id);
+  } catch (e) {
+    $("load-status").hidden = false;
+    $("load-status").textContent = t("page.unknownApi", { id, detail: errorLine(e) });
+    return false;
+  }
+  if (state.apiId && state.apiId !== id) saveDraft();
+  state.apiId = id;
+  state.spec = spec;
+  const draft = override ? null : drafts.load(id);
+  const ex = spec.examples?.[0];
+  if (override) {
+    state.params = override.params ?? {};
+    state.region = override.region ?? "";
+    state.options = { ...state.options, algorithm: "", method: "", contentType: "" };
+  } else if (draft) {
+    state.params = draft.params && typeof draft.params === "object" ? draft.params : {};
+    state.region = draft.region ?? "";
+    state.options = { ...state.options, ...draft.options };
+  } else {
+    state.params = ex ? structuredClone(ex.params ?? {}) : {};
+    state.region = ex?.region ?? "";
+    state.options = { ...state.options, algorithm: "", method: "", contentType: "" };
+  }
+  search.select(id);
+  renderApiInfo();
+  renderSettings();
+  form.render(spec, state.params);
+  json.show(state.params, { force: true });
+  if (draft?.options?.jsonText) {
+    $("json").value = draft.options.jsonText;
+    json.read();
+  }
+  delete state.options.jsonText;
+  $("response").replaceChildren();
+  state.lastResponse = null;
+  scheduleUpdate.flush();
+  return true;
+}
+
+function loadExample(i) {
+  const ex = state.spec.examples[i];
+  state.params = structuredClone(ex.params ?? {});
+  state.region = ex.region ?? state.region;
+  if (ex.request?.method && state.spec.methods.includes(ex.request.method)) state.options.method = ex.request.method;
+  renderSettings();
+  form.render(state.spec, state.params);
+  json.show(state.params, { force: true });
+  $("send-status").textContent = t("example.loaded", { title: docText(ex.title) });
+  scheduleUpdate.flush();
+}
+
+function onParamsFromJson(params) {
+  state.params = params;
+  form.render(state.spec, state.params);
+  scheduleUpdate();
+}
+
+// ---- sending ---------------------------------------------------------------------------------
+
+function selectedVia() {
+  return document.querySelector('input[name="via"]:checked')?.value ?? "simulator";
+}
+
+/** Says when this package cannot send by the chosen way (the button stays enabled: a click
+ *  still checks the call and marks its problems). */
+function refreshSendAvailability() {
+  const via = selectedVia();
+  const ok = canSend(via);
+  const status = $("send-status");
+  if (!ok) {
+    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
+    status.dataset.state = "unavailable";
+  } else if (status.dataset.state === "unavailable") {
+    status.textContent = "";
+    status.dataset.state = "";
+  }
+}
+
+async function send() {
+  scheduleUpdate.flush();
+  const status = $("send-status");
+  if (state.violations.length) {
+    status.textContent = t("send.blocked", { n: state.violations.length });
+    status.dataset.state = "blocked";
+    focusPath(state.violations[0].path);
+    return;
+  }
+  const credentials = creds.get();
+  if (!credentials) {
+    status.textContent = t("send.needCredentials");
+    status.dataset.state = "blocked";
+    $("secret-id").focus();
+    return;
+  }
+  const ts = timestamp();
+  if (ts === null) {
+    status.textContent = t("preview.badTimestamp");
+    return;
+  }
+  const via = selectedVia();
+  if (!canSend(via)) {
+    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
+    status.dataset.state = "unavailable";
+    return;
+  }
+  let prepared;
+  try {
+    // Re-signed now: a fresh nonce (and, in "now" mode, the current time) for each send.
+    prepared = cp().prepare(call(), credentials, prepareOptions(ts, { allowInvalid: false }));
+  } catch (e) {
+    status.textContent = errorLine(e);
+    status.dataset.state = "error";
+    return;
+  }
+  state.prepared = prepared;
+  state.preparedAt = ts;
+  renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
+  status.textContent = t("send.sending", { via: t(`via.${via}`) });
+  status.dataset.state = "sending";
+  $("send-button").disabled = true;
+  try {
+    const resp = await sendRequest(prepared.request, via);
+    state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts } };
+    const read = renderResponse($("response"), resp, state.lastResponse.ctx);
+    status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
+    status.dataset.state = read.ok ? "ok" : "error";
+    callHistory.add({ api: state.apiId, params: state.params, region: state.region, via, status: resp.status, code: read.code, requestId: read.requestId });
+  } catch (e) {
+    state.lastResponse = null;
+    renderSendError($("response"), e);
+    status.textContent = t("send.failed", { code: e?.code ?? "Error" });
+    status.dataset.state = "error";
+    callHistory.add({ api: state.apiId, params: state.params, region: state.region, via, status: 0, code: e?.code ?? "Error" });
+  } finally {
+    $("send-button").disabled = false;
+    // The credentials object goes out of scope here; nothing keeps it but the inputs.
+  }
+}
+
+// ---- language ----------------------------------------------------------------------------------
+
+function relabel() {
+  applyI18n(document);
+  document.title = t("page.title");
+  search.setCatalog();
+  snippets.relabel();
+  callHistory.render();
+  verify.refresh();
+  if (state.spec) {
+    renderApiInfo();
+    renderSettings();
+    form.render(state.spec, state.params);
+    update();
+  }
+  if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
+  refreshSendAvailability();
+}
+
+// ---- start -------------------------------------------------------------------------------------
+
+function wire() {
+  search = new ApiSearch({ input: $("search"), results: $("search-results"), count: $("search-count"), picker: $("api-picker") }, (id) => {
+    selectApi(id);
+    $("params-heading").focus();
+  });
+  form = new ParamForm($("form"), { idPrefix: "p", onChange: () => {
+    json.show(state.params);
+    scheduleUpdate();
+  } });
+  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson);
+  creds = new CredentialsPanel({
+    id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),
+    clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"),
+  }, () => scheduleUpdate());
+  snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
+  callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
+    selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region });
+  });
+  verify = new VerifyPanel({
+    input: $("verify-input"), secret: $("verify-secret"), ownSts: $("verify-own"), clock: $("verify-clock"),
+    button: $("verify-button"), useCurrent: $("verify-current"), output: $("verify-output"),
+  }, () => (state.prepared ? rawHttp(state.prepared.request) : ""));
+
+  // Remember when the latest input happened, to measure input → preview.
+  document.addEventListener("input", () => (state.lastInputAt = performance.now()), true);
+
+  $("region").addEventListener("input", () => {
+    state.region = $("region").value.trim();
+    scheduleUpdate();
+  });
+  $("algorithm").addEventListener("change", () => {
+    state.options.algorithm = $("algorithm").value;
+    scheduleUpdate();
+  });
+  $("method").addEventListener("change", () => {
+    state.options.method = $("method").value;
+    $("content-type").disabled = (state.spec.content_types?.length ?? 0) === 0 || state.options.method !== "POST";
+    scheduleUpdate();
+  });
+  $("content-type").addEventListener("change", () => {
+    state.options.contentType = $("content-type").value;
+    scheduleUpdate();
+  });
+  for (const id of ["ts-now", "ts-fixed"]) {
+    $(id).addEventListener("change", () => {
+      state.options.tsMode = $("ts-fixed").checked ? "fixed" : "now";
+      $("ts-value").disabled = state.options.tsMode !== "fixed";
+      if (state.options.tsMode === "fixed" && !state.options.fixedTs) {
+        state.options.fixedTs = String(Math.floor(Date.now() / 1000));
+        $("ts-value").value = state.options.fixedTs;
+      }
+      scheduleUpdate();
+    });
+  }
+  $("ts-value").addEventListener("input", () => {
+    state.options.fixedTs = $("ts-value").value.trim();
+    scheduleUpdate();
+  });
+  $("ts-set-now").addEventListener("click", () => {
+    state.options.fixedTs = String(Math.floor(Date.now() / 1000));
+    $("ts-value").value = state.options.fixedTs;
+    scheduleUpdate();
+  });
+  $("required-only").addEventListener("change", () => {
+    state.options.requiredOnly = $("required-only").checked;
+    form.setRequiredOnly(state.options.requiredOnly);
+    saveDraft();
+  });
+  for (const via of VIAS) $(`via-${via}`).addEventListener("change", refreshSendAvailability);
+  $("send-button").addEventListener("click", send);
+  $("permalink-copy").addEventListener("click", async () => {
+    const ok = await copyText($("permalink").value);
+    $("share-status").textContent = ok ? t("action.copied") : t("share.selectToCopy");
+    if (!ok) $("permalink").select();
+  });
+  $("lang").addEventListener("change", () => {
+    setLang($("lang").value);
+    prefs.set("lang", lang());
+    relabel();
+  });
+  $("import-button").addEventListener("click", importTccli);
+  window.addEventListener("hashchange", () => {
+    const link = parseFragment(location.hash);
+    if (link && $("permalink").value !== location.href) selectApi(link.api, { params: link.params ?? {}, region: link.region });
+  });
+}
+
+async function readFile(input) {
+  const file = input.files?.[0];
+  return file ? await file.text() : undefined;
+}
+
+async function importTccli() {
+  const status = $("import-status");
+  const api = await readFile($("import-api"));
+  if (!api) {
+    status.textContent = t("import.pick");
+    return;
+  }
+  const examples = await readFile($("import-examples"));
+  try {
+    const report = cp().importTccli(api, examples);
+    status.textContent = t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 });
+    search.setCatalog();
+    if (report.added.length) {
+      $("search").value = "";
+      search.run();
+      selectApi(report.added[0]);
+    }
+  } catch (e) {
+    status.textContent = t("import.failed", { detail: errorLine(e) });
+  }
+}
+
+async function main() {
+  setLang(prefs.get("lang", navigator.language?.startsWith("zh") ? "zh" : "en"));
+  $("lang").value = lang();
+  applyI18n(document);
+  document.title = t("page.title");
+  try {
+    await load();
+  } catch (e) {
+    $("load-status").textContent = t("page.loadFailed", { detail: errorLine(e) });
+    $("load-status").dataset.state = "error";
+    return;
+  }
+  $("version").textContent = `v${cp().version()}`;
+  wire();
+  search.setCatalog();
+  performance.mark("cloudplay:catalog");
+  const link = parseFragment(location.hash);
+  const first = cp().catalog()[0]?.id;
+  let ok = false;
+  if (link) ok = selectApi(link.api, { params: link.params ?? {}, region: link.region });
+  if (!ok && drafts.lastApi()) ok = selectApi(drafts.lastApi());
+  if (!ok && first) ok = selectApi(first);
+  verify.refresh();
+  refreshSendAvailability();
+  $("app").hidden = false;
+  if (ok) $("load-status").hidden = true;
+  performance.mark("cloudplay:ready");
+  document.body.dataset.ready = "true";
+  document.dispatchEvent(new CustomEvent("cloudplay:ready"));
+}
+
+main();

@@ -1,0 +1,21 @@
+// The page's few fixed settings, each in one place.
+
+/** The wasm package (wasm-bindgen `web` target). `cloudplay serve` serves it at /pkg/web/;
+ *  on another static host copy `pkg/` next to this folder's parent, or change this line. */
+export const PACKAGE_URL = new URL("../pkg/web/cloudplay.js", import.meta.url).href;
+
+/** The forwarding proxy of `cloudplay serve`: POST {method, url, headers, body}, same origin. */
+export const PROXY_URL = new URL("../proxy", import.meta.url).href;
+
+/** The playground page, for "open in the playground" links from the widget. */
+export const PLAYGROUND_URL = new URL("../index.html", import.meta.url).href;
+
+/** Delay between the last input and the re-sign of the preview (ms). */
+export const PREVIEW_DEBOUNCE_MS = 15;
+
+/** How many calls the history keeps. */
+export const HISTORY_LIMIT = 30;
+
+
+/** Snippet languages, in the order shown. */
+export const SNIPPET_LANGUAGES = ["curl", "python", "node", "go", "cli"];

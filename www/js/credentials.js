@@ -1,0 +1,81 @@
+// The credentials panel. Secrets live in the inputs (memory) only; sessionStorage holds them
+// only while "remember in this tab" is ticked; Clear wipes both. Never localStorage, a URL,
+// the history, a draft or a snippet.
+import { credentialSlot } from "./store.js";
+import { t } from "./i18n.js";
+import { cp, has } from "./wasm.js";
+
+/** The simulator's "ordinary" demo account (public demo keys that protect nothing), or null. */
+export function demoCredentials() {
+  if (!has("demoAccounts")) return null;
+  const a = cp().demoAccounts().find((x) => x.profile === "ordinary" && !x.token);
+  return a ? { secret_id: a.secret_id, secret_key: a.secret_key } : null;
+}
+
+export class CredentialsPanel {
+  constructor({ id, key, token, remember, clear, demo, status }, onChange) {
+    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status });
+    this.onChange = onChange;
+    const saved = credentialSlot.load();
+    if (saved) {
+      this.idInput.value = saved.secret_id ?? "";
+      this.keyInput.value = saved.secret_key ?? "";
+      this.tokenInput.value = saved.token ?? "";
+      this.remember.checked = true;
+    }
+    for (const input of [this.idInput, this.keyInput, this.tokenInput]) input.addEventListener("input", () => this.changed());
+    this.remember.addEventListener("change", () => {
+      if (this.remember.checked) credentialSlot.save(this.values());
+      else credentialSlot.clear();
+      this.say(this.remember.checked ? "cred.remembered" : "cred.memoryOnly");
+    });
+    this.clearButton.addEventListener("click", () => this.clear());
+    this.demoButton?.addEventListener("click", () => {
+      const demo = demoCredentials();
+      if (!demo) return this.say("cred.noDemo");
+      this.idInput.value = demo.secret_id;
+      this.keyInput.value = demo.secret_key;
+      this.tokenInput.value = "";
+      this.changed();
+      this.say("cred.demoFilled");
+    });
+  }
+
+  values() {
+    return { secret_id: this.idInput.value.trim(), secret_key: this.keyInput.value, token: this.tokenInput.value.trim() };
+  }
+
+  /** `{secret_id, secret_key, token?}` for prepare, or null while incomplete. */
+  get() {
+    const v = this.values();
+    if (!v.secret_id || !v.secret_key) return null;
+    const out = { secret_id: v.secret_id, secret_key: v.secret_key };
+    if (v.token) out.token = v.token;
+    return out;
+  }
+
+  /** Every secret the page holds, for tests and for scrubbing text. */
+  secrets() {
+    const v = this.values();
+    return [v.secret_key, v.token].filter((s) => s && s.length >= 4);
+  }
+
+  changed() {
+    if (this.remember.checked) credentialSlot.save(this.values());
+    this.onChange();
+  }
+
+  clear() {
+    this.idInput.value = "";
+    this.keyInput.value = "";
+    this.tokenInput.value = "";
+    this.remember.checked = false;
+    credentialSlot.clear();
+    this.say("cred.cleared");
+    this.onChange();
+  }
+
+  say(key) {
+    this.status.textContent = t(key);
+  }
+}

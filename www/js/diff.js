@@ -1,0 +1,108 @@
+// Where a signature differs: the signing steps side by side, the first one that differs, the
+// first differing line and character in it, and what that means.
+import { h, put } from "./dom.js";
+import { t } from "./i18n.js";
+import { STEPS } from "./preview.js";
+
+/** A value the other side does not show but is known to differ (a refused signature). */
+export const UNDISCLOSED = Object.freeze({ undisclosed: true });
+
+/** Step-by-step comparison of two (partial) traces. */
+export function compareSteps(yours, theirs) {
+  const rows = [];
+  for (const step of STEPS) {
+    const a = yours?.[step];
+    const b = theirs?.[step];
+    if (a === undefined && b === undefined) continue;
+    const state = b === UNDISCLOSED ? "differs" : a === undefined || b === undefined ? "unknown" : a === b ? "same" : "differs";
+    rows.push({ step, yours: a, theirs: b, state });
+  }
+  return { rows, first: rows.find((r) => r.state === "differs") ?? null };
+}
+
+/** The first line (0-based) and column where two texts differ, or null. */
+export function firstDifference(a, b) {
+  const la = a.split("\n");
+  const lb = b.split("\n");
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    const x = la[i] ?? "";
+    const y = lb[i] ?? "";
+    if (x !== y || la[i] === undefined || lb[i] === undefined) {
+      let col = 0;
+      while (col < x.length && col < y.length && x[col] === y[col]) col++;
+      return { line: i, col, yours: x, theirs: y };
+    }
+  }
+  return null;
+}
+
+/** The text with everything from the first difference on the differing line marked. */
+function diffText(text, d) {
+  if (!d) return [text];
+  const lines = text.split("\n");
+  const before = lines.slice(0, d.line).map((l) => `${l}\n`).join("");
+  const line = lines[d.line] ?? "";
+  const after = lines.slice(d.line + 1).map((l) => `\n${l}`).join("");
+  return [before, line.slice(0, d.col), h("mark", { text: line.slice(d.col) || "∅" }), after];
+}
+
+/** What the first difference means, in words. */
+function meaning(cmp, selfCheck, inferredSts) {
+  const first = cmp.first;
+  const byStep = Object.fromEntries(cmp.rows.map((r) => [r.step, r]));
+  if (!first) {
+    if (selfCheck?.ok) return t("diff.keyDiffersUndisclosed");
+    if (selfCheck && !selfCheck.ok) return t("diff.notSelfConsistent", { code: selfCheck.code ?? "" });
+    return t("diff.noDifference");
+  }
+  if ((first.step === "signature" || first.step === "authorization") && byStep.string_to_sign?.state === "same")
+    return inferredSts ? t("diff.keyDiffersUndisclosed") : t("diff.keyDiffers");
+  if ((first.step === "signature" || first.step === "authorization") && selfCheck?.ok) return t("diff.keyDiffersUndisclosed");
+  if (first.step === "signature" || first.step === "authorization") return t("diff.signatureOnly");
+  if (first.step === "credential_scope") return t("diff.scopeDiffers");
+  if (first.step === "string_to_sign") {
+    const d = firstDifference(first.yours, first.theirs);
+    return t("diff.stringToSignDiffers", { line: (d?.line ?? 0) + 1 });
+  }
+  if (first.step === "canonical_request" || first.step === "hashed_canonical_request" || first.step === "hashed_payload")
+    return t("diff.requestDiffers");
+  return t("diff.stepDiffers", { step: t(`step.${first.step}`) });
+}
+
+/**
+ * Renders the comparison.
+ * @param {HTMLElement} container
+ * @param {{yours: object, theirs: object, selfCheck?: {ok: boolean, code?: string}, theirsLabel?: string}} input
+ */
+export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred }) {
+  const cmp = compareSteps(yours, theirs);
+  const table = h("table", { class: "diff" },
+    h("caption", { text: t("diff.caption") }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("diff.step") }), h("th", { scope: "col", text: yoursLabel ?? t("diff.yours") }),
+      h("th", { scope: "col", text: theirsLabel ?? t("diff.theirs") }), h("th", { scope: "col", text: t("diff.state") }))));
+  const body = h("tbody");
+  for (const r of cmp.rows) {
+    const isFirst = r === cmp.first;
+    const d = r.state === "differs" && r.theirs !== UNDISCLOSED ? firstDifference(r.yours, r.theirs) : null;
+    const cell = (text, note) => {
+      if (text === undefined) return h("td", {}, h("span", { class: "muted", text: t("diff.unknown") }));
+      if (text === UNDISCLOSED) return h("td", {}, h("span", { class: "muted", text: t("diff.undisclosed") }));
+      return h("td", {}, h("pre", { class: "mono" }, diffText(text, d)), note ? h("span", { class: "muted", text: note }) : null);
+    };
+    body.append(h("tr", { class: `${r.state}${isFirst ? " first" : ""}`, dataset: { step: r.step, state: r.state } },
+      h("th", { scope: "row", text: t(`step.${r.step}`) }),
+      cell(r.yours), cell(r.theirs, inferred?.includes(r.step) ? t("diff.inferred") : null),
+      h("td", { text: t(`diff.${r.state}`) + (isFirst ? ` — ${t("diff.firstHere")}` : "") })));
+  }
+  table.append(body);
+  const firstText = cmp.first
+    ? t("diff.first", { step: t(`step.${cmp.first.step}`) })
+    : t("diff.noneVisible");
+  const d = cmp.first && cmp.first.theirs !== UNDISCLOSED ? firstDifference(cmp.first.yours, cmp.first.theirs) : null;
+  put(container,
+    h("p", { class: "diff-first", dataset: { firstStep: cmp.first?.step ?? "" } }, h("strong", { text: firstText }),
+      d ? ` ${t("diff.at", { line: d.line + 1, col: d.col + 1 })}` : ""),
+    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign")) }),
+    h("div", { class: "table-scroll" }, table));
+  return cmp;
+}

@@ -1,0 +1,41 @@
+// The call history: what was sent and how it went, without secrets (API, parameters, region,
+// time, via, status and code), kept in localStorage.
+import { h, put } from "./dom.js";
+import { t } from "./i18n.js";
+import { history as store, withoutSecrets } from "./store.js";
+import { HISTORY_LIMIT } from "./config.js";
+
+export class History {
+  constructor({ list, clear }, onLoad) {
+    Object.assign(this, { list, onLoad });
+    this.entries = store.list();
+    clear.addEventListener("click", () => {
+      this.entries = [];
+      store.save(this.entries);
+      this.render();
+    });
+    this.render();
+  }
+
+  add({ api, params, region, via, status, code, requestId }) {
+    const entry = withoutSecrets({ api, params, region: region || "", via, status, code: code || "", requestId: requestId || "", at: Date.now() });
+    this.entries.unshift(entry);
+    this.entries.length = Math.min(this.entries.length, HISTORY_LIMIT);
+    store.save(this.entries);
+    this.render();
+  }
+
+  render() {
+    if (!this.entries.length) {
+      put(this.list, h("li", { class: "muted", text: t("history.empty") }));
+      return;
+    }
+    put(this.list, ...this.entries.map((e, i) => h("li", { class: "history-entry", dataset: { outcome: e.code ? "error" : "ok" } },
+      h("time", { datetime: new Date(e.at).toISOString(), text: new Date(e.at).toLocaleTimeString() }), " ",
+      h("span", { class: "mono", text: e.api }), " ",
+      h("span", { class: e.code ? "bad" : "good", text: e.code || String(e.status) }), " ",
+      h("span", { class: "muted", text: t(`via.${e.via}`) }), " ",
+      h("button", { type: "button", text: t("history.load"), "aria-label": t("history.loadWhat", { n: i + 1, api: e.api }),
+        on: { click: () => this.onLoad(e) } }))));
+  }
+}

@@ -1,0 +1,47 @@
+// The JSON editor of the call's parameters, kept in sync with the form both ways: the form
+// writes here after each change; text that parses to an object replaces the parameters.
+import { t } from "./i18n.js";
+
+export class JsonEditor {
+  /**
+   * @param {HTMLTextAreaElement} textarea
+   * @param {HTMLElement} status   where a parse error is shown
+   * @param {(params: object) => void} onParams
+   */
+  constructor(textarea, status, onParams) {
+    this.textarea = textarea;
+    this.status = status;
+    this.onParams = onParams;
+    this.valid = true;
+    textarea.addEventListener("input", () => this.read());
+  }
+
+  /** Shows `params` (unless the user is typing here, which is where they came from). */
+  show(params, { force = false } = {}) {
+    if (!force && document.activeElement === this.textarea) return;
+    this.textarea.value = JSON.stringify(params, null, 2);
+    this.setError(null);
+  }
+
+  read() {
+    const text = this.textarea.value;
+    let value;
+    try {
+      value = text.trim() === "" ? {} : JSON.parse(text);
+    } catch (e) {
+      return this.setError(t("json.parseError", { detail: e.message }));
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      return this.setError(t("json.notObject"));
+    }
+    this.setError(null);
+    this.onParams(value);
+  }
+
+  setError(message) {
+    this.valid = !message;
+    this.textarea.toggleAttribute("aria-invalid", Boolean(message));
+    this.status.hidden = !message;
+    this.status.textContent = message ?? "";
+  }
+}

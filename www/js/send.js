@@ -1,0 +1,184 @@
+// Sending a signed request — to the in-page simulator (default), through `cloudplay serve`'s
+// forwarding proxy, or directly — and reading the answer: status, headers, pretty body,
+// RequestId, time, the error code explained from the spec, and for a signature error the
+// step where the signatures part.
+import { h, put } from "./dom.js";
+import { t, docText, hasKey } from "./i18n.js";
+import { cp, has, errorLine } from "./wasm.js";
+import { PROXY_URL } from "./config.js";
+import { copyBlock } from "./preview.js";
+import { renderDiff, UNDISCLOSED } from "./diff.js";
+import { requestUrl } from "./preview.js";
+
+export const VIAS = ["simulator", "proxy", "direct"];
+
+/** Codes that mean "the signature does not match". */
+export const SIGNATURE_CODES = new Set(["AuthFailure.SignatureFailure", "SignatureDoesNotMatch", "4100"]);
+/** Codes that mean "signed too long ago (or in the future)". */
+export const EXPIRED_CODES = new Set(["AuthFailure.SignatureExpire", "InvalidTimeStamp.Expired", "4500"]);
+
+/** Whether this package can send by `via`. */
+export function canSend(via) {
+  if (has("send")) return true;
+  return via === "simulator" && has("simulate");
+}
+
+/** Sends `request` (a signed HttpRequest). Resolves {status, headers, body, ms, via}. */
+export async function sendRequest(request, via, { signal, timeout = 30000 } = {}) {
+  const m = cp();
+  if (has("send")) {
+    return await m.send(request, { via, timeout, signal, proxyUrl: PROXY_URL });
+  }
+  if (via === "simulator" && has("simulate")) {
+    const t0 = performance.now();
+    const r = m.simulate(request, { now: Math.floor(Date.now() / 1000) });
+    return { ...r, ms: performance.now() - t0, via };
+  }
+  const e = new Error(t("send.unavailable", { via }));
+  e.code = "Unavailable";
+  throw e;
+}
+
+function findKey(value, re, depth = 0) {
+  if (!value || typeof value !== "object" || depth > 4) return undefined;
+  for (const [k, v] of Object.entries(value)) if (re.test(k) && (typeof v === "string" || typeof v === "number")) return String(v);
+  for (const v of Object.values(value)) {
+    const found = findKey(v, re, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function header(resp, name) {
+  const entries = Array.isArray(resp.headers) ? resp.headers : Object.entries(resp.headers ?? {});
+  return entries.find(([n]) => n.toLowerCase() === name)?.[1];
+}
+
+/** What an answer says, in any vendor's envelope. */
+export function readResponse(resp) {
+  let json = null;
+  try {
+    json = JSON.parse(resp.body);
+  } catch {
+    json = null;
+  }
+  const requestId = findKey(json, /^request_?id$/i) ?? header(resp, "x-acs-request-id") ?? "";
+  let code = null;
+  let message = "";
+  if (json?.Response?.Error) {
+    code = String(json.Response.Error.Code);
+    message = json.Response.Error.Message ?? "";
+  } else if (json && typeof json.code === "number" && json.code !== 0) {
+    code = String(json.code); // Tencent API 2.0 gateway
+    message = json.message ?? "";
+  } else if (json && typeof json.Code === "string" && (resp.status >= 400 || json.Success === false) && json.Code !== "Success") {
+    code = json.Code; // Alibaba
+    message = json.Message ?? "";
+  } else if (resp.status >= 400) {
+    code = `HTTP ${resp.status}`;
+  }
+  return { json, requestId, code, message, ok: !code };
+}
+
+/** The spec's documented meaning of `code`, else a common gateway code's. */
+export function explainCode(spec, code) {
+  const documented = spec?.errors?.find((e) => e.code === code);
+  if (documented && docText(documented.doc)) return docText(documented.doc);
+  const key = `code.${code}`;
+  return hasKey(key) ? t(key) : "";
+}
+
+/** The server's own trace of a refused signature, if the answer carries it. */
+export function serverTrace(resp, read) {
+  const carried = resp.expected_trace ?? resp.expected ?? resp.trace;
+  if (carried && typeof carried === "object" && carried.string_to_sign) return carried;
+  const m = /server string to sign is:([\s\S]*)$/.exec(read.message ?? "");
+  if (m) return { string_to_sign: m[1] };
+  return null;
+}
+
+/**
+ * The server's side of a refused signature: what it disclosed; the steps before the signature
+ * inferred equal to ours when our request verifies with our own key (the server then computes
+ * the same string to sign from it); and the signature itself known to differ.
+ */
+export function serverSide(yours, disclosed, check) {
+  const theirs = { ...(disclosed ?? {}) };
+  const inferred = [];
+  if (check?.ok) {
+    for (const step of ["canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign"]) {
+      if (theirs[step] === undefined && yours[step] !== undefined) {
+        theirs[step] = yours[step];
+        inferred.push(step);
+      }
+    }
+  }
+  if (theirs.signature === undefined) theirs.signature = UNDISCLOSED;
+  return { theirs, inferred };
+}
+
+/** Does the request verify with the sender's own key? (Was it altered after signing?) */
+export function selfCheck(request, credentials, timestamp) {
+  if (!has("verifyWire") || !credentials) return null;
+  try {
+    const creds = [{ secret_id: credentials.secret_id, secret_key: credentials.secret_key, token: credentials.token }];
+    return cp().verifyWire({ method: request.method, url: requestUrl(request), headers: request.headers, body: request.body, credentials: creds, now: timestamp });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Shows an answer.
+ * @param {HTMLElement} container
+ * @param {object} resp      {status, headers, body, ms, via}
+ * @param {{spec, prepared, credentials, timestamp}} ctx
+ */
+export function renderResponse(container, resp, ctx) {
+  const read = readResponse(resp);
+  const pretty = read.json ? JSON.stringify(read.json, null, 2) : resp.body;
+  const headers = (Array.isArray(resp.headers) ? resp.headers : Object.entries(resp.headers ?? {})).map(([n, v]) => `${n}: ${v}`).join("\n");
+  const summary = h("dl", { class: "facts" },
+    h("dt", { text: t("resp.status") }), h("dd", { dataset: { fact: "status" }, text: String(resp.status) }),
+    h("dt", { text: t("resp.time") }), h("dd", { text: t("resp.ms", { ms: Number(resp.ms ?? 0).toFixed(1) }) }),
+    h("dt", { text: t("resp.via") }), h("dd", { text: t(`via.${resp.via}`) }),
+    h("dt", { text: t("resp.requestId") }), h("dd", { class: "mono", dataset: { fact: "requestId" }, text: read.requestId || "—" }));
+  const parts = [
+    h("p", { class: `outcome ${read.ok ? "ok" : "error"}`, dataset: { outcome: read.ok ? "ok" : "error", code: read.code ?? "" } },
+      read.ok ? t("resp.ok") : t("resp.error", { code: read.code })),
+    summary,
+  ];
+  if (!read.ok) {
+    const explained = explainCode(ctx.spec, read.code);
+    parts.push(h("div", { class: "explain" },
+      read.message ? h("p", {}, h("strong", { text: `${t("resp.message")}: ` }), read.message) : null,
+      explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}: ` }), explained) : null));
+    if (SIGNATURE_CODES.has(read.code) && ctx.prepared) {
+      const diffBox = h("div", { class: "diff-box", dataset: { role: "signature-diff" } });
+      const check = selfCheck(ctx.prepared.request, ctx.credentials, ctx.timestamp);
+      const { theirs, inferred } = serverSide(ctx.prepared.trace, serverTrace(resp, read), check);
+      renderDiff(diffBox, {
+        yours: ctx.prepared.trace,
+        theirs,
+        inferred,
+        selfCheck: check,
+        yoursLabel: t("diff.sent"),
+        theirsLabel: t("diff.server"),
+      });
+      parts.push(h("section", { class: "signature-diff" }, h("h4", { text: t("diff.title") }), diffBox));
+    }
+  }
+  parts.push(copyBlock(t("resp.body"), pretty, { step: "body" }), copyBlock(t("resp.headers"), headers, { step: "headers" }));
+  put(container, ...parts);
+  return read;
+}
+
+/** Shows a failure to get any answer (network, CORS, unavailable). */
+export function renderSendError(container, e) {
+  const code = e?.code ?? "Error";
+  const key = code === "CorsError" ? "send.cors" : code === "NetworkError" ? "send.network" : null;
+  put(container,
+    h("p", { class: "outcome error", dataset: { outcome: "failed", code } }, t("send.failed", { code })),
+    h("p", { text: key ? t(key) : errorLine(e) }),
+    key ? h("p", { class: "muted", text: errorLine(e) }) : null);
+}

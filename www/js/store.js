@@ -1,0 +1,123 @@
+// What the page keeps between visits, and where.
+//
+// localStorage: drafts (API, parameters, options) keyed by API id, the last API, the language,
+// the call history. Never a credential. sessionStorage: the credentials, and only after the
+// user ticks "remember for this tab". Everything is JSON under the "cloudplay." prefix.
+
+const PREFIX = "cloudplay.";
+const CREDENTIALS_KEY = `${PREFIX}credentials`;
+
+function read(storage, key, fallback) {
+  try {
+    const text = storage.getItem(PREFIX + key);
+    return text === null ? fallback : JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
+
+function write(storage, key, value) {
+  try {
+    storage.setItem(PREFIX + key, JSON.stringify(value));
+    return true;
+  } catch {
+    // Private mode or a full quota: the page goes on without persistence.
+    return false;
+  }
+}
+
+function remove(storage, key) {
+  try {
+    storage.removeItem(PREFIX + key);
+  } catch {
+    /* nothing to do */
+  }
+}
+
+function local() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function session() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Names that must never be persisted outside the opted-in session slot. */
+const SECRET_FIELDS = ["secret_id", "secret_key", "token", "SecretId", "SecretKey", "Token", "credentials"];
+
+/** A copy of `value` without any credential-looking member (belt and braces for drafts). */
+export function withoutSecrets(value) {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) if (!SECRET_FIELDS.includes(k)) out[k] = withoutSecrets(v);
+    return out;
+  }
+  return value;
+}
+
+export const prefs = {
+  get: (key, fallback) => (local() ? read(local(), `pref.${key}`, fallback) : fallback),
+  set: (key, value) => local() && write(local(), `pref.${key}`, value),
+};
+
+/** A draft: {params, region, options}. Options hold algorithm, method, timestamp mode, etc. */
+export const drafts = {
+  load(apiId) {
+    return local() ? read(local(), `draft.${apiId}`, null) : null;
+  },
+  save(apiId, draft) {
+    if (!local()) return;
+    const { params, region, options } = draft;
+    write(local(), `draft.${apiId}`, { params: withoutSecrets(params), region: region ?? "", options: withoutSecrets(options ?? {}) });
+    write(local(), "lastApi", apiId);
+  },
+  lastApi() {
+    return local() ? read(local(), "lastApi", null) : null;
+  },
+};
+
+export const history = {
+  list() {
+    return local() ? read(local(), "history", []) : [];
+  },
+  save(entries) {
+    if (local()) write(local(), "history", withoutSecrets(entries));
+  },
+};
+
+/** The credentials slot: sessionStorage only, only when the user opted in. */
+export const credentialSlot = {
+  load() {
+    const s = session();
+    if (!s) return null;
+    try {
+      const text = s.getItem(CREDENTIALS_KEY);
+      return text ? JSON.parse(text) : null;
+    } catch {
+      return null;
+    }
+  },
+  save(creds) {
+    const s = session();
+    if (!s) return false;
+    try {
+      s.setItem(CREDENTIALS_KEY, JSON.stringify({ secret_id: creds.secret_id, secret_key: creds.secret_key, token: creds.token || "" }));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  clear() {
+    const s = session();
+    if (s) remove(s, "credentials");
+  },
+};

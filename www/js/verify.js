@@ -1,0 +1,164 @@
+// Signature verification of a pasted request: raw HTTP or a curl line, plus a secret. Says
+// whether it verifies and, if not, the first signing step where it differs from what it should
+// be (the server's recomputation from the request as received).
+import { h, put } from "./dom.js";
+import { t } from "./i18n.js";
+import { cp, has, errorLine } from "./wasm.js";
+import { renderDiff } from "./diff.js";
+import { requestUrl } from "./preview.js";
+
+function headerOf(req, name) {
+  const entries = Array.isArray(req.headers) ? req.headers : Object.entries(req.headers ?? {});
+  return entries.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+function headerEntries(req) {
+  return Array.isArray(req.headers) ? req.headers : Object.entries(req.headers ?? {});
+}
+
+/** `k=v` items after an Authorization scheme, comma separated. */
+function authItems(auth) {
+  const rest = auth.slice(auth.indexOf(" ") + 1);
+  const out = {};
+  for (const item of rest.split(",")) {
+    const i = item.indexOf("=");
+    if (i > 0) out[item.slice(0, i).trim()] = item.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/** Query plus (for a form body) body parameters, decoded, in order. */
+function requestParams(req) {
+  const pairs = [...new URLSearchParams(req.query ?? "")];
+  const ct = (headerOf(req, "content-type") ?? "").toLowerCase();
+  if (ct.startsWith("application/x-www-form-urlencoded") && req.body) pairs.push(...new URLSearchParams(req.body));
+  return pairs;
+}
+
+function isoToUnix(text) {
+  const ms = Date.parse(text ?? "");
+  return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+}
+
+/** What the request itself claims: algorithm, key id, time, and the signature pieces it carries. */
+export function inspect(req) {
+  const auth = (headerOf(req, "authorization") ?? "").trim();
+  if (auth.startsWith("TC3-HMAC-SHA256")) {
+    const items = authItems(auth);
+    const [secretId, date, service] = (items.Credential ?? "").split("/");
+    return {
+      algorithm: "TC3-HMAC-SHA256", secretId, service,
+      timestamp: Number(headerOf(req, "X-TC-Timestamp")) || null,
+      signedHeaders: items.SignedHeaders ?? "",
+      presented: { credential_scope: items.Credential ? items.Credential.split("/").slice(1).join("/") : undefined, signed_headers: items.SignedHeaders, signature: items.Signature, authorization: auth },
+      scopeDate: date,
+    };
+  }
+  if (auth.startsWith("ACS3-HMAC-SHA256")) {
+    const items = authItems(auth);
+    const iso = headerOf(req, "x-acs-date");
+    return {
+      algorithm: "ACS3-HMAC-SHA256", secretId: items.Credential, timestamp: isoToUnix(iso), iso,
+      nonce: headerOf(req, "x-acs-signature-nonce"),
+      signedHeaders: items.SignedHeaders ?? "",
+      presented: { signed_headers: items.SignedHeaders, signature: items.Signature, authorization: auth },
+    };
+  }
+  const params = requestParams(req);
+  const get = (n) => params.find(([k]) => k === n)?.[1];
+  if (get("AccessKeyId") !== undefined) {
+    return { algorithm: "ACS-RPC-HMAC-SHA1", secretId: get("AccessKeyId"), timestamp: isoToUnix(get("Timestamp")), params, presented: { signature: get("Signature") } };
+  }
+  if (get("SecretId") !== undefined) {
+    const algorithm = get("SignatureMethod") === "HmacSHA256" ? "TC-HmacSHA256" : "TC-HmacSHA1";
+    return { algorithm, secretId: get("SecretId"), timestamp: Number(get("Timestamp")) || null, params, presented: { signature: get("Signature") } };
+  }
+  return { algorithm: null, secretId: "", timestamp: null, presented: {} };
+}
+
+/** The trace the server computes from the request as received, with `secretKey`. */
+export function expectedTrace(req, info, secretKey) {
+  if (!info.algorithm || !has("signWire")) return null;
+  const host = headerOf(req, "host") ?? req.host;
+  const credentials = { secret_id: info.secretId ?? "", secret_key: secretKey };
+  const base = { algorithm: info.algorithm, method: req.method, host, path: req.path || "/", credentials, timestamp: info.timestamp ?? 0 };
+  let input;
+  if (info.algorithm === "TC3-HMAC-SHA256" || info.algorithm === "ACS3-HMAC-SHA256") {
+    input = {
+      ...base,
+      service: info.service ?? "",
+      timestamp_iso: info.iso,
+      nonce: info.nonce,
+      query: req.query ?? "",
+      headers: Object.fromEntries(headerEntries(req).filter(([n]) => n.toLowerCase() !== "authorization")),
+      body: req.body ?? "",
+      signed_headers: info.signedHeaders,
+    };
+  } else {
+    input = { ...base, params: info.params.filter(([n]) => n !== "Signature") };
+  }
+  try {
+    return cp().signWire(input);
+  } catch {
+    return null;
+  }
+}
+
+export class VerifyPanel {
+  constructor({ input, secret, ownSts, clock, button, useCurrent, output }, getCurrentRaw) {
+    Object.assign(this, { input, secret, ownSts, clock, output });
+    button.addEventListener("click", () => this.run());
+    useCurrent.addEventListener("click", () => {
+      const raw = getCurrentRaw();
+      if (raw) this.input.value = raw;
+      this.input.focus();
+    });
+  }
+
+  refresh() {
+    if (!has("parseRequest")) put(this.output, h("p", { class: "notice", dataset: { pending: "parseRequest" }, text: t("verify.unavailable") }));
+  }
+
+  run() {
+    if (!has("parseRequest")) return this.refresh();
+    let req;
+    try {
+      req = cp().parseRequest(this.input.value);
+    } catch (e) {
+      return put(this.output, h("p", { class: "outcome error", dataset: { outcome: "unparsed" } }, t("verify.unparsed")), h("p", { text: errorLine(e) }));
+    }
+    const info = inspect(req);
+    const secretKey = this.secret.value;
+    if (!secretKey) return put(this.output, h("p", { class: "notice warn", text: t("verify.needSecret") }));
+    const nowSec = Math.floor(Date.now() / 1000);
+    const now = this.clock.checked || !info.timestamp ? nowSec : info.timestamp;
+    let outcome;
+    try {
+      outcome = cp().verifyWire({
+        method: req.method, url: requestUrl(req), headers: Object.fromEntries(headerEntries(req)), body: req.body ?? "",
+        credentials: [{ secret_id: info.secretId ?? "", secret_key: secretKey }], now,
+      });
+    } catch (e) {
+      return put(this.output, h("p", { class: "outcome error", dataset: { outcome: "failed" } }, errorLine(e)));
+    }
+    const expected = expectedTrace(req, info, secretKey) ?? {};
+    if (outcome.string_to_sign) expected.string_to_sign = outcome.string_to_sign;
+    const yours = { ...info.presented };
+    const own = this.ownSts.value.trim().replace(/\r\n/g, "\n");
+    if (own) {
+      const isSts = info.algorithm && (own.startsWith(info.algorithm) || !["TC3-HMAC-SHA256", "ACS3-HMAC-SHA256"].includes(info.algorithm));
+      yours[isSts ? "string_to_sign" : "canonical_request"] = own;
+    }
+    const parts = [
+      h("p", { class: `outcome ${outcome.ok ? "ok" : "error"}`, dataset: { outcome: outcome.ok ? "ok" : "error", code: outcome.code ?? "" } },
+        outcome.ok ? t("verify.ok", { algorithm: outcome.algorithm, id: outcome.secret_id }) : t("verify.bad", { code: outcome.code })),
+      outcome.ok ? null : h("p", { text: outcome.message }),
+      h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: this.clock.checked ? t("verify.clockOn") : t("verify.clockOff") }) }),
+    ];
+    const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
+    put(this.output, ...parts, diffBox);
+    if (!outcome.ok || own) {
+      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected") });
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// <cloudplay-try api="hai/2023-08-12/RunInstances"> — a "try it" box for documentation pages.
+//
+// One script tag adds it:
+//   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
+// Attributes: api (required), lang ("en" | "zh"; default: the page's), example (index, default 0).
+// It shows the API's form with its example loaded, live validation, the signature, and sends to
+// the in-page simulator. Credentials stay in the element's memory only.
+import { h, put, debounce, uid } from "../js/dom.js";
+import { load, cp, errorLine } from "../js/wasm.js";
+import { t, setLang, lang, docText, messageOf } from "../js/i18n.js";
+import { ParamForm } from "../js/form.js";
+import { renderPreview } from "../js/preview.js";
+import { canSend, sendRequest, renderResponse, renderSendError } from "../js/send.js";
+import { fragment } from "../js/share.js";
+import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
+import { demoCredentials } from "../js/credentials.js";
+
+const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
+
+class CloudplayTry extends HTMLElement {
+  static get observedAttributes() {
+    return ["api", "lang"];
+  }
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: "open" });
+    this.idBase = uid("cpt");
+    this.params = {};
+    this.region = "";
+    this.spec = null;
+    this.violations = [];
+    this.update = debounce(() => this.refresh(), PREVIEW_DEBOUNCE_MS);
+  }
+
+  connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    const pageLang = (this.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase();
+    setLang(pageLang.startsWith("zh") ? "zh" : "en");
+    put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "loading", role: "status", text: t("widget.loading") }));
+    load().then(() => this.build(), (e) => put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "error", role: "alert", text: errorLine(e) })));
+  }
+
+  attributeChangedCallback() {
+    if (this.spec) this.build();
+  }
+
+  build() {
+    const id = this.getAttribute("api") ?? "";
+    if (this.getAttribute("lang")) setLang(this.getAttribute("lang").startsWith("zh") ? "zh" : "en");
+    try {
+      this.spec = cp().describe(id);
+    } catch (e) {
+      put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "error", role: "alert", text: `${t("widget.unknownApi", { id })} — ${errorLine(e)}` }));
+      return;
+    }
+    const spec = this.spec;
+    const exIndex = Number(this.getAttribute("example") ?? 0) || 0;
+    const ex = spec.examples?.[exIndex] ?? spec.examples?.[0];
+    this.params = ex ? structuredClone(ex.params ?? {}) : {};
+    this.region = ex?.region ?? "";
+    const p = this.idBase;
+
+    this.formBox = h("div", { class: "form" });
+    this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update() });
+    this.summary = h("div", { class: "summary", "aria-live": "polite" });
+    this.previewBox = h("div", { class: "preview" });
+    this.response = h("div", { class: "response", "aria-live": "polite" });
+    this.status = h("p", { class: "status", role: "status" });
+    this.idInput = h("input", { id: `${p}-id`, type: "text", autocomplete: "off", spellcheck: "false" });
+    this.keyInput = h("input", { id: `${p}-key`, type: "password", autocomplete: "off", spellcheck: "false" });
+    for (const input of [this.idInput, this.keyInput]) input.addEventListener("input", () => this.update());
+    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" } });
+    regionInput.addEventListener("input", () => {
+      this.region = regionInput.value.trim();
+      this.update();
+    });
+    this.regionInput = regionInput;
+    this.sendButton = h("button", { type: "button", class: "primary", text: t("send.button"), on: { click: () => this.send() } });
+    const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", on: { change: () => this.form.setRequiredOnly(requiredOnly.checked) } });
+    this.openLink = h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
+
+    put(this.root,
+      h("link", { rel: "stylesheet", href: STYLE_URL }),
+      h("section", { class: "box", "aria-label": `${t("widget.try")}: ${spec.action}` },
+        h("header", {},
+          h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title)),
+          this.openLink),
+        h("div", { class: "field" }, h("label", { for: regionInput.id, text: t("settings.region") }), regionInput),
+        h("div", { class: "row" }, requiredOnly, h("label", { for: requiredOnly.id, text: t("params.requiredOnly") })),
+        this.formBox,
+        this.summary,
+        h("details", { class: "creds" },
+          h("summary", { text: t("widget.credentials") }),
+          h("p", { class: "muted", text: t("cred.help") }),
+          h("label", { for: this.idInput.id, text: t("cred.id") }), this.idInput,
+          h("label", { for: this.keyInput.id, text: t("cred.key") }), this.keyInput,
+          h("button", { type: "button", text: t("cred.demo"), on: { click: () => {
+            const demo = demoCredentials();
+            if (!demo) return;
+            this.idInput.value = demo.secret_id;
+            this.keyInput.value = demo.secret_key;
+            this.update();
+          } } })),
+        h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
+        h("div", { class: "actions" }, this.sendButton, this.status),
+        this.response));
+    this.form.render(spec, this.params);
+    if (!canSend("simulator")) {
+      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
+    }
+    this.refresh();
+    this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
+    this.dataset.ready = "true";
+  }
+
+  call() {
+    const c = { api: this.spec ? `${this.spec.product}/${this.spec.version}/${this.spec.action}` : "", params: this.params };
+    if (this.region) c.region = this.region;
+    return c;
+  }
+
+  credentials() {
+    const id = this.idInput.value.trim();
+    const key = this.keyInput.value;
+    return id && key ? { secret_id: id, secret_key: key } : null;
+  }
+
+  refresh() {
+    if (!this.spec) return;
+    const c = this.call();
+    try {
+      this.violations = cp().validate(c);
+    } catch (e) {
+      this.violations = [{ path: "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
+    }
+    this.form.showViolations(this.violations, messageOf);
+    this.regionInput.toggleAttribute("aria-invalid", this.violations.some((v) => v.path === "Region"));
+    put(this.summary, this.violations.length
+      ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } }, h("span", { class: "mono", text: v.path || "·" }), ` ${messageOf(v)}`)))
+      : h("p", { class: "ok", text: t("violations.none") }));
+    const ts = Math.floor(Date.now() / 1000);
+    const real = this.credentials();
+    try {
+      const prepared = cp().prepare(c, real ?? { secret_id: t("preview.placeholderId"), secret_key: "placeholder-secret-key" }, { timestamp: ts, allow_invalid: true });
+      renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: !real });
+    } catch (e) {
+      put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
+    }
+    this.openLink.href = `${PLAYGROUND_URL}${fragment(c)}`;
+  }
+
+  async send() {
+    this.update.flush();
+    if (this.violations.length) {
+      this.status.textContent = t("send.blocked", { n: this.violations.length });
+      const first = this.violations[0].path;
+      if (first === "Region") this.regionInput.focus();
+      else this.form.focusPath(first);
+      return;
+    }
+    const creds = this.credentials();
+    if (!creds) {
+      this.status.textContent = t("send.needCredentials");
+      this.root.querySelector("details.creds").open = true;
+      this.idInput.focus();
+      return;
+    }
+    if (!canSend("simulator")) {
+      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
+      return;
+    }
+    const ts = Math.floor(Date.now() / 1000);
+    let prepared;
+    try {
+      prepared = cp().prepare(this.call(), creds, { timestamp: ts });
+    } catch (e) {
+      this.status.textContent = errorLine(e);
+      return;
+    }
+    renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
+    this.sendButton.disabled = true;
+    this.status.textContent = t("send.sending", { via: t("via.simulator") });
+    try {
+      const resp = await sendRequest(prepared.request, "simulator");
+      const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
+      this.status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
+    } catch (e) {
+      renderSendError(this.response, e);
+      this.status.textContent = t("send.failed", { code: e?.code ?? "Error" });
+    } finally {
+      this.sendButton.disabled = false;
+    }
+  }
+}
+
+if (!customElements.get("cloudplay-try")) customElements.define("cloudplay-try", CloudplayTry);
