@@ -47,6 +47,18 @@ test("every seed example runs in the simulator and gets the documented success s
   }
 });
 
+test("Alibaba V3 with a form body is accepted by the simulator", () => {
+  const ex = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const p = prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: ex.params }, ordinary(), {
+    timestamp: 1700000000,
+    algorithm: "ACS3-HMAC-SHA256",
+    content_type: "application/x-www-form-urlencoded",
+  });
+  assert.equal(p.request.headers["content-type"], "application/x-www-form-urlencoded");
+  const r = simulate(p.request, { now: 1700000001 });
+  assert.equal(r.status, 200, r.body);
+});
+
 test("a wrong secret gets the vendor's signature error, with the server's trace to compare", () => {
   const creds = { ...ordinary(), secret_key: "not-the-secret" };
   const now = 1700000000;

@@ -250,6 +250,7 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
                     req.headers.push(("Content-Type".into(), CONTENT_FORM.into()));
                 }
             } else {
+                let form = !body.is_empty();
                 let body_text = encode_pairs(&core::mem::take(&mut body), rfc3986);
                 req.headers.push(("host".into(), host));
                 req.headers.push(("x-acs-action".into(), spec.action.clone()));
@@ -260,7 +261,7 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
                 if let Some(token) = options.token.as_deref().filter(|t| !t.is_empty()) {
                     req.headers.push(("x-acs-security-token".into(), token.into()));
                 }
-                if !body.is_empty() {
+                if form {
                     req.headers.push(("content-type".into(), CONTENT_FORM.into()));
                 }
                 req.headers.extend(headers);

@@ -367,7 +367,9 @@ fn verify_rpc<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &imp
 }
 
 fn verify_legacy<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
-    let fam = Family::TencentLegacy;
+    // The v1 signature also signs API 3.0 calls; their gateway answers in API 3.0's words.
+    let api3 = received_host(req).split(':').next().is_some_and(|h| h.ends_with("tencentcloudapi.com"));
+    let fam = if api3 { Family::Tencent3 } else { Family::TencentLegacy };
     let alg = match param(&params, "SignatureMethod") {
         None | Some("HmacSHA1") => Algorithm::TcHmacSha1,
         Some("HmacSHA256") => Algorithm::TcHmacSha256,

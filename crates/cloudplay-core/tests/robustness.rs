@@ -251,3 +251,21 @@ fn catalog_add_replaces_by_id() {
     assert_eq!(c.get(HAI).unwrap().title.en, "Replaced");
     assert_eq!(c.spec("x/y/z").unwrap_err().kind, ErrorKind::UnknownApi);
 }
+
+#[test]
+fn an_acs3_form_body_says_so_and_signs_it() {
+    let spec = cloudplay_core::catalog::builtin_spec("bssopenapi/2017-12-14/CreateInstance").unwrap().unwrap();
+    let example = spec.examples[0].clone();
+    let call = cloudplay_core::Call::new(spec.id(), example.params);
+    let creds = cloudplay_core::Credentials { secret_id: "LTAIform".into(), secret_key: "k".into(), token: None };
+    let mut opts = cloudplay_core::PrepareOptions::at(1_700_000_000);
+    opts.nonce = Some("n-1".into());
+    opts.algorithm = Some(cloudplay_core::Algorithm::Acs3HmacSha256);
+    opts.content_type = Some("application/x-www-form-urlencoded".into());
+    let p = cloudplay_core::prepare_with_spec(&spec, &call, &creds, &opts).unwrap();
+    assert_eq!(p.request.header("content-type"), Some("application/x-www-form-urlencoded"));
+    assert!(p.request.body.contains("ProductCode="), "{}", p.request.body);
+    assert!(p.trace.signed_headers.as_deref().unwrap().contains("content-type"));
+    let payload = cloudplay_core::crypto::sha256_hex(p.request.body.as_bytes());
+    assert_eq!(p.request.header("x-acs-content-sha256"), Some(payload.as_str()));
+}
