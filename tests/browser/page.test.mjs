@@ -1,7 +1,6 @@
 // The playground page in real headless Chromium: each seed API end to end, the failures, the
 // secrets rules, drafts, permalink, language, keyboard and a narrow screen. Screenshots go to
-// tests/out/. Tests that need the in-page simulator (`simulate` in the package) are skipped
-// with "blocked" while the package lacks it.
+// tests/out/.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -21,18 +20,6 @@ after(async () => {
 });
 
 /** Whether the loaded package has a function (simulate, send, …). */
-async function packageHas(page, name) {
-  return page.evaluate(async (n) => typeof (await import("/pkg/web/cloudplay.js"))[n] === "function", name);
-}
-
-async function skipUnlessSimulator(t, page) {
-  if (!(await packageHas(page, "simulate")) && !(await packageHas(page, "send"))) {
-    t.skip("blocked: the package has no simulate/send yet (the lead's in-page simulator)");
-    return true;
-  }
-  return false;
-}
-
 async function chooseBySearch(page, query, id) {
   await page.fill("#search", query);
   const hit = page.locator(`#search-results button[data-api="${id}"]`);
@@ -111,9 +98,8 @@ for (const seed of SEEDS) {
       await page.close();
     });
 
-    test("runs in the in-page simulator and gets the documented success shape", async (t) => {
+    test("runs in the in-page simulator and gets the documented success shape", async () => {
       const { page, problems } = await openPlayground(browser.context, server.url);
-      if (await skipUnlessSimulator(t, page)) return page.close();
       await chooseBySearch(page, seed.query, seed.id);
       await page.click('#examples button[data-example="0"]');
       await useDemoKey(page);
@@ -160,9 +146,8 @@ for (const [id, query, code] of [
   ["hai/2023-08-12/RunInstances", "RunInstances", "AuthFailure.SignatureFailure"],
   ["bssopenapi/2017-12-14/CreateInstance", "bssopenapi", "SignatureDoesNotMatch"],
 ]) {
-  test(`a wrong secret gets the signature error and the diff (${id.split("/")[0]})`, async (t) => {
+  test(`a wrong secret gets the signature error and the diff (${id.split("/")[0]})`, async () => {
     const { page, problems } = await openPlayground(browser.context, server.url);
-    if (await skipUnlessSimulator(t, page)) return page.close();
     await chooseBySearch(page, query, id);
     await page.click('#examples button[data-example="0"]');
     await page.fill("#secret-id", DEMO.id);
@@ -187,9 +172,8 @@ for (const [id, query, code] of [
   ["ms/2018-04-08/CreateResourceInstances", "CreateResourceInstances", "AuthFailure.SignatureExpire"],
   ["bssopenapi/2017-12-14/CreateInstance", "bssopenapi", "InvalidTimeStamp.Expired"],
 ]) {
-  test(`an expired timestamp gets its error (${id.split("/")[0]})`, async (t) => {
+  test(`an expired timestamp gets its error (${id.split("/")[0]})`, async () => {
     const { page, problems } = await openPlayground(browser.context, server.url);
-    if (await skipUnlessSimulator(t, page)) return page.close();
     await chooseBySearch(page, query, id);
     await page.click('#examples button[data-example="0"]');
     await useDemoKey(page);
@@ -349,7 +333,6 @@ test("Chinese and English switch, with violation messages from the core in each"
 
 test("verify a pasted request: it verifies with the right secret; with a wrong one, the first differing step", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
-  if (!(await packageHas(page, "parseRequest"))) return page.close();
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
   await useDemoKey(page);
   await page.click("#verify-current");
@@ -451,7 +434,6 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
 
 test("verify: every algorithm verifies with the right secret and points at the signature with a wrong one", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
-  if (!(await packageHas(page, "parseRequest"))) return page.close();
   await useDemoKey(page);
   for (const [id, algorithm, method] of [
     ["bssopenapi/2017-12-14/CreateInstance", "ACS-RPC-HMAC-SHA1", "GET"],
