@@ -16,6 +16,18 @@ test("every vector is reproduced exactly", () => {
   }
 });
 
+test("objects (the compact crossing) and JSON text (the JSON crossing) give the same traces", () => {
+  for (const v of loadVectors()) {
+    const input = contractInput(v);
+    assert.deepEqual(signWire(input), signWire(JSON.stringify(input)), v.id);
+    // Control characters and odd types take the JSON path and are signed the same way.
+    const odd = { ...input, body: `${input.body ?? ""}\u0001`, query: input.query };
+    if (odd.algorithm === "TC3-HMAC-SHA256" || odd.algorithm === "ACS3-HMAC-SHA256") {
+      assert.deepEqual(signWire(odd), signWire(JSON.stringify(odd)), `${v.id} with a control character`);
+    }
+  }
+});
+
 test("input may also be JSON text", () => {
   const v = loadVectors()[0];
   assert.equal(signWire(JSON.stringify(contractInput(v))).signature, v.expected.signature);

@@ -294,6 +294,30 @@ fn parse_signed_headers(s: &str) -> Result<Vec<String>> {
 #[derive(Debug, Default)]
 pub struct RawFields(Vec<(String, RawValue)>);
 
+/// Builds the fields by hand, for callers that read them from something other than serde
+/// (the JS binding's compact path); [`WireInput::from_fields`] validates them as usual.
+impl RawFields {
+    pub fn text(&mut self, key: &str, value: impl Into<String>) {
+        self.0.push((key.into(), RawValue::Plain(Scalar::Str(value.into()))));
+    }
+
+    pub fn integer(&mut self, key: &str, value: i64) {
+        self.0.push((key.into(), RawValue::Plain(Scalar::Int(value))));
+    }
+
+    pub fn credentials(&mut self, secret_id: String, secret_key: String, token: Option<String>) {
+        let mut members = alloc::vec![("secret_id".into(), Scalar::Str(secret_id)), ("secret_key".into(), Scalar::Str(secret_key))];
+        if let Some(t) = token {
+            members.push(("token".into(), Scalar::Str(t)));
+        }
+        self.0.push(("credentials".into(), RawValue::Plain(Scalar::Object(members))));
+    }
+
+    pub fn pairs(&mut self, key: &str, pairs: Vec<(String, String)>) {
+        self.0.push((key.into(), RawValue::Pairs(pairs.into_iter().map(|(n, v)| (n, Scalar::Str(v))).collect())));
+    }
+}
+
 #[derive(Debug)]
 enum RawValue {
     Plain(Scalar),

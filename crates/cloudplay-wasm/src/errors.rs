@@ -14,6 +14,11 @@ extern "C" {
     /// JSON.stringify that writes a BigInt as its decimal text.
     #[wasm_bindgen(catch, js_name = toJson)]
     fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
+    /// signWire's compact input (a string), or null when the input must take the JSON path.
+    #[wasm_bindgen(js_name = packWire)]
+    pub fn pack_wire(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = unpackTrace)]
+    pub fn unpack_trace(text: &str) -> JsValue;
 }
 
 /// A JS `Error` named `CloudplayError` with `code`, `path` where a field is involved, and

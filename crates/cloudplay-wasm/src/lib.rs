@@ -7,6 +7,7 @@
 //! edge; the core below never reads either.
 #![forbid(unsafe_code)]
 
+mod compact;
 mod errors;
 #[cfg(feature = "full")]
 mod sim;
@@ -57,6 +58,13 @@ fn arg<T: serde::de::DeserializeOwned>(
 pub fn sign_wire_js(
     #[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue,
 ) -> JsResult {
+    if let Some(packed) = errors::pack_wire(&input).as_string() {
+        let trace = compact::fields(&packed)
+            .and_then(WireInput::from_fields)
+            .and_then(|w| sign_wire(&w))
+            .map_err(|e| to_js_error(&e))?;
+        return Ok(errors::unpack_trace(&compact::trace(&trace)));
+    }
     let wire = errors::json_text(&input, "input")
         .and_then(|text| WireInput::from_json(text.as_bytes()))
         .map_err(|e| to_js_error(&e))?;
