@@ -6,7 +6,16 @@ use std::process::Command;
 use crate::cmd::{self, root};
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    cmd::run(cmd::cargo().args(["build", "--release", "-p", "cloudplay-server", "--bin", "cloudplay", "--example", "load"]))?;
+    cmd::run(cmd::cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "cloudplay-server",
+        "--bin",
+        "cloudplay",
+        "--example",
+        "load",
+    ]))?;
     let bench = root().join("target/release/examples/load");
     cmd::run(Command::new(bench).arg("--bin").arg(root().join("target/release/cloudplay")).args(args))
 }

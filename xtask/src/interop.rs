@@ -19,7 +19,8 @@ pub fn run() -> Result<(), String> {
     cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-server"]))?;
     let mut server = Server::start()?;
     eprintln!("  cloudplay serve on port {}", server.port);
-    let result = cmd::run(Command::new(&python).arg(root().join(SCRIPT)).arg(server.port.to_string()).current_dir(root()));
+    let result =
+        cmd::run(Command::new(&python).arg(root().join(SCRIPT)).arg(server.port.to_string()).current_dir(root()));
     server.stop();
     result
 }
@@ -92,4 +93,3 @@ fn read_port(child: &mut Child) -> Option<u16> {
     });
     line.trim().trim_end_matches('/').rsplit(':').next()?.parse().ok()
 }
-

@@ -40,12 +40,12 @@ fn main() -> ExitCode {
         Some("pkg") => setup::base().and_then(|()| pkg::build().map(|_| ())),
         Some("browser-bench") => browser::bench(),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
-        Some("bench-js") => setup::base()
-            .and_then(|()| pkg::build().map(|_| ()))
-            .and_then(|()| cmd::run(std::process::Command::new("node").arg("tests/bench/sign-node.mjs").current_dir(cmd::root()))),
-        Some("size") => setup::base()
-            .and_then(|()| pkg::build().map(|_| ()))
-            .and_then(|()| cmd::run(std::process::Command::new("node").arg("tests/bench/size.mjs").current_dir(cmd::root()))),
+        Some("bench-js") => setup::base().and_then(|()| pkg::build().map(|_| ())).and_then(|()| {
+            cmd::run(std::process::Command::new("node").arg("tests/bench/sign-node.mjs").current_dir(cmd::root()))
+        }),
+        Some("size") => setup::base().and_then(|()| pkg::build().map(|_| ())).and_then(|()| {
+            cmd::run(std::process::Command::new("node").arg("tests/bench/size.mjs").current_dir(cmd::root()))
+        }),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),
         Some("interop") => interop::run(),
         Some("bench-serve") => bench_serve::run(&args[1..]),

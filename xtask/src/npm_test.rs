@@ -10,8 +10,10 @@ use crate::cmd::{self, root};
 pub fn pack() -> Result<PathBuf, String> {
     let out = root().join(".cache/npm");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    let listing = cmd::output(Command::new("npm").args(["pack", "--json", "--pack-destination"]).arg(&out).current_dir(root().join("pkg")))
-        .ok_or("npm pack failed")?;
+    let listing = cmd::output(
+        Command::new("npm").args(["pack", "--json", "--pack-destination"]).arg(&out).current_dir(root().join("pkg")),
+    )
+    .ok_or("npm pack failed")?;
     let info: serde_json::Value = serde_json::from_str(&listing).map_err(|e| format!("npm pack output: {e}"))?;
     let name = info[0]["filename"].as_str().ok_or("npm pack: no filename")?;
     let size = info[0]["size"].as_u64().unwrap_or(0);
@@ -28,9 +30,17 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
         std::fs::remove_dir_all(&clean).map_err(|e| e.to_string())?;
     }
     std::fs::create_dir_all(&clean).map_err(|e| e.to_string())?;
-    std::fs::write(clean.join("package.json"), "{ \"name\": \"cloudplay-clean-install\", \"private\": true, \"type\": \"module\" }\n")
-        .map_err(|e| e.to_string())?;
-    cmd::run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--no-package-lock"]).arg(&tarball).current_dir(&clean))?;
+    std::fs::write(
+        clean.join("package.json"),
+        "{ \"name\": \"cloudplay-clean-install\", \"private\": true, \"type\": \"module\" }\n",
+    )
+    .map_err(|e| e.to_string())?;
+    cmd::run(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--no-package-lock"])
+            .arg(&tarball)
+            .current_dir(&clean),
+    )?;
     let tests = root().join("tests/node");
     for entry in std::fs::read_dir(&tests).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -42,7 +52,17 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
     std::fs::copy(root().join("tests/types/usage.ts"), clean.join("usage.ts")).map_err(|e| e.to_string())?;
     cmd::run(
         Command::new(root().join("node_modules/.bin/tsc"))
-            .args(["--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "usage.ts"])
+            .args([
+                "--strict",
+                "--noEmit",
+                "--module",
+                "nodenext",
+                "--moduleResolution",
+                "nodenext",
+                "--target",
+                "es2022",
+                "usage.ts",
+            ])
             .current_dir(&clean),
     )?;
     // The bundler build and the browser checks (tests/package) run from the same folder.

@@ -87,7 +87,15 @@ pub fn build() -> Result<Built, String> {
     let mut wasm = Vec::new();
     for variant in &cfg.variant {
         let mut build = cmd::cargo();
-        build.args(["build", "-p", &crate_name, "--target", "wasm32-unknown-unknown", "--profile", &cfg.package.profile]);
+        build.args([
+            "build",
+            "-p",
+            &crate_name,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            &cfg.package.profile,
+        ]);
         if variant.no_default_features {
             build.arg("--no-default-features");
         }

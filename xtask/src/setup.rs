@@ -16,7 +16,8 @@ pub fn base() -> Result<(), String> {
 
 pub fn rust_targets() -> Result<(), String> {
     let installed = cmd::output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    let missing: Vec<&str> = RUST_TARGETS.iter().copied().filter(|t| !installed.lines().any(|l| l.trim() == *t)).collect();
+    let missing: Vec<&str> =
+        RUST_TARGETS.iter().copied().filter(|t| !installed.lines().any(|l| l.trim() == *t)).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -69,11 +70,8 @@ pub fn chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
-    let sudo: &[&str] = if cmd::output(Command::new("id").arg("-u")).as_deref().map(str::trim) == Some("0") {
-        &[]
-    } else {
-        &["sudo"]
-    };
+    let sudo: &[&str] =
+        if cmd::output(Command::new("id").arg("-u")).as_deref().map(str::trim) == Some("0") { &[] } else { &["sudo"] };
     let apt = |args: &[&str]| {
         let mut all: Vec<&str> = sudo.to_vec();
         all.push("apt-get");

@@ -27,7 +27,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cmd::run(cmd::cargo().args(["test", "--workspace", "--all-targets"]).envs(env.iter().map(|(k, v)| (*k, v))))
     })?;
     step("no_std build (thumbv7em-none-eabihf)", &mut || {
-        cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-core", "-p", "cloudplay-sim", "--target", "thumbv7em-none-eabihf"]))
+        cmd::run(cmd::cargo().args([
+            "build",
+            "-p",
+            "cloudplay-core",
+            "-p",
+            "cloudplay-sim",
+            "--target",
+            "thumbv7em-none-eabihf",
+        ]))
     })?;
     step("wasm tests (wasm-bindgen-test under Node)", &mut || {
         cmd::run(

@@ -14,10 +14,7 @@ fn inputs() -> Vec<(Algorithm, Vec<u8>)> {
         .iter()
         .map(|alg| {
             // The first SDK-made vector of each algorithm (not a doc example: those are tiny).
-            let v = vectors
-                .iter()
-                .find(|v| v["algorithm"] == alg.id() && v["source"] == "sdk")
-                .unwrap();
+            let v = vectors.iter().find(|v| v["algorithm"] == alg.id() && v["source"] == "sdk").unwrap();
             (*alg, serde_json::to_vec(&contract_input(v).unwrap()).unwrap())
         })
         .collect()

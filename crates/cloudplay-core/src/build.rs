@@ -283,9 +283,11 @@ fn missing_nonce(algorithm: Algorithm) -> Error {
 /// The algorithm to use: the one asked for if the spec lists it, else the spec's first.
 pub fn resolve_algorithm(spec: &ApiSpec, asked: Option<Algorithm>) -> Result<Algorithm> {
     match asked {
-        None => spec.algorithms.first().copied().ok_or_else(|| {
-            Error::at(ErrorKind::InvalidSpec, "algorithms", "the spec lists no signing algorithm")
-        }),
+        None => spec
+            .algorithms
+            .first()
+            .copied()
+            .ok_or_else(|| Error::at(ErrorKind::InvalidSpec, "algorithms", "the spec lists no signing algorithm")),
         Some(a) if spec.algorithms.contains(&a) => Ok(a),
         Some(a) => Err(Error::at(
             ErrorKind::Unsupported,
@@ -356,7 +358,11 @@ fn resolve_content_type(
         (Algorithm::Tc3HmacSha256, Some(ct)) => Some(ct),
         (Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256, Some(CONTENT_FORM)) => Some(CONTENT_FORM),
         (_, Some(ct)) => {
-            return Err(Error::at(ErrorKind::Unsupported, "content_type", format!("{algorithm} requests cannot carry {ct}")))
+            return Err(Error::at(
+                ErrorKind::Unsupported,
+                "content_type",
+                format!("{algorithm} requests cannot carry {ct}"),
+            ))
         }
     };
     match chosen {

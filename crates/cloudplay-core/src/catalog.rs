@@ -75,10 +75,8 @@ impl Catalog {
     pub fn builtin() -> Result<Self> {
         let mut c = Catalog::new();
         for (id, text) in BUILTIN {
-            let spec = ApiSpec::from_json(text).map_err(|e| Error {
-                message: alloc::format!("built-in spec {id}: {}", e.message),
-                ..e
-            })?;
+            let spec = ApiSpec::from_json(text)
+                .map_err(|e| Error { message: alloc::format!("built-in spec {id}: {}", e.message), ..e })?;
             c.add(spec)?;
         }
         Ok(c)
@@ -134,7 +132,11 @@ impl Catalog {
     /// Like [`get`](Self::get), but a missing id is an `UnknownApi` error at `api`.
     pub fn spec(&self, id: &str) -> Result<&ApiSpec> {
         self.get(id).ok_or_else(|| {
-            Error::at(ErrorKind::UnknownApi, "api", alloc::format!("no API '{id}' in the catalog (ids are product/version/action)"))
+            Error::at(
+                ErrorKind::UnknownApi,
+                "api",
+                alloc::format!("no API '{id}' in the catalog (ids are product/version/action)"),
+            )
         })
     }
 

@@ -66,7 +66,11 @@ pub fn received_request(vector: &Value) -> Option<Value> {
         Some(url) => url.into(),
         None if alg == "TC3-HMAC-SHA256" || alg == "ACS3-HMAC-SHA256" => {
             let query = expected.get("query")?.as_str()?;
-            if query.is_empty() { format!("https://{host}{path}") } else { format!("https://{host}{path}?{query}") }
+            if query.is_empty() {
+                format!("https://{host}{path}")
+            } else {
+                format!("https://{host}{path}?{query}")
+            }
         }
         None => {
             let mut query = String::new();

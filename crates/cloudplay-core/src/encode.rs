@@ -53,9 +53,7 @@ pub fn check_query(query: &str, field: &str) -> Result<()> {
         let b = bytes[i];
         match b {
             b'%' => {
-                let ok = i + 2 < bytes.len()
-                    && bytes[i + 1].is_ascii_hexdigit()
-                    && bytes[i + 2].is_ascii_hexdigit();
+                let ok = i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit();
                 if !ok {
                     return Err(Error::at(
                         ErrorKind::MalformedQuery,
@@ -137,10 +135,9 @@ mod tests {
     #[test]
     fn parse_query_decodes_plus_and_escapes() {
         let p = parse_query("b=a+b%2A&a&&c=", "q").unwrap();
-        assert_eq!(p, [
-            (b"b".to_vec(), b"a b*".to_vec()),
-            (b"a".to_vec(), b"".to_vec()),
-            (b"c".to_vec(), b"".to_vec()),
-        ]);
+        assert_eq!(
+            p,
+            [(b"b".to_vec(), b"a b*".to_vec()), (b"a".to_vec(), b"".to_vec()), (b"c".to_vec(), b"".to_vec()),]
+        );
     }
 }

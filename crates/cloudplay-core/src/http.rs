@@ -95,8 +95,12 @@ mod tests {
 
     #[test]
     fn urls_split_into_parts() {
-        let r = HttpRequest::from_url("post", "https://ms.tencentcloudapi.com:8443/v2/index.php?a=1&b=%20#frag").unwrap();
-        assert_eq!((r.method.as_str(), r.scheme.as_str(), r.host.as_str()), ("POST", "https", "ms.tencentcloudapi.com:8443"));
+        let r =
+            HttpRequest::from_url("post", "https://ms.tencentcloudapi.com:8443/v2/index.php?a=1&b=%20#frag").unwrap();
+        assert_eq!(
+            (r.method.as_str(), r.scheme.as_str(), r.host.as_str()),
+            ("POST", "https", "ms.tencentcloudapi.com:8443")
+        );
         assert_eq!((r.path.as_str(), r.query.as_str()), ("/v2/index.php", "a=1&b=%20"));
         assert_eq!(r.url(), "https://ms.tencentcloudapi.com:8443/v2/index.php?a=1&b=%20");
         let r = HttpRequest::from_url("GET", "http://h?x=1").unwrap();

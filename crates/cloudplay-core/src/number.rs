@@ -109,7 +109,10 @@ mod tests {
     fn bounds_compare_exactly() {
         let ten = Number::from(10u64);
         assert_eq!(cmp_int_bound(11, &ten), Some(Ordering::Greater));
-        assert_eq!(cmp_int_bound(9_007_199_254_740_993, &Number::from(9_007_199_254_740_992u64)), Some(Ordering::Greater));
+        assert_eq!(
+            cmp_int_bound(9_007_199_254_740_993, &Number::from(9_007_199_254_740_992u64)),
+            Some(Ordering::Greater)
+        );
         assert_eq!(cmp_numbers(&Number::from_f64(1.5).unwrap(), &Number::from(2)), Some(Ordering::Less));
     }
 }

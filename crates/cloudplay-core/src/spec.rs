@@ -405,7 +405,8 @@ impl ApiSpec {
 
     /// Parses and checks one spec document.
     pub fn from_json(text: &str) -> Result<Self> {
-        let spec: ApiSpec = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidSpec, e.to_string()))?;
+        let spec: ApiSpec =
+            serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidSpec, e.to_string()))?;
         spec.check()?;
         Ok(spec)
     }
@@ -535,7 +536,8 @@ fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> R
 }
 
 fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()> {
-    let bad = |field: &str, msg: &str| Err(Error::at(ErrorKind::InvalidSpec, format!("{here}.{field}"), msg.to_string()));
+    let bad =
+        |field: &str, msg: &str| Err(Error::at(ErrorKind::InvalidSpec, format!("{here}.{field}"), msg.to_string()));
     if (p.min.is_some() || p.max.is_some()) && !p.ty.is_number() {
         return bad("min", "min/max apply to numbers only");
     }

@@ -50,7 +50,14 @@ impl UtcDateTime {
     /// Parses exactly `YYYY-MM-DDThh:mm:ssZ` back to unix seconds.
     pub fn parse_iso8601(s: &str) -> Option<i64> {
         let b = s.as_bytes();
-        if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+        if b.len() != 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[19] != b'Z'
+        {
             return None;
         }
         let num = |r: core::ops::Range<usize>| -> Option<i64> {

@@ -40,7 +40,10 @@ pub fn unflatten(spec: &ApiSpec, pairs: &[(String, String)], base: usize) -> Res
     for (name, value) in pairs {
         let segments: Vec<&str> = name.split('.').collect();
         if segments.len() > MAX_DEPTH || segments.iter().any(|s| s.is_empty()) {
-            return Err(bad(name, format!("'{name}' is not a parameter name (an empty segment, or nested deeper than {MAX_DEPTH})")));
+            return Err(bad(
+                name,
+                format!("'{name}' is not a parameter name (an empty segment, or nested deeper than {MAX_DEPTH})"),
+            ));
         }
         let at = Pair { name, value, base };
         put(spec, &mut root, Decl::Top, &segments, &at)?;
@@ -77,7 +80,9 @@ enum Decl<'a> {
 fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &Pair<'_>) -> Result<()> {
     let Some((&seg, tail)) = segments.split_first() else { return Ok(()) };
     match node {
-        Node::Leaf(_) => Err(bad(at.name, format!("'{}' nests under a name that also has a value of its own", at.name))),
+        Node::Leaf(_) => {
+            Err(bad(at.name, format!("'{}' nests under a name that also has a value of its own", at.name)))
+        }
         Node::Object(fields) => {
             let child = match decl {
                 Decl::Top => spec.params.iter().find(|p| p.name == seg),
@@ -90,7 +95,10 @@ fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &
         }
         Node::Array(items) => {
             let index = parse_index(seg).filter(|i| *i >= at.base && *i <= MAX_INDEX).ok_or_else(|| {
-                bad(at.name, format!("'{}': list elements are numbered {} to {MAX_INDEX}, not '{seg}'", at.name, at.base))
+                bad(
+                    at.name,
+                    format!("'{}': list elements are numbered {} to {MAX_INDEX}, not '{seg}'", at.name, at.base),
+                )
             })?;
             let child = match decl {
                 Decl::Top => None,
@@ -101,7 +109,13 @@ fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &
     }
 }
 
-fn descend<K: Ord>(spec: &ApiSpec, slot: Entry<'_, K, Node>, param: Option<&Param>, tail: &[&str], at: &Pair<'_>) -> Result<()> {
+fn descend<K: Ord>(
+    spec: &ApiSpec,
+    slot: Entry<'_, K, Node>,
+    param: Option<&Param>,
+    tail: &[&str],
+    at: &Pair<'_>,
+) -> Result<()> {
     match (tail.first(), slot) {
         (None, Entry::Vacant(v)) => {
             v.insert(Node::Leaf(at.value.to_string()));
@@ -113,7 +127,10 @@ fn descend<K: Ord>(spec: &ApiSpec, slot: Entry<'_, K, Node>, param: Option<&Para
         },
         (Some(next), slot) => {
             let array = wants_index(param, next);
-            let node = slot.or_insert_with(|| if array { Node::Array(BTreeMap::new()) } else { Node::Object(BTreeMap::new()) });
+            let node =
+                slot.or_insert_with(
+                    || if array { Node::Array(BTreeMap::new()) } else { Node::Object(BTreeMap::new()) },
+                );
             put(spec, node, Decl::Param(param), tail, at)
         }
     }
@@ -180,7 +197,9 @@ fn scalar(ty: Option<ParamType>, text: String) -> Value {
             None => Value::String(text),
         },
         Some(ParamType::Float) => match text.parse::<f64>().ok().filter(|f| f.is_finite()).and_then(Number::from_f64) {
-            Some(n) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) => Value::Number(n),
+            Some(n) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) => {
+                Value::Number(n)
+            }
             _ => Value::String(text),
         },
         _ => Value::String(text),
@@ -204,19 +223,27 @@ mod tests {
     #[test]
     fn alibaba_lists_are_numbered_from_one() {
         let s = spec("bssopenapi/2017-12-14/CreateInstance");
-        let v = unflatten(&s, &pairs(&[
-            ("ProductCode", "oss"),
-            ("Period", "12"),
-            ("Parameter.2.Code", "Region"),
-            ("Parameter.1.Code", "InstanceType"),
-            ("Parameter.1.Value", "disk"),
-            ("Parameter.2.Value", "cn-hangzhou"),
-        ]), 1).unwrap();
-        assert_eq!(v, json!({
-            "ProductCode": "oss",
-            "Period": 12,
-            "Parameter": [{"Code": "InstanceType", "Value": "disk"}, {"Code": "Region", "Value": "cn-hangzhou"}]
-        }));
+        let v = unflatten(
+            &s,
+            &pairs(&[
+                ("ProductCode", "oss"),
+                ("Period", "12"),
+                ("Parameter.2.Code", "Region"),
+                ("Parameter.1.Code", "InstanceType"),
+                ("Parameter.1.Value", "disk"),
+                ("Parameter.2.Value", "cn-hangzhou"),
+            ]),
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "ProductCode": "oss",
+                "Period": 12,
+                "Parameter": [{"Code": "InstanceType", "Value": "disk"}, {"Code": "Region", "Value": "cn-hangzhou"}]
+            })
+        );
         let err = unflatten(&s, &pairs(&[("Parameter.0.Code", "x")]), 1).unwrap_err();
         assert_eq!(err.path.as_deref(), Some("Parameter.0.Code"));
     }
@@ -224,19 +251,27 @@ mod tests {
     #[test]
     fn nested_objects_and_typed_scalars_come_back() {
         let s = spec("hai/2023-08-12/RunInstances");
-        let v = unflatten(&s, &pairs(&[
-            ("ApplicationId", "app-x"),
-            ("SystemDisk.DiskSize", "250"),
-            ("SystemDisk.DiskType", "CLOUD_PREMIUM"),
-            ("DryRun", "True"),
-            ("InstanceCount", "abc"),
-        ]), 0).unwrap();
-        assert_eq!(v, json!({
-            "ApplicationId": "app-x",
-            "SystemDisk": {"DiskSize": 250, "DiskType": "CLOUD_PREMIUM"},
-            "DryRun": true,
-            "InstanceCount": "abc"
-        }));
+        let v = unflatten(
+            &s,
+            &pairs(&[
+                ("ApplicationId", "app-x"),
+                ("SystemDisk.DiskSize", "250"),
+                ("SystemDisk.DiskType", "CLOUD_PREMIUM"),
+                ("DryRun", "True"),
+                ("InstanceCount", "abc"),
+            ]),
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "ApplicationId": "app-x",
+                "SystemDisk": {"DiskSize": 250, "DiskType": "CLOUD_PREMIUM"},
+                "DryRun": true,
+                "InstanceCount": "abc"
+            })
+        );
     }
 
     #[test]

@@ -507,7 +507,9 @@ fn type_id(ty: ParamType) -> &'static str {
 fn type_words(ty: ParamType) -> (&'static str, &'static str) {
     match ty {
         ParamType::String => ("a string", "字符串"),
-        ParamType::Int64 => ("an integer (int64, a JSON number or a decimal string)", "整数（int64，JSON 数字或十进制字符串）"),
+        ParamType::Int64 => {
+            ("an integer (int64, a JSON number or a decimal string)", "整数（int64，JSON 数字或十进制字符串）")
+        }
         ParamType::Uint64 => (
             "a non-negative integer (uint64, a JSON number or a decimal string)",
             "非负整数（uint64，JSON 数字或十进制字符串）",

@@ -43,7 +43,9 @@ impl Family {
     /// A best guess for a request whose signature could not even be recognised.
     pub fn guess(req: &HttpRequest) -> Self {
         let host = req.header("host").unwrap_or(&req.host);
-        if host.contains("aliyuncs.com") || req.headers.iter().any(|(n, _)| n.to_ascii_lowercase().starts_with("x-acs-")) {
+        if host.contains("aliyuncs.com")
+            || req.headers.iter().any(|(n, _)| n.to_ascii_lowercase().starts_with("x-acs-"))
+        {
             Family::Alibaba
         } else if host.contains("api.qcloud.com") || req.path.starts_with("/v2/") {
             Family::TencentLegacy
@@ -156,7 +158,13 @@ pub fn verify<'k>(
     }
 }
 
-fn refuse(family: Family, algorithm: Option<Algorithm>, failure: Failure, field: Option<&str>, message: String) -> Refusal {
+fn refuse(
+    family: Family,
+    algorithm: Option<Algorithm>,
+    failure: Failure,
+    field: Option<&str>,
+    message: String,
+) -> Refusal {
     Refusal { family, algorithm, failure, field: field.map(ToOwned::to_owned), message, expected: None }
 }
 
@@ -200,10 +208,16 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
     let skew = now.saturating_sub(ts);
     if skew.abs() > window {
         let when = if skew > 0 { "old" } else { "in the future" };
-        return Err(refuse(family, Some(alg), Failure::Expired, Some(field), format!(
-            "the request was signed at {ts}, {} s {when} against the server time {now}; the window is ±{window} s",
-            skew.unsigned_abs()
-        )));
+        return Err(refuse(
+            family,
+            Some(alg),
+            Failure::Expired,
+            Some(field),
+            format!(
+                "the request was signed at {ts}, {} s {when} against the server time {now}; the window is ±{window} s",
+                skew.unsigned_abs()
+            ),
+        ));
     }
     Ok(())
 }
@@ -213,17 +227,38 @@ fn received_host(req: &HttpRequest) -> &str {
     req.header("host").unwrap_or(&req.host)
 }
 
-fn check_token(family: Family, alg: Algorithm, creds: &Credentials, presented: Option<&str>, field: &str) -> Result<(), Refusal> {
+fn check_token(
+    family: Family,
+    alg: Algorithm,
+    creds: &Credentials,
+    presented: Option<&str>,
+    field: &str,
+) -> Result<(), Refusal> {
     let presented = presented.filter(|t| !t.is_empty());
     match (creds.token.as_deref(), presented) {
         (None, None) => Ok(()),
         (Some(want), Some(got)) if crate::crypto::ct_eq(want.as_bytes(), got.as_bytes()) => Ok(()),
-        (Some(_), None) => Err(refuse(family, Some(alg), Failure::TokenMismatch, Some(field),
-            format!("these are temporary credentials: the session token must be sent as {field}"))),
-        (None, Some(_)) => Err(refuse(family, Some(alg), Failure::TokenMismatch, Some(field),
-            format!("{field} was sent, but this key is a permanent key with no session token"))),
-        (Some(_), Some(_)) => Err(refuse(family, Some(alg), Failure::TokenMismatch, Some(field),
-            format!("{field} does not belong to this key"))),
+        (Some(_), None) => Err(refuse(
+            family,
+            Some(alg),
+            Failure::TokenMismatch,
+            Some(field),
+            format!("these are temporary credentials: the session token must be sent as {field}"),
+        )),
+        (None, Some(_)) => Err(refuse(
+            family,
+            Some(alg),
+            Failure::TokenMismatch,
+            Some(field),
+            format!("{field} was sent, but this key is a permanent key with no session token"),
+        )),
+        (Some(_), Some(_)) => Err(refuse(
+            family,
+            Some(alg),
+            Failure::TokenMismatch,
+            Some(field),
+            format!("{field} does not belong to this key"),
+        )),
     }
 }
 
@@ -237,40 +272,75 @@ fn match_signature(
 ) -> Result<SigningTrace, Refusal> {
     let mut first: Option<SigningTrace> = None;
     for input in &candidates {
-        let trace = sign_wire(input).map_err(|e| refuse(family, Some(alg), Failure::MalformedAuthorization, e.path.as_deref(), e.message))?;
+        let trace = sign_wire(input)
+            .map_err(|e| refuse(family, Some(alg), Failure::MalformedAuthorization, e.path.as_deref(), e.message))?;
         if trace.signature_matches(presented) {
             return Ok(trace);
         }
         first.get_or_insert(trace);
     }
-    let mut r = refuse(family, Some(alg), Failure::SignatureMismatch, Some("Signature"),
-        "the signature does not match the one computed from the request as received".into());
+    let mut r = refuse(
+        family,
+        Some(alg),
+        Failure::SignatureMismatch,
+        Some("Signature"),
+        "the signature does not match the one computed from the request as received".into(),
+    );
     r.expected = first;
     Err(r)
 }
 
-fn verify_tc3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+fn verify_tc3<'k>(
+    req: &HttpRequest,
+    auth: &str,
+    lookup: &impl Fn(&str) -> Option<&'k Credentials>,
+    now: i64,
+) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Tencent3, Algorithm::Tc3HmacSha256);
     let items = auth_items(auth);
-    let malformed = |why: &str| refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), format!(
-        "{why}; expected 'TC3-HMAC-SHA256 Credential=SecretId/YYYY-MM-DD/service/tc3_request, SignedHeaders=a;b, Signature=hex'"));
+    let malformed = |why: &str| {
+        refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), format!(
+        "{why}; expected 'TC3-HMAC-SHA256 Credential=SecretId/YYYY-MM-DD/service/tc3_request, SignedHeaders=a;b, Signature=hex'"))
+    };
     let credential = auth_item(&items, "Credential").ok_or_else(|| malformed("no Credential"))?;
-    let signed_headers = auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
-    let signature = auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    let signed_headers =
+        auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
+    let signature =
+        auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
     let scope: Vec<&str> = credential.split('/').collect();
     let [secret_id, date, service, "tc3_request"] = scope[..] else {
         return Err(malformed("the Credential is not SecretId/date/service/tc3_request"));
     };
     for name in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
         if req.header(name).map_or(true, |v| v.trim().is_empty()) {
-            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required header {name} is missing")));
+            return Err(refuse(
+                fam,
+                Some(alg),
+                Failure::MissingParameter,
+                Some(name),
+                format!("the required header {name} is missing"),
+            ));
         }
     }
     let ts_text = req.header("X-TC-Timestamp").unwrap_or("").trim();
-    let timestamp = parse_unix(ts_text).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("X-TC-Timestamp"),
-        format!("X-TC-Timestamp '{ts_text}' is not unix seconds")))?;
-    let creds = lookup(secret_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("SecretId"),
-        format!("the SecretId '{secret_id}' does not exist")))?;
+    let timestamp = parse_unix(ts_text).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::InvalidTimestamp,
+            Some("X-TC-Timestamp"),
+            format!("X-TC-Timestamp '{ts_text}' is not unix seconds"),
+        )
+    })?;
+    let creds = lookup(secret_id).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::UnknownSecretId,
+            Some("SecretId"),
+            format!("the SecretId '{secret_id}' does not exist"),
+        )
+    })?;
     check_window(fam, alg, timestamp, now, "X-TC-Timestamp")?;
 
     let mut base = WireInput::from_request(alg, req, creds);
@@ -279,7 +349,9 @@ fn verify_tc3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Optio
     base.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     // Some SDKs (tencentcloud-sdk-nodejs) sign the host without the port their Host header carries.
     let mut candidates = vec![base.clone()];
-    if let Some((bare, _port)) = received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if let Some((bare, _port)) =
+        received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let mut alt = base;
         set_header(&mut alt.headers, "host", bare);
         alt.host = bare.to_owned();
@@ -288,8 +360,13 @@ fn verify_tc3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Optio
     let trace = match_signature(fam, alg, candidates, signature)?;
     if let Ok(dt) = UtcDateTime::from_unix(timestamp) {
         if dt.date() != date {
-            let mut r = refuse(fam, Some(alg), Failure::SignatureMismatch, Some("Authorization"), format!(
-                "the credential scope date {date} is not the UTC date of X-TC-Timestamp ({})", dt.date()));
+            let mut r = refuse(
+                fam,
+                Some(alg),
+                Failure::SignatureMismatch,
+                Some("Authorization"),
+                format!("the credential scope date {date} is not the UTC date of X-TC-Timestamp ({})", dt.date()),
+            );
             r.expected = Some(trace);
             return Err(r);
         }
@@ -305,24 +382,58 @@ fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
     }
 }
 
-fn verify_acs3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+fn verify_acs3<'k>(
+    req: &HttpRequest,
+    auth: &str,
+    lookup: &impl Fn(&str) -> Option<&'k Credentials>,
+    now: i64,
+) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Alibaba, Algorithm::Acs3HmacSha256);
     let items = auth_items(auth);
-    let malformed = |why: &str| refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), format!(
-        "{why}; expected 'ACS3-HMAC-SHA256 Credential=AccessKeyId,SignedHeaders=a;b,Signature=hex'"));
+    let malformed = |why: &str| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::MalformedAuthorization,
+            Some("Authorization"),
+            format!("{why}; expected 'ACS3-HMAC-SHA256 Credential=AccessKeyId,SignedHeaders=a;b,Signature=hex'"),
+        )
+    };
     let key_id = auth_item(&items, "Credential").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Credential"))?;
-    let signed_headers = auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
-    let signature = auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    let signed_headers =
+        auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
+    let signature =
+        auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
     for name in ["x-acs-date", "x-acs-signature-nonce"] {
         if req.header(name).map_or(true, |v| v.trim().is_empty()) {
-            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required header {name} is missing")));
+            return Err(refuse(
+                fam,
+                Some(alg),
+                Failure::MissingParameter,
+                Some(name),
+                format!("the required header {name} is missing"),
+            ));
         }
     }
     let date = req.header("x-acs-date").unwrap_or("").trim();
-    let timestamp = UtcDateTime::parse_iso8601(date).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("x-acs-date"),
-        format!("x-acs-date '{date}' is not in the form YYYY-MM-DDThh:mm:ssZ")))?;
-    let creds = lookup(key_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("AccessKeyId"),
-        format!("the AccessKeyId '{key_id}' does not exist")))?;
+    let timestamp = UtcDateTime::parse_iso8601(date).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::InvalidTimestamp,
+            Some("x-acs-date"),
+            format!("x-acs-date '{date}' is not in the form YYYY-MM-DDThh:mm:ssZ"),
+        )
+    })?;
+    let creds = lookup(key_id).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::UnknownSecretId,
+            Some("AccessKeyId"),
+            format!("the AccessKeyId '{key_id}' does not exist"),
+        )
+    })?;
     check_window(fam, alg, timestamp, now, "x-acs-date")?;
     let mut input = WireInput::from_request(alg, req, creds);
     input.timestamp = Some(timestamp);
@@ -335,27 +446,63 @@ fn verify_acs3<'k>(req: &HttpRequest, auth: &str, lookup: &impl Fn(&str) -> Opti
     Ok(Verified { algorithm: alg, secret_id: key_id.to_owned(), timestamp, nonce, trace })
 }
 
-fn verify_rpc<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+fn verify_rpc<'k>(
+    req: &HttpRequest,
+    params: Vec<(String, String)>,
+    lookup: &impl Fn(&str) -> Option<&'k Credentials>,
+    now: i64,
+) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Alibaba, Algorithm::AcsRpcHmacSha1);
     let Some(signature) = param(&params, "Signature").filter(|s| !s.is_empty()) else {
-        return Err(refuse(fam, Some(alg), Failure::MissingSignature, Some("Signature"), "the Signature parameter is missing".into()));
+        return Err(refuse(
+            fam,
+            Some(alg),
+            Failure::MissingSignature,
+            Some("Signature"),
+            "the Signature parameter is missing".into(),
+        ));
     };
     let method = param(&params, "SignatureMethod").unwrap_or("");
     if method != "HMAC-SHA1" {
-        return Err(refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("SignatureMethod"),
-            format!("SignatureMethod '{method}' is not supported; use HMAC-SHA1")));
+        return Err(refuse(
+            fam,
+            Some(alg),
+            Failure::MalformedAuthorization,
+            Some("SignatureMethod"),
+            format!("SignatureMethod '{method}' is not supported; use HMAC-SHA1"),
+        ));
     }
     for name in ["Timestamp", "SignatureNonce", "SignatureVersion"] {
         if param(&params, name).map_or(true, str::is_empty) {
-            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required parameter {name} is missing")));
+            return Err(refuse(
+                fam,
+                Some(alg),
+                Failure::MissingParameter,
+                Some(name),
+                format!("the required parameter {name} is missing"),
+            ));
         }
     }
     let ts_text = param(&params, "Timestamp").unwrap_or("");
-    let timestamp = UtcDateTime::parse_iso8601(ts_text).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("Timestamp"),
-        format!("Timestamp '{ts_text}' is not in the form YYYY-MM-DDThh:mm:ssZ")))?;
+    let timestamp = UtcDateTime::parse_iso8601(ts_text).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::InvalidTimestamp,
+            Some("Timestamp"),
+            format!("Timestamp '{ts_text}' is not in the form YYYY-MM-DDThh:mm:ssZ"),
+        )
+    })?;
     let key_id = param(&params, "AccessKeyId").unwrap_or("");
-    let creds = lookup(key_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("AccessKeyId"),
-        format!("the AccessKeyId '{key_id}' does not exist")))?;
+    let creds = lookup(key_id).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::UnknownSecretId,
+            Some("AccessKeyId"),
+            format!("the AccessKeyId '{key_id}' does not exist"),
+        )
+    })?;
     check_window(fam, alg, timestamp, now, "Timestamp")?;
     let nonce = param(&params, "SignatureNonce").map(ToOwned::to_owned);
     let token = param(&params, "SecurityToken").map(ToOwned::to_owned);
@@ -366,7 +513,12 @@ fn verify_rpc<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &imp
     Ok(Verified { algorithm: alg, secret_id: key_id, timestamp, nonce, trace })
 }
 
-fn verify_legacy<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &impl Fn(&str) -> Option<&'k Credentials>, now: i64) -> Result<Verified, Refusal> {
+fn verify_legacy<'k>(
+    req: &HttpRequest,
+    params: Vec<(String, String)>,
+    lookup: &impl Fn(&str) -> Option<&'k Credentials>,
+    now: i64,
+) -> Result<Verified, Refusal> {
     // The v1 signature also signs API 3.0 calls; their gateway answers in API 3.0's words.
     let api3 = received_host(req).split(':').next().is_some_and(|h| h.ends_with("tencentcloudapi.com"));
     let fam = if api3 { Family::Tencent3 } else { Family::TencentLegacy };
@@ -374,24 +526,55 @@ fn verify_legacy<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &
         None | Some("HmacSHA1") => Algorithm::TcHmacSha1,
         Some("HmacSHA256") => Algorithm::TcHmacSha256,
         Some(other) => {
-            return Err(refuse(fam, None, Failure::MalformedAuthorization, Some("SignatureMethod"),
-                format!("SignatureMethod '{other}' is not supported; use HmacSHA1 or HmacSHA256")))
+            return Err(refuse(
+                fam,
+                None,
+                Failure::MalformedAuthorization,
+                Some("SignatureMethod"),
+                format!("SignatureMethod '{other}' is not supported; use HmacSHA1 or HmacSHA256"),
+            ))
         }
     };
     let Some(signature) = param(&params, "Signature").filter(|s| !s.is_empty()) else {
-        return Err(refuse(fam, Some(alg), Failure::MissingSignature, Some("Signature"), "the Signature parameter is missing".into()));
+        return Err(refuse(
+            fam,
+            Some(alg),
+            Failure::MissingSignature,
+            Some("Signature"),
+            "the Signature parameter is missing".into(),
+        ));
     };
     for name in ["Timestamp", "Nonce", "Action"] {
         if param(&params, name).map_or(true, str::is_empty) {
-            return Err(refuse(fam, Some(alg), Failure::MissingParameter, Some(name), format!("the required parameter {name} is missing")));
+            return Err(refuse(
+                fam,
+                Some(alg),
+                Failure::MissingParameter,
+                Some(name),
+                format!("the required parameter {name} is missing"),
+            ));
         }
     }
     let ts_text = param(&params, "Timestamp").unwrap_or("");
-    let timestamp = parse_unix(ts_text).ok_or_else(|| refuse(fam, Some(alg), Failure::InvalidTimestamp, Some("Timestamp"),
-        format!("Timestamp '{ts_text}' is not unix seconds")))?;
+    let timestamp = parse_unix(ts_text).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::InvalidTimestamp,
+            Some("Timestamp"),
+            format!("Timestamp '{ts_text}' is not unix seconds"),
+        )
+    })?;
     let secret_id = param(&params, "SecretId").unwrap_or("");
-    let creds = lookup(secret_id).ok_or_else(|| refuse(fam, Some(alg), Failure::UnknownSecretId, Some("SecretId"),
-        format!("the SecretId '{secret_id}' does not exist")))?;
+    let creds = lookup(secret_id).ok_or_else(|| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::UnknownSecretId,
+            Some("SecretId"),
+            format!("the SecretId '{secret_id}' does not exist"),
+        )
+    })?;
     check_window(fam, alg, timestamp, now, "Timestamp")?;
     let nonce = param(&params, "Nonce").map(ToOwned::to_owned);
     let token = param(&params, "Token").map(ToOwned::to_owned);
@@ -409,7 +592,13 @@ fn verify_legacy<'k>(req: &HttpRequest, params: Vec<(String, String)>, lookup: &
     Ok(Verified { algorithm: alg, secret_id, timestamp, nonce, trace })
 }
 
-fn param_input(req: &HttpRequest, alg: Algorithm, creds: &Credentials, timestamp: i64, params: Vec<(String, String)>) -> WireInput {
+fn param_input(
+    req: &HttpRequest,
+    alg: Algorithm,
+    creds: &Credentials,
+    timestamp: i64,
+    params: Vec<(String, String)>,
+) -> WireInput {
     let mut input = WireInput::from_request(alg, req, creds);
     input.timestamp = Some(timestamp);
     input.params = params.into_iter().filter(|(n, _)| n != "Signature").collect();
@@ -473,9 +662,13 @@ impl VerifyWireInput {
     pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
         use crate::{Error, ErrorKind};
         let text = core::str::from_utf8(bytes).map_err(|e| {
-            Error::new(ErrorKind::InvalidUtf8, format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()))
+            Error::new(
+                ErrorKind::InvalidUtf8,
+                format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()),
+            )
         })?;
-        let raw: VerifyWireJson = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+        let raw: VerifyWireJson =
+            serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
         Self::from_raw(raw)
     }
 
@@ -490,7 +683,11 @@ impl VerifyWireInput {
         let mut request = HttpRequest::from_url(&raw.method, &raw.url)?;
         for (i, (name, _)) in raw.headers.iter().enumerate() {
             if raw.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-                return Err(Error::at(ErrorKind::DuplicateHeader, format!("headers.{name}"), format!("header '{name}' is given twice")));
+                return Err(Error::at(
+                    ErrorKind::DuplicateHeader,
+                    format!("headers.{name}"),
+                    format!("header '{name}' is given twice"),
+                ));
             }
         }
         request.headers = raw.headers;

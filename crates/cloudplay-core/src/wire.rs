@@ -67,9 +67,13 @@ impl WireInput {
     /// Parses one JSON document, checking UTF-8 first so the error says which byte is bad.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
         let text = core::str::from_utf8(bytes).map_err(|e| {
-            Error::new(ErrorKind::InvalidUtf8, format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()))
+            Error::new(
+                ErrorKind::InvalidUtf8,
+                format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()),
+            )
         })?;
-        let raw: RawFields = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+        let raw: RawFields =
+            serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
         Self::from_fields(raw)
     }
 
@@ -93,7 +97,12 @@ impl WireInput {
             timestamp_iso: None,
             nonce: None,
             query: request.query.clone(),
-            headers: request.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect(),
+            headers: request
+                .headers
+                .iter()
+                .filter(|(n, _)| !n.eq_ignore_ascii_case("authorization"))
+                .cloned()
+                .collect(),
             body: request.body.clone(),
             signed_headers: Vec::new(),
             params: Vec::new(),
@@ -163,7 +172,11 @@ impl WireInput {
                     return Err(missing("host"));
                 }
                 if params_given && params.is_empty() {
-                    return Err(Error::at(ErrorKind::InvalidField, "params", "must list the signed [name, value] pairs"));
+                    return Err(Error::at(
+                        ErrorKind::InvalidField,
+                        "params",
+                        "must list the signed [name, value] pairs",
+                    ));
                 }
                 check_unique_params(&params)?;
             }
@@ -306,7 +319,8 @@ impl RawFields {
     }
 
     pub fn credentials(&mut self, secret_id: String, secret_key: String, token: Option<String>) {
-        let mut members = alloc::vec![("secret_id".into(), Scalar::Str(secret_id)), ("secret_key".into(), Scalar::Str(secret_key))];
+        let mut members =
+            alloc::vec![("secret_id".into(), Scalar::Str(secret_id)), ("secret_key".into(), Scalar::Str(secret_key))];
         if let Some(t) = token {
             members.push(("token".into(), Scalar::Str(t)));
         }
@@ -502,7 +516,11 @@ impl Fields {
             Some(Scalar::Int(v)) => v,
             Some(Scalar::UInt(_)) => return Err(crate::time::check_range(i64::MAX).unwrap_err()),
             Some(Scalar::Float) => {
-                return Err(Error::at(ErrorKind::InvalidField, "timestamp", "must be whole unix seconds, not a fraction"))
+                return Err(Error::at(
+                    ErrorKind::InvalidField,
+                    "timestamp",
+                    "must be whole unix seconds, not a fraction",
+                ))
             }
             Some(other) => return Err(wrong_type("timestamp", "a number of unix seconds", &other)),
         };

@@ -70,7 +70,17 @@ fn the_fixture_imports_one_rpc_action_and_skips_the_rest_with_reasons() {
     assert_eq!(spec.endpoints.pattern.as_deref(), Some("demoshop.{region}.aliyuncs.com"));
     let ty = |n: &str| spec.param(n).unwrap().ty;
     assert_eq!(
-        [ty("ItemCode"), ty("Quantity"), ty("Budget"), ty("Gift"), ty("Price"), ty("Tag"), ty("Line"), ty("Address"), ty("Extra")],
+        [
+            ty("ItemCode"),
+            ty("Quantity"),
+            ty("Budget"),
+            ty("Gift"),
+            ty("Price"),
+            ty("Tag"),
+            ty("Line"),
+            ty("Address"),
+            ty("Extra")
+        ],
         [
             ParamType::String,
             ParamType::Int64,
@@ -236,7 +246,10 @@ fn vendor_bssopenapi_metadata_when_present() {
     assert!(spec.param("SubscriptionType").unwrap().allowed.is_empty(), "values stay prose");
     assert!(spec.param("RenewalStatus").unwrap().doc.zh.contains("ManualRenewal"));
     assert_eq!(spec.endpoints.default, "business.aliyuncs.com");
-    assert_eq!(spec.endpoints.regions.get("eu-central-1").map(String::as_str), Some("business.ap-southeast-1.aliyuncs.com"));
+    assert_eq!(
+        spec.endpoints.regions.get("eu-central-1").map(String::as_str),
+        Some("business.ap-southeast-1.aliyuncs.com")
+    );
     assert_eq!(spec.endpoints.pattern.as_deref(), Some("bssopenapi.{region}.aliyuncs.com"));
 
     // Round trip with the seed's example: the imported spec validates it clean and builds the
@@ -248,7 +261,10 @@ fn vendor_bssopenapi_metadata_when_present() {
     let options = BuildOptions { timestamp: 1_700_000_000, nonce: Some("abc".into()), ..BuildOptions::default() };
     let imported_req = build(spec, example, &options).unwrap();
     let seed_req = build(seed, example, &options).unwrap();
-    assert_eq!(business_pairs(pairs(&imported_req.query), ACS_COMMON), business_pairs(pairs(&seed_req.query), ACS_COMMON));
+    assert_eq!(
+        business_pairs(pairs(&imported_req.query), ACS_COMMON),
+        business_pairs(pairs(&seed_req.query), ACS_COMMON)
+    );
     assert!(imported_req.query.contains("Parameter.1.Code=InstanceType"));
 
     let call = Call::new(spec.id(), example.clone()).with_region("cn-shanghai");
@@ -257,5 +273,9 @@ fn vendor_bssopenapi_metadata_when_present() {
     opts.nonce = Some("abc".into());
     let p = catalog.prepare(&call, &creds, &opts).unwrap();
     assert_eq!(p.trace.algorithm, Algorithm::Acs3HmacSha256);
-    assert!(p.request.header("Authorization").unwrap().starts_with("ACS3-HMAC-SHA256 Credential=LTAIexample,SignedHeaders=host;x-acs-action;"));
+    assert!(p
+        .request
+        .header("Authorization")
+        .unwrap()
+        .starts_with("ACS3-HMAC-SHA256 Credential=LTAIexample,SignedHeaders=host;x-acs-action;"));
 }

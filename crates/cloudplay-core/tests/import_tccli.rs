@@ -58,7 +58,8 @@ fn every_action_of_the_four_services_describes_validates_and_builds() {
                 options.method = Some(method.into());
                 options.allow_invalid = true;
                 let call = Call::new(id.clone(), json!({})).with_region("ap-guangzhou");
-                let p = prepare_with_spec(spec, &call, &creds(), &options).unwrap_or_else(|e| panic!("{id} {method}: {e}"));
+                let p =
+                    prepare_with_spec(spec, &call, &creds(), &options).unwrap_or_else(|e| panic!("{id} {method}: {e}"));
                 assert_eq!(p.request.header("X-TC-Action"), Some(spec.action.as_str()));
                 assert_eq!(p.request.host, format!("{}.tencentcloudapi.com", spec.product));
             }
@@ -87,7 +88,8 @@ fn every_example_round_trips_import_validate_build() {
                 if v.is_empty() {
                     clean += 1;
                 } else {
-                    with_violations.push(format!("{label}: {:?}", v.iter().map(|x| (&x.path, &x.code)).collect::<Vec<_>>()));
+                    with_violations
+                        .push(format!("{label}: {:?}", v.iter().map(|x| (&x.path, &x.code)).collect::<Vec<_>>()));
                 }
                 let doc = ex.request.as_ref().unwrap();
                 let options = BuildOptions {
@@ -103,7 +105,11 @@ fn every_example_round_trips_import_validate_build() {
                     let documented: Value = serde_json::from_str(&doc.body).unwrap();
                     assert!(same_values(&sent, &documented), "{label}:\n sent {sent}\n documented {documented}");
                 } else {
-                    assert_eq!(business_pairs(pairs(&req.query), TC_COMMON), business_pairs(pairs(&doc.query), TC_COMMON), "{label}");
+                    assert_eq!(
+                        business_pairs(pairs(&req.query), TC_COMMON),
+                        business_pairs(pairs(&doc.query), TC_COMMON),
+                        "{label}"
+                    );
                 }
             }
         }
@@ -135,7 +141,10 @@ fn imported_specs_keep_the_facts_and_leave_prose_as_prose() {
     let hai = load("hai-2023-08-12");
     let run = hai.iter().find(|s| s.action == "RunInstances").unwrap();
     let names: Vec<&str> = run.params.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["ApplicationId", "BundleType", "SystemDisk", "InstanceCount", "InstanceName", "ClientToken", "DryRun"]);
+    assert_eq!(
+        names,
+        ["ApplicationId", "BundleType", "SystemDisk", "InstanceCount", "InstanceName", "ClientToken", "DryRun"]
+    );
     assert!(run.param("ApplicationId").unwrap().required);
     assert!(!run.param("SystemDisk").unwrap().required);
     assert_eq!(run.param("InstanceCount").unwrap().ty, cloudplay_core::ParamType::Uint64);
@@ -174,7 +183,10 @@ fn nested_fields_validate_and_flatten_0_based() {
     assert_eq!(validate(describe, &ok), vec![]);
     let options = BuildOptions { timestamp: 1_700_000_000, method: Some("GET".into()), ..BuildOptions::default() };
     let req = build(describe, &ok, &options).unwrap();
-    assert_eq!(req.query, "Filters.0.Name=zone&Filters.0.Values.0=ap-guangzhou-1&Filters.0.Values.1=ap-guangzhou-2&Limit=20");
+    assert_eq!(
+        req.query,
+        "Filters.0.Name=zone&Filters.0.Values.0=ap-guangzhou-1&Filters.0.Values.1=ap-guangzhou-2&Limit=20"
+    );
     let post = build(describe, &ok, &BuildOptions { timestamp: 1_700_000_000, ..BuildOptions::default() }).unwrap();
     assert_eq!(post.body, r#"{"Filters":[{"Name":"zone","Values":["ap-guangzhou-1","ap-guangzhou-2"]}],"Limit":20}"#);
 }
@@ -184,27 +196,48 @@ fn api3_also_signs_with_the_v1_signature() {
     // The vendor's documentation example of signature v1 on API 3.0 (cvm DescribeInstances).
     let cvm = load("cvm-2017-03-12");
     let describe = cvm.iter().find(|s| s.action == "DescribeInstances").unwrap();
-    let call = Call::new(describe.id(), json!({"InstanceIds": ["ins-09dx96dg"], "Limit": 20, "Offset": 0})).with_region("ap-guangzhou");
+    let call = Call::new(describe.id(), json!({"InstanceIds": ["ins-09dx96dg"], "Limit": 20, "Offset": 0}))
+        .with_region("ap-guangzhou");
     let mut options = PrepareOptions::at(1_465_185_768);
     options.algorithm = Some(Algorithm::TcHmacSha1);
     options.method = Some("GET".into());
     options.nonce = Some("11886".into());
-    let c = Credentials { secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******".into(), secret_key: "Gu5t9xGARNpq86cd98joQYCN3*******".into(), token: None };
+    let c = Credentials {
+        secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******".into(),
+        secret_key: "Gu5t9xGARNpq86cd98joQYCN3*******".into(),
+        token: None,
+    };
     let p = prepare_with_spec(describe, &call, &c, &options).unwrap();
     let mut sent = pairs(&p.request.query);
     sent.sort();
     let names: Vec<&str> = sent.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         names,
-        ["Action", "InstanceIds.0", "Limit", "Nonce", "Offset", "Region", "SecretId", "Signature", "SignatureMethod", "Timestamp", "Version"]
+        [
+            "Action",
+            "InstanceIds.0",
+            "Limit",
+            "Nonce",
+            "Offset",
+            "Region",
+            "SecretId",
+            "Signature",
+            "SignatureMethod",
+            "Timestamp",
+            "Version"
+        ]
     );
-    assert!(p.trace.string_to_sign.starts_with("GETcvm.tencentcloudapi.com/?Action=DescribeInstances&InstanceIds.0=ins-09dx96dg&Limit=20&Nonce=11886"));
+    assert!(p.trace.string_to_sign.starts_with(
+        "GETcvm.tencentcloudapi.com/?Action=DescribeInstances&InstanceIds.0=ins-09dx96dg&Limit=20&Nonce=11886"
+    ));
 }
 
 /// JSON equality where an integer equals its decimal string.
 fn same_values(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_values(v, w))),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_values(v, w)))
+        }
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_values(v, w)),
         (Value::Number(n), Value::String(s)) | (Value::String(s), Value::Number(n)) => n.to_string() == *s,
         _ => a == b,

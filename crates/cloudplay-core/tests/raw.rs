@@ -50,7 +50,12 @@ fn raw_http_errors_name_the_line_and_the_rule() {
         ("POST / HTTP/1.1\nX-A: 1\n\n{}", ErrorKind::MissingHeader, "headers.Host", "Host header"),
         ("POST * HTTP/1.1\nHost: h\n", ErrorKind::InvalidField, "line 1", "neither a path"),
         ("POST / HTTP/1.1\nHost: h\nContent-Length: 10\n\nabc", ErrorKind::InvalidField, "line 3", "says 10 bytes"),
-        ("POST / HTTP/1.1\nHost: h\nContent-Length: 2\n\nabc", ErrorKind::InvalidField, "line 3", "more than line breaks"),
+        (
+            "POST / HTTP/1.1\nHost: h\nContent-Length: 2\n\nabc",
+            ErrorKind::InvalidField,
+            "line 3",
+            "more than line breaks",
+        ),
         ("POST / HTTP/1.1\nHost: h\nContent-Length: x\n\n", ErrorKind::InvalidField, "line 3", "not a number"),
         ("POST / HTTP/1.1\nHost: a b\n\n", ErrorKind::InvalidField, "line 1", "host"),
     ];
@@ -86,8 +91,10 @@ fn a_browser_copy_as_curl_command() {
 
 #[test]
 fn data_options_join_like_curl_and_imply_post() {
-    let r = parse_curl("curl -d a=1 --data b=2 --data-binary 'c=3' --data-urlencode 'd=x y&z' --data-urlencode =é http://h/p")
-        .unwrap();
+    let r = parse_curl(
+        "curl -d a=1 --data b=2 --data-binary 'c=3' --data-urlencode 'd=x y&z' --data-urlencode =é http://h/p",
+    )
+    .unwrap();
     assert_eq!((r.method.as_str(), r.scheme.as_str()), ("POST", "http"));
     assert_eq!(r.body, "a=1&b=2&c=3&d=x%20y%26z&%C3%A9");
     // curl's own content type for -d, since none was given.
@@ -172,10 +179,65 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "curl", " ", "\n", "\r\n", "\\\n", "\\", "'", "\"", "$'", "$\"", "\\x", "\\u", "\\U", "\\0", "\\c", "#", "|", ";",
-    "&", "&&", "-", "--", "-X", "-H", "-d", "-G", "-I", "--data-urlencode", "--url", "--json", "=", "@", ":", ";",
-    "http://", "https://h/", "/", "?", "a=1", "%", "%zz", "é", "😀", "\u{0}", "\t", "POST", "GET", " HTTP/1.1",
-    "HTTP/", "Host: h", "Content-Length: ", "3", "99999999999999999999", "\n\n", " ", "X-A: 1", "{", "}", "[",
+    "curl",
+    " ",
+    "\n",
+    "\r\n",
+    "\\\n",
+    "\\",
+    "'",
+    "\"",
+    "$'",
+    "$\"",
+    "\\x",
+    "\\u",
+    "\\U",
+    "\\0",
+    "\\c",
+    "#",
+    "|",
+    ";",
+    "&",
+    "&&",
+    "-",
+    "--",
+    "-X",
+    "-H",
+    "-d",
+    "-G",
+    "-I",
+    "--data-urlencode",
+    "--url",
+    "--json",
+    "=",
+    "@",
+    ":",
+    ";",
+    "http://",
+    "https://h/",
+    "/",
+    "?",
+    "a=1",
+    "%",
+    "%zz",
+    "é",
+    "😀",
+    "\u{0}",
+    "\t",
+    "POST",
+    "GET",
+    " HTTP/1.1",
+    "HTTP/",
+    "Host: h",
+    "Content-Length: ",
+    "3",
+    "99999999999999999999",
+    "\n\n",
+    " ",
+    "X-A: 1",
+    "{",
+    "}",
+    "[",
 ];
 
 fn random_text(rng: &mut Rng) -> String {

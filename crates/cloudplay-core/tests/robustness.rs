@@ -76,11 +76,16 @@ fn bad_specs_are_errors_that_name_the_spot() {
     assert!(err.message.contains("deeper than 32"), "{err}");
     // Not JSON at all.
     assert_eq!(ApiSpec::from_json("{").unwrap_err().kind, ErrorKind::InvalidSpec);
-    assert!(Catalog::new().add(serde_json::from_value({
-        let mut s = minimal_spec();
-        s["methods"] = json!([]);
-        s
-    }).unwrap()).is_err());
+    assert!(Catalog::new()
+        .add(
+            serde_json::from_value({
+                let mut s = minimal_spec();
+                s["methods"] = json!([]);
+                s
+            })
+            .unwrap()
+        )
+        .is_err());
 }
 
 #[test]
@@ -106,7 +111,10 @@ fn non_json_calls_are_errors() {
     // serde_json's own recursion limit turns absurd nesting into an error, not a stack overflow.
     let deep = format!("{{\"api\": \"x\", \"params\": {{\"A\": {}{}}}}}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(Call::from_json(&deep).unwrap_err().kind, ErrorKind::InvalidJson);
-    let ok = Call::from_json(r#"{"api": "hai/2023-08-12/RunInstances", "params": {"ApplicationId": "app-1"}, "region": "ap-guangzhou"}"#).unwrap();
+    let ok = Call::from_json(
+        r#"{"api": "hai/2023-08-12/RunInstances", "params": {"ApplicationId": "app-1"}, "region": "ap-guangzhou"}"#,
+    )
+    .unwrap();
     assert_eq!(ok.region.as_deref(), Some("ap-guangzhou"));
 }
 
@@ -115,7 +123,8 @@ fn deep_nesting_is_cut_off() {
     // A self-referencing structure lets a call nest as deep as it likes; validation stops at 32.
     let mut s = minimal_spec();
     s["params"] = json!([{"name": "Tree", "type": "object", "ref": "Node"}]);
-    s["structs"] = json!({"Node": [{"name": "Name", "type": "string"}, {"name": "Child", "type": "object", "ref": "Node"}]});
+    s["structs"] =
+        json!({"Node": [{"name": "Name", "type": "string"}, {"name": "Child", "type": "object", "ref": "Node"}]});
     let spec = ApiSpec::from_json(&s.to_string()).unwrap();
     let mut v = json!({"Name": "leaf"});
     for _ in 0..100 {
@@ -140,7 +149,8 @@ fn deep_nesting_is_cut_off() {
     }
     let params = json!({"ApplicationId": "app-1", "BundleType": "XL", "Junk": junk});
     for method in ["GET", "POST"] {
-        let err = build(&hai, &params, &BuildOptions { method: Some(method.into()), ..BuildOptions::default() }).unwrap_err();
+        let err =
+            build(&hai, &params, &BuildOptions { method: Some(method.into()), ..BuildOptions::default() }).unwrap_err();
         assert_eq!(err.kind, ErrorKind::InvalidField, "{method}");
     }
 }
@@ -189,8 +199,11 @@ fn strict_prepare_fails_with_every_violation_and_allow_invalid_signs_anyway() {
 
 #[test]
 fn prepare_and_build_errors_name_the_option() {
-    let ok = Call::new(PG, json!({"RegionId": 1, "ZoneId": 1, "SpecCode": "s", "DBVersion": "9", "Storage": 1, "Number": 1,
-        "TimeSpan": 1, "Operator": "o"}));
+    let ok = Call::new(
+        PG,
+        json!({"RegionId": 1, "ZoneId": 1, "SpecCode": "s", "DBVersion": "9", "Storage": 1, "Number": 1,
+        "TimeSpan": 1, "Operator": "o"}),
+    );
     let mut o = PrepareOptions::at(1_700_000_000);
     o.nonce = Some("7".into());
     assert!(prepare(&ok, &creds(), &o).is_ok());
@@ -202,17 +215,53 @@ fn prepare_and_build_errors_name_the_option() {
     expect(&Call::new("nope/1/X", json!({})), &o, &creds(), ErrorKind::UnknownApi, "api");
     expect(&ok, &PrepareOptions { nonce: None, ..o.clone() }, &creds(), ErrorKind::MissingField, "nonce");
     expect(&ok, &PrepareOptions { nonce: Some("abc".into()), ..o.clone() }, &creds(), ErrorKind::InvalidField, "nonce");
-    expect(&ok, &PrepareOptions { algorithm: Some(Algorithm::Acs3HmacSha256), ..o.clone() }, &creds(), ErrorKind::Unsupported, "algorithm");
-    expect(&ok, &PrepareOptions { method: Some("PUT".into()), ..o.clone() }, &creds(), ErrorKind::Unsupported, "method");
-    expect(&ok, &PrepareOptions { content_type: Some("application/json".into()), method: Some("POST".into()), ..o.clone() }, &creds(), ErrorKind::Unsupported, "content_type");
-    expect(&ok, &PrepareOptions { unsigned_payload: true, ..o.clone() }, &creds(), ErrorKind::Unsupported, "unsigned_payload");
-    expect(&ok, &PrepareOptions { language: Some("fr-FR".into()), ..o.clone() }, &creds(), ErrorKind::InvalidField, "language");
+    expect(
+        &ok,
+        &PrepareOptions { algorithm: Some(Algorithm::Acs3HmacSha256), ..o.clone() },
+        &creds(),
+        ErrorKind::Unsupported,
+        "algorithm",
+    );
+    expect(
+        &ok,
+        &PrepareOptions { method: Some("PUT".into()), ..o.clone() },
+        &creds(),
+        ErrorKind::Unsupported,
+        "method",
+    );
+    expect(
+        &ok,
+        &PrepareOptions { content_type: Some("application/json".into()), method: Some("POST".into()), ..o.clone() },
+        &creds(),
+        ErrorKind::Unsupported,
+        "content_type",
+    );
+    expect(
+        &ok,
+        &PrepareOptions { unsigned_payload: true, ..o.clone() },
+        &creds(),
+        ErrorKind::Unsupported,
+        "unsigned_payload",
+    );
+    expect(
+        &ok,
+        &PrepareOptions { language: Some("fr-FR".into()), ..o.clone() },
+        &creds(),
+        ErrorKind::InvalidField,
+        "language",
+    );
     expect(&ok, &PrepareOptions { timestamp: -5, ..o.clone() }, &creds(), ErrorKind::TimestampOutOfRange, "timestamp");
     let no_key = Credentials { secret_key: String::new(), ..creds() };
     expect(&ok, &o, &no_key, ErrorKind::InvalidField, "credentials.secret_key");
     let mut with_action = ok.clone();
     with_action.params["Action"] = json!("Other");
-    expect(&with_action, &PrepareOptions { allow_invalid: true, ..o.clone() }, &creds(), ErrorKind::InvalidField, "Action");
+    expect(
+        &with_action,
+        &PrepareOptions { allow_invalid: true, ..o.clone() },
+        &creds(),
+        ErrorKind::InvalidField,
+        "Action",
+    );
     let mut bad_host = ok.clone();
     bad_host.endpoint = Some("https://evil.example/path".into());
     expect(&bad_host, &o, &creds(), ErrorKind::InvalidField, "endpoint");
@@ -221,7 +270,9 @@ fn prepare_and_build_errors_name_the_option() {
 #[test]
 fn hosts_follow_region_and_endpoint() {
     let c = Catalog::builtin().unwrap();
-    let host = |call: Call| c.build(&call, &BuildOptions { timestamp: 1, nonce: Some("n".into()), ..BuildOptions::default() }).unwrap().host;
+    let host = |call: Call| {
+        c.build(&call, &BuildOptions { timestamp: 1, nonce: Some("n".into()), ..BuildOptions::default() }).unwrap().host
+    };
     let base = || Call::new(BSS, json!({"ProductCode": "x", "SubscriptionType": "PayAsYouGo"}));
     assert_eq!(host(base()), "business.aliyuncs.com");
     assert_eq!(host(base().with_region("eu-central-1")), "business.ap-southeast-1.aliyuncs.com");

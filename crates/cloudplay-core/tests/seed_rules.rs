@@ -133,7 +133,10 @@ fn ms_time_unit_is_d_m_or_y() {
     assert_eq!(codes(&v), one("TimeUnit", "InvalidParameterValue"));
     assert!(v[0].message.contains("d, m, y"), "{}", v[0].message);
     assert!(v[0].message_zh.contains("不在允许的取值中"), "{}", v[0].message_zh);
-    assert_eq!(codes(&check(MS, with(ms_ok(), "TimeUnit", json!("M")), None)), one("TimeUnit", "InvalidParameterValue"));
+    assert_eq!(
+        codes(&check(MS, with(ms_ok(), "TimeUnit", json!("M")), None)),
+        one("TimeUnit", "InvalidParameterValue")
+    );
 }
 
 #[test]
@@ -151,7 +154,10 @@ fn ms_every_parameter_is_required() {
 #[test]
 fn ms_integers_are_exact_beyond_2_53_and_typed() {
     // 2^53 + 1 as a JSON number and as a decimal string both validate.
-    let big: Value = serde_json::from_str(r#"{"Pid": 9007199254740993, "TimeUnit": "m", "TimeSpan": "18446744073709551615", "ResourceNum": 1}"#).unwrap();
+    let big: Value = serde_json::from_str(
+        r#"{"Pid": 9007199254740993, "TimeUnit": "m", "TimeSpan": "18446744073709551615", "ResourceNum": 1}"#,
+    )
+    .unwrap();
     assert_eq!(check(MS, big.clone(), None), vec![]);
     let c = catalog();
     let spec = c.get(MS).unwrap();
@@ -216,7 +222,9 @@ fn postgres_required_parameters() {
 
 #[test]
 fn postgres_ips_are_ipv4() {
-    for (name, bad) in [("MasterIp", "300.1.1.1"), ("SlaveIp", "10.0.0"), ("MasterIp", "fe80::1"), ("SlaveIp", "010.0.0.1")] {
+    for (name, bad) in
+        [("MasterIp", "300.1.1.1"), ("SlaveIp", "10.0.0"), ("MasterIp", "fe80::1"), ("SlaveIp", "010.0.0.1")]
+    {
         let v = check(PG, with(pg_ok(), name, json!(bad)), None);
         assert_eq!(codes(&v), one(name, "InvalidParameterValue"), "{name}={bad}");
         assert!(v[0].message.contains("IPv4"));
@@ -226,7 +234,10 @@ fn postgres_ips_are_ipv4() {
 
 #[test]
 fn postgres_vpc_and_subnet_ids_are_strings_as_real_calls_send_them() {
-    assert_eq!(check(PG, with(with(pg_ok(), "VpcId", json!("vpc-aq69dabg")), "SubnetId", json!("subnet-h0oaksb9")), None), vec![]);
+    assert_eq!(
+        check(PG, with(with(pg_ok(), "VpcId", json!("vpc-aq69dabg")), "SubnetId", json!("subnet-h0oaksb9")), None),
+        vec![]
+    );
     let v = check(PG, with(pg_ok(), "VpcId", json!(1)), None);
     assert_eq!(codes(&v), one("VpcId", "InvalidParameter"));
 }
@@ -235,7 +246,10 @@ fn postgres_vpc_and_subnet_ids_are_strings_as_real_calls_send_them() {
 fn postgres_counts_are_positive_integers() {
     assert_eq!(codes(&check(PG, with(pg_ok(), "Number", json!(0)), None)), one("Number", "InvalidParameterValue"));
     assert_eq!(codes(&check(PG, with(pg_ok(), "Storage", json!("ten")), None)), one("Storage", "InvalidParameter"));
-    assert_eq!(codes(&check(PG, with(pg_ok(), "ProjectId", json!(-1)), None)), one("ProjectId", "InvalidParameterValue"));
+    assert_eq!(
+        codes(&check(PG, with(pg_ok(), "ProjectId", json!(-1)), None)),
+        one("ProjectId", "InvalidParameterValue")
+    );
 }
 
 // ---- hai RunInstances ----
@@ -266,7 +280,11 @@ fn hai_system_disk_fields() {
     let disk = |d: Value| with(hai_ok(), "SystemDisk", d);
     assert_eq!(check(HAI, disk(json!({"DiskType": "CLOUD_PREMIUM", "DiskSize": 250})), r), vec![]);
     assert_eq!(check(HAI, disk(json!({})), r), vec![], "both fields are optional");
-    for (size, code) in [(json!(79), "InvalidParameterValue"), (json!(1001), "InvalidParameterValue"), (json!("big"), "InvalidParameter")] {
+    for (size, code) in [
+        (json!(79), "InvalidParameterValue"),
+        (json!(1001), "InvalidParameterValue"),
+        (json!("big"), "InvalidParameter"),
+    ] {
         let v = check(HAI, disk(json!({"DiskType": "CLOUD_PREMIUM", "DiskSize": size})), r);
         assert_eq!(codes(&v), one("SystemDisk.DiskSize", code), "{size}");
     }
@@ -311,7 +329,10 @@ fn hai_subnet_needs_vpc() {
 fn hai_client_token_and_dry_run() {
     let r = Some("ap-guangzhou");
     assert_eq!(check(HAI, with(hai_ok(), "ClientToken", json!("t".repeat(64))), r), vec![]);
-    assert_eq!(codes(&check(HAI, with(hai_ok(), "ClientToken", json!("t".repeat(65))), r)), one("ClientToken", "InvalidParameterValue"));
+    assert_eq!(
+        codes(&check(HAI, with(hai_ok(), "ClientToken", json!("t".repeat(65))), r)),
+        one("ClientToken", "InvalidParameterValue")
+    );
     assert_eq!(check(HAI, with(hai_ok(), "DryRun", json!(true)), r), vec![]);
     assert_eq!(codes(&check(HAI, with(hai_ok(), "DryRun", json!("True")), r)), one("DryRun", "InvalidParameter"));
 }
@@ -321,7 +342,10 @@ fn hai_client_token_and_dry_run() {
 #[test]
 fn bss_required_and_subscription_type() {
     assert_eq!(codes(&check(BSS, without(bss_ok(), "ProductCode"), None)), one("ProductCode", "MissingParameter"));
-    assert_eq!(codes(&check(BSS, without(bss_ok(), "SubscriptionType"), None)), one("SubscriptionType", "MissingParameter"));
+    assert_eq!(
+        codes(&check(BSS, without(bss_ok(), "SubscriptionType"), None)),
+        one("SubscriptionType", "MissingParameter")
+    );
     let v = check(BSS, with(bss_ok(), "SubscriptionType", json!("Monthly")), None);
     assert_eq!(codes(&v), one("SubscriptionType", "InvalidParameter"));
 }
@@ -354,7 +378,10 @@ fn bss_renewal() {
     assert_eq!(codes(&check(BSS, auto.clone(), None)), one("RenewPeriod", "MissingParameter"));
     assert_eq!(check(BSS, with(auto, "RenewPeriod", json!(12)), None), vec![]);
     assert_eq!(check(BSS, with(bss_ok(), "RenewalStatus", json!("ManualRenewal")), None), vec![]);
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "RenewalStatus", json!("NotRenewal")), None)), one("RenewalStatus", "InvalidParameter"));
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "RenewalStatus", json!("NotRenewal")), None)),
+        one("RenewalStatus", "InvalidParameter")
+    );
     let c = catalog();
     let spec = c.get(BSS).unwrap();
     assert_eq!(spec.param("RenewalStatus").unwrap().default, Some(json!("ManualRenewal")));
@@ -368,8 +395,14 @@ fn bss_pricing_cycle() {
     for p in [json!(1), json!(2), json!(3), json!("3")] {
         assert_eq!(check(BSS, with(bss_ok(), "PricingCycle", p.clone()), None), vec![], "{p}");
     }
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "PricingCycle", json!(4)), None)), one("PricingCycle", "InvalidParameter"));
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "PricingCycle", json!(2.5)), None)), one("PricingCycle", "InvalidParameter"));
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "PricingCycle", json!(4)), None)),
+        one("PricingCycle", "InvalidParameter")
+    );
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "PricingCycle", json!(2.5)), None)),
+        one("PricingCycle", "InvalidParameter")
+    );
     let c = catalog();
     assert_eq!(c.get(BSS).unwrap().param("PricingCycle").unwrap().default, Some(json!(2)));
 }
@@ -397,8 +430,14 @@ fn bss_parameter_list() {
             ("Parameter[4].Extra".into(), "UnknownParameter".into()),
         ]
     );
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "Parameter", json!({"Code": "c"})), None)), one("Parameter", "InvalidParameter"));
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "Parameter", json!(["x"])), None)), one("Parameter[0]", "InvalidParameter"));
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "Parameter", json!({"Code": "c"})), None)),
+        one("Parameter", "InvalidParameter")
+    );
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "Parameter", json!(["x"])), None)),
+        one("Parameter[0]", "InvalidParameter")
+    );
 }
 
 #[test]
@@ -408,13 +447,19 @@ fn bss_logistics_is_a_json_string() {
     assert_eq!(codes(&v), one("Logistics", "InvalidParameter"));
     assert!(v[0].message.contains("JSON"));
     // An object is not a string holding JSON.
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "Logistics", json!({"cityCode": "330100"})), None)), one("Logistics", "InvalidParameter"));
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "Logistics", json!({"cityCode": "330100"})), None)),
+        one("Logistics", "InvalidParameter")
+    );
 }
 
 #[test]
 fn bss_client_token_length() {
     assert_eq!(check(BSS, with(bss_ok(), "ClientToken", json!("x".repeat(64))), None), vec![]);
-    assert_eq!(codes(&check(BSS, with(bss_ok(), "ClientToken", json!("x".repeat(65))), None)), one("ClientToken", "InvalidParameter"));
+    assert_eq!(
+        codes(&check(BSS, with(bss_ok(), "ClientToken", json!("x".repeat(65))), None)),
+        one("ClientToken", "InvalidParameter")
+    );
 }
 
 // ---- all at once ----

@@ -283,7 +283,10 @@ fn legacy_node_and_go_send_the_signed_request_and_say_why() {
     let request = signed(&catalog, &call, &options(None, Some("POST")), false);
     let node = snippet(spec, &call, Language::Node, Some(&request)).unwrap();
     assert!(node.contains("has no maintained Node.js SDK"), "{node}");
-    assert!(node.contains("fetch(\"https://postgres.api.qcloud.com/v2/index.php\", {\n  method: \"POST\",\n"), "{node}");
+    assert!(
+        node.contains("fetch(\"https://postgres.api.qcloud.com/v2/index.php\", {\n  method: \"POST\",\n"),
+        "{node}"
+    );
     assert!(node.contains(&format!("  body: {},\n", serde_json::to_string(&request.body).unwrap())), "{node}");
     let go = snippet(spec, &call, Language::Go, Some(&request)).unwrap();
     assert!(go.contains("has no Go SDK"), "{go}");
@@ -298,7 +301,10 @@ fn errors_for_a_call_of_another_api_and_languages_by_name() {
     let call = Call::new("ms/2018-04-08/CreateResourceInstances", json!({}));
     let e = snippet(spec, &call, Language::Python, None).unwrap_err();
     assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some("api")));
-    assert_eq!(snippet_in(&catalog, &Call::new("x/y/z", json!({})), Language::Go, None).unwrap_err().kind, ErrorKind::UnknownApi);
+    assert_eq!(
+        snippet_in(&catalog, &Call::new("x/y/z", json!({})), Language::Go, None).unwrap_err().kind,
+        ErrorKind::UnknownApi
+    );
 
     for language in Language::ALL {
         let name = serde_json::to_value(language).unwrap();

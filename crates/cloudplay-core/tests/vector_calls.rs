@@ -13,14 +13,22 @@ use serde_json::Value;
 
 fn api_id(v: &Value) -> String {
     let api = &v["api"];
-    format!("{}/{}/{}", api["service"].as_str().unwrap(), api["version"].as_str().unwrap(), api["action"].as_str().unwrap())
+    format!(
+        "{}/{}/{}",
+        api["service"].as_str().unwrap(),
+        api["version"].as_str().unwrap(),
+        api["action"].as_str().unwrap()
+    )
 }
 
 fn seed_vectors() -> Vec<Value> {
     let seeds = ["ms", "hai", "postgres", "bssopenapi"];
     signing_vectors()
         .into_iter()
-        .filter(|v| seeds.contains(&v["api"]["service"].as_str().unwrap_or("")) && !v["id"].as_str().unwrap().starts_with("doc-"))
+        .filter(|v| {
+            seeds.contains(&v["api"]["service"].as_str().unwrap_or(""))
+                && !v["id"].as_str().unwrap().starts_with("doc-")
+        })
         .collect()
 }
 
@@ -66,7 +74,8 @@ fn business(alg: Algorithm, method: &str, query: &str, body: &str, content_type:
     }
     let mut all = pairs(query);
     all.extend(pairs(body));
-    let common = if matches!(alg, Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256) { ACS_COMMON } else { TC_COMMON };
+    let common =
+        if matches!(alg, Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256) { ACS_COMMON } else { TC_COMMON };
     serde_json::to_value(business_pairs(all, common)).unwrap()
 }
 
@@ -204,7 +213,8 @@ fn verify(r: &HttpRequest, alg: Algorithm, creds: &Credentials, ts: i64, service
             input.signed_headers = signed.split(';').map(Into::into).collect();
             input.query = r.query.clone();
             input.body = r.body.clone();
-            input.headers = r.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect();
+            input.headers =
+                r.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect();
         }
         _ => {
             let mut all = pairs(&r.query);

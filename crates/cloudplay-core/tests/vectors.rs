@@ -3,8 +3,8 @@
 //! Reads `tests/fixtures/signing.json` and any extra vector files listed (`:`-separated) in
 //! `CLOUDPLAY_EXTRA_VECTORS`, which `cargo xtask test` points at `../shared/vectors` when present.
 
-use cloudplay_core::{sign_wire, WireInput};
 use cloudplay_core::conformance::{contract_input, COMPARED_FIELDS};
+use cloudplay_core::{sign_wire, WireInput};
 use serde_json::Value;
 
 fn vector_files() -> Vec<std::path::PathBuf> {

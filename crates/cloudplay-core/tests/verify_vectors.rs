@@ -26,7 +26,9 @@ fn vectors() -> Vec<Value> {
 fn family(v: &Value) -> &'static str {
     match v["algorithm"].as_str().unwrap() {
         "TC3-HMAC-SHA256" => "tencent3",
-        "TC-HmacSHA1" | "TC-HmacSHA256" if v["api"]["host"].as_str().unwrap().ends_with("tencentcloudapi.com") => "tencent3",
+        "TC-HmacSHA1" | "TC-HmacSHA256" if v["api"]["host"].as_str().unwrap().ends_with("tencentcloudapi.com") => {
+            "tencent3"
+        }
         "TC-HmacSHA1" | "TC-HmacSHA256" => "tencent-legacy",
         _ => "alibaba",
     }
@@ -56,7 +58,8 @@ fn flip_one(s: &str, from: usize) -> Option<String> {
 /// The offset of the first query value that is neither the key id, the clock, the signature
 /// nor the scheme, so that changing it can only break the signature.
 fn business_value_offset(url: &str) -> Option<usize> {
-    const SIGNING: [&str; 7] = ["AccessKeyId", "SecretId", "Timestamp", "Signature", "SignatureMethod", "SignatureVersion", "Nonce"];
+    const SIGNING: [&str; 7] =
+        ["AccessKeyId", "SecretId", "Timestamp", "Signature", "SignatureMethod", "SignatureVersion", "Nonce"];
     let q = url.find('?')? + 1;
     let mut offset = q;
     for seg in url[q..].split('&') {
@@ -91,9 +94,9 @@ fn one_byte_changed_is_a_signature_mismatch() {
     for v in vectors() {
         let id = v["id"].as_str().unwrap();
         let base = input(&v);
-        let unsigned_body = v["expected"]["headers"]
-            .as_object()
-            .is_some_and(|h| h.iter().any(|(k, x)| k.eq_ignore_ascii_case("x-tc-content-sha256") && x == "UNSIGNED-PAYLOAD"));
+        let unsigned_body = v["expected"]["headers"].as_object().is_some_and(|h| {
+            h.iter().any(|(k, x)| k.eq_ignore_ascii_case("x-tc-content-sha256") && x == "UNSIGNED-PAYLOAD")
+        });
 
         let mut variants: Vec<(String, Value)> = Vec::new();
         if let Some(body) = base["body"].as_str().filter(|b| !b.is_empty()) {

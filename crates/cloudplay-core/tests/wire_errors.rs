@@ -124,13 +124,27 @@ fn wrong_types_and_shapes() {
     expect_err(&with(tc3(), "/method", json!(5)), ErrorKind::InvalidField, Some("method"));
     expect_err(&with(tc3(), "/method", json!("GE T")), ErrorKind::InvalidField, Some("method"));
     expect_err(&with(tc3(), "/credentials", json!("AKID:secret")), ErrorKind::InvalidField, Some("credentials"));
-    expect_err(&with(tc3(), "/credentials/secret_key", json!("")), ErrorKind::InvalidField, Some("credentials.secret_key"));
+    expect_err(
+        &with(tc3(), "/credentials/secret_key", json!("")),
+        ErrorKind::InvalidField,
+        Some("credentials.secret_key"),
+    );
     expect_err(&with(tc3(), "/path", json!("no-slash")), ErrorKind::InvalidField, Some("path"));
     expect_err(&with(tc3(), "/headers/Host", json!({"x": 1})), ErrorKind::InvalidField, Some("headers.Host"));
-    expect_err(&with(tc3(), "/signed_headers", json!("content-type;;host")), ErrorKind::InvalidField, Some("signed_headers"));
-    expect_err(&with(tc3(), "/signed_headers", json!("content-type;x-missing")), ErrorKind::MissingHeader, Some("headers.x-missing"));
+    expect_err(
+        &with(tc3(), "/signed_headers", json!("content-type;;host")),
+        ErrorKind::InvalidField,
+        Some("signed_headers"),
+    );
+    expect_err(
+        &with(tc3(), "/signed_headers", json!("content-type;x-missing")),
+        ErrorKind::MissingHeader,
+        Some("headers.x-missing"),
+    );
     expect_err(&with(rpc(), "/params", json!([["A", "1"], ["A", "2"]])), ErrorKind::InvalidField, Some("params[1]"));
-    for text in ["", "{", "[]", "null", "42", "{\"algorithm\":\"TC3-HMAC-SHA256\",\"algorithm\":\"x\"}", "{\"headers\": 5}"] {
+    for text in
+        ["", "{", "[]", "null", "42", "{\"algorithm\":\"TC3-HMAC-SHA256\",\"algorithm\":\"x\"}", "{\"headers\": 5}"]
+    {
         let err = WireInput::from_json(text.as_bytes()).unwrap_err();
         assert_eq!(err.kind, ErrorKind::InvalidJson, "{text:?}: {err}");
     }
@@ -145,7 +159,10 @@ fn an_informational_nonce_never_blocks_signing() {
     assert!(sign_wire(&input).is_ok());
     let mut v = rpc();
     v["nonce"] = json!(42);
-    assert_eq!(WireInput::from_json(serde_json::to_string(&v).unwrap().as_bytes()).unwrap().nonce.as_deref(), Some("42"));
+    assert_eq!(
+        WireInput::from_json(serde_json::to_string(&v).unwrap().as_bytes()).unwrap().nonce.as_deref(),
+        Some("42")
+    );
     v["nonce"] = json!({"a": 1});
     expect_err(&v, ErrorKind::InvalidField, Some("nonce"));
 }
@@ -182,7 +199,8 @@ fn hostile_lines_never_panic() {
             }
             2 => {
                 let i = (next() as usize) % bytes.len();
-                let insert: Vec<u8> = (0..next() % 16).map(|_| b"{}[]\",:0123456789ae-+.\\u"[(next() % 24) as usize]).collect();
+                let insert: Vec<u8> =
+                    (0..next() % 16).map(|_| b"{}[]\",:0123456789ae-+.\\u"[(next() % 24) as usize]).collect();
                 bytes.splice(i..i, insert);
             }
             _ => bytes = (0..next() % 64).map(|_| next() as u8).collect(),

@@ -42,7 +42,9 @@ fn args() -> Args {
             "--connections" => a.connections = v.parse::<usize>().expect("--connections N").clamp(1, 256),
             "--bin" => a.bin = PathBuf::from(v),
             "--phase" => a.phases = vec![v],
-            other => panic!("unknown option {other}; options: --seconds N --connections N --bin PATH --phase limited|mixed"),
+            other => {
+                panic!("unknown option {other}; options: --seconds N --connections N --bin PATH --phase limited|mixed")
+            }
         }
     }
     a
@@ -51,7 +53,11 @@ fn args() -> Args {
 const ACCOUNTS: usize = 32;
 
 fn account(i: usize) -> Credentials {
-    Credentials { secret_id: format!("AKIDcloudplayBench{i:04}"), secret_key: format!("bench-secret-{i:04}"), token: None }
+    Credentials {
+        secret_id: format!("AKIDcloudplayBench{i:04}"),
+        secret_key: format!("bench-secret-{i:04}"),
+        token: None,
+    }
 }
 
 struct Server {
@@ -70,10 +76,12 @@ fn start(bin: &PathBuf, extra: &[&str]) -> Server {
     let dir = std::env::temp_dir().join(format!("cloudplay-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("accounts.json");
-    let list: Vec<Value> = (0..ACCOUNTS).map(|i| {
-        let c = account(i);
-        json!({"secret_id": c.secret_id, "secret_key": c.secret_key})
-    }).collect();
+    let list: Vec<Value> = (0..ACCOUNTS)
+        .map(|i| {
+            let c = account(i);
+            json!({"secret_id": c.secret_id, "secret_key": c.secret_key})
+        })
+        .collect();
     std::fs::write(&file, serde_json::to_string(&list).unwrap()).unwrap();
     let mut child = Command::new(bin)
         .args(["serve", "--port", "0", "--accounts"])
@@ -82,7 +90,9 @@ fn start(bin: &PathBuf, extra: &[&str]) -> Server {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e} (build it: cargo build --release -p cloudplay-server)", bin.display()));
+        .unwrap_or_else(|e| {
+            panic!("cannot start {}: {e} (build it: cargo build --release -p cloudplay-server)", bin.display())
+        });
     let mut out = child.stdout.take().unwrap();
     let mut line = Vec::new();
     let mut b = [0u8; 1];
@@ -94,7 +104,13 @@ fn start(bin: &PathBuf, extra: &[&str]) -> Server {
         let _ = out.read_to_end(&mut sink);
     });
     let text = String::from_utf8_lossy(&line).into_owned();
-    let port = text.trim().trim_end_matches('/').rsplit(':').next().and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no port in {text:?}"));
+    let port = text
+        .trim()
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {text:?}"));
     Server { child, port }
 }
 
@@ -102,7 +118,12 @@ fn start(bin: &PathBuf, extra: &[&str]) -> Server {
 fn memory(pid: u32) -> (u64, u64) {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let field = |name: &str| {
-        status.lines().find_map(|l| l.strip_prefix(name)).and_then(|v| v.split_whitespace().next()).and_then(|v| v.parse().ok()).unwrap_or(0)
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
     };
     (field("VmRSS:"), field("VmHWM:"))
 }
@@ -118,18 +139,68 @@ fn request(phase: &str, n: u64, port: u16) -> HttpRequest {
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
     let endpoint = Some(format!("127.0.0.1:{port}"));
     let token = format!("bench-{seq}");
-    let (api, params, region, alg, c): (&str, Value, Option<&str>, Option<Algorithm>, Credentials) = if phase == "limited" {
-        ("ms/2018-04-08/CreateResourceInstances", json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 1, "ResourceNum": 1}), None, None, account(0))
+    let (api, params, region, alg, c): (&str, Value, Option<&str>, Option<Algorithm>, Credentials) = if phase
+        == "limited"
+    {
+        (
+            "ms/2018-04-08/CreateResourceInstances",
+            json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 1, "ResourceNum": 1}),
+            None,
+            None,
+            account(0),
+        )
     } else {
         let c = account((n as usize / 7) % ACCOUNTS);
         match n % 7 {
-            0 => ("ms/2018-04-08/CreateResourceInstances", json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 1, "ResourceNum": 1}), None, None, c),
-            1 => ("hai/2023-08-12/RunInstances", json!({"ApplicationId": "app-jknfna", "BundleType": "XL", "ClientToken": token}), Some("ap-guangzhou"), None, c),
-            2 => ("hai/2023-08-12/RunInstances", json!({"ApplicationId": "app-jknfna", "BundleType": "S", "DryRun": true}), Some("ap-guangzhou"), Some(Algorithm::TcHmacSha256), c),
-            3 => ("postgres/2017-03-12/CreateResource", json!({"RegionId": 1, "ZoneId": 100002, "SpecCode": "cdb.pg.c1.1g", "DBVersion": "9.3.5", "Storage": 10, "Number": 1, "TimeSpan": 1, "Operator": "1"}), None, Some(Algorithm::TcHmacSha1), c),
-            4 => ("bssopenapi/2017-12-14/CreateInstance", json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo", "ClientToken": token}), None, Some(Algorithm::AcsRpcHmacSha1), c),
-            5 => ("bssopenapi/2017-12-14/CreateInstance", json!({"ProductCode": "oss", "SubscriptionType": "Subscription", "Period": 12, "ClientToken": token}), None, Some(Algorithm::Acs3HmacSha256), c),
-            _ => ("hai/2023-08-12/RunInstances", json!({"ApplicationId": "app-unknown1", "BundleType": "XL"}), Some("ap-guangzhou"), None, c),
+            0 => (
+                "ms/2018-04-08/CreateResourceInstances",
+                json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 1, "ResourceNum": 1}),
+                None,
+                None,
+                c,
+            ),
+            1 => (
+                "hai/2023-08-12/RunInstances",
+                json!({"ApplicationId": "app-jknfna", "BundleType": "XL", "ClientToken": token}),
+                Some("ap-guangzhou"),
+                None,
+                c,
+            ),
+            2 => (
+                "hai/2023-08-12/RunInstances",
+                json!({"ApplicationId": "app-jknfna", "BundleType": "S", "DryRun": true}),
+                Some("ap-guangzhou"),
+                Some(Algorithm::TcHmacSha256),
+                c,
+            ),
+            3 => (
+                "postgres/2017-03-12/CreateResource",
+                json!({"RegionId": 1, "ZoneId": 100002, "SpecCode": "cdb.pg.c1.1g", "DBVersion": "9.3.5", "Storage": 10, "Number": 1, "TimeSpan": 1, "Operator": "1"}),
+                None,
+                Some(Algorithm::TcHmacSha1),
+                c,
+            ),
+            4 => (
+                "bssopenapi/2017-12-14/CreateInstance",
+                json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo", "ClientToken": token}),
+                None,
+                Some(Algorithm::AcsRpcHmacSha1),
+                c,
+            ),
+            5 => (
+                "bssopenapi/2017-12-14/CreateInstance",
+                json!({"ProductCode": "oss", "SubscriptionType": "Subscription", "Period": 12, "ClientToken": token}),
+                None,
+                Some(Algorithm::Acs3HmacSha256),
+                c,
+            ),
+            _ => (
+                "hai/2023-08-12/RunInstances",
+                json!({"ApplicationId": "app-unknown1", "BundleType": "XL"}),
+                Some("ap-guangzhou"),
+                None,
+                c,
+            ),
         }
     };
     let mut call = Call::new(api, params);
@@ -164,7 +235,11 @@ fn read_response(s: &mut TcpStream, buf: &mut Vec<u8>) -> Option<(u16, String)> 
         if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
             let status = head.split(' ').nth(1)?.parse().ok()?;
-            let len: usize = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+            let len: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
             while buf.len() < end + 4 + len {
                 let n = s.read(&mut chunk).ok()?;
                 if n == 0 {
@@ -275,7 +350,8 @@ fn run_phase(args: &Args, phase: &str) {
         println!("  {n:>9}  {code}");
     }
     println!("server memory (VmRSS): start {} KiB, after 5 s {early} KiB, end {rss_end} KiB; peak sampled {peak} KiB; VmHWM {hwm} KiB", rss_start);
-    let curve: Vec<String> = samples.iter().step_by((samples.len() / 10).max(1)).map(|s| format!("{}", s.0 / 1024)).collect();
+    let curve: Vec<String> =
+        samples.iter().step_by((samples.len() / 10).max(1)).map(|s| format!("{}", s.0 / 1024)).collect();
     println!("VmRSS MiB over the run: {}", curve.join(" "));
 }
 

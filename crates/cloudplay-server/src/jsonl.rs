@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 /// `sign-wire`: a SigningTrace, or `{"error":{"code","message","path"?}}`.
 pub fn sign_line(line: &[u8]) -> Value {
     match WireInput::from_json(line).and_then(|i| sign_wire(&i)) {
-        Ok(trace) => serde_json::to_value(trace).unwrap_or_else(|e| json!({"error": {"code": "Internal", "message": e.to_string()}})),
+        Ok(trace) => serde_json::to_value(trace)
+            .unwrap_or_else(|e| json!({"error": {"code": "Internal", "message": e.to_string()}})),
         Err(e) => json!({ "error": error_object(&e) }),
     }
 }

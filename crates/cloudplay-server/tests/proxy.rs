@@ -30,12 +30,15 @@ fn fake_vendor() -> (u16, mpsc::Receiver<String>) {
             }
             let len = head
                 .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap()))
+                .find_map(|l| {
+                    l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap())
+                })
                 .unwrap_or(0);
             let mut body = vec![0u8; len];
             reader.read_exact(&mut body).unwrap();
             let _ = tx.send(format!("{head}\r\n{}", String::from_utf8_lossy(&body)));
-            let answer = r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"m"},"RequestId":"req-1"}}"#;
+            let answer =
+                r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"m"},"RequestId":"req-1"}}"#;
             let mut s = stream;
             let _ = write!(
                 s,
@@ -62,7 +65,11 @@ fn post_proxy(port: u16, origin: Option<&str>, payload: &str) -> (u16, String, S
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     let refusal = head
         .lines()
-        .find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case("x-cloudplay-proxy-error")).map(|(_, v)| v.trim().to_string()))
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(n, _)| n.eq_ignore_ascii_case("x-cloudplay-proxy-error"))
+                .map(|(_, v)| v.trim().to_string())
+        })
         .unwrap_or_default();
     (status, refusal, body.to_string())
 }
@@ -112,7 +119,10 @@ fn forwards_a_signed_request_intact_and_returns_the_vendors_answer() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert!(log.contains("proxy hai.tencentcloudapi.com 200"), "{log}");
-    assert!(!log.contains("feedface") && !log.contains("Credential") && !log.contains("app-1"), "no secret, signature or body in the log: {log}");
+    assert!(
+        !log.contains("feedface") && !log.contains("Credential") && !log.contains("app-1"),
+        "no secret, signature or body in the log: {log}"
+    );
 }
 
 #[test]
@@ -128,13 +138,43 @@ fn refuses_what_it_must_not_forward() {
         ("another origin", Some("http://evil.example".into()), ok_payload.clone(), 403, "WrongOrigin"),
         ("another port", Some("http://127.0.0.1:1".into()), ok_payload.clone(), 403, "WrongOrigin"),
         ("foreign host", Some(origin.clone()), signed_request("https://example.com/").to_string(), 403, "ForeignHost"),
-        ("lookalike host", Some(origin.clone()), signed_request("https://tencentcloudapi.com.evil.net/").to_string(), 403, "ForeignHost"),
+        (
+            "lookalike host",
+            Some(origin.clone()),
+            signed_request("https://tencentcloudapi.com.evil.net/").to_string(),
+            403,
+            "ForeignHost",
+        ),
         ("an address", Some(origin.clone()), signed_request("https://127.0.0.1/").to_string(), 403, "ForeignHost"),
-        ("other port", Some(origin.clone()), signed_request("https://hai.tencentcloudapi.com:8443/").to_string(), 403, "ForeignHost"),
-        ("plain http", Some(origin.clone()), signed_request("http://hai.tencentcloudapi.com/").to_string(), 403, "NotHttps"),
+        (
+            "other port",
+            Some(origin.clone()),
+            signed_request("https://hai.tencentcloudapi.com:8443/").to_string(),
+            403,
+            "ForeignHost",
+        ),
+        (
+            "plain http",
+            Some(origin.clone()),
+            signed_request("http://hai.tencentcloudapi.com/").to_string(),
+            403,
+            "NotHttps",
+        ),
         ("not JSON", Some(origin.clone()), "{url".into(), 400, "BadRequest"),
-        ("oversize", Some(origin.clone()), json!({"method":"POST","url":"https://hai.tencentcloudapi.com/","body":"x".repeat(2 << 20)}).to_string(), 413, "TooLarge"),
-        ("bad method", Some(origin.clone()), json!({"method":"DELETE","url":"https://hai.tencentcloudapi.com/"}).to_string(), 400, "BadRequest"),
+        (
+            "oversize",
+            Some(origin.clone()),
+            json!({"method":"POST","url":"https://hai.tencentcloudapi.com/","body":"x".repeat(2 << 20)}).to_string(),
+            413,
+            "TooLarge",
+        ),
+        (
+            "bad method",
+            Some(origin.clone()),
+            json!({"method":"DELETE","url":"https://hai.tencentcloudapi.com/"}).to_string(),
+            400,
+            "BadRequest",
+        ),
     ];
     for (what, origin, payload, want_status, want_code) in cases {
         let (status, refusal, body) = post_proxy(server.port, origin.as_deref(), &payload);
@@ -154,7 +194,8 @@ fn names_that_resolve_inward_are_refused() {
         let map = format!("internal.aliyuncs.com={ip}");
         let server = start_with_env(&["--quiet"], &[("CLOUDPLAY_PROXY_RESOLVE", &map)]);
         let origin = format!("http://127.0.0.1:{}", server.port);
-        let (status, refusal, body) = post_proxy(server.port, Some(&origin), &signed_request("https://internal.aliyuncs.com/").to_string());
+        let (status, refusal, body) =
+            post_proxy(server.port, Some(&origin), &signed_request("https://internal.aliyuncs.com/").to_string());
         assert_eq!((status, refusal.as_str()), (403, "PrivateAddress"), "{ip}: {body}");
         assert!(body.contains(ip), "{body}");
     }

@@ -77,13 +77,25 @@ fn signed_requests_work_as_endpoint_and_as_proxy_and_logs_hold_no_secrets() {
     assert!(body_json(&body)["Response"]["ResourceSet"].is_array(), "{body}");
 
     // As a proxy: absolute-form target, the vendor's Host, signed for it.
-    let req = signed("bssopenapi/2017-12-14/CreateInstance", json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}), None, Some("ACS-RPC-HMAC-SHA1"), &c);
+    let req = signed(
+        "bssopenapi/2017-12-14/CreateInstance",
+        json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}),
+        None,
+        Some("ACS-RPC-HMAC-SHA1"),
+        &c,
+    );
     let (status, body, _) = exchange(port, &wire(&req, None, true));
     assert_eq!(status, 200, "{body}");
     assert_eq!(body_json(&body)["Success"], true);
 
     let wrong = Credentials { secret_key: "wrong".into(), ..c.clone() };
-    let req = signed("bssopenapi/2017-12-14/CreateInstance", json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}), None, Some("ACS3-HMAC-SHA256"), &wrong);
+    let req = signed(
+        "bssopenapi/2017-12-14/CreateInstance",
+        json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}),
+        None,
+        Some("ACS3-HMAC-SHA256"),
+        &wrong,
+    );
     let (status, body, _) = exchange(port, &wire(&req, None, true));
     assert_eq!((status, body_json(&body)["Code"].as_str()), (400, Some("SignatureDoesNotMatch")));
 
@@ -131,7 +143,10 @@ fn malformed_and_hostile_requests_get_errors_not_hangs() {
     s.write_all(b"POST / HTTP/1.1\r\nHost: business.aliyuncs.com\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
     let chunk = vec![b'a'; 64 * 1024];
     for _ in 0..20 {
-        if s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes()).is_err() || s.write_all(&chunk).is_err() || s.write_all(b"\r\n").is_err() {
+        if s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes()).is_err()
+            || s.write_all(&chunk).is_err()
+            || s.write_all(b"\r\n").is_err()
+        {
             break;
         }
     }
@@ -139,7 +154,13 @@ fn malformed_and_hostile_requests_get_errors_not_hangs() {
     assert_eq!(status, 400, "{body}");
     assert_eq!(body_json(&body)["Code"], "InvalidParameter");
     // Broken Authorization headers, each answered in the vendor's words.
-    for auth in ["TC3-HMAC-SHA256", "TC3-HMAC-SHA256 Credential=a/b", "TC3-HMAC-SHA256 Credential=a/2020-01-01/ms/tc3_request, SignedHeaders=, Signature=", "Bearer x", "TC3-HMAC-SHA256 ,,,,===,,,"] {
+    for auth in [
+        "TC3-HMAC-SHA256",
+        "TC3-HMAC-SHA256 Credential=a/b",
+        "TC3-HMAC-SHA256 Credential=a/2020-01-01/ms/tc3_request, SignedHeaders=, Signature=",
+        "Bearer x",
+        "TC3-HMAC-SHA256 ,,,,===,,,",
+    ] {
         let req = format!("POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nAuthorization: {auth}\r\nX-TC-Action: CreateResourceInstances\r\nX-TC-Version: 2018-04-08\r\nX-TC-Timestamp: {}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}", now());
         let (status, body, _) = exchange(port, req.as_bytes());
         assert_eq!(status, 200);
@@ -167,7 +188,8 @@ fn malformed_and_hostile_requests_get_errors_not_hangs() {
     assert_eq!(status, 200);
     assert!(body_json(&body)["code"].as_i64().is_some(), "{body}");
     // CONNECT (an HTTPS proxy request) is refused plainly.
-    let (status, _, _) = exchange(port, b"CONNECT ms.tencentcloudapi.com:443 HTTP/1.1\r\nHost: ms.tencentcloudapi.com:443\r\n\r\n");
+    let (status, _, _) =
+        exchange(port, b"CONNECT ms.tencentcloudapi.com:443 HTTP/1.1\r\nHost: ms.tencentcloudapi.com:443\r\n\r\n");
     assert!((400..500).contains(&status), "{status}");
     // After all that the server still answers.
     let (status, _, _) = exchange(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
@@ -208,15 +230,26 @@ fn accounts_file_and_bad_accounts_file() {
     let dir = std::env::temp_dir().join(format!("cloudplay-accounts-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("accounts.json");
-    std::fs::write(&file, r#"[{"secret_id":"AKIDfromfile","secret_key":"filesecret","profile":"not-allow-listed"}]"#).unwrap();
+    std::fs::write(&file, r#"[{"secret_id":"AKIDfromfile","secret_key":"filesecret","profile":"not-allow-listed"}]"#)
+        .unwrap();
     let server = start(&["--accounts", file.to_str().unwrap(), "--quiet"]);
     let c = Credentials { secret_id: "AKIDfromfile".into(), secret_key: "filesecret".into(), token: None };
-    let req = signed("ms/2018-04-08/CreateResourceInstances", ms_params(), Some(format!("127.0.0.1:{}", server.port)), None, &c);
+    let req = signed(
+        "ms/2018-04-08/CreateResourceInstances",
+        ms_params(),
+        Some(format!("127.0.0.1:{}", server.port)),
+        None,
+        &c,
+    );
     let (_, body, _) = exchange(server.port, &wire(&req, None, false));
     assert_eq!(body_json(&body)["Response"]["Error"]["Code"], "UnauthorizedOperation.NotWhiteUser");
     drop(server);
     std::fs::write(&file, "[{").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cloudplay")).args(["serve", "--port", "0", "--accounts"]).arg(&file).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
+        .args(["serve", "--port", "0", "--accounts"])
+        .arg(&file)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--accounts"));
     let _ = std::fs::remove_dir_all(dir);

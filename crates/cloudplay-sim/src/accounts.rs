@@ -36,7 +36,10 @@ pub struct Account {
 // The secret key and token must never reach a log line.
 impl core::fmt::Debug for Account {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Account").field("secret_id", &self.credentials.secret_id).field("profile", &self.profile).finish()
+        f.debug_struct("Account")
+            .field("secret_id", &self.credentials.secret_id)
+            .field("profile", &self.profile)
+            .finish()
     }
 }
 
@@ -47,7 +50,12 @@ pub const DEMO: [(&str, &str, Option<&str>, Profile); 5] = [
     ("AKIDcloudplayDemoNotAllowListed02", "cloudplayDemoSecretNotListed0002", None, Profile::NotAllowListed),
     ("AKIDcloudplayDemoArrears000000003", "cloudplayDemoSecretArrears000003", None, Profile::Arrears),
     ("AKIDcloudplayDemoIncompleteInfo04", "cloudplayDemoSecretIncomplete004", None, Profile::IncompleteInformation),
-    ("STS.cloudplayDemoTemporary0000005", "cloudplayDemoSecretTemporary0005", Some("cloudplayDemoSessionToken0005"), Profile::Ordinary),
+    (
+        "STS.cloudplayDemoTemporary0000005",
+        "cloudplayDemoSecretTemporary0005",
+        Some("cloudplayDemoSessionToken0005"),
+        Profile::Ordinary,
+    ),
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -91,8 +99,9 @@ impl Accounts {
 
     /// Adds the accounts of a JSON array; returns how many. Nothing is added if any is wrong.
     pub fn add_json(&mut self, text: &str) -> Result<usize, String> {
-        let raw: Vec<AccountFile> =
-            serde_json::from_str(text).map_err(|e| format!("accounts: expected [{{\"secret_id\",\"secret_key\",\"token\"?,\"profile\"?}}]: {e}"))?;
+        let raw: Vec<AccountFile> = serde_json::from_str(text).map_err(|e| {
+            format!("accounts: expected [{{\"secret_id\",\"secret_key\",\"token\"?,\"profile\"?}}]: {e}")
+        })?;
         for (i, a) in raw.iter().enumerate() {
             if a.secret_id.trim().is_empty() || a.secret_key.is_empty() {
                 return Err(format!("accounts[{i}]: secret_id and secret_key must not be empty"));
@@ -100,7 +109,8 @@ impl Accounts {
         }
         let n = raw.len();
         for a in raw {
-            let mut account = Account::new(&a.secret_id, &a.secret_key, a.token.as_deref(), a.profile.unwrap_or_default());
+            let mut account =
+                Account::new(&a.secret_id, &a.secret_key, a.token.as_deref(), a.profile.unwrap_or_default());
             if let Some(owner) = a.owner_id {
                 account.owner_id = owner;
             }
@@ -147,7 +157,8 @@ impl Account {
 /// A stable 16-digit owner id derived from the key id, so accounts need not list one.
 fn owner_id_of(secret_id: &str) -> String {
     let digest = cloudplay_core::crypto::sha256(secret_id.as_bytes());
-    let mut n = u64::from_be_bytes([digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7]]);
+    let mut n =
+        u64::from_be_bytes([digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7]]);
     n = 1_000_000_000_000_000 + n % 9_000_000_000_000_000;
     n.to_string()
 }
@@ -165,9 +176,17 @@ mod tests {
         assert_eq!(n, 2);
         assert_eq!(a.get("k1").unwrap().profile, Profile::Ordinary);
         let k2 = a.get("k2").unwrap();
-        assert_eq!((k2.profile, k2.owner_id.as_str(), k2.credentials.token.as_deref()), (Profile::Arrears, "42", Some("t")));
+        assert_eq!(
+            (k2.profile, k2.owner_id.as_str(), k2.credentials.token.as_deref()),
+            (Profile::Arrears, "42", Some("t"))
+        );
         assert_eq!(a.get("k1").unwrap().owner_id.len(), 16);
-        for bad in [r#"{}"#, r#"[{"secret_id":"x"}]"#, r#"[{"secret_id":"","secret_key":"s"}]"#, r#"[{"secret_id":"x","secret_key":"s","profile":"vip"}]"#] {
+        for bad in [
+            r#"{}"#,
+            r#"[{"secret_id":"x"}]"#,
+            r#"[{"secret_id":"","secret_key":"s"}]"#,
+            r#"[{"secret_id":"x","secret_key":"s","profile":"vip"}]"#,
+        ] {
             let mut b = Accounts::empty();
             assert!(b.add_json(bad).is_err(), "{bad}");
             assert!(b.is_empty());

@@ -179,7 +179,8 @@ impl Simulator {
         let mut rng = rng::Rng::for_request(entropy, self.state.requests);
         let wire = Wire::read(req);
         let vendor = route::vendor_of(req, &wire, &self.specs);
-        let mut turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None };
+        let mut turn =
+            Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None };
         let answer = self.answer(req, &mut turn, now, &mut rng);
         let code = match &answer {
             Ok(_) => None,
@@ -202,8 +203,12 @@ impl Simulator {
             (Vendor::Tencent3, Unreadable::TooLarge { limit }) => {
                 ("RequestSizeLimitExceeded", format!("The request is larger than the {limit} bytes accepted."))
             }
-            (_, Unreadable::TooLarge { limit }) => ("InvalidParameter", format!("The request is larger than the {limit} bytes accepted.")),
-            (_, Unreadable::NotUtf8) => ("InvalidParameter", "The request body or a header is not UTF-8 text.".to_string()),
+            (_, Unreadable::TooLarge { limit }) => {
+                ("InvalidParameter", format!("The request is larger than the {limit} bytes accepted."))
+            }
+            (_, Unreadable::NotUtf8) => {
+                ("InvalidParameter", "The request body or a header is not UTF-8 text.".to_string())
+            }
         };
         let (code, r) = match vendor {
             Vendor::TencentLegacy => ("4000".to_string(), legacy_gateway_error(4000, &message)),
@@ -212,7 +217,13 @@ impl Simulator {
         (r, Outcome { vendor, api: None, code: Some(code), expected: None })
     }
 
-    fn answer(&mut self, req: &HttpRequest, turn: &mut Turn<'_>, now: i64, rng: &mut rng::Rng) -> Result<HttpResponse, (String, HttpResponse)> {
+    fn answer(
+        &mut self,
+        req: &HttpRequest,
+        turn: &mut Turn<'_>,
+        now: i64,
+        rng: &mut rng::Rng,
+    ) -> Result<HttpResponse, (String, HttpResponse)> {
         let accounts = &self.accounts;
         let verified = verify(req, |id| accounts.credentials(id), now).map_err(|r| {
             let answer = self.refused(turn, &r);
@@ -232,7 +243,8 @@ impl Simulator {
                 return Err(self.replayed(turn, &spec));
             }
         }
-        let limit = self.rate_limit.unwrap_or_else(|| spec.rate_limit.as_ref().map_or(DEFAULT_RATE_LIMIT, |r| r.per_second));
+        let limit =
+            self.rate_limit.unwrap_or_else(|| spec.rate_limit.as_ref().map_or(DEFAULT_RATE_LIMIT, |r| r.per_second));
         if limit > 0 && !self.state.admit(&format!("{}|{}", verified.secret_id, spec.id()), now, limit) {
             return Err(self.throttled(turn, &spec, limit));
         }
@@ -285,7 +297,8 @@ impl Simulator {
         match turn.vendor {
             Vendor::Tencent3 | Vendor::TencentLegacy => tencent_error(code, message, &turn.request_id),
             Vendor::Alibaba => {
-                let documented = spec.and_then(|s| s.errors.iter().find(|e| e.code == code)).and_then(|e| e.http_status);
+                let documented =
+                    spec.and_then(|s| s.errors.iter().find(|e| e.code == code)).and_then(|e| e.http_status);
                 let status = documented.unwrap_or_else(|| alibaba_status(code));
                 alibaba_error(status, code, message, &turn.request_id, &turn.wire.host)
             }
@@ -334,10 +347,15 @@ impl Simulator {
         let message = "This nonce was already used within the signature's time window: each request needs a new one.";
         match turn.vendor {
             Vendor::TencentLegacy => ("4500".into(), legacy_gateway_error(4500, message)),
-            Vendor::Alibaba => ("SignatureNonceUsed".into(), self.error(turn, Some(spec), "SignatureNonceUsed", message)),
+            Vendor::Alibaba => {
+                ("SignatureNonceUsed".into(), self.error(turn, Some(spec), "SignatureNonceUsed", message))
+            }
             // API 3.0 documents no replay code of its own; a replayed v1 signature is refused
             // as a signature no longer valid.
-            Vendor::Tencent3 => ("AuthFailure.SignatureExpire".into(), self.error(turn, Some(spec), "AuthFailure.SignatureExpire", message)),
+            Vendor::Tencent3 => (
+                "AuthFailure.SignatureExpire".into(),
+                self.error(turn, Some(spec), "AuthFailure.SignatureExpire", message),
+            ),
         }
     }
 
@@ -351,7 +369,9 @@ impl Simulator {
                 r.headers.push(("x-acs-retry-after".into(), "1000".into()));
                 ("Throttling".into(), r)
             }
-            Vendor::Tencent3 => ("RequestLimitExceeded".into(), self.error(turn, Some(spec), "RequestLimitExceeded", &message)),
+            Vendor::Tencent3 => {
+                ("RequestLimitExceeded".into(), self.error(turn, Some(spec), "RequestLimitExceeded", &message))
+            }
         }
     }
 
@@ -366,7 +386,11 @@ impl Simulator {
             return (fault.into(), self.error(turn, Some(spec), fault, &message));
         }
         let known: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).collect();
-        let message = format!("{FAULT_HEADER} names '{fault}', which {} does not document; it documents {}.", spec.id(), known.join(", "));
+        let message = format!(
+            "{FAULT_HEADER} names '{fault}', which {} does not document; it documents {}.",
+            spec.id(),
+            known.join(", ")
+        );
         self.invalid(turn, spec, &message)
     }
 }

@@ -17,14 +17,36 @@ use crate::route::{AuthScheme, Wire};
 /// Tencent's common parameters of the v1 and API 2.0 signatures (qcloudapi-sdk-python adds
 /// `RequestClient`).
 const TENCENT_COMMON: &[&str] = &[
-    "Action", "Version", "Region", "Timestamp", "Nonce", "SecretId", "SignatureMethod", "Signature", "Token", "Language",
+    "Action",
+    "Version",
+    "Region",
+    "Timestamp",
+    "Nonce",
+    "SecretId",
+    "SignatureMethod",
+    "Signature",
+    "Token",
+    "Language",
     "RequestClient",
 ];
 
 /// Alibaba's common RPC parameters, plus the owner fields its SDKs may add.
 const ALIBABA_COMMON: &[&str] = &[
-    "Action", "Format", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType",
-    "Timestamp", "SecurityToken", "Signature", "RegionId", "OwnerId", "OwnerAccount", "ResourceOwnerId",
+    "Action",
+    "Format",
+    "Version",
+    "AccessKeyId",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "SignatureType",
+    "Timestamp",
+    "SecurityToken",
+    "Signature",
+    "RegionId",
+    "OwnerId",
+    "OwnerAccount",
+    "ResourceOwnerId",
     "ResourceOwnerAccount",
 ];
 

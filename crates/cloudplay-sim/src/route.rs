@@ -124,7 +124,9 @@ pub fn vendor_of(req: &HttpRequest, wire: &Wire, specs: &[Arc<ApiSpec>]) -> Vend
         let api3_action = specs.iter().any(|s| s.style == ApiStyle::TencentApi3 && s.action == action);
         return if legacy_action && !api3_action { Vendor::TencentLegacy } else { Vendor::Tencent3 };
     }
-    if is_alibaba_host(&wire.host) || req.headers.iter().any(|(n, _)| n.len() > 6 && n[..6].eq_ignore_ascii_case("x-acs-")) {
+    if is_alibaba_host(&wire.host)
+        || req.headers.iter().any(|(n, _)| n.len() > 6 && n[..6].eq_ignore_ascii_case("x-acs-"))
+    {
         Vendor::Alibaba
     } else if is_legacy_host(&wire.host) || legacy_path {
         Vendor::TencentLegacy
@@ -142,7 +144,12 @@ pub enum RouteError {
 }
 
 /// The spec a request is for.
-pub fn api_of(req: &HttpRequest, wire: &Wire, vendor: Vendor, specs: &[Arc<ApiSpec>]) -> Result<Arc<ApiSpec>, RouteError> {
+pub fn api_of(
+    req: &HttpRequest,
+    wire: &Wire,
+    vendor: Vendor,
+    specs: &[Arc<ApiSpec>],
+) -> Result<Arc<ApiSpec>, RouteError> {
     let header = |n: &str| req.header(n).map(str::trim).filter(|v| !v.is_empty());
     let (action, version, service) = match (vendor, wire.auth_scheme) {
         (Vendor::Tencent3, AuthScheme::Tc3) => (header("X-TC-Action"), header("X-TC-Version"), tc3_service(req)),

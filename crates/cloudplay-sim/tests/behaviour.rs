@@ -80,7 +80,11 @@ fn tencent_v1_signature_on_api3_answers_in_api3_terms() {
     let a = expect_ok(&mut sim, &req);
     assert_eq!(a.body["Response"]["InstanceIdSet"].as_array().unwrap().len(), 1);
     expect_code(&mut sim, &req, "AuthFailure.SignatureExpire");
-    expect_code(&mut sim, &signed_alg(HAI, hai_params(None), &wrong_secret(&c), Algorithm::TcHmacSha1, "GET"), "AuthFailure.SignatureFailure");
+    expect_code(
+        &mut sim,
+        &signed_alg(HAI, hai_params(None), &wrong_secret(&c), Algorithm::TcHmacSha1, "GET"),
+        "AuthFailure.SignatureFailure",
+    );
 }
 
 #[test]
@@ -122,12 +126,23 @@ fn alibaba_authentication_errors_and_statuses() {
         assert_eq!(a.response.header("content-type"), Some("application/json;charset=utf-8"));
         let a = expect_code(&mut sim, &req, "SignatureNonceUsed");
         assert_eq!(a.status, 400);
-        let a = expect_code(&mut sim, &signed_alg(BSS, bss_params("t"), &wrong_secret(&c), alg, "POST"), "SignatureDoesNotMatch");
+        let a = expect_code(
+            &mut sim,
+            &signed_alg(BSS, bss_params("t"), &wrong_secret(&c), alg, "POST"),
+            "SignatureDoesNotMatch",
+        );
         assert_eq!(a.status, 400);
         let (_, sts) = a.message().split_once(':').map(|(x, y)| (x.to_string(), y.to_string())).expect("a colon");
-        assert!(sts.starts_with(if alg == Algorithm::AcsRpcHmacSha1 { "POST&%2F&" } else { "ACS3-HMAC-SHA256\n" }), "{sts}");
+        assert!(
+            sts.starts_with(if alg == Algorithm::AcsRpcHmacSha1 { "POST&%2F&" } else { "ACS3-HMAC-SHA256\n" }),
+            "{sts}"
+        );
         let stranger = Credentials { secret_id: "LTAInobody".into(), ..c.clone() };
-        let a = expect_code(&mut sim, &signed_alg(BSS, bss_params("t"), &stranger, alg, "POST"), "InvalidAccessKeyId.NotFound");
+        let a = expect_code(
+            &mut sim,
+            &signed_alg(BSS, bss_params("t"), &stranger, alg, "POST"),
+            "InvalidAccessKeyId.NotFound",
+        );
         assert_eq!(a.status, 404);
         let fresh = signed_alg(BSS, bss_params("t2"), &c, alg, "POST");
         let a = send_at(&mut sim, &fresh, NOW + 901);
@@ -137,7 +152,11 @@ fn alibaba_authentication_errors_and_statuses() {
         let t = temporary();
         expect_ok(&mut sim, &signed_alg(BSS, bss_params(&nonce()), &t, alg, "GET"));
         let forged = Credentials { token: Some("x".into()), ..t };
-        expect_code(&mut sim, &signed_alg(BSS, bss_params("t4"), &forged, alg, "POST"), "InvalidSecurityToken.MismatchWithAccessKey");
+        expect_code(
+            &mut sim,
+            &signed_alg(BSS, bss_params("t4"), &forged, alg, "POST"),
+            "InvalidSecurityToken.MismatchWithAccessKey",
+        );
     }
     let mut broken = signed_alg(BSS, bss_params("t5"), &c, Algorithm::Acs3HmacSha256, "POST");
     broken.set_header("Authorization", "ACS3-HMAC-SHA256 Credential=");
@@ -165,7 +184,11 @@ fn twenty_requests_per_second_per_action_then_the_vendors_throttle_code() {
     for _ in 0..20 {
         expect_ok(&mut sim, &signed_alg(BSS, bss_params(&nonce()), &c, Algorithm::AcsRpcHmacSha1, "POST"));
     }
-    let a = expect_code(&mut sim, &signed_alg(BSS, bss_params(&nonce()), &c, Algorithm::AcsRpcHmacSha1, "POST"), "Throttling");
+    let a = expect_code(
+        &mut sim,
+        &signed_alg(BSS, bss_params(&nonce()), &c, Algorithm::AcsRpcHmacSha1, "POST"),
+        "Throttling",
+    );
     assert_eq!(a.status, 400);
     assert!(a.response.header("x-acs-retry-after").is_some());
     for _ in 0..20 {
@@ -224,10 +247,22 @@ fn local_endpoints_are_routed_by_what_the_request_names() {
 fn tencent_validation_speaks_api3_codes() {
     let mut sim = Simulator::new();
     let c = ordinary();
-    let a = expect_code(&mut sim, &signed(MS, json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 6}), &c), "MissingParameter");
+    let a = expect_code(
+        &mut sim,
+        &signed(MS, json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 6}), &c),
+        "MissingParameter",
+    );
     assert!(a.message().contains("ResourceNum"));
-    expect_code(&mut sim, &signed(MS, json!({"Pid": 13624, "TimeUnit": "w", "TimeSpan": 6, "ResourceNum": 1}), &c), "InvalidParameterValue");
-    let a = expect_code(&mut sim, &signed(MS, json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 6, "ResourceNum": 1, "Colour": "red"}), &c), "UnknownParameter");
+    expect_code(
+        &mut sim,
+        &signed(MS, json!({"Pid": 13624, "TimeUnit": "w", "TimeSpan": 6, "ResourceNum": 1}), &c),
+        "InvalidParameterValue",
+    );
+    let a = expect_code(
+        &mut sim,
+        &signed(MS, json!({"Pid": 13624, "TimeUnit": "m", "TimeSpan": 6, "ResourceNum": 1, "Colour": "red"}), &c),
+        "UnknownParameter",
+    );
     assert!(a.message().contains("Colour"));
     let mut call = Call::new(HAI, hai_params(None));
     call.region = None;
@@ -273,7 +308,10 @@ fn client_tokens_make_requests_idempotent_and_dry_runs_create_nothing() {
     let other = expect_ok(&mut sim, &signed(HAI, hai_params(Some("tok-2")), &c));
     assert_ne!(first.body["Response"]["InstanceIdSet"], other.body["Response"]["InstanceIdSet"]);
     let elsewhere = expect_ok(&mut sim, &signed(HAI, hai_params(Some("tok-1")), &temporary()));
-    assert_ne!(first.body["Response"]["InstanceIdSet"], elsewhere.body["Response"]["InstanceIdSet"], "tokens are per account");
+    assert_ne!(
+        first.body["Response"]["InstanceIdSet"], elsewhere.body["Response"]["InstanceIdSet"],
+        "tokens are per account"
+    );
     assert_eq!(sim.state().resources().count(), 3);
 
     let mut dry = hai_params(Some("tok-3"));
@@ -284,7 +322,11 @@ fn client_tokens_make_requests_idempotent_and_dry_runs_create_nothing() {
     dry["BundleType"] = "3XL".into();
     expect_code(&mut sim, &signed(HAI, dry, &c), "ResourceInsufficient.BundleInventoryShortage");
     let real = expect_ok(&mut sim, &signed(HAI, hai_params(Some("tok-3")), &c));
-    assert_eq!(real.body["Response"]["InstanceIdSet"].as_array().unwrap().len(), 1, "the dry run did not consume the token");
+    assert_eq!(
+        real.body["Response"]["InstanceIdSet"].as_array().unwrap().len(),
+        1,
+        "the dry run did not consume the token"
+    );
 
     let o1 = expect_ok(&mut sim, &signed(BSS, bss_params("order-1"), &c));
     let o2 = expect_ok(&mut sim, &signed_alg(BSS, bss_params("order-1"), &c, Algorithm::AcsRpcHmacSha1, "GET"));
@@ -303,7 +345,9 @@ fn same_state_requests_time_and_entropy_give_the_same_answers() {
         signed(PG, pg_params(), &c),
         signed(MS, ms_params(), &wrong_secret(&c)),
     ];
-    let run = |sim: &mut Simulator| -> Vec<String> { reqs.iter().enumerate().map(|(i, r)| sim.handle(r, NOW, 42 + i as u64).body).collect() };
+    let run = |sim: &mut Simulator| -> Vec<String> {
+        reqs.iter().enumerate().map(|(i, r)| sim.handle(r, NOW, 42 + i as u64).body).collect()
+    };
     let (mut a, mut b) = (Simulator::new(), Simulator::new());
     let first = run(&mut a);
     assert_eq!(first, run(&mut b));
@@ -324,7 +368,13 @@ fn same_state_requests_time_and_entropy_give_the_same_answers() {
 #[test]
 fn state_stays_bounded_under_many_requests() {
     let mut sim = Simulator::new();
-    let mut small = cloudplay_sim::State::with_limits(cloudplay_sim::Limits { nonces: 50, idempotency: 20, resources: 30, rate_windows: 10, idempotency_ttl: 86_400 });
+    let mut small = cloudplay_sim::State::with_limits(cloudplay_sim::Limits {
+        nonces: 50,
+        idempotency: 20,
+        resources: 30,
+        rate_windows: 10,
+        idempotency_ttl: 86_400,
+    });
     small.requests = 0;
     sim.import_state(&small.to_json()).unwrap();
     sim.set_rate_limit(Some(0));

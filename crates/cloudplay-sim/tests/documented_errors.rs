@@ -67,7 +67,11 @@ fn ms_codes() {
     let a = expect_code(&mut sim, &signed(MS, ms(json!({"Pid": 1})), &c), "ResourceUnavailable.NotFound");
     assert!(a.message().contains("13624"));
     reached.push("ResourceUnavailable.NotFound");
-    expect_code(&mut sim, &signed(MS, ms(json!({})), &creds(Profile::NotAllowListed)), "UnauthorizedOperation.NotWhiteUser");
+    expect_code(
+        &mut sim,
+        &signed(MS, ms(json!({})), &creds(Profile::NotAllowListed)),
+        "UnauthorizedOperation.NotWhiteUser",
+    );
     reached.push("UnauthorizedOperation.NotWhiteUser");
     for code in ["InternalError", "InternalError.ServerError", "UnauthorizedOperation"] {
         expect_code(&mut sim, &with_fault(signed(MS, ms(json!({})), &c), code), code);
@@ -94,13 +98,20 @@ fn postgres_codes() {
     let mut sim = Simulator::new();
     let c = ordinary();
     let mut reached = vec![];
-    for bad in [json!({"ZoneId": 200001}), json!({"RegionId": "one"}), json!({"SpecCode": "cdb.pg.huge"}), json!({"Number": 11})] {
+    for bad in [
+        json!({"ZoneId": 200001}),
+        json!({"RegionId": "one"}),
+        json!({"SpecCode": "cdb.pg.huge"}),
+        json!({"Number": 11}),
+    ] {
         let a = expect_code(&mut sim, &signed(PG, pg(bad.clone()), &c), "ParamsAssertError");
         assert!(a.body["Response"]["RequestId"].is_string(), "{bad}: {}", a.body);
     }
     reached.push("ParamsAssertError");
     // An action the service does not have, and a version it does not have.
-    for (from, to) in [("Action=CreateResource", "Action=CreateResources"), ("Version=2017-03-12", "Version=2019-01-01")] {
+    for (from, to) in
+        [("Action=CreateResource", "Action=CreateResources"), ("Version=2017-03-12", "Version=2019-01-01")]
+    {
         let mut req = signed_alg(PG, pg(json!({})), &c, Algorithm::TcHmacSha256, "GET");
         assert!(req.query.contains(from));
         req.query = req.query.replace(from, to);
@@ -125,7 +136,10 @@ fn hai_codes() {
         (json!({"ApplicationId": "jknfna"}), "InvalidParameterValue.InvalidApplicationIdMalformed"),
         (json!({"ApplicationId": "app-Not_Valid"}), "InvalidParameterValue.InvalidApplicationIdMalformed"),
         (json!({"BundleType": "XXXL"}), "InvalidParameterValue.BundleTypeNotFound"),
-        (json!({"ApplicationId": "app-llm70b00"}), "InvalidParameterValue.DiskSizeMustLargerThanApplicationMinRequiredSize"),
+        (
+            json!({"ApplicationId": "app-llm70b00"}),
+            "InvalidParameterValue.DiskSizeMustLargerThanApplicationMinRequiredSize",
+        ),
         (json!({"InstanceName": "n".repeat(129)}), "InvalidParameterValue.InstanceNameTooLong"),
         (json!({"InstanceCount": 11}), "InvalidParameterValue.InvalidInstanceCount"),
         (json!({"InstanceCount": 0}), "InvalidParameterValue.InvalidInstanceCount"),
@@ -138,9 +152,17 @@ fn hai_codes() {
         expect_code(&mut sim, &signed(HAI, hai(params), &c), code);
         reached.push(code);
     }
-    expect_code(&mut sim, &signed(HAI, hai(json!({})), &creds(Profile::Arrears)), "FailedOperation.ArrearsAccountCannotRunInstances");
+    expect_code(
+        &mut sim,
+        &signed(HAI, hai(json!({})), &creds(Profile::Arrears)),
+        "FailedOperation.ArrearsAccountCannotRunInstances",
+    );
     reached.push("FailedOperation.ArrearsAccountCannotRunInstances");
-    expect_code(&mut sim, &signed(HAI, hai(json!({})), &creds(Profile::NotAllowListed)), "UnauthorizedOperation.UnauthorizedUser");
+    expect_code(
+        &mut sim,
+        &signed(HAI, hai(json!({})), &creds(Profile::NotAllowListed)),
+        "UnauthorizedOperation.UnauthorizedUser",
+    );
     reached.push("UnauthorizedOperation.UnauthorizedUser");
     let faults = [
         "InternalError",
@@ -165,7 +187,8 @@ fn bss_codes_with_their_documented_statuses() {
     let mut sim = Simulator::new();
     let c = ordinary();
     let mut reached = vec![];
-    let a = expect_code(&mut sim, &signed(BSS, bss(json!({})), &creds(Profile::Arrears)), "INSUFFICIENT.AVAILABLE.QUOTA");
+    let a =
+        expect_code(&mut sim, &signed(BSS, bss(json!({})), &creds(Profile::Arrears)), "INSUFFICIENT.AVAILABLE.QUOTA");
     assert_eq!((a.status, a.body["Success"].clone()), (200, json!(false)), "documented as HTTP 200");
     reached.push("INSUFFICIENT.AVAILABLE.QUOTA");
     let a = expect_code(&mut sim, &signed(BSS, bss(json!({"OwnerId": "1"})), &c), "InvalidOwner");
@@ -180,7 +203,11 @@ fn bss_codes_with_their_documented_statuses() {
     // The seed's own example orders rds and documents a success.
     expect_ok(&mut sim, &signed(BSS, bss(json!({"ProductCode": "rds"})), &c));
     reached.push("400");
-    let a = expect_code(&mut sim, &signed(BSS, bss(json!({})), &creds(Profile::IncompleteInformation)), "ORDER.ACCOUNT_INFORMATION_INCOMPLETE");
+    let a = expect_code(
+        &mut sim,
+        &signed(BSS, bss(json!({})), &creds(Profile::IncompleteInformation)),
+        "ORDER.ACCOUNT_INFORMATION_INCOMPLETE",
+    );
     assert_eq!(a.status, 400);
     reached.push("ORDER.ACCOUNT_INFORMATION_INCOMPLETE");
     for (code, status) in [("ORDER.ACCOUNT_STATUS_ILLEGAL", 400), ("InternalError", 500)] {
@@ -198,14 +225,19 @@ fn bss_codes_with_their_documented_statuses() {
 fn bss_subscription_rules_are_enforced() {
     let mut sim = Simulator::new();
     let c = ordinary();
-    let a = expect_code(&mut sim, &signed(BSS, json!({"ProductCode": "oss", "SubscriptionType": "Subscription"}), &c), "MissingParameter");
+    let a = expect_code(
+        &mut sim,
+        &signed(BSS, json!({"ProductCode": "oss", "SubscriptionType": "Subscription"}), &c),
+        "MissingParameter",
+    );
     assert!(a.message().contains("Period") && a.status == 400, "{}", a.body);
     let a = expect_code(&mut sim, &signed(BSS, bss(json!({"Period": 18})), &c), "InvalidParameter");
     assert!(a.message().contains("multiple of 12"), "{}", a.message());
     expect_code(&mut sim, &signed(BSS, bss(json!({"SubscriptionType": "Monthly"})), &c), "InvalidParameter");
     expect_code(&mut sim, &signed(BSS, bss(json!({"RenewalStatus": "AutoRenewal"})), &c), "MissingParameter");
     expect_ok(&mut sim, &signed(BSS, json!({"ProductCode": "oss", "SubscriptionType": "PayAsYouGo"}), &c));
-    let a = expect_ok(&mut sim, &signed(BSS, bss(json!({"Parameter": [{"Code": "InstanceType", "Value": "disk"}]})), &c));
+    let a =
+        expect_ok(&mut sim, &signed(BSS, bss(json!({"Parameter": [{"Code": "InstanceType", "Value": "disk"}]})), &c));
     assert_eq!(a.body["Code"], "Success");
     assert_eq!(a.body["Success"], true);
     let order = a.body["Data"]["OrderId"].as_str().unwrap();
@@ -216,6 +248,7 @@ fn bss_subscription_rules_are_enforced() {
 #[test]
 fn an_undocumented_fault_is_refused_with_the_list() {
     let mut sim = Simulator::new();
-    let a = expect_code(&mut sim, &with_fault(signed(MS, ms(json!({})), &ordinary()), "NoSuchCode"), "InvalidParameter");
+    let a =
+        expect_code(&mut sim, &with_fault(signed(MS, ms(json!({})), &ordinary()), "NoSuchCode"), "InvalidParameter");
     assert!(a.message().contains("UnauthorizedOperation.NotWhiteUser"), "{}", a.message());
 }

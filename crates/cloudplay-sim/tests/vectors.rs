@@ -26,11 +26,11 @@ fn setup(v: &Value) -> (HttpRequest, Simulator, i64) {
 
 fn code(body: &str) -> Option<String> {
     let b: Value = serde_json::from_str(body).unwrap();
-    b["Response"]["Error"]["Code"]
+    b["Response"]["Error"]["Code"].as_str().map(String::from).or(b["code"].as_i64().map(|c| c.to_string())).or(b
+        ["Code"]
         .as_str()
-        .map(String::from)
-        .or(b["code"].as_i64().map(|c| c.to_string()))
-        .or(b["Code"].as_str().filter(|c| *c != "Success").map(String::from))
+        .filter(|c| *c != "Success")
+        .map(String::from))
 }
 
 const AUTH_CODES: [&str; 14] = [
@@ -91,7 +91,16 @@ fn flip(s: &str, from: usize) -> Option<String> {
 
 /// The offset of a business value in a query or form text (not a signing field).
 fn business_offset(q: &str) -> Option<usize> {
-    const SKIP: [&str; 8] = ["AccessKeyId", "SecretId", "Timestamp", "Signature", "SignatureMethod", "SignatureVersion", "Nonce", "SignatureNonce"];
+    const SKIP: [&str; 8] = [
+        "AccessKeyId",
+        "SecretId",
+        "Timestamp",
+        "Signature",
+        "SignatureMethod",
+        "SignatureVersion",
+        "Nonce",
+        "SignatureNonce",
+    ];
     let mut offset = 0;
     for seg in q.split('&') {
         if let Some((name, value)) = seg.split_once('=') {
@@ -132,7 +141,13 @@ fn one_byte_changed_or_an_hour_later_is_refused_in_the_vendors_terms() {
             m.query = flip(&req.query, at).unwrap();
             variants.push(("query".into(), m));
         }
-        let signed: Vec<String> = v["expected"]["signed_headers"].as_str().unwrap_or("").split(';').filter(|s| !s.is_empty()).map(String::from).collect();
+        let signed: Vec<String> = v["expected"]["signed_headers"]
+            .as_str()
+            .unwrap_or("")
+            .split(';')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         for name in signed.iter().filter(|n| !n.contains("date") && *n != "x-acs-signature-nonce") {
             let mut m = req.clone();
             let slot = m.headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)).unwrap();
@@ -148,7 +163,8 @@ fn one_byte_changed_or_an_hour_later_is_refused_in_the_vendors_terms() {
             match vendor {
                 Vendor::Alibaba => {
                     assert_eq!(resp.status, 400);
-                    let msg = serde_json::from_str::<Value>(&resp.body).unwrap()["Message"].as_str().unwrap().to_string();
+                    let msg =
+                        serde_json::from_str::<Value>(&resp.body).unwrap()["Message"].as_str().unwrap().to_string();
                     assert!(msg.split_once(':').is_some_and(|(_, sts)| !sts.is_empty()), "{id}: {msg}");
                 }
                 _ => assert_eq!((resp.status, resp.header("content-type")), (200, Some("application/json"))),

@@ -5,7 +5,8 @@
 use cloudplay_core::wire::RawFields;
 use cloudplay_core::{Error, ErrorKind, SigningTrace};
 
-const WIRE_FIELDS: [&str; 9] = ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
+const WIRE_FIELDS: [&str; 9] =
+    ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
 const ABSENT: &str = "\u{3}";
 
 pub fn fields(packed: &str) -> Result<RawFields, Error> {

@@ -46,28 +46,16 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
         return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
-        return Err(Error::at(
-            ErrorKind::MissingField,
-            arg,
-            format!("'{arg}' is required"),
-        ));
+        return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
     }
     match to_json(value) {
-        Ok(text) => text.as_string().ok_or_else(|| {
-            Error::at(
-                ErrorKind::InvalidJson,
-                arg,
-                "is not a JSON value (a function or a symbol?)",
-            )
-        }),
+        Ok(text) => text
+            .as_string()
+            .ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
         Err(e) => {
             // A cycle, a throwing toJSON.
             let why: String = js_sys::Error::from(e).message().into();
-            Err(Error::at(
-                ErrorKind::InvalidJson,
-                arg,
-                format!("cannot be read as JSON ({why})"),
-            ))
+            Err(Error::at(ErrorKind::InvalidJson, arg, format!("cannot be read as JSON ({why})")))
         }
     }
 }
@@ -81,8 +69,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Erro
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
-    let text = serde_json::to_string(value)
-        .map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;
-    js_sys::JSON::parse(&text)
-        .map_err(|_| to_js_error(&Error::new(ErrorKind::InvalidJson, "output is not JSON")))
+    let text =
+        serde_json::to_string(value).map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;
+    js_sys::JSON::parse(&text).map_err(|_| to_js_error(&Error::new(ErrorKind::InvalidJson, "output is not JSON")))
 }

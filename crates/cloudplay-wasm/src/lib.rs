@@ -45,19 +45,14 @@ export interface CloudplayError extends Error {
 
 #[cfg(feature = "full")]
 /// Reads an argument given either as a JS value or as JSON text.
-fn arg<T: serde::de::DeserializeOwned>(
-    value: JsValue,
-    name: &str,
-) -> Result<T, cloudplay_core::Error> {
+fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, cloudplay_core::Error> {
     from_js(value, name)
 }
 
 /// Signs a request exactly as given on the wire (the conformance contract of
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
-pub fn sign_wire_js(
-    #[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue,
-) -> JsResult {
+pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue) -> JsResult {
     if let Some(packed) = errors::pack_wire(&input).as_string() {
         let trace = compact::fields(&packed)
             .and_then(WireInput::from_fields)
@@ -76,9 +71,7 @@ pub fn sign_wire_js(
 /// Verifies a received request: `{method, url, headers, body, credentials: [...], now}` in,
 /// `{ok: true, …}` or `{ok: false, code, message, string_to_sign?}` out (vendor codes).
 #[wasm_bindgen(js_name = verifyWire, unchecked_return_type = "VerifyOutcome")]
-pub fn verify_wire_js(
-    #[wasm_bindgen(unchecked_param_type = "VerifyWireJson | string")] input: JsValue,
-) -> JsResult {
+pub fn verify_wire_js(#[wasm_bindgen(unchecked_param_type = "VerifyWireJson | string")] input: JsValue) -> JsResult {
     let value: serde_json::Value = arg(input, "input").map_err(|e| to_js_error(&e))?;
     let input = VerifyWireInput::from_value(value).map_err(|e| to_js_error(&e))?;
     to_js(&outcome_json(&input.verify()))
@@ -143,9 +136,7 @@ pub fn import_tccli(
 #[cfg(feature = "full")]
 /// Adds Alibaba API metadata (a bundle of aliyun-openapi-meta files) to the catalog.
 #[wasm_bindgen(js_name = importAlibabaMeta, unchecked_return_type = "ImportReport")]
-pub fn import_alibaba_meta(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] bundle: JsValue,
-) -> JsResult {
+pub fn import_alibaba_meta(#[wasm_bindgen(unchecked_param_type = "string | object")] bundle: JsValue) -> JsResult {
     let text = text_arg(bundle, "bundle")?;
     state::with_catalog_mut(|c| {
         c.import_alibaba_meta(&text)
@@ -160,11 +151,7 @@ pub fn import_alibaba_meta(
 #[wasm_bindgen(unchecked_return_type = "Violation[]")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue) -> JsResult {
     let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
-    state::with_catalog(|c| {
-        c.validate(&call)
-            .map_err(|e| to_js_error(&e))
-            .and_then(|v| to_js(&v))
-    })
+    state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v)))
 }
 
 #[cfg(feature = "full")]
@@ -239,9 +226,7 @@ pub fn prepare(
         allow_invalid: o.allow_invalid,
     };
     state::with_catalog(|c| {
-        c.prepare(&call, &credentials, &options)
-            .map_err(|e| to_js_error(&e))
-            .and_then(|p| to_js(&p))
+        c.prepare(&call, &credentials, &options).map_err(|e| to_js_error(&e)).and_then(|p| to_js(&p))
     })
 }
 
@@ -258,11 +243,10 @@ pub fn snippet(
     let call: Call = arg(call, "call").map_err(|e| to_js_error(&e))?;
     let name = language.as_string().unwrap_or_default();
     let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;
-    let signed: Option<cloudplay_core::HttpRequest> =
-        match signed.filter(|v| !v.is_null() && !v.is_undefined()) {
-            None => None,
-            Some(v) => Some(arg(v, "signed").map_err(|e| to_js_error(&e))?),
-        };
+    let signed: Option<cloudplay_core::HttpRequest> = match signed.filter(|v| !v.is_null() && !v.is_undefined()) {
+        None => None,
+        Some(v) => Some(arg(v, "signed").map_err(|e| to_js_error(&e))?),
+    };
     state::with_catalog(|c| {
         cloudplay_core::snippet_in(c, &call, language, signed.as_ref())
             .map(|s| JsValue::from_str(&s))
@@ -276,15 +260,9 @@ pub fn snippet(
 #[wasm_bindgen(js_name = parseRequest, unchecked_return_type = "HttpRequest")]
 pub fn parse_request(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
     let text = text.as_string().ok_or_else(|| {
-        to_js_error(&cloudplay_core::Error::at(
-            cloudplay_core::ErrorKind::InvalidField,
-            "text",
-            "must be a string",
-        ))
+        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "text", "must be a string"))
     })?;
-    cloudplay_core::detect_and_parse(&text)
-        .map_err(|e| to_js_error(&e))
-        .and_then(|r| to_js(&r))
+    cloudplay_core::detect_and_parse(&text).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r))
 }
 
 /// Newly imported APIs answer in the in-page simulator too.

@@ -105,7 +105,10 @@ impl AlibabaImporter {
         let m = v.as_object().ok_or_else(|| invalid("products", "a product entry must be an object"))?;
         if let Some(ver) = m.get("version").and_then(Value::as_str) {
             if ver != self.version {
-                return Err(invalid("products.version", &format!("the entry is for version {ver}, not {}", self.version)));
+                return Err(invalid(
+                    "products.version",
+                    &format!("the entry is for version {ver}, not {}", self.version),
+                ));
             }
         }
         if let Some(style) = m.get("api_style").and_then(Value::as_str) {
@@ -134,7 +137,9 @@ impl AlibabaImporter {
         }
         if let Some(name) = m.get("name") {
             match name {
-                Value::String(s) if s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) => self.product_name.zh = s.clone(),
+                Value::String(s) if s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) => {
+                    self.product_name.zh = s.clone()
+                }
                 Value::String(s) => self.product_name.en = s.clone(),
                 Value::Object(o) => {
                     if let Some(en) = o.get("en").and_then(Value::as_str) {
@@ -156,7 +161,10 @@ impl AlibabaImporter {
         let m = v.as_object().ok_or_else(|| invalid("version.json", "must be an object"))?;
         if let Some(ver) = m.get("version").and_then(Value::as_str) {
             if ver != self.version {
-                return Err(invalid("version.json.version", &format!("the index is for version {ver}, not {}", self.version)));
+                return Err(invalid(
+                    "version.json.version",
+                    &format!("the index is for version {ver}, not {}", self.version),
+                ));
             }
         }
         if let Some(style) = m.get("style").and_then(Value::as_str) {
@@ -213,7 +221,10 @@ impl AlibabaImporter {
             }
         }
         for name in self.index.keys().filter(|n| !self.actions.contains_key(*n)) {
-            out.skipped.push(Skipped { action: name.clone(), reason: "listed in version.json but no action file was given".into() });
+            out.skipped.push(Skipped {
+                action: name.clone(),
+                reason: "listed in version.json but no action file was given".into(),
+            });
         }
         Ok(out)
     }
@@ -245,12 +256,18 @@ impl AlibabaImporter {
         let mut params = Vec::with_capacity(raw.len());
         for p in raw {
             let mut param = convert(p, 0)?;
-            param.doc = Doc::new(description(files.en.as_ref(), &param.name), description(files.zh.as_ref(), &param.name));
+            param.doc =
+                Doc::new(description(files.en.as_ref(), &param.name), description(files.zh.as_ref(), &param.name));
             param.location = Some(match p.get("position").and_then(Value::as_str).unwrap_or("Query") {
                 "Query" => Location::Query,
                 "Body" | "FormData" => Location::Body,
                 "Header" => Location::Header,
-                other => return Err(format!("parameter {} is in position '{other}', which RPC requests do not have", param.name)),
+                other => {
+                    return Err(format!(
+                        "parameter {} is in position '{other}', which RPC requests do not have",
+                        param.name
+                    ))
+                }
             });
             params.push(param);
         }
@@ -270,7 +287,9 @@ impl AlibabaImporter {
         }
         let (title, summary, deprecated_in_index) = self.index.get(name).cloned().unwrap_or_default();
         let deprecated = deprecated_in_index
-            || [&files.en, &files.zh].iter().any(|f| f.as_ref().and_then(|v| v.get("deprecated")).and_then(Value::as_bool) == Some(true));
+            || [&files.en, &files.zh]
+                .iter()
+                .any(|f| f.as_ref().and_then(|v| v.get("deprecated")).and_then(Value::as_bool) == Some(true));
         let title = if title.is_empty() { Doc::new(name, "") } else { title };
         let spec = ApiSpec {
             product: self.product.clone(),
@@ -317,7 +336,8 @@ fn convert(p: &Value, depth: usize) -> core::result::Result<Param, String> {
     let name = p.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()).ok_or("a parameter has no name")?;
     let ty = p.get("type").and_then(Value::as_str).unwrap_or("String");
     let subs = p.get("sub_parameters").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-    let fields = || -> core::result::Result<Vec<Param>, String> { subs.iter().map(|s| convert(s, depth + 1)).collect() };
+    let fields =
+        || -> core::result::Result<Vec<Param>, String> { subs.iter().map(|s| convert(s, depth + 1)).collect() };
     let mut param = match ty {
         "String" => Param::new(name, ParamType::String),
         "Integer" => {
@@ -387,7 +407,8 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
     let actions: &Map<String, Value> =
         m.get("actions").and_then(Value::as_object).ok_or_else(|| invalid("actions", "missing"))?;
     for (lang_name, list) in actions {
-        let lang = Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), "unknown language"))?;
+        let lang =
+            Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), "unknown language"))?;
         let list = list.as_array().ok_or_else(|| invalid(&format!("actions.{lang_name}"), "must be a list"))?;
         for doc in list {
             imp.action(&doc.to_string(), lang)?;

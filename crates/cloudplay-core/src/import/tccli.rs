@@ -79,7 +79,12 @@ struct Context<'a> {
     objects: &'a Map<String, Value>,
 }
 
-fn import_action(ctx: &Context<'_>, name: &str, action: &Value, examples: &[Value]) -> core::result::Result<ApiSpec, String> {
+fn import_action(
+    ctx: &Context<'_>,
+    name: &str,
+    action: &Value,
+    examples: &[Value],
+) -> core::result::Result<ApiSpec, String> {
     let action = action.as_object().ok_or("the action is not an object")?;
     let input = str_field(action, "input").ok_or("the action names no input structure")?;
     let status = str_field(action, "status").unwrap_or("online");
@@ -149,7 +154,10 @@ impl Expander<'_> {
         side: Side,
     ) -> core::result::Result<Vec<Param>, String> {
         let obj = self.objects.get(name).ok_or_else(|| format!("structure {name} is not in objects"))?;
-        let members = obj.get("members").and_then(Value::as_array).ok_or_else(|| format!("structure {name} has no members list"))?;
+        let members = obj
+            .get("members")
+            .and_then(Value::as_array)
+            .ok_or_else(|| format!("structure {name} has no members list"))?;
         let mut out = Vec::with_capacity(members.len());
         for m in members {
             out.push(self.member(name, m, stack, depth, side)?);
@@ -170,7 +178,8 @@ impl Expander<'_> {
             return Err(format!("more than {MAX_PARAMS_PER_ACTION} fields when expanded"));
         }
         let m = m.as_object().ok_or_else(|| format!("a member of {owner} is not an object"))?;
-        let name = str_field(m, "name").filter(|n| !n.is_empty()).ok_or_else(|| format!("a member of {owner} has no name"))?;
+        let name =
+            str_field(m, "name").filter(|n| !n.is_empty()).ok_or_else(|| format!("a member of {owner} has no name"))?;
         let ty = str_field(m, "type").unwrap_or("string");
         let member = str_field(m, "member").unwrap_or("string");
         let flag = |k: &str| m.get(k).and_then(Value::as_bool).unwrap_or(false);
@@ -288,7 +297,11 @@ fn example(spec: &ApiSpec, e: &Value) -> Example {
             Ok(v @ Value::Object(_)) => v,
             _ => Value::Null,
         };
-        let request = (!body.is_empty()).then(|| DocumentedRequest { method: "POST".into(), query: String::new(), body: body.into() });
+        let request = (!body.is_empty()).then(|| DocumentedRequest {
+            method: "POST".into(),
+            query: String::new(),
+            body: body.into(),
+        });
         (params, request)
     };
     let response = serde_json::from_str::<Value>(text("output")).ok();

@@ -161,7 +161,8 @@ pub fn parse_curl(text: &str) -> Result<HttpRequest> {
                 let c = letters[j];
                 j += 1;
                 let name = format!("-{c}");
-                let opt = SHORT.iter().find(|(l, _)| *l == c).map(|(_, o)| *o).ok_or_else(|| unknown(&name, word.line))?;
+                let opt =
+                    SHORT.iter().find(|(l, _)| *l == c).map(|(_, o)| *o).ok_or_else(|| unknown(&name, word.line))?;
                 let value = if !takes_value(opt) {
                     None
                 } else if j < letters.len() {
@@ -193,7 +194,11 @@ fn unknown(option: &str, line: usize) -> Error {
 
 fn value_after(args: &[Word], i: &mut usize, option: &str, line: usize) -> Result<String> {
     let value = args.get(*i).ok_or_else(|| {
-        Error::at(ErrorKind::MissingField, format!("line {line}"), format!("curl option '{option}' needs a value after it"))
+        Error::at(
+            ErrorKind::MissingField,
+            format!("line {line}"),
+            format!("curl option '{option}' needs a value after it"),
+        )
     })?;
     *i += 1;
     Ok(value.text.clone())
@@ -215,7 +220,9 @@ fn file_data(option: &str, line: usize) -> Error {
     Error::at(
         ErrorKind::Unsupported,
         format!("line {line}"),
-        format!("'{option} @file' reads a file, which a pasted command cannot bring along; paste the body with --data-raw"),
+        format!(
+            "'{option} @file' reads a file, which a pasted command cannot bring along; paste the body with --data-raw"
+        ),
     )
 }
 
@@ -284,9 +291,8 @@ fn urlencode_arg(arg: &str, option: &str, line: usize) -> Result<String> {
 }
 
 fn finish(parsed: Parsed) -> Result<HttpRequest> {
-    let mut url = parsed
-        .url
-        .ok_or_else(|| Error::at(ErrorKind::MissingField, "url", "the curl command names no URL"))?;
+    let mut url =
+        parsed.url.ok_or_else(|| Error::at(ErrorKind::MissingField, "url", "the curl command names no URL"))?;
     if !url.contains("://") {
         // curl's own default for a URL without a scheme.
         url.insert_str(0, "http://");
@@ -331,7 +337,8 @@ fn finish(parsed: Parsed) -> Result<HttpRequest> {
     if has_data && !parsed.get {
         request.body = data;
         let named = |h: &str| {
-            request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(h)) || removed.iter().any(|n| n.eq_ignore_ascii_case(h))
+            request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(h))
+                || removed.iter().any(|n| n.eq_ignore_ascii_case(h))
         };
         let content_type = if parsed.json { "application/json" } else { CONTENT_FORM };
         let add_type = !named("content-type");

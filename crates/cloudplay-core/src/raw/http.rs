@@ -71,7 +71,10 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
             continue;
         }
         let Some((name, value)) = line.split_once(':') else {
-            return Err(at_line(no, format!("'{}' is not a header ('Name: value') and no blank line came before it", clip(&line))));
+            return Err(at_line(
+                no,
+                format!("'{}' is not a header ('Name: value') and no blank line came before it", clip(&line)),
+            ));
         };
         if !is_token(name) {
             return Err(at_line(no, format!("'{}' is not a header name (no spaces, no separators)", clip(name))));
@@ -91,7 +94,11 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
     let mut request = if target.starts_with('/') {
         let host = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("host")).map(|(_, v)| v.clone());
         let host = host.filter(|h| !h.is_empty()).ok_or_else(|| {
-            Error::at(ErrorKind::MissingHeader, "headers.Host", "a request to a path needs a Host header to say where it goes")
+            Error::at(
+                ErrorKind::MissingHeader,
+                "headers.Host",
+                "a request to a path needs a Host header to say where it goes",
+            )
         })?;
         let scheme = if default_scheme.is_empty() { "https" } else { default_scheme };
         let url = format!("{scheme}://{host}{target}");
@@ -149,7 +156,10 @@ fn body_of(rest: &str, headers: &[(String, String)], header_lines: &[usize]) -> 
         Some(body) if extra.iter().all(|b| matches!(b, b'\r' | b'\n')) => Ok(body.into()),
         _ => Err(at_line(
             no,
-            format!("Content-Length says {declared} bytes but the body has {} (more than line breaks after it)", rest.len()),
+            format!(
+                "Content-Length says {declared} bytes but the body has {} (more than line breaks after it)",
+                rest.len()
+            ),
         )),
     }
 }

@@ -21,11 +21,7 @@ pub enum RawKind {
 /// Whether `text` is a curl command (its first word, after blank and `#` comment lines and an
 /// optional `$ ` prompt, is `curl`) or raw HTTP.
 pub fn detect(text: &str) -> RawKind {
-    let first = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .unwrap_or("");
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
     let first = first.strip_prefix("$ ").unwrap_or(first);
     let word = first.split_whitespace().next().unwrap_or("");
     let program = word.rsplit(['/', '\\']).next().unwrap_or(word);

@@ -153,7 +153,11 @@ impl Lexer {
             }
         }
         String::from_utf8(bytes).map_err(|_| {
-            Error::at(ErrorKind::InvalidUtf8, format!("line {start_line}"), "an escape in a $'…' word makes invalid UTF-8")
+            Error::at(
+                ErrorKind::InvalidUtf8,
+                format!("line {start_line}"),
+                "an escape in a $'…' word makes invalid UTF-8",
+            )
         })
     }
 

@@ -80,7 +80,9 @@ impl fmt::Display for StringToSign<'_> {
             StringToSign::Tc3 { timestamp, credential_scope, hashed_canonical_request } => {
                 write!(f, "TC3-HMAC-SHA256\n{timestamp}\n{credential_scope}\n{hashed_canonical_request}")
             }
-            StringToSign::Acs3 { hashed_canonical_request } => write!(f, "ACS3-HMAC-SHA256\n{hashed_canonical_request}"),
+            StringToSign::Acs3 { hashed_canonical_request } => {
+                write!(f, "ACS3-HMAC-SHA256\n{hashed_canonical_request}")
+            }
             StringToSign::TcLegacy { method, host, path, query } => write!(f, "{method}{host}{path}?{query}"),
             StringToSign::AcsRpc { method, encoded_query } => write!(f, "{method}&%2F&{encoded_query}"),
         }

@@ -11,7 +11,8 @@ use crate::wire::WireInput;
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
     let query = sorted_query(&input.params);
     let string_to_sign =
-        StringToSign::TcLegacy { method: &input.method, host: &input.host, path: &input.path, query: &query }.to_string();
+        StringToSign::TcLegacy { method: &input.method, host: &input.host, path: &input.path, query: &query }
+            .to_string();
     let key = input.credentials.secret_key.as_bytes();
     let signature = match input.algorithm {
         Algorithm::TcHmacSha256 => base64(&hmac_sha256(key, string_to_sign.as_bytes())),

@@ -64,7 +64,11 @@ impl Language {
     /// Parses a serialized name; anything else is an `InvalidField` error at `language`.
     pub fn parse(name: &str) -> Result<Language> {
         Language::ALL.into_iter().find(|l| l.name() == name).ok_or_else(|| {
-            Error::at(ErrorKind::InvalidField, "language", format!("'{name}' is not one of curl, python, node, go, cli"))
+            Error::at(
+                ErrorKind::InvalidField,
+                "language",
+                format!("'{name}' is not one of curl, python, node, go, cli"),
+            )
         })
     }
 }

@@ -76,7 +76,10 @@ fn alibaba_rpc(ctx: &Ctx<'_>) -> Result<String> {
     let mut fields = String::from("query");
     for (name, pairs) in [("body", &parts.body), ("headers", &parts.headers)] {
         if !pairs.is_empty() {
-            decls.push_str(&format!("const {name} = {};\n", render(&AlibabaParts::node(pairs), Dialect::JavaScript, "")));
+            decls.push_str(&format!(
+                "const {name} = {};\n",
+                render(&AlibabaParts::node(pairs), Dialect::JavaScript, "")
+            ));
             fields.push_str(", ");
             fields.push_str(name);
         }
@@ -149,6 +152,8 @@ fn legacy_fetch(ctx: &Ctx<'_>, signed: &HttpRequest) -> String {
     if !shown.body.is_empty() {
         out.push_str(&format!("  body: {},\n", js_str(&shown.body)));
     }
-    out.push_str("}).then(\n  async (res) => console.log(res.status, await res.text()),\n  (err) => console.error(err),\n);\n");
+    out.push_str(
+        "}).then(\n  async (res) => console.log(res.status, await res.text()),\n  (err) => console.error(err),\n);\n",
+    );
     out
 }

@@ -241,8 +241,7 @@ fn escape(s: &str, quote: char, extra: impl Fn(char) -> bool, unicode: Unicode) 
 /// One POSIX shell word: bare when it is plainly safe, else in single quotes with each `'`
 /// written as `'\''`. Inside single quotes nothing is special, not even a newline or `$`.
 pub fn sh_quote(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(&b));
+    let safe = !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(&b));
     if safe {
         return s.into();
     }

@@ -19,7 +19,6 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-
 /// Bounds that keep one client from holding the server: a request head must arrive within
 /// `HEADER_TIMEOUT` (this also closes idle keep-alive connections), its body within
 /// `BODY_TIMEOUT`, and both fit their size limits.
@@ -67,7 +66,9 @@ impl Options {
                 "--accounts" => opts.accounts = Some(PathBuf::from(value()?)),
                 "--rate-limit" => {
                     let v = value()?;
-                    opts.rate_limit = Some(v.parse().map_err(|_| format!("--rate-limit: '{v}' is not a count (0 turns limits off)"))?);
+                    opts.rate_limit = Some(
+                        v.parse().map_err(|_| format!("--rate-limit: '{v}' is not a count (0 turns limits off)"))?,
+                    );
                 }
                 "--quiet" => opts.quiet = true,
                 other => return Err(format!("serve: unknown option '{other}'")),
@@ -155,7 +156,13 @@ async fn dispatch(
     let start = std::time::Instant::now();
     let resp = files::handle(opts, &req).await;
     if !opts.quiet {
-        eprintln!("file {} {} {} {:.1}ms", req.method(), req.uri().path(), resp.status().as_u16(), start.elapsed().as_secs_f64() * 1e3);
+        eprintln!(
+            "file {} {} {} {:.1}ms",
+            req.method(),
+            req.uri().path(),
+            resp.status().as_u16(),
+            start.elapsed().as_secs_f64() * 1e3
+        );
     }
     resp
 }

@@ -38,8 +38,17 @@ const MAX_RESPONSE: usize = 8 << 20;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Headers that describe one hop, or that the proxy sets itself.
-const HOP_HEADERS: [&str; 9] =
-    ["host", "connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "content-length"];
+const HOP_HEADERS: [&str; 9] = [
+    "host",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "upgrade",
+    "te",
+    "trailer",
+    "content-length",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,7 +94,9 @@ impl Refusal {
 
     fn status(self) -> StatusCode {
         match self {
-            Refusal::WrongOrigin | Refusal::NotHttps | Refusal::ForeignHost | Refusal::PrivateAddress => StatusCode::FORBIDDEN,
+            Refusal::WrongOrigin | Refusal::NotHttps | Refusal::ForeignHost | Refusal::PrivateAddress => {
+                StatusCode::FORBIDDEN
+            }
             Refusal::BadRequest => StatusCode::BAD_REQUEST,
             Refusal::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Unresolvable | Refusal::UpstreamUnreachable | Refusal::UpstreamTooLarge => StatusCode::BAD_GATEWAY,
@@ -107,7 +118,12 @@ pub async fn handle(req: Request<Incoming>, quiet: bool) -> Response<Full<Bytes>
     if !quiet {
         let host: String = host.chars().filter(|c| c.is_ascii_graphic()).take(80).collect();
         let how = resp.headers().get("x-cloudplay-proxy-error").and_then(|v| v.to_str().ok()).unwrap_or("forwarded");
-        eprintln!("proxy {} {} {how} {:.1}ms", if host.is_empty() { "-" } else { &host }, resp.status().as_u16(), start.elapsed().as_secs_f64() * 1e3);
+        eprintln!(
+            "proxy {} {} {how} {:.1}ms",
+            if host.is_empty() { "-" } else { &host },
+            resp.status().as_u16(),
+            start.elapsed().as_secs_f64() * 1e3
+        );
     }
     resp
 }
@@ -117,7 +133,10 @@ type Refused = (Refusal, String, String);
 async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, String), Refused> {
     let no_host = |r: Refusal, m: String| (r, m, String::new());
     if req.method() != Method::POST {
-        return Err(no_host(Refusal::BadRequest, "POST the request to forward as JSON {method, url, headers, body}".into()));
+        return Err(no_host(
+            Refusal::BadRequest,
+            "POST the request to forward as JSON {method, url, headers, body}".into(),
+        ));
     }
     check_origin(&req).map_err(|m| no_host(Refusal::WrongOrigin, m))?;
     let body = tokio::time::timeout(TOTAL_TIMEOUT, Limited::new(req.into_body(), MAX_REQUEST).collect())
@@ -125,8 +144,8 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
         .map_err(|_| no_host(Refusal::BadRequest, "the request did not arrive in time".into()))?
         .map_err(|_| no_host(Refusal::TooLarge, format!("the request to forward is larger than {MAX_REQUEST} bytes")))?
         .to_bytes();
-    let fwd: Forward =
-        serde_json::from_slice(&body).map_err(|e| no_host(Refusal::BadRequest, format!("expected JSON {{method, url, headers, body}}: {e}")))?;
+    let fwd: Forward = serde_json::from_slice(&body)
+        .map_err(|e| no_host(Refusal::BadRequest, format!("expected JSON {{method, url, headers, body}}: {e}")))?;
     let uri: Uri = fwd.url.parse().map_err(|_| no_host(Refusal::BadRequest, format!("'{}' is not a URL", fwd.url)))?;
     let host = uri.host().unwrap_or_default().to_ascii_lowercase();
     let err = |r: Refusal, m: String| (r, m, host.clone());
@@ -192,7 +211,9 @@ pub fn allowed_host(host: &str) -> bool {
     let host = host.trim_end_matches('.');
     !host.is_empty()
         && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-        && ALLOWED_SUFFIXES.iter().any(|s| host.len() > s.len() && host.ends_with(s) && host.as_bytes()[host.len() - s.len() - 1] == b'.')
+        && ALLOWED_SUFFIXES
+            .iter()
+            .any(|s| host.len() > s.len() && host.ends_with(s) && host.as_bytes()[host.len() - s.len() - 1] == b'.')
 }
 
 /// Addresses that belong to this machine or a private network: never a vendor's API.
@@ -229,10 +250,14 @@ fn test_env(name: &str) -> Option<String> {
 
 /// Resolves `host` and picks an address that is safe to connect to.
 async fn resolve(host: &str) -> Result<SocketAddr, (Refusal, String)> {
-    let addrs: Vec<IpAddr> = match test_env("CLOUDPLAY_PROXY_RESOLVE")
-        .and_then(|map| map.split(',').find_map(|e| e.split_once('=').filter(|(h, _)| h.trim() == host).map(|(_, ip)| ip.trim().to_owned())))
-    {
-        Some(ip) => ip.parse().map(|ip| vec![ip]).map_err(|_| (Refusal::Unresolvable, format!("test resolver: '{ip}' is not an address")))?,
+    let addrs: Vec<IpAddr> = match test_env("CLOUDPLAY_PROXY_RESOLVE").and_then(|map| {
+        map.split(',')
+            .find_map(|e| e.split_once('=').filter(|(h, _)| h.trim() == host).map(|(_, ip)| ip.trim().to_owned()))
+    }) {
+        Some(ip) => ip
+            .parse()
+            .map(|ip| vec![ip])
+            .map_err(|_| (Refusal::Unresolvable, format!("test resolver: '{ip}' is not an address")))?,
         None => tokio::net::lookup_host((host, 443))
             .await
             .map_err(|e| (Refusal::Unresolvable, format!("cannot resolve {host}: {e}")))?
@@ -243,7 +268,10 @@ async fn resolve(host: &str) -> Result<SocketAddr, (Refusal, String)> {
     if let Some(bad) = addrs.iter().find(|ip| is_internal(**ip)) {
         return Err((Refusal::PrivateAddress, format!("{host} resolves to {bad}, an internal address")));
     }
-    addrs.first().map(|ip| SocketAddr::new(*ip, 443)).ok_or_else(|| (Refusal::Unresolvable, format!("{host} has no address")))
+    addrs
+        .first()
+        .map(|ip| SocketAddr::new(*ip, 443))
+        .ok_or_else(|| (Refusal::Unresolvable, format!("{host} has no address")))
 }
 
 type Answer = (StatusCode, hyper::HeaderMap, Bytes);
@@ -258,7 +286,9 @@ async fn send(host: &str, req: Request<Full<Bytes>>) -> Result<Answer, (Refusal,
     let addr = resolve(host).await?;
     let stream = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr))
         .await
-        .map_err(|_| (Refusal::UpstreamTimeout, format!("{host}: no connection within {} s", CONNECT_TIMEOUT.as_secs())))?
+        .map_err(|_| {
+            (Refusal::UpstreamTimeout, format!("{host}: no connection within {} s", CONNECT_TIMEOUT.as_secs()))
+        })?
         .map_err(|e| unreachable(&e))?;
     let name = rustls::pki_types::ServerName::try_from(host.to_owned()).map_err(|e| unreachable(&e))?;
     let config = tls_config().ok_or_else(|| unreachable(&"the TLS configuration could not be built"))?;
@@ -315,17 +345,42 @@ mod tests {
 
     #[test]
     fn only_vendor_hosts_are_allowed() {
-        for ok in ["hai.tencentcloudapi.com", "postgres.api.qcloud.com", "business.aliyuncs.com", "ecs.cn-shanghai.aliyuncs.com."] {
+        for ok in [
+            "hai.tencentcloudapi.com",
+            "postgres.api.qcloud.com",
+            "business.aliyuncs.com",
+            "ecs.cn-shanghai.aliyuncs.com.",
+        ] {
             assert!(allowed_host(ok), "{ok}");
         }
-        for bad in ["tencentcloudapi.com", "eviltencentcloudapi.com", "aliyuncs.com.evil.net", "127.0.0.1", "", "a b.aliyuncs.com", "x.api.qcloud.com@evil"] {
+        for bad in [
+            "tencentcloudapi.com",
+            "eviltencentcloudapi.com",
+            "aliyuncs.com.evil.net",
+            "127.0.0.1",
+            "",
+            "a b.aliyuncs.com",
+            "x.api.qcloud.com@evil",
+        ] {
             assert!(!allowed_host(bad), "{bad}");
         }
     }
 
     #[test]
     fn internal_addresses_are_recognised() {
-        for ip in ["127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "172.16.5.4",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+        ] {
             assert!(is_internal(ip.parse().unwrap()), "{ip}");
         }
         for ip in ["203.119.214.116", "8.8.8.8", "2400:3200::1"] {

@@ -47,7 +47,10 @@ impl SimHost {
     }
 
     /// Runs the simulator; a panic inside it becomes a 500 instead of a dead connection.
-    fn with_sim(&self, f: impl FnOnce(&mut Simulator, u64) -> (HttpResponse, Outcome)) -> Option<(HttpResponse, Outcome)> {
+    fn with_sim(
+        &self,
+        f: impl FnOnce(&mut Simulator, u64) -> (HttpResponse, Outcome),
+    ) -> Option<(HttpResponse, Outcome)> {
         let entropy = self.entropy();
         let mut guard = self.sim.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         catch_unwind(AssertUnwindSafe(|| f(&mut guard, entropy))).ok()
@@ -57,16 +60,23 @@ impl SimHost {
         let start = Instant::now();
         let (parts, body) = req.into_parts();
         if parts.method == Method::CONNECT {
-            return plain(StatusCode::METHOD_NOT_ALLOWED, "the simulator proxies plain HTTP only: configure the SDK with http:// (no TLS) and this proxy", true);
+            return plain(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "the simulator proxies plain HTTP only: configure the SDK with http:// (no TLS) and this proxy",
+                true,
+            );
         }
         let mut head = request_head(&parts);
-        let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
+        let declared =
+            parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
         let read = if declared.is_some_and(|n| n > MAX_BODY as u64) {
             Err(Unreadable::TooLarge { limit: MAX_BODY })
         } else {
             match tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, MAX_BODY).collect()).await {
                 Err(_) => return plain(StatusCode::REQUEST_TIMEOUT, "the request body did not arrive in time", true),
-                Ok(Err(e)) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => Err(Unreadable::TooLarge { limit: MAX_BODY }),
+                Ok(Err(e)) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => {
+                    Err(Unreadable::TooLarge { limit: MAX_BODY })
+                }
                 Ok(Err(_)) => return plain(StatusCode::BAD_REQUEST, "the request body could not be read", true),
                 Ok(Ok(collected)) => String::from_utf8(collected.to_bytes().to_vec()).map_err(|_| Unreadable::NotUtf8),
             }
@@ -95,10 +105,14 @@ impl SimHost {
 /// The request line and headers as the simulator sees them; the body is filled in later.
 fn request_head(parts: &Parts) -> HttpRequest {
     let uri = &parts.uri;
-    let host_header = parts.headers.get(hyper::header::HOST).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let host_header =
+        parts.headers.get(hyper::header::HOST).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
     let host = host_header.or_else(|| uri.authority().map(|a| a.to_string())).unwrap_or_default();
-    let mut headers: Vec<(String, String)> =
-        parts.headers.iter().map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+    let mut headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .collect();
     if !headers.iter().any(|(n, _)| n == "host") && !host.is_empty() {
         headers.push(("host".into(), host.clone()));
     }

@@ -37,7 +37,8 @@ pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Server {
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     out.read_line(&mut line).unwrap();
-    let port = line.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap_or_else(|_| panic!("{line}"));
+    let port =
+        line.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap_or_else(|_| panic!("{line}"));
     let log = Arc::new(Mutex::new(String::new()));
     let sink = Arc::clone(&log);
     let mut err = child.stderr.take().unwrap();
@@ -101,8 +102,9 @@ pub fn complete(data: &[u8]) -> Option<(u16, String)> {
     let status = head.split(' ').nth(1)?.parse().ok()?;
     let len = head
         .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+        .find_map(|l| {
+            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0))
+        })
         .unwrap_or(0);
     (body.len() >= len).then(|| (status, body[..len].to_string()))
 }
-

@@ -35,20 +35,32 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     }
     match ctx.account.profile {
         Profile::IncompleteInformation => {
-            return Err(fail("ORDER.ACCOUNT_INFORMATION_INCOMPLETE", "The account information is incomplete; complete it before placing orders."));
+            return Err(fail(
+                "ORDER.ACCOUNT_INFORMATION_INCOMPLETE",
+                "The account information is incomplete; complete it before placing orders.",
+            ));
         }
         Profile::Arrears => {
-            return Err(fail("INSUFFICIENT.AVAILABLE.QUOTA", "The account balance is below zero; top it up before placing orders."));
+            return Err(fail(
+                "INSUFFICIENT.AVAILABLE.QUOTA",
+                "The account balance is below zero; top it up before placing orders.",
+            ));
         }
         _ => {}
     }
     let code = text(ctx.params, "ProductCode").unwrap_or("");
     if d.refused.iter().any(|r| r.eq_ignore_ascii_case(code)) {
-        return Err(fail("400", format!("Order pre-check failed: {code} instances cannot be created through CreateInstance.")));
+        return Err(fail(
+            "400",
+            format!("Order pre-check failed: {code} instances cannot be created through CreateInstance."),
+        ));
     }
     let Some(product) = d.products.iter().find(|p| p.code.eq_ignore_ascii_case(code)) else {
         let known: Vec<&str> = d.products.iter().map(|p| p.code.as_str()).collect();
-        return Err(fail("400", format!("Order pre-check failed: no orderable product '{code}'; orderable here: {}.", known.join(", "))));
+        return Err(fail(
+            "400",
+            format!("Order pre-check failed: no orderable product '{code}'; orderable here: {}.", known.join(", ")),
+        ));
     };
     let year = UtcDateTime::from_unix(ctx.now).map(|t| t.date()[..4].to_string()).unwrap_or_default();
     let order_id = format!("{year}{}", ctx.rng.digits(11));

@@ -57,27 +57,38 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     }
     let app_id = text(ctx.params, "ApplicationId").unwrap_or("");
     if !well_formed(app_id) {
-        return Err(fail("InvalidParameterValue.InvalidApplicationIdMalformed", format!(
-            "ApplicationId '{app_id}' is not well formed: app- followed by 1 to 32 lowercase letters or digits."
-        )));
+        return Err(fail(
+            "InvalidParameterValue.InvalidApplicationIdMalformed",
+            format!(
+                "ApplicationId '{app_id}' is not well formed: app- followed by 1 to 32 lowercase letters or digits."
+            ),
+        ));
     }
     let Some(app) = d.applications.iter().find(|a| a.id == app_id) else {
-        return Err(fail("InvalidParameterValue.ApplicationIdNotFound", format!("No application has the id {app_id}.")));
+        return Err(fail(
+            "InvalidParameterValue.ApplicationIdNotFound",
+            format!("No application has the id {app_id}."),
+        ));
     };
     let bundle_type = text(ctx.params, "BundleType").unwrap_or("");
     let Some(bundle) = d.bundles.iter().find(|b| b.ty == bundle_type) else {
         let known: Vec<&str> = d.bundles.iter().map(|b| b.ty.as_str()).collect();
-        return Err(fail("InvalidParameterValue.BundleTypeNotFound", format!(
-            "No bundle type '{bundle_type}'; the types are {}.", known.join(", ")
-        )));
+        return Err(fail(
+            "InvalidParameterValue.BundleTypeNotFound",
+            format!("No bundle type '{bundle_type}'; the types are {}.", known.join(", ")),
+        ));
     };
     let disk = ctx.params.get("SystemDisk").map_or(Some(i128::from(d.default_disk_gb.max(app.min_disk_gb))), |sd| {
         int(sd, "DiskSize").or(Some(i128::from(d.default_disk_gb.max(app.min_disk_gb))))
     });
     if let Some(size) = disk.filter(|s| *s < i128::from(app.min_disk_gb)) {
-        return Err(fail("InvalidParameterValue.DiskSizeMustLargerThanApplicationMinRequiredSize", format!(
-            "SystemDisk.DiskSize {size} GB is below the {} GB that {} ({}) needs.", app.min_disk_gb, app.id, app.name
-        )));
+        return Err(fail(
+            "InvalidParameterValue.DiskSizeMustLargerThanApplicationMinRequiredSize",
+            format!(
+                "SystemDisk.DiskSize {size} GB is below the {} GB that {} ({}) needs.",
+                app.min_disk_gb, app.id, app.name
+            ),
+        ));
     }
     let name = text(ctx.params, "InstanceName").unwrap_or("");
     if name.chars().count() > 128 {
@@ -85,7 +96,10 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     }
     let count = int(ctx.params, "InstanceCount").unwrap_or(1);
     if !(1..=10).contains(&count) {
-        return Err(fail("InvalidParameterValue.InvalidInstanceCount", format!("InstanceCount {count} is not between 1 and 10.")));
+        return Err(fail(
+            "InvalidParameterValue.InvalidInstanceCount",
+            format!("InstanceCount {count} is not between 1 and 10."),
+        ));
     }
     check_network(d, &ctx)?;
     match ctx.account.profile {
@@ -93,13 +107,19 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
             return Err(fail("UnauthorizedOperation.UnauthorizedUser", "This account is not authorised to use HAI."));
         }
         Profile::Arrears => {
-            return Err(fail("FailedOperation.ArrearsAccountCannotRunInstances", "This account is in arrears and cannot create instances."));
+            return Err(fail(
+                "FailedOperation.ArrearsAccountCannotRunInstances",
+                "This account is in arrears and cannot create instances.",
+            ));
         }
         _ => {}
     }
     let sold = ctx.state.usage(&format!("hai-bundle|{}", bundle.ty));
     if sold.saturating_add(count as u64) > bundle.stock {
-        return Err(fail("ResourceInsufficient.BundleInventoryShortage", format!("Bundle {} is out of stock.", bundle.ty)));
+        return Err(fail(
+            "ResourceInsufficient.BundleInventoryShortage",
+            format!("Bundle {} is out of stock.", bundle.ty),
+        ));
     }
     let mut out = Map::new();
     if dry_run {

@@ -110,6 +110,11 @@ pub fn remember(ctx: &mut Ctx<'_>, result: &Map<String, Value>) {
 }
 
 pub fn resource(ctx: &mut Ctx<'_>, id: String) {
-    let r = crate::state::Resource { id, api: ctx.api.into(), owner: ctx.account.credentials.secret_id.clone(), created: ctx.now };
+    let r = crate::state::Resource {
+        id,
+        api: ctx.api.into(),
+        owner: ctx.account.credentials.secret_id.clone(),
+        created: ctx.now,
+    };
     ctx.state.create(r);
 }

@@ -28,22 +28,31 @@ pub struct Product {
 
 pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     if ctx.account.profile == Profile::NotAllowListed {
-        return Err(fail("UnauthorizedOperation.NotWhiteUser", "This account is not on the allow-list of CreateResourceInstances."));
+        return Err(fail(
+            "UnauthorizedOperation.NotWhiteUser",
+            "This account is not on the allow-list of CreateResourceInstances.",
+        ));
     }
     let pid = int(ctx.params, "Pid").unwrap_or(0);
     let Some(product) = d.products.iter().find(|p| i128::from(p.pid) == pid) else {
         let known: Vec<String> = d.products.iter().map(|p| format!("{} ({})", p.pid, p.name)).collect();
-        return Err(fail("ResourceUnavailable.NotFound", format!("No resource type has Pid {pid}; known types: {}.", known.join(", "))));
+        return Err(fail(
+            "ResourceUnavailable.NotFound",
+            format!("No resource type has Pid {pid}; known types: {}.", known.join(", ")),
+        ));
     };
     let n = int(ctx.params, "ResourceNum").unwrap_or(0).max(0);
     let usage_key = format!("{}|ms", ctx.account.credentials.secret_id);
     let used = ctx.state.usage(&usage_key);
     let left = d.quota_per_account.saturating_sub(used);
     if n > i128::from(d.max_per_request) || n > i128::from(left) {
-        return Err(fail("LimitExceeded", format!(
-            "ResourceNum {n} exceeds the quota: at most {} per request, and this account has {left} of {} left.",
-            d.max_per_request, d.quota_per_account
-        )));
+        return Err(fail(
+            "LimitExceeded",
+            format!(
+                "ResourceNum {n} exceeds the quota: at most {} per request, and this account has {left} of {} left.",
+                d.max_per_request, d.quota_per_account
+            ),
+        ));
     }
     let date = UtcDateTime::from_unix(ctx.now).map(|t| t.date().replace('-', "")).unwrap_or_default();
     let group = ctx.rng.hex(8);

@@ -26,9 +26,14 @@ const ASSERT: &str = "ParamsAssertError";
 
 pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     match ctx.wire.param("Version") {
-        None | Some("") => return Err(fail(ASSERT, format!("Version is required; this interface is version {}.", d.version))),
+        None | Some("") => {
+            return Err(fail(ASSERT, format!("Version is required; this interface is version {}.", d.version)))
+        }
         Some(v) if v != d.version => {
-            return Err(fail("Wrapper.InterfaceNameNotFound", format!("No interface CreateResource of version {v}; the version is {}.", d.version)))
+            return Err(fail(
+                "Wrapper.InterfaceNameNotFound",
+                format!("No interface CreateResource of version {v}; the version is {}.", d.version),
+            ))
         }
         Some(_) => {}
     }
@@ -43,11 +48,17 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     }
     let spec = text(ctx.params, "SpecCode").unwrap_or("");
     if !d.spec_codes.iter().any(|s| s == spec) {
-        return Err(fail(ASSERT, format!("SpecCode '{spec}' is not a specification code; known: {}.", d.spec_codes.join(", "))));
+        return Err(fail(
+            ASSERT,
+            format!("SpecCode '{spec}' is not a specification code; known: {}.", d.spec_codes.join(", ")),
+        ));
     }
     let engine = text(ctx.params, "DBVersion").unwrap_or("");
     if !d.db_versions.iter().any(|v| v == engine) {
-        return Err(fail(ASSERT, format!("DBVersion '{engine}' is not offered; offered: {}.", d.db_versions.join(", "))));
+        return Err(fail(
+            ASSERT,
+            format!("DBVersion '{engine}' is not offered; offered: {}.", d.db_versions.join(", ")),
+        ));
     }
     let storage = int(ctx.params, "Storage").unwrap_or(0);
     if storage > i128::from(d.max_storage_gb) {

@@ -102,7 +102,12 @@ impl Answer {
 
     pub fn message(&self) -> String {
         let b = &self.body;
-        b["Response"]["Error"]["Message"].as_str().or(b["Message"].as_str()).or(b["message"].as_str()).unwrap_or("").into()
+        b["Response"]["Error"]["Message"]
+            .as_str()
+            .or(b["Message"].as_str())
+            .or(b["message"].as_str())
+            .unwrap_or("")
+            .into()
     }
 
     pub fn request_id(&self) -> String {
@@ -113,7 +118,8 @@ impl Answer {
 pub fn send_at(sim: &mut Simulator, req: &HttpRequest, now: i64) -> Answer {
     let entropy = NONCE.fetch_add(1, Ordering::Relaxed);
     let (response, outcome) = sim.handle_traced(req, now, entropy);
-    let body: Value = serde_json::from_str(&response.body).unwrap_or_else(|e| panic!("answer is not JSON ({e}): {}", response.body));
+    let body: Value =
+        serde_json::from_str(&response.body).unwrap_or_else(|e| panic!("answer is not JSON ({e}): {}", response.body));
     Answer { status: response.status, body, response, outcome }
 }
 
