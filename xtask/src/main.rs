@@ -37,13 +37,13 @@ fn main() -> ExitCode {
         Some("play") => play(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("setup") => setup::base(),
-        Some("pkg") => setup::base().and_then(|()| pkg::build().map(|_| ())),
+        Some("pkg") => setup::base().and_then(|()| pkg::build()),
         Some("browser-bench") => browser::bench(),
         Some("bench") => cmd::run(cmd::cargo().args(["bench", "-p", "cloudplay-core", "--bench", "sign_wire"])),
-        Some("bench-js") => setup::base().and_then(|()| pkg::build().map(|_| ())).and_then(|()| {
+        Some("bench-js") => setup::base().and_then(|()| pkg::build()).and_then(|()| {
             cmd::run(std::process::Command::new("node").arg("tests/bench/sign-node.mjs").current_dir(cmd::root()))
         }),
-        Some("size") => setup::base().and_then(|()| pkg::build().map(|_| ())).and_then(|()| {
+        Some("size") => setup::base().and_then(|()| pkg::build()).and_then(|()| {
             cmd::run(std::process::Command::new("node").arg("tests/bench/size.mjs").current_dir(cmd::root()))
         }),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),

@@ -44,11 +44,6 @@ struct Variant {
     no_default_features: bool,
 }
 
-pub struct Built {
-    /// `(variant, optimised .wasm)`: every target of a variant shares the same module.
-    pub wasm: Vec<(String, PathBuf)>,
-}
-
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
@@ -64,7 +59,7 @@ pub fn workspace_version() -> Result<String, String> {
         .ok_or_else(|| "Cargo.toml: no [workspace.package] version".into())
 }
 
-pub fn build() -> Result<Built, String> {
+pub fn build() -> Result<(), String> {
     let root = root();
     let cfg: Config = read_toml(&root.join("wasm-pack.toml"))?;
     let crate_manifest: toml::Value = read_toml(&root.join(&cfg.package.crate_dir).join("Cargo.toml"))?;
@@ -117,7 +112,7 @@ pub fn build() -> Result<Built, String> {
         let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
         eprintln!("  {name}: {} {size} bytes", f.strip_prefix(&root).unwrap_or(f).display());
     }
-    Ok(Built { wasm })
+    Ok(())
 }
 
 /// wasm-bindgen for every target into `out/<target dir>`, then wasm-opt once (wasm-bindgen

@@ -44,7 +44,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"),
         )
     })?;
-    step("npm package build", &mut || pkg::build().map(|_| ()))?;
+    step("npm package build", &mut || pkg::build())?;
     step("Node tests of the packed tarball in a clean folder", &mut || npm_test::run(&env))?;
     step("browser tests (headless Chromium: the playground and the widget)", &mut crate::browser::run)?;
 

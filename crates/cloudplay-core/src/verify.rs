@@ -7,6 +7,7 @@
 //! Replay (a reused nonce) needs memory, so it is left to the caller: [`Verified::nonce`].
 
 use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec;
@@ -81,7 +82,7 @@ pub struct Refusal {
     pub field: Option<String>,
     pub message: String,
     /// What the server computed (canonical request, string to sign, signature).
-    pub expected: Option<SigningTrace>,
+    pub expected: Option<Box<SigningTrace>>,
 }
 
 impl Refusal {
@@ -173,7 +174,7 @@ fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
     let mut out = decoded_pairs(&req.query);
     let form = req
         .header("content-type")
-        .map_or(false, |ct| ct.trim_start().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
+        .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
     if form && !req.body.is_empty() {
         out.extend(decoded_pairs(&req.body));
     }
@@ -286,7 +287,7 @@ fn match_signature(
         Some("Signature"),
         "the signature does not match the one computed from the request as received".into(),
     );
-    r.expected = first;
+    r.expected = first.map(Box::new);
     Err(r)
 }
 
@@ -367,7 +368,7 @@ fn verify_tc3<'k>(
                 Some("Authorization"),
                 format!("the credential scope date {date} is not the UTC date of X-TC-Timestamp ({})", dt.date()),
             );
-            r.expected = Some(trace);
+            r.expected = Some(Box::new(trace));
             return Err(r);
         }
     }
@@ -751,7 +752,7 @@ impl VerifyOutcome {
                 code: Some(r.vendor_code().into()),
                 message: Some(r.vendor_message()),
                 string_to_sign: r.string_to_sign().map(Into::into),
-                expected: r.expected.clone(),
+                expected: r.expected.as_deref().cloned(),
             },
         }
     }

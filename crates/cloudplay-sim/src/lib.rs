@@ -227,7 +227,7 @@ impl Simulator {
         let accounts = &self.accounts;
         let verified = verify(req, |id| accounts.credentials(id), now).map_err(|r| {
             let answer = self.refused(turn, &r);
-            turn.expected = r.expected;
+            turn.expected = r.expected.map(|t| *t);
             answer
         })?;
         let account = self.accounts.get(&verified.secret_id).cloned().ok_or_else(|| {
