@@ -382,6 +382,11 @@ test("import a tccli api.json and explore the new API", async () => {
   await settle(page);
   assert.equal(await page.locator('#violation-list li[data-path="Filters[0].Values"]').count(), 1);
   assert.match(await page.textContent('#preview [data-step="http"] pre'), /cpdemo\.tencentcloudapi\.com/);
+  // What the user imported is still there after a reload.
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById("api-picker").value === "cpdemo/2024-01-01/DescribeWidgets");
+  await page.fill("#search", "DescribeWidgets");
+  assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 1);
   noProblems(problems);
   await page.close();
 });

@@ -3,7 +3,7 @@
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
-import { drafts, prefs } from "./store.js";
+import { drafts, prefs, imports } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
 import { JsonEditor } from "./json-editor.js";
@@ -450,7 +450,10 @@ async function importTccli() {
   const examples = await readFile($("import-examples"));
   try {
     const report = cp().importTccli(api, examples);
-    status.textContent = t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 });
+    // Kept for the next visit, under its product/version: it is what the user brought.
+    const key = report.added[0]?.split("/").slice(0, 2).join("/");
+    const kept = key ? imports.add(key, api, examples) : false;
+    status.textContent = `${t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 })} ${t(kept ? "import.kept" : "import.notKept")}`;
     search.setCatalog();
     if (report.added.length) {
       $("search").value = "";
@@ -475,6 +478,13 @@ async function main() {
     return;
   }
   $("version").textContent = `v${cp().version()}`;
+  for (const saved of imports.list()) {
+    try {
+      cp().importTccli(saved.api, saved.examples ?? undefined);
+    } catch {
+      // A file the package no longer reads: drop nothing else, just skip it.
+    }
+  }
   wire();
   search.setCatalog();
   performance.mark("cloudplay:catalog");

@@ -20,13 +20,15 @@ const en = {
   "search.all": "{n} APIs in the catalog",
 
   "import.heading": "Import a tccli api.json",
-  "import.help": "Explore any Tencent Cloud API 3.0 product: pick its api.json (and optionally examples.json) from tccli's services folder. Imported APIs stay until the page is reloaded.",
+  "import.help": "Explore any Tencent Cloud API 3.0 product: pick its api.json (and optionally examples.json) from tccli's services folder. Imported APIs are kept in this browser for your next visit.",
   "import.api": "api.json",
   "import.examples": "examples.json (optional)",
   "import.button": "Import",
   "import.pick": "Pick an api.json file first.",
   "import.done": "Added {n} APIs ({skipped} skipped).",
   "import.failed": "Import failed: {detail}",
+  "import.kept": "Kept for your next visit.",
+  "import.notKept": "Not kept for your next visit: the browser's storage is full or off.",
 
   "api.style": "Style",
   "api.endpoint": "Endpoint",
@@ -276,13 +278,15 @@ const zh = {
   "search.all": "目录中共 {n} 个接口",
 
   "import.heading": "导入 tccli 的 api.json",
-  "import.help": "探索任意腾讯云 API 3.0 产品：从 tccli 的 services 目录选择其 api.json（可选 examples.json）。导入的接口在刷新页面前有效。",
+  "import.help": "探索任意腾讯云 API 3.0 产品：从 tccli 的 services 目录选择其 api.json（可选 examples.json）。导入的接口会保存在本浏览器中，下次访问仍可使用。",
   "import.api": "api.json",
   "import.examples": "examples.json（可选）",
   "import.button": "导入",
   "import.pick": "请先选择 api.json 文件。",
   "import.done": "已添加 {n} 个接口（跳过 {skipped} 个）。",
   "import.failed": "导入失败：{detail}",
+  "import.kept": "已保存，下次访问仍可使用。",
+  "import.notKept": "未能保存到下次访问：浏览器存储已满或被禁用。",
 
   "api.style": "风格",
   "api.endpoint": "接入地址",

@@ -1,7 +1,7 @@
 // What the page keeps between visits, and where.
 //
 // localStorage: drafts (API, parameters, options) keyed by API id, the last API, the language,
-// the call history. Never a credential. sessionStorage: the credentials, and only after the
+// the call history, the tccli files the user imported. Never a credential. sessionStorage: the credentials, and only after the
 // user ticks "remember for this tab". Everything is JSON under the "cloudplay." prefix.
 
 const PREFIX = "cloudplay.";
@@ -82,6 +82,26 @@ export const drafts = {
   },
   lastApi() {
     return local() ? read(local(), "lastApi", null) : null;
+  },
+};
+
+/** How many imported tccli products are kept (each can be several hundred KB). */
+const MAX_IMPORTS = 5;
+
+/** tccli files the user imported, re-imported on the next visit: `[{key, api, examples}]`. */
+export const imports = {
+  list() {
+    return local() ? read(local(), "imports", []) : [];
+  },
+  /** Keeps an import under `key` (its product/version), newest first; false if storage is full. */
+  add(key, api, examples) {
+    if (!local()) return false;
+    const kept = this.list().filter((i) => i.key !== key);
+    kept.unshift({ key, api, examples: examples ?? null });
+    return write(local(), "imports", kept.slice(0, MAX_IMPORTS));
+  },
+  clear() {
+    if (local()) remove(local(), "imports");
   },
 };
 
