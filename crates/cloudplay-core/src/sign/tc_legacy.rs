@@ -1,7 +1,7 @@
 //! TC-HmacSHA1 / TC-HmacSHA256 (Tencent Cloud API 2.0, and API 3.0's v1 signature).
 
+use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 
 use super::{Algorithm, SigningTrace, StringToSign};
 use crate::crypto::{base64, hmac_sha1, hmac_sha256};
@@ -31,20 +31,46 @@ pub fn sign(input: &WireInput) -> Result<SigningTrace> {
     })
 }
 
-/// `k=v&…` sorted by name (code point order), values raw, and `_` in a name written as `.`:
-/// the SDKs sort first, then substitute, so `A_b` sorts as written but prints as `A.b`.
+/// `k=v&…` sorted by name (code point order), values raw. Both Python SDKs (qcloudapi
+/// `Sign.make`, tencentcloud-sdk-python `_format_sign_string`) first write every `_` in a name
+/// as `.`, then sort: so `A_b` sorts as `A.b`, before `AZ`. Two names that become the same
+/// (`A_b` and `A.b`) are one entry of the SDK's dict, holding the value of the later one.
 /// A `Signature` pair, if present, is the signature itself and is left out.
 fn sorted_query(params: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = params.iter().filter(|(n, _)| n != "Signature").collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut signed: BTreeMap<String, &str> = BTreeMap::new();
+    for (name, value) in params.iter().filter(|(n, _)| n != "Signature") {
+        signed.insert(name.replace('_', "."), value);
+    }
     let mut out = String::new();
-    for (i, (name, value)) in sorted.into_iter().enumerate() {
+    for (i, (name, value)) in signed.into_iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        out.extend(name.chars().map(|c| if c == '_' { '.' } else { c }));
+        out.push_str(&name);
         out.push('=');
         out.push_str(value);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec::Vec;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(n, v)| ((*n).into(), (*v).into())).collect()
+    }
+
+    #[test]
+    fn underscores_become_dots_before_sorting() {
+        // '.' (0x2E) sorts before 'Z' (0x5A), '_' (0x5F) after it.
+        assert_eq!(sorted_query(&pairs(&[("AZ", "1"), ("A_b", "2"), ("_x", "3")])), ".x=3&A.b=2&AZ=1");
+    }
+
+    #[test]
+    fn names_that_meet_after_substitution_keep_the_later_value() {
+        assert_eq!(sorted_query(&pairs(&[("A_b", "under"), ("A.b", "dot"), ("B", "")])), "A.b=dot&B=");
+        assert_eq!(sorted_query(&pairs(&[("A.b", "dot"), ("A_b", "under")])), "A.b=under");
+    }
 }
