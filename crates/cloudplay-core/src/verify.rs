@@ -263,17 +263,20 @@ fn check_token(
     }
 }
 
+/// How one candidate reading of a request is signed.
+type Signer = fn(&WireInput) -> crate::Result<SigningTrace>;
+
 /// Signs `candidates` in turn and accepts the first whose signature matches; the first
 /// candidate is the canonical reading and its trace is reported on a mismatch.
 fn match_signature(
     family: Family,
     alg: Algorithm,
-    candidates: Vec<WireInput>,
+    candidates: Vec<(WireInput, Signer)>,
     presented: &str,
 ) -> Result<SigningTrace, Refusal> {
     let mut first: Option<SigningTrace> = None;
-    for input in &candidates {
-        let trace = sign_wire(input)
+    for (input, sign) in &candidates {
+        let trace = sign(input)
             .map_err(|e| refuse(family, Some(alg), Failure::MalformedAuthorization, e.path.as_deref(), e.message))?;
         if trace.signature_matches(presented) {
             return Ok(trace);
@@ -349,14 +352,14 @@ fn verify_tc3<'k>(
     base.timestamp = Some(timestamp);
     base.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     // Some SDKs (tencentcloud-sdk-nodejs) sign the host without the port their Host header carries.
-    let mut candidates = vec![base.clone()];
+    let mut candidates: Vec<(WireInput, Signer)> = vec![(base.clone(), sign_wire)];
     if let Some((bare, _port)) =
         received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     {
         let mut alt = base;
         set_header(&mut alt.headers, "host", bare);
         alt.host = bare.to_owned();
-        candidates.push(alt);
+        candidates.push((alt, sign_wire));
     }
     let trace = match_signature(fam, alg, candidates, signature)?;
     if let Ok(dt) = UtcDateTime::from_unix(timestamp) {
@@ -442,7 +445,15 @@ fn verify_acs3<'k>(
     input.nonce = req.header("x-acs-signature-nonce").map(ToOwned::to_owned);
     input.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     let nonce = input.nonce.clone();
-    let trace = match_signature(fam, alg, vec![input], signature)?;
+    use crate::sign::alternatives as alt;
+    let mut candidates: Vec<(WireInput, Signer)> = vec![(input.clone(), sign_wire)];
+    if alt::acs3_has_names_to_encode(&input.query) {
+        candidates.push((input.clone(), alt::acs3_encoded_names));
+    }
+    if alt::acs3_order_matters(&input.query) {
+        candidates.push((input, alt::acs3_utf16_order));
+    }
+    let trace = match_signature(fam, alg, candidates, signature)?;
     check_token(fam, alg, creds, req.header("x-acs-security-token"), "x-acs-security-token")?;
     Ok(Verified { algorithm: alg, secret_id: key_id.to_owned(), timestamp, nonce, trace })
 }
@@ -509,7 +520,11 @@ fn verify_rpc<'k>(
     let token = param(&params, "SecurityToken").map(ToOwned::to_owned);
     let (signature, key_id) = (signature.to_owned(), key_id.to_owned());
     let input = param_input(req, alg, creds, timestamp, params);
-    let trace = match_signature(fam, alg, vec![input], &signature)?;
+    let mut candidates: Vec<(WireInput, Signer)> = vec![(input.clone(), sign_wire)];
+    if crate::sign::NameOrder::matters(input.params.iter().map(|(n, _)| n.as_bytes())) {
+        candidates.push((input, crate::sign::alternatives::rpc_utf16_order));
+    }
+    let trace = match_signature(fam, alg, candidates, &signature)?;
     check_token(fam, alg, creds, token.as_deref(), "SecurityToken")?;
     Ok(Verified { algorithm: alg, secret_id: key_id, timestamp, nonce, trace })
 }
@@ -581,13 +596,23 @@ fn verify_legacy<'k>(
     let token = param(&params, "Token").map(ToOwned::to_owned);
     let (signature, secret_id) = (signature.to_owned(), secret_id.to_owned());
     let base = param_input(req, alg, creds, timestamp, params);
-    // tencentcloud-sdk-python's legacy signer signs /v2/index.php but posts to '/'.
-    let mut candidates = vec![base.clone()];
-    if base.path == "/" {
-        let mut alt = base;
-        alt.path = "/v2/index.php".into();
-        candidates.push(alt);
+    let mut readings = vec![base.clone()];
+    // qcloudapi leaves a POST parameter whose value starts with '@' (a file to upload, in the
+    // API 2.0 convention) out of the signature.
+    if base.method == "POST" && base.params.iter().any(|(_, v)| v.starts_with('@')) {
+        let mut alt = base.clone();
+        alt.params.retain(|(_, v)| !v.starts_with('@'));
+        readings.push(alt);
     }
+    // tencentcloud-sdk-python's legacy signer signs /v2/index.php but posts to '/'.
+    if base.path == "/" {
+        for i in 0..readings.len() {
+            let mut alt = readings[i].clone();
+            alt.path = "/v2/index.php".into();
+            readings.push(alt);
+        }
+    }
+    let candidates = readings.into_iter().map(|r| (r, sign_wire as Signer)).collect();
     let trace = match_signature(fam, alg, candidates, &signature)?;
     check_token(fam, alg, creds, token.as_deref(), "Token")?;
     Ok(Verified { algorithm: alg, secret_id, timestamp, nonce, trace })

@@ -3,14 +3,18 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::{Algorithm, SigningTrace, StringToSign};
+use super::{Algorithm, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{base64, hmac_sha1};
 use crate::encode::{push_rfc3986, rfc3986};
 use crate::error::Result;
 use crate::wire::WireInput;
 
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
-    let canonical = canonical_query(&input.params);
+    sign_with(input, NameOrder::CodePoint)
+}
+
+pub fn sign_with(input: &WireInput, order: NameOrder) -> Result<SigningTrace> {
+    let canonical = canonical_query(&input.params, order);
     let encoded_query = rfc3986(&canonical);
     let string_to_sign = StringToSign::AcsRpc { method: &input.method, encoded_query: &encoded_query }.to_string();
     // The key is the secret followed by '&' (an empty token secret in OAuth-style signing).
@@ -33,9 +37,9 @@ pub fn sign(input: &WireInput) -> Result<SigningTrace> {
 
 /// Sorted by name (so `Parameter.10.*` comes before `Parameter.2.*`), each name and value
 /// RFC 3986-encoded. A `Signature` pair, if present, is the signature itself and is left out.
-pub fn canonical_query(params: &[(String, String)]) -> String {
+pub fn canonical_query(params: &[(String, String)], order: NameOrder) -> String {
     let mut sorted: Vec<&(String, String)> = params.iter().filter(|(n, _)| n != "Signature").collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    sorted.sort_by(|a, b| order.cmp(a.0.as_bytes(), b.0.as_bytes()));
     let mut out = String::new();
     for (i, (name, value)) in sorted.into_iter().enumerate() {
         if i > 0 {

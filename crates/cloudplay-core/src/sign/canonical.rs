@@ -25,6 +25,13 @@ impl<'a> CanonicalRequest<'a> {
     /// Collects the signed headers from the input, in the order `signed_headers` lists them.
     /// `host` may come from the input's `host` field when no Host header is given.
     pub fn new(input: &'a WireInput, query: String, hashed_payload: String) -> Result<Self> {
+        // alibabacloud-tea-openapi trims with Python's str.strip(), which removes Unicode
+        // whitespace (U+00A0, U+3000, …); the Tencent SDKs sign content-type and host untrimmed,
+        // and space and tab are what HTTP itself drops around a value.
+        let trim: fn(char) -> bool = match input.algorithm {
+            crate::sign::Algorithm::Acs3HmacSha256 => is_python_space,
+            _ => |c| c == ' ' || c == '\t',
+        };
         let mut headers = Vec::with_capacity(input.signed_headers.len());
         for name in &input.signed_headers {
             let value = match find_header(&input.headers, name) {
@@ -38,7 +45,7 @@ impl<'a> CanonicalRequest<'a> {
                     ))
                 }
             };
-            headers.push((name.as_str(), value.trim_matches(|c| c == ' ' || c == '\t')));
+            headers.push((name.as_str(), value.trim_matches(trim)));
         }
         Ok(CanonicalRequest {
             method: &input.method,
@@ -51,6 +58,11 @@ impl<'a> CanonicalRequest<'a> {
     }
 }
 
+/// `str.isspace()` in Python: Unicode White_Space plus the ASCII separators U+001C–U+001F.
+fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
 impl fmt::Display for CanonicalRequest<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}\n{}\n{}\n", self.method, self.path, self.query)?;
@@ -58,6 +70,37 @@ impl fmt::Display for CanonicalRequest<'_> {
             writeln!(f, "{name}:{value}")?;
         }
         write!(f, "\n{}\n{}", self.signed_headers, self.hashed_payload)
+    }
+}
+
+/// How names are sorted. The Python SDKs sort `str` keys, by code point (which is the UTF-8
+/// byte order); @alicloud/openapi-util sorts with JavaScript's `Array.prototype.sort`, by UTF-16
+/// code unit. The two differ only between a name with a character beyond U+FFFF and one with
+/// a character in U+E000..=U+FFFF at the same place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOrder {
+    CodePoint,
+    Utf16,
+}
+
+impl NameOrder {
+    pub fn cmp(self, a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+        match (self, core::str::from_utf8(a), core::str::from_utf8(b)) {
+            (NameOrder::Utf16, Ok(a), Ok(b)) => a.encode_utf16().cmp(b.encode_utf16()),
+            _ => a.cmp(b),
+        }
+    }
+
+    /// Whether the two orders can disagree on these names.
+    pub fn matters<'n>(names: impl Iterator<Item = &'n [u8]>) -> bool {
+        let (mut astral, mut high_bmp) = (false, false);
+        for name in names {
+            for c in core::str::from_utf8(name).unwrap_or("").chars() {
+                astral |= c > '\u{ffff}';
+                high_bmp |= ('\u{e000}'..='\u{ffff}').contains(&c);
+            }
+        }
+        astral && high_bmp
     }
 }
 

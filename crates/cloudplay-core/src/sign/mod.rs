@@ -15,7 +15,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use canonical::{CanonicalRequest, StringToSign};
+pub use canonical::{CanonicalRequest, NameOrder, StringToSign};
 
 use crate::error::Result;
 use crate::wire::WireInput;
@@ -125,6 +125,27 @@ pub fn sign_wire(input: &WireInput) -> Result<SigningTrace> {
         Algorithm::AcsRpcHmacSha1 => acs_rpc::sign(input),
         Algorithm::Acs3HmacSha256 => acs3::sign(input),
     }
+}
+
+/// Other readings of an Alibaba request that official signers produce, for the verifier:
+/// ACS3 with the query names RFC 3986-encoded (Alibaba's documentation) instead of as sent
+/// (the official SDKs), and both schemes with names in @alicloud/openapi-util's UTF-16 order.
+pub(crate) mod alternatives {
+    use super::*;
+
+    pub fn acs3_encoded_names(input: &WireInput) -> Result<SigningTrace> {
+        acs3::sign_with(input, acs3::Names::Rfc3986, NameOrder::CodePoint)
+    }
+
+    pub fn acs3_utf16_order(input: &WireInput) -> Result<SigningTrace> {
+        acs3::sign_with(input, acs3::Names::AsSent, NameOrder::Utf16)
+    }
+
+    pub fn rpc_utf16_order(input: &WireInput) -> Result<SigningTrace> {
+        acs_rpc::sign_with(input, NameOrder::Utf16)
+    }
+
+    pub use acs3::{has_names_to_encode as acs3_has_names_to_encode, order_matters as acs3_order_matters};
 }
 
 /// The TC3 signing-key chain, exposed so a preview can show each derived key.
