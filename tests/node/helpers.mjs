@@ -9,9 +9,36 @@ export const FIXTURES = process.env.CLOUDPLAY_FIXTURES || fileURLToPath(new URL(
 
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
 
+/** signing.json, the differential generator's regressions (differential.json), and any extra files. */
 export function loadVectors() {
-  const files = [join(FIXTURES, "signing.json"), ...(process.env.CLOUDPLAY_EXTRA_VECTORS || "").split(":").filter(Boolean)];
+  const files = [
+    join(FIXTURES, "signing.json"),
+    join(FIXTURES, "differential.json"),
+    ...(process.env.CLOUDPLAY_EXTRA_VECTORS || "").split(":").filter(Boolean),
+  ];
   return files.flatMap((f) => readJson(f).vectors);
+}
+
+/** The official SDKs disagree with each other on this vector's contract input: signWire follows
+ * the Python SDKs, so only verifyWire is held to it. */
+export const diverges = (v) => (v.tags || []).some((t) => t.startsWith("divergence:"));
+
+const rfc3986 = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** The verifyWire input of a vector: the request as sent, checked at its own timestamp
+ * (as cloudplay_core::conformance::received_request builds it). */
+export function receivedRequest(v) {
+  const e = v.expected;
+  let url = e.url;
+  if (!url && (v.algorithm === "TC3-HMAC-SHA256" || v.algorithm === "ACS3-HMAC-SHA256")) {
+    url = `https://${v.api.host}${v.api.path}${e.query ? `?${e.query}` : ""}`;
+  } else if (!url) {
+    const q = e.signed_params.map(([n, x]) => `${rfc3986(n)}=${rfc3986(x)}&`).join("");
+    url = `https://${v.api.host}${v.api.path}?${q}Signature=${rfc3986(e.signature)}`;
+  }
+  const headers = { ...(e.headers || {}) };
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === "host")) headers.Host = v.api.host;
+  return { method: v.method, url, headers, body: e.body ?? "", credentials: [v.credentials], now: v.timestamp };
 }
 
 /** The signWire input of a vector, exactly as vectors/README.md defines it. */
