@@ -89,11 +89,12 @@ def flip_one(s, start=0):
     return None
 
 
-def business_value_offsets(form, tencent_legacy=False):
+def business_value_offsets(form, tencent_legacy=False, overridden=()):
     """Offsets of the values of parameters that only the signature guards. Left out, as the
     SDKs leave them out of the signature: a value starting with '@' (qcloudapi, in a POST: a file
-    upload by the API 2.0 convention), and in the Tencent legacy scheme a name that a later one
-    shadows once `_` is written `.` (`A_b` then `A.b`: the SDK's dict keeps the later value)."""
+    upload by the API 2.0 convention), in the Tencent legacy scheme a name that a later one
+    shadows once `_` is written `.` (`A_b` then `A.b`: the SDK's dict keeps the later value), and
+    `overridden` names (a query name the form body repeats: the Alibaba SDKs sign the body's)."""
     from urllib.parse import unquote_plus
 
     segs = form.split("&")
@@ -102,7 +103,7 @@ def business_value_offsets(form, tencent_legacy=False):
     for i, seg in enumerate(segs):
         if "=" in seg:
             name, value = seg.split("=", 1)
-            shadowed = tencent_legacy and signed_as[i] in signed_as[i + 1:]
+            shadowed = (tencent_legacy and signed_as[i] in signed_as[i + 1:]) or unquote_plus(name) in overridden
             if (name not in SIGNING_PARAMS and not value.startswith("%40") and not shadowed
                     and flip_one(value) is not None):
                 out.append(offset + len(name) + 1)
@@ -131,7 +132,10 @@ def variants(v, base):
     url = base["url"]
     if "?" in url:
         q = url.index("?") + 1
-        offs = business_value_offsets(url[q:], v["algorithm"].startswith("TC-"))
+        from urllib.parse import parse_qsl
+
+        in_body = {n for n, _ in parse_qsl(body, keep_blank_values=True)} if form else set()
+        offs = business_value_offsets(url[q:], v["algorithm"].startswith("TC-"), in_body)
         if offs:
             m = dict(base)
             m["url"] = flip_one(url, q + offs[0])

@@ -685,6 +685,10 @@ def rpc_core(rng, idx):
             (req.add_body_params if form else req.add_query_param)(k, v)
         for k, v in extra.items():
             req.add_query_param(k, v)
+        if form and rng.random() < 0.2:
+            # The same name in the query and the body: the SDK signs the body's value.
+            req.add_query_param("ClientToken", "from-query")
+            req.add_body_params("ClientToken", "from-body")
         kind = "common"
     else:
         req = CreateInstanceRequest()
@@ -819,6 +823,10 @@ def rpc_tea(rng, idx):
     client = tea_client(creds, region, "v2")
     all_params = {**params, **extra}
     req = utils_models.OpenApiRequest(body=Utils.query(all_params)) if in_body else utils_models.OpenApiRequest(query=Utils.query(all_params))
+    if in_body and rng.random() < 0.2:
+        # The same name in the query and the body: Tea signs merge(query, body), the body's value.
+        req.query = {"ClientToken": "from-query"}
+        req.body["ClientToken"] = "from-body"
     p = utils_models.Params(action="CreateInstance", version="2017-12-14", protocol="HTTPS", pathname="/", method=method,
                             auth_type="AK", style="RPC", req_body_type="formData", body_type="json")
     with tea_capture(ts, nonce) as (spy, _):

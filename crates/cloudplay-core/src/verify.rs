@@ -181,6 +181,22 @@ fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
     out
 }
 
+/// The parameters when a name is both in the query and in the form body, with the body's value
+/// only: aliyun-python-sdk-core (`sign_params.update(body_params)`) and alibabacloud-tea-openapi
+/// (`merge(query, body)`) send both and sign that. `None` when no name is in both.
+fn body_overrides_query(req: &HttpRequest) -> Option<Vec<(String, String)>> {
+    let all = request_params(req);
+    let query_len = decoded_pairs(&req.query).len();
+    let (query, body) = all.split_at(query_len.min(all.len()));
+    if !body.iter().any(|(n, _)| query.iter().any(|(q, _)| q == n)) {
+        return None;
+    }
+    let mut merged: Vec<(String, String)> =
+        query.iter().filter(|(q, _)| !body.iter().any(|(n, _)| n == q)).cloned().collect();
+    merged.extend_from_slice(body);
+    Some(merged)
+}
+
 fn decoded_pairs(text: &str) -> Vec<(String, String)> {
     // A malformed query simply yields no parameters; the refusal then names what is missing.
     parse_query(text, "query")
@@ -521,6 +537,9 @@ fn verify_rpc<'k>(
     let (signature, key_id) = (signature.to_owned(), key_id.to_owned());
     let input = param_input(req, alg, creds, timestamp, params);
     let mut candidates: Vec<(WireInput, Signer)> = vec![(input.clone(), sign_wire)];
+    if let Some(merged) = body_overrides_query(req) {
+        candidates.push((param_input(req, alg, creds, timestamp, merged), sign_wire));
+    }
     if crate::sign::NameOrder::matters(input.params.iter().map(|(n, _)| n.as_bytes())) {
         candidates.push((input, crate::sign::alternatives::rpc_utf16_order));
     }

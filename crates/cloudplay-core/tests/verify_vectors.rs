@@ -72,9 +72,11 @@ fn flip_one(s: &str, from: usize) -> Option<String> {
 /// The offset of the first query value that is neither the key id, the clock, the signature
 /// nor the scheme, so that changing it can only break the signature. Values the SDKs leave out
 /// of the signature are passed over: one starting with '@' (qcloudapi, POST: a file upload in
-/// API 2.0's convention), and in the Tencent legacy scheme a name that a later one shadows once
-/// `_` is written `.` (`A_b` then `A.b`: the SDK's dict keeps the later value).
-fn business_value_offset(url: &str, tencent_legacy: bool) -> Option<usize> {
+/// API 2.0's convention), in the Tencent legacy scheme a name that a later one shadows once `_`
+/// is written `.` (`A_b` then `A.b`: the SDK's dict keeps the later value), and a query name the
+/// form body repeats (`body`: the Alibaba SDKs sign the body's value).
+fn business_value_offset(url: &str, tencent_legacy: bool, body: &str) -> Option<usize> {
+    let in_body: Vec<String> = common::pairs(body).into_iter().map(|(n, _)| n).collect();
     const SIGNING: [&str; 7] =
         ["AccessKeyId", "SecretId", "Timestamp", "Signature", "SignatureMethod", "SignatureVersion", "Nonce"];
     let q = url.find('?')? + 1;
@@ -86,7 +88,8 @@ fn business_value_offset(url: &str, tencent_legacy: bool) -> Option<usize> {
     let mut offset = q;
     for (i, seg) in segs.iter().enumerate() {
         if let Some((name, value)) = seg.split_once('=') {
-            let shadowed = tencent_legacy && segs[i + 1..].iter().any(|later| signed_as(later) == signed_as(seg));
+            let shadowed = (tencent_legacy && segs[i + 1..].iter().any(|later| signed_as(later) == signed_as(seg)))
+                || common::pairs(name).first().is_some_and(|(n, _)| in_body.contains(n));
             if !SIGNING.contains(&name)
                 && !value.starts_with("%40")
                 && !shadowed
@@ -130,7 +133,7 @@ fn one_byte_changed_is_a_signature_mismatch() {
         if let Some(body) = base["body"].as_str().filter(|b| !b.is_empty()) {
             let mut m = base.clone();
             // In a form body change a parameter's value; in JSON any byte.
-            let at = business_value_offset(&format!("?{body}"), legacy).map_or(body.len() / 2, |o| o - 1);
+            let at = business_value_offset(&format!("?{body}"), legacy, "").map_or(body.len() / 2, |o| o - 1);
             m["body"] = flip_one(body, at).or_else(|| flip_one(body, 0)).unwrap().into();
             if unsigned_body {
                 // UNSIGNED-PAYLOAD leaves the body out of the signature by design.
@@ -140,7 +143,17 @@ fn one_byte_changed_is_a_signature_mismatch() {
             }
         }
         let url = base["url"].as_str().unwrap();
-        if let Some(at) = business_value_offset(url, legacy) {
+        let form_body = if base["headers"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .any(|(k, x)| k.eq_ignore_ascii_case("content-type") && x.as_str().unwrap().contains("form-urlencoded"))
+        {
+            base["body"].as_str().unwrap_or("")
+        } else {
+            ""
+        };
+        if let Some(at) = business_value_offset(url, legacy, form_body) {
             let mut m = base.clone();
             m["url"] = flip_one(url, at).unwrap().into();
             variants.push(("query".into(), m));
