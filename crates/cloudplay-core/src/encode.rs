@@ -44,6 +44,27 @@ pub fn form_urlencode(s: &str) -> String {
     out
 }
 
+/// A query as a WHATWG URL serializes it (the special-query percent-encode set: `"`, `'`, `<`,
+/// `>`, and every byte past `~`; controls, space and `#` are refused by [`check_query`]).
+/// tencentcloud-sdk-nodejs signs `new URL(url).search`, where the `'` that Node's
+/// `querystring.stringify` leaves raw is `%27`, and sends that; a query from the Python SDKs
+/// (`urlencode`) or any WHATWG client is unchanged by it.
+pub fn whatwg_query(query: &str) -> alloc::borrow::Cow<'_, str> {
+    let escaped = |b: u8| matches!(b, b'"' | b'\'' | b'<' | b'>') || b > b'~';
+    if !query.bytes().any(escaped) {
+        return alloc::borrow::Cow::Borrowed(query);
+    }
+    let mut out = String::with_capacity(query.len() + 16);
+    for &b in query.as_bytes() {
+        if escaped(b) {
+            out.push_str(&alloc::format!("%{b:02X}"));
+        } else {
+            out.push(b as char);
+        }
+    }
+    alloc::borrow::Cow::Owned(out)
+}
+
 /// Checks that a raw query string is something a server would parse the same way we do:
 /// every `%` starts a two-digit hex escape, and no space, control or `#` character appears.
 pub fn check_query(query: &str, field: &str) -> Result<()> {
@@ -130,6 +151,12 @@ mod tests {
         assert!(check_query("a=b#c", "q").is_err());
         assert!(check_query("a=%2A&b=~*", "q").is_ok());
         assert_eq!(check_query("a=%", "q").unwrap_err().kind, ErrorKind::MalformedQuery);
+    }
+
+    #[test]
+    fn whatwg_query_escapes_only_what_a_url_parser_would() {
+        assert_eq!(whatwg_query("a=b%27c&d=e*f~(g)!"), "a=b%27c&d=e*f~(g)!");
+        assert_eq!(whatwg_query("a='x'&b=\"<>\"&c=中"), "a=%27x%27&b=%22%3C%3E%22&c=%E4%B8%AD");
     }
 
     #[test]

@@ -369,6 +369,9 @@ fn verify_tc3<'k>(
     base.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     // Some SDKs (tencentcloud-sdk-nodejs) sign the host without the port their Host header carries.
     let mut candidates: Vec<(WireInput, Signer)> = vec![(base.clone(), sign_wire)];
+    if crate::encode::whatwg_query(&base.query) != base.query.as_str() {
+        candidates.push((base.clone(), crate::sign::alternatives::tc3_query_as_sent));
+    }
     if let Some((bare, _port)) =
         received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     {

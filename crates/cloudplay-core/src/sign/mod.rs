@@ -127,9 +127,10 @@ pub fn sign_wire(input: &WireInput) -> Result<SigningTrace> {
     }
 }
 
-/// Other readings of an Alibaba request that official signers produce, for the verifier:
-/// ACS3 with the query names RFC 3986-encoded (Alibaba's documentation) instead of as sent
-/// (the official SDKs), and both schemes with names in @alicloud/openapi-util's UTF-16 order.
+/// Other readings of a request that signers produce, for the verifier: ACS3 with the query
+/// names RFC 3986-encoded (Alibaba's documentation) instead of as sent (the official SDKs),
+/// both Alibaba schemes with names in @alicloud/openapi-util's UTF-16 order, and TC3 with a
+/// query signed byte for byte where a URL parser would have escaped.
 pub(crate) mod alternatives {
     use super::*;
 
@@ -143,6 +144,11 @@ pub(crate) mod alternatives {
 
     pub fn rpc_utf16_order(input: &WireInput) -> Result<SigningTrace> {
         acs_rpc::sign_with(input, NameOrder::Utf16)
+    }
+
+    /// TC3 with the query byte for byte, even where a URL parser would escape (a raw `'`).
+    pub fn tc3_query_as_sent(input: &WireInput) -> Result<SigningTrace> {
+        tc3::sign_with(input, tc3::Query::AsSent)
     }
 
     pub use acs3::{has_names_to_encode as acs3_has_names_to_encode, order_matters as acs3_order_matters};

@@ -5,6 +5,7 @@ use alloc::string::{String, ToString};
 
 use super::{Algorithm, CanonicalRequest, SigningTrace, StringToSign};
 use crate::crypto::{hex, hmac_sha256, sha256_hex};
+use crate::encode::whatwg_query;
 use crate::error::Result;
 use crate::time::UtcDateTime;
 use crate::wire::WireInput;
@@ -13,14 +14,32 @@ use crate::wire::WireInput;
 pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
+    sign_with(input, Query::Whatwg)
+}
+
+/// How the query as sent becomes the canonical query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Query {
+    /// Byte for byte, but for what a WHATWG URL parser escapes ([`whatwg_query`]): what both
+    /// official SDKs sign (the Python one never sends such a byte).
+    Whatwg,
+    /// Byte for byte, for a client that sends and signs a raw `'`.
+    AsSent,
+}
+
+pub fn sign_with(input: &WireInput, query_form: Query) -> Result<SigningTrace> {
     let timestamp = input.timestamp.unwrap_or_default();
     // The scope date is the UTC date of the timestamp, whatever the signer's time zone.
     let date = UtcDateTime::from_unix(timestamp)?.date();
     let unsigned = input.header("x-tc-content-sha256").is_some_and(|v| v.trim() == UNSIGNED_PAYLOAD);
     let hashed_payload = sha256_hex(if unsigned { UNSIGNED_PAYLOAD.as_bytes() } else { input.body.as_bytes() });
 
-    // TC3 signs the query exactly as sent: no re-sorting, no re-encoding.
-    let canonical = CanonicalRequest::new(input, input.query.clone(), hashed_payload)?;
+    // TC3 signs the query as sent: no re-sorting, no re-encoding.
+    let query = match query_form {
+        Query::Whatwg => whatwg_query(&input.query).into_owned(),
+        Query::AsSent => input.query.clone(),
+    };
+    let canonical = CanonicalRequest::new(input, query, hashed_payload)?;
     let canonical_text = canonical.to_string();
     let hashed_canonical_request = sha256_hex(canonical_text.as_bytes());
     let credential_scope = format!("{date}/{}/tc3_request", input.service);
