@@ -6,6 +6,7 @@
 mod bench_serve;
 mod browser;
 mod cmd;
+mod differential;
 mod fixtures;
 mod interop;
 mod npm_test;
@@ -29,6 +30,7 @@ cargo xtask <command>
     browser-bench     time the playground in Chromium: page ready, preview per keystroke
     fixtures          fetch or locate the vendor metadata the tests use, and print where
     interop           the official Python SDK clients against cloudplay serve (also part of test)
+    differential      the official SDKs sign adversarial requests; sign-wire and verify-wire must agree (also part of test)
 ";
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         }),
         Some("fixtures") => fixtures::locate().map(|f| f.print()),
         Some("interop") => interop::run(),
+        Some("differential") => setup::base().and_then(|()| differential::run()),
         Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");

@@ -37,6 +37,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "thumbv7em-none-eabihf",
         ]))
     })?;
+    step("official SDKs vs sign-wire and verify-wire (tests/differential)", &mut crate::differential::run)?;
     step("wasm tests (wasm-bindgen-test under Node)", &mut || {
         cmd::run(
             cmd::cargo()
