@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COMPARED = ["canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "string_to_sign",
-            "signature", "authorization"]
+COMPARED = ["canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers",
+            "string_to_sign", "signature", "authorization"]
 WIRE_LEVEL = ("TC3-HMAC-SHA256", "ACS3-HMAC-SHA256")
 SIGNING_PARAMS = {"AccessKeyId", "SecretId", "Timestamp", "Signature", "SignatureMethod", "SignatureVersion", "Nonce",
                   "SignatureNonce"}
