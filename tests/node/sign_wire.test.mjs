@@ -31,10 +31,36 @@ test("objects (the compact crossing) and JSON text (the JSON crossing) give the 
   for (const v of loadVectors()) {
     const input = contractInput(v);
     assert.deepEqual(signWire(input), signWire(JSON.stringify(input)), v.id);
-    // Control characters and odd types take the JSON path and are signed the same way.
-    const odd = { ...input, body: `${input.body ?? ""}\u0001`, query: input.query };
-    if (odd.algorithm === "TC3-HMAC-SHA256" || odd.algorithm === "ACS3-HMAC-SHA256") {
-      assert.deepEqual(signWire(odd), signWire(JSON.stringify(odd)), `${v.id} with a control character`);
+  }
+});
+
+test("values holding the compact layout's separators are signed as the JSON path signs them", () => {
+  // The compact crossing joins fields with U+0000..U+0003; a value holding one must not shift
+  // the layout (it takes the JSON path instead), wherever it is.
+  const seps = ["\u0000", "\u0001", "\u0002", "\u0003"];
+  const same = (input, what) => {
+    let viaObject, viaJson;
+    try { viaObject = signWire(input); } catch (e) { viaObject = `${e.code} ${e.path}`; }
+    try { viaJson = signWire(JSON.stringify(input)); } catch (e) { viaJson = `${e.code} ${e.path}`; }
+    assert.deepEqual(viaObject, viaJson, what);
+  };
+  for (const v of loadVectors().slice(0, 60)) {
+    const input = contractInput(v);
+    for (const sep of seps) {
+      same({ ...input, body: `${input.body ?? ""}${sep}` }, `${v.id} body ${JSON.stringify(sep)}`);
+      same({ ...input, body: sep }, `${v.id} body is ${JSON.stringify(sep)}`);
+      same({ ...input, credentials: { ...input.credentials, secret_key: `k${sep}` } }, `${v.id} secret`);
+      same({ ...input, nonce: sep }, `${v.id} nonce`);
+      if (input.headers) {
+        const h = Object.entries(input.headers);
+        same({ ...input, headers: [...h.slice(1), [h[0][0], `${h[0][1]}${sep}x`]] }, `${v.id} header value`);
+      }
+      if (input.params) {
+        const p = input.params.map(([n, x]) => [n, x]);
+        p[0][1] = `${p[0][1]}${sep}a${seps[(seps.indexOf(sep) + 1) % 4]}b`;
+        same({ ...input, params: p }, `${v.id} param value`);
+        same({ ...input, params: [[`X${sep}`, "1"], ...p.slice(1)] }, `${v.id} param name`);
+      }
     }
   }
 });

@@ -4,6 +4,7 @@
 //! space is `%20` (never `+`), `*` is `%2A`. Tencent TC3 signs the query exactly as sent, so
 //! for it we only check that the query is well-formed.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -106,9 +107,13 @@ pub fn check_query(query: &str, field: &str) -> Result<()> {
     Ok(())
 }
 
+/// A decoded `(name, value)` of a query, borrowed from it where nothing was decoded.
+pub type QueryPair<'q> = (Cow<'q, [u8]>, Cow<'q, [u8]>);
+
 /// Splits a well-formed query into decoded `(name, value)` byte pairs, form rules (`+` is space).
-/// Empty segments (`a=1&&b=2`) are skipped; a segment without `=` has an empty value.
-pub fn parse_query(query: &str, field: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+/// Empty segments (`a=1&&b=2`) are skipped; a segment without `=` has an empty value. A part
+/// with nothing to decode is borrowed from the query.
+pub fn parse_query<'q>(query: &'q str, field: &str) -> Result<Vec<QueryPair<'q>>> {
     check_query(query, field)?;
     let mut pairs = Vec::new();
     for segment in query.split('&').filter(|s| !s.is_empty()) {
@@ -118,13 +123,12 @@ pub fn parse_query(query: &str, field: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>> 
     Ok(pairs)
 }
 
-fn form_decode(s: &str) -> Vec<u8> {
-    if s.contains('+') {
-        let replaced: Vec<u8> = s.bytes().map(|b| if b == b'+' { b' ' } else { b }).collect();
-        percent_decode(&replaced).collect()
-    } else {
-        percent_decode(s.as_bytes()).collect()
+fn form_decode(s: &str) -> Cow<'_, [u8]> {
+    if !s.bytes().any(|b| b == b'+' || b == b'%') {
+        return Cow::Borrowed(s.as_bytes());
     }
+    let spaced: Vec<u8> = s.bytes().map(|b| if b == b'+' { b' ' } else { b }).collect();
+    Cow::Owned(percent_decode(&spaced).collect())
 }
 
 #[cfg(test)]
@@ -161,10 +165,10 @@ mod tests {
 
     #[test]
     fn parse_query_decodes_plus_and_escapes() {
-        let p = parse_query("b=a+b%2A&a&&c=", "q").unwrap();
-        assert_eq!(
-            p,
-            [(b"b".to_vec(), b"a b*".to_vec()), (b"a".to_vec(), b"".to_vec()), (b"c".to_vec(), b"".to_vec()),]
-        );
+        let p = parse_query("b=a+b%2A&a&&c=&d%3D=x", "q").unwrap();
+        let got: Vec<(&[u8], &[u8])> = p.iter().map(|(n, v)| (&n[..], &v[..])).collect();
+        assert_eq!(got, [(&b"b"[..], &b"a b*"[..]), (b"a", b""), (b"c", b""), (b"d=", b"x")]);
+        // Nothing to decode: borrowed, not copied.
+        assert!(matches!(p[1].0, Cow::Borrowed(_)) && matches!(p[0].1, Cow::Owned(_)));
     }
 }

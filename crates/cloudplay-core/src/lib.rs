@@ -41,7 +41,7 @@ pub mod wire;
 
 pub use error::{Error, ErrorKind, Result};
 pub use http::HttpRequest;
-pub use sign::{sign_wire, Algorithm, CanonicalRequest, SigningTrace, StringToSign};
+pub use sign::{sign_wire, Algorithm, CanonicalRequest, Signer, SigningTrace, StringToSign};
 pub use wire::{Credentials, WireInput};
 
 pub use build::{build, BuildOptions};

@@ -221,8 +221,9 @@ pub fn sign_request(
 fn decode_pairs(encoded: &str, field: &str) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (k, v) in parse_query(encoded, field)? {
-        let utf8 = |b: Vec<u8>| {
-            String::from_utf8(b).map_err(|_| Error::at(ErrorKind::InvalidUtf8, field, "a parameter is not UTF-8"))
+        let utf8 = |b: alloc::borrow::Cow<'_, [u8]>| {
+            String::from_utf8(b.into_owned())
+                .map_err(|_| Error::at(ErrorKind::InvalidUtf8, field, "a parameter is not UTF-8"))
         };
         out.push((utf8(k)?, utf8(v)?));
     }

@@ -562,7 +562,11 @@ impl Fields {
         };
         let mut out = Vec::with_capacity(list.len());
         for (name, value) in list {
-            let text = text_of(&format!("{key}.{name}"), value)?;
+            // The common case is already a string: no error path to name.
+            let text = match value {
+                Scalar::Str(s) => s,
+                other => text_of(&format!("{key}.{name}"), other)?,
+            };
             out.push((name, text));
         }
         Ok(out)

@@ -58,3 +58,36 @@ fn every_vector_is_reproduced_exactly() {
     assert!(checked >= 48, "only {checked} vectors checked");
     eprintln!("{checked} vectors reproduced");
 }
+
+/// One `Signer` across every vector, forwards then backwards and each vector twice in a row:
+/// its remembered TC3 key is hit, missed and replaced (other secret, day or service), and every
+/// trace must still be the one `sign_wire` gives.
+#[test]
+fn a_signer_that_remembers_keys_gives_the_same_traces() {
+    let mut inputs = Vec::new();
+    for file in vector_files() {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for v in doc["vectors"].as_array().unwrap() {
+            let input = serde_json::to_vec(&contract_input(v).unwrap()).unwrap();
+            let Ok(w) = WireInput::from_json(&input) else { continue };
+            if w.algorithm == cloudplay_core::Algorithm::Tc3HmacSha256 {
+                // Neighbours that differ from it in one part of the key only.
+                let mut next_day = w.clone();
+                next_day.timestamp = w.timestamp.map(|t| t + 86_400);
+                let mut other_service = w.clone();
+                other_service.service.push('x');
+                let mut other_secret = w.clone();
+                other_secret.credentials.secret_key.push('x');
+                inputs.extend([w.clone(), next_day, w.clone(), other_service, w.clone(), other_secret]);
+            }
+            inputs.push(w);
+        }
+    }
+    let tc3 = inputs.iter().filter(|w| w.algorithm == cloudplay_core::Algorithm::Tc3HmacSha256).count();
+    assert!(tc3 >= 10, "only {tc3} TC3 vectors");
+    let mut signer = cloudplay_core::Signer::default();
+    let order = inputs.iter().chain(inputs.iter().rev()).flat_map(|w| [w, w]);
+    for w in order {
+        assert_eq!(signer.sign(w).ok(), sign_wire(w).ok(), "{w:?}");
+    }
+}

@@ -6,12 +6,13 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
 
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
-use cloudplay_core::{sign_wire, Error, WireInput};
+use cloudplay_core::{Error, Signer, WireInput};
 use serde_json::{json, Value};
 
-/// `sign-wire`: a SigningTrace, or `{"error":{"code","message","path"?}}`.
-pub fn sign_line(line: &[u8]) -> Value {
-    match WireInput::from_json(line).and_then(|i| sign_wire(&i)) {
+/// `sign-wire`: a SigningTrace, or `{"error":{"code","message","path"?}}`. One `Signer` for
+/// the stream, so a run of TC3 lines with one secret, day and service derives its key once.
+pub fn sign_line(signer: &mut Signer, line: &[u8]) -> Value {
+    match WireInput::from_json(line).and_then(|i| signer.sign(&i)) {
         Ok(trace) => serde_json::to_value(trace)
             .unwrap_or_else(|e| json!({"error": {"code": "Internal", "message": e.to_string()}})),
         Err(e) => json!({ "error": error_object(&e) }),
@@ -39,7 +40,7 @@ fn error_object(e: &Error) -> Value {
     err
 }
 
-pub fn run_stdio(verb: &str, answer: fn(&[u8]) -> Value) -> ExitCode {
+pub fn run_stdio(verb: &str, answer: impl FnMut(&[u8]) -> Value) -> ExitCode {
     let stdout = io::stdout();
     match run(io::stdin().lock(), io::BufWriter::new(stdout.lock()), answer) {
         Ok(()) => ExitCode::SUCCESS,
@@ -54,7 +55,7 @@ pub fn run_stdio(verb: &str, answer: fn(&[u8]) -> Value) -> ExitCode {
 
 /// Answers every line of `input`. Lines are bytes, so a line of invalid UTF-8 gets its own
 /// error instead of ending the stream; blank lines are skipped; CRLF is accepted.
-pub fn run(input: impl Read, mut out: impl Write, answer: fn(&[u8]) -> Value) -> io::Result<()> {
+pub fn run(input: impl Read, mut out: impl Write, mut answer: impl FnMut(&[u8]) -> Value) -> io::Result<()> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let mut line = Vec::new();
     loop {

@@ -26,7 +26,10 @@ USAGE:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("sign-wire") => jsonl::run_stdio("sign-wire", jsonl::sign_line),
+        Some("sign-wire") => {
+            let mut signer = cloudplay_core::Signer::default();
+            jsonl::run_stdio("sign-wire", |line| jsonl::sign_line(&mut signer, line))
+        }
         Some("verify-wire") => jsonl::run_stdio("verify-wire", jsonl::verify_line),
         Some("serve") => match serve::Options::parse(&args[1..]) {
             Ok(opts) => serve::run(opts),

@@ -90,32 +90,35 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
 // signWire's compact path. A plain object whose fields are all strings (and integers where
 // the contract has numbers) crosses into wasm as one string and its trace comes back as one
 // string, instead of JSON both ways: JSON.stringify, a JSON parser, JSON escaping and
-// JSON.parse were most of a signature's time. Anything else (wrong types, control
-// characters) returns null here and takes the JSON path, which explains what is wrong.
-// The layout is read by crates/cloudplay-wasm/src/compact.rs: fields joined by \u0000 in
-// WIRE_FIELDS order, \u0003 for an absent field, pairs as name\u0001value joined by \u0002.
+// JSON.parse were most of a signature's time. Anything else (wrong types) returns null here
+// and takes the JSON path, which explains what is wrong.
+// The layout is read by crates/cloudplay-wasm/src/compact.rs: a head `pairs.absent`, then the
+// fields, all joined by \u0000 in WIRE_FIELDS order; \u0003 for an absent field; each pair as
+// name\u0001value\u0002. The head's counts let the reader see, in one pass, that no value holds
+// a separator (such an input takes the JSON path too), so no value is scanned here.
 const WIRE_FIELDS = ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
 const ABSENT = "\u0003";
-const CONTROL = /[\u0000-\u0003]/;
 
 function packText(v) {
   if (v === undefined || v === null) return ABSENT;
-  if (typeof v !== "string" || CONTROL.test(v)) return null;
-  return v;
+  // A value that is the absent mark itself cannot be told from it here: JSON path.
+  return typeof v === "string" && v !== ABSENT ? v : null;
 }
 
-function packPairs(v) {
+/** The pairs of an object or a list, as `name\u0001value\u0002…`; `counter.pairs` counts them. */
+function packPairs(v, counter) {
   if (v === undefined || v === null) return ABSENT;
   const entries = Array.isArray(v) ? v : typeof v === "object" ? Object.entries(v) : null;
   if (!entries) return null;
-  const out = [];
+  let out = "";
   for (const pair of entries) {
     if (!Array.isArray(pair) || pair.length !== 2) return null;
     const [n, x] = pair;
-    if (typeof n !== "string" || typeof x !== "string" || CONTROL.test(n) || CONTROL.test(x)) return null;
-    out.push(`${n}\u0001${x}`);
+    if (typeof n !== "string" || typeof x !== "string") return null;
+    out += `${n}\u0001${x}\u0002`;
   }
-  return out.join("\u0002");
+  counter.pairs += entries.length;
+  return out;
 }
 
 /** A timestamp (a safe integer) or a nonce (that, or any string). */
@@ -129,15 +132,17 @@ export function packWire(input) {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return null;
   const c = input.credentials;
   if (c === null || typeof c !== "object" || typeof c.secret_id !== "string" || typeof c.secret_key !== "string") return null;
+  const counter = { pairs: 0 };
   const parts = [];
-  for (const f of WIRE_FIELDS) {
-    const p = packText(input[f]);
+  for (const f of WIRE_FIELDS) parts.push(packText(input[f]));
+  parts.push(packText(c.secret_id), packText(c.secret_key), packText(c.token), packNumber(input.timestamp, false), packNumber(input.nonce, true));
+  parts.push(packPairs(input.headers, counter), packPairs(input.params, counter));
+  let absent = 0;
+  for (const p of parts) {
     if (p === null) return null;
-    parts.push(p);
+    if (p === ABSENT) absent++;
   }
-  const extra = [packText(c.secret_id), packText(c.secret_key), packText(c.token), packNumber(input.timestamp, false), packNumber(input.nonce, true), packPairs(input.headers), packPairs(input.params)];
-  if (extra.includes(null)) return null;
-  return parts.concat(extra).join("\u0000");
+  return `${counter.pairs}.${absent}\u0000${parts.join("\u0000")}`;
 }
 
 const TRACE_FIELDS = ["algorithm", "canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign", "signature", "authorization"];

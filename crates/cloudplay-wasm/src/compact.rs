@@ -3,51 +3,61 @@
 //! `WireInput::from_fields`, so every check and error is the same as on the JSON path.
 
 use cloudplay_core::wire::RawFields;
-use cloudplay_core::{Error, ErrorKind, SigningTrace};
+use cloudplay_core::SigningTrace;
 
 const WIRE_FIELDS: [&str; 9] =
     ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
+/// The fields after the head: WIRE_FIELDS, three of credentials, timestamp, nonce, headers, params.
+const PARTS: usize = WIRE_FIELDS.len() + 7;
 const ABSENT: &str = "\u{3}";
 
-pub fn fields(packed: &str) -> Result<RawFields, Error> {
-    let bad = || Error::new(ErrorKind::InvalidJson, "the compact signWire input is not in the expected layout");
-    let mut parts = packed.split('\0');
-    let mut next = || parts.next().ok_or_else(bad);
+/// The fields of a packed input, or `None` when the text is not exactly the layout packWire
+/// writes — a value holding one of the separators — and the input must take the JSON path.
+pub fn fields(packed: &str) -> Option<RawFields> {
+    let (head, rest) = packed.split_once('\0')?;
+    let (pairs, absent) = head.split_once('.')?;
+    let (pairs, absent): (usize, usize) = (pairs.parse().ok()?, absent.parse().ok()?);
+    // Every separator in the text must be one the layout puts there.
+    let mut seen = [0usize; 4];
+    for b in rest.bytes().filter(|&b| b < 4) {
+        seen[usize::from(b)] += 1;
+    }
+    if seen != [PARTS - 1, pairs, pairs, absent] {
+        return None;
+    }
+
+    let mut parts = rest.split('\0');
     let mut raw = RawFields::default();
     for name in WIRE_FIELDS {
-        let v = next()?;
+        let v = parts.next()?;
         if v != ABSENT {
             raw.text(name, v);
         }
     }
-    let (id, key, token) = (next()?, next()?, next()?);
+    let (id, key, token) = (parts.next()?, parts.next()?, parts.next()?);
     raw.credentials(id.into(), key.into(), (token != ABSENT).then(|| token.into()));
-    for name in ["timestamp", "nonce"] {
-        let v = next()?;
-        if v == ABSENT {
-            continue;
-        }
-        if name == "nonce" {
-            // Informational, and its text is what matters.
-            raw.text(name, v);
-        } else {
-            // packWire sends only safe integers here.
-            raw.integer(name, v.parse::<i64>().map_err(|_| bad())?);
-        }
+    match parts.next()? {
+        ABSENT => {}
+        // packWire sends only safe integers here.
+        ts => raw.integer("timestamp", ts.parse::<i64>().ok()?),
+    }
+    match parts.next()? {
+        ABSENT => {}
+        // Informational, and its text is what matters.
+        nonce => raw.text("nonce", nonce),
     }
     for name in ["headers", "params"] {
-        let v = next()?;
+        let v = parts.next()?;
         if v == ABSENT {
             continue;
         }
-        let pairs = v
-            .split('\u{2}')
-            .filter(|p| !p.is_empty())
-            .map(|p| p.split_once('\u{1}').map(|(n, x)| (n.to_owned(), x.to_owned())).ok_or_else(bad))
-            .collect::<Result<Vec<_>, _>>()?;
-        raw.pairs(name, pairs);
+        let list = v
+            .split_terminator('\u{2}')
+            .map(|p| p.split_once('\u{1}').map(|(n, x)| (n.to_owned(), x.to_owned())))
+            .collect::<Option<Vec<_>>>()?;
+        raw.pairs(name, list);
     }
-    Ok(raw)
+    Some(raw)
 }
 
 /// The trace as `unpackTrace` in js/bridge.js reads it: fields joined by NUL, empty when absent.

@@ -16,7 +16,7 @@ mod state;
 
 #[cfg(feature = "full")]
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
-use cloudplay_core::{sign_wire, WireInput};
+use cloudplay_core::{sign_wire, Signer, WireInput};
 #[cfg(feature = "full")]
 use cloudplay_core::{Call, Credentials};
 #[cfg(feature = "full")]
@@ -53,18 +53,28 @@ fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, 
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
 pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue) -> JsResult {
-    if let Some(packed) = errors::pack_wire(&input).as_string() {
-        let trace = compact::fields(&packed)
-            .and_then(WireInput::from_fields)
-            .and_then(|w| sign_wire(&w))
-            .map_err(|e| to_js_error(&e))?;
+    if let Some(raw) = errors::pack_wire(&input).as_string().as_deref().and_then(compact::fields) {
+        let trace = WireInput::from_fields(raw).and_then(|w| sign_remembering_keys(&w)).map_err(|e| to_js_error(&e))?;
         return Ok(errors::unpack_trace(&compact::trace(&trace)));
     }
     let wire = errors::json_text(&input, "input")
         .and_then(|text| WireInput::from_json(text.as_bytes()))
         .map_err(|e| to_js_error(&e))?;
-    let trace = sign_wire(&wire).map_err(|e| to_js_error(&e))?;
+    let trace = sign_remembering_keys(&wire).map_err(|e| to_js_error(&e))?;
     to_js(&trace)
+}
+
+thread_local! {
+    // A page or a tool signs run after run with one secret: derive each TC3 key once.
+    static SIGNER: core::cell::RefCell<Signer> = core::cell::RefCell::default();
+}
+
+fn sign_remembering_keys(wire: &WireInput) -> Result<cloudplay_core::SigningTrace, cloudplay_core::Error> {
+    SIGNER.with(|s| match s.try_borrow_mut() {
+        Ok(mut signer) => signer.sign(wire),
+        // Not reachable (nothing signs re-entrantly), but a plain signature is always right.
+        Err(_) => sign_wire(wire),
+    })
 }
 
 #[cfg(feature = "full")]

@@ -327,7 +327,8 @@ fn from_get_url(spec: &ApiSpec, url: &str) -> (Value, String) {
         kept.push(seg.into());
         let (raw_name, raw_value) = seg.split_once('=').unwrap_or((seg, ""));
         // The sketch is hand-written: decode what is percent-encoded, keep the rest as typed.
-        let decoded = parse_query(&alloc::format!("{raw_name}={raw_value}"), "example").ok();
+        let sketch = alloc::format!("{raw_name}={raw_value}");
+        let decoded = parse_query(&sketch, "example").ok();
         let (name, value) = match decoded.as_deref() {
             Some([(n, v)]) => (String::from_utf8_lossy(n).into_owned(), String::from_utf8_lossy(v).into_owned()),
             _ => (raw_name.to_owned(), raw_value.to_owned()),

@@ -2,7 +2,6 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 
 use super::{Algorithm, CanonicalRequest, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{hex, hmac_sha256, sha256_hex};
@@ -52,7 +51,7 @@ pub fn sign_with(input: &WireInput, names: Names, order: NameOrder) -> Result<Si
 /// Decodes the query as sent (SDKs differ: `+` or `%20` for space, `*` raw or `%2A`), sorts
 /// by name, writes names per `names` and values RFC 3986-encoded; an empty value is `k=`.
 pub fn canonical_query(raw: &str, names: Names, order: NameOrder) -> Result<String> {
-    let mut pairs: Vec<(Vec<u8>, Vec<u8>)> = parse_query(raw, "query")?;
+    let mut pairs = parse_query(raw, "query")?;
     pairs.sort_by(|a, b| order.cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
     let mut out = String::with_capacity(raw.len() + raw.len() / 4);
     for (i, (name, value)) in pairs.iter().enumerate() {
@@ -79,7 +78,7 @@ pub fn has_names_to_encode(raw: &str) -> bool {
 
 /// Whether sorting the query's names by UTF-16 unit could give another order.
 pub fn order_matters(raw: &str) -> bool {
-    parse_query(raw, "query").map(|pairs| NameOrder::matters(pairs.iter().map(|(n, _)| n.as_slice()))).unwrap_or(false)
+    parse_query(raw, "query").map(|pairs| NameOrder::matters(pairs.iter().map(|(n, _)| &n[..]))).unwrap_or(false)
 }
 
 #[cfg(test)]

@@ -119,8 +119,26 @@ impl SigningTrace {
 
 /// Signs a wire-level request. See the module docs and `vectors/README.md`.
 pub fn sign_wire(input: &WireInput) -> Result<SigningTrace> {
+    sign(input, None)
+}
+
+/// Signs like [`sign_wire`], deriving each TC3 signing key once for a run of requests with the
+/// same secret, day and service. For a caller that signs many requests (a JS module, a JSON
+/// Lines loop); the traces are the same as `sign_wire`'s.
+#[derive(Debug, Default)]
+pub struct Signer {
+    tc3_keys: tc3::KeyCache,
+}
+
+impl Signer {
+    pub fn sign(&mut self, input: &WireInput) -> Result<SigningTrace> {
+        sign(input, Some(&mut self.tc3_keys))
+    }
+}
+
+fn sign(input: &WireInput, tc3_keys: Option<&mut tc3::KeyCache>) -> Result<SigningTrace> {
     match input.algorithm {
-        Algorithm::Tc3HmacSha256 => tc3::sign(input),
+        Algorithm::Tc3HmacSha256 => tc3::sign(input, tc3_keys),
         Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => tc_legacy::sign(input),
         Algorithm::AcsRpcHmacSha1 => acs_rpc::sign(input),
         Algorithm::Acs3HmacSha256 => acs3::sign(input),
@@ -148,7 +166,7 @@ pub(crate) mod alternatives {
 
     /// TC3 with the query byte for byte, even where a URL parser would escape (a raw `'`).
     pub fn tc3_query_as_sent(input: &WireInput) -> Result<SigningTrace> {
-        tc3::sign_with(input, tc3::Query::AsSent)
+        tc3::sign_with(input, tc3::Query::AsSent, None)
     }
 
     pub use acs3::{has_names_to_encode as acs3_has_names_to_encode, order_matters as acs3_order_matters};

@@ -22,7 +22,7 @@ pub fn pairs(encoded: &str) -> Vec<(String, String)> {
     parse_query(encoded, "q")
         .unwrap()
         .into_iter()
-        .map(|(k, v)| (String::from_utf8(k).unwrap(), String::from_utf8(v).unwrap()))
+        .map(|(k, v)| (String::from_utf8(k.into_owned()).unwrap(), String::from_utf8(v.into_owned()).unwrap()))
         .collect()
 }
 
