@@ -1,5 +1,5 @@
 // Sizes of the built package (run `cargo xtask pkg` first, or `cargo xtask size`): each
-// variant's .wasm after wasm-opt and its JS glue, raw, gzip -9 and brotli (quality 11).
+// variant's .wasm after wasm-opt and its JS (glue and snippets), raw, gzip -9 and brotli (quality 11).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
@@ -15,11 +15,13 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
 console.log("file                                   raw       gzip -9   brotli");
 for (const [variant, dir] of [["full", "web"], ["sign", "sign/web"]]) {
   let total = [0, 0, 0];
-  for (const f of readdirSync(join(pkg, dir))) {
+  // The module, its glue, and the JS snippets the glue imports (snippets/…/js/*.js).
+  for (const f of readdirSync(join(pkg, dir), { recursive: true })) {
     if (!/\.(wasm|js)$/.test(f) || statSync(join(pkg, dir, f)).isDirectory()) continue;
     const s = sizes(readFileSync(join(pkg, dir, f)));
     total = total.map((t, i) => t + s[i]);
-    console.log(`${`${dir}/${f}`.padEnd(34)} ${s.map(kb).join(" ")}`);
+    const name = `${dir}/${f}`.replace(/snippets\/[^/]+\//, "snippets/…/");
+    console.log(`${name.padEnd(34)} ${s.map(kb).join(" ")}`);
   }
   console.log(`${`= ${variant} (wasm + glue)`.padEnd(34)} ${total.map(kb).join(" ")}`);
 }

@@ -1,5 +1,5 @@
-// The few things the wasm module asks of its JS host: JSON that knows BigInt, a clock, and
-// fetch for `send` (direct to the vendor, or through `cloudplay serve`'s forwarding proxy).
+// What every build of the wasm module asks of its JS host: JSON that knows BigInt, and
+// signWire's compact crossing. `send`'s fetch is in send.js, outside the signing-only module.
 
 const bigintAsText = (_key, v) => (typeof v === "bigint" ? v.toString() : v);
 
@@ -11,79 +11,6 @@ export function toJson(value) {
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
     return JSON.stringify(value, bigintAsText);
-  }
-}
-
-function cloudplayError(code, message, extra = {}) {
-  const e = new Error(message);
-  e.name = "CloudplayError";
-  e.code = code;
-  Object.assign(e, extra);
-  return e;
-}
-
-// Hosts the browser refuses to read answers from: the vendors send no CORS headers.
-const VENDOR_HOSTS = /(^|\.)(tencentcloudapi\.com|api\.qcloud\.com|aliyuncs\.com)$/i;
-// Headers fetch may not set (the browser sets them itself).
-const FORBIDDEN = new Set(["host", "content-length", "connection", "accept-encoding", "user-agent"]);
-
-/**
- * Sends a signed request `{method, scheme, host, path, query, headers, body}` and resolves to
- * `{status, headers, body, ms, via}`. Rejects with a CloudplayError whose code is `Timeout`,
- * `Aborted`, `CorsError`, `NetworkError` or `ProxyRefused` — never for an API error, which
- * is an answer like any other.
- */
-export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
-  if (typeof fetch !== "function") throw cloudplayError("NetworkError", "this JavaScript host has no fetch()");
-  const url = `${request.scheme || "https"}://${request.host}${request.path || "/"}${request.query ? `?${request.query}` : ""}`;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort();
-  if (signal) {
-    if (signal.aborted) controller.abort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  }
-  const started = Date.now();
-  let init;
-  if (via === "proxy") {
-    init = {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ method: request.method, url, headers: request.headers || {}, body: request.body || "" }),
-    };
-  } else {
-    const headers = {};
-    for (const [k, v] of Object.entries(request.headers || {})) if (!FORBIDDEN.has(k.toLowerCase())) headers[k] = v;
-    init = { method: request.method, headers, body: request.method === "GET" || request.method === "HEAD" ? undefined : request.body };
-  }
-  try {
-    const res = await fetch(via === "proxy" ? proxyUrl : url, { ...init, signal: controller.signal, credentials: "omit" });
-    const body = await res.text();
-    const headers = {};
-    res.headers.forEach((v, k) => (headers[k] = v));
-    const refused = via === "proxy" ? res.headers.get("x-cloudplay-proxy-error") : null;
-    if (refused) throw cloudplayError("ProxyRefused", `the proxy refused the request: ${body}`, { reason: refused });
-    return { status: res.status, headers, body, ms: Date.now() - started, via };
-  } catch (e) {
-    if (e && e.name === "CloudplayError") throw e;
-    if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`);
-    if (signal && signal.aborted) throw cloudplayError("Aborted", "the request was aborted");
-    const why = e && e.message ? e.message : String(e);
-    const browser = typeof window !== "undefined" && typeof document !== "undefined";
-    if (via === "direct" && browser && VENDOR_HOSTS.test(request.host)) {
-      throw cloudplayError(
-        "CorsError",
-        `the browser would not let the page read ${request.host}'s answer (${why}): the vendor sends no CORS headers. Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
-      );
-    }
-    throw cloudplayError("NetworkError", `could not reach ${via === "proxy" ? proxyUrl : request.host}: ${why}`);
-  } finally {
-    clearTimeout(timer);
-    if (signal) signal.removeEventListener("abort", onAbort);
   }
 }
 

@@ -4,6 +4,7 @@
 use cloudplay_core::{Error, ErrorKind};
 #[cfg(feature = "full")]
 use serde::de::DeserializeOwned;
+#[cfg(feature = "full")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -32,6 +33,8 @@ pub fn to_js_error(e: &Error) -> JsValue {
     if let Some(path) = &e.path {
         let _ = js_sys::Reflect::set(obj, &"path".into(), &path.as_str().into());
     }
+    // Only validation has violations; the signing-only module has no validation.
+    #[cfg(feature = "full")]
     if !e.violations.is_empty() {
         if let Ok(list) = to_js(&e.violations) {
             let _ = js_sys::Reflect::set(obj, &"violations".into(), &list);
@@ -68,6 +71,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Erro
 }
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).
+#[cfg(feature = "full")]
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
     let text =
         serde_json::to_string(value).map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;

@@ -25,7 +25,9 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "full")]
 use errors::from_js;
-use errors::{to_js, to_js_error, JsResult};
+#[cfg(feature = "full")]
+use errors::to_js;
+use errors::{to_js_error, JsResult};
 
 // Parameters typed "?T" are rewritten to `name?: T` when the package is built:
 // wasm-bindgen drops the `?` of an Option parameter whose type is given by hand.
@@ -53,15 +55,12 @@ fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, 
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
 pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue) -> JsResult {
-    if let Some(raw) = errors::pack_wire(&input).as_string().as_deref().and_then(compact::fields) {
-        let trace = WireInput::from_fields(raw).and_then(|w| sign_remembering_keys(&w)).map_err(|e| to_js_error(&e))?;
-        return Ok(errors::unpack_trace(&compact::trace(&trace)));
-    }
-    let wire = errors::json_text(&input, "input")
-        .and_then(|text| WireInput::from_json(text.as_bytes()))
-        .map_err(|e| to_js_error(&e))?;
-    let trace = sign_remembering_keys(&wire).map_err(|e| to_js_error(&e))?;
-    to_js(&trace)
+    let wire = match errors::pack_wire(&input).as_string().as_deref().and_then(compact::fields) {
+        Some(raw) => WireInput::from_fields(raw),
+        None => errors::json_text(&input, "input").and_then(|text| WireInput::from_json(text.as_bytes())),
+    };
+    let trace = wire.and_then(|w| sign_remembering_keys(&w)).map_err(|e| to_js_error(&e))?;
+    Ok(errors::unpack_trace(&compact::trace(&trace)))
 }
 
 thread_local! {

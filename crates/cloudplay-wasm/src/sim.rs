@@ -152,7 +152,7 @@ pub fn restore_simulator(state_json: JsValue) -> Result<(), JsValue> {
     with_sim(|sim| sim.import_state(&text).map_err(|m| Error::at(ErrorKind::InvalidJson, "state", m)))
 }
 
-#[wasm_bindgen(module = "/js/bridge.js")]
+#[wasm_bindgen(module = "/js/send.js")]
 extern "C" {
     #[wasm_bindgen(js_name = fetchSigned)]
     fn fetch_signed(request: JsValue, via: &str, timeout_ms: f64, signal: JsValue, proxy_url: &str) -> js_sys::Promise;

@@ -2,6 +2,7 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use super::{Algorithm, CanonicalRequest, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{hex, hmac_sha256, sha256_hex};
@@ -51,10 +52,11 @@ pub fn sign_with(input: &WireInput, names: Names, order: NameOrder) -> Result<Si
 /// Decodes the query as sent (SDKs differ: `+` or `%20` for space, `*` raw or `%2A`), sorts
 /// by name, writes names per `names` and values RFC 3986-encoded; an empty value is `k=`.
 pub fn canonical_query(raw: &str, names: Names, order: NameOrder) -> Result<String> {
-    let mut pairs = parse_query(raw, "query")?;
-    pairs.sort_by(|a, b| order.cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+    let decoded = parse_query(raw, "query")?;
+    let mut pairs: Vec<(&[u8], &[u8])> = decoded.iter().map(|(n, v)| (&n[..], &v[..])).collect();
+    order.sort(&mut pairs, true);
     let mut out = String::with_capacity(raw.len() + raw.len() / 4);
-    for (i, (name, value)) in pairs.iter().enumerate() {
+    for (i, &(name, value)) in pairs.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }

@@ -38,16 +38,17 @@ pub fn sign_with(input: &WireInput, order: NameOrder) -> Result<SigningTrace> {
 /// Sorted by name (so `Parameter.10.*` comes before `Parameter.2.*`), each name and value
 /// RFC 3986-encoded. A `Signature` pair, if present, is the signature itself and is left out.
 pub fn canonical_query(params: &[(String, String)], order: NameOrder) -> String {
-    let mut sorted: Vec<&(String, String)> = params.iter().filter(|(n, _)| n != "Signature").collect();
-    sorted.sort_by(|a, b| order.cmp(a.0.as_bytes(), b.0.as_bytes()));
+    let mut sorted: Vec<(&[u8], &[u8])> =
+        params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.as_bytes(), v.as_bytes())).collect();
+    order.sort(&mut sorted, false);
     let mut out = String::new();
     for (i, (name, value)) in sorted.into_iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        push_rfc3986(&mut out, name.as_bytes());
+        push_rfc3986(&mut out, name);
         out.push('=');
-        push_rfc3986(&mut out, value.as_bytes());
+        push_rfc3986(&mut out, value);
     }
     out
 }

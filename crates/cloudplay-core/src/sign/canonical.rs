@@ -100,6 +100,20 @@ impl NameOrder {
         }
     }
 
+    /// Sorts `(name, value)` pairs by name in this order, and equal names by value when
+    /// `then_value`; stable, so otherwise equal pairs keep their order. Every signer sorts
+    /// through here: one sort in the module instead of one per pair type.
+    pub fn sort(self, pairs: &mut [(&[u8], &[u8])], then_value: bool) {
+        pairs.sort_by(|a, b| {
+            let by_name = self.cmp(a.0, b.0);
+            if then_value {
+                by_name.then_with(|| a.1.cmp(b.1))
+            } else {
+                by_name
+            }
+        });
+    }
+
     /// Whether the two orders can disagree on these names.
     pub fn matters<'n>(names: impl Iterator<Item = &'n [u8]>) -> bool {
         let (mut astral, mut high_bmp) = (false, false);

@@ -1,9 +1,9 @@
 //! TC-HmacSHA1 / TC-HmacSHA256 (Tencent Cloud API 2.0, and API 3.0's v1 signature).
 
-use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
-use super::{Algorithm, SigningTrace, StringToSign};
+use super::{Algorithm, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{base64, hmac_sha1, hmac_sha256};
 use crate::error::Result;
 use crate::wire::WireInput;
@@ -37,18 +37,23 @@ pub fn sign(input: &WireInput) -> Result<SigningTrace> {
 /// (`A_b` and `A.b`) are one entry of the SDK's dict, holding the value of the later one.
 /// A `Signature` pair, if present, is the signature itself and is left out.
 fn sorted_query(params: &[(String, String)]) -> String {
-    let mut signed: BTreeMap<String, &str> = BTreeMap::new();
-    for (name, value) in params.iter().filter(|(n, _)| n != "Signature") {
-        signed.insert(name.replace('_', "."), value);
-    }
+    let dotted: Vec<(String, &str)> =
+        params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.replace('_', "."), v.as_str())).collect();
+    let mut sorted: Vec<(&[u8], &[u8])> = dotted.iter().map(|(n, v)| (n.as_bytes(), v.as_bytes())).collect();
+    // Stable: among names that met, the later one stays last, and is the one kept.
+    NameOrder::CodePoint.sort(&mut sorted, false);
     let mut out = String::new();
-    for (i, (name, value)) in signed.into_iter().enumerate() {
-        if i > 0 {
+    for (i, &(name, value)) in sorted.iter().enumerate() {
+        if sorted.get(i + 1).is_some_and(|next| next.0 == name) {
+            continue;
+        }
+        if !out.is_empty() {
             out.push('&');
         }
-        out.push_str(&name);
+        // Both were UTF-8 text before sorting.
+        out.push_str(core::str::from_utf8(name).unwrap_or_default());
         out.push('=');
-        out.push_str(value);
+        out.push_str(core::str::from_utf8(value).unwrap_or_default());
     }
     out
 }
@@ -56,7 +61,6 @@ fn sorted_query(params: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::vec::Vec;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter().map(|(n, v)| ((*n).into(), (*v).into())).collect()

@@ -1,5 +1,5 @@
 //! The wire-level signing input (the `signWire` contract of `vectors/README.md`) and its
-//! parsing from JSON or any serde source, with errors that name the field.
+//! parsing from JSON text, with errors that name the field.
 
 use alloc::borrow::ToOwned;
 use alloc::format;
@@ -7,10 +7,10 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-
 use crate::error::{Error, ErrorKind, Result};
 use crate::sign::Algorithm;
+
+mod json;
 
 /// A secret pair, plus the session token of temporary credentials. Deserialize only: a
 /// secret is never serialized (it leaves only as a signature).
@@ -72,9 +72,7 @@ impl WireInput {
                 format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()),
             )
         })?;
-        let raw: RawFields =
-            serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
-        Self::from_fields(raw)
+        Self::from_fields(json::parse(text)?)
     }
 
     /// The value of a header, matching its name case-insensitively.
@@ -338,8 +336,7 @@ enum RawValue {
     Pairs(Vec<(String, Scalar)>),
 }
 
-/// Just enough of a JSON value to check types and name them in errors. Cheaper than
-/// `serde_json::Value` (no map building, no float formatting) on the path every signature takes.
+/// Just enough of a JSON value to check types and name them in errors (see [`json`]).
 #[derive(Debug)]
 enum Scalar {
     Null,
@@ -353,58 +350,6 @@ enum Scalar {
     Array,
 }
 
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_unit<E: de::Error>(self) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Null)
-            }
-            fn visit_none<E: de::Error>(self) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> core::result::Result<Scalar, D::Error> {
-                Scalar::deserialize(d)
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Bool)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> core::result::Result<Scalar, E> {
-                // JSON parsers report every non-negative integer here; keep one form where it fits.
-                Ok(i64::try_from(v).map_or(Scalar::UInt(v), Scalar::Int))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Float)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Str(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> core::result::Result<Scalar, E> {
-                Ok(Scalar::Str(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<Scalar, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Scalar>()? {
-                    out.push(entry);
-                }
-                Ok(Scalar::Object(out))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<Scalar, A::Error> {
-                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Array)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 impl Scalar {
     fn kind(&self) -> &'static str {
         match self {
@@ -416,67 +361,6 @@ impl Scalar {
             Scalar::Object(_) => "an object",
             Scalar::Array => "an array",
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for RawFields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawFields;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object with the signWire fields")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<RawFields, A::Error> {
-                let mut out: Vec<(String, RawValue)> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if out.iter().any(|(k, _)| *k == key) {
-                        return Err(de::Error::custom(format_args!("field '{key}' is given twice")));
-                    }
-                    let value = if key == "headers" || key == "params" {
-                        RawValue::Pairs(map.next_value::<PairList>()?.0)
-                    } else {
-                        RawValue::Plain(map.next_value::<Scalar>()?)
-                    };
-                    out.push((key, value));
-                }
-                Ok(RawFields(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-/// An object or a list of `[name, value]` pairs, every entry kept.
-struct PairList(Vec<(String, Scalar)>);
-
-impl<'de> Deserialize<'de> for PairList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = PairList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object or a list of [name, value] pairs")
-            }
-            fn visit_unit<E: de::Error>(self) -> core::result::Result<PairList, E> {
-                Ok(PairList(Vec::new()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<PairList, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Scalar>()? {
-                    out.push(entry);
-                }
-                Ok(PairList(out))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<PairList, A::Error> {
-                let mut out = Vec::new();
-                while let Some(pair) = seq.next_element::<(String, Scalar)>()? {
-                    out.push(pair);
-                }
-                Ok(PairList(out))
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 
