@@ -458,7 +458,7 @@ mod tests {
             } else if let Err(e) = &ours {
                 // Only the signWire shape may make us stricter than JSON itself.
                 let shape = ["given twice", "name, value", "expected an object"];
-                assert!(shape.iter().any(|s| e.message.contains(s)), "{text}: {}", e.to_string());
+                assert!(shape.iter().any(|s| e.message.contains(s)), "{text}: {e}");
             }
         }
         assert!(refused > 5_000, "only {refused} mutations refused");
