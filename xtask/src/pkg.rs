@@ -94,6 +94,7 @@ pub fn build() -> Result<(), String> {
         if variant.no_default_features {
             build.arg("--no-default-features");
         }
+        build.env("CARGO_ENCODED_RUSTFLAGS", path_remaps(&root));
         cmd::run(&mut build)?;
         let module = bind_targets(&cfg, &artifact, &out.join(&variant.prefix))?;
         wasm.push((variant.name.clone(), module));
@@ -117,6 +118,20 @@ pub fn build() -> Result<(), String> {
 
 /// wasm-bindgen for every target into `out/<target dir>`, then wasm-opt once (wasm-bindgen
 /// writes the same module for every target). Returns the first target's optimised module.
+/// Panic locations name source files; without remapping, the published module would carry
+/// the builder's home directory and checkout path (and a few hundred bytes more of gzip).
+fn path_remaps(root: &Path) -> String {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let mut prefixes: Vec<PathBuf> = vec![root.to_path_buf()];
+    // Each registry's sources: `<CARGO_HOME>/registry/src/<registry>-<hash>/<crate>-<version>`.
+    if let Some(Ok(dirs)) = cargo_home.map(|h| std::fs::read_dir(h.join("registry/src"))) {
+        prefixes.extend(dirs.flatten().map(|d| d.path()));
+    }
+    prefixes.iter().map(|p| format!("--remap-path-prefix={}/=", p.display())).collect::<Vec<_>>().join("\u{1f}")
+}
+
 fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, String> {
     let mut optimised: Option<(Vec<u8>, Vec<u8>)> = None;
     let mut first = None;

@@ -58,12 +58,20 @@ pub fn whatwg_query(query: &str) -> alloc::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(query.len() + 16);
     for &b in query.as_bytes() {
         if escaped(b) {
-            out.push_str(&alloc::format!("%{b:02X}"));
+            push_escape(&mut out, b);
         } else {
             out.push(b as char);
         }
     }
     alloc::borrow::Cow::Owned(out)
+}
+
+/// `%XX`, upper-case hex.
+fn push_escape(out: &mut String, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for c in [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]] {
+        out.push(char::from(c));
+    }
 }
 
 /// Checks that a raw query string is something a server would parse the same way we do:

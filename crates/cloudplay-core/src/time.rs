@@ -1,7 +1,6 @@
 //! UTC calendar arithmetic for unix seconds. The core never reads a clock: callers pass time in.
 
 use alloc::string::String;
-use core::fmt::Write;
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -32,18 +31,22 @@ impl UtcDateTime {
     /// `YYYY-MM-DD`, the form in a TC3 credential scope.
     pub fn date(&self) -> String {
         let mut s = String::with_capacity(10);
-        let _ = write!(s, "{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        // The range check keeps the year within 1970..=9999: four digits.
+        for (n, width, then) in [(self.year as u32, 4, "-"), (self.month, 2, "-"), (self.day, 2, "")] {
+            push_padded(&mut s, n, width);
+            s.push_str(then);
+        }
         s
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ`, the form Alibaba sends as `Timestamp` / `x-acs-date`.
     pub fn iso8601(&self) -> String {
-        let mut s = String::with_capacity(20);
-        let _ = write!(
-            s,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        );
+        let mut s = self.date();
+        for (sep, n) in [('T', self.hour), (':', self.minute), (':', self.second)] {
+            s.push(sep);
+            push_padded(&mut s, n, 2);
+        }
+        s.push('Z');
         s
     }
 
@@ -76,6 +79,19 @@ impl UtcDateTime {
             return None;
         }
         Some(days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + se)
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits: every signature writes a date, and the
+/// formatting machinery's padding is code the signing-only module need not carry.
+fn push_padded(s: &mut String, n: u32, width: u32) {
+    let mut unit = 10u32.pow(width.saturating_sub(1));
+    while n / unit >= 10 {
+        unit *= 10;
+    }
+    while unit > 0 {
+        s.push(char::from(b'0' + (n / unit % 10) as u8));
+        unit /= 10;
     }
 }
 

@@ -73,5 +73,12 @@ pub fn trace(t: &SigningTrace) -> String {
         &t.signature,
         t.authorization.as_deref().unwrap_or(""),
     ];
-    fields.join("\0")
+    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('\0');
+        }
+        out.push_str(f);
+    }
+    out
 }

@@ -115,7 +115,10 @@ impl WireInput {
             Error::at(
                 ErrorKind::UnknownAlgorithm,
                 "algorithm",
-                format!("'{algorithm_text}' is not one of {}", Algorithm::ALL_IDS.join(", ")),
+                format!(
+                    "'{algorithm_text}' is not one of TC3-HMAC-SHA256, TC-HmacSHA1, TC-HmacSHA256, \
+                     ACS-RPC-HMAC-SHA1, ACS3-HMAC-SHA256"
+                ),
             )
         })?;
         let method = f.string("method")?.ok_or_else(|| missing("method"))?;
