@@ -53,7 +53,31 @@ pub fn entropy() -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// Bytes from `crypto.getRandomValues`, drawn a block at a time: a call into JS (and Node's
+/// randomFillSync behind it) cost more than the rest of a `prepare`.
 fn fill_random(bytes: &mut [u8]) -> bool {
+    thread_local! {
+        static POOL: core::cell::RefCell<(Vec<u8>, usize)> = const { core::cell::RefCell::new((Vec::new(), 0)) };
+    }
+    POOL.with(|pool| {
+        let Ok(mut pool) = pool.try_borrow_mut() else { return false };
+        let (block, used) = &mut *pool;
+        if block.len() - *used < bytes.len() {
+            let mut fresh = vec![0u8; 512.max(bytes.len())];
+            if !crypto_random(&mut fresh) {
+                return false;
+            }
+            *block = fresh;
+            *used = 0;
+        }
+        // `used` only grows until the next block: no byte is handed out twice.
+        bytes.copy_from_slice(&block[*used..*used + bytes.len()]);
+        *used += bytes.len();
+        true
+    })
+}
+
+fn crypto_random(bytes: &mut [u8]) -> bool {
     let global = js_sys::global();
     let Ok(crypto) = js_sys::Reflect::get(&global, &JsValue::from_str("crypto")) else {
         return false;
