@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use super::{Algorithm, CanonicalRequest, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{hex, hmac_sha256, sha256_hex};
-use crate::encode::{parse_query, push_rfc3986};
+use crate::encode::{ascii_string, parse_query, push_rfc3986};
 use crate::error::Result;
 use crate::wire::WireInput;
 
@@ -55,20 +55,20 @@ pub fn canonical_query(raw: &str, names: Names, order: NameOrder) -> Result<Stri
     let decoded = parse_query(raw, "query")?;
     let mut pairs: Vec<(&[u8], &[u8])> = decoded.iter().map(|(n, v)| (&n[..], &v[..])).collect();
     order.sort(&mut pairs, true);
-    let mut out = String::with_capacity(raw.len() + raw.len() / 4);
+    let mut out = Vec::with_capacity(raw.len() + raw.len() / 4);
     for (i, &(name, value)) in pairs.iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
         match (names, core::str::from_utf8(name)) {
-            (Names::AsSent, Ok(text)) => out.push_str(text),
+            (Names::AsSent, Ok(text)) => out.extend_from_slice(text.as_bytes()),
             // Bytes that are not UTF-8 cannot be text in the canonical request: keep them escaped.
             _ => push_rfc3986(&mut out, name),
         }
-        out.push('=');
+        out.push(b'=');
         push_rfc3986(&mut out, value);
     }
-    Ok(out)
+    Ok(ascii_string(out))
 }
 
 /// Whether any name in the query would be written differently by [`Names::Rfc3986`].

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use super::{Algorithm, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{base64, hmac_sha1};
-use crate::encode::{push_rfc3986, rfc3986};
+use crate::encode::{ascii_string, push_rfc3986, rfc3986};
 use crate::error::Result;
 use crate::wire::WireInput;
 
@@ -41,14 +41,14 @@ pub fn canonical_query(params: &[(String, String)], order: NameOrder) -> String 
     let mut sorted: Vec<(&[u8], &[u8])> =
         params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.as_bytes(), v.as_bytes())).collect();
     order.sort(&mut sorted, false);
-    let mut out = String::new();
+    let mut out = Vec::new();
     for (i, (name, value)) in sorted.into_iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
         push_rfc3986(&mut out, name);
-        out.push('=');
+        out.push(b'=');
         push_rfc3986(&mut out, value);
     }
-    out
+    ascii_string(out)
 }
