@@ -82,48 +82,39 @@ impl Reader<'_> {
 
     /// `{ "key": value, … }`, handing each key to `member`, which reads the value.
     fn members(&mut self, mut member: impl FnMut(&mut Self, String) -> Result<()>) -> Result<()> {
-        self.eat(b'{', "expected '{'")?;
-        self.nest()?;
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
-        loop {
-            self.ws();
-            let key = self.string()?;
-            self.eat(b':', "expected ':'")?;
-            member(self, key)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => break,
-                _ => return Err(self.err("expected ',' or '}'")),
-            }
-        }
-        self.i += 1;
-        self.depth -= 1;
-        Ok(())
+        self.delimited(b'{', b'}', |r| {
+            r.ws();
+            let key = r.string()?;
+            r.eat(b':', "expected ':'")?;
+            member(r, key)
+        })
     }
 
     /// `[ value, … ]`, handing each element to `element`.
-    fn elements(&mut self, mut element: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
-        self.eat(b'[', "expected '['")?;
+    fn elements(&mut self, element: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.delimited(b'[', b']', element)
+    }
+
+    /// `open item, item, … close`, one nesting level deeper.
+    fn delimited(&mut self, open: u8, close: u8, mut item: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.ws();
+        if self.peek() != Some(open) {
+            return Err(self.err(if open == b'{' { "expected '{'" } else { "expected '['" }));
+        }
+        self.i += 1;
         self.nest()?;
         self.ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
-        loop {
-            element(self)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => break,
-                _ => return Err(self.err("expected ',' or ']'")),
+        if self.peek() != Some(close) {
+            loop {
+                item(self)?;
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.i += 1,
+                    Some(c) if c == close => break,
+                    _ => {
+                        return Err(self.err(if close == b'}' { "expected ',' or '}'" } else { "expected ',' or ']'" }))
+                    }
+                }
             }
         }
         self.i += 1;
