@@ -82,35 +82,45 @@ impl fmt::Debug for BuildOptions {
     }
 }
 
-/// The names `build` sets itself for each wire form; a parameter of the same name would be
+/// Tencent's common parameters of the v1 and API 2.0 signatures: the ones `build` sets, and
+/// `RequestClient`, which qcloudapi-sdk-python adds. Never a business parameter.
+pub const TENCENT_COMMON_PARAMS: &[&str] = &[
+    "Action",
+    "Version",
+    "Region",
+    "Timestamp",
+    "Nonce",
+    "SecretId",
+    "SignatureMethod",
+    "Signature",
+    "Token",
+    "Language",
+    "RequestClient",
+];
+
+/// Alibaba's common RPC parameters: the ones `build` sets, and `SignatureType`, which some SDKs
+/// add. `RegionId` is not among them: some APIs take it as a business parameter.
+pub const ALIBABA_COMMON_PARAMS: &[&str] = &[
+    "Action",
+    "Format",
+    "Version",
+    "AccessKeyId",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "SignatureType",
+    "Timestamp",
+    "SecurityToken",
+    "Signature",
+];
+
+/// The common parameters of each wire form; a business parameter of the same name would be
 /// sent twice, so it is refused.
 fn reserved(algorithm: Algorithm) -> &'static [&'static str] {
     match algorithm {
         Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => &[],
-        Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => &[
-            "Action",
-            "Version",
-            "Region",
-            "Timestamp",
-            "Nonce",
-            "SecretId",
-            "SignatureMethod",
-            "Signature",
-            "Token",
-            "Language",
-        ],
-        Algorithm::AcsRpcHmacSha1 => &[
-            "Action",
-            "Format",
-            "Version",
-            "AccessKeyId",
-            "SignatureMethod",
-            "SignatureVersion",
-            "SignatureNonce",
-            "Timestamp",
-            "SecurityToken",
-            "Signature",
-        ],
+        Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => TENCENT_COMMON_PARAMS,
+        Algorithm::AcsRpcHmacSha1 => ALIBABA_COMMON_PARAMS,
     }
 }
 

@@ -10,7 +10,7 @@ use cloudplay_core::import::alibaba::{import_bundle, AlibabaImporter, Lang};
 use cloudplay_core::sign::Algorithm;
 use cloudplay_core::spec::Location;
 use cloudplay_core::{build, validate, BuildOptions, Call, Catalog, Credentials, ParamType, PrepareOptions};
-use common::{alibaba_meta_dir, business_pairs, pairs, repo_root, ACS_COMMON};
+use common::{acs_common, alibaba_meta_dir, business_pairs, pairs, repo_root};
 use serde_json::{json, Map, Value};
 
 /// Assembles the import bundle from a directory in the aliyun-openapi-meta layout.
@@ -149,7 +149,7 @@ fn fixture_action_validates_and_builds_1_based() {
         ..BuildOptions::default()
     };
     let req = build(spec, &params, &options).unwrap();
-    let business = business_pairs(pairs(&req.query), ACS_COMMON);
+    let business = business_pairs(pairs(&req.query), acs_common);
     let want: Vec<(String, String)> = [
         ("Address.City", "Hangzhou"),
         ("Extra", "{\"k\":1}"),
@@ -262,8 +262,8 @@ fn vendor_bssopenapi_metadata_when_present() {
     let imported_req = build(spec, example, &options).unwrap();
     let seed_req = build(seed, example, &options).unwrap();
     assert_eq!(
-        business_pairs(pairs(&imported_req.query), ACS_COMMON),
-        business_pairs(pairs(&seed_req.query), ACS_COMMON)
+        business_pairs(pairs(&imported_req.query), acs_common),
+        business_pairs(pairs(&seed_req.query), acs_common)
     );
     assert!(imported_req.query.contains("Parameter.1.Code=InstanceType"));
 

@@ -10,7 +10,7 @@ use cloudplay_core::sign::Algorithm;
 use cloudplay_core::{
     build, prepare_with_spec, validate, ApiSpec, BuildOptions, Call, Catalog, Credentials, PrepareOptions,
 };
-use common::{business_pairs, pairs, tccli_dir, TC_COMMON};
+use common::{business_pairs, pairs, tc_common, tccli_dir};
 use serde_json::{json, Value};
 
 const SERVICES: [(&str, usize, usize); 4] = [
@@ -106,8 +106,8 @@ fn every_example_round_trips_import_validate_build() {
                     assert!(same_values(&sent, &documented), "{label}:\n sent {sent}\n documented {documented}");
                 } else {
                     assert_eq!(
-                        business_pairs(pairs(&req.query), TC_COMMON),
-                        business_pairs(pairs(&doc.query), TC_COMMON),
+                        business_pairs(pairs(&req.query), tc_common),
+                        business_pairs(pairs(&doc.query), tc_common),
                         "{label}"
                     );
                 }

@@ -4,7 +4,7 @@
 mod common;
 
 use cloudplay_core::{build, validate_call, ApiSpec, BuildOptions, Call, Catalog, Violation};
-use common::{business_pairs, pairs, ACS_COMMON, TC_COMMON};
+use common::{acs_common, business_pairs, pairs, tc_common};
 use serde_json::{json, Value};
 
 const MS: &str = "ms/2018-04-08/CreateResourceInstances";
@@ -100,7 +100,7 @@ fn seed_examples_validate_clean_and_build_to_the_documented_wire_form() {
                 let got: Value = serde_json::from_str(&req.body).unwrap();
                 assert_eq!(got, want, "{}", spec.id());
             } else {
-                let common = if spec.style.is_tencent() { TC_COMMON } else { ACS_COMMON };
+                let common = if spec.style.is_tencent() { tc_common } else { acs_common };
                 let mut got = pairs(&req.query);
                 got.extend(pairs(&req.body));
                 assert_eq!(business_pairs(got, common), business_pairs(pairs(&doc.query), common), "{}", spec.id());

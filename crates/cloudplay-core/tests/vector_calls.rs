@@ -8,7 +8,7 @@ mod common;
 
 use cloudplay_core::sign::Algorithm;
 use cloudplay_core::{sign_wire, Call, Catalog, Credentials, HttpRequest, PrepareOptions, Prepared, WireInput};
-use common::{business_pairs, pairs, signing_vectors, ACS_COMMON, TC_COMMON};
+use common::{acs_common, business_pairs, pairs, signing_vectors, tc_common};
 use serde_json::Value;
 
 fn api_id(v: &Value) -> String {
@@ -75,7 +75,7 @@ fn business(alg: Algorithm, method: &str, query: &str, body: &str, content_type:
     let mut all = pairs(query);
     all.extend(pairs(body));
     let common =
-        if matches!(alg, Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256) { ACS_COMMON } else { TC_COMMON };
+        if matches!(alg, Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256) { acs_common } else { tc_common };
     serde_json::to_value(business_pairs(all, common)).unwrap()
 }
 

@@ -7,6 +7,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use cloudplay_core::build::{ALIBABA_COMMON_PARAMS, TENCENT_COMMON_PARAMS};
 use cloudplay_core::unflatten::unflatten;
 use cloudplay_core::{ApiSpec, HttpRequest};
 use serde_json::Value;
@@ -14,41 +15,8 @@ use serde_json::Value;
 use crate::envelope::Vendor;
 use crate::route::{AuthScheme, Wire};
 
-/// Tencent's common parameters of the v1 and API 2.0 signatures (qcloudapi-sdk-python adds
-/// `RequestClient`).
-const TENCENT_COMMON: &[&str] = &[
-    "Action",
-    "Version",
-    "Region",
-    "Timestamp",
-    "Nonce",
-    "SecretId",
-    "SignatureMethod",
-    "Signature",
-    "Token",
-    "Language",
-    "RequestClient",
-];
-
-/// Alibaba's common RPC parameters, plus the owner fields its SDKs may add.
-const ALIBABA_COMMON: &[&str] = &[
-    "Action",
-    "Format",
-    "Version",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "SignatureType",
-    "Timestamp",
-    "SecurityToken",
-    "Signature",
-    "RegionId",
-    "OwnerId",
-    "OwnerAccount",
-    "ResourceOwnerId",
-    "ResourceOwnerAccount",
-];
+/// What Alibaba's SDKs may add to the common RPC parameters: the region and the owner fields.
+const ALIBABA_SDK_EXTRAS: &[&str] = &["RegionId", "OwnerId", "OwnerAccount", "ResourceOwnerId", "ResourceOwnerAccount"];
 
 /// The region the caller named, if any.
 pub fn region(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<String> {
@@ -75,14 +43,14 @@ pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) 
             }
             (wire.params.clone(), 0)
         }
-        (Vendor::Alibaba, _) => (without(&wire.params, ALIBABA_COMMON), 1),
-        _ => (without(&wire.params, TENCENT_COMMON), 0),
+        (Vendor::Alibaba, _) => (without(&wire.params, &[ALIBABA_COMMON_PARAMS, ALIBABA_SDK_EXTRAS]), 1),
+        _ => (without(&wire.params, &[TENCENT_COMMON_PARAMS]), 0),
     };
     unflatten(spec, &pairs, base).map_err(|e| e.message)
 }
 
-fn without(params: &[(String, String)], common: &[&str]) -> Vec<(String, String)> {
-    params.iter().filter(|(n, _)| !common.contains(&n.as_str())).cloned().collect()
+fn without(params: &[(String, String)], common: &[&[&str]]) -> Vec<(String, String)> {
+    params.iter().filter(|(n, _)| !common.iter().any(|list| list.contains(&n.as_str()))).cloned().collect()
 }
 
 fn json_body(body: &str) -> Result<Value, String> {

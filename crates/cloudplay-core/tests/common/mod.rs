@@ -27,10 +27,10 @@ pub fn pairs(encoded: &str) -> Vec<(String, String)> {
 }
 
 /// Sorted pairs without the given names; booleans spelled the JSON way (Python sends `True`).
-pub fn business_pairs(all: Vec<(String, String)>, common: &[&str]) -> Vec<(String, String)> {
+pub fn business_pairs(all: Vec<(String, String)>, common: fn(&str) -> bool) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = all
         .into_iter()
-        .filter(|(k, _)| !common.contains(&k.as_str()))
+        .filter(|(k, _)| !common(k))
         .map(|(k, v)| {
             let v = match v.as_str() {
                 "True" => "true".to_string(),
@@ -44,34 +44,15 @@ pub fn business_pairs(all: Vec<(String, String)>, common: &[&str]) -> Vec<(Strin
     out
 }
 
-pub const TC_COMMON: &[&str] = &[
-    "Action",
-    "Version",
-    "Region",
-    "Timestamp",
-    "Nonce",
-    "SecretId",
-    "SignatureMethod",
-    "Signature",
-    "Token",
-    "Language",
-    "RequestClient",
-];
+/// The common parameters of Tencent's parameter signatures.
+pub fn tc_common(name: &str) -> bool {
+    cloudplay_core::build::TENCENT_COMMON_PARAMS.contains(&name)
+}
 
-pub const ACS_COMMON: &[&str] = &[
-    "Action",
-    "Format",
-    "Version",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "SignatureType",
-    "Timestamp",
-    "SecurityToken",
-    "Signature",
-    "RegionId",
-];
+/// Alibaba's common RPC parameters, and the region an SDK adds.
+pub fn acs_common(name: &str) -> bool {
+    cloudplay_core::build::ALIBABA_COMMON_PARAMS.contains(&name) || name == "RegionId"
+}
 
 /// The directory with the tccli metadata layout, or a failure telling how to get it.
 pub fn tccli_dir() -> PathBuf {
