@@ -484,7 +484,7 @@ fn verify_rpc<'k>(
     now: i64,
 ) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Alibaba, Algorithm::AcsRpcHmacSha1);
-    let Some(signature) = param(&params, "Signature").filter(|s| !s.is_empty()) else {
+    if param(&params, "Signature").map_or(true, str::is_empty) {
         return Err(refuse(
             fam,
             Some(alg),
@@ -492,7 +492,7 @@ fn verify_rpc<'k>(
             Some("Signature"),
             "the Signature parameter is missing".into(),
         ));
-    };
+    }
     let method = param(&params, "SignatureMethod").unwrap_or("");
     if method != "HMAC-SHA1" {
         return Err(refuse(
@@ -503,41 +503,8 @@ fn verify_rpc<'k>(
             format!("SignatureMethod '{method}' is not supported; use HMAC-SHA1"),
         ));
     }
-    for name in ["Timestamp", "SignatureNonce", "SignatureVersion"] {
-        if param(&params, name).map_or(true, str::is_empty) {
-            return Err(refuse(
-                fam,
-                Some(alg),
-                Failure::MissingParameter,
-                Some(name),
-                format!("the required parameter {name} is missing"),
-            ));
-        }
-    }
-    let ts_text = param(&params, "Timestamp").unwrap_or("");
-    let timestamp = UtcDateTime::parse_iso8601(ts_text).ok_or_else(|| {
-        refuse(
-            fam,
-            Some(alg),
-            Failure::InvalidTimestamp,
-            Some("Timestamp"),
-            format!("Timestamp '{ts_text}' is not in the form YYYY-MM-DDThh:mm:ssZ"),
-        )
-    })?;
-    let key_id = param(&params, "AccessKeyId").unwrap_or("");
-    let creds = lookup(key_id).ok_or_else(|| {
-        refuse(
-            fam,
-            Some(alg),
-            Failure::UnknownSecretId,
-            Some("AccessKeyId"),
-            format!("the AccessKeyId '{key_id}' does not exist"),
-        )
-    })?;
-    check_window(fam, alg, timestamp, now, "Timestamp")?;
-    let nonce = param(&params, "SignatureNonce").map(ToOwned::to_owned);
-    let token = param(&params, "SecurityToken").map(ToOwned::to_owned);
-    let (signature, key_id) = (signature.to_owned(), key_id.to_owned());
+    let auth = param_auth(fam, alg, &params, &ALIBABA_RPC, lookup, now)?;
+    let ParamAuth { signature, key_id, creds, timestamp, nonce, token } = auth;
     let input = param_input(req, alg, creds, timestamp, params);
     let mut candidates: Vec<(WireInput, Signer)> = vec![(input.clone(), sign_wire)];
     if let Some(merged) = body_overrides_query(req) {
@@ -573,7 +540,7 @@ fn verify_legacy<'k>(
             ))
         }
     };
-    let Some(signature) = param(&params, "Signature").filter(|s| !s.is_empty()) else {
+    if param(&params, "Signature").map_or(true, str::is_empty) {
         return Err(refuse(
             fam,
             Some(alg),
@@ -581,42 +548,9 @@ fn verify_legacy<'k>(
             Some("Signature"),
             "the Signature parameter is missing".into(),
         ));
-    };
-    for name in ["Timestamp", "Nonce", "Action"] {
-        if param(&params, name).map_or(true, str::is_empty) {
-            return Err(refuse(
-                fam,
-                Some(alg),
-                Failure::MissingParameter,
-                Some(name),
-                format!("the required parameter {name} is missing"),
-            ));
-        }
     }
-    let ts_text = param(&params, "Timestamp").unwrap_or("");
-    let timestamp = parse_unix(ts_text).ok_or_else(|| {
-        refuse(
-            fam,
-            Some(alg),
-            Failure::InvalidTimestamp,
-            Some("Timestamp"),
-            format!("Timestamp '{ts_text}' is not unix seconds"),
-        )
-    })?;
-    let secret_id = param(&params, "SecretId").unwrap_or("");
-    let creds = lookup(secret_id).ok_or_else(|| {
-        refuse(
-            fam,
-            Some(alg),
-            Failure::UnknownSecretId,
-            Some("SecretId"),
-            format!("the SecretId '{secret_id}' does not exist"),
-        )
-    })?;
-    check_window(fam, alg, timestamp, now, "Timestamp")?;
-    let nonce = param(&params, "Nonce").map(ToOwned::to_owned);
-    let token = param(&params, "Token").map(ToOwned::to_owned);
-    let (signature, secret_id) = (signature.to_owned(), secret_id.to_owned());
+    let auth = param_auth(fam, alg, &params, &TENCENT_LEGACY, lookup, now)?;
+    let ParamAuth { signature, key_id: secret_id, creds, timestamp, nonce, token } = auth;
     let base = param_input(req, alg, creds, timestamp, params);
     let mut readings = vec![base.clone()];
     // qcloudapi leaves a POST parameter whose value starts with '@' (a file to upload, in the
@@ -638,6 +572,82 @@ fn verify_legacy<'k>(
     let trace = match_signature(fam, alg, candidates, &signature)?;
     check_token(fam, alg, creds, token.as_deref(), "Token")?;
     Ok(Verified { algorithm: alg, secret_id, timestamp, nonce, trace })
+}
+
+/// Where a parameter-signed scheme keeps each part of its signature.
+struct ParamNames {
+    required: [&'static str; 3],
+    key_id: &'static str,
+    nonce: &'static str,
+    token: &'static str,
+    parse_time: fn(&str) -> Option<i64>,
+    /// The timestamp's form, for the error.
+    time_form: &'static str,
+}
+
+const ALIBABA_RPC: ParamNames = ParamNames {
+    required: ["Timestamp", "SignatureNonce", "SignatureVersion"],
+    key_id: "AccessKeyId",
+    nonce: "SignatureNonce",
+    token: "SecurityToken",
+    parse_time: UtcDateTime::parse_iso8601,
+    time_form: "in the form YYYY-MM-DDThh:mm:ssZ",
+};
+
+const TENCENT_LEGACY: ParamNames = ParamNames {
+    required: ["Timestamp", "Nonce", "Action"],
+    key_id: "SecretId",
+    nonce: "Nonce",
+    token: "Token",
+    parse_time: parse_unix,
+    time_form: "unix seconds",
+};
+
+/// What a parameter-signed request carries besides its business parameters, read and checked
+/// in the order both vendors check it: required parameters, timestamp, key, clock window.
+struct ParamAuth<'k> {
+    signature: String,
+    key_id: String,
+    creds: &'k Credentials,
+    timestamp: i64,
+    nonce: Option<String>,
+    token: Option<String>,
+}
+
+fn param_auth<'k>(
+    fam: Family,
+    alg: Algorithm,
+    params: &[(String, String)],
+    names: &ParamNames,
+    lookup: &impl Fn(&str) -> Option<&'k Credentials>,
+    now: i64,
+) -> Result<ParamAuth<'k>, Refusal> {
+    let refusal = |failure, field: &str, message| refuse(fam, Some(alg), failure, Some(field), message);
+    for name in names.required {
+        if param(params, name).map_or(true, str::is_empty) {
+            let message = format!("the required parameter {name} is missing");
+            return Err(refusal(Failure::MissingParameter, name, message));
+        }
+    }
+    let ts_text = param(params, "Timestamp").unwrap_or("");
+    let timestamp = (names.parse_time)(ts_text).ok_or_else(|| {
+        let message = format!("Timestamp '{ts_text}' is not {}", names.time_form);
+        refusal(Failure::InvalidTimestamp, "Timestamp", message)
+    })?;
+    let key_id = param(params, names.key_id).unwrap_or("");
+    let creds = lookup(key_id).ok_or_else(|| {
+        let message = format!("the {} '{key_id}' does not exist", names.key_id);
+        refusal(Failure::UnknownSecretId, names.key_id, message)
+    })?;
+    check_window(fam, alg, timestamp, now, "Timestamp")?;
+    Ok(ParamAuth {
+        signature: param(params, "Signature").unwrap_or("").to_owned(),
+        key_id: key_id.to_owned(),
+        creds,
+        timestamp,
+        nonce: param(params, names.nonce).map(ToOwned::to_owned),
+        token: param(params, names.token).map(ToOwned::to_owned),
+    })
 }
 
 fn param_input(
