@@ -115,3 +115,26 @@ test("the signing-only entry has signWire and nothing of the rest", () => {
   assert.equal(sign.prepare, undefined);
   assert.equal(sign.catalog, undefined);
 });
+
+test("the signing-only module answers exactly as the full one: traces on both crossings, and errors", () => {
+  // It reads JSON with the core's own reader and has no serde_json: same inputs, same answers.
+  const answer = (f, input) => {
+    try {
+      return f(input);
+    } catch (e) {
+      return { code: e.code, path: e.path, message: e.message, name: e.name };
+    }
+  };
+  const vectors = loadVectors();
+  const good = contractInput(vectors[0]);
+  const inputs = [
+    ...vectors.map(contractInput),
+    ...vectors.map((v) => JSON.stringify(contractInput(v))),
+    { ...good, timestamp: 1.5 }, { ...good, timestamp: "1" }, { ...good, nonce: 2 ** 70 }, { ...good, headers: 5 },
+    { ...good, params: [["a"]] }, JSON.stringify(good).replace("{", "{\"algorithm\":\"x\","), "{\"a\":\"\\ud800\"}",
+    `{"timestamp":${"[".repeat(300)}`, 10n ** 30n, undefined,
+  ];
+  for (const input of inputs) {
+    assert.deepEqual(answer(sign.signWire, input), answer(full.signWire, input), String(input).slice(0, 80));
+  }
+});
