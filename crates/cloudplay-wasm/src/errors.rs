@@ -20,6 +20,47 @@ extern "C" {
     pub fn pack_wire(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = unpackTrace)]
     pub fn unpack_trace(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = textInto)]
+    fn text_into(s: &JsValue, memory: &JsValue, ptr: u32, cap: u32) -> i32;
+}
+
+thread_local! {
+    static MEMORY: JsValue = wasm_bindgen::memory();
+    // Where JS strings are copied in; kept between calls so a run of signatures allocates once.
+    static SCRATCH: core::cell::Cell<Vec<u8>> = core::cell::Cell::new(vec![0; SCRATCH_MIN]);
+}
+
+/// The scratch buffer's size between calls: textInto relies on it being above 1 byte.
+const SCRATCH_MIN: usize = 4096;
+/// A scratch buffer grown beyond this for a large string is given back after use.
+const SCRATCH_KEPT: usize = 1 << 16;
+
+/// Runs `f` on the text of a JS string (`None` when the value is not a string). Lone UTF-16
+/// surrogates arrive as U+FFFD, as with wasm-bindgen's own strings.
+pub fn with_text<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
+    // Taken out of the cell, so a nested call (none today) would get a fresh buffer.
+    let mut buf = SCRATCH.with(|s| s.take());
+    if buf.len() < SCRATCH_MIN {
+        buf.resize(SCRATCH_MIN, 0);
+    }
+    let result = loop {
+        let n = MEMORY.with(|m| text_into(value, m, buf.as_mut_ptr() as u32, buf.len() as u32));
+        match usize::try_from(n) {
+            Ok(written) => break core::str::from_utf8(&buf[..written]).ok().map(f),
+            Err(_) if n == -1 => break None,
+            Err(_) => buf.resize(n.unsigned_abs() as usize, 0),
+        }
+    };
+    if buf.len() > SCRATCH_KEPT {
+        buf = vec![0; SCRATCH_MIN];
+    }
+    SCRATCH.with(|s| s.set(buf));
+    result
+}
+
+/// The text of a JS string, owned.
+pub fn text(value: &JsValue) -> Option<String> {
+    with_text(value, str::to_owned)
 }
 
 /// A JS `Error` named `CloudplayError` with `code`, `path` where a field is involved, and
@@ -45,15 +86,14 @@ pub fn to_js_error(e: &Error) -> JsValue {
 
 /// The JSON text of a JS value (strings are taken as JSON text already).
 pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
-    if let Some(text) = value.as_string() {
+    if let Some(text) = text(value) {
         return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
         return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
     }
     match to_json(value) {
-        Ok(text) => text
-            .as_string()
+        Ok(json) => text(&json)
             .ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
         Err(e) => {
             // A cycle, a throwing toJSON.

@@ -55,7 +55,7 @@ fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, 
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
 pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue) -> JsResult {
-    let wire = match errors::pack_wire(&input).as_string().as_deref().and_then(compact::fields) {
+    let wire = match errors::with_text(&errors::pack_wire(&input), compact::fields).flatten() {
         Some(raw) => WireInput::from_fields(raw),
         None => errors::json_text(&input, "input").and_then(|text| WireInput::from_json(text.as_bytes())),
     };
