@@ -12,7 +12,8 @@ use crate::build::{build, BuildOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
 use crate::import::{ImportReport, Imported};
-use crate::prepare::{prepare_with_spec, Call, PrepareOptions, Prepared};
+use crate::prepare::{prepare_with_signer, prepare_with_spec, Call, PrepareOptions, Prepared};
+use crate::sign::Signer;
 use crate::spec::{ApiSpec, ApiStyle, Doc};
 use crate::validate::{validate_call, Violation};
 use crate::wire::Credentials;
@@ -199,6 +200,17 @@ impl Catalog {
     /// Validates, builds and signs a call.
     pub fn prepare(&self, call: &Call, credentials: &Credentials, options: &PrepareOptions) -> Result<Prepared> {
         prepare_with_spec(self.spec(&call.api)?, call, credentials, options)
+    }
+
+    /// [`Catalog::prepare`] with a long-lived [`Signer`] (see [`prepare_with_signer`]).
+    pub fn prepare_with(
+        &self,
+        call: &Call,
+        credentials: &Credentials,
+        options: &PrepareOptions,
+        signer: &mut Signer,
+    ) -> Result<Prepared> {
+        prepare_with_signer(self.spec(&call.api)?, call, credentials, options, signer)
     }
 }
 

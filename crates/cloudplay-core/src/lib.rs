@@ -47,7 +47,7 @@ pub use wire::{Credentials, WireInput};
 pub use build::{build, BuildOptions};
 pub use catalog::{prepare, ApiSummary, Catalog};
 pub use import::{ImportReport, Imported, Skipped};
-pub use prepare::{prepare_with_spec, sign_request, Call, PrepareOptions, Prepared};
+pub use prepare::{prepare_with_signer, prepare_with_spec, sign_request, Call, PrepareOptions, Prepared};
 pub use raw::{detect_and_parse, parse_curl, parse_raw_http};
 pub use snippet::{snippet, snippet_in, Language};
 pub use spec::{ApiSpec, ApiStyle, Doc, Param, ParamType};

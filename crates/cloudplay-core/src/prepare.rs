@@ -11,7 +11,7 @@ use crate::build::{build, resolve_algorithm, BuildOptions, CONTENT_FORM};
 use crate::encode::{form_urlencode, parse_query, rfc3986};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
-use crate::sign::{sign_wire, Algorithm, SigningTrace};
+use crate::sign::{Algorithm, Signer, SigningTrace};
 use crate::spec::ApiSpec;
 use crate::validate::{validate_call, Violation};
 use crate::wire::{Credentials, WireInput};
@@ -108,6 +108,18 @@ pub fn prepare_with_spec(
     credentials: &Credentials,
     options: &PrepareOptions,
 ) -> Result<Prepared> {
+    prepare_with_signer(spec, call, credentials, options, &mut Signer::default())
+}
+
+/// [`prepare_with_spec`] with a long-lived [`Signer`], for a caller that prepares call after
+/// call with one secret (the playground previews every keystroke).
+pub fn prepare_with_signer(
+    spec: &ApiSpec,
+    call: &Call,
+    credentials: &Credentials,
+    options: &PrepareOptions,
+    signer: &mut Signer,
+) -> Result<Prepared> {
     if !call.api.is_empty() && call.api != spec.id() {
         return Err(Error::at(
             ErrorKind::InvalidField,
@@ -135,7 +147,7 @@ pub fn prepare_with_spec(
         token: credentials.token.clone(),
     };
     let mut request = build(spec, &call.params, &build_options)?;
-    let trace = sign_request(&mut request, algorithm, spec.service(), credentials, options.timestamp)?;
+    let trace = sign_request(&mut request, algorithm, spec.service(), credentials, options.timestamp, signer)?;
     Ok(Prepared { request, trace, violations })
 }
 
@@ -161,6 +173,7 @@ pub fn sign_request(
     service: &str,
     credentials: &Credentials,
     timestamp: i64,
+    signer: &mut Signer,
 ) -> Result<SigningTrace> {
     request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
     let mut input = WireInput::from_request(algorithm, request, credentials);
@@ -184,7 +197,7 @@ pub fn sign_request(
                 names.dedup();
                 names
             };
-            let trace = sign_wire(&input)?;
+            let trace = signer.sign(&input)?;
             if let Some(auth) = &trace.authorization {
                 request.headers.push(("Authorization".into(), auth.clone()));
             }
@@ -200,7 +213,7 @@ pub fn sign_request(
             if form_body {
                 input.params.extend(decode_pairs(&request.body, "body")?);
             }
-            let trace = sign_wire(&input)?;
+            let trace = signer.sign(&input)?;
             let tencent = algorithm != Algorithm::AcsRpcHmacSha1;
             let encoded = if tencent { form_urlencode(&trace.signature) } else { rfc3986(&trace.signature) };
             let target = if tencent && form_body && request.method.eq_ignore_ascii_case("POST") {

@@ -91,8 +91,28 @@ export function packWire(input) {
 const TRACE_FIELDS = ["algorithm", "canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign", "signature", "authorization"];
 
 export function unpackTrace(text) {
-  const parts = text.split("\u0000");
+  return traceOf(text.split("\u0000"), 0);
+}
+
+function traceOf(parts, from) {
   const out = {};
-  for (let i = 0; i < TRACE_FIELDS.length; i++) if (parts[i]) out[TRACE_FIELDS[i]] = parts[i];
+  for (let i = 0; i < TRACE_FIELDS.length; i++) if (parts[from + i]) out[TRACE_FIELDS[i]] = parts[from + i];
   return out;
+}
+
+/** prepare's answer: the layout of `prepared` in crates/cloudplay-wasm/src/compact.rs. */
+export function unpackPrepared(text) {
+  const parts = text.split("\u0000");
+  const headers = {};
+  for (const pair of parts[5].split("\u0002")) {
+    if (!pair) continue;
+    const at = pair.indexOf("\u0001");
+    const name = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    // As JSON.parse does, __proto__ is an own property, not the prototype.
+    if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+    else headers[name] = value;
+  }
+  const [method, scheme, host, path, query] = parts;
+  return { request: { method, scheme, host, path, query, headers, body: parts[6] }, trace: traceOf(parts, 7), violations: [] };
 }

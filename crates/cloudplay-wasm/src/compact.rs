@@ -1,6 +1,7 @@
 //! signWire's compact crossing (see `packWire` in js/bridge.js, which writes the layout): one
 //! string in, one string out, instead of JSON both ways. The fields still go through
 //! `WireInput::from_fields`, so every check and error is the same as on the JSON path.
+//! `prepare` returns its signed request the same way (`unpackPrepared`).
 
 use cloudplay_core::wire::RawFields;
 use cloudplay_core::SigningTrace;
@@ -62,7 +63,13 @@ pub fn fields(packed: &str) -> Option<RawFields> {
 
 /// The trace as `unpackTrace` in js/bridge.js reads it: fields joined by NUL, empty when absent.
 pub fn trace(t: &SigningTrace) -> String {
-    let fields: [&str; 9] = [
+    let mut out = String::new();
+    push_trace(&mut out, t);
+    out
+}
+
+fn trace_fields(t: &SigningTrace) -> [&str; 9] {
+    [
         t.algorithm.id(),
         t.canonical_request.as_deref().unwrap_or(""),
         t.hashed_canonical_request.as_deref().unwrap_or(""),
@@ -72,13 +79,55 @@ pub fn trace(t: &SigningTrace) -> String {
         &t.string_to_sign,
         &t.signature,
         t.authorization.as_deref().unwrap_or(""),
-    ];
-    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    ]
+}
+
+fn push_trace(out: &mut String, t: &SigningTrace) {
+    let fields = trace_fields(t);
+    out.reserve(fields.iter().map(|f| f.len() + 1).sum());
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push('\0');
         }
         out.push_str(f);
     }
-    out
+}
+
+/// A prepared call as `unpackPrepared` in js/bridge.js reads it: the request's method,
+/// scheme, host, path, query, headers (`name\u{1}value\u{2}`…) and body, then the trace, all
+/// joined by NUL. `None` when the layout cannot carry it exactly — violations to report, a
+/// value holding a separator, a trace field present but empty — and JSON must.
+#[cfg(feature = "full")]
+pub fn prepared(p: &cloudplay_core::Prepared) -> Option<String> {
+    let r = &p.request;
+    let t = &p.trace;
+    let optional = [&t.canonical_request, &t.hashed_canonical_request, &t.hashed_payload, &t.credential_scope];
+    let present_but_empty =
+        optional.iter().chain([&t.signed_headers, &t.authorization].iter()).any(|f| f.as_deref() == Some(""));
+    let plain = |s: &str| !s.bytes().any(|b| b < 3);
+    let texts = [&r.method, &r.scheme, &r.host, &r.path, &r.query, &r.body];
+    if !p.violations.is_empty()
+        || present_but_empty
+        || !texts.iter().all(|s| plain(s))
+        || !r.headers.iter().all(|(n, v)| plain(n) && plain(v))
+        || !trace_fields(t).iter().all(|s| plain(s))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(texts.iter().map(|s| s.len() + 1).sum::<usize>() + 64 * r.headers.len());
+    for s in &texts[..5] {
+        out.push_str(s);
+        out.push('\0');
+    }
+    for (n, v) in &r.headers {
+        out.push_str(n);
+        out.push('\u{1}');
+        out.push_str(v);
+        out.push('\u{2}');
+    }
+    out.push('\0');
+    out.push_str(&r.body);
+    out.push('\0');
+    push_trace(&mut out, t);
+    Some(out)
 }

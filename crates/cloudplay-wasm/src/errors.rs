@@ -20,6 +20,9 @@ extern "C" {
     pub fn pack_wire(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = unpackTrace)]
     pub fn unpack_trace(text: &str) -> JsValue;
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = unpackPrepared)]
+    pub fn unpack_prepared(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = textInto)]
     fn text_into(s: &JsValue, memory: &JsValue, ptr: u32, cap: u32) -> i32;
 }

@@ -16,9 +16,9 @@ mod state;
 
 #[cfg(feature = "full")]
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
-use cloudplay_core::{sign_wire, Signer, WireInput};
 #[cfg(feature = "full")]
 use cloudplay_core::{Call, Credentials};
+use cloudplay_core::{Signer, WireInput};
 #[cfg(feature = "full")]
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -69,10 +69,14 @@ thread_local! {
 }
 
 fn sign_remembering_keys(wire: &WireInput) -> Result<cloudplay_core::SigningTrace, cloudplay_core::Error> {
+    with_signer(|signer| signer.sign(wire))
+}
+
+fn with_signer<R>(f: impl FnOnce(&mut Signer) -> R) -> R {
     SIGNER.with(|s| match s.try_borrow_mut() {
-        Ok(mut signer) => signer.sign(wire),
-        // Not reachable (nothing signs re-entrantly), but a plain signature is always right.
-        Err(_) => sign_wire(wire),
+        Ok(mut signer) => f(&mut signer),
+        // Not reachable (nothing signs re-entrantly), but a fresh signer is always right.
+        Err(_) => f(&mut Signer::default()),
     })
 }
 
@@ -235,7 +239,12 @@ pub fn prepare(
         allow_invalid: o.allow_invalid,
     };
     state::with_catalog(|c| {
-        c.prepare(&call, &credentials, &options).map_err(|e| to_js_error(&e)).and_then(|p| to_js(&p))
+        let prepared =
+            with_signer(|signer| c.prepare_with(&call, &credentials, &options, signer)).map_err(|e| to_js_error(&e))?;
+        match compact::prepared(&prepared) {
+            Some(text) => Ok(errors::unpack_prepared(&text)),
+            None => to_js(&prepared),
+        }
     })
 }
 

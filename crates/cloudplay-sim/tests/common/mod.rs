@@ -74,7 +74,7 @@ pub fn signed_alg(api: &str, params: Value, c: &Credentials, alg: Algorithm, met
 
 /// Signs again after the caller changed the request (a new nonce is the caller's business).
 pub fn resign(req: &mut HttpRequest, alg: Algorithm, service: &str, c: &Credentials) {
-    sign_request(req, alg, service, c, NOW).unwrap();
+    sign_request(req, alg, service, c, NOW, &mut cloudplay_core::Signer::default()).unwrap();
 }
 
 pub struct Answer {
