@@ -114,5 +114,11 @@ export function unpackPrepared(text) {
     else headers[name] = value;
   }
   const [method, scheme, host, path, query] = parts;
-  return { request: { method, scheme, host, path, query, headers, body: parts[6] }, trace: traceOf(parts, 7), violations: [] };
+  const violations = [];
+  for (const v of parts[16].split("\u0002")) {
+    if (!v) continue;
+    const [path, code, message, message_zh] = v.split("\u0001");
+    violations.push({ path, code, message, message_zh });
+  }
+  return { request: { method, scheme, host, path, query, headers, body: parts[6] }, trace: traceOf(parts, 7), violations };
 }

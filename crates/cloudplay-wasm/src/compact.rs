@@ -93,10 +93,16 @@ fn push_trace(out: &mut String, t: &SigningTrace) {
     }
 }
 
+#[cfg(feature = "full")]
+fn violation_texts(v: &cloudplay_core::Violation) -> [&str; 4] {
+    [&v.path, &v.code, &v.message, &v.message_zh]
+}
+
 /// A prepared call as `unpackPrepared` in js/bridge.js reads it: the request's method,
-/// scheme, host, path, query, headers (`name\u{1}value\u{2}`…) and body, then the trace, all
-/// joined by NUL. `None` when the layout cannot carry it exactly — violations to report, a
-/// value holding a separator, a trace field present but empty — and JSON must.
+/// scheme, host, path, query, headers (`name\u{1}value\u{2}`…) and body, then the trace, then
+/// the violations (`path\u{1}code\u{1}message\u{1}message_zh\u{2}`…), all joined by NUL.
+/// `None` when the layout cannot carry it exactly — a value holding a separator, a trace field
+/// present but empty — and JSON must.
 #[cfg(feature = "full")]
 pub fn prepared(p: &cloudplay_core::Prepared) -> Option<String> {
     let r = &p.request;
@@ -106,11 +112,11 @@ pub fn prepared(p: &cloudplay_core::Prepared) -> Option<String> {
         optional.iter().chain([&t.signed_headers, &t.authorization].iter()).any(|f| f.as_deref() == Some(""));
     let plain = |s: &str| !s.bytes().any(|b| b < 3);
     let texts = [&r.method, &r.scheme, &r.host, &r.path, &r.query, &r.body];
-    if !p.violations.is_empty()
-        || present_but_empty
+    if present_but_empty
         || !texts.iter().all(|s| plain(s))
         || !r.headers.iter().all(|(n, v)| plain(n) && plain(v))
         || !trace_fields(t).iter().all(|s| plain(s))
+        || !p.violations.iter().all(|v| violation_texts(v).iter().all(|s| plain(s)))
     {
         return None;
     }
@@ -129,5 +135,12 @@ pub fn prepared(p: &cloudplay_core::Prepared) -> Option<String> {
     out.push_str(&r.body);
     out.push('\0');
     push_trace(&mut out, t);
+    out.push('\0');
+    for v in &p.violations {
+        for (i, s) in violation_texts(v).iter().enumerate() {
+            out.push_str(s);
+            out.push(if i < 3 { '\u{1}' } else { '\u{2}' });
+        }
+    }
     Some(out)
 }

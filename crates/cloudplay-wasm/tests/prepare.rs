@@ -44,10 +44,13 @@ fn compact_and_json_crossings_give_the_same_object() {
             for &algorithm in &spec.algorithms {
                 let call =
                     Call { api: spec.id(), params: ex.params.clone(), region: ex.region.clone(), endpoint: None };
-                // Violations to report, and separators on the wire, take the JSON crossing.
+                // Separators on the wire or in a violation take the JSON crossing.
                 let mut invalid = call.clone();
                 invalid.params = json!({ "NoSuchParameter": [1, {"a": "\u{2}"}] });
-                for (call, token) in [(&call, "tok"), (&call, "t\u{0}o\u{1}k\u{2}"), (&invalid, "tok")] {
+                let mut invalid_odd = call.clone();
+                invalid_odd.params = json!({ "No\u{1}Such\u{2}": 1 });
+                let cases = [(&call, "tok"), (&call, "t\u{0}o\u{1}k\u{2}"), (&invalid, "tok"), (&invalid_odd, "tok")];
+                for (call, token) in cases {
                     let (got, want) = both(call, algorithm, token, n);
                     assert_eq!(got, want, "{} {algorithm:?} {token:?}", spec.id());
                     n += 1;
