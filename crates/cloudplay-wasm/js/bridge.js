@@ -51,16 +51,26 @@ function packText(v) {
 /** The pairs of an object or a list, as `name\u0001value\u0002…`; `counter.pairs` counts them. */
 function packPairs(v, counter) {
   if (v === undefined || v === null) return ABSENT;
-  const entries = Array.isArray(v) ? v : typeof v === "object" ? Object.entries(v) : null;
-  if (!entries) return null;
+  if (typeof v !== "object") return null;
+  // Plain loops and concatenation: Object.entries and template strings made packing twice as slow.
   let out = "";
-  for (const pair of entries) {
-    if (!Array.isArray(pair) || pair.length !== 2) return null;
-    const [n, x] = pair;
-    if (typeof n !== "string" || typeof x !== "string") return null;
-    out += `${n}\u0001${x}\u0002`;
+  if (Array.isArray(v)) {
+    for (const pair of v) {
+      if (!Array.isArray(pair) || pair.length !== 2) return null;
+      const n = pair[0], x = pair[1];
+      if (typeof n !== "string" || typeof x !== "string") return null;
+      out += n + "\u0001" + x + "\u0002";
+    }
+    counter.pairs += v.length;
+    return out;
   }
-  counter.pairs += entries.length;
+  for (const n in v) {
+    if (!Object.hasOwn(v, n)) continue;
+    const x = v[n];
+    if (typeof x !== "string") return null;
+    out += n + "\u0001" + x + "\u0002";
+    counter.pairs++;
+  }
   return out;
 }
 
@@ -76,16 +86,22 @@ export function packWire(input) {
   const c = input.credentials;
   if (c === null || typeof c !== "object" || typeof c.secret_id !== "string" || typeof c.secret_key !== "string") return null;
   const counter = { pairs: 0 };
-  const parts = [];
-  for (const f of WIRE_FIELDS) parts.push(packText(input[f]));
-  parts.push(packText(c.secret_id), packText(c.secret_key), packText(c.token), packNumber(input.timestamp, false), packNumber(input.nonce, true));
-  parts.push(packPairs(input.headers, counter), packPairs(input.params, counter));
+  let out = "";
   let absent = 0;
-  for (const p of parts) {
-    if (p === null) return null;
+  const add = (p) => {
+    if (p === null) return false;
     if (p === ABSENT) absent++;
-  }
-  return `${counter.pairs}.${absent}\u0000${parts.join("\u0000")}`;
+    out += p + "\u0000";
+    return true;
+  };
+  for (let i = 0; i < WIRE_FIELDS.length; i++) if (!add(packText(input[WIRE_FIELDS[i]]))) return null;
+  if (!add(packText(c.secret_id)) || !add(packText(c.secret_key)) || !add(packText(c.token))) return null;
+  if (!add(packNumber(input.timestamp, false)) || !add(packNumber(input.nonce, true))) return null;
+  if (!add(packPairs(input.headers, counter))) return null;
+  const params = packPairs(input.params, counter);
+  if (params === null) return null;
+  if (params === ABSENT) absent++;
+  return `${counter.pairs}.${absent}\u0000${out}${params}`;
 }
 
 const TRACE_FIELDS = ["algorithm", "canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign", "signature", "authorization"];
