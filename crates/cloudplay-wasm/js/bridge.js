@@ -12,9 +12,9 @@ const encoder = new TextEncoder();
  */
 export function textInto(s, memory, ptr, cap) {
   if (typeof s !== "string") return -1;
-  if (s.length > cap) return -s.length;
+  if (s.length > cap) return -Math.min(s.length, 0x7fffffff);
   const done = encoder.encodeInto(s, new Uint8Array(memory.buffer, ptr, cap));
-  return done.read === s.length ? done.written : -(s.length * 3);
+  return done.read === s.length ? done.written : -Math.min(s.length * 3, 0x7fffffff);
 }
 
 const bigintAsText = (_key, v) => (typeof v === "bigint" ? v.toString() : v);
@@ -64,13 +64,14 @@ function packPairs(v, counter) {
     counter.pairs += v.length;
     return out;
   }
-  for (const n in v) {
-    if (!Object.hasOwn(v, n)) continue;
-    const x = v[n];
+  // Own enumerable names, taken once before any value is read (as Object.entries does).
+  const names = Object.keys(v);
+  for (let i = 0; i < names.length; i++) {
+    const x = v[names[i]];
     if (typeof x !== "string") return null;
-    out += n + "\u0001" + x + "\u0002";
-    counter.pairs++;
+    out += names[i] + "\u0001" + x + "\u0002";
   }
+  counter.pairs += names.length;
   return out;
 }
 
@@ -110,9 +111,18 @@ export function unpackTrace(text) {
   return traceOf(text.split("\u0000"), 0);
 }
 
+// The objects handed to the caller are built as JSON.parse builds them: with own properties,
+// whatever Object.prototype holds. A name it does not have is simply assigned (the fast way);
+// one it has is defined, because assigning would throw when it is frozen (`constructor` after
+// SES's lockdown) or run a setter.
+function own(object, name, value) {
+  if (name in object) Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  else object[name] = value;
+}
+
 function traceOf(parts, from) {
   const out = {};
-  for (let i = 0; i < TRACE_FIELDS.length; i++) if (parts[from + i]) out[TRACE_FIELDS[i]] = parts[from + i];
+  for (let i = 0; i < TRACE_FIELDS.length; i++) if (parts[from + i]) own(out, TRACE_FIELDS[i], parts[from + i]);
   return out;
 }
 
@@ -120,21 +130,18 @@ function traceOf(parts, from) {
 export function unpackPrepared(text) {
   const parts = text.split("\u0000");
   const headers = {};
-  for (const pair of parts[5].split("\u0002")) {
-    if (!pair) continue;
-    const at = pair.indexOf("\u0001");
-    const name = pair.slice(0, at);
-    const value = pair.slice(at + 1);
-    // As JSON.parse does, __proto__ is an own property, not the prototype.
-    if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
-    else headers[name] = value;
+  const pairs = parts[5].split("\u0002");
+  for (let i = 0; i < pairs.length; i++) {
+    const at = pairs[i].indexOf("\u0001");
+    if (at >= 0) own(headers, pairs[i].slice(0, at), pairs[i].slice(at + 1));
   }
-  const [method, scheme, host, path, query] = parts;
   const violations = [];
-  for (const v of parts[16].split("\u0002")) {
-    if (!v) continue;
-    const [path, code, message, message_zh] = v.split("\u0001");
-    violations.push({ path, code, message, message_zh });
+  const found = parts[16].split("\u0002");
+  for (let i = 0; i < found.length; i++) {
+    if (!found[i]) continue;
+    const f = found[i].split("\u0001");
+    own(violations, violations.length, { path: f[0], code: f[1], message: f[2], message_zh: f[3] });
   }
-  return { request: { method, scheme, host, path, query, headers, body: parts[6] }, trace: traceOf(parts, 7), violations };
+  const request = { method: parts[0], scheme: parts[1], host: parts[2], path: parts[3], query: parts[4], headers, body: parts[6] };
+  return { request, trace: traceOf(parts, 7), violations };
 }

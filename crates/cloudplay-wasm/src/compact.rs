@@ -108,8 +108,11 @@ pub fn prepared(p: &cloudplay_core::Prepared) -> Option<String> {
     let r = &p.request;
     let t = &p.trace;
     let optional = [&t.canonical_request, &t.hashed_canonical_request, &t.hashed_payload, &t.credential_scope];
+    // unpackTrace reads an empty field as an absent one.
     let present_but_empty =
-        optional.iter().chain([&t.signed_headers, &t.authorization].iter()).any(|f| f.as_deref() == Some(""));
+        optional.iter().chain([&t.signed_headers, &t.authorization].iter()).any(|f| f.as_deref() == Some(""))
+            || t.string_to_sign.is_empty()
+            || t.signature.is_empty();
     let plain = |s: &str| !s.bytes().any(|b| b < 3);
     let texts = [&r.method, &r.scheme, &r.host, &r.path, &r.query, &r.body];
     if present_but_empty

@@ -21,8 +21,8 @@ extern "C" {
     #[wasm_bindgen(js_name = unpackTrace)]
     pub fn unpack_trace(text: &str) -> JsValue;
     #[cfg(feature = "full")]
-    #[wasm_bindgen(js_name = unpackPrepared)]
-    pub fn unpack_prepared(text: &str) -> JsValue;
+    #[wasm_bindgen(catch, js_name = unpackPrepared)]
+    pub fn unpack_prepared(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = textInto)]
     fn text_into(s: &JsValue, memory: &JsValue, ptr: u32, cap: u32) -> i32;
 }
@@ -49,8 +49,10 @@ pub fn with_text<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
     let result = loop {
         let n = MEMORY.with(|m| text_into(value, m, buf.as_mut_ptr() as u32, buf.len() as u32));
         match usize::try_from(n) {
-            Ok(written) => break core::str::from_utf8(&buf[..written]).ok().map(f),
+            Ok(written) => break buf.get(..written).and_then(|b| core::str::from_utf8(b).ok()).map(f),
             Err(_) if n == -1 => break None,
+            // Room that cannot grow further (a string beyond 2 GiB of UTF-8): not readable.
+            Err(_) if n.unsigned_abs() as usize <= buf.len() => break None,
             Err(_) => buf.resize(n.unsigned_abs() as usize, 0),
         }
     };
@@ -70,8 +72,10 @@ pub fn text(value: &JsValue) -> Option<String> {
 /// `violations` for a validation failure.
 pub fn to_js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
-    err.set_name("CloudplayError");
     let obj: &JsValue = err.as_ref();
+    // Defined, not assigned: with Error.prototype frozen (SES lockdown), `err.name = …`
+    // throws, and a JS exception here would unwind through the module.
+    let _ = js_sys::Reflect::define_property(err.as_ref(), &"name".into(), &own_value("CloudplayError".into()));
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code().into());
     if let Some(path) = &e.path {
@@ -85,6 +89,16 @@ pub fn to_js_error(e: &Error) -> JsValue {
         }
     }
     err.into()
+}
+
+/// A property descriptor of a writable, configurable, non-enumerable value (as `name` is on
+/// an Error).
+fn own_value(value: JsValue) -> js_sys::Object {
+    let d = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&d, &"value".into(), &value);
+    let _ = js_sys::Reflect::set(&d, &"writable".into(), &JsValue::TRUE);
+    let _ = js_sys::Reflect::set(&d, &"configurable".into(), &JsValue::TRUE);
+    d
 }
 
 /// The JSON text of a JS value (strings are taken as JSON text already).

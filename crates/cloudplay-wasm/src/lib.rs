@@ -65,19 +65,20 @@ pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | strin
 
 thread_local! {
     // A page or a tool signs run after run with one secret: derive each TC3 key once.
-    static SIGNER: core::cell::RefCell<Signer> = core::cell::RefCell::default();
+    static SIGNER: core::cell::Cell<Signer> = core::cell::Cell::default();
 }
 
 fn sign_remembering_keys(wire: &WireInput) -> Result<cloudplay_core::SigningTrace, cloudplay_core::Error> {
     with_signer(|signer| signer.sign(wire))
 }
 
+/// Runs `f` with the module's signer, taken out for the call (like the catalog, see
+/// `state::with_catalog_mut`); a fresh signer, had it been lost, gives the same signatures.
 fn with_signer<R>(f: impl FnOnce(&mut Signer) -> R) -> R {
-    SIGNER.with(|s| match s.try_borrow_mut() {
-        Ok(mut signer) => f(&mut signer),
-        // Not reachable (nothing signs re-entrantly), but a fresh signer is always right.
-        Err(_) => f(&mut Signer::default()),
-    })
+    let mut signer = SIGNER.with(core::cell::Cell::take);
+    let result = f(&mut signer);
+    SIGNER.with(|s| s.set(signer));
+    result
 }
 
 #[cfg(feature = "full")]
@@ -238,14 +239,13 @@ pub fn prepare(
         unsigned_payload: o.unsigned_payload,
         allow_invalid: o.allow_invalid,
     };
-    state::with_catalog(|c| {
-        let prepared =
-            with_signer(|signer| c.prepare_with(&call, &credentials, &options, signer)).map_err(|e| to_js_error(&e))?;
-        match compact::prepared(&prepared) {
-            Some(text) => Ok(errors::unpack_prepared(&text)),
-            None => to_js(&prepared),
-        }
-    })
+    let prepared = state::with_catalog(|c| with_signer(|signer| c.prepare_with(&call, &credentials, &options, signer)))
+        .map_err(|e| to_js_error(&e))?;
+    // Crossing back after the catalog is put back: JS runs here.
+    match compact::prepared(&prepared).map(|text| errors::unpack_prepared(&text)) {
+        Some(Ok(object)) => Ok(object),
+        _ => to_js(&prepared),
+    }
 }
 
 #[cfg(feature = "full")]

@@ -1,7 +1,7 @@
 //! The in-page simulator and `send`: the same `Simulator` the server hosts, one per module
 //! instance, fed the JS clock and Web Crypto randomness unless the caller fixes them.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use cloudplay_core::{Error, ErrorKind, HttpRequest};
 use cloudplay_sim::{Simulator, Vendor};
@@ -12,13 +12,14 @@ use crate::errors::{from_js, json_text, to_js, to_js_error, JsResult};
 use crate::state;
 
 thread_local! {
-    static SIM: RefCell<Option<Simulator>> = const { RefCell::new(None) };
+    // Taken out for each call and put back, as the catalog is (see `state::with_catalog_mut`).
+    static SIM: Cell<Option<Simulator>> = const { Cell::new(None) };
 }
 
 fn with_sim<R>(f: impl FnOnce(&mut Simulator) -> Result<R, Error>) -> Result<R, JsValue> {
-    SIM.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
+    let mut sim = match SIM.with(Cell::take) {
+        Some(sim) => sim,
+        None => {
             let mut sim = Simulator::try_new().map_err(|m| to_js_error(&Error::new(ErrorKind::InvalidSpec, m)))?;
             // APIs imported into this module's catalog answer in the simulator too.
             state::with_catalog(|c| {
@@ -26,20 +27,20 @@ fn with_sim<R>(f: impl FnOnce(&mut Simulator) -> Result<R, Error>) -> Result<R, 
                     sim.add_spec(spec.clone());
                 }
             });
-            *slot = Some(sim);
+            sim
         }
-        match slot.as_mut() {
-            Some(sim) => f(sim).map_err(|e| to_js_error(&e)),
-            None => Err(to_js_error(&Error::new(ErrorKind::InvalidSpec, "the simulator could not start"))),
-        }
-    })
+    };
+    let result = f(&mut sim);
+    SIM.with(|cell| cell.set(Some(sim)));
+    result.map_err(|e| to_js_error(&e))
 }
 
 /// Tells a running simulator about a newly imported API.
 pub fn add_spec(spec: &cloudplay_core::ApiSpec) {
     SIM.with(|cell| {
-        if let Some(sim) = cell.borrow_mut().as_mut() {
+        if let Some(mut sim) = cell.take() {
             sim.add_spec(spec.clone());
+            cell.set(Some(sim));
         }
     });
 }

@@ -1,27 +1,32 @@
 //! Module-level state (the catalog with its imports) and the edge's clock and randomness.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use cloudplay_core::Catalog;
 use wasm_bindgen::JsValue;
 
 thread_local! {
     // wasm32 runs one thread; the catalog lives as long as the module instance.
-    static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
-}
-
-fn ensure(slot: &mut Option<Catalog>) -> &mut Catalog {
-    // The built-in specs are compiled in and tested; should one fail to parse, start empty
-    // rather than fail every call.
-    slot.get_or_insert_with(|| Catalog::builtin().unwrap_or_default())
+    static CATALOG: Cell<Option<Catalog>> = const { Cell::new(None) };
 }
 
 pub fn with_catalog<R>(f: impl FnOnce(&Catalog) -> R) -> R {
-    CATALOG.with(|c| f(ensure(&mut c.borrow_mut())))
+    with_catalog_mut(|c| f(c))
 }
 
+/// Runs `f` on the catalog, taken out of its cell for the call and put back after. A JS
+/// exception that unwinds through `f` runs no Rust destructors: a `RefCell` borrow would stay
+/// taken and fail every later call, whereas here the next call starts from the built-in
+/// catalog.
 pub fn with_catalog_mut<R>(f: impl FnOnce(&mut Catalog) -> R) -> R {
-    CATALOG.with(|c| f(ensure(&mut c.borrow_mut())))
+    CATALOG.with(|cell| {
+        // The built-in specs are compiled in and tested; should one fail to parse, start
+        // empty rather than fail every call.
+        let mut catalog = cell.take().unwrap_or_else(|| Catalog::builtin().unwrap_or_default());
+        let result = f(&mut catalog);
+        cell.set(Some(catalog));
+        result
+    })
 }
 
 /// Unix seconds from the JS clock.
