@@ -161,7 +161,8 @@ fn check_credentials(c: &Credentials) -> Result<()> {
     Ok(())
 }
 
-/// Signs a built request in place with the existing wire-level signer and returns the trace.
+/// Signs a built request in place with the wire-level `signer` (which remembers TC3 keys from
+/// one call to the next) and returns the trace.
 ///
 /// TC3 signs `content-type;host`, as the official SDKs do. ACS3 signs `host`, `content-type`
 /// when present, and every `x-acs-*` header. Tencent v1/legacy and Alibaba RPC sign every
