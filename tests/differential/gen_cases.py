@@ -636,6 +636,12 @@ def legacy_vector(id_, sdk, alg_suffix, service, host, path, action, version, re
 ALI_REGIONS = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-hongkong", "ap-southeast-1"]
 
 
+def alibaba_call(rng):
+    """What every Alibaba case draws first, in this order (the seeded cases depend on it):
+    timestamp, credentials, region and method."""
+    return timestamp(rng), alibaba_credentials(rng), rng.choice(ALI_REGIONS), rng.choice(["GET", "POST"])
+
+
 def bss_params(rng, nparams=None):
     p = {}
     for name in ["ProductCode", "ProductType", "SubscriptionType", "Period", "RenewalStatus", "RenewPeriod",
@@ -656,10 +662,7 @@ def rpc_core(rng, idx):
     from aliyunsdkcore.auth.algorithm import sha_hmac1
     from aliyunsdkcore.utils import parameter_helper
 
-    ts = timestamp(rng)
-    creds = alibaba_credentials(rng)
-    region = rng.choice(ALI_REGIONS)
-    method = rng.choice(["GET", "POST"])
+    ts, creds, region, method = alibaba_call(rng)
     host = "business.aliyuncs.com"
     nonce = secret(rng, "0123456789abcdef", 32)
     params = bss_params(rng)
@@ -809,10 +812,7 @@ def rpc_tea(rng, idx):
     from darabonba.runtime import RuntimeOptions
     from alibabacloud_tea_openapi.utils import Utils
 
-    ts = timestamp(rng)
-    creds = alibaba_credentials(rng)
-    region = rng.choice(ALI_REGIONS)
-    method = rng.choice(["GET", "POST"])
+    ts, creds, region, method = alibaba_call(rng)
     nonce = secret(rng, "0123456789abcdef", 32)
     params = bss_params(rng)
     extra = {}
@@ -911,10 +911,7 @@ def acs3_python(rng, idx):
     from darabonba.runtime import RuntimeOptions
     from alibabacloud_tea_openapi.utils import Utils
 
-    ts = timestamp(rng)
-    creds = alibaba_credentials(rng)
-    region = rng.choice(ALI_REGIONS)
-    method = rng.choice(["GET", "POST"])
+    ts, creds, region, method = alibaba_call(rng)
     nonce = secret(rng, "0123456789abcdef", 32)
     style = rng.choice(["RPC", "ROA"])
     body_type = rng.choice(["none", "form", "json", "json-string"]) if method == "POST" else "none"

@@ -116,6 +116,25 @@ async function tc3(spec) {
   };
 }
 
+/** A vector of BSS CreateInstance signed by @alicloud/openapi-util, around what it computed. */
+function bssVector(spec, algorithm, expected) {
+  return {
+    id: spec.id,
+    source: "sdk",
+    sdk: "@alicloud/openapi-util==0.3.3",
+    algorithm,
+    api: { service: "bssopenapi", host: "business.aliyuncs.com", path: "/", action: "CreateInstance", version: "2017-12-14", region: spec.region },
+    method: spec.method,
+    credentials: spec.credentials,
+    timestamp: spec.timestamp,
+    timestamp_iso: spec.timestamp_iso,
+    nonce: spec.nonce,
+    params: spec.query,
+    tags: ["node-sdk", spec.method.toLowerCase()],
+    expected,
+  };
+}
+
 function acs3(spec) {
   const query = OpenApiUtil.query(spec.query);
   const headers = {
@@ -144,33 +163,19 @@ function acs3(spec) {
   const canonical = lastHashInput();
   const sts = hmaced[hmaced.length - 1];
   const wire = querystring.stringify(query);
-  return {
-    id: spec.id,
-    source: "sdk",
-    sdk: "@alicloud/openapi-util==0.3.3",
-    algorithm: "ACS3-HMAC-SHA256",
-    api: { service: "bssopenapi", host: "business.aliyuncs.com", path: "/", action: "CreateInstance", version: "2017-12-14", region: spec.region },
-    method: spec.method,
-    credentials: spec.credentials,
-    timestamp: spec.timestamp,
-    timestamp_iso: spec.timestamp_iso,
-    nonce: spec.nonce,
-    params: spec.query,
-    tags: ["node-sdk", spec.method.toLowerCase()],
-    expected: {
-      canonical_request: canonical,
-      hashed_canonical_request: sts.split("\n")[1],
-      hashed_payload: payload,
-      signed_headers: auth.split("SignedHeaders=")[1].split(",")[0],
-      string_to_sign: sts,
-      signature: auth.slice(auth.lastIndexOf("Signature=") + 10),
-      authorization: auth,
-      url: "https://business.aliyuncs.com/" + (wire ? `?${wire}` : ""),
-      query: wire,
-      headers,
-      body: "",
-    },
-  };
+  return bssVector(spec, "ACS3-HMAC-SHA256", {
+    canonical_request: canonical,
+    hashed_canonical_request: sts.split("\n")[1],
+    hashed_payload: payload,
+    signed_headers: auth.split("SignedHeaders=")[1].split(",")[0],
+    string_to_sign: sts,
+    signature: auth.slice(auth.lastIndexOf("Signature=") + 10),
+    authorization: auth,
+    url: "https://business.aliyuncs.com/" + (wire ? `?${wire}` : ""),
+    query: wire,
+    headers,
+    body: "",
+  });
 }
 
 function rpc(spec) {
@@ -190,29 +195,15 @@ function rpc(spec) {
   query.Signature = OpenApiUtil.getRPCSignature(signed, spec.method, spec.credentials.secret_key);
   const sts = hmaced[hmaced.length - 1];
   const wire = querystring.stringify(query);
-  return {
-    id: spec.id,
-    source: "sdk",
-    sdk: "@alicloud/openapi-util==0.3.3",
-    algorithm: "ACS-RPC-HMAC-SHA1",
-    api: { service: "bssopenapi", host: "business.aliyuncs.com", path: "/", action: "CreateInstance", version: "2017-12-14", region: spec.region },
-    method: spec.method,
-    credentials: spec.credentials,
-    timestamp: spec.timestamp,
-    timestamp_iso: spec.timestamp_iso,
-    nonce: spec.nonce,
-    params: spec.query,
-    tags: ["node-sdk", spec.method.toLowerCase()],
-    expected: {
-      string_to_sign: sts,
-      signature: query.Signature,
-      signed_params: Object.entries(signed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      url: `https://business.aliyuncs.com/?${wire}`,
-      query: wire,
-      headers: { host: "business.aliyuncs.com", "x-acs-version": "2017-12-14", "x-acs-action": "CreateInstance" },
-      body: "",
-    },
-  };
+  return bssVector(spec, "ACS-RPC-HMAC-SHA1", {
+    string_to_sign: sts,
+    signature: query.Signature,
+    signed_params: Object.entries(signed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    url: `https://business.aliyuncs.com/?${wire}`,
+    query: wire,
+    headers: { host: "business.aliyuncs.com", "x-acs-version": "2017-12-14", "x-acs-action": "CreateInstance" },
+    body: "",
+  });
 }
 
 async function main() {

@@ -149,6 +149,17 @@ pub fn parse_query<'q>(query: &'q str, field: &str) -> Result<Vec<QueryPair<'q>>
     Ok(pairs)
 }
 
+/// The pairs of a query (or form body) as a receiving server reads them: decoded, bytes that
+/// are not UTF-8 replaced, and nothing at all from a malformed text — the caller's refusal then
+/// names what is missing.
+pub fn query_pairs_lossy(text: &str) -> Vec<(String, String)> {
+    parse_query(text, "query")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(n, v)| (String::from_utf8_lossy(&n).into_owned(), String::from_utf8_lossy(&v).into_owned()))
+        .collect()
+}
+
 fn form_decode(s: &str) -> Cow<'_, [u8]> {
     if !s.bytes().any(|b| b == b'+' || b == b'%') {
         return Cow::Borrowed(s.as_bytes());

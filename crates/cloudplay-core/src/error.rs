@@ -72,6 +72,16 @@ pub struct Error {
 }
 
 impl Error {
+    /// Input bytes as text; the error says which byte is not UTF-8.
+    pub fn utf8_input(bytes: &[u8]) -> Result<&str> {
+        core::str::from_utf8(bytes).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidUtf8,
+                alloc::format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()),
+            )
+        })
+    }
+
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error { kind, path: None, message: message.into(), violations: Vec::new() }
     }

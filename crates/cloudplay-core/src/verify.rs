@@ -13,7 +13,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::encode::parse_query;
+use crate::encode::query_pairs_lossy;
 use crate::http::HttpRequest;
 use crate::sign::{sign_wire, Algorithm, SigningTrace};
 use crate::time::UtcDateTime;
@@ -171,12 +171,12 @@ fn refuse(
 
 /// Query parameters plus, for a form body, the body's: both are signed by the parameter schemes.
 fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
-    let mut out = decoded_pairs(&req.query);
+    let mut out = query_pairs_lossy(&req.query);
     let form = req
         .header("content-type")
         .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
     if form && !req.body.is_empty() {
-        out.extend(decoded_pairs(&req.body));
+        out.extend(query_pairs_lossy(&req.body));
     }
     out
 }
@@ -186,7 +186,7 @@ fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
 /// (`merge(query, body)`) send both and sign that. `None` when no name is in both.
 fn body_overrides_query(req: &HttpRequest) -> Option<Vec<(String, String)>> {
     let all = request_params(req);
-    let query_len = decoded_pairs(&req.query).len();
+    let query_len = query_pairs_lossy(&req.query).len();
     let (query, body) = all.split_at(query_len.min(all.len()));
     if !body.iter().any(|(n, _)| query.iter().any(|(q, _)| q == n)) {
         return None;
@@ -195,15 +195,6 @@ fn body_overrides_query(req: &HttpRequest) -> Option<Vec<(String, String)>> {
         query.iter().filter(|(q, _)| !body.iter().any(|(n, _)| n == q)).cloned().collect();
     merged.extend_from_slice(body);
     Some(merged)
-}
-
-fn decoded_pairs(text: &str) -> Vec<(String, String)> {
-    // A malformed query simply yields no parameters; the refusal then names what is missing.
-    parse_query(text, "query")
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(n, v)| (String::from_utf8_lossy(&n).into_owned(), String::from_utf8_lossy(&v).into_owned()))
-        .collect()
 }
 
 fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -484,15 +475,7 @@ fn verify_rpc<'k>(
     now: i64,
 ) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Alibaba, Algorithm::AcsRpcHmacSha1);
-    if param(&params, "Signature").map_or(true, str::is_empty) {
-        return Err(refuse(
-            fam,
-            Some(alg),
-            Failure::MissingSignature,
-            Some("Signature"),
-            "the Signature parameter is missing".into(),
-        ));
-    }
+    require_signature(fam, alg, &params)?;
     let method = param(&params, "SignatureMethod").unwrap_or("");
     if method != "HMAC-SHA1" {
         return Err(refuse(
@@ -540,15 +523,7 @@ fn verify_legacy<'k>(
             ))
         }
     };
-    if param(&params, "Signature").map_or(true, str::is_empty) {
-        return Err(refuse(
-            fam,
-            Some(alg),
-            Failure::MissingSignature,
-            Some("Signature"),
-            "the Signature parameter is missing".into(),
-        ));
-    }
+    require_signature(fam, alg, &params)?;
     let auth = param_auth(fam, alg, &params, &TENCENT_LEGACY, lookup, now)?;
     let ParamAuth { signature, key_id: secret_id, creds, timestamp, nonce, token } = auth;
     let base = param_input(req, alg, creds, timestamp, params);
@@ -650,6 +625,15 @@ fn param_auth<'k>(
     })
 }
 
+/// The `Signature` parameter of the schemes that sign parameters must be there and not empty.
+fn require_signature(fam: Family, alg: Algorithm, params: &[(String, String)]) -> Result<(), Refusal> {
+    if param(params, "Signature").map_or(true, str::is_empty) {
+        let message = "the Signature parameter is missing".into();
+        return Err(refuse(fam, Some(alg), Failure::MissingSignature, Some("Signature"), message));
+    }
+    Ok(())
+}
+
 fn param_input(
     req: &HttpRequest,
     alg: Algorithm,
@@ -719,12 +703,7 @@ struct VerifyWireJson {
 impl VerifyWireInput {
     pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
         use crate::{Error, ErrorKind};
-        let text = core::str::from_utf8(bytes).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidUtf8,
-                format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()),
-            )
-        })?;
+        let text = Error::utf8_input(bytes)?;
         let raw: VerifyWireJson =
             serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
         Self::from_raw(raw)

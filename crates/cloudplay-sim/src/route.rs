@@ -7,7 +7,7 @@ use alloc::string::{String, ToString};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
-use cloudplay_core::encode::parse_query;
+use cloudplay_core::encode::query_pairs_lossy;
 use cloudplay_core::{ApiSpec, ApiStyle, HttpRequest};
 
 use crate::envelope::Vendor;
@@ -34,12 +34,12 @@ pub enum AuthScheme {
 
 impl Wire {
     pub fn read(req: &HttpRequest) -> Self {
-        let mut params = pairs(&req.query);
+        let mut params = query_pairs_lossy(&req.query);
         let form = req
             .header("content-type")
             .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
         if form {
-            params.extend(pairs(&req.body));
+            params.extend(query_pairs_lossy(&req.body));
         }
         let host_with_port = req.header("host").unwrap_or(&req.host).trim().to_string();
         let host = strip_port(&host_with_port).to_ascii_lowercase();
@@ -61,14 +61,6 @@ impl Wire {
     fn has(&self, name: &str) -> bool {
         self.params.iter().any(|(n, _)| n == name)
     }
-}
-
-fn pairs(text: &str) -> Vec<(String, String)> {
-    parse_query(text, "query")
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(n, v)| (String::from_utf8_lossy(&n).into_owned(), String::from_utf8_lossy(&v).into_owned()))
-        .collect()
 }
 
 fn strip_port(host: &str) -> &str {

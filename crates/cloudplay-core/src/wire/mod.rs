@@ -66,13 +66,7 @@ pub struct WireInput {
 impl WireInput {
     /// Parses one JSON document, checking UTF-8 first so the error says which byte is bad.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        let text = core::str::from_utf8(bytes).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidUtf8,
-                format!("input is not UTF-8: invalid byte at offset {}", e.valid_up_to()),
-            )
-        })?;
-        Self::from_fields(json::parse(text)?)
+        Self::from_fields(json::parse(Error::utf8_input(bytes)?)?)
     }
 
     /// The value of a header, matching its name case-insensitively.
