@@ -1,7 +1,6 @@
 //! The few primitives the signers need, over RustCrypto's `hmac`, `sha1` and `sha2`.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -59,10 +58,12 @@ pub fn hmac_sha1(key: &[u8], data: &[u8]) -> [u8; 20] {
 
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = Vec::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(DIGITS[usize::from(b >> 4)]);
-        s.push(DIGITS[usize::from(b & 15)]);
+    // Written by index into a sized buffer: a push per digit is a call per digit in the
+    // size-optimised module.
+    let mut s = alloc::vec![0; bytes.len() * 2];
+    for (pair, &b) in s.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = DIGITS[usize::from(b >> 4)];
+        pair[1] = DIGITS[usize::from(b & 15)];
     }
     // Only ASCII hex digits were pushed.
     String::from_utf8(s).unwrap_or_default()
@@ -100,6 +101,7 @@ pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec::Vec;
 
     #[test]
     fn rfc4231_case_2() {

@@ -33,6 +33,7 @@ pub mod raw;
 pub mod sign;
 pub mod snippet;
 pub mod spec;
+mod text;
 pub mod time;
 pub mod unflatten;
 pub mod validate;

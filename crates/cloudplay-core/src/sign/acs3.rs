@@ -1,13 +1,13 @@
 //! ACS3-HMAC-SHA256 (Alibaba Cloud V3 signature).
 
-use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{Algorithm, CanonicalRequest, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{hex, hmac_sha256, sha256_hex};
 use crate::encode::{ascii_string, parse_query, push_rfc3986};
 use crate::error::Result;
+use crate::text::concat;
 use crate::wire::WireInput;
 
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
@@ -28,14 +28,18 @@ pub enum Names {
 pub fn sign_with(input: &WireInput, names: Names, order: NameOrder) -> Result<SigningTrace> {
     let query = canonical_query(&input.query, names, order)?;
     let canonical = CanonicalRequest::new(input, query, sha256_hex(input.body.as_bytes()))?;
-    let canonical_text = canonical.to_string();
+    let canonical_text = canonical.text();
     let hashed_canonical_request = sha256_hex(canonical_text.as_bytes());
-    let string_to_sign = StringToSign::Acs3 { hashed_canonical_request: &hashed_canonical_request }.to_string();
+    let string_to_sign = StringToSign::Acs3 { hashed_canonical_request: &hashed_canonical_request }.text();
     let signature = hex(&hmac_sha256(input.credentials.secret_key.as_bytes(), string_to_sign.as_bytes()));
-    let authorization = format!(
-        "ACS3-HMAC-SHA256 Credential={},SignedHeaders={},Signature={signature}",
-        input.credentials.secret_id, canonical.signed_headers
-    );
+    let authorization = concat(&[
+        "ACS3-HMAC-SHA256 Credential=",
+        &input.credentials.secret_id,
+        ",SignedHeaders=",
+        &canonical.signed_headers,
+        ",Signature=",
+        &signature,
+    ]);
     Ok(SigningTrace {
         algorithm: Algorithm::Acs3HmacSha256,
         signed_headers: Some(canonical.signed_headers),

@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::text::{concat, decimal};
 use crate::wire::{find_header, WireInput};
 
 /// The TC3 / ACS3 canonical request:
@@ -63,22 +64,34 @@ fn is_python_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-impl fmt::Display for CanonicalRequest<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Plain write_str calls: this runs for every signature, and format arguments go
-        // through the padding machinery for nothing.
+impl CanonicalRequest<'_> {
+    /// The text, in one allocation of its length: it is built and hashed on every signature.
+    pub fn text(&self) -> String {
+        let mut len = 0;
+        self.pieces(|p| len += p.len());
+        let mut out = String::with_capacity(len);
+        self.pieces(|p| out.push_str(p));
+        out
+    }
+
+    fn pieces(&self, mut f: impl FnMut(&str)) {
         for part in [self.method, "\n", self.path, "\n", &self.query, "\n"] {
-            f.write_str(part)?;
+            f(part);
         }
         for (name, value) in &self.headers {
             for part in [name, ":", value, "\n"] {
-                f.write_str(part)?;
+                f(part);
             }
         }
         for part in ["\n", &self.signed_headers, "\n", &self.hashed_payload] {
-            f.write_str(part)?;
+            f(part);
         }
-        Ok(())
+    }
+}
+
+impl fmt::Display for CanonicalRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 
@@ -166,18 +179,31 @@ pub enum StringToSign<'a> {
     AcsRpc { method: &'a str, encoded_query: &'a str },
 }
 
+impl StringToSign<'_> {
+    /// The text, in one allocation (see [`CanonicalRequest::text`]).
+    pub fn text(&self) -> String {
+        let mut digits = [0; 20];
+        match *self {
+            StringToSign::Tc3 { timestamp, credential_scope, hashed_canonical_request } => concat(&[
+                "TC3-HMAC-SHA256\n",
+                decimal(timestamp, &mut digits),
+                "\n",
+                credential_scope,
+                "\n",
+                hashed_canonical_request,
+            ]),
+            StringToSign::Acs3 { hashed_canonical_request } => {
+                concat(&["ACS3-HMAC-SHA256\n", hashed_canonical_request])
+            }
+            StringToSign::TcLegacy { method, host, path, query } => concat(&[method, host, path, "?", query]),
+            StringToSign::AcsRpc { method, encoded_query } => concat(&[method, "&%2F&", encoded_query]),
+        }
+    }
+}
+
 impl fmt::Display for StringToSign<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StringToSign::Tc3 { timestamp, credential_scope, hashed_canonical_request } => {
-                write!(f, "TC3-HMAC-SHA256\n{timestamp}\n{credential_scope}\n{hashed_canonical_request}")
-            }
-            StringToSign::Acs3 { hashed_canonical_request } => {
-                write!(f, "ACS3-HMAC-SHA256\n{hashed_canonical_request}")
-            }
-            StringToSign::TcLegacy { method, host, path, query } => write!(f, "{method}{host}{path}?{query}"),
-            StringToSign::AcsRpc { method, encoded_query } => write!(f, "{method}&%2F&{encoded_query}"),
-        }
+        f.write_str(&self.text())
     }
 }
 

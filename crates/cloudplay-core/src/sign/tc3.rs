@@ -1,12 +1,12 @@
 //! TC3-HMAC-SHA256 (Tencent Cloud API 3.0).
 
-use alloc::format;
 use alloc::string::{String, ToString};
 
 use super::{Algorithm, CanonicalRequest, SigningTrace, StringToSign};
 use crate::crypto::{ct_eq, hex, hmac_sha256, sha256, sha256_hex, HmacSha256Key};
 use crate::encode::whatwg_query;
 use crate::error::Result;
+use crate::text::concat;
 use crate::time::UtcDateTime;
 use crate::wire::WireInput;
 
@@ -40,25 +40,31 @@ pub fn sign_with(input: &WireInput, query_form: Query, keys: Option<&mut KeyCach
         Query::AsSent => input.query.clone(),
     };
     let canonical = CanonicalRequest::new(input, query, hashed_payload)?;
-    let canonical_text = canonical.to_string();
+    let canonical_text = canonical.text();
     let hashed_canonical_request = sha256_hex(canonical_text.as_bytes());
-    let credential_scope = format!("{date}/{}/tc3_request", input.service);
+    let credential_scope = concat(&[&date, "/", &input.service, "/tc3_request"]);
     let string_to_sign = StringToSign::Tc3 {
         timestamp,
         credential_scope: &credential_scope,
         hashed_canonical_request: &hashed_canonical_request,
     }
-    .to_string();
+    .text();
 
     let secret = &input.credentials.secret_key;
     let signature = hex(&match keys {
         Some(cache) => cache.key(secret, &date, &input.service).mac(string_to_sign.as_bytes()),
         None => hmac_sha256(&derive_signing_key(secret, &date, &input.service).signing, string_to_sign.as_bytes()),
     });
-    let authorization = format!(
-        "TC3-HMAC-SHA256 Credential={}/{credential_scope}, SignedHeaders={}, Signature={signature}",
-        input.credentials.secret_id, canonical.signed_headers
-    );
+    let authorization = concat(&[
+        "TC3-HMAC-SHA256 Credential=",
+        &input.credentials.secret_id,
+        "/",
+        &credential_scope,
+        ", SignedHeaders=",
+        &canonical.signed_headers,
+        ", Signature=",
+        &signature,
+    ]);
     Ok(SigningTrace {
         algorithm: Algorithm::Tc3HmacSha256,
         signed_headers: Some(canonical.signed_headers),

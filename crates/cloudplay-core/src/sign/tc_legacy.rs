@@ -1,6 +1,6 @@
 //! TC-HmacSHA1 / TC-HmacSHA256 (Tencent Cloud API 2.0, and API 3.0's v1 signature).
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{Algorithm, NameOrder, SigningTrace, StringToSign};
@@ -11,8 +11,7 @@ use crate::wire::WireInput;
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
     let query = sorted_query(&input.params);
     let string_to_sign =
-        StringToSign::TcLegacy { method: &input.method, host: &input.host, path: &input.path, query: &query }
-            .to_string();
+        StringToSign::TcLegacy { method: &input.method, host: &input.host, path: &input.path, query: &query }.text();
     let key = input.credentials.secret_key.as_bytes();
     let signature = match input.algorithm {
         Algorithm::TcHmacSha256 => base64(&hmac_sha256(key, string_to_sign.as_bytes())),
