@@ -42,6 +42,8 @@ struct Variant {
     prefix: String,
     #[serde(default, rename = "no-default-features")]
     no_default_features: bool,
+    /// The cargo profile, when not the package's.
+    profile: Option<String>,
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
@@ -69,11 +71,12 @@ pub fn build() -> Result<(), String> {
         .and_then(|n| n.as_str())
         .ok_or("the package crate has no name")?
         .to_string();
-    let profile_dir = if cfg.package.profile == "dev" { "debug" } else { cfg.package.profile.as_str() };
-    let artifact = root
-        .join("target/wasm32-unknown-unknown")
-        .join(profile_dir)
-        .join(format!("{}.wasm", crate_name.replace('-', "_")));
+    let artifact = |profile: &str| {
+        let profile_dir = if profile == "dev" { "debug" } else { profile };
+        root.join("target/wasm32-unknown-unknown")
+            .join(profile_dir)
+            .join(format!("{}.wasm", crate_name.replace('-', "_")))
+    };
 
     let out = root.join(&cfg.package.out_dir);
     if out.exists() {
@@ -81,22 +84,15 @@ pub fn build() -> Result<(), String> {
     }
     let mut wasm = Vec::new();
     for variant in &cfg.variant {
+        let profile = variant.profile.as_deref().unwrap_or(&cfg.package.profile);
         let mut build = cmd::cargo();
-        build.args([
-            "build",
-            "-p",
-            &crate_name,
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            &cfg.package.profile,
-        ]);
+        build.args(["build", "-p", &crate_name, "--target", "wasm32-unknown-unknown", "--profile", profile]);
         if variant.no_default_features {
             build.arg("--no-default-features");
         }
         build.env("CARGO_ENCODED_RUSTFLAGS", path_remaps(&root));
         cmd::run(&mut build)?;
-        let module = bind_targets(&cfg, &artifact, &out.join(&variant.prefix))?;
+        let module = bind_targets(&cfg, &artifact(profile), &out.join(&variant.prefix))?;
         wasm.push((variant.name.clone(), module));
     }
 

@@ -30,6 +30,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cmd::run(cmd::cargo().args([
             "build",
             "-p",
+            "cloudplay-sign",
+            "-p",
             "cloudplay-core",
             "-p",
             "cloudplay-sim",

@@ -19,26 +19,22 @@
 
 extern crate alloc;
 
+// The wire-level signer lives in its own crate (the signing-only npm module is that crate
+// alone); its modules are re-exported here under the paths they have always had.
+pub use cloudplay_sign::{crypto, encode, error, http, sign, time, wire};
+
 pub mod build;
 pub mod catalog;
 pub mod conformance;
-pub mod crypto;
-pub mod encode;
-pub mod error;
-pub mod http;
 pub mod import;
 pub mod number;
 pub mod prepare;
 pub mod raw;
-pub mod sign;
 pub mod snippet;
 pub mod spec;
-mod text;
-pub mod time;
 pub mod unflatten;
 pub mod validate;
 pub mod verify;
-pub mod wire;
 
 pub use error::{Error, ErrorKind, Result};
 pub use http::HttpRequest;

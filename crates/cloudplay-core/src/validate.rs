@@ -10,7 +10,6 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::number::{cmp_int_bound, cmp_numbers, integer_of, IntError};
@@ -20,20 +19,7 @@ use crate::spec::{ApiSpec, ApiStyle, Format, Param, ParamType, Presence, MAX_DEP
 /// At most this many violations are listed, then one more says the list was cut.
 pub const MAX_VIOLATIONS: usize = 100;
 
-/// One broken rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-pub struct Violation {
-    /// Where: `SystemDisk.DiskSize`, `Parameter[3].Code` (0-based JSON array index), `Region`.
-    pub path: String,
-    /// The vendor's code for it: `MissingParameter`, `InvalidParameter`, `InvalidParameterValue`,
-    /// `UnknownParameter`, or a specific code the vendor documents for the rule.
-    pub code: String,
-    /// For a person, in English.
-    pub message: String,
-    /// For a person, in Chinese.
-    pub message_zh: String,
-}
+pub use crate::error::Violation;
 
 /// The codes each vendor uses for the generic failures.
 #[derive(Debug, Clone, Copy)]

@@ -3,8 +3,8 @@
 //! `WireInput::from_fields`, so every check and error is the same as on the JSON path.
 //! `prepare` returns its signed request the same way (`unpackPrepared`).
 
-use cloudplay_core::wire::RawFields;
-use cloudplay_core::SigningTrace;
+use cloudplay_sign::wire::RawFields;
+use cloudplay_sign::SigningTrace;
 
 const WIRE_FIELDS: [&str; 9] =
     ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];

@@ -1,7 +1,7 @@
 //! Crossing the JS boundary: values travel as JSON text (one serde path, serde_json, keeps
 //! the module small) and core errors become JS `Error` objects.
 
-use cloudplay_core::{Error, ErrorKind};
+use cloudplay_sign::{Error, ErrorKind};
 #[cfg(feature = "full")]
 use serde::de::DeserializeOwned;
 #[cfg(feature = "full")]

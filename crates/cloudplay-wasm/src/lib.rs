@@ -18,7 +18,7 @@ mod state;
 use cloudplay_core::verify::{outcome_json, VerifyWireInput};
 #[cfg(feature = "full")]
 use cloudplay_core::{Call, Credentials};
-use cloudplay_core::{Signer, WireInput};
+use cloudplay_sign::{Signer, WireInput};
 #[cfg(feature = "full")]
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -68,7 +68,7 @@ thread_local! {
     static SIGNER: core::cell::Cell<Signer> = core::cell::Cell::default();
 }
 
-fn sign_remembering_keys(wire: &WireInput) -> Result<cloudplay_core::SigningTrace, cloudplay_core::Error> {
+fn sign_remembering_keys(wire: &WireInput) -> Result<cloudplay_sign::SigningTrace, cloudplay_sign::Error> {
     with_signer(|signer| signer.sign(wire))
 }
 

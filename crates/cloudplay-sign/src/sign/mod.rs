@@ -149,7 +149,8 @@ fn sign(input: &WireInput, tc3_keys: Option<&mut tc3::KeyCache>) -> Result<Signi
 /// names RFC 3986-encoded (Alibaba's documentation) instead of as sent (the official SDKs),
 /// both Alibaba schemes with names in @alicloud/openapi-util's UTF-16 order, and TC3 with a
 /// query signed byte for byte where a URL parser would have escaped.
-pub(crate) mod alternatives {
+#[doc(hidden)]
+pub mod alternatives {
     use super::*;
 
     pub fn acs3_encoded_names(input: &WireInput) -> Result<SigningTrace> {

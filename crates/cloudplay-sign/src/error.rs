@@ -4,7 +4,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::validate::Violation;
+use serde::{Deserialize, Serialize};
 
 /// What went wrong, as a stable machine-readable code (see [`ErrorKind::code`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,3 +131,18 @@ impl serde::Serialize for Error {
 }
 
 pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct Violation {
+    /// Where: `SystemDisk.DiskSize`, `Parameter[3].Code` (0-based JSON array index), `Region`.
+    pub path: String,
+    /// The vendor's code for it: `MissingParameter`, `InvalidParameter`, `InvalidParameterValue`,
+    /// `UnknownParameter`, or a specific code the vendor documents for the rule.
+    pub code: String,
+    /// For a person, in English.
+    pub message: String,
+    /// For a person, in Chinese.
+    pub message_zh: String,
+}
