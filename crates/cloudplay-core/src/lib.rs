@@ -25,6 +25,7 @@ pub mod conformance;
 pub mod crypto;
 pub mod encode;
 pub mod error;
+mod float;
 pub mod http;
 pub mod import;
 pub mod number;
