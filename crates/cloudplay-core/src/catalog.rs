@@ -159,8 +159,11 @@ impl Catalog {
 
     /// Specs whose id, product, action, title or description (English or Chinese) contain every
     /// whitespace-separated term, ignoring ASCII case.
+    ///
+    /// Only ASCII is folded (other letters must match exactly): Unicode case mapping would put
+    /// its tables (about 10 KB) into the npm module for a search over English and Chinese text.
     pub fn search(&self, query: &str) -> Vec<ApiSummary> {
-        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let terms: Vec<String> = query.split_whitespace().map(str::to_ascii_lowercase).collect();
         self.specs
             .iter()
             .filter(|s| {
@@ -172,7 +175,7 @@ impl Catalog {
                     s.description.zh.clone(),
                 ]
                 .join("\n")
-                .to_lowercase();
+                .to_ascii_lowercase();
                 terms.iter().all(|t| hay.contains(t.as_str()))
             })
             .map(ApiSummary::of)

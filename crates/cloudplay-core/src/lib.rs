@@ -26,6 +26,7 @@ pub use cloudplay_sign::{crypto, encode, error, http, sign, time, wire};
 pub mod build;
 pub mod catalog;
 pub mod conformance;
+mod float;
 pub mod import;
 pub mod number;
 pub mod prepare;

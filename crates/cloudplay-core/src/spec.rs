@@ -59,6 +59,15 @@ pub enum ApiStyle {
 }
 
 impl ApiStyle {
+    /// The name as `{:?}` writes it (`TencentApi3`), for messages without the Debug machinery.
+    pub(crate) fn variant_name(self) -> &'static str {
+        match self {
+            ApiStyle::TencentApi3 => "TencentApi3",
+            ApiStyle::TencentLegacy => "TencentLegacy",
+            ApiStyle::AlibabaRpc => "AlibabaRpc",
+        }
+    }
+
     /// Whether an algorithm can sign requests of this style.
     pub fn accepts(self, algorithm: Algorithm) -> bool {
         match self {
@@ -93,6 +102,19 @@ pub enum ParamType {
 }
 
 impl ParamType {
+    /// The name as `{:?}` writes it (`Int64`), for messages without the Debug machinery.
+    pub(crate) fn variant_name(self) -> &'static str {
+        match self {
+            ParamType::String => "String",
+            ParamType::Int64 => "Int64",
+            ParamType::Uint64 => "Uint64",
+            ParamType::Float => "Float",
+            ParamType::Bool => "Bool",
+            ParamType::Object => "Object",
+            ParamType::Array => "Array",
+        }
+    }
+
     pub fn is_integer(self) -> bool {
         matches!(self, ParamType::Int64 | ParamType::Uint64)
     }
@@ -490,7 +512,10 @@ impl ApiSpec {
         }
         for (i, a) in self.algorithms.iter().enumerate() {
             if !self.style.accepts(*a) {
-                return bad(&format!("algorithms[{i}]"), format!("{a} cannot sign {:?} requests", self.style));
+                return bad(
+                    &format!("algorithms[{i}]"),
+                    format!("{a} cannot sign {} requests", self.style.variant_name()),
+                );
             }
         }
         check_params(self, &self.params, "params", 0)?;
@@ -589,7 +614,7 @@ fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()
             return Err(Error::at(
                 ErrorKind::InvalidSpec,
                 format!("{here}.allowed[{i}]"),
-                format!("{v} is not a valid {:?} value", p.ty),
+                format!("{v} is not a valid {} value", p.ty.variant_name()),
             ));
         }
     }
@@ -599,4 +624,37 @@ fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()
         }
     }
     check_params(spec, &p.fields, &format!("{here}.fields"), depth + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+    use serde_json::json;
+
+    #[test]
+    fn variant_names_are_what_debug_writes() {
+        use ParamType::*;
+        for ty in [String, Int64, Uint64, Float, Bool, Object, Array] {
+            assert_eq!(ty.variant_name(), format!("{ty:?}"));
+        }
+        for style in [ApiStyle::TencentApi3, ApiStyle::TencentLegacy, ApiStyle::AlibabaRpc] {
+            assert_eq!(style.variant_name(), format!("{style:?}"));
+        }
+    }
+
+    #[test]
+    fn check_messages_name_the_style_and_the_type() {
+        let base = crate::catalog::builtin_spec("ms/2018-04-08/CreateResourceInstances").unwrap().unwrap();
+        let mut spec = base.clone();
+        spec.algorithms.push(Algorithm::AcsRpcHmacSha1);
+        let err = spec.check().unwrap_err();
+        assert_eq!(err.message, "ACS-RPC-HMAC-SHA1 cannot sign TencentApi3 requests");
+        let mut spec = base;
+        let mut p = Param::new("Count", ParamType::Int64);
+        p.allowed = alloc::vec![json!("x")];
+        spec.params.push(p);
+        let err = spec.check().unwrap_err();
+        assert_eq!(err.message, "\"x\" is not a valid Int64 value");
+    }
 }

@@ -17,6 +17,7 @@ use alloc::vec::Vec;
 use serde_json::{Map, Number, Value};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::float::parse_f64;
 use crate::number::{int_to_number, parse_decimal};
 use crate::spec::{ApiSpec, Param, ParamType, MAX_DEPTH};
 
@@ -196,11 +197,9 @@ fn scalar(ty: Option<ParamType>, text: String) -> Value {
             Some(n) => Value::Number(n),
             None => Value::String(text),
         },
-        Some(ParamType::Float) => match text.parse::<f64>().ok().filter(|f| f.is_finite()).and_then(Number::from_f64) {
-            Some(n) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) => {
-                Value::Number(n)
-            }
-            _ => Value::String(text),
+        Some(ParamType::Float) => match parse_f64(&text).and_then(Number::from_f64) {
+            Some(n) => Value::Number(n),
+            None => Value::String(text),
         },
         _ => Value::String(text),
     }
@@ -272,6 +271,28 @@ mod tests {
                 "InstanceCount": "abc"
             })
         );
+    }
+
+    #[test]
+    fn float_parameters_are_numbers_when_they_parse_finite() {
+        let mut s = spec("hai/2023-08-12/RunInstances");
+        s.params.push(Param::new("Ratio", ParamType::Float));
+        for (text, want) in [
+            ("1.", "1.0"),
+            (".5", "0.5"),
+            ("+1", "1.0"),
+            ("-0", "-0.0"),
+            ("2.5E-3", "0.0025"),
+            ("0.1", "0.1"),
+            ("1e400", "\"1e400\""),
+            ("inf", "\"inf\""),
+            ("NaN", "\"NaN\""),
+            ("1,5", "\"1,5\""),
+            (" 1", "\" 1\""),
+        ] {
+            let v = unflatten(&s, &pairs(&[("Ratio", text)]), 0).unwrap();
+            assert_eq!(v["Ratio"].to_string(), want, "{text}");
+        }
     }
 
     #[test]

@@ -77,6 +77,19 @@ fn the_builtin_catalog_holds_the_four_seeds() {
 }
 
 #[test]
+fn search_folds_ascii_case_only() {
+    let mut c = catalog();
+    let mut spec = c.specs()[0].clone();
+    spec.title.en = "Créer une Instance ÉLASTIQUE".into();
+    c.add(spec).unwrap();
+    let ids = |q: &str| c.search(q).into_iter().map(|s| s.id).collect::<Vec<_>>();
+    assert_eq!(ids("crÉer instance"), Vec::<String>::new(), "É is not folded to é");
+    assert_eq!(ids("CRéER INSTANCE élastique"), Vec::<String>::new());
+    assert_eq!(ids("CRéER INSTANCE ÉLASTIQUE"), [MS]);
+    assert_eq!(ids("créer iNsTaNcE"), [MS]);
+}
+
+#[test]
 fn seed_examples_validate_clean_and_build_to_the_documented_wire_form() {
     let c = catalog();
     let mut checked = 0;

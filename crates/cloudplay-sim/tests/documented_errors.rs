@@ -106,6 +106,10 @@ fn postgres_codes() {
     ] {
         let a = expect_code(&mut sim, &signed(PG, pg(bad.clone()), &c), "ParamsAssertError");
         assert!(a.body["Response"]["RequestId"].is_string(), "{bad}: {}", a.body);
+        if bad.get("ZoneId").is_some() {
+            let want = "ZoneId 200001 is not a zone of region 1; its zones: [100001, 100002, 100003].";
+            assert_eq!(a.message(), want);
+        }
     }
     reached.push("ParamsAssertError");
     // An action the service does not have, and a version it does not have.

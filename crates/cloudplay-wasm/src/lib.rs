@@ -99,7 +99,8 @@ pub fn catalog() -> JsResult {
 }
 
 #[cfg(feature = "full")]
-/// Catalog entries matching every term of `query` (product, action, title, description; zh or en).
+/// Catalog entries matching every term of `query` (product, action, title, description; zh or en),
+/// ignoring ASCII case only.
 #[wasm_bindgen(unchecked_return_type = "ApiSummary[]")]
 pub fn search(#[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> JsResult {
     let q = query.as_string().unwrap_or_default();

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use super::{Imported, Skipped};
 use crate::encode::parse_query;
 use crate::error::{Error, ErrorKind, Result};
+use crate::float::parse_f64;
 use crate::number::{int_to_number, parse_decimal};
 use crate::sign::Algorithm;
 use crate::spec::{
@@ -363,7 +364,7 @@ fn typed_leaf(spec: &ApiSpec, segs: &[&str], text: String) -> Value {
             Some(n) => Value::Number(n),
             None => Value::String(text),
         },
-        Some(ParamType::Float) => match text.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+        Some(ParamType::Float) => match parse_f64(&text).and_then(serde_json::Number::from_f64) {
             Some(n) => Value::Number(n),
             None => Value::String(text),
         },
@@ -460,6 +461,23 @@ mod tests {
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].path, "Tree.Children[0].Children[0].Name");
         assert_eq!(v[0].code, "MissingParameter");
+    }
+
+    #[test]
+    fn float_leaves_are_numbers_when_they_parse_finite() {
+        let mut spec = crate::catalog::builtin_spec("hai/2023-08-12/RunInstances").unwrap().unwrap();
+        spec.params.push(Param::new("Ratio", ParamType::Float));
+        for (text, want) in [
+            ("1.", "1.0"),
+            (".5", "0.5"),
+            ("-0", "-0.0"),
+            ("1e-2", "0.01"),
+            ("1e400", "\"1e400\""),
+            ("-Infinity", "\"-Infinity\""),
+            ("nan", "\"nan\""),
+        ] {
+            assert_eq!(typed_leaf(&spec, &["Ratio"], text.into()).to_string(), want, "{text}");
+        }
     }
 
     #[test]

@@ -44,7 +44,10 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
         return Err(fail(ASSERT, format!("RegionId {region} is not a region id; known: {}.", known.join(", "))));
     };
     if !zones.iter().any(|z| i128::from(*z) == zone) {
-        return Err(fail(ASSERT, format!("ZoneId {zone} is not a zone of region {region}; its zones: {zones:?}.")));
+        // Written out as `{:?}` would (`[100001, 100002]`) without the Debug machinery.
+        let list: Vec<String> = zones.iter().map(|z| format!("{z}")).collect();
+        let list = list.join(", ");
+        return Err(fail(ASSERT, format!("ZoneId {zone} is not a zone of region {region}; its zones: [{list}].")));
     }
     let spec = text(ctx.params, "SpecCode").unwrap_or("");
     if !d.spec_codes.iter().any(|s| s == spec) {
