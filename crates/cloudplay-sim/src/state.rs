@@ -239,9 +239,14 @@ impl State {
         if s.rate.len() > l.rate_windows {
             s.rate.clear();
         }
-        s.nonce_index = s.nonces.iter().map(|n| (n.key, n.expires)).collect();
-        // Later records win, as they did when they were made.
-        s.idem_index = s.idempotency.iter().enumerate().map(|(i, r)| (r.key, i as u64)).collect();
+        // Inserts rather than `collect`: collecting sorts first, and each sort is kilobytes of
+        // code in the npm module. Later records win either way, as they did when they were made.
+        for n in &s.nonces {
+            s.nonce_index.insert(n.key, n.expires);
+        }
+        for (i, r) in s.idempotency.iter().enumerate() {
+            s.idem_index.insert(r.key, i as u64);
+        }
         s.idem_base = 0;
         Ok(s)
     }
@@ -303,5 +308,22 @@ mod tests {
         assert!(back.clone().replayed("n", 6, 10));
         assert!(State::from_json(&s.to_json().replace("\"format\":1", "\"format\":9")).is_err());
         assert!(State::from_json("[").is_err());
+    }
+
+    #[test]
+    fn a_restored_state_answers_the_later_of_two_records_with_one_key() {
+        let mut s = small();
+        s.remember("t", 0, json!(1));
+        s.remember("t", 0, json!(2));
+        assert_eq!(State::from_json(&s.to_json()).unwrap().idempotent("t", 0), Some(&json!(2)));
+
+        s.replayed("n", 5, 10);
+        let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+        let first = v["nonces"][0].clone();
+        let mut later = first.clone();
+        later["expires"] = json!(5);
+        v["nonces"] = json!([first, later]);
+        let mut back = State::from_json(&serde_json::to_string(&v).unwrap()).unwrap();
+        assert!(!back.replayed("n", 6, 10), "the later record expired at 5");
     }
 }
