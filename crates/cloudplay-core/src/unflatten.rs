@@ -30,8 +30,10 @@ pub const MAX_INDEX: usize = 1000;
 enum Node {
     Leaf(String),
     Object(BTreeMap<String, Node>),
-    /// Elements by wire index; holes are read as JSON null.
-    Array(BTreeMap<usize, Node>),
+    /// Elements by wire index, sorted; holes are read as JSON null. A sorted Vec rather than a
+    /// second BTreeMap type, which would bring its own copy of the B-tree code into the npm
+    /// module: indices are capped at MAX_INDEX, so an insert moves at most that many elements.
+    Array(Vec<(usize, Node)>),
 }
 
 /// Rebuilds the parameters from `(name, value)` pairs. Errors name the pair that conflicts with
@@ -92,7 +94,11 @@ fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &
                     .and_then(|p| spec.fields_of(p))
                     .and_then(|fs| fs.iter().find(|f| f.name == seg)),
             };
-            descend(spec, fields.entry(seg.to_string()), child, tail, at)
+            let (fresh, slot) = match fields.entry(seg.to_string()) {
+                Entry::Vacant(v) => (true, v.insert(Node::Leaf(String::new()))),
+                Entry::Occupied(o) => (false, o.into_mut()),
+            };
+            descend(spec, slot, fresh, child, tail, at)
         }
         Node::Array(items) => {
             let index = parse_index(seg).filter(|i| *i >= at.base && *i <= MAX_INDEX).ok_or_else(|| {
@@ -105,34 +111,42 @@ fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &
                 Decl::Top => None,
                 Decl::Param(p) => p.and_then(|p| p.items.as_deref()),
             };
-            descend(spec, items.entry(index), child, tail, at)
+            let (fresh, at_pos) = match items.binary_search_by_key(&index, |(i, _)| *i) {
+                Ok(found) => (false, found),
+                Err(pos) => {
+                    items.insert(pos, (index, Node::Leaf(String::new())));
+                    (true, pos)
+                }
+            };
+            descend(spec, &mut items[at_pos].1, fresh, child, tail, at)
         }
     }
 }
 
-fn descend<K: Ord>(
+/// Places the rest of a name in `slot`; a `fresh` slot was just made for it, with a placeholder
+/// that is always replaced.
+fn descend(
     spec: &ApiSpec,
-    slot: Entry<'_, K, Node>,
+    slot: &mut Node,
+    fresh: bool,
     param: Option<&Param>,
     tail: &[&str],
     at: &Pair<'_>,
 ) -> Result<()> {
-    match (tail.first(), slot) {
-        (None, Entry::Vacant(v)) => {
-            v.insert(Node::Leaf(at.value.to_string()));
+    match (tail.first(), fresh) {
+        (None, true) => {
+            *slot = Node::Leaf(at.value.to_string());
             Ok(())
         }
-        (None, Entry::Occupied(o)) => match o.get() {
+        (None, false) => match slot {
             Node::Leaf(_) => Err(bad(at.name, format!("'{}' is given twice", at.name))),
             _ => Err(bad(at.name, format!("'{}' has a value and also nested fields", at.name))),
         },
-        (Some(next), slot) => {
-            let array = wants_index(param, next);
-            let node =
-                slot.or_insert_with(
-                    || if array { Node::Array(BTreeMap::new()) } else { Node::Object(BTreeMap::new()) },
-                );
-            put(spec, node, Decl::Param(param), tail, at)
+        (Some(next), fresh) => {
+            if fresh {
+                *slot = if wants_index(param, next) { Node::Array(Vec::new()) } else { Node::Object(BTreeMap::new()) };
+            }
+            put(spec, slot, Decl::Param(param), tail, at)
         }
     }
 }
@@ -167,8 +181,8 @@ fn finish(spec: &ApiSpec, param: Option<&Param>, node: Node) -> Value {
         }
         Node::Array(items) => {
             let item = param.and_then(|p| p.items.as_deref());
-            let len = items.keys().next_back().map_or(0, |last| last + 1);
-            let first = items.keys().next().copied().unwrap_or(0);
+            let len = items.last().map_or(0, |(last, _)| last + 1);
+            let first = items.first().map_or(0, |(i, _)| *i);
             // Elements keep their order; a list numbered from `base` starts at its first index.
             let mut out = Vec::with_capacity(len.saturating_sub(first));
             let mut items = items.into_iter().peekable();

@@ -101,6 +101,7 @@ fn postgres_codes() {
     for bad in [
         json!({"ZoneId": 200001}),
         json!({"RegionId": "one"}),
+        json!({"RegionId": 2}),
         json!({"SpecCode": "cdb.pg.huge"}),
         json!({"Number": 11}),
     ] {
@@ -109,6 +110,9 @@ fn postgres_codes() {
         if bad.get("ZoneId").is_some() {
             let want = "ZoneId 200001 is not a zone of region 1; its zones: [100001, 100002, 100003].";
             assert_eq!(a.message(), want);
+        }
+        if bad["RegionId"] == 2 {
+            assert_eq!(a.message(), "RegionId 2 is not a region id; known: 1, 4, 8.");
         }
     }
     reached.push("ParamsAssertError");

@@ -2,12 +2,12 @@
 //! version and counts against its table, then answers a TaskId and `postgres-xxxxxxxx` ids.
 //! Values the service cannot take are ParamsAssertError, as its page names them.
 
-use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use super::{fail, int, resource, text, Answer, Ctx};
@@ -15,11 +15,24 @@ use super::{fail, int, resource, text, Answer, Ctx};
 #[derive(Debug, Clone, Deserialize)]
 pub struct Data {
     pub version: String,
-    pub regions: BTreeMap<String, Vec<i64>>,
+    /// Region id → its zone ids, in id order. Read through serde_json's own map, which the npm
+    /// module has anyway, rather than a BTreeMap<String, Vec<i64>> bringing its own B-tree code.
+    #[serde(deserialize_with = "zones_by_region")]
+    pub regions: Vec<(String, Vec<i64>)>,
     pub spec_codes: Vec<String>,
     pub db_versions: Vec<String>,
     pub max_number: i64,
     pub max_storage_gb: i64,
+}
+
+fn zones_by_region<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, Vec<i64>)>, D::Error> {
+    Map::<String, Value>::deserialize(d)?
+        .into_iter()
+        .map(|(region, zones)| {
+            let zones = zones.as_array().and_then(|zs| zs.iter().map(Value::as_i64).collect::<Option<Vec<i64>>>());
+            zones.map(|zs| (region, zs)).ok_or_else(|| D::Error::custom("a region's zones must be a list of integers"))
+        })
+        .collect()
 }
 
 const ASSERT: &str = "ParamsAssertError";
@@ -39,8 +52,9 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     }
     let region = int(ctx.params, "RegionId").unwrap_or(0);
     let zone = int(ctx.params, "ZoneId").unwrap_or(0);
-    let Some(zones) = d.regions.get(&format!("{region}")) else {
-        let known: Vec<&str> = d.regions.keys().map(String::as_str).collect();
+    let id = format!("{region}");
+    let Some((_, zones)) = d.regions.iter().find(|(r, _)| *r == id) else {
+        let known: Vec<&str> = d.regions.iter().map(|(r, _)| r.as_str()).collect();
         return Err(fail(ASSERT, format!("RegionId {region} is not a region id; known: {}.", known.join(", "))));
     };
     if !zones.iter().any(|z| i128::from(*z) == zone) {
