@@ -35,7 +35,7 @@ export function toJson(value) {
 // string, instead of JSON both ways: JSON.stringify, a JSON parser, JSON escaping and
 // JSON.parse were most of a signature's time. Anything else (wrong types) returns null here
 // and takes the JSON path, which explains what is wrong.
-// The layout is read by crates/cloudplay-wasm/src/compact.rs: a head `pairs.absent`, then the
+// The layout is read by crates/cloudplay-sign/src/wire/packed.rs: a head `pairs.absent`, then the
 // fields, all joined by \u0000 in WIRE_FIELDS order; \u0003 for an absent field; each pair as
 // name\u0001value\u0002. The head's counts let the reader see, in one pass, that no value holds
 // a separator (such an input takes the JSON path too), so no value is scanned here.

@@ -1,65 +1,12 @@
-//! signWire's compact crossing (see `packWire` in js/bridge.js, which writes the layout): one
-//! string in, one string out, instead of JSON both ways. The fields still go through
-//! `WireInput::from_fields`, so every check and error is the same as on the JSON path.
-//! `prepare` returns its signed request the same way (`unpackPrepared`).
+//! signWire's compact crossing (see `packWire` in js/bridge.js, which writes the layout, and
+//! `cloudplay_sign::wire::packed`, which reads it): one string in, one string out, instead of
+//! JSON both ways. `prepare` returns its signed request the same way (`unpackPrepared`).
 
-use cloudplay_sign::wire::RawFields;
 use cloudplay_sign::SigningTrace;
 
-const WIRE_FIELDS: [&str; 9] =
-    ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
-/// The fields after the head: WIRE_FIELDS, three of credentials, timestamp, nonce, headers, params.
-const PARTS: usize = WIRE_FIELDS.len() + 7;
-const ABSENT: &str = "\u{3}";
-
-/// The fields of a packed input, or `None` when the text is not exactly the layout packWire
-/// writes — a value holding one of the separators — and the input must take the JSON path.
-pub fn fields(packed: &str) -> Option<RawFields> {
-    let (head, rest) = packed.split_once('\0')?;
-    let (pairs, absent) = head.split_once('.')?;
-    let (pairs, absent): (usize, usize) = (pairs.parse().ok()?, absent.parse().ok()?);
-    // Every separator in the text must be one the layout puts there.
-    let mut seen = [0usize; 4];
-    for b in rest.bytes().filter(|&b| b < 4) {
-        seen[usize::from(b)] += 1;
-    }
-    if seen != [PARTS - 1, pairs, pairs, absent] {
-        return None;
-    }
-
-    let mut parts = rest.split('\0');
-    let mut raw = RawFields::default();
-    for name in WIRE_FIELDS {
-        let v = parts.next()?;
-        if v != ABSENT {
-            raw.text(name, v);
-        }
-    }
-    let (id, key, token) = (parts.next()?, parts.next()?, parts.next()?);
-    raw.credentials(id.into(), key.into(), (token != ABSENT).then(|| token.into()));
-    match parts.next()? {
-        ABSENT => {}
-        // packWire sends only safe integers here.
-        ts => raw.integer("timestamp", ts.parse::<i64>().ok()?),
-    }
-    match parts.next()? {
-        ABSENT => {}
-        // Informational, and its text is what matters.
-        nonce => raw.text("nonce", nonce),
-    }
-    for name in ["headers", "params"] {
-        let v = parts.next()?;
-        if v == ABSENT {
-            continue;
-        }
-        let list = v
-            .split_terminator('\u{2}')
-            .map(|p| p.split_once('\u{1}').map(|(n, x)| (n.to_owned(), x.to_owned())))
-            .collect::<Option<Vec<_>>>()?;
-        raw.pairs(name, list);
-    }
-    Some(raw)
-}
+/// The fields of a packed input (`cloudplay_sign::wire::packed` reads the layout `packWire`
+/// writes), or `None` when the input must take the JSON path.
+pub use cloudplay_sign::wire::packed::parse as fields;
 
 /// The trace as `unpackTrace` in js/bridge.js reads it: fields joined by NUL, empty when absent.
 pub fn trace(t: &SigningTrace) -> String {

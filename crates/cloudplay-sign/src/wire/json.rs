@@ -21,14 +21,14 @@ pub(super) fn parse(text: &str) -> Result<RawFields> {
     if r.peek() != Some(b'{') {
         return Err(r.err("expected an object with the signWire fields"));
     }
-    let mut fields: Vec<(String, RawValue)> = Vec::new();
+    let mut fields: Vec<(super::Key, RawValue)> = Vec::new();
     r.members(|r, key| {
         if fields.iter().any(|(k, _)| *k == key) {
             return Err(r.err(&format!("field '{key}' is given twice")));
         }
         let value =
             if key == "headers" || key == "params" { RawValue::Pairs(r.pairs()?) } else { RawValue::Plain(r.value()?) };
-        fields.push((key, value));
+        fields.push((key.into(), value));
         Ok(())
     })?;
     r.ws();
@@ -162,7 +162,7 @@ impl Reader<'_> {
             Some(b'{') => {
                 let mut members = Vec::new();
                 self.members(|r, key| {
-                    members.push((key, r.value()?));
+                    members.push((key.into(), r.value()?));
                     Ok(())
                 })?;
                 Ok(Scalar::Object(members))

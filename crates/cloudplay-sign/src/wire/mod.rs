@@ -11,6 +11,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::sign::Algorithm;
 
 mod json;
+pub mod packed;
 
 /// A secret pair, plus the session token of temporary credentials. Deserialize only: a
 /// secret is never serialized (it leaves only as a signature).
@@ -300,30 +301,36 @@ fn parse_signed_headers(s: &str) -> Result<Vec<String>> {
 /// Top-level fields in input order, with `headers` and `params` kept as pair lists so a
 /// header given twice in a JSON object is seen instead of silently overwritten.
 #[derive(Debug, Default)]
-pub struct RawFields(Vec<(String, RawValue)>);
+pub struct RawFields(Vec<(Key, RawValue)>);
+
+/// A field name: the readers' own names are borrowed, names read from JSON are owned.
+type Key = alloc::borrow::Cow<'static, str>;
 
 /// Builds the fields by hand, for callers that read them from something other than serde
 /// (the JS binding's compact path); [`WireInput::from_fields`] validates them as usual.
 impl RawFields {
-    pub fn text(&mut self, key: &str, value: impl Into<String>) {
-        self.0.push((key.into(), RawValue::Plain(Scalar::Str(value.into()))));
+    pub fn text(&mut self, key: &'static str, value: impl Into<String>) {
+        self.0.push((Key::Borrowed(key), RawValue::Plain(Scalar::Str(value.into()))));
     }
 
-    pub fn integer(&mut self, key: &str, value: i64) {
-        self.0.push((key.into(), RawValue::Plain(Scalar::Int(value))));
+    pub fn integer(&mut self, key: &'static str, value: i64) {
+        self.0.push((Key::Borrowed(key), RawValue::Plain(Scalar::Int(value))));
     }
 
     pub fn credentials(&mut self, secret_id: String, secret_key: String, token: Option<String>) {
-        let mut members =
-            alloc::vec![("secret_id".into(), Scalar::Str(secret_id)), ("secret_key".into(), Scalar::Str(secret_key))];
+        let mut members = alloc::vec![
+            (Key::Borrowed("secret_id"), Scalar::Str(secret_id)),
+            (Key::Borrowed("secret_key"), Scalar::Str(secret_key))
+        ];
         if let Some(t) = token {
-            members.push(("token".into(), Scalar::Str(t)));
+            members.push((Key::Borrowed("token"), Scalar::Str(t)));
         }
-        self.0.push(("credentials".into(), RawValue::Plain(Scalar::Object(members))));
+        self.0.push((Key::Borrowed("credentials"), RawValue::Plain(Scalar::Object(members))));
     }
 
-    pub fn pairs(&mut self, key: &str, pairs: Vec<(String, String)>) {
-        self.0.push((key.into(), RawValue::Pairs(pairs.into_iter().map(|(n, v)| (n, Scalar::Str(v))).collect())));
+    pub fn pairs(&mut self, key: &'static str, pairs: Vec<(String, String)>) {
+        self.0
+            .push((Key::Borrowed(key), RawValue::Pairs(pairs.into_iter().map(|(n, v)| (n, Scalar::Str(v))).collect())));
     }
 }
 
@@ -343,7 +350,7 @@ enum Scalar {
     Float,
     Str(String),
     /// An object's members (only credentials are read this way).
-    Object(Vec<(String, Scalar)>),
+    Object(Vec<(Key, Scalar)>),
     Array,
 }
 
@@ -362,7 +369,7 @@ impl Scalar {
 }
 
 struct Fields {
-    entries: Vec<(String, RawValue)>,
+    entries: Vec<(Key, RawValue)>,
 }
 
 impl Fields {
