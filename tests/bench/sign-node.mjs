@@ -1,5 +1,6 @@
 // Speed of the npm package against the official Node signing code, in one Node process, on
-// the same requests (official-SDK vectors): median µs per signature and the ratio.
+// the same requests (official-SDK vectors): median µs per signature and the ratio, for the
+// main module's signWire and prepare and the signing-only module's signWire.
 //
 //   cargo xtask pkg && node tests/bench/sign-node.mjs
 //
@@ -11,6 +12,8 @@ import { contractInput } from "../node/helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const cloudplay = require("../../pkg/node/cloudplay.js");
+// The signing-only module ("cloudplay/sign"), built for size rather than speed.
+const signOnly = require("../../pkg/sign/node/cloudplay.js");
 const TcSign = require("tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js").default;
 const AliUtil = require("@alicloud/openapi-util").default;
 
@@ -64,7 +67,7 @@ const cases = [];
   const call = { api: "hai/2023-08-12/RunInstances", params: v.params, region: v.api.region };
   const creds = v.credentials;
   const opts = { timestamp: v.timestamp, method: "POST", allow_invalid: true };
-  cases.push(["TC3-HMAC-SHA256", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, creds, opts)]);
+  cases.push(["TC3-HMAC-SHA256", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, creds, opts), () => signOnly.signWire(input)]);
 }
 
 // ACS3: the Node SDK's own vector (BSS CreateInstance).
@@ -81,7 +84,7 @@ const cases = [];
   if (official() !== want || cloudplay.signWire(input).authorization !== want) throw new Error("ACS3 outputs differ");
   const call = { api: "bssopenapi/2017-12-14/CreateInstance", params: v.params };
   const opts = { timestamp: v.timestamp, nonce: v.nonce, algorithm: "ACS3-HMAC-SHA256", allow_invalid: true };
-  cases.push(["ACS3-HMAC-SHA256", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, v.credentials, opts)]);
+  cases.push(["ACS3-HMAC-SHA256", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, v.credentials, opts), () => signOnly.signWire(input)]);
 }
 
 // RPC: a tea-openapi vector (BSS CreateInstance, RPC v1).
@@ -93,15 +96,17 @@ const cases = [];
   if (official() !== v.expected.signature || cloudplay.signWire(input).signature !== v.expected.signature) throw new Error("RPC outputs differ");
   const call = { api: "bssopenapi/2017-12-14/CreateInstance", params: v.params };
   const opts = { timestamp: v.timestamp, nonce: v.nonce, algorithm: "ACS-RPC-HMAC-SHA1", allow_invalid: true };
-  cases.push(["ACS-RPC-HMAC-SHA1", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, v.credentials, opts)]);
+  cases.push(["ACS-RPC-HMAC-SHA1", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, v.credentials, opts), () => signOnly.signWire(input)]);
 }
 
 console.log(`node ${process.version}, cloudplay ${cloudplay.version()}`);
-console.log("algorithm           official µs  signWire µs  ratio   prepare µs  ratio");
-for (const [name, official, sign, prep] of cases) {
-  const [o, s, p] = measure([official, sign, prep]);
+console.log("algorithm           official µs  signWire µs  ratio   prepare µs  ratio   cloudplay/sign µs  ratio");
+for (const [name, official, sign, prep, signSmall] of cases) {
+  if (signSmall().signature !== sign().signature) throw new Error(`${name}: the two modules sign differently`);
+  const [o, s, p, small] = measure([official, sign, prep, signSmall]);
+  const ratio = (t) => `${(o / t).toFixed(2).padStart(5)}x`;
   console.log(
-    `${name.padEnd(18)} ${o.toFixed(2).padStart(11)}  ${s.toFixed(2).padStart(11)}  ${(o / s).toFixed(2).padStart(5)}x` +
-      `  ${p.toFixed(2).padStart(10)}  ${(o / p).toFixed(2).padStart(5)}x`,
+    `${name.padEnd(18)} ${o.toFixed(2).padStart(11)}  ${s.toFixed(2).padStart(11)}  ${ratio(s)}` +
+      `  ${p.toFixed(2).padStart(10)}  ${ratio(p)}  ${small.toFixed(2).padStart(17)}  ${ratio(small)}`,
   );
 }
