@@ -109,15 +109,24 @@ const TRACE_FIELDS = ["algorithm", "canonical_request", "hashed_canonical_reques
 
 export function unpackTrace(text) {
   const p = text.split("\u0000");
+  return p.length === 9 ? traceAt(p, 0) : traceOf(p, 0);
+}
+
+/** The trace in the nine parts from `from` on. */
+function traceAt(p, from) {
   // The shapes the algorithms give, as literals (a fixed shape is the fastest object to make,
   // and a literal defines its properties as JSON.parse does): TC3 has every field, ACS3 all but
-  // the credential scope; anything else is built field by field.
-  if (p.length === 9 && p[1] && p[2] && p[3] && p[5] && p[6] && p[7] && p[8]) {
-    return p[4]
-      ? { algorithm: p[0], canonical_request: p[1], hashed_canonical_request: p[2], hashed_payload: p[3], credential_scope: p[4], signed_headers: p[5], string_to_sign: p[6], signature: p[7], authorization: p[8] }
-      : { algorithm: p[0], canonical_request: p[1], hashed_canonical_request: p[2], hashed_payload: p[3], signed_headers: p[5], string_to_sign: p[6], signature: p[7], authorization: p[8] };
+  // the credential scope, the query-signing algorithms only the last three but one; anything
+  // else is built field by field.
+  const a = p[from], cr = p[from + 1], hcr = p[from + 2], hp = p[from + 3], cs = p[from + 4];
+  const sh = p[from + 5], sts = p[from + 6], sig = p[from + 7], auth = p[from + 8];
+  if (a && cr && hcr && hp && sh && sts && sig && auth) {
+    return cs
+      ? { algorithm: a, canonical_request: cr, hashed_canonical_request: hcr, hashed_payload: hp, credential_scope: cs, signed_headers: sh, string_to_sign: sts, signature: sig, authorization: auth }
+      : { algorithm: a, canonical_request: cr, hashed_canonical_request: hcr, hashed_payload: hp, signed_headers: sh, string_to_sign: sts, signature: sig, authorization: auth };
   }
-  return traceOf(p, 0);
+  if (a && !cr && !hcr && !hp && !cs && !sh && sts && sig && !auth) return { algorithm: a, string_to_sign: sts, signature: sig };
+  return traceOf(p, from);
 }
 
 // The objects handed to the caller are built as JSON.parse builds them: with own properties,
@@ -144,13 +153,15 @@ export function unpackPrepared(text) {
     const at = pairs[i].indexOf("\u0001");
     if (at >= 0) own(headers, pairs[i].slice(0, at), pairs[i].slice(at + 1));
   }
-  const violations = [];
+  // Each violation ends with \u0002, so the last piece is empty. map defines every index, as
+  // JSON.parse does, where assigning them one by one needed a check each.
   const found = parts[16].split("\u0002");
-  for (let i = 0; i < found.length; i++) {
-    if (!found[i]) continue;
-    const f = found[i].split("\u0001");
-    own(violations, violations.length, { path: f[0], code: f[1], message: f[2], message_zh: f[3] });
-  }
+  found.pop();
   const request = { method: parts[0], scheme: parts[1], host: parts[2], path: parts[3], query: parts[4], headers, body: parts[6] };
-  return { request, trace: traceOf(parts, 7), violations };
+  return { request, trace: traceAt(parts, 7), violations: found.map(violation) };
+}
+
+function violation(text) {
+  const f = text.split("\u0001");
+  return { path: f[0], code: f[1], message: f[2], message_zh: f[3] };
 }
