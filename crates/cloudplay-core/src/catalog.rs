@@ -127,7 +127,7 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<&ApiSpec> {
-        self.specs.iter().find(|s| s.id() == id)
+        self.specs.iter().find(|s| s.has_id(id))
     }
 
     /// Like [`get`](Self::get), but a missing id is an `UnknownApi` error at `api`.

@@ -120,7 +120,7 @@ pub fn prepare_with_signer(
     options: &PrepareOptions,
     signer: &mut Signer,
 ) -> Result<Prepared> {
-    if !call.api.is_empty() && call.api != spec.id() {
+    if !call.api.is_empty() && !spec.has_id(&call.api) {
         return Err(Error::at(
             ErrorKind::InvalidField,
             "api",

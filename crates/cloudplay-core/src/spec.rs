@@ -416,6 +416,14 @@ impl ApiSpec {
         format!("{}/{}/{}", self.product, self.version, self.action)
     }
 
+    /// Whether `id` is [`id`](Self::id), without building it: every `prepare` looks its spec
+    /// up by id, and formatting each spec's id on the way was a twentieth of the time.
+    pub fn has_id(&self, id: &str) -> bool {
+        let rest = id.strip_prefix(self.product.as_str()).and_then(|r| r.strip_prefix('/'));
+        let rest = rest.and_then(|r| r.strip_prefix(self.version.as_str())).and_then(|r| r.strip_prefix('/'));
+        rest == Some(self.action.as_str())
+    }
+
     /// The service name in the TC3 credential scope.
     pub fn service(&self) -> &str {
         if self.service.is_empty() {
@@ -656,5 +664,29 @@ mod tests {
         spec.params.push(p);
         let err = spec.check().unwrap_err();
         assert_eq!(err.message, "\"x\" is not a valid Int64 value");
+    }
+
+    #[test]
+    fn has_id_is_comparing_with_id() {
+        let mut spec = crate::catalog::builtin_spec("ms/2018-04-08/CreateResourceInstances").unwrap().unwrap();
+        for (product, version, action) in
+            [("ms", "2018-04-08", "Create"), ("a/b", "c", "d"), ("a", "b/c", "d"), ("", "", "")]
+        {
+            (spec.product, spec.version, spec.action) = (product.into(), version.into(), action.into());
+            for id in [
+                "ms/2018-04-08/Create",
+                "ms/2018-04-08/CreateX",
+                "ms/2018-04-08/Creat",
+                "ms/2018-04-08Create",
+                "a/b/c/d",
+                "a/b/c",
+                "//",
+                "/",
+                "",
+                "ms//Create",
+            ] {
+                assert_eq!(spec.has_id(id), spec.id() == id, "{product} {version} {action} vs {id}");
+            }
+        }
     }
 }
