@@ -14,7 +14,7 @@ use crate::http::HttpRequest;
 use crate::sign::{Algorithm, Signer, SigningTrace};
 use crate::spec::ApiSpec;
 use crate::validate::{validate_call, Violation};
-use crate::wire::{Credentials, WireInput};
+use crate::wire::{Credentials, Text, WireInput};
 
 /// One API call as a caller describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -177,11 +177,20 @@ pub fn sign_request(
     signer: &mut Signer,
 ) -> Result<SigningTrace> {
     request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
-    let mut input = WireInput::from_request(algorithm, request, credentials);
-    input.service = service.into();
-    input.timestamp = Some(timestamp);
-    match algorithm {
-        Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => {
+    let header_signed = matches!(algorithm, Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256);
+    let form_body = request.header("content-type").is_some_and(|c| c.starts_with(CONTENT_FORM));
+    if !header_signed {
+        request.query = without_signature(&request.query);
+        if form_body {
+            request.body = without_signature(&request.body);
+        }
+    }
+    // The input borrows the request; the signature is added once it is done with.
+    let trace = {
+        let mut input = WireInput::from_request(algorithm, request, credentials);
+        input.service = service.into();
+        input.timestamp = Some(timestamp);
+        if header_signed {
             input.signed_headers = if algorithm == Algorithm::Tc3HmacSha256 {
                 vec!["content-type".into(), "host".into()]
             } else {
@@ -198,48 +207,42 @@ pub fn sign_request(
                 names.dedup();
                 names
             };
-            let trace = signer.sign(&input)?;
-            if let Some(auth) = &trace.authorization {
-                request.headers.push(("Authorization".into(), auth.clone()));
-            }
-            Ok(trace)
-        }
-        Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 | Algorithm::AcsRpcHmacSha1 => {
-            request.query = without_signature(&request.query);
-            let form_body = request.header("content-type").is_some_and(|c| c.starts_with(CONTENT_FORM));
-            if form_body {
-                request.body = without_signature(&request.body);
-            }
+        } else {
             input.params = decode_pairs(&request.query, "query")?;
             if form_body {
                 input.params.extend(decode_pairs(&request.body, "body")?);
             }
-            let trace = signer.sign(&input)?;
-            let tencent = algorithm != Algorithm::AcsRpcHmacSha1;
-            let encoded = if tencent { form_urlencode(&trace.signature) } else { rfc3986(&trace.signature) };
-            let target = if tencent && form_body && request.method.eq_ignore_ascii_case("POST") {
-                &mut request.body
-            } else {
-                &mut request.query
-            };
-            if !target.is_empty() {
-                target.push('&');
-            }
-            target.push_str("Signature=");
-            target.push_str(&encoded);
-            Ok(trace)
         }
+        signer.sign(&input)?
+    };
+    if let Some(auth) = &trace.authorization {
+        request.headers.push(("Authorization".into(), auth.clone()));
     }
+    if !header_signed {
+        let tencent = algorithm != Algorithm::AcsRpcHmacSha1;
+        let encoded = if tencent { form_urlencode(&trace.signature) } else { rfc3986(&trace.signature) };
+        let target = if tencent && form_body && request.method.eq_ignore_ascii_case("POST") {
+            &mut request.body
+        } else {
+            &mut request.query
+        };
+        if !target.is_empty() {
+            target.push('&');
+        }
+        target.push_str("Signature=");
+        target.push_str(&encoded);
+    }
+    Ok(trace)
 }
 
-fn decode_pairs(encoded: &str, field: &str) -> Result<Vec<(String, String)>> {
+fn decode_pairs(encoded: &str, field: &str) -> Result<Vec<(Text<'static>, Text<'static>)>> {
     let mut out = Vec::new();
     for (k, v) in parse_query(encoded, field)? {
         let utf8 = |b: alloc::borrow::Cow<'_, [u8]>| {
             String::from_utf8(b.into_owned())
                 .map_err(|_| Error::at(ErrorKind::InvalidUtf8, field, "a parameter is not UTF-8"))
         };
-        out.push((utf8(k)?, utf8(v)?));
+        out.push((utf8(k)?.into(), utf8(v)?.into()));
     }
     Ok(out)
 }

@@ -17,7 +17,7 @@ use crate::encode::query_pairs_lossy;
 use crate::http::HttpRequest;
 use crate::sign::{sign_wire, Algorithm, SigningTrace};
 use crate::time::UtcDateTime;
-use crate::wire::{Credentials, WireInput};
+use crate::wire::{Credentials, Text, WireInput};
 
 /// Tencent Cloud rejects a signature more than five minutes from its clock (API 3.0 and 2.0).
 pub const TENCENT_WINDOW_SECS: i64 = 300;
@@ -355,12 +355,12 @@ fn verify_tc3<'k>(
     check_window(fam, alg, timestamp, now, "X-TC-Timestamp")?;
 
     let mut base = WireInput::from_request(alg, req, creds);
-    base.service = service.to_owned();
+    base.service = service.into();
     base.timestamp = Some(timestamp);
     base.signed_headers = signed_headers.split(';').map(|h| h.trim().to_ascii_lowercase()).collect();
     // Some SDKs (tencentcloud-sdk-nodejs) sign the host without the port their Host header carries.
     let mut candidates: Vec<(WireInput, Signer)> = vec![(base.clone(), sign_wire)];
-    if crate::encode::whatwg_query(&base.query) != base.query.as_str() {
+    if crate::encode::whatwg_query(&base.query) != *base.query {
         candidates.push((base.clone(), crate::sign::alternatives::tc3_query_as_sent));
     }
     if let Some((bare, _port)) =
@@ -368,7 +368,7 @@ fn verify_tc3<'k>(
     {
         let mut alt = base;
         set_header(&mut alt.headers, "host", bare);
-        alt.host = bare.to_owned();
+        alt.host = bare.into();
         candidates.push((alt, sign_wire));
     }
     let trace = match_signature(fam, alg, candidates, signature)?;
@@ -389,10 +389,10 @@ fn verify_tc3<'k>(
     Ok(Verified { algorithm: alg, secret_id: secret_id.to_owned(), timestamp, nonce: None, trace })
 }
 
-fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
+fn set_header<'a>(headers: &mut Vec<(Text<'a>, Text<'a>)>, name: &'a str, value: &'a str) {
     match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
-        Some(slot) => slot.1 = value.to_owned(),
-        None => headers.push((name.to_owned(), value.to_owned())),
+        Some(slot) => slot.1 = value.into(),
+        None => headers.push((name.into(), value.into())),
     }
 }
 
@@ -634,16 +634,16 @@ fn require_signature(fam: Family, alg: Algorithm, params: &[(String, String)]) -
     Ok(())
 }
 
-fn param_input(
-    req: &HttpRequest,
+fn param_input<'r>(
+    req: &'r HttpRequest,
     alg: Algorithm,
     creds: &Credentials,
     timestamp: i64,
     params: Vec<(String, String)>,
-) -> WireInput {
+) -> WireInput<'r> {
     let mut input = WireInput::from_request(alg, req, creds);
     input.timestamp = Some(timestamp);
-    input.params = params.into_iter().filter(|(n, _)| n != "Signature").collect();
+    input.params = params.into_iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.into(), v.into())).collect();
     input
 }
 

@@ -190,17 +190,17 @@ fn prepare_signs_every_seed_vector_with_its_credentials_time_and_nonce() {
 fn verify(r: &HttpRequest, alg: Algorithm, creds: &Credentials, ts: i64, service: &str) -> String {
     let mut input = WireInput {
         algorithm: alg,
-        method: r.method.clone(),
-        host: r.host.clone(),
-        path: r.path.clone(),
+        method: r.method.as_str().into(),
+        host: r.host.as_str().into(),
+        path: r.path.as_str().into(),
         service: service.into(),
         credentials: creds.clone(),
         timestamp: Some(ts),
         timestamp_iso: None,
         nonce: None,
-        query: String::new(),
+        query: "".into(),
         headers: Vec::new(),
-        body: String::new(),
+        body: "".into(),
         signed_headers: Vec::new(),
         params: Vec::new(),
     };
@@ -211,16 +211,21 @@ fn verify(r: &HttpRequest, alg: Algorithm, creds: &Credentials, ts: i64, service
             let signed = auth.split("SignedHeaders=").nth(1).unwrap().split([',', ' ']).next().unwrap();
             presented = auth.rsplit("Signature=").next().unwrap().to_string();
             input.signed_headers = signed.split(';').map(Into::into).collect();
-            input.query = r.query.clone();
-            input.body = r.body.clone();
-            input.headers =
-                r.headers.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("authorization")).cloned().collect();
+            input.query = r.query.as_str().into();
+            input.body = r.body.as_str().into();
+            input.headers = r
+                .headers
+                .iter()
+                .filter(|(n, _)| !n.eq_ignore_ascii_case("authorization"))
+                .map(|(n, v)| (n.as_str().into(), v.as_str().into()))
+                .collect();
         }
         _ => {
             let mut all = pairs(&r.query);
             all.extend(pairs(&r.body));
             presented = all.iter().find(|(n, _)| n == "Signature").unwrap().1.clone();
-            input.params = all.into_iter().filter(|(n, _)| n != "Signature").collect();
+            input.params =
+                all.into_iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.into(), v.into())).collect();
         }
     }
     let trace = sign_wire(&input).unwrap();

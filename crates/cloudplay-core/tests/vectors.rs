@@ -75,7 +75,7 @@ fn a_signer_that_remembers_keys_gives_the_same_traces() {
                 let mut next_day = w.clone();
                 next_day.timestamp = w.timestamp.map(|t| t + 86_400);
                 let mut other_service = w.clone();
-                other_service.service.push('x');
+                other_service.service.to_mut().push('x');
                 let mut other_secret = w.clone();
                 other_secret.credentials.secret_key.push('x');
                 inputs.extend([w.clone(), next_day, w.clone(), other_service, w.clone(), other_secret]);

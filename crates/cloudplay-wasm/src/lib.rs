@@ -55,11 +55,17 @@ fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, 
 /// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
 pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue) -> JsResult {
-    let wire = match errors::with_text(&errors::pack_wire(&input), compact::fields).flatten() {
-        Some(raw) => WireInput::from_fields(raw),
-        None => errors::json_text(&input, "input").and_then(|text| WireInput::from_json(text.as_bytes())),
-    };
-    let trace = wire.and_then(|w| sign_remembering_keys(&w)).map_err(|e| to_js_error(&e))?;
+    // Signed while the packed text is at hand: the input borrows its fields from it.
+    let packed = errors::with_text(&errors::pack_wire(&input), |text| {
+        compact::fields(text).map(|raw| WireInput::from_fields(raw).and_then(|w| sign_remembering_keys(&w)))
+    });
+    let trace = match packed.flatten() {
+        Some(signed) => signed,
+        None => errors::json_text(&input, "input")
+            .and_then(|text| WireInput::from_json(text.as_bytes()))
+            .and_then(|w| sign_remembering_keys(&w)),
+    }
+    .map_err(|e| to_js_error(&e))?;
     Ok(errors::unpack_trace(&compact::trace(&trace)))
 }
 

@@ -7,7 +7,7 @@ use super::{Algorithm, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{base64, hmac_sha1};
 use crate::encode::{ascii_string, push_rfc3986_twice};
 use crate::error::Result;
-use crate::wire::WireInput;
+use crate::wire::{Text, WireInput};
 
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
     sign_with(input, NameOrder::CodePoint)
@@ -38,7 +38,7 @@ pub fn sign_with(input: &WireInput, order: NameOrder) -> Result<SigningTrace> {
 /// canonical query is the pairs sorted by name (so `Parameter.10.*` comes before
 /// `Parameter.2.*`), each name and value RFC 3986-encoded, joined by `=` and `&`. A `Signature`
 /// pair, if present, is the signature itself and is left out.
-pub fn encoded_canonical_query(params: &[(String, String)], order: NameOrder) -> String {
+pub fn encoded_canonical_query(params: &[(Text<'_>, Text<'_>)], order: NameOrder) -> String {
     let mut sorted: Vec<(&[u8], &[u8])> =
         params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.as_bytes(), v.as_bytes())).collect();
     order.sort(&mut sorted, false);

@@ -7,7 +7,7 @@ use core::fmt;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::{concat, decimal};
-use crate::wire::{find_header, WireInput};
+use crate::wire::{find_header, Text, WireInput};
 
 /// The TC3 / ACS3 canonical request:
 /// `METHOD\nPATH\nQUERY\nname:value\n…\n\nSIGNED_HEADERS\nHASHED_PAYLOAD`.
@@ -15,7 +15,7 @@ use crate::wire::{find_header, WireInput};
 pub struct CanonicalRequest<'a> {
     pub method: &'a str,
     pub path: &'a str,
-    pub query: String,
+    pub query: Text<'a>,
     /// `(lower-case name, trimmed value)` in signed-header order.
     pub headers: Vec<(&'a str, &'a str)>,
     pub signed_headers: String,
@@ -25,7 +25,7 @@ pub struct CanonicalRequest<'a> {
 impl<'a> CanonicalRequest<'a> {
     /// Collects the signed headers from the input, in the order `signed_headers` lists them.
     /// `host` may come from the input's `host` field when no Host header is given.
-    pub fn new(input: &'a WireInput, query: String, hashed_payload: String) -> Result<Self> {
+    pub fn new(input: &'a WireInput<'_>, query: Text<'a>, hashed_payload: String) -> Result<Self> {
         // alibabacloud-tea-openapi trims with Python's str.strip(), which removes Unicode
         // whitespace (U+00A0, U+3000, …); the Tencent SDKs sign content-type and host untrimmed,
         // and space and tab are what HTTP itself drops around a value.
@@ -37,7 +37,7 @@ impl<'a> CanonicalRequest<'a> {
         for name in &input.signed_headers {
             let value = match find_header(&input.headers, name) {
                 Some(v) => v,
-                None if name == "host" && !input.host.is_empty() => input.host.as_str(),
+                None if name == "host" && !input.host.is_empty() => &input.host,
                 None => {
                     return Err(Error::at(
                         ErrorKind::MissingHeader,

@@ -36,8 +36,8 @@ pub fn sign_with(input: &WireInput, query_form: Query, keys: Option<&mut KeyCach
 
     // TC3 signs the query as sent: no re-sorting, no re-encoding.
     let query = match query_form {
-        Query::Whatwg => whatwg_query(&input.query).into_owned(),
-        Query::AsSent => input.query.clone(),
+        Query::Whatwg => whatwg_query(&input.query),
+        Query::AsSent => alloc::borrow::Cow::Borrowed(&*input.query),
     };
     let canonical = CanonicalRequest::new(input, query, hashed_payload)?;
     let canonical_text = canonical.text();

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use super::{Algorithm, NameOrder, SigningTrace, StringToSign};
 use crate::crypto::{base64, hmac_sha1, hmac_sha256};
 use crate::error::Result;
-use crate::wire::WireInput;
+use crate::wire::{Text, WireInput};
 
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
     let query = sorted_query(&input.params);
@@ -35,9 +35,9 @@ pub fn sign(input: &WireInput) -> Result<SigningTrace> {
 /// as `.`, then sort: so `A_b` sorts as `A.b`, before `AZ`. Two names that become the same
 /// (`A_b` and `A.b`) are one entry of the SDK's dict, holding the value of the later one.
 /// A `Signature` pair, if present, is the signature itself and is left out.
-fn sorted_query(params: &[(String, String)]) -> String {
+fn sorted_query(params: &[(Text<'_>, Text<'_>)]) -> String {
     let dotted: Vec<(String, &str)> =
-        params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.replace('_', "."), v.as_str())).collect();
+        params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.replace('_', "."), v.as_ref())).collect();
     let mut sorted: Vec<(&[u8], &[u8])> = dotted.iter().map(|(n, v)| (n.as_bytes(), v.as_bytes())).collect();
     // Stable: among names that met, the later one stays last, and is the one kept.
     NameOrder::CodePoint.sort(&mut sorted, false);
@@ -61,7 +61,7 @@ fn sorted_query(params: &[(String, String)]) -> String {
 mod tests {
     use super::*;
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    fn pairs<'a>(list: &[(&'a str, &'a str)]) -> Vec<(Text<'a>, Text<'a>)> {
         list.iter().map(|(n, v)| ((*n).into(), (*v).into())).collect()
     }
 

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// Deeper nesting than any request has; a hostile input cannot exhaust the stack.
 const MAX_DEPTH: usize = 128;
 
-pub(super) fn parse(text: &str) -> Result<RawFields> {
+pub(super) fn parse(text: &str) -> Result<RawFields<'static>> {
     let mut r = Reader { s: text.as_bytes(), i: 0, depth: 0 };
     r.ws();
     if r.peek() != Some(b'{') {
@@ -123,12 +123,12 @@ impl Reader<'_> {
     }
 
     /// An object or a list of `[name, value]` pairs, every entry kept; `null` is none.
-    fn pairs(&mut self) -> Result<Vec<(String, Scalar)>> {
+    fn pairs(&mut self) -> Result<Vec<(super::Text<'static>, Scalar<'static>)>> {
         let mut out = Vec::new();
         self.ws();
         match self.peek() {
             Some(b'{') => self.members(|r, name| {
-                out.push((name, r.value()?));
+                out.push((name.into(), r.value()?));
                 Ok(())
             })?,
             Some(b'[') => self.elements(|r| {
@@ -138,7 +138,7 @@ impl Reader<'_> {
                 r.eat(b',', "expected a [name, value] pair")?;
                 let value = r.value()?;
                 r.eat(b']', "expected a [name, value] pair")?;
-                out.push((name, value));
+                out.push((name.into(), value));
                 Ok(())
             })?,
             _ if self.s[self.i..].starts_with(b"null") => self.i += 4,
@@ -147,9 +147,9 @@ impl Reader<'_> {
         Ok(out)
     }
 
-    fn value(&mut self) -> Result<Scalar> {
+    fn value(&mut self) -> Result<Scalar<'static>> {
         self.ws();
-        let word = |r: &mut Self, w: &[u8], v: Scalar| {
+        let word = |r: &mut Self, w: &[u8], v: Scalar<'static>| {
             if r.s[r.i..].starts_with(w) {
                 r.i += w.len();
                 Ok(v)
@@ -158,7 +158,7 @@ impl Reader<'_> {
             }
         };
         match self.peek() {
-            Some(b'"') => self.string().map(Scalar::Str),
+            Some(b'"') => self.string().map(|s| Scalar::Str(s.into())),
             Some(b'{') => {
                 let mut members = Vec::new();
                 self.members(|r, key| {
@@ -180,7 +180,7 @@ impl Reader<'_> {
     }
 
     /// An integer that fits 64 bits keeps its value; anything else is a fraction to refuse.
-    fn number(&mut self) -> Result<Scalar> {
+    fn number(&mut self) -> Result<Scalar<'static>> {
         let start = self.i;
         let digits = |r: &mut Self| {
             let from = r.i;
@@ -303,7 +303,7 @@ mod tests {
     use alloc::string::ToString;
     use alloc::vec;
 
-    fn field(text: &str, name: &str) -> Result<Scalar> {
+    fn field(text: &str, name: &str) -> Result<Scalar<'static>> {
         let raw = parse(text)?;
         raw.0
             .into_iter()
@@ -404,7 +404,7 @@ mod tests {
             .0
             .iter()
             .flat_map(|(_, v)| match v {
-                RawValue::Pairs(p) => p.iter().map(|(n, _)| n.clone()).collect(),
+                RawValue::Pairs(p) => p.iter().map(|(n, _)| n.to_string()).collect(),
                 RawValue::Plain(_) => vec![],
             })
             .collect();

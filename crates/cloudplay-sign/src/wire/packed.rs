@@ -12,10 +12,9 @@
 //!
 //! [`WireInput::from_fields`]: super::WireInput::from_fields
 
-use alloc::borrow::ToOwned;
 use alloc::vec::Vec;
 
-use super::{Key, RawFields, RawValue, Scalar};
+use super::{Key, RawFields, RawValue, Scalar, Text};
 
 /// The text fields, in layout order.
 pub const TEXT_FIELDS: [&str; 9] =
@@ -26,7 +25,7 @@ const PARTS: usize = TEXT_FIELDS.len() + 7;
 const ABSENT: &str = "\u{3}";
 
 /// The fields of a packed input, or `None` when the text is not exactly the layout.
-pub fn parse(packed: &str) -> Option<RawFields> {
+pub fn parse(packed: &str) -> Option<RawFields<'_>> {
     // One pass: where the fields end, and how many of each separator there are. Compiled with
     // the signer (for speed), not with the binding.
     let mut ends = [0usize; PARTS];
@@ -60,7 +59,7 @@ pub fn parse(packed: &str) -> Option<RawFields> {
     }
     let at = TEXT_FIELDS.len();
     let (id, key, token) = (field(at)?, field(at + 1)?, field(at + 2)?);
-    raw.credentials(id.to_owned(), key.to_owned(), (token != ABSENT).then(|| token.to_owned()));
+    raw.credentials(id, key, (token != ABSENT).then_some(token));
     match field(at + 3)? {
         ABSENT => {}
         // packWire sends only safe integers here.
@@ -81,13 +80,13 @@ pub fn parse(packed: &str) -> Option<RawFields> {
 }
 
 /// `name U+0001 value U+0002` repeated; the counts were checked, so each pair has both.
-fn pairs_of(text: &str) -> Option<Vec<(alloc::string::String, Scalar)>> {
+fn pairs_of(text: &str) -> Option<Vec<(Text<'_>, Scalar<'_>)>> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
         let (pair, after) = rest.split_once('\u{2}')?;
         let (name, value) = pair.split_once('\u{1}')?;
-        out.push((name.to_owned(), Scalar::Str(value.to_owned())));
+        out.push((Text::Borrowed(name), Scalar::Str(Text::Borrowed(value))));
         rest = after;
     }
     Some(out)
@@ -161,7 +160,7 @@ mod tests {
             [None, Some(&[("Action", "X"), ("Empty", "")])],
         );
         let w = WireInput::from_fields(parse(&rpc).unwrap()).unwrap();
-        assert_eq!(w.params, [("Action".into(), "X".into()), ("Empty".into(), String::new())]);
+        assert_eq!(w.params, [(Text::from("Action"), Text::from("X")), (Text::from("Empty"), Text::from(""))]);
         assert_eq!(w.credentials.token.as_deref(), Some("tok"));
     }
 
