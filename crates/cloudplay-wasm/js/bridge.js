@@ -102,7 +102,10 @@ export function packWire(input) {
   const params = packPairs(input.params, counter);
   if (params === null) return null;
   if (params === ABSENT) absent++;
-  return `${counter.pairs}.${absent}\u0000${out}${params}`;
+  const packed = `${counter.pairs}.${absent}\u0000${out}${params}`;
+  // A lone surrogate would reach wasm as U+FFFD and be signed as such: the JSON path refuses
+  // it, as every other function does.
+  return packed.isWellFormed === undefined || packed.isWellFormed() ? packed : null;
 }
 
 const TRACE_FIELDS = ["algorithm", "canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign", "signature", "authorization"];

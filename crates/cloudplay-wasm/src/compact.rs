@@ -3,34 +3,73 @@
 //! JSON both ways. `prepare` returns its signed request the same way (`unpackPrepared`).
 
 use cloudplay_sign::SigningTrace;
+use wasm_bindgen::JsValue;
+
+use crate::errors;
 
 /// The fields of a packed input (`cloudplay_sign::wire::packed` reads the layout `packWire`
 /// writes), or `None` when the input must take the JSON path.
 pub use cloudplay_sign::wire::packed::parse as fields;
 
-/// The trace as `unpackTrace` in js/bridge.js reads it: fields joined by NUL, empty when absent.
-pub fn trace(t: &SigningTrace) -> String {
+/// The trace as a JS object: through `unpackTrace` (fields joined by NUL, empty when absent)
+/// when that layout carries it exactly, property by property when it does not (a NUL in a
+/// signed header value would shift every field after it).
+pub fn trace(t: &SigningTrace) -> JsValue {
+    if !trace_is_plain(t) {
+        let object = js_sys::Object::new();
+        for (name, value) in TRACE_NAMES.iter().zip(trace_values(t)) {
+            if let Some(value) = value {
+                // Fixed names on a fresh object: setting cannot fail.
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value));
+            }
+        }
+        return object.into();
+    }
     let mut out = String::new();
     push_trace(&mut out, t);
-    out
+    errors::unpack_trace(&out)
 }
 
-fn trace_fields(t: &SigningTrace) -> [&str; 9] {
+/// `trace_values`' names, as `TRACE_FIELDS` in js/bridge.js has them.
+const TRACE_NAMES: [&str; 9] = [
+    "algorithm",
+    "canonical_request",
+    "hashed_canonical_request",
+    "hashed_payload",
+    "credential_scope",
+    "signed_headers",
+    "string_to_sign",
+    "signature",
+    "authorization",
+];
+
+/// Whether `unpackTrace` reads the trace back exactly: no field holds a separator, and none is
+/// present but empty (read back as absent).
+fn trace_is_plain(t: &SigningTrace) -> bool {
+    trace_values(t).iter().all(|v| v.map_or(true, |s| !s.is_empty() && plain(s)))
+}
+
+/// Free of the layouts' separators (NUL, U+0001, U+0002).
+fn plain(s: &str) -> bool {
+    !s.bytes().any(|b| b < 3)
+}
+
+fn trace_values(t: &SigningTrace) -> [Option<&str>; 9] {
     [
-        t.algorithm.id(),
-        t.canonical_request.as_deref().unwrap_or(""),
-        t.hashed_canonical_request.as_deref().unwrap_or(""),
-        t.hashed_payload.as_deref().unwrap_or(""),
-        t.credential_scope.as_deref().unwrap_or(""),
-        t.signed_headers.as_deref().unwrap_or(""),
-        &t.string_to_sign,
-        &t.signature,
-        t.authorization.as_deref().unwrap_or(""),
+        Some(t.algorithm.id()),
+        t.canonical_request.as_deref(),
+        t.hashed_canonical_request.as_deref(),
+        t.hashed_payload.as_deref(),
+        t.credential_scope.as_deref(),
+        t.signed_headers.as_deref(),
+        Some(&t.string_to_sign),
+        Some(&t.signature),
+        t.authorization.as_deref(),
     ]
 }
 
 fn push_trace(out: &mut String, t: &SigningTrace) {
-    let fields = trace_fields(t);
+    let fields = trace_values(t).map(|v| v.unwrap_or(""));
     out.reserve(fields.iter().map(|f| f.len() + 1).sum());
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
@@ -54,18 +93,10 @@ fn violation_texts(v: &cloudplay_core::Violation) -> [&str; 4] {
 pub fn prepared(p: &cloudplay_core::Prepared) -> Option<String> {
     let r = &p.request;
     let t = &p.trace;
-    let optional = [&t.canonical_request, &t.hashed_canonical_request, &t.hashed_payload, &t.credential_scope];
-    // unpackTrace reads an empty field as an absent one.
-    let present_but_empty =
-        optional.iter().chain([&t.signed_headers, &t.authorization].iter()).any(|f| f.as_deref() == Some(""))
-            || t.string_to_sign.is_empty()
-            || t.signature.is_empty();
-    let plain = |s: &str| !s.bytes().any(|b| b < 3);
     let texts = [&r.method, &r.scheme, &r.host, &r.path, &r.query, &r.body];
-    if present_but_empty
+    if !trace_is_plain(t)
         || !texts.iter().all(|s| plain(s))
         || !r.headers.iter().all(|(n, v)| plain(n) && plain(v))
-        || !trace_fields(t).iter().all(|s| plain(s))
         || !p.violations.iter().all(|v| violation_texts(v).iter().all(|s| plain(s)))
     {
         return None;

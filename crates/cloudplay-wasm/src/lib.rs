@@ -66,7 +66,7 @@ pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | strin
             .and_then(|w| sign_remembering_keys(&w)),
     }
     .map_err(|e| to_js_error(&e))?;
-    Ok(errors::unpack_trace(&compact::trace(&trace)))
+    Ok(compact::trace(&trace))
 }
 
 thread_local! {

@@ -59,6 +59,10 @@ pub fn parse(packed: &str) -> Option<RawFields<'_>> {
     }
     let at = TEXT_FIELDS.len();
     let (id, key, token) = (field(at)?, field(at + 1)?, field(at + 2)?);
+    // packWire always writes both secrets; the mark here is not the layout.
+    if id == ABSENT || key == ABSENT {
+        return None;
+    }
     raw.credentials(id, key, (token != ABSENT).then_some(token));
     match field(at + 3)? {
         ABSENT => {}
@@ -182,6 +186,10 @@ mod tests {
             assert!(parse(&bad).is_none(), "{head}");
         }
         assert!(parse("").is_none());
+        // The absent mark where packWire always writes a secret.
+        for creds in [[None, Some("secret"), None], [Some("AKID"), None, None]] {
+            assert!(parse(&pack(&TC3, creds, Some(1), None, [Some(HEADERS), None])).is_none(), "{creds:?}");
+        }
         // Cut short: the absent mark of `params` is gone, and with it the count of absent fields.
         assert!(parse(&good[..good.len() - 1]).is_none());
     }
