@@ -320,8 +320,23 @@ fn parse_signed_headers(s: &str) -> Result<Vec<String>> {
 
 /// Top-level fields in input order, with `headers` and `params` kept as pair lists so a
 /// header given twice in a JSON object is seen instead of silently overwritten.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct RawFields<'a>(Vec<(Key, RawValue<'a>)>);
+
+/// The credentials (the secret key) are never shown, as with [`Credentials`].
+impl fmt::Debug for RawFields<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (key, value) in &self.0 {
+            if key == "credentials" {
+                map.entry(key, &"<redacted>");
+            } else {
+                map.entry(key, value);
+            }
+        }
+        map.finish()
+    }
+}
 
 /// A field name: the readers' own names are borrowed, names read from JSON are owned.
 type Key = alloc::borrow::Cow<'static, str>;

@@ -169,6 +169,15 @@ mod tests {
     }
 
     #[test]
+    fn debug_output_never_shows_the_secret() {
+        let packed =
+            pack(&TC3, [Some("AKID"), Some("s3cr3t-key"), Some("tok3n")], Some(1), None, [Some(HEADERS), None]);
+        let shown = format!("{:?}", parse(&packed).unwrap());
+        assert!(shown.contains("POST") && shown.contains("<redacted>"), "{shown}");
+        assert!(!shown.contains("s3cr3t") && !shown.contains("tok3n"), "{shown}");
+    }
+
+    #[test]
     fn a_separator_the_layout_did_not_put_there_is_refused() {
         let creds = [Some("AKID"), Some("secret"), None];
         let good = pack(&TC3, creds, Some(1), None, [Some(HEADERS), None]);
