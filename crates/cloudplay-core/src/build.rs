@@ -22,7 +22,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::encode::{form_urlencode, rfc3986};
+use crate::encode::{ascii_string, push_form_urlencode, push_rfc3986};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
 use crate::number::{int_to_number, parse_decimal};
@@ -175,7 +175,7 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
             let ct = content_type.unwrap_or(CONTENT_FORM);
             if method == "GET" || ct == CONTENT_FORM {
                 let pairs = flatten_all(spec, &entries, 0)?;
-                let encoded = encode_pairs(&pairs, form_urlencode);
+                let encoded = encode_pairs(&pairs, push_form_urlencode);
                 if method == "GET" {
                     req.query = encoded;
                 } else {
@@ -226,7 +226,7 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
             if let Some(lang) = &options.language {
                 pairs.push(("Language".into(), lang.clone()));
             }
-            let encoded = encode_pairs(&pairs, form_urlencode);
+            let encoded = encode_pairs(&pairs, push_form_urlencode);
             if method == "GET" {
                 req.query = encoded;
             } else {
@@ -261,7 +261,7 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
                 }
             } else {
                 let form = !body.is_empty();
-                let body_text = encode_pairs(&core::mem::take(&mut body), rfc3986);
+                let body_text = encode_pairs(&core::mem::take(&mut body), push_rfc3986);
                 req.headers.push(("host".into(), host));
                 req.headers.push(("x-acs-action".into(), spec.action.clone()));
                 req.headers.push(("x-acs-version".into(), spec.version.clone()));
@@ -277,9 +277,9 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
                 req.headers.extend(headers);
                 req.body = body_text;
             }
-            req.query = encode_pairs(&query, rfc3986);
+            req.query = encode_pairs(&query, push_rfc3986);
             if !body.is_empty() {
-                req.body = encode_pairs(&body, rfc3986);
+                req.body = encode_pairs(&body, push_rfc3986);
             }
         }
     }
@@ -474,13 +474,15 @@ pub(crate) fn flatten(
         Value::Object(map) => {
             let fields = param.filter(|p| p.ty == ParamType::Object).and_then(|p| spec.fields_of(p));
             for e in ordered(fields, map) {
-                flatten(spec, format!("{prefix}.{}", e.name), e.param, e.value, base, depth + 1, out)?;
+                flatten(spec, dotted(&prefix, e.name), e.param, e.value, base, depth + 1, out)?;
             }
         }
         Value::Array(items) => {
             let item = param.filter(|p| p.ty == ParamType::Array).and_then(|p| p.items.as_deref());
             for (i, v) in items.iter().enumerate() {
-                flatten(spec, format!("{prefix}.{}", i + base), item, v, base, depth + 1, out)?;
+                let mut digits = [0; 20];
+                let index = cloudplay_sign::text::decimal((i + base) as i64, &mut digits);
+                flatten(spec, dotted(&prefix, index), item, v, base, depth + 1, out)?;
             }
         }
         Value::String(s) => out.push((prefix, s.clone())),
@@ -490,21 +492,31 @@ pub(crate) fn flatten(
     Ok(())
 }
 
+/// `prefix.name`, in one allocation: flattening makes one per nested value.
+fn dotted(prefix: &str, name: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + 1 + name.len());
+    out.push_str(prefix);
+    out.push('.');
+    out.push_str(name);
+    out
+}
+
 fn too_deep(path: &str) -> Error {
     Error::at(ErrorKind::InvalidField, path, format!("the value nests deeper than {MAX_DEPTH} levels"))
 }
 
-fn encode_pairs(pairs: &[(String, String)], enc: fn(&str) -> String) -> String {
-    let mut out = String::new();
+/// `name=value&…`, each encoded by `push` straight into the text (no string per pair).
+fn encode_pairs(pairs: &[(String, String)], push: fn(&mut Vec<u8>, &[u8])) -> String {
+    let mut out = Vec::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
-        out.push_str(&enc(k));
-        out.push('=');
-        out.push_str(&enc(v));
+        push(&mut out, k.as_bytes());
+        out.push(b'=');
+        push(&mut out, v.as_bytes());
     }
-    out
+    ascii_string(out)
 }
 
 /// Alibaba business parameters split by location: (query, form body, headers). Body parameters

@@ -175,10 +175,12 @@ impl<'a> Validator<'a> {
 
     fn object(&mut self, fields: &'a [Param], map: &Map<String, Value>, path: &str, depth: usize) {
         for f in fields {
-            let here = join(path, &f.name);
+            // The path is made only for a field that is there or missing, not for every
+            // optional one the call leaves out.
             match map.get(&f.name) {
                 None | Some(Value::Null) => {
                     if f.required && f.default.is_none() {
+                        let here = join(path, &f.name);
                         self.push(
                             &here,
                             self.vocab.missing,
@@ -187,7 +189,7 @@ impl<'a> Validator<'a> {
                         );
                     }
                 }
-                Some(v) => self.value(f, v, &here, depth + 1),
+                Some(v) => self.value(f, v, &join(path, &f.name), depth + 1),
             }
             if self.full {
                 return;
@@ -450,10 +452,9 @@ fn is_common_parameter(name: &str) -> bool {
 
 fn join(path: &str, name: &str) -> String {
     if path.is_empty() {
-        name.into()
-    } else {
-        format!("{path}.{name}")
+        return name.into();
     }
+    cloudplay_sign::text::concat(&[path, ".", name])
 }
 
 /// The non-null value at a dotted path through objects.

@@ -23,7 +23,7 @@ pub mod encode;
 pub mod error;
 pub mod http;
 pub mod sign;
-mod text;
+pub mod text;
 pub mod time;
 pub mod wire;
 
