@@ -3,6 +3,7 @@
 // working afterwards. Deterministic: a fixed-seed generator.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash, createHmac } from "node:crypto";
 import * as full from "cloudplay";
 import * as sign from "cloudplay/sign";
 import { loadVectors, contractInput, DEMO_CREDENTIALS } from "./helpers.mjs";
@@ -107,6 +108,76 @@ test("hostile values give CloudplayErrors and the module keeps working", () => {
   }
   assert.ok(full.catalog().length >= 4);
   assert.ok(full.prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000 }).trace.signature);
+});
+
+/** Checks a trace against itself with Node's crypto: its signature is the HMAC of its own
+ * string to sign under the input's secret, and (TC3, ACS3) its hash is of its own canonical
+ * request. A field returned under another's name fails here. */
+function checkTrace(t, input, what) {
+  const key = input.credentials.secret_key;
+  const hmac = (alg, k, text) => createHmac(alg, k).update(text).digest();
+  let want;
+  switch (t.algorithm) {
+    case "TC3-HMAC-SHA256": {
+      const [date, service] = t.credential_scope.split("/");
+      const signing = hmac("sha256", hmac("sha256", hmac("sha256", `TC3${key}`, date), service), "tc3_request");
+      want = hmac("sha256", signing, t.string_to_sign).toString("hex");
+      break;
+    }
+    case "ACS3-HMAC-SHA256":
+      want = hmac("sha256", key, t.string_to_sign).toString("hex");
+      break;
+    case "ACS-RPC-HMAC-SHA1":
+      want = hmac("sha1", `${key}&`, t.string_to_sign).toString("base64");
+      break;
+    default:
+      want = hmac(t.algorithm === "TC-HmacSHA1" ? "sha1" : "sha256", key, t.string_to_sign).toString("base64");
+  }
+  assert.equal(t.signature, want, `${what}: signature`);
+  if (t.canonical_request !== undefined) {
+    assert.equal(createHash("sha256").update(t.canonical_request).digest("hex"), t.hashed_canonical_request, `${what}: hash`);
+    assert.ok(t.string_to_sign.endsWith(`\n${t.hashed_canonical_request}`), `${what}: string to sign`);
+    assert.ok(t.authorization.includes(`SignedHeaders=${t.signed_headers}`) && t.authorization.endsWith(`Signature=${t.signature}`), `${what}: authorization`);
+  }
+}
+
+test("every trace signWire returns holds together, whatever the strings in its input", () => {
+  const next = rng(20261201);
+  const pieces = ["a", "Z", "0", " ", "+", "%", "%41", "%2", "=", "&", "~", "*", "/", "?", "#", "é", "中", "🦀", "\u0000", "\u0001", "\u0002", "\u0003", "\t", "\n", "\ud800"];
+  const text = () => Array.from({ length: Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+  const counts = { ok: 0, error: 0 };
+  for (const v of loadVectors()) {
+    for (let i = 0; i < 12; i++) {
+      const input = structuredClone(contractInput(v));
+      const targets = ["body", "path", "query"].filter((k) => typeof input[k] === "string");
+      if (input.headers) targets.push("header");
+      if (input.params) targets.push("param");
+      const target = targets[Math.floor(next() * targets.length)];
+      if (target === "header") {
+        const entries = Array.isArray(input.headers) ? input.headers : Object.entries(input.headers);
+        entries[Math.floor(next() * entries.length)][1] += text();
+        input.headers = entries;
+      } else if (target === "param") {
+        input.params[Math.floor(next() * input.params.length)][1] += text();
+      } else {
+        input[target] += text();
+      }
+      for (const [name, m] of [["full", full], ["sign", sign]]) {
+        let t;
+        try {
+          t = m.signWire(input);
+        } catch (e) {
+          assert.equal(e.name, "CloudplayError", `${v.id} ${name}: ${e.message}`);
+          counts.error++;
+          continue;
+        }
+        checkTrace(t, input, `${v.id} ${name} ${target} ${JSON.stringify(input[target] ?? "")}`);
+        counts.ok++;
+      }
+    }
+  }
+  // Most inputs still sign: the checks above ran on real traces.
+  assert.ok(counts.ok > counts.error && counts.ok > 500, JSON.stringify(counts));
 });
 
 test("the signing-only entry has signWire and nothing of the rest", () => {
