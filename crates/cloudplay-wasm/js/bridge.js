@@ -147,6 +147,13 @@ function traceOf(parts, from) {
   return out;
 }
 
+/** The trace from its nine fields (undefined when absent), for one the NUL-joined layout cannot carry. */
+export function traceOfParts(parts) {
+  const out = {};
+  for (let i = 0; i < TRACE_FIELDS.length; i++) if (typeof parts[i] === "string") own(out, TRACE_FIELDS[i], parts[i]);
+  return out;
+}
+
 /** prepare's answer: the layout of `prepared` in crates/cloudplay-wasm/src/compact.rs. */
 export function unpackPrepared(text) {
   const parts = text.split("\u0000");

@@ -12,36 +12,20 @@ use crate::errors;
 pub use cloudplay_sign::wire::packed::parse as fields;
 
 /// The trace as a JS object: through `unpackTrace` (fields joined by NUL, empty when absent)
-/// when that layout carries it exactly, property by property when it does not (a NUL in a
+/// when that layout carries it exactly, as a list of its fields when it does not (a NUL in a
 /// signed header value would shift every field after it).
 pub fn trace(t: &SigningTrace) -> JsValue {
     if !trace_is_plain(t) {
-        let object = js_sys::Object::new();
-        for (name, value) in TRACE_NAMES.iter().zip(trace_values(t)) {
-            if let Some(value) = value {
-                // Fixed names on a fresh object: setting cannot fail.
-                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value));
-            }
+        let parts = js_sys::Array::new();
+        for value in trace_values(t) {
+            parts.push(&value.map_or(JsValue::UNDEFINED, JsValue::from_str));
         }
-        return object.into();
+        return errors::trace_of_parts(&parts);
     }
     let mut out = String::new();
     push_trace(&mut out, t);
     errors::unpack_trace(&out)
 }
-
-/// `trace_values`' names, as `TRACE_FIELDS` in js/bridge.js has them.
-const TRACE_NAMES: [&str; 9] = [
-    "algorithm",
-    "canonical_request",
-    "hashed_canonical_request",
-    "hashed_payload",
-    "credential_scope",
-    "signed_headers",
-    "string_to_sign",
-    "signature",
-    "authorization",
-];
 
 /// Whether `unpackTrace` reads the trace back exactly: no field holds a separator, and none is
 /// present but empty (read back as absent).

@@ -20,6 +20,9 @@ extern "C" {
     pub fn pack_wire(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = unpackTrace)]
     pub fn unpack_trace(text: &str) -> JsValue;
+    /// The trace from its nine fields in order, `undefined` for an absent one.
+    #[wasm_bindgen(js_name = traceOfParts)]
+    pub fn trace_of_parts(parts: &js_sys::Array) -> JsValue;
     #[cfg(feature = "full")]
     #[wasm_bindgen(catch, js_name = unpackPrepared)]
     pub fn unpack_prepared(text: &str) -> Result<JsValue, JsValue>;

@@ -21,17 +21,7 @@ pub fn sign_with(input: &WireInput, order: NameOrder) -> Result<SigningTrace> {
     key.push_str(&input.credentials.secret_key);
     key.push('&');
     let signature = base64(&hmac_sha1(key.as_bytes(), string_to_sign.as_bytes()));
-    Ok(SigningTrace {
-        algorithm: Algorithm::AcsRpcHmacSha1,
-        canonical_request: None,
-        hashed_canonical_request: None,
-        hashed_payload: None,
-        credential_scope: None,
-        signed_headers: None,
-        string_to_sign,
-        signature,
-        authorization: None,
-    })
+    Ok(SigningTrace::of_params(Algorithm::AcsRpcHmacSha1, string_to_sign, signature))
 }
 
 /// The canonical query RFC 3986-encoded once more, as the string to sign holds it. The

@@ -102,6 +102,22 @@ pub struct SigningTrace {
 }
 
 impl SigningTrace {
+    /// The trace of an algorithm that signs its parameters (TC legacy, ACS RPC): a string to
+    /// sign and a signature, nothing else.
+    pub(crate) fn of_params(algorithm: Algorithm, string_to_sign: String, signature: String) -> Self {
+        SigningTrace {
+            algorithm,
+            canonical_request: None,
+            hashed_canonical_request: None,
+            hashed_payload: None,
+            credential_scope: None,
+            signed_headers: None,
+            string_to_sign,
+            signature,
+            authorization: None,
+        }
+    }
+
     /// The one thing to add to the request: `("Authorization", …)` as a header for TC3/ACS3,
     /// `("Signature", …)` as a parameter otherwise.
     pub fn addition(&self) -> (&'static str, &str) {

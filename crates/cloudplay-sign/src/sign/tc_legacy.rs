@@ -17,17 +17,7 @@ pub fn sign(input: &WireInput) -> Result<SigningTrace> {
         Algorithm::TcHmacSha256 => base64(&hmac_sha256(key, string_to_sign.as_bytes())),
         _ => base64(&hmac_sha1(key, string_to_sign.as_bytes())),
     };
-    Ok(SigningTrace {
-        algorithm: input.algorithm,
-        canonical_request: None,
-        hashed_canonical_request: None,
-        hashed_payload: None,
-        credential_scope: None,
-        signed_headers: None,
-        string_to_sign,
-        signature,
-        authorization: None,
-    })
+    Ok(SigningTrace::of_params(input.algorithm, string_to_sign, signature))
 }
 
 /// `k=v&…` sorted by name (code point order), values raw. Both Python SDKs (qcloudapi
