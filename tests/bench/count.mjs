@@ -4,8 +4,9 @@
 //
 //   node tests/bench/count.mjs MODULE WHAT N
 //
-// MODULE: a module path (e.g. pkg/node/cloudplay.js). WHAT: `sign-`, `prepare-` or `official-`
-// followed by `tc3`, `acs3` or `rpc`: the calls tests/bench/sign-node.mjs times.
+// MODULE: a module path (e.g. pkg/node/cloudplay.js). WHAT: `sign-`, `prepare-`, `validate-` or
+// `official-` followed by `tc3`, `acs3` or `rpc`: the calls tests/bench/sign-node.mjs times, and
+// validate of prepare's call.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -17,7 +18,9 @@ const [kind, algorithm] = what.split("-");
 const id = { tc3: "pub-node-tc3-hai-post-001", acs3: "pub-node-acs3-bss-post-001", rpc: "pub-acsrpc-tea-002" }[algorithm];
 const vectors = JSON.parse(readFileSync(new URL("../fixtures/signing.json", import.meta.url))).vectors;
 const v = vectors.find((x) => x.id === id);
-if (!v || !Number.isInteger(n)) throw new Error("usage: count.mjs MODULE (sign|prepare|official)-(tc3|acs3|rpc) N");
+if (!v || !Number.isInteger(n) || !["sign", "prepare", "validate", "official"].includes(kind)) {
+  throw new Error("usage: count.mjs MODULE (sign|prepare|validate|official)-(tc3|acs3|rpc) N");
+}
 
 let call;
 if (kind === "official") {
@@ -54,7 +57,10 @@ if (kind === "official") {
     const options = tc3
       ? { timestamp: v.timestamp, method: "POST", allow_invalid: true }
       : { timestamp: v.timestamp, nonce: v.nonce, algorithm: algorithm === "acs3" ? "ACS3-HMAC-SHA256" : "ACS-RPC-HMAC-SHA1", allow_invalid: true };
-    call = () => m.prepare(api, v.credentials, options);
+    // validate takes the call as JSON text, as prepare's call crosses: the reading and the
+    // checking, without building and signing.
+    const text = JSON.stringify(api);
+    call = kind === "validate" ? () => m.validate(text) : () => m.prepare(api, v.credentials, options);
   }
 }
 for (let i = 0; i < n; i++) call();

@@ -9,9 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 module=$1 what=$2 n=${3:-2000}
 count() {
-  valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null --smc-check=all-non-file \
-    node --single-threaded --no-liftoff tests/bench/count.mjs "$module" "$what" "$1" 2>&1 |
-    sed -n 's/.*I *refs: *//p' | tr -d ,
+  local out
+  out=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null --smc-check=all-non-file \
+    node --single-threaded --no-liftoff tests/bench/count.mjs "$module" "$what" "$1" 2>&1)
+  if ! grep -q "exited with code 0\|ERROR SUMMARY\|I *refs" <<<"$out" || grep -q "Error:" <<<"$out"; then
+    echo "$out" >&2
+    exit 1
+  fi
+  sed -n 's/.*I *refs: *//p' <<<"$out" | tr -d ,
 }
 a=$(count "$n")
 b=$(count $((n * 2)))

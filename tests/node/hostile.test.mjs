@@ -171,7 +171,7 @@ test("every trace signWire returns holds together, whatever the strings in its i
           counts.error++;
           continue;
         }
-        checkTrace(t, input, `${v.id} ${name} ${target} ${JSON.stringify(input[target] ?? "")}`);
+        checkTrace(t, input, `${v.id} ${name} ${target}: ${JSON.stringify({ header: input.headers, param: input.params }[target] ?? input[target])}`);
         counts.ok++;
       }
     }

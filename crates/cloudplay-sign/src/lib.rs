@@ -23,6 +23,7 @@ pub mod encode;
 pub mod error;
 pub mod http;
 pub mod sign;
+#[doc(hidden)] // core's too, not an API of its own
 pub mod text;
 pub mod time;
 pub mod wire;

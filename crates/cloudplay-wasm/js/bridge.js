@@ -3,15 +3,20 @@
 
 const encoder = new TextEncoder();
 
+// A lone surrogate has no UTF-8: encodeInto would write U+FFFD, and a signature over text
+// the caller never gave. isWellFormed is Node 20's; the pattern stands in before it.
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (s) => (typeof s.isWellFormed === "function" ? s.isWellFormed() : !LONE_SURROGATE.test(s));
+
 /**
  * Copies a JS string into wasm memory as UTF-8 with one `encodeInto`: wasm-bindgen's own copy
  * walks an ASCII string char by char, which was a seventh of a signature's time. Returns the
- * bytes written; -1 when `s` is not a string; or, when `cap` bytes were not room enough, minus
- * the room to try next (room for ASCII first, then for 3 bytes per UTF-16 unit). The caller's
- * room is never below 4 KiB, so that hint is never -1.
+ * bytes written; -1 when `s` is not a string or holds a lone surrogate; or, when `cap` bytes
+ * were not room enough, minus the room to try next (room for ASCII first, then for 3 bytes per
+ * UTF-16 unit). The caller's room is never below 4 KiB, so that hint is never -1.
  */
 export function textInto(s, memory, ptr, cap) {
-  if (typeof s !== "string") return -1;
+  if (typeof s !== "string" || !wellFormed(s)) return -1;
   if (s.length > cap) return -Math.min(s.length, 0x7fffffff);
   const done = encoder.encodeInto(s, new Uint8Array(memory.buffer, ptr, cap));
   return done.read === s.length ? done.written : -Math.min(s.length * 3, 0x7fffffff);
@@ -102,10 +107,7 @@ export function packWire(input) {
   const params = packPairs(input.params, counter);
   if (params === null) return null;
   if (params === ABSENT) absent++;
-  const packed = `${counter.pairs}.${absent}\u0000${out}${params}`;
-  // A lone surrogate would reach wasm as U+FFFD and be signed as such: the JSON path refuses
-  // it, as every other function does.
-  return packed.isWellFormed === undefined || packed.isWellFormed() ? packed : null;
+  return `${counter.pairs}.${absent}\u0000${out}${params}`;
 }
 
 const TRACE_FIELDS = ["algorithm", "canonical_request", "hashed_canonical_request", "hashed_payload", "credential_scope", "signed_headers", "string_to_sign", "signature", "authorization"];
@@ -141,17 +143,17 @@ function own(object, name, value) {
   else object[name] = value;
 }
 
-function traceOf(parts, from) {
+/** The trace in the nine parts from `from` on; a part `present` rejects is an absent field. */
+function traceOf(parts, from, present = Boolean) {
   const out = {};
-  for (let i = 0; i < TRACE_FIELDS.length; i++) if (parts[from + i]) own(out, TRACE_FIELDS[i], parts[from + i]);
+  for (let i = 0; i < TRACE_FIELDS.length; i++) if (present(parts[from + i])) own(out, TRACE_FIELDS[i], parts[from + i]);
   return out;
 }
 
-/** The trace from its nine fields (undefined when absent), for one the NUL-joined layout cannot carry. */
+/** The trace from its nine fields, undefined where absent (an empty one is present here), for
+ * one the NUL-joined layout cannot carry. */
 export function traceOfParts(parts) {
-  const out = {};
-  for (let i = 0; i < TRACE_FIELDS.length; i++) if (typeof parts[i] === "string") own(out, TRACE_FIELDS[i], parts[i]);
-  return out;
+  return traceOf(parts, 0, (v) => typeof v === "string");
 }
 
 /** prepare's answer: the layout of `prepared` in crates/cloudplay-wasm/src/compact.rs. */

@@ -41,8 +41,8 @@ const SCRATCH_MIN: usize = 4096;
 /// A scratch buffer grown beyond this for a large string is given back after use.
 const SCRATCH_KEPT: usize = 1 << 16;
 
-/// Runs `f` on the text of a JS string (`None` when the value is not a string). Lone UTF-16
-/// surrogates arrive as U+FFFD, as with wasm-bindgen's own strings.
+/// Runs `f` on the text of a JS string (`None` when the value is not a string, or is one with a
+/// lone UTF-16 surrogate, which UTF-8 cannot carry).
 pub fn with_text<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
     // Taken out of the cell, so a nested call (none today) would get a fresh buffer.
     let mut buf = SCRATCH.with(|s| s.take());
@@ -108,6 +108,13 @@ fn own_value(value: JsValue) -> js_sys::Object {
 pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
     if let Some(text) = text(value) {
         return Ok(text);
+    }
+    if value.is_string() {
+        return Err(Error::at(
+            ErrorKind::InvalidJson,
+            arg,
+            "holds a lone UTF-16 surrogate, which is not text: it cannot be signed or sent as given",
+        ));
     }
     if value.is_undefined() || value.is_null() {
         return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
