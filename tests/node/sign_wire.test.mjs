@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { signWire, verifyWire, validate, prepare } from "cloudplay";
+import { signWire as signOnly } from "cloudplay/sign";
 import { loadVectors, contractInput, COMPARED, diverges, receivedRequest } from "./helpers.mjs";
 
 test("every vector is reproduced exactly", () => {
@@ -98,6 +99,7 @@ test("a lone surrogate is refused, not signed as the U+FFFD it would be copied a
     for (const lone of lones) {
       for (const bad of [{ ...input, body: lone }, { ...input, headers: { ...input.headers, "X-TC-Region": lone } }]) {
         refused(() => signWire(bad), JSON.stringify(lone));
+        refused(() => signOnly(bad), `cloudplay/sign ${JSON.stringify(lone)}`);
         // As JSON text: escaped (as JSON.stringify writes it) and raw (as a hand-made one may).
         refused(() => signWire(JSON.stringify(bad)), "escaped");
         refused(() => signWire(JSON.stringify({ ...bad, body: "@@" }).replace("@@", lone)), "raw");
