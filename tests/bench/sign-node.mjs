@@ -4,21 +4,14 @@
 //
 //   cargo xtask pkg && node tests/bench/sign-node.mjs
 //
-// Official code: tencentcloud-sdk-nodejs-common's Sign.sign3 (TC3), @alicloud/openapi-util's
-// getAuthorization (ACS3, with the body hash it needs) and getRPCSignature (RPC).
+// The requests and the official code are in cases.mjs.
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import { contractInput } from "../node/helpers.mjs";
+import { benchCases } from "./cases.mjs";
 
 const require = createRequire(import.meta.url);
 const cloudplay = require("../../pkg/node/cloudplay.js");
 // The signing-only module ("cloudplay/sign"), built for size rather than speed.
 const signOnly = require("../../pkg/sign/node/cloudplay.js");
-const TcSign = require("tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js").default;
-const AliUtil = require("@alicloud/openapi-util").default;
-
-const vectors = JSON.parse(readFileSync(new URL("../fixtures/signing.json", import.meta.url))).vectors;
-const byId = (id) => vectors.find((v) => v.id === id);
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,61 +36,10 @@ function measure(fns, { rounds = 31, batch = 300 } = {}) {
   return per.map(median);
 }
 
-const cases = [];
-
-// TC3: the Node SDK's own vector (hai RunInstances POST).
-{
-  const v = byId("pub-node-tc3-hai-post-001");
-  const input = contractInput(v);
-  const want = v.expected.authorization;
-  // sign3 takes the payload as an object and serializes it itself, as the SDK's client does.
-  const payload = JSON.parse(v.expected.body);
-  const official = () =>
-    TcSign.sign3({
-      method: v.method,
-      url: `https://${v.api.host}${v.api.path}`,
-      payload,
-      timestamp: v.timestamp,
-      service: v.api.service,
-      secretId: v.credentials.secret_id,
-      secretKey: v.credentials.secret_key,
-      headers: { "Content-Type": v.expected.headers["Content-Type"] },
-    });
-  if (official() !== want || cloudplay.signWire(input).authorization !== want) throw new Error("TC3 outputs differ");
-  const call = { api: "hai/2023-08-12/RunInstances", params: v.params, region: v.api.region };
-  const creds = v.credentials;
-  const opts = { timestamp: v.timestamp, method: "POST", allow_invalid: true };
-  cases.push(["TC3-HMAC-SHA256", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, creds, opts), () => signOnly.signWire(input)]);
-}
-
-// ACS3: the Node SDK's own vector (BSS CreateInstance).
-{
-  const v = byId("pub-node-acs3-bss-post-001");
-  const input = contractInput(v);
-  const want = v.expected.authorization;
-  const headers = Object.fromEntries(Object.entries(v.expected.headers).filter(([k]) => k !== "Authorization"));
-  const query = Object.fromEntries(new URLSearchParams(v.expected.query));
-  const official = () => {
-    const payload = AliUtil.hexEncode(AliUtil.hash(Buffer.from(v.expected.body), "ACS3-HMAC-SHA256"));
-    return AliUtil.getAuthorization({ method: v.method, pathname: v.api.path, headers, query }, "ACS3-HMAC-SHA256", payload, v.credentials.secret_id, v.credentials.secret_key);
-  };
-  if (official() !== want || cloudplay.signWire(input).authorization !== want) throw new Error("ACS3 outputs differ");
-  const call = { api: "bssopenapi/2017-12-14/CreateInstance", params: v.params };
-  const opts = { timestamp: v.timestamp, nonce: v.nonce, algorithm: "ACS3-HMAC-SHA256", allow_invalid: true };
-  cases.push(["ACS3-HMAC-SHA256", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, v.credentials, opts), () => signOnly.signWire(input)]);
-}
-
-// RPC: a tea-openapi vector (BSS CreateInstance, RPC v1).
-{
-  const v = byId("pub-acsrpc-tea-002");
-  const input = contractInput(v);
-  const params = Object.fromEntries(v.expected.signed_params);
-  const official = () => AliUtil.getRPCSignature(params, v.method, v.credentials.secret_key);
-  if (official() !== v.expected.signature || cloudplay.signWire(input).signature !== v.expected.signature) throw new Error("RPC outputs differ");
-  const call = { api: "bssopenapi/2017-12-14/CreateInstance", params: v.params };
-  const opts = { timestamp: v.timestamp, nonce: v.nonce, algorithm: "ACS-RPC-HMAC-SHA1", allow_invalid: true };
-  cases.push(["ACS-RPC-HMAC-SHA1", official, () => cloudplay.signWire(input), () => cloudplay.prepare(call, v.credentials, opts), () => signOnly.signWire(input)]);
-}
+const cases = Object.values(benchCases()).map((c) => {
+  if (c.official() !== c.want || cloudplay.signWire(c.input)[c.field] !== c.want) throw new Error(`${c.name}: outputs differ`);
+  return [c.name, c.official, () => cloudplay.signWire(c.input), () => cloudplay.prepare(c.call, c.credentials, c.options), () => signOnly.signWire(c.input)];
+});
 
 console.log(`node ${process.version}, cloudplay ${cloudplay.version()}`);
 console.log("algorithm           official µs  signWire µs  ratio   prepare µs  ratio   cloudplay/sign µs  ratio");

@@ -14,13 +14,7 @@ pub fn sha256_hex(data: &[u8]) -> String {
 }
 
 pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    // new_from_slice accepts keys of any length for HMAC; the error arm cannot be taken.
-    let mut mac = match Hmac::<Sha256>::new_from_slice(key) {
-        Ok(m) => m,
-        Err(_) => return [0; 32],
-    };
-    mac.update(data);
-    mac.finalize().into_bytes().into()
+    HmacSha256Key::new(key).into_mac(data)
 }
 
 /// An HMAC-SHA256 key with its inner and outer pads already absorbed: each MAC under it then
@@ -35,9 +29,12 @@ impl HmacSha256Key {
     }
 
     pub fn mac(&self, data: &[u8]) -> [u8; 32] {
-        let mut mac = self.0.clone();
-        mac.update(data);
-        mac.finalize().into_bytes().into()
+        self.clone().into_mac(data)
+    }
+
+    fn into_mac(mut self, data: &[u8]) -> [u8; 32] {
+        self.0.update(data);
+        self.0.finalize().into_bytes().into()
     }
 }
 
