@@ -28,6 +28,7 @@ pub mod catalog;
 pub mod conformance;
 mod float;
 pub mod import;
+pub mod json;
 pub mod number;
 pub mod prepare;
 pub mod raw;

@@ -46,7 +46,7 @@ impl Call {
 
     /// Parses a call from JSON text; non-JSON and wrong shapes are an `InvalidJson` error.
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))
+        crate::json::typed(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))
     }
 }
 

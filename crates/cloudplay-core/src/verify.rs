@@ -705,7 +705,7 @@ impl VerifyWireInput {
         use crate::{Error, ErrorKind};
         let text = Error::utf8_input(bytes)?;
         let raw: VerifyWireJson =
-            serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+            crate::json::typed(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
         Self::from_raw(raw)
     }
 

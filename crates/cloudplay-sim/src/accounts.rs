@@ -99,7 +99,7 @@ impl Accounts {
 
     /// Adds the accounts of a JSON array; returns how many. Nothing is added if any is wrong.
     pub fn add_json(&mut self, text: &str) -> Result<usize, String> {
-        let raw: Vec<AccountFile> = serde_json::from_str(text).map_err(|e| {
+        let raw: Vec<AccountFile> = cloudplay_core::json::typed(text).map_err(|e| {
             format!("accounts: expected [{{\"secret_id\",\"secret_key\",\"token\"?,\"profile\"?}}]: {e}")
         })?;
         for (i, a) in raw.iter().enumerate() {

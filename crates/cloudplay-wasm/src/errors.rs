@@ -134,7 +134,7 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
 #[cfg(feature = "full")]
 pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
     let text = json_text(&value, arg)?;
-    serde_json::from_str(&text).map_err(|e| Error::at(ErrorKind::InvalidJson, arg, e.to_string()))
+    cloudplay_core::json::typed(&text).map_err(|e| Error::at(ErrorKind::InvalidJson, arg, e.to_string()))
 }
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).

@@ -56,7 +56,7 @@ pub struct Data {
 }
 
 fn table<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| format!("data/{name}.json: {e}"))
+    cloudplay_core::json::typed(text).map_err(|e| format!("data/{name}.json: {e}"))
 }
 
 impl Data {
