@@ -18,7 +18,7 @@ use crate::wire::{Credentials, Text, WireInput};
 
 /// One API call as a caller describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct Call {
     /// `{product}/{version}/{action}`, e.g. `hai/2023-08-12/RunInstances`.

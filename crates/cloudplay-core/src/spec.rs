@@ -278,7 +278,7 @@ pub struct Rule {
 
 /// Where the API is served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct Endpoints {
     /// Host used when no region-specific one applies.
@@ -363,7 +363,7 @@ pub struct RateLimit {
 
 /// One API action: `{product}/{version}/{action}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct ApiSpec {
     /// Product code as in the endpoint and the API id (`hai`, `bssopenapi`).
