@@ -2,7 +2,7 @@
 // violations come back with paths and codes, and the secret never appears in the output.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { describe, validate, prepare, verifyWire, signWire } from "cloudplay";
+import { describe, validate, prepare, verifyWire, signWire, snippet } from "cloudplay";
 import { DEMO_CREDENTIALS } from "./helpers.mjs";
 
 const SEEDS = [
@@ -99,4 +99,25 @@ test("signWire and prepare agree", () => {
     body: r.body, signed_headers: p.trace.signed_headers,
   });
   assert.equal(trace.signature, p.trace.signature);
+});
+
+test("a value JSON would change is an error at its path, never a field quietly left out", () => {
+  const hai = describe("hai/2023-08-12/RunInstances").examples[0];
+  const call = (params) => ({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: { ...hai.params, ...params } });
+  const refused = (f, code, path) => {
+    assert.throws(f, (e) => e.name === "CloudplayError" && e.code === code && e.path === path, `${code} at ${path}`);
+  };
+  // JSON.stringify writes NaN and ±Infinity as null, which reads as "not given".
+  refused(() => validate(call({ SystemDisk: { DiskType: "CLOUD_PREMIUM", DiskSize: parseInt("abc", 10) } })), "InvalidField", "call.params.SystemDisk.DiskSize");
+  refused(() => prepare(call({ InstanceCount: Infinity }), DEMO_CREDENTIALS, { timestamp: 1700000000 }), "InvalidField", "call.params.InstanceCount");
+  refused(() => snippet(call({ InstanceCount: -Infinity }), "curl"), "InvalidField", "call.params.InstanceCount");
+  refused(() => prepare(call({}), DEMO_CREDENTIALS, { timestamp: NaN }), "InvalidField", "options.timestamp");
+  // A lone surrogate, as a value or a name, deep in a list.
+  refused(() => validate(call({ InstanceName: "a\ud800b" })), "InvalidJson", "call.params.InstanceName");
+  refused(() => validate(call({ Tags: [{ Key: "k", Value: "v" }, { ["\udc00"]: 1 }] })), "InvalidJson", "call.params.Tags[1].\\udc00");
+  // What JSON carries as given is read as before: null, and text that only looks like an escape.
+  const nulls = validate(call({ InstanceName: null }));
+  assert.ok(Array.isArray(nulls));
+  const p = prepare(call({ InstanceName: "C:\\udata null" }), DEMO_CREDENTIALS, { timestamp: 1700000000 });
+  assert.match(p.request.body, /C:\\\\udata null/);
 });

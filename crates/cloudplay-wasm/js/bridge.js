@@ -24,16 +24,60 @@ export function textInto(s, memory, ptr, cap) {
 
 const bigintAsText = (_key, v) => (typeof v === "bigint" ? v.toString() : v);
 
-/** JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text. */
+/**
+ * JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text.
+ * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change.
+ */
 export function toJson(value) {
+  let text;
   try {
     // The common case without a replacer: a replacer makes stringify several times slower.
-    return JSON.stringify(value);
+    text = JSON.stringify(value);
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
-    return JSON.stringify(value, bigintAsText);
+    text = JSON.stringify(value, bigintAsText);
   }
+  // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
+  // look for them only in text that shows one of those marks.
+  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud"))) {
+    const found = unfaithful(value, "", 0);
+    if (found !== null) {
+      const e = new Error(found.message);
+      e.path = found.path;
+      e.code = found.code;
+      throw e;
+    }
+  }
+  return text;
 }
+
+/** The first value under `value` that JSON would not carry as given, with its path. */
+function unfaithful(value, path, depth) {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? null : { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
+  }
+  if (typeof value === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
+  // Past stringify, so no cycle; toJSON decides for itself what is written.
+  if (value === null || typeof value !== "object" || depth > 256 || typeof value.toJSON === "function") return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    // A name that is not text is shown as its JSON escape, such as \udc00.
+    const name = wellFormed(key) ? key : JSON.stringify(key).slice(1, -1);
+    const at = path === "" ? name : `${path}.${name}`;
+    if (name !== key) return { path: at, code: "InvalidJson", message: LONE };
+    const found = unfaithful(value[key], at, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const LONE = "holds a lone UTF-16 surrogate, which is not text: it cannot be signed or sent as given";
 
 // signWire's compact path. A plain object whose fields are all strings (and integers where
 // the contract has numbers) crosses into wasm as one string and its trace comes back as one

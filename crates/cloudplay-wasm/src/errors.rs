@@ -123,9 +123,21 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
         Ok(json) => text(&json)
             .ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
         Err(e) => {
-            // A cycle, a throwing toJSON.
-            let why: String = js_sys::Error::from(e).message().into();
-            Err(Error::at(ErrorKind::InvalidJson, arg, format!("cannot be read as JSON ({why})")))
+            let field = js_sys::Reflect::get(&e, &"path".into()).ok().and_then(|p| p.as_string());
+            let why: String = js_sys::Error::from(e.clone()).message().into();
+            match field {
+                // A value JSON would change (NaN, a lone surrogate), found by toJson.
+                Some(field) => {
+                    let kind = match js_sys::Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_string()) {
+                        Some(c) if c == "InvalidField" => ErrorKind::InvalidField,
+                        _ => ErrorKind::InvalidJson,
+                    };
+                    let path = if field.is_empty() { arg.to_owned() } else { format!("{arg}.{field}") };
+                    Err(Error::at(kind, path, why))
+                }
+                // A cycle, a throwing toJSON.
+                None => Err(Error::at(ErrorKind::InvalidJson, arg, format!("cannot be read as JSON ({why})"))),
+            }
         }
     }
 }
