@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { importAlibabaMeta, prepare, verifyWire, signWire, catalog, describe, simulate, demoAccounts } from "cloudplay";
+import { importAlibabaMeta, prepare, verifyWire, signWire, catalog, describe, simulate, send, demoAccounts } from "cloudplay";
 import { FIXTURES, alibabaBundle, DEMO_CREDENTIALS, loadVectors, contractInput } from "./helpers.mjs";
 
-function underFrozenIntrinsics() {
+async function underFrozenIntrinsics() {
   const dir = join(FIXTURES, "alibaba");
   const bundle = alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]);
   // Header parameters whose names Object.prototype already has.
@@ -61,10 +61,14 @@ function underFrozenIntrinsics() {
   const hai = describe("hai/2023-08-12/RunInstances").examples[0];
   const signed = prepare({ api: "hai/2023-08-12/RunInstances", params: hai.params, region: hai.region }, demo, { timestamp: 1700000000 });
   assert.equal(simulate(signed.request, { now: 1700000005, seed: 7 }).status, 200);
+
+  // send's own errors too (fetch refuses port 9 outright).
+  const refused = { ...signed.request, scheme: "http", host: "127.0.0.1:9" };
+  await assert.rejects(send(refused, { via: "direct", timeout: 5000 }), (e) => e.name === "CloudplayError" && e.code === "NetworkError");
 }
 
 if (process.env.CLOUDPLAY_FROZEN_CHILD) {
-  underFrozenIntrinsics();
+  await underFrozenIntrinsics();
 } else {
   test("frozen intrinsics: headers named like Object.prototype's members, errors, and everything after", () => {
     const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {

@@ -85,7 +85,7 @@ test("verifyWire refuses a changed request with the vendor's code and string to 
   assert.equal(out.message.slice(out.message.indexOf(":") + 1), out.string_to_sign);
   const late = verifyWire({ ...received(p, 1700000000 + 3600) });
   assert.equal(late.code, "InvalidTimeStamp.Expired");
-  assert.throws(() => verifyWire({ method: "GET" }), (e) => e.code === "InvalidJson");
+  assert.throws(() => verifyWire({ method: "GET" }), (e) => e.code === "MissingField" && e.path === "url");
 });
 
 test("signWire and prepare agree", () => {
@@ -120,4 +120,23 @@ test("a value JSON would change is an error at its path, never a field quietly l
   assert.ok(Array.isArray(nulls));
   const p = prepare(call({ InstanceName: "C:\\udata null" }), DEMO_CREDENTIALS, { timestamp: 1700000000 });
   assert.match(p.request.body, /C:\\\\udata null/);
+});
+
+test("argument errors name the member at fault and say what to do", () => {
+  const hai = describe("hai/2023-08-12/RunInstances").examples[0];
+  const call = { api: "hai/2023-08-12/RunInstances", region: hai.region, params: hai.params };
+  const at = (code, path, message = /./) => (e) => e.name === "CloudplayError" && e.code === code && e.path === path && message.test(e.message);
+  assert.throws(() => prepare(call, {}), at("MissingField", "credentials.secret_id"));
+  assert.throws(() => prepare(call, { secretId: "AKID", secretKey: "k" }), at("MissingField", "credentials.secret_id"));
+  assert.throws(() => prepare(call, { secret_id: "AKID" }), at("MissingField", "credentials.secret_key"));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: "1700000000" }), at("InvalidField", "options.timestamp", /expected i64/));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000, allowInvalid: true }), at("InvalidField", "options.allowInvalid", /not a known field: expected one of `timestamp`/));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000123 }), at("TimestampOutOfRange", "timestamp", /looks like milliseconds/));
+  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS] }), at("MissingField", "now"));
+  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: DEMO_CREDENTIALS, now: 1 }), at("InvalidField", "credentials"));
+  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS], now: 1700000000123 }), at("InvalidField", "now", /milliseconds/));
+  // None of it ever shows the secret.
+  for (const f of [() => prepare(call, { secret_key: DEMO_CREDENTIALS.secret_key }), () => prepare(call, { ...DEMO_CREDENTIALS, token: 7 })]) {
+    assert.throws(f, (e) => !e.message.includes(DEMO_CREDENTIALS.secret_key) && !JSON.stringify(e).includes(DEMO_CREDENTIALS.secret_key));
+  }
 });

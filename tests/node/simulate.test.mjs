@@ -146,6 +146,16 @@ test("send via the simulator, and direct to a local server: answers, network err
   }
   const closed = { ...p.request, scheme: "http", host: `127.0.0.1:${port}` };
   await assert.rejects(send(closed, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError" && e.name === "CloudplayError");
+  // The reason fetch gives (a refused connection: nothing listens on a port just given back)
+  // is kept, in the message and as `cause`.
+  const gone = createServer();
+  await new Promise((r) => gone.listen(0, "127.0.0.1", r));
+  const free = gone.address().port;
+  await new Promise((r) => gone.close(r));
+  const nobody = { ...p.request, scheme: "http", host: `127.0.0.1:${free}` };
+  await assert.rejects(send(nobody, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError" && /ECONNREFUSED/.test(e.message) && e.cause !== undefined);
+  // Outside a page, "the page's own /proxy" does not exist: the error says what to give.
+  await assert.rejects(send(p.request, { via: "proxy" }), (e) => e.code === "InvalidField" && e.path === "options.proxyUrl" && /http:\/\/127\.0\.0\.1/.test(e.message));
   await assert.rejects(send(p.request, { via: "carrier-pigeon" }), (e) => e.code === "InvalidField" && e.path === "options.via");
 });
 
@@ -156,4 +166,15 @@ test("a pasted curl line runs in the simulator", () => {
   const line = `curl -X POST 'https://${p.request.host}/' ${Object.entries(p.request.headers).map(([k, v]) => `-H '${k}: ${v}'`).join(" ")} --data-raw '${p.request.body}'`;
   const r = simulate(parseRequest(line), { now: 1700000005 });
   assert.equal(r.code, undefined, r.body);
+});
+
+test("a clock in milliseconds is named as such, not answered as an expired signature", async () => {
+  const creds = ordinary();
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, creds, { timestamp: 1700000000 });
+  const ms = 1700000000123;
+  const named = (path) => (e) => e.name === "CloudplayError" && e.code === "InvalidField" && e.path === path && /milliseconds/.test(e.message);
+  assert.throws(() => simulate(p.request, { now: ms }), named("options.now"));
+  await assert.rejects(send(p.request, { now: ms }), named("options.now"));
+  assert.equal(simulate(p.request, { now: 1700000005 }).status, 200);
 });

@@ -1,8 +1,8 @@
 // Compiled with `tsc --strict --noEmit` against the packed package: the declarations generated
 // from the Rust types must describe how the package is really used (see tests/node/*.mjs).
 import {
-  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli,
-  type ApiSpec, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
+  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send,
+  type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
   type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language,
 } from "cloudplay";
 
@@ -21,6 +21,12 @@ const fixed: Prepared = prepare(call, { ...credentials, token: "t" }, { timestam
 const request: HttpRequest = prepared.request;
 const contentType: string | undefined = request.headers?.["Content-Type"];
 const algorithm: Algorithm = fixed.trace.algorithm;
+// A signed request has every part: the README reads its headers without a check.
+const signed: SignedRequest = fixed.request;
+const authorization: string = signed.headers.Authorization + signed.query + signed.body;
+// send resolves to the answer itself (not to another promise).
+const status: Promise<number> = send(signed, { via: "simulator" }).then((r: SentResponse) => r.status + r.ms);
+const vendor: string | undefined = (await send(signed)).vendor;
 
 const trace: SigningTrace = signWire({
   algorithm: "TC3-HMAC-SHA256", method: "POST", service: "hai", credentials, timestamp: 1700000000,
@@ -45,4 +51,4 @@ try {
   void where;
 }
 
-void [first, found, paths, contentType, algorithm, trace, rpc, diffStep, code, parsed, report];
+void [first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

@@ -95,6 +95,8 @@ impl PrepareOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Prepared {
+    /// Every part is present in a signed request, so the type says so (see SignedRequest).
+    #[cfg_attr(feature = "tsify", tsify(type = "SignedRequest"))]
     pub request: HttpRequest,
     pub trace: SigningTrace,
     pub violations: Vec<Violation>,

@@ -701,12 +701,10 @@ struct VerifyWireJson {
 }
 
 impl VerifyWireInput {
+    /// Reads the input from JSON text; an error names the member at fault (`now`).
     pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
-        use crate::{Error, ErrorKind};
-        let text = Error::utf8_input(bytes)?;
-        let raw: VerifyWireJson =
-            crate::json::typed(text).map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
-        Self::from_raw(raw)
+        let text = crate::Error::utf8_input(bytes)?;
+        Self::from_raw(crate::json::typed_arg(text, "")?)
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Self, crate::Error> {
@@ -717,6 +715,9 @@ impl VerifyWireInput {
 
     fn from_raw(raw: VerifyWireJson) -> Result<Self, crate::Error> {
         use crate::{Error, ErrorKind};
+        if cloudplay_sign::time::looks_like_milliseconds(raw.now) {
+            return Err(Error::at(ErrorKind::InvalidField, "now", cloudplay_sign::time::MILLISECONDS));
+        }
         let mut request = HttpRequest::from_url(&raw.method, &raw.url)?;
         for (i, (name, _)) in raw.headers.iter().enumerate() {
             if raw.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {

@@ -97,15 +97,21 @@ fn push_padded(s: &mut String, n: u32, width: u32) {
 
 pub fn check_range(ts: i64) -> Result<()> {
     if (0..=MAX_TIMESTAMP).contains(&ts) {
-        Ok(())
-    } else {
-        Err(Error::at(
-            ErrorKind::TimestampOutOfRange,
-            "timestamp",
-            alloc::format!("{ts} is outside 0..={MAX_TIMESTAMP} (1970-01-01 to 9999-12-31 UTC)"),
-        ))
+        return Ok(());
     }
+    let range = alloc::format!("{ts} is outside 0..={MAX_TIMESTAMP} (1970-01-01 to 9999-12-31 UTC)");
+    let message = if looks_like_milliseconds(ts) { alloc::format!("{range}: {MILLISECONDS}") } else { range };
+    Err(Error::at(ErrorKind::TimestampOutOfRange, "timestamp", message))
 }
+
+/// Whether a time given as unix seconds is more likely milliseconds (from 2001-09-09 on):
+/// `Date.now()` is the usual slip.
+pub fn looks_like_milliseconds(ts: i64) -> bool {
+    (1_000_000_000_000..=MAX_TIMESTAMP * 1000).contains(&ts)
+}
+
+/// What to tell a caller whose seconds [`look like milliseconds`](looks_like_milliseconds).
+pub const MILLISECONDS: &str = "it looks like milliseconds; give unix seconds, e.g. Math.floor(Date.now() / 1000)";
 
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
@@ -160,6 +166,16 @@ mod tests {
     fn out_of_range_is_an_error() {
         assert_eq!(UtcDateTime::from_unix(-1).unwrap_err().kind, ErrorKind::TimestampOutOfRange);
         assert_eq!(UtcDateTime::from_unix(MAX_TIMESTAMP + 1).unwrap_err().kind, ErrorKind::TimestampOutOfRange);
+    }
+
+    #[test]
+    fn milliseconds_are_named_as_such() {
+        let ms = check_range(1_796_103_046_607).unwrap_err();
+        assert!(ms.message.contains("looks like milliseconds"), "{}", ms.message);
+        for other in [-1, MAX_TIMESTAMP + 1, i64::MAX] {
+            let e = check_range(other).unwrap_err();
+            assert!(!e.message.contains("milliseconds"), "{other}: {}", e.message);
+        }
     }
 
     #[test]

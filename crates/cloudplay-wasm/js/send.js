@@ -2,11 +2,22 @@
 // forwarding proxy. Only the full module imports this file.
 
 function cloudplayError(code, message, extra = {}) {
-  const e = new Error(message);
-  e.name = "CloudplayError";
+  const e = new Error(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+  // Defined, not assigned: with Error.prototype frozen (SES's lockdown) `e.name = …` throws.
+  Object.defineProperty(e, "name", { value: "CloudplayError", writable: true, configurable: true });
   e.code = code;
-  Object.assign(e, extra);
+  for (const [k, v] of Object.entries(extra)) if (k !== "cause") e[k] = v;
   return e;
+}
+
+/** The deepest reason a fetch failed (Node's undici puts ENOTFOUND or a TLS error in `cause`). */
+function reasonOf(e) {
+  let why = e && e.message ? e.message : String(e);
+  for (let c = e && e.cause, depth = 0; c && depth < 4; c = c.cause, depth++) {
+    const text = c.code && c.message && !c.message.includes(c.code) ? `${c.code}: ${c.message}` : c.message || c.code;
+    if (text) why += `: ${text}`;
+  }
+  return why;
 }
 
 // Hosts the browser refuses to read answers from: the vendors send no CORS headers.
@@ -34,6 +45,11 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     if (signal.aborted) controller.abort();
     else signal.addEventListener("abort", onAbort, { once: true });
   }
+  const browser = typeof window !== "undefined" && typeof document !== "undefined";
+  if (via === "proxy" && !browser && !/^https?:\/\//i.test(proxyUrl)) {
+    // A relative address means "this page's server", and outside a page there is none.
+    throw cloudplayError("InvalidField", `proxyUrl '${proxyUrl}' is relative: outside a browser page give the proxy's full address, e.g. { proxyUrl: "http://127.0.0.1:8080/proxy" } for \`cloudplay serve\``, { path: "options.proxyUrl" });
+  }
   const started = Date.now();
   let init;
   if (via === "proxy") {
@@ -59,15 +75,14 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     if (e && e.name === "CloudplayError") throw e;
     if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`);
     if (signal && signal.aborted) throw cloudplayError("Aborted", "the request was aborted");
-    const why = e && e.message ? e.message : String(e);
-    const browser = typeof window !== "undefined" && typeof document !== "undefined";
+    const why = reasonOf(e);
     if (via === "direct" && browser && VENDOR_HOSTS.test(request.host)) {
       throw cloudplayError(
         "CorsError",
         `the browser would not let the page read ${request.host}'s answer (${why}): the vendor sends no CORS headers. Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
       );
     }
-    throw cloudplayError("NetworkError", `could not reach ${via === "proxy" ? proxyUrl : request.host}: ${why}`);
+    throw cloudplayError("NetworkError", `could not reach ${via === "proxy" ? proxyUrl : request.host}: ${why}`, { cause: e });
   } finally {
     clearTimeout(timer);
     if (signal) signal.removeEventListener("abort", onAbort);

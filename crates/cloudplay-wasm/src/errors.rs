@@ -142,11 +142,12 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
     }
 }
 
-/// Reads a JS value, or JSON text, into a serde type; a shape mismatch names the argument.
+/// Reads a JS value, or JSON text, into a serde type; a shape mismatch names the member at
+/// fault (`credentials.secret_id`), or else the argument.
 #[cfg(feature = "full")]
 pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
     let text = json_text(&value, arg)?;
-    cloudplay_core::json::typed(&text).map_err(|e| Error::at(ErrorKind::InvalidJson, arg, e.to_string()))
+    cloudplay_core::json::typed_arg(&text, arg)
 }
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).

@@ -43,6 +43,15 @@ export interface CloudplayError extends Error {
     /** For code `Validation`: every violation found. */
     violations?: Violation[];
 }
+
+/** The request `prepare` signed: an HttpRequest with every part filled in. */
+export interface SignedRequest extends HttpRequest {
+    scheme: string;
+    path: string;
+    query: string;
+    headers: Record<string, string>;
+    body: string;
+}
 "#;
 
 #[cfg(feature = "full")]
@@ -92,8 +101,9 @@ fn with_signer<R>(f: impl FnOnce(&mut Signer) -> R) -> R {
 /// `{ok: true, …}` or `{ok: false, code, message, string_to_sign?}` out (vendor codes).
 #[wasm_bindgen(js_name = verifyWire, unchecked_return_type = "VerifyOutcome")]
 pub fn verify_wire_js(#[wasm_bindgen(unchecked_param_type = "VerifyWireJson | string")] input: JsValue) -> JsResult {
-    let value: serde_json::Value = arg(input, "input").map_err(|e| to_js_error(&e))?;
-    let input = VerifyWireInput::from_value(value).map_err(|e| to_js_error(&e))?;
+    // Paths are the input's own (`now`, `headers.Host`), as signWire's are.
+    let text = errors::json_text(&input, "input").map_err(|e| to_js_error(&e))?;
+    let input = VerifyWireInput::from_json(text.as_bytes()).map_err(|e| to_js_error(&e))?;
     to_js(&outcome_json(&input.verify()))
 }
 

@@ -83,6 +83,10 @@ pub struct SimulatedResponse {
 }
 
 fn simulate_request(req: &HttpRequest, now: i64, seed: u64) -> Result<SimulatedResponse, JsValue> {
+    if cloudplay_sign::time::looks_like_milliseconds(now) {
+        let e = Error::at(ErrorKind::InvalidField, "options.now", cloudplay_sign::time::MILLISECONDS);
+        return Err(to_js_error(&e));
+    }
     with_sim(|sim| {
         let (resp, outcome) = sim.handle_traced(req, now, seed);
         Ok(SimulatedResponse {
@@ -187,7 +191,8 @@ pub struct SendOptions {
 /// CORS failure rejects with code `NetworkError` / `CorsError` (also `Timeout`, `Aborted`,
 /// `ProxyRefused`); an API error is an answer like any other. `options.signal` (an
 /// AbortSignal) cancels it.
-#[wasm_bindgen(unchecked_return_type = "Promise<SentResponse>")]
+// An async function's type is wrapped in a Promise by wasm-bindgen already.
+#[wasm_bindgen(unchecked_return_type = "SentResponse")]
 pub async fn send(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest | string")] signed: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?SendOptions & { signal?: AbortSignal }")] options: Option<JsValue>,
@@ -240,6 +245,7 @@ export interface SentResponse {
     ms: number;
     via: "simulator" | "proxy" | "direct";
     /** Simulator only: see SimulatedResponse. */
+    vendor?: "tencent3" | "tencent-legacy" | "alibaba";
     code?: string;
     api?: string;
     expected?: SigningTrace;
