@@ -35,6 +35,11 @@ cargo xtask <command>
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo xtask play --help` is how people ask what play takes.
+    if args.iter().skip(1).any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let result = match args.first().map(String::as_str) {
         Some("play") => play(&args[1..]),
         Some("test") => test::run(&args[1..]),
