@@ -2,7 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { describe, prepare, simulate, send, demoAccounts, simulatorState, restoreSimulator, parseRequest } from "cloudplay";
+import { join } from "node:path";
+import { describe, prepare, simulate, send, demoAccounts, simulatorState, restoreSimulator, parseRequest, importAlibabaMeta } from "cloudplay";
+import { FIXTURES, alibabaBundle } from "./helpers.mjs";
 
 const SEEDS = [
   "ms/2018-04-08/CreateResourceInstances",
@@ -177,4 +179,20 @@ test("a clock in milliseconds is named as such, not answered as an expired signa
   assert.throws(() => simulate(p.request, { now: ms }), named("options.now"));
   await assert.rejects(send(p.request, { now: ms }), named("options.now"));
   assert.equal(simulate(p.request, { now: 1700000005 }).status, 200);
+});
+
+test("an answer says whether the simulator models the API or only checked the request", () => {
+  const creds = ordinary();
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const seed = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, creds, { timestamp: 1700000000 });
+  const modelled = simulate(seed.request, { now: 1700000005, seed: 1 });
+  assert.equal(modelled.status, 200);
+  assert.equal(modelled.modelled, true);
+  const dir = join(FIXTURES, "alibaba");
+  importAlibabaMeta(alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]));
+  const call = { api: "demoshop/2024-01-01/CreateOrder", params: { ItemCode: "x1" }, region: "cn-hangzhou" };
+  const imported = prepare(call, creds, { timestamp: 1700000000, nonce: "n-1", algorithm: "ACS3-HMAC-SHA256" });
+  const answer = simulate(imported.request, { now: 1700000005, seed: 1 });
+  assert.equal(answer.api, "demoshop/2024-01-01/CreateOrder");
+  assert.equal(answer.modelled, false, JSON.stringify(answer));
 });

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::{build, BuildOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
-use crate::import::{ImportReport, Imported};
+use crate::import::{ImportReport, Imported, Skipped};
 use crate::prepare::{prepare_with_signer, prepare_with_spec, Call, PrepareOptions, Prepared};
 use crate::sign::Signer;
 use crate::spec::{ApiSpec, ApiStyle, Doc};
@@ -106,11 +106,21 @@ impl Catalog {
         Ok(n)
     }
 
-    /// Adds what an importer produced; same-id specs are replaced.
+    /// Adds what an importer produced; same-id specs are replaced, except the built-in seed
+    /// APIs: those are written from the vendor's page (docs in both languages, error codes,
+    /// rules and parameters the metadata lacks), and the simulator answers their examples.
     pub fn add_imported(&mut self, imported: Imported) -> Result<ImportReport> {
         let mut report = ImportReport { added: Vec::with_capacity(imported.specs.len()), skipped: imported.skipped };
         for spec in imported.specs {
-            report.added.push(spec.id());
+            let id = spec.id();
+            if matches!(builtin_spec(&id), Some(Ok(seed)) if self.get(&id) == Some(&seed)) {
+                report.skipped.push(Skipped {
+                    action: spec.action.clone(),
+                    reason: "built in: the curated spec of this API is kept (its docs, error codes and rules go beyond the metadata)".into(),
+                });
+                continue;
+            }
+            report.added.push(id);
             self.add(spec)?;
         }
         Ok(report)
@@ -227,5 +237,39 @@ pub fn prepare(call: &Call, credentials: &Credentials, options: &PrepareOptions)
             "api",
             alloc::format!("no built-in API '{id}'; the built-in ones are {}", BUILTIN.map(|(i, _)| i).join(", ")),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a metadata importer would make of a seed API: the same id, thinner docs.
+    fn thin_copy(id: &str) -> ApiSpec {
+        let mut spec = builtin_spec(id).unwrap().unwrap();
+        spec.params.truncate(1);
+        spec
+    }
+
+    #[test]
+    fn an_import_does_not_replace_a_seed_api() {
+        let mut catalog = Catalog::builtin().unwrap();
+        let id = "hai/2023-08-12/RunInstances";
+        let report = catalog.add_imported(Imported { specs: alloc::vec![thin_copy(id)], skipped: Vec::new() }).unwrap();
+        assert!(report.added.is_empty(), "{report:?}");
+        assert_eq!(report.skipped.len(), 1);
+        assert!(report.skipped[0].reason.starts_with("built in"), "{report:?}");
+        assert_eq!(catalog.get(id), Some(&builtin_spec(id).unwrap().unwrap()));
+    }
+
+    #[test]
+    fn an_import_replaces_an_earlier_import_of_the_same_api() {
+        let id = "hai/2023-08-12/RunInstances";
+        let mut catalog = Catalog::new();
+        for _ in 0..2 {
+            let report = catalog.add_imported(Imported { specs: alloc::vec![thin_copy(id)], skipped: Vec::new() }).unwrap();
+            assert_eq!(report.added, alloc::vec![String::from(id)]);
+        }
+        assert_eq!(catalog.len(), 1);
     }
 }

@@ -72,6 +72,11 @@ pub struct SimulatedResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub api: Option<String>,
+    /// For a recognised API: whether the simulator models what it does (the four seed APIs).
+    /// When false, a success only says the signature and the parameters were right.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub modelled: Option<bool>,
     /// The error code answered; absent for a success.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -94,6 +99,7 @@ fn simulate_request(req: &HttpRequest, now: i64, seed: u64) -> Result<SimulatedR
             headers: resp.headers,
             body: resp.body,
             vendor: outcome.vendor,
+            modelled: outcome.api.as_deref().map(cloudplay_sim::services::models),
             api: outcome.api,
             code: outcome.code,
             expected: outcome.expected,
@@ -246,6 +252,7 @@ export interface SentResponse {
     via: "simulator" | "proxy" | "direct";
     /** Simulator only: see SimulatedResponse. */
     vendor?: "tencent3" | "tencent-legacy" | "alibaba";
+    modelled?: boolean;
     code?: string;
     api?: string;
     expected?: SigningTrace;

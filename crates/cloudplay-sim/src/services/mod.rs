@@ -77,9 +77,24 @@ pub fn run(data: &Data, ctx: Ctx<'_>) -> Answer {
         "postgres/2017-03-12/CreateResource" => postgres::run(&data.postgres, ctx),
         "hai/2023-08-12/RunInstances" => hai::run(&data.hai, ctx),
         "bssopenapi/2017-12-14/CreateInstance" => bss::run(&data.bss, ctx),
+        // Any other API (an imported one): signature and parameters were checked, and that is
+        // all a success says.
         _ => Ok(Map::new()),
     }
 }
+
+/// Whether the simulator models what `api` does (its resources, stock, quotas, idempotency)
+/// rather than only checking a request's signature and parameters.
+pub fn models(api: &str) -> bool {
+    MODELLED.contains(&api)
+}
+
+const MODELLED: [&str; 4] = [
+    "ms/2018-04-08/CreateResourceInstances",
+    "postgres/2017-03-12/CreateResource",
+    "hai/2023-08-12/RunInstances",
+    "bssopenapi/2017-12-14/CreateInstance",
+];
 
 /// An integer parameter (validation already checked its type).
 pub fn int(params: &Value, name: &str) -> Option<i128> {
