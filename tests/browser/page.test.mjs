@@ -137,7 +137,7 @@ test("a missing required field blocks sending, with the field marked", async () 
   // Region is required by hai too: clearing it marks the region field.
   await page.fill("#region", "");
   await settle(page);
-  assert.equal(await page.getAttribute("#region", "aria-invalid"), "");
+  assert.equal(await page.getAttribute("#region", "aria-invalid"), "true");
   noProblems(problems);
   await page.close();
 });
@@ -225,10 +225,12 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.reload();
   await page.waitForSelector("body[data-ready='true']");
   assert.equal(await page.inputValue("#secret-key"), secret.key, "remembered in this tab after opting in");
+  await page.fill("#verify-secret", secret.key);
   await page.click("#cred-clear");
   stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage));
   for (const s of Object.values(secret)) assert.ok(!stored.includes(s));
   assert.equal(await page.inputValue("#secret-key"), "");
+  assert.equal(await page.inputValue("#verify-secret"), "", "the verify panel's key is a credential too");
   assert.equal(await page.isChecked("#remember"), false);
   // Without the opt-in a reload forgets them.
   await page.fill("#secret-key", secret.key);
@@ -305,6 +307,44 @@ test("nothing is lost switching APIs or reloading (drafts), and the permalink re
   noProblems(otherProblems);
   await page.close();
   await other.close();
+});
+
+test("a reload keeps the call's settings and the JSON being typed; a garbled link says so", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "CreateResource", "postgres/2017-03-12/CreateResource");
+  await page.selectOption("#algorithm", "TC-HmacSHA1");
+  await page.selectOption("#method", "POST");
+  await page.check("#ts-fixed");
+  await page.fill("#ts-value", "1796100000");
+  await page.check("#required-only");
+  await settle(page);
+  // The address holds this call's permalink: a reload is that link, and must not reset the rest.
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#api-picker"), "postgres/2017-03-12/CreateResource");
+  assert.equal(await page.inputValue("#algorithm"), "TC-HmacSHA1");
+  assert.equal(await page.inputValue("#method"), "POST");
+  assert.equal(await page.isChecked("#ts-fixed"), true);
+  assert.equal(await page.inputValue("#ts-value"), "1796100000");
+  assert.equal(await page.isChecked("#required-only"), true);
+  // JSON that does not parse yet is kept as typed.
+  const typing = '{"ProjectId": 0, "Storage": ';
+  await page.fill("#json", typing);
+  await settle(page);
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typing);
+  assert.equal(await page.inputValue("#algorithm"), "TC-HmacSHA1");
+  noProblems(problems);
+  await page.close();
+
+  // A link cut short: the API opens with its example, and the page says why.
+  const { page: cut, problems: cutProblems } = await openPlayground(browser.context, server.url, { path: "#api=hai%2F2023-08-12%2FRunInstances&params=eyJBcHBsaWNhdGlvbklkIjoi" });
+  assert.equal(await cut.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
+  assert.equal(await cut.isVisible("#load-status"), true);
+  assert.match(await cut.textContent("#load-status"), /could not be read/);
+  noProblems(cutProblems);
+  await cut.close();
 });
 
 test("Chinese and English switch, with violation messages from the core in each", async () => {
@@ -387,6 +427,14 @@ test("import a tccli api.json and explore the new API", async () => {
   await page.waitForFunction(() => document.getElementById("api-picker").value === "cpdemo/2024-01-01/DescribeWidgets");
   await page.fill("#search", "DescribeWidgets");
   assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 1);
+  // And it can be forgotten: after that the catalog is the built-in one again.
+  await page.click("details.import summary");
+  await Promise.all([page.waitForEvent("load"), page.click("#import-forget")]);
+  await page.waitForSelector("body[data-ready='true']");
+  await page.fill("#search", "DescribeWidgets");
+  await settle(page);
+  assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 0);
+  assert.equal(await page.isHidden("#import-forget"), true);
   noProblems(problems);
   await page.close();
 });
@@ -415,6 +463,15 @@ test("keyboard: every main control is reachable by Tab, with a visible focus rin
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea")].filter((el) => el.type !== "hidden" && el.labels?.length === 0 && !el.getAttribute("aria-label")).map((el) => el.id || el.outerHTML.slice(0, 60)));
   assert.deepEqual(unlabelled, []);
+  // Arrow keys on the API picker walk its options: each switches the API, and focus stays.
+  await page.focus("#api-picker");
+  const before = await page.inputValue("#api-picker");
+  await page.keyboard.press("ArrowDown");
+  await settle(page);
+  await page.keyboard.press("ArrowDown");
+  await settle(page);
+  assert.notEqual(await page.inputValue("#api-picker"), before);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "api-picker");
   noProblems(problems);
   await page.close();
 });
@@ -430,6 +487,24 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
   await settle(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 361, `page width ${width} fits 360 px`);
+  // In one column, Send comes right after the credentials, not below the whole preview.
+  const y = await page.evaluate(() => Object.fromEntries(["cred-heading", "send-button", "preview-heading"].map((id) => [id, document.getElementById(id).getBoundingClientRect().top])));
+  assert.ok(y["cred-heading"] < y["send-button"] && y["send-button"] < y["preview-heading"], JSON.stringify(y));
+  // A signature diff stacks its rows: each cell still says whose value it is.
+  await page.evaluate(async () => {
+    const { renderDiff } = await import("./js/diff.js");
+    const box = document.createElement("div");
+    box.id = "diff-probe";
+    document.body.append(box);
+    renderDiff(box, { yours: { string_to_sign: "a", signature: "1" }, theirs: { string_to_sign: "b", signature: "2" } });
+  });
+  const rows = await page.evaluate(() => [...document.querySelectorAll("#diff-probe tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => [td.dataset.label, Math.round(td.getBoundingClientRect().width)])));
+  assert.ok(rows.length === 2, JSON.stringify(rows));
+  for (const [yours, theirs, state] of rows) {
+    assert.ok(yours[0] && theirs[0] && yours[0] !== theirs[0], `the two values are labelled: ${JSON.stringify(rows)}`);
+    assert.ok([yours, theirs, state].every(([, w]) => w > 250), `each cell takes the width: ${JSON.stringify(rows)}`);
+  }
+  await page.evaluate(() => document.getElementById("diff-probe").remove());
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath("page-narrow-360") });
   await page.screenshot({ path: screenshotPath("page-narrow-360-full"), fullPage: true });

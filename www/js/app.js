@@ -82,7 +82,9 @@ function renderViolations() {
   const regionV = vs.find((v) => v.path === "Region");
   $("region-err").hidden = !regionV;
   $("region-err").textContent = regionV ? messageOf(regionV) : "";
-  $("region").toggleAttribute("aria-invalid", Boolean(regionV));
+  // aria-invalid="" reads as valid: the attribute needs "true", or to be gone.
+  if (regionV) $("region").setAttribute("aria-invalid", "true");
+  else $("region").removeAttribute("aria-invalid");
   $("region-field").classList.toggle("invalid", Boolean(regionV));
 }
 
@@ -196,12 +198,20 @@ function selectApi(id, override) {
   if (state.apiId && state.apiId !== id) saveDraft();
   state.apiId = id;
   state.spec = spec;
-  const draft = override ? null : drafts.load(id);
+  const saved = drafts.load(id);
+  // A link to the call the draft already holds (the page's own address, on a reload) is the
+  // draft: with its settings and any JSON still being typed.
+  if (override && saved && fragment({ ...saved, api: id }) === fragment({ ...override, api: id })) {
+    override = undefined;
+  }
+  const draft = override ? null : saved;
   const ex = spec.examples?.[0];
   if (override) {
+    // A link carries the call, not the settings: this API's own settings stay, if it has any.
     state.params = override.params ?? {};
     state.region = override.region ?? "";
-    state.options = { ...state.options, algorithm: "", method: "", contentType: "" };
+    const { jsonText: _typed, ...settings } = saved?.options ?? {};
+    state.options = { ...state.options, algorithm: "", method: "", contentType: "", ...settings };
   } else if (draft) {
     state.params = draft.params && typeof draft.params === "object" ? draft.params : {};
     state.region = draft.region ?? "";
@@ -223,6 +233,8 @@ function selectApi(id, override) {
   delete state.options.jsonText;
   $("response").replaceChildren();
   state.lastResponse = null;
+  // Any notice was about the call this one replaces.
+  $("load-status").hidden = true;
   scheduleUpdate.flush();
   return true;
 }
@@ -349,18 +361,25 @@ function relabel() {
 // ---- start -------------------------------------------------------------------------------------
 
 function wire() {
-  search = new ApiSearch({ input: $("search"), results: $("search-results"), count: $("search-count"), picker: $("api-picker") }, (id) => {
+  search = new ApiSearch({ input: $("search"), results: $("search-results"), count: $("search-count"), picker: $("api-picker") }, (id, how) => {
     selectApi(id);
-    $("params-heading").focus();
+    // From a search result, go on to the parameters; the picker keeps focus, so that arrow
+    // keys walk its options (each one switches the API as Chromium fires change).
+    if (!how?.fromPicker) $("params-heading").focus();
   });
   form = new ParamForm($("form"), { idPrefix: "p", onChange: () => {
     json.show(state.params);
     scheduleUpdate();
   } });
   json = new JsonEditor($("json"), $("json-status"), onParamsFromJson);
+  // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
+  // (the editor's own listener, added first, has judged it by then).
+  $("json").addEventListener("input", () => {
+    if (!json.valid) saveDraft();
+  });
   creds = new CredentialsPanel({
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),
-    clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"),
+    clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"), alsoSecret: [$("verify-secret")],
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
@@ -429,10 +448,28 @@ function wire() {
     relabel();
   });
   $("import-button").addEventListener("click", importTccli);
+  // The catalog in the module cannot drop an API, so forgetting is a reload without them.
+  $("import-forget").addEventListener("click", () => {
+    imports.clear();
+    location.reload();
+  });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);
-    if (link && $("permalink").value !== location.href) selectApi(link.api, { params: link.params ?? {}, region: link.region });
+    if (link && $("permalink").value !== location.href && openLink(link) === "unreadable") notice(t("page.badLink", { id: link.api }));
   });
+}
+
+/** Opens a permalink: true, false (no such API), or "unreadable" when its parameters were
+ * garbled and the API opened with the draft or the example instead. */
+function openLink(link) {
+  if (link.params === null) return selectApi(link.api) ? "unreadable" : false;
+  return selectApi(link.api, { params: link.params, region: link.region });
+}
+
+/** A message in the banner above the page (the one that says the engine is loading). */
+function notice(text) {
+  $("load-status").textContent = text;
+  $("load-status").hidden = false;
 }
 
 async function readFile(input) {
@@ -453,7 +490,13 @@ async function importTccli() {
     // Kept for the next visit, under its product/version: it is what the user brought.
     const key = report.added[0]?.split("/").slice(0, 2).join("/");
     const kept = key ? imports.add(key, api, examples) : false;
-    status.textContent = `${t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 })} ${t(kept ? "import.kept" : "import.notKept")}`;
+    const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
+    status.textContent = [
+      t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
+      seeds.length ? t("import.seedKept", { actions: seeds.join(", ") }) : "",
+      t(kept ? "import.kept" : "import.notKept"),
+    ].filter(Boolean).join(" ");
+    $("import-forget").hidden = imports.list().length === 0;
     search.setCatalog();
     if (report.added.length) {
       $("search").value = "";
@@ -486,18 +529,21 @@ async function main() {
     }
   }
   wire();
+  $("import-forget").hidden = imports.list().length === 0;
   search.setCatalog();
   performance.mark("cloudplay:catalog");
   const link = parseFragment(location.hash);
   const first = cp().catalog()[0]?.id;
   let ok = false;
-  if (link) ok = selectApi(link.api, { params: link.params ?? {}, region: link.region });
+  const linked = link ? openLink(link) : null;
+  ok = Boolean(linked);
   if (!ok && drafts.lastApi()) ok = selectApi(drafts.lastApi());
   if (!ok && first) ok = selectApi(first);
   verify.refresh();
   refreshSendAvailability();
   $("app").hidden = false;
   if (ok) $("load-status").hidden = true;
+  if (linked === "unreadable") notice(t("page.badLink", { id: link.api }));
   performance.mark("cloudplay:ready");
   document.body.dataset.ready = "true";
   document.dispatchEvent(new CustomEvent("cloudplay:ready"));

@@ -13,8 +13,8 @@ export function demoCredentials() {
 }
 
 export class CredentialsPanel {
-  constructor({ id, key, token, remember, clear, demo, status }, onChange) {
-    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status });
+  constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [] }, onChange) {
+    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret });
     this.onChange = onChange;
     const saved = credentialSlot.load();
     if (saved) {
@@ -69,6 +69,8 @@ export class CredentialsPanel {
     this.idInput.value = "";
     this.keyInput.value = "";
     this.tokenInput.value = "";
+    // Other fields holding a secret (the verify panel's key): "clear" means every one.
+    for (const input of this.alsoSecret) input.value = "";
     this.remember.checked = false;
     credentialSlot.clear();
     this.say("cred.cleared");

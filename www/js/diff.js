@@ -84,15 +84,17 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
   for (const r of cmp.rows) {
     const isFirst = r === cmp.first;
     const d = r.state === "differs" && r.theirs !== UNDISCLOSED ? firstDifference(r.yours, r.theirs) : null;
-    const cell = (text, note) => {
-      if (text === undefined) return h("td", {}, h("span", { class: "muted", text: t("diff.unknown") }));
-      if (text === UNDISCLOSED) return h("td", {}, h("span", { class: "muted", text: t("diff.undisclosed") }));
-      return h("td", {}, h("pre", { class: "mono" }, diffText(text, d)), note ? h("span", { class: "muted", text: note }) : null);
+    // Each cell names its column (data-label): a narrow screen shows the rows stacked.
+    const cell = (label, text, note) => {
+      if (text === undefined) return h("td", { "data-label": label }, h("span", { class: "muted", text: t("diff.unknown") }));
+      if (text === UNDISCLOSED) return h("td", { "data-label": label }, h("span", { class: "muted", text: t("diff.undisclosed") }));
+      return h("td", { "data-label": label }, h("pre", { class: "mono" }, diffText(text, d)), note ? h("span", { class: "muted", text: note }) : null);
     };
     body.append(h("tr", { class: `${r.state}${isFirst ? " first" : ""}`, dataset: { step: r.step, state: r.state } },
       h("th", { scope: "row", text: t(`step.${r.step}`) }),
-      cell(r.yours), cell(r.theirs, inferred?.includes(r.step) ? t("diff.inferred") : null),
-      h("td", { text: t(`diff.${r.state}`) + (isFirst ? ` — ${t("diff.firstHere")}` : "") })));
+      cell(yoursLabel ?? t("diff.yours"), r.yours),
+      cell(theirsLabel ?? t("diff.theirs"), r.theirs, inferred?.includes(r.step) ? t("diff.inferred") : null),
+      h("td", { "data-label": t("diff.state"), text: t(`diff.${r.state}`) + (isFirst ? ` — ${t("diff.firstHere")}` : "") })));
   }
   table.append(body);
   const firstText = cmp.first

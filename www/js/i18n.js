@@ -9,6 +9,7 @@ const en = {
   "page.loading": "Loading the signing engine…",
   "page.loadFailed": "The signing engine could not be loaded: {detail}",
   "page.unknownApi": "API {id} is not in the catalog (an imported API is gone after a reload): {detail}",
+  "page.badLink": "The link's parameters could not be read (cut short when copied?), so {id} shows your own draft or its example instead.",
   "page.skip": "Skip to the parameters",
   "page.widgetDemo": "The embeddable widget on a documentation page",
 
@@ -29,6 +30,8 @@ const en = {
   "import.failed": "Import failed: {detail}",
   "import.kept": "Kept for your next visit.",
   "import.notKept": "Not kept for your next visit: the browser's storage is full or off.",
+  "import.forget": "Forget imported APIs",
+  "import.seedKept": "Built in, so kept as curated (docs, error codes, rules): {actions}.",
 
   "api.style": "Style",
   "api.endpoint": "Endpoint",
@@ -151,6 +154,7 @@ const en = {
   "send.network": "The request did not get through (network error or timeout).",
 
   "resp.ok": "Success",
+  "resp.notModelled": "The simulator checked this request's signature and parameters, but does not model what this API does: the success only says the request was well formed. Send it to the vendor for a real answer.",
   "resp.error": "Error {code}",
   "resp.status": "HTTP status",
   "resp.time": "Time",
@@ -267,6 +271,7 @@ const zh = {
   "page.loading": "正在加载签名引擎…",
   "page.loadFailed": "无法加载签名引擎：{detail}",
   "page.unknownApi": "目录中没有接口 {id}（导入的接口在刷新后会消失）：{detail}",
+  "page.badLink": "无法读取链接中的参数（复制时被截断？），因此 {id} 显示的是您自己的草稿或其示例。",
   "page.skip": "跳到参数",
   "page.widgetDemo": "文档页面中的嵌入式组件",
 
@@ -287,6 +292,8 @@ const zh = {
   "import.failed": "导入失败：{detail}",
   "import.kept": "已保存，下次访问仍可使用。",
   "import.notKept": "未能保存到下次访问：浏览器存储已满或被禁用。",
+  "import.forget": "移除已导入的接口",
+  "import.seedKept": "内置接口保留精编版本（文档、错误码、规则）：{actions}。",
 
   "api.style": "风格",
   "api.endpoint": "接入地址",
@@ -409,6 +416,7 @@ const zh = {
   "send.network": "请求未能送达（网络错误或超时）。",
 
   "resp.ok": "成功",
+  "resp.notModelled": "模拟器已校验此请求的签名与参数，但并未模拟该接口的实际行为：此处的成功仅表示请求格式正确。如需真实结果，请发送给厂商。",
   "resp.error": "错误 {code}",
   "resp.status": "HTTP 状态",
   "resp.time": "耗时",

@@ -40,7 +40,8 @@ export class JsonEditor {
 
   setError(message) {
     this.valid = !message;
-    this.textarea.toggleAttribute("aria-invalid", Boolean(message));
+    if (message) this.textarea.setAttribute("aria-invalid", "true");
+    else this.textarea.removeAttribute("aria-invalid");
     this.status.hidden = !message;
     this.status.textContent = message ?? "";
   }

@@ -34,7 +34,7 @@ export class ApiSearch {
         this.input.focus();
       }
     });
-    picker.addEventListener("change", () => picker.value && onPick(picker.value));
+    picker.addEventListener("change", () => picker.value && onPick(picker.value, { fromPicker: true }));
   }
 
   /** Refreshes the picker from the module's catalog. */

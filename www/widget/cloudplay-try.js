@@ -136,7 +136,8 @@ class CloudplayTry extends HTMLElement {
       this.violations = [{ path: "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
     }
     this.form.showViolations(this.violations, messageOf);
-    this.regionInput.toggleAttribute("aria-invalid", this.violations.some((v) => v.path === "Region"));
+    if (this.violations.some((v) => v.path === "Region")) this.regionInput.setAttribute("aria-invalid", "true");
+    else this.regionInput.removeAttribute("aria-invalid");
     put(this.summary, this.violations.length
       ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } }, h("span", { class: "mono", text: v.path || "·" }), ` ${messageOf(v)}`)))
       : h("p", { class: "ok", text: t("violations.none") }));
