@@ -143,10 +143,19 @@ impl Catalog {
     /// Like [`get`](Self::get), but a missing id is an `UnknownApi` error at `api`.
     pub fn spec(&self, id: &str) -> Result<&ApiSpec> {
         self.get(id).ok_or_else(|| {
+            // The same action under another product or version is the likely slip.
+            let action = id.rsplit('/').next().unwrap_or(id);
+            let near: Vec<String> =
+                self.specs.iter().filter(|s| s.action.eq_ignore_ascii_case(action)).map(ApiSpec::id).take(3).collect();
+            let hint = if near.is_empty() {
+                String::from("list the APIs with catalog or search, or import the product's metadata (tccli api.json, Alibaba API meta) to add it")
+            } else {
+                alloc::format!("did you mean {}?", near.join(" or "))
+            };
             Error::at(
                 ErrorKind::UnknownApi,
                 "api",
-                alloc::format!("no API '{id}' in the catalog (ids are product/version/action)"),
+                alloc::format!("no API '{id}' in the catalog (ids are product/version/action): {hint}"),
             )
         })
     }
@@ -260,6 +269,16 @@ mod tests {
         assert_eq!(report.skipped.len(), 1);
         assert!(report.skipped[0].reason.starts_with("built in"), "{report:?}");
         assert_eq!(catalog.get(id), Some(&builtin_spec(id).unwrap().unwrap()));
+    }
+
+    #[test]
+    fn an_unknown_id_says_where_to_look() {
+        let catalog = Catalog::builtin().unwrap();
+        let e = catalog.spec("hai/2022-01-01/RunInstances").unwrap_err();
+        assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::UnknownApi, Some("api")));
+        assert!(e.message.ends_with("did you mean hai/2023-08-12/RunInstances?"), "{}", e.message);
+        let e = catalog.spec("nope/1/Nope").unwrap_err();
+        assert!(e.message.contains("catalog or search, or import"), "{}", e.message);
     }
 
     #[test]

@@ -201,6 +201,7 @@ impl<'a> Validator<'a> {
             }
             let here = join(path, key);
             let hint = fields.iter().find(|f| f.name.eq_ignore_ascii_case(key));
+            let typo = || fields.iter().find(|f| within_two_edits(&f.name, key));
             let common = path.is_empty() && is_common_parameter(key);
             let (en, zh) = match hint {
                 None if common => (
@@ -211,7 +212,13 @@ impl<'a> Validator<'a> {
                     format!("{here} is not a parameter of this API; names are case-sensitive: did you mean {}?", f.name),
                     format!("{here} 不是本接口的参数；参数名区分大小写，是否应为 {}？", f.name),
                 ),
-                None => (format!("{here} is not a parameter of this API."), format!("{here} 不是本接口的参数。")),
+                None => match typo() {
+                    Some(f) => (
+                        format!("{here} is not a parameter of this API: did you mean {}?", f.name),
+                        format!("{here} 不是本接口的参数：是否应为 {}？", f.name),
+                    ),
+                    None => (format!("{here} is not a parameter of this API."), format!("{here} 不是本接口的参数。")),
+                },
             };
             self.push(&here, self.vocab.unknown, en, zh);
             if self.full {
@@ -379,7 +386,11 @@ impl<'a> Validator<'a> {
 
     fn wrong_type(&mut self, p: &Param, v: &Value, path: &str) {
         let (want_en, want_zh) = type_words(p.ty);
-        let (got_en, got_zh) = kind(v);
+        // A string is shown: "a decimal string" is accepted for integers, and 'two' is not one.
+        let (got_en, got_zh) = match v {
+            Value::String(s) => (format!("'{}'", show_str(s)), format!("'{}'", show_str(s))),
+            _ => (kind(v).0.to_string(), kind(v).1.to_string()),
+        };
         self.push(
             path,
             self.vocab.invalid_type,
@@ -508,6 +519,28 @@ fn type_words(ty: ParamType) -> (&'static str, &'static str) {
     }
 }
 
+/// Whether two names are at most two single-character edits apart, ignoring ASCII case (a
+/// typo, not another word: names shorter than five characters must match but for one edit).
+fn within_two_edits(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let limit = if a.len().min(b.len()) < 5 { 1 } else { 2 };
+    if a.len().abs_diff(b.len()) > limit || a.len() > 64 || b.len() > 64 {
+        return false;
+    }
+    // One row of the edit-distance table at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(!ca.eq_ignore_ascii_case(cb));
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()] <= limit
+}
+
 fn kind(v: &Value) -> (&'static str, &'static str) {
     match v {
         Value::Null => ("null", "null"),
@@ -569,6 +602,16 @@ mod tests {
         }
         for bad in ["", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.-4", "a.b.c.d", "1..2.3", "::1"] {
             assert!(!is_ipv4(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn typos_are_near_and_other_words_are_not() {
+        for (name, typed) in [("InstanceName", "InstanceNme"), ("InstanceName", "instancenmae"), ("Pid", "Pd"), ("ZoneId", "ZonId")] {
+            assert!(within_two_edits(name, typed), "{name} {typed}");
+        }
+        for (name, typed) in [("Pid", "Tag"), ("Period", "PricingCycle"), ("InstanceName", "InstanceCount"), ("Storage", "Storage12345")] {
+            assert!(!within_two_edits(name, typed), "{name} {typed}");
         }
     }
 

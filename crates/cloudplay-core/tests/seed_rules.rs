@@ -202,6 +202,20 @@ fn ms_unknown_parameters_are_named() {
     let v = check(MS, with(ms_ok(), "Region", json!("ap-guangzhou")), None);
     assert_eq!(codes(&v), one("Region", "UnknownParameter"));
     assert!(v[0].message.contains("common parameter"), "{}", v[0].message);
+    // A typo gets the name it was likely meant to be; an unrelated name gets none.
+    let v = check(MS, with(ms_ok(), "ResourceNm", json!(1)), None);
+    assert_eq!(codes(&v), one("ResourceNm", "UnknownParameter"));
+    assert!(v[0].message.ends_with("did you mean ResourceNum?"), "{}", v[0].message);
+    assert!(v[0].message_zh.contains("ResourceNum"), "{}", v[0].message_zh);
+    let v = check(MS, with(ms_ok(), "Colour", json!(1)), None);
+    assert!(v[0].message.ends_with("is not a parameter of this API."), "{}", v[0].message);
+}
+
+#[test]
+fn a_string_that_is_no_integer_is_shown() {
+    let v = check(MS, with(ms_ok(), "ResourceNum", json!("two")), None);
+    assert_eq!(codes(&v), one("ResourceNum", "InvalidParameter"));
+    assert!(v[0].message.ends_with("got 'two'."), "{}", v[0].message);
 }
 
 // ---- postgres CreateResource (legacy API 2.0) ----
