@@ -15,9 +15,14 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
 console.log("file                                   raw       gzip -9   brotli");
 for (const [variant, dir] of [["full", "web"], ["sign", "sign/web"]]) {
   let total = [0, 0, 0];
-  // The module, its glue, and the JS snippets the glue imports (snippets/…/js/*.js).
-  for (const f of readdirSync(join(pkg, dir), { recursive: true })) {
-    if (!/\.(wasm|js)$/.test(f) || statSync(join(pkg, dir, f)).isDirectory()) continue;
+  // The module the web glue loads, the glue, and the JS snippets the glue imports
+  // (snippets/…/js/*.js).
+  const glue = readFileSync(join(pkg, dir, "cloudplay.js"), "utf8");
+  const module = /new URL\('([^']+\.wasm)', import\.meta\.url\)/.exec(glue)?.[1];
+  if (!module) throw new Error(`${dir}/cloudplay.js names no .wasm`);
+  const files = [module, ...readdirSync(join(pkg, dir), { recursive: true }).filter((f) => /\.js$/.test(f))];
+  for (const f of files) {
+    if (statSync(join(pkg, dir, f)).isDirectory()) continue;
     const s = sizes(readFileSync(join(pkg, dir, f)));
     total = total.map((t, i) => t + s[i]);
     const name = `${dir}/${f}`.replace(/snippets\/[^/]+\//, "snippets/…/");

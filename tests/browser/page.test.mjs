@@ -335,8 +335,34 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   await page.waitForSelector("body[data-ready='true']");
   assert.equal(await page.inputValue("#json"), typing);
   assert.equal(await page.inputValue("#algorithm"), "TC-HmacSHA1");
+  // Unless that text names or holds a credential: no parse can take it out, so it is not kept.
+  const secret = "SKtyped-into-the-json-0001";
+  await page.fill("#json", `{"ProjectId": 0, "SecretKey": "${secret}", `);
+  await settle(page);
+  assert.ok(!(await page.evaluate(() => JSON.stringify(localStorage))).includes(secret));
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.ok(!(await page.inputValue("#json")).includes(secret));
   noProblems(problems);
   await page.close();
+
+  // Someone else's link to an API you have a draft for shows their call, and your draft
+  // stays saved until you edit theirs.
+  const mine = await openPlayground(browser.context, server.url);
+  await chooseBySearch(mine.page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await mine.page.fill('#form [data-path="InstanceName"]', "my-own-draft");
+  await settle(mine.page);
+  await mine.page.close();
+  const theirs = { ApplicationId: "app-theirs", BundleType: "S", InstanceName: "their-call" };
+  const link = `#api=hai%2F2023-08-12%2FRunInstances&params=${Buffer.from(JSON.stringify(theirs)).toString("base64url")}&region=ap-guangzhou`;
+  const opened = await openPlayground(browser.context, server.url, { path: link, clean: false });
+  assert.equal(await opened.page.inputValue('#form [data-path="InstanceName"]'), "their-call");
+  await opened.page.close();
+  const back = await openPlayground(browser.context, server.url, { clean: false });
+  assert.equal(await back.page.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
+  assert.equal(await back.page.inputValue('#form [data-path="InstanceName"]'), "my-own-draft");
+  noProblems([...mine.problems, ...opened.problems, ...back.problems]);
+  await back.page.close();
 
   // A link cut short: the API opens with its example, and the page says why.
   const { page: cut, problems: cutProblems } = await openPlayground(browser.context, server.url, { path: "#api=hai%2F2023-08-12%2FRunInstances&params=eyJBcHBsaWNhdGlvbklkIjoi" });

@@ -3,7 +3,7 @@
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
-import { drafts, prefs, imports } from "./store.js";
+import { drafts, prefs, imports, mentionsSecret } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
 import { JsonEditor } from "./json-editor.js";
@@ -60,11 +60,20 @@ function prepareOptions(ts, { allowInvalid }) {
 
 function saveDraft() {
   if (!state.apiId) return;
+  // A call opened from someone's link is not saved over the draft until it is edited.
+  if (state.fromLink && state.fromLink === snapshot()) return;
+  state.fromLink = null;
+  const typed = json.valid ? undefined : $("json").value;
   drafts.save(state.apiId, {
     params: state.params,
     region: state.region,
-    options: { ...state.options, jsonText: json.valid ? undefined : $("json").value },
+    options: { ...state.options, jsonText: typed && !mentionsSecret(typed, creds.secrets()) ? typed : undefined },
   });
+}
+
+/** The call and settings as they stand, to tell whether anything changed. */
+function snapshot() {
+  return JSON.stringify([state.apiId, state.params, state.region, state.options, json.valid ? "" : $("json").value]);
 }
 
 // ---- rendering ------------------------------------------------------------------------------
@@ -206,6 +215,7 @@ function selectApi(id, override) {
   }
   const draft = override ? null : saved;
   const ex = spec.examples?.[0];
+  state.fromLink = null;
   if (override) {
     // A link carries the call, not the settings: this API's own settings stay, if it has any.
     state.params = override.params ?? {};
@@ -231,6 +241,8 @@ function selectApi(id, override) {
     json.read();
   }
   delete state.options.jsonText;
+  // Someone else's call: the draft it displaced stays saved until this one is edited.
+  if (override && saved) state.fromLink = snapshot();
   $("response").replaceChildren();
   state.lastResponse = null;
   // Any notice was about the call this one replaces.

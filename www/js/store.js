@@ -64,6 +64,13 @@ export function withoutSecrets(value) {
   return value;
 }
 
+/** Whether text (JSON still being typed) names a credential field or holds one of `secrets`:
+ * such text is not kept, since no parse can take the member out of it. */
+export function mentionsSecret(text, secrets = []) {
+  const lower = text.toLowerCase();
+  return SECRET_FIELDS.some((f) => lower.includes(f.toLowerCase())) || secrets.some((s) => s && text.includes(s));
+}
+
 export const prefs = {
   get: (key, fallback) => (local() ? read(local(), `pref.${key}`, fallback) : fallback),
   set: (key, value) => local() && write(local(), `pref.${key}`, value),

@@ -3,32 +3,106 @@
 //! Every typed read goes through one parse into a [`Value`]: serde_json's text reader is
 //! generic over the target type, so reading each type straight from text gave every type its
 //! own copy of the parser (31 of them, 8 KB gzip of the npm module). A syntax error still names
-//! its line and column; a shape error names the field and the type expected.
+//! its line and column; [`typed_arg`] names the member a shape error is about.
 
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 
 use crate::{Error, ErrorKind};
 
-/// Parses `text` into `T` by way of a [`Value`].
+/// Parses `text` into `T` by way of a [`Value`]. A name given twice in one object is an error,
+/// as it was when each type read its own text: which one counts would otherwise be up to the
+/// reader.
 pub fn typed<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
-    serde_json::from_str::<Value>(text).and_then(T::deserialize)
+    unique_value(text).and_then(T::deserialize)
+}
+
+/// JSON text as a [`Value`], refusing an object that names a member twice.
+fn unique_value(text: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Unique.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// A [`Value`] that refuses duplicate names (serde_json's own keeps the last).
+struct Unique;
+
+impl<'de> DeserializeSeed<'de> for Unique {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(Unique)
+    }
+}
+
+impl<'de> Visitor<'de> for Unique {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.into()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Unique)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(name) = map.next_key::<String>()? {
+            if members.contains_key(&name) {
+                return Err(de::Error::custom(format!("duplicate field `{name}`")));
+            }
+            let value = map.next_value_seed(Unique)?;
+            members.insert(name, value);
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 /// [`typed`] for an argument named `arg`: an error names the member at fault
 /// (`credentials.secret_id`, or `secret_id` when `arg` is empty) where the object's own
 /// members show it.
 pub fn typed_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
-    typed(text).map_err(|e| member_at_fault::<T>(text, arg, &e))
+    typed(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
 }
+
+/// Reads a value as the argument's type, the result dropped: what [`member_at_fault`] needs
+/// of it, behind a pointer so that one copy of that function serves every type.
+type Read<'a> = &'a dyn Fn(Value) -> Result<(), serde_json::Error>;
 
 /// serde's errors do not say where they arose, so each member is read again on its own:
 /// alone in an object, a member with the wrong type or an unknown name still fails, while
 /// the others are only missing. Only on failure, so it costs nothing when the read succeeds.
-fn member_at_fault<T: DeserializeOwned>(text: &str, arg: &str, e: &serde_json::Error) -> Error {
+fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>) -> Error {
     let message = e.to_string();
     let within = |name: &str| if arg.is_empty() { name.to_string() } else { format!("{arg}.{name}") };
     let whole = if arg.is_empty() {
@@ -36,25 +110,43 @@ fn member_at_fault<T: DeserializeOwned>(text: &str, arg: &str, e: &serde_json::E
     } else {
         Error::at(ErrorKind::InvalidJson, arg, message.clone())
     };
-    let Ok(Value::Object(members)) = serde_json::from_str::<Value>(text) else {
+    let Ok(Value::Object(members)) = unique_value(text) else {
         return whole;
     };
-    if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-        if !members.contains_key(name) {
-            return Error::at(ErrorKind::MissingField, within(name), "is required");
+    // Whether `name` is the argument's own field rather than one of a member's: given (as
+    // null), the argument's own no longer reads as missing, nor as unknown.
+    let own_field = |object: &Map<String, Value>, name: &str| {
+        let mut with = object.clone();
+        with.insert(name.into(), Value::Null);
+        let why = read(Value::Object(with)).err().map(|e| e.to_string()).unwrap_or_default();
+        missing(&why).as_deref() != Some(name) && !why.starts_with(&format!("unknown field `{name}`"))
+    };
+    if let Some(name) = missing(&message) {
+        if !members.contains_key(&name) && own_field(&members, &name) {
+            return Error::at(ErrorKind::MissingField, within(&name), "is required");
         }
     }
     for (name, value) in members {
         let at = within(&name);
-        let alone = Value::Object(Map::from_iter([(name, value)]));
-        if let Err(e) = T::deserialize(alone) {
-            let why = e.to_string();
-            if !why.starts_with("missing field `") {
-                return Error::at(ErrorKind::InvalidField, at, strip_unknown_prefix(why));
-            }
+        // insert, not from_iter: BTreeMap's from_iter brings a sort into the module (3 KB).
+        let mut alone = Map::new();
+        alone.insert(name, value);
+        let Err(e) = read(Value::Object(alone.clone())) else { continue };
+        let why = e.to_string();
+        match missing(&why) {
+            None => return Error::at(ErrorKind::InvalidField, at, strip_unknown_prefix(why)),
+            // A field missing inside this member (credentials[1].secret_key).
+            Some(inner) if !own_field(&alone, &inner) => return Error::at(ErrorKind::MissingField, at, why),
+            // Only another of the argument's own fields is missing: not this member's fault.
+            Some(_) => {}
         }
     }
     whole
+}
+
+/// The field a "missing field `x`" error names.
+fn missing(message: &str) -> Option<String> {
+    message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')).map(String::from)
 }
 
 /// "unknown field `secretId`, expected one of …" already names the member: keep the rest.
@@ -88,6 +180,27 @@ mod tests {
         let (code, path, message) = fault::<PrepareOptions>(r#"{"timestamp":1,"allowInvalid":true}"#, "options");
         assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("options.allowInvalid")));
         assert!(message.starts_with("is not a known field: expected one of `timestamp`"), "{message}");
+    }
+
+    #[test]
+    fn a_field_missing_inside_a_member_names_the_member() {
+        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"AKID"}],"now":1}"#;
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("credentials")));
+        assert!(e.message.contains("secret_key"), "{}", e.message);
+        // The argument's own field, missing, is named as itself.
+        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[]}"#;
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("now")));
+    }
+
+    #[test]
+    fn a_name_given_twice_is_refused() {
+        let e = typed::<Credentials>(r#"{"secret_id":"a","secret_key":"one","secret_key":"two"}"#).err().expect("an error");
+        assert!(e.to_string().starts_with("duplicate field `secret_key`"), "{e}");
+        let e = typed::<Value>(r#"{"a":[{"b":1,"b":2}]}"#).err().expect("an error");
+        assert!(e.to_string().starts_with("duplicate field `b`"), "{e}");
+        assert_eq!(typed::<Value>(r#"{"a":1,"b":[1.5,-2,"x",null,true,{}]}"#).unwrap()["b"][0], 1.5);
     }
 
     #[test]

@@ -201,7 +201,7 @@ impl<'a> Validator<'a> {
             }
             let here = join(path, key);
             let hint = fields.iter().find(|f| f.name.eq_ignore_ascii_case(key));
-            let typo = || fields.iter().find(|f| within_two_edits(&f.name, key));
+            let typo = || fields.iter().filter_map(|f| typo_distance(&f.name, key).map(|d| (d, f))).min_by_key(|(d, _)| *d).map(|(_, f)| f);
             let common = path.is_empty() && is_common_parameter(key);
             let (en, zh) = match hint {
                 None if common => (
@@ -519,13 +519,14 @@ fn type_words(ty: ParamType) -> (&'static str, &'static str) {
     }
 }
 
-/// Whether two names are at most two single-character edits apart, ignoring ASCII case (a
-/// typo, not another word: names shorter than five characters must match but for one edit).
-fn within_two_edits(a: &str, b: &str) -> bool {
+/// How many single-character edits apart two names are, ignoring ASCII case, when that is
+/// few enough to be a typo rather than another word: at most two, or one for names shorter
+/// than five characters.
+fn typo_distance(a: &str, b: &str) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let limit = if a.len().min(b.len()) < 5 { 1 } else { 2 };
     if a.len().abs_diff(b.len()) > limit || a.len() > 64 || b.len() > 64 {
-        return false;
+        return None;
     }
     // One row of the edit-distance table at a time.
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -538,7 +539,7 @@ fn within_two_edits(a: &str, b: &str) -> bool {
             row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
         }
     }
-    row[b.len()] <= limit
+    Some(row[b.len()]).filter(|d| *d <= limit)
 }
 
 fn kind(v: &Value) -> (&'static str, &'static str) {
@@ -607,11 +608,12 @@ mod tests {
 
     #[test]
     fn typos_are_near_and_other_words_are_not() {
-        for (name, typed) in [("InstanceName", "InstanceNme"), ("InstanceName", "instancenmae"), ("Pid", "Pd"), ("ZoneId", "ZonId")] {
-            assert!(within_two_edits(name, typed), "{name} {typed}");
+        for (name, typed, d) in [("InstanceName", "InstanceNme", 1), ("InstanceName", "instancenmae", 2), ("Pid", "Pd", 1), ("ZoneId", "ZonId", 1)] {
+            assert_eq!(typo_distance(name, typed), Some(d), "{name} {typed}");
         }
-        for (name, typed) in [("Pid", "Tag"), ("Period", "PricingCycle"), ("InstanceName", "InstanceCount"), ("Storage", "Storage12345")] {
-            assert!(!within_two_edits(name, typed), "{name} {typed}");
+        // Same lengths, so the whole table decides: three or more edits, or two in a short name.
+        for (name, typed) in [("Pid", "Tag"), ("Storage", "Stories"), ("ZoneId", "RegionId"), ("Name", "Time"), ("Period", "PricingCycle")] {
+            assert_eq!(typo_distance(name, typed), None, "{name} {typed}");
         }
     }
 

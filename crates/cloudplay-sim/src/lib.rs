@@ -169,7 +169,7 @@ impl Simulator {
     /// [`HttpRequest`] in (headers as an object or a list of pairs), an [`HttpResponse`]
     /// `{status, headers, body}` out. Only unreadable input is an error.
     pub fn handle_json(&mut self, request: &str, now: i64, entropy: u64) -> Result<String, String> {
-        let req: HttpRequest = cloudplay_core::json::typed(request).map_err(|e| format!("request: {e}"))?;
+        let req: HttpRequest = cloudplay_core::json::typed_arg(request, "").map_err(|e| format!("request: {e}"))?;
         serde_json::to_string(&self.handle(&req, now, entropy)).map_err(|e| format!("response: {e}"))
     }
 

@@ -228,7 +228,8 @@ impl State {
 
     /// Reads an export back; the limits it carries are kept and enforced.
     pub fn from_json(text: &str) -> Result<Self, String> {
-        let mut s: State = cloudplay_core::json::typed(text).map_err(|e| format!("state: {e}"))?;
+        // typed_arg: an error names the member at fault (format, limits, …).
+        let mut s: State = cloudplay_core::json::typed_arg(text, "").map_err(|e| format!("state: {e}"))?;
         if s.format != FORMAT {
             return Err(format!("state: format {} is not {FORMAT}", s.format));
         }

@@ -57,8 +57,12 @@ function unfaithful(value, path, depth) {
     return Number.isFinite(value) ? null : { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
   }
   if (typeof value === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
+  if (value === null || typeof value !== "object" || depth > 256) return null;
+  // Written as null too: an invalid Date, a Number object holding NaN.
+  if (value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
+  if (value instanceof Number) return unfaithful(value.valueOf(), path, depth);
   // Past stringify, so no cycle; toJSON decides for itself what is written.
-  if (value === null || typeof value !== "object" || depth > 256 || typeof value.toJSON === "function") return null;
+  if (typeof value.toJSON === "function") return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = unfaithful(value[i], `${path}[${i}]`, depth + 1);

@@ -28,11 +28,19 @@ const FORBIDDEN = new Set(["host", "content-length", "connection", "accept-encod
 /**
  * Sends a signed request `{method, scheme, host, path, query, headers, body}` and resolves to
  * `{status, headers, body, ms, via}`. Rejects with a CloudplayError whose code is `Timeout`,
- * `Aborted`, `CorsError`, `NetworkError` or `ProxyRefused` — never for an API error, which
- * is an answer like any other.
+ * `Aborted`, `CorsError`, `NetworkError` or `ProxyRefused` (or `InvalidField` for a proxy
+ * address that cannot be resolved) — never for an API error, which is an answer like any other.
  */
 export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   if (typeof fetch !== "function") throw cloudplayError("NetworkError", "this JavaScript host has no fetch()");
+  if (via === "proxy") {
+    // A relative address is relative to the page (or worker); Node has no such address.
+    try {
+      new URL(proxyUrl, globalThis.location?.href);
+    } catch {
+      throw cloudplayError("InvalidField", `proxyUrl '${proxyUrl}' is relative, and there is no page address to resolve it against: give the proxy's full address, e.g. { proxyUrl: "http://127.0.0.1:8080/proxy" } for \`cloudplay serve\``, { path: "options.proxyUrl" });
+    }
+  }
   const url = `${request.scheme || "https"}://${request.host}${request.path || "/"}${request.query ? `?${request.query}` : ""}`;
   const controller = new AbortController();
   let timedOut = false;
@@ -44,11 +52,6 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   if (signal) {
     if (signal.aborted) controller.abort();
     else signal.addEventListener("abort", onAbort, { once: true });
-  }
-  const browser = typeof window !== "undefined" && typeof document !== "undefined";
-  if (via === "proxy" && !browser && !/^https?:\/\//i.test(proxyUrl)) {
-    // A relative address means "this page's server", and outside a page there is none.
-    throw cloudplayError("InvalidField", `proxyUrl '${proxyUrl}' is relative: outside a browser page give the proxy's full address, e.g. { proxyUrl: "http://127.0.0.1:8080/proxy" } for \`cloudplay serve\``, { path: "options.proxyUrl" });
   }
   const started = Date.now();
   let init;
@@ -76,6 +79,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`);
     if (signal && signal.aborted) throw cloudplayError("Aborted", "the request was aborted");
     const why = reasonOf(e);
+    const browser = typeof window !== "undefined" && typeof document !== "undefined";
     if (via === "direct" && browser && VENDOR_HOSTS.test(request.host)) {
       throw cloudplayError(
         "CorsError",
