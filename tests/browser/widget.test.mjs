@@ -24,6 +24,11 @@ async function openDocs() {
   });
   const resp = await page.goto(`${server.url}docs-demo.html`);
   assert.match(resp.headers()["content-security-policy"] ?? "", /script-src 'self'/);
+  // A box starts when it comes near the viewport: bring each one there, and let it start.
+  for (const box of await page.locator("cloudplay-try").all()) {
+    await box.scrollIntoViewIfNeeded();
+    await box.evaluate((e) => new Promise((ok) => (e.dataset.ready ? ok() : e.addEventListener("cloudplay:ready", ok, { once: true }))));
+  }
   await page.waitForFunction(() => [...document.querySelectorAll("cloudplay-try")].every((e) => e.dataset.ready === "true"), null, { timeout: 20000 });
   return { page, problems };
 }
@@ -70,8 +75,10 @@ test("the widget sends to the in-page simulator", async (t) => {
     return page.close();
   }
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  // It asks for no key: it signs with the simulator's public demo key, and says so.
+  assert.equal(await hai.locator('input[type="password"]').count(), 0);
   await hai.locator("details.creds summary").click();
-  await hai.getByRole("button", { name: "Use the simulator's demo key" }).click();
+  assert.match(await hai.locator("details.creds").textContent(), new RegExp(`demo key ${DEMO.id}`));
   await hai.getByRole("button", { name: "Send" }).click();
   await hai.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
   assert.equal(await hai.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
@@ -102,6 +109,43 @@ test("the widget's required-only filter hides the optional fields", async () => 
   await hai.getByLabel("Required only").check();
   assert.equal(await hai.locator('.form [data-path="InstanceName"]').isVisible(), false);
   assert.equal(await hai.locator('.form [data-path="ApplicationId"]').isVisible(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a guest on the page: the host's lang stays, and an engine that cannot load is said plainly", async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(`${server.url}docs-demo.html`);
+  await page.evaluate(() => (document.documentElement.lang = "de"));
+  // Each box fails on its own as it comes near: this one is enough here.
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.scrollIntoViewIfNeeded();
+  await hai.locator('[role="alert"]').waitFor({ timeout: 20000 });
+  assert.match(await hai.locator('[role="alert"]').textContent(), /could not load its engine/);
+  assert.match(await hai.locator("a").getAttribute("href"), /index\.html#api=hai%2F2023-08-12%2FRunInstances$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+  // The failed fetch itself is on the console; nothing else is.
+  assert.ok(problems.every((p) => /wasm|Failed to fetch|net::ERR_FAILED/i.test(p)), problems.join("\n"));
+  await page.close();
+});
+
+test("a box far below the fold starts only when it comes near", async () => {
+  const { page, problems } = await openDocs();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    document.body.append(Object.assign(document.createElement("div"), { style: "height: 4000px" }));
+    const far = document.createElement("cloudplay-try");
+    far.setAttribute("api", "ms/2018-04-08/CreateResourceInstances");
+    document.body.append(far);
+  });
+  const far = page.locator('cloudplay-try[api="ms/2018-04-08/CreateResourceInstances"]');
+  await page.waitForTimeout(300);
+  // The engine is loaded already (the boxes above), so only the wait for the viewport holds it.
+  assert.equal(await far.evaluate((e) => e.dataset.ready ?? "not yet"), "not yet");
+  await far.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="ms/"]').dataset.ready === "true", null, { timeout: 20000 });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -475,6 +475,7 @@ function wire() {
  * garbled and the API opened with the draft or the example instead. */
 function openLink(link) {
   if (link.params === null) return selectApi(link.api) ? "unreadable" : false;
+  if (link.params === undefined) return selectApi(link.api);
   return selectApi(link.api, { params: link.params, region: link.region });
 }
 

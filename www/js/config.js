@@ -1,7 +1,7 @@
 // The page's few fixed settings, each in one place.
 
 /** The wasm package (wasm-bindgen `web` target). `cloudplay serve` serves it at /pkg/web/;
- *  on another static host copy `pkg/` next to this folder's parent, or change this line. */
+ *  on another static host put the built `pkg/` inside `www/` (as `www/pkg/`), or change this line. */
 export const PACKAGE_URL = new URL("../pkg/web/cloudplay.js", import.meta.url).href;
 
 /** The forwarding proxy of `cloudplay serve`: POST {method, url, headers, body}, same origin. */

@@ -237,6 +237,9 @@ const en = {
   "widget.preview": "Signature",
   "widget.loading": "Loading…",
   "widget.unknownApi": "Unknown API: {id}",
+  "widget.loadFailed": "This “try it” box could not load its engine ({detail}).",
+  "widget.slow": "Still loading the engine (about 300 KB)…",
+  "widget.demoKey": "Signed with the in-page simulator's demo key {id} (a public demo value): the box sends only to the simulator, which knows no other key. To sign with your own key, or send to the vendor, open the call in the playground.",
 
   "code.AuthFailure.SignatureFailure": "The signature does not match the one the server computed: wrong SecretKey, or the request changed after signing.",
   "code.AuthFailure.SignatureExpire": "The request's timestamp is more than 5 minutes away from the server's clock (or the nonce was already used): sign again with the current time.",
@@ -499,6 +502,9 @@ const zh = {
   "widget.preview": "签名",
   "widget.loading": "加载中…",
   "widget.unknownApi": "未知接口：{id}",
+  "widget.loadFailed": "此“试一试”框无法加载其引擎（{detail}）。",
+  "widget.slow": "仍在加载引擎（约 300 KB）…",
+  "widget.demoKey": "使用页内模拟器的演示密钥 {id} 签名（公开的演示值）：此框只发送到模拟器，模拟器不认识其他密钥。如需用自己的密钥签名或发送给厂商，请在调试台中打开此调用。",
 
   "code.AuthFailure.SignatureFailure": "签名与服务端计算的不一致：SecretKey 错误，或签名后请求被改动。",
   "code.AuthFailure.SignatureExpire": "请求时间戳与服务端时间相差超过 5 分钟（或随机数已被使用）：请用当前时间重新签名。",
@@ -536,10 +542,17 @@ export function lang() {
   return current;
 }
 
-export function setLang(l) {
+/** Sets the language of every string; `page: false` (the widget, a guest on someone else's
+ * page) leaves the document's own lang attribute alone. */
+export function setLang(l, { page = true } = {}) {
   current = LANGS.includes(l) ? l : "en";
-  if (typeof document !== "undefined") document.documentElement.lang = current === "zh" ? "zh-CN" : "en";
+  if (page && typeof document !== "undefined") document.documentElement.lang = htmlLang(current);
   for (const fn of listeners) fn(current);
+}
+
+/** The lang attribute for a language of ours. */
+export function htmlLang(l) {
+  return l === "zh" ? "zh-CN" : "en";
 }
 
 export function onLang(fn) {

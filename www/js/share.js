@@ -30,14 +30,16 @@ export function permalink(call, base = location.href) {
   return url.href;
 }
 
-/** Reads a fragment; null when it names no API, and params null when unreadable. */
+/** Reads a fragment; null when it names no API, params null when unreadable and undefined
+ * when not given (`#api=…` alone opens the API as it is: the draft, or its example). */
 export function parseFragment(hash) {
   const q = new URLSearchParams(hash.replace(/^#/, ""));
   const api = q.get("api");
   if (!api) return null;
+  if (!q.has("params")) return { api, params: undefined, region: q.get("region") ?? undefined };
   let params = null;
   try {
-    const v = JSON.parse(fromBase64Url(q.get("params") ?? "e30"));
+    const v = JSON.parse(fromBase64Url(q.get("params")));
     if (v && typeof v === "object" && !Array.isArray(v)) params = v;
   } catch {
     params = null;

@@ -4,10 +4,12 @@
 //   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
 // Attributes: api (required), lang ("en" | "zh"; default: the page's), example (index, default 0).
 // It shows the API's form with its example loaded, live validation, the signature, and sends to
-// the in-page simulator. Credentials stay in the element's memory only.
+// the in-page simulator, signed with the simulator's public demo key: it asks for no secret.
+// The engine loads when a box comes near the viewport. All boxes on a page show one language:
+// the first box's `lang`, else the page's.
 import { h, put, debounce, uid } from "../js/dom.js";
 import { load, cp, errorLine } from "../js/wasm.js";
-import { t, setLang, lang, docText, messageOf } from "../js/i18n.js";
+import { t, setLang, lang, htmlLang, docText, messageOf } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError } from "../js/send.js";
@@ -16,6 +18,26 @@ import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
 import { demoCredentials } from "../js/credentials.js";
 
 const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
+/** How long the engine may take before the box says it is still loading. */
+const SLOW_MS = 8000;
+
+// Strings live in one module with one current language, so the boxes share it.
+let pageLang = null;
+function useLang(el) {
+  pageLang ??= (el.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+  setLang(pageLang, { page: false });
+}
+
+/** Runs `start` once `el` comes within a screen of the viewport (at once without IntersectionObserver). */
+function whenNear(el, start) {
+  if (typeof IntersectionObserver !== "function") return start();
+  const seen = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    seen.disconnect();
+    start();
+  }, { rootMargin: "100% 0px" });
+  seen.observe(el);
+}
 
 class CloudplayTry extends HTMLElement {
   static get observedAttributes() {
@@ -36,10 +58,31 @@ class CloudplayTry extends HTMLElement {
   connectedCallback() {
     if (this.started) return;
     this.started = true;
-    const pageLang = (this.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase();
-    setLang(pageLang.startsWith("zh") ? "zh" : "en");
-    put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "loading", role: "status", text: t("widget.loading") }));
-    load().then(() => this.build(), (e) => put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "error", role: "alert", text: errorLine(e) })));
+    useLang(this);
+    const waiting = h("p", { class: "loading", role: "status", text: t("widget.loading") });
+    put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), waiting);
+    whenNear(this, () => {
+      const slow = setTimeout(() => (waiting.textContent = t("widget.slow")), SLOW_MS);
+      load().then(
+        () => {
+          clearTimeout(slow);
+          this.build();
+        },
+        (e) => {
+          clearTimeout(slow);
+          this.failed(e);
+        },
+      );
+    });
+  }
+
+  /** The engine did not load: say so in a sentence, with the way to the playground. */
+  failed(e) {
+    const api = this.getAttribute("api") ?? "";
+    put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
+      h("div", { class: "box", lang: htmlLang(lang()) },
+        h("p", { class: "error", role: "alert", text: t("widget.loadFailed", { detail: errorLine(e) || String(e) }) }),
+        h("a", { href: `${PLAYGROUND_URL}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
   }
 
   attributeChangedCallback() {
@@ -48,7 +91,7 @@ class CloudplayTry extends HTMLElement {
 
   build() {
     const id = this.getAttribute("api") ?? "";
-    if (this.getAttribute("lang")) setLang(this.getAttribute("lang").startsWith("zh") ? "zh" : "en");
+    useLang(this);
     try {
       this.spec = cp().describe(id);
     } catch (e) {
@@ -68,9 +111,6 @@ class CloudplayTry extends HTMLElement {
     this.previewBox = h("div", { class: "preview" });
     this.response = h("div", { class: "response", "aria-live": "polite" });
     this.status = h("p", { class: "status", role: "status" });
-    this.idInput = h("input", { id: `${p}-id`, type: "text", autocomplete: "off", spellcheck: "false" });
-    this.keyInput = h("input", { id: `${p}-key`, type: "password", autocomplete: "off", spellcheck: "false" });
-    for (const input of [this.idInput, this.keyInput]) input.addEventListener("input", () => this.update());
     const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" } });
     regionInput.addEventListener("input", () => {
       this.region = regionInput.value.trim();
@@ -83,7 +123,7 @@ class CloudplayTry extends HTMLElement {
 
     put(this.root,
       h("link", { rel: "stylesheet", href: STYLE_URL }),
-      h("section", { class: "box", "aria-label": `${t("widget.try")}: ${spec.action}` },
+      h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}: ${spec.action}` },
         h("header", {},
           h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title)),
           this.openLink),
@@ -93,16 +133,7 @@ class CloudplayTry extends HTMLElement {
         this.summary,
         h("details", { class: "creds" },
           h("summary", { text: t("widget.credentials") }),
-          h("p", { class: "muted", text: t("cred.help") }),
-          h("label", { for: this.idInput.id, text: t("cred.id") }), this.idInput,
-          h("label", { for: this.keyInput.id, text: t("cred.key") }), this.keyInput,
-          h("button", { type: "button", text: t("cred.demo"), on: { click: () => {
-            const demo = demoCredentials();
-            if (!demo) return;
-            this.idInput.value = demo.secret_id;
-            this.keyInput.value = demo.secret_key;
-            this.update();
-          } } })),
+          h("p", { class: "muted", text: t("widget.demoKey", { id: demoCredentials()?.secret_id ?? "—" }) })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
@@ -121,10 +152,9 @@ class CloudplayTry extends HTMLElement {
     return c;
   }
 
+  /** The simulator's demo key: the only key the in-page simulator knows. */
   credentials() {
-    const id = this.idInput.value.trim();
-    const key = this.keyInput.value;
-    return id && key ? { secret_id: id, secret_key: key } : null;
+    return demoCredentials();
   }
 
   refresh() {
@@ -138,9 +168,14 @@ class CloudplayTry extends HTMLElement {
     this.form.showViolations(this.violations, messageOf);
     if (this.violations.some((v) => v.path === "Region")) this.regionInput.setAttribute("aria-invalid", "true");
     else this.regionInput.removeAttribute("aria-invalid");
-    put(this.summary, this.violations.length
-      ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } }, h("span", { class: "mono", text: v.path || "·" }), ` ${messageOf(v)}`)))
-      : h("p", { class: "ok", text: t("violations.none") }));
+    // A live region: rebuilt only when what it says changes, or each keystroke re-announces it.
+    const said = JSON.stringify(this.violations.map((v) => [v.path, messageOf(v)]));
+    if (said !== this.said) {
+      this.said = said;
+      put(this.summary, this.violations.length
+        ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } }, h("span", { class: "mono", text: v.path || "·" }), ` ${messageOf(v)}`)))
+        : h("p", { class: "ok", text: t("violations.none") }));
+    }
     const ts = Math.floor(Date.now() / 1000);
     const real = this.credentials();
     try {
@@ -162,13 +197,7 @@ class CloudplayTry extends HTMLElement {
       return;
     }
     const creds = this.credentials();
-    if (!creds) {
-      this.status.textContent = t("send.needCredentials");
-      this.root.querySelector("details.creds").open = true;
-      this.idInput.focus();
-      return;
-    }
-    if (!canSend("simulator")) {
+    if (!creds || !canSend("simulator")) {
       this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
       return;
     }
