@@ -165,6 +165,13 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Erro
     cloudplay_core::json::typed_arg(&text, arg)
 }
 
+/// [`from_js`] for the call read on every keystroke (see `cloudplay_core::json::hot_arg`).
+#[cfg(feature = "full")]
+pub fn hot_from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
+    let text = json_text(&value, arg)?;
+    cloudplay_core::json::hot_arg(&text, arg)
+}
+
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).
 #[cfg(feature = "full")]
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
