@@ -129,6 +129,10 @@ test("argument errors name the member at fault and say what to do", () => {
   const call = { api: "hai/2023-08-12/RunInstances", region: hai.region, params: hai.params };
   const at = (code, path, message = /./) => (e) => e.name === "CloudplayError" && e.code === code && e.path === path && message.test(e.message);
   assert.throws(() => prepare(call, {}), at("MissingField", "credentials.secret_id"));
+  // The call is read straight from its text: its errors name the member all the same.
+  assert.throws(() => prepare({ params: {} }, DEMO_CREDENTIALS), at("MissingField", "call.api"));
+  assert.throws(() => validate({ api: 7 }), at("InvalidField", "call.api"));
+  assert.throws(() => validate({ api: "hai/2023-08-12/RunInstances", parms: {} }), at("InvalidField", "call.parms", /not a known field/));
   assert.throws(() => prepare(call, { secretId: "AKID", secretKey: "k" }), at("MissingField", "credentials.secret_id"));
   assert.throws(() => prepare(call, { secret_id: "AKID" }), at("MissingField", "credentials.secret_key"));
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: "1700000000" }), at("InvalidField", "options.timestamp", /expected i64/));

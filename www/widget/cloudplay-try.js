@@ -133,7 +133,7 @@ class CloudplayTry extends HTMLElement {
         this.summary,
         h("details", { class: "creds" },
           h("summary", { text: t("widget.credentials") }),
-          h("p", { class: "muted", text: t("widget.demoKey", { id: demoCredentials()?.secret_id ?? "—" }) })),
+          h("p", { class: "muted", text: t("widget.demoKey", { id: this.credentials()?.secret_id ?? "—" }) })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
@@ -152,9 +152,11 @@ class CloudplayTry extends HTMLElement {
     return c;
   }
 
-  /** The simulator's demo key: the only key the in-page simulator knows. */
+  /** The simulator's demo key: the only key the in-page simulator knows (asked of the module
+   * once, not on every keystroke). */
   credentials() {
-    return demoCredentials();
+    this.demo ??= demoCredentials();
+    return this.demo;
   }
 
   refresh() {

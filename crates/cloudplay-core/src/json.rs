@@ -103,6 +103,20 @@ pub fn hot_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
     serde_json::from_str(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
 }
 
+/// An error about credentials without the value serde quotes (`invalid type: integer
+/// `1234`…`): given in the wrong place or shape, that value may well be the secret. Missing
+/// fields quote nothing and keep their message.
+pub fn without_secret(e: Error) -> Error {
+    let about_credentials = e.path.as_deref().is_some_and(|p| {
+        p == "credentials" || p.starts_with("credentials.") || p.starts_with("credentials[")
+    });
+    if !about_credentials || e.kind == ErrorKind::MissingField {
+        return e;
+    }
+    let shape = "must be {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)";
+    Error { message: shape.into(), ..e }
+}
+
 /// Reads a value as the argument's type, the result dropped: what [`member_at_fault`] needs
 /// of it, behind a pointer so that one copy of that function serves every type.
 type Read<'a> = &'a dyn Fn(Value) -> Result<(), serde_json::Error>;
@@ -112,6 +126,12 @@ type Read<'a> = &'a dyn Fn(Value) -> Result<(), serde_json::Error>;
 /// the others are only missing. Only on failure, so it costs nothing when the read succeeds.
 fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>) -> Error {
     let message = e.to_string();
+    // Read from text (hot_arg), a shape error ends with its place; the names below need the
+    // bare message. A syntax error keeps its place: no member explains it.
+    let message = match message.rfind(" at line ") {
+        Some(at) if !e.is_syntax() && !e.is_eof() => message[..at].to_string(),
+        _ => message,
+    };
     let within = |name: &str| if arg.is_empty() { name.to_string() } else { format!("{arg}.{name}") };
     let whole = if arg.is_empty() {
         Error::new(ErrorKind::InvalidJson, message.clone())
@@ -209,6 +229,26 @@ mod tests {
         let e = typed::<Value>(r#"{"a":[{"b":1,"b":2}]}"#).err().expect("an error");
         assert!(e.to_string().starts_with("duplicate field `b`"), "{e}");
         assert_eq!(typed::<Value>(r#"{"a":1,"b":[1.5,-2,"x",null,true,{}]}"#).unwrap()["b"][0], 1.5);
+    }
+
+    #[test]
+    fn a_credential_in_the_wrong_shape_is_not_quoted() {
+        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":987654321}],"now":1}"#;
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        assert_eq!(e.path.as_deref(), Some("credentials"));
+        assert!(!e.message.contains("987654321"), "{}", e.message);
+        let e = typed_arg::<Credentials>(r#"{"secret_id":"A","secret_key":987654321}"#, "credentials").map_err(without_secret).err().expect("an error");
+        assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials.secret_key")));
+        assert!(!e.message.contains("987654321"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_hot_read_names_members_as_the_other_does() {
+        for text in [r#"{"secret_key":"k"}"#, r#"{"secret_id":"a","secret_key":7}"#, r#"{"secret_id":"a","secret_id":"b","secret_key":"k"}"#] {
+            let (hot, typed) = (hot_arg::<Credentials>(text, "credentials"), typed_arg::<Credentials>(text, "credentials"));
+            let (hot, typed) = (hot.err().expect("an error"), typed.err().expect("an error"));
+            assert_eq!((hot.code(), hot.path.clone()), (typed.code(), typed.path.clone()), "{text}");
+        }
     }
 
     #[test]

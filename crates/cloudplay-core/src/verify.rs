@@ -704,7 +704,7 @@ impl VerifyWireInput {
     /// Reads the input from JSON text; an error names the member at fault (`now`).
     pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
         let text = crate::Error::utf8_input(bytes)?;
-        Self::from_raw(crate::json::typed_arg(text, "")?)
+        Self::from_raw(crate::json::typed_arg(text, "").map_err(crate::json::without_secret)?)
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Self, crate::Error> {

@@ -142,21 +142,6 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
     }
 }
 
-/// An error about credentials without the value serde quotes (`invalid type: integer
-/// `1234`…`): given in the wrong place or shape, that value may well be the secret.
-#[cfg(feature = "full")]
-pub fn without_secret(e: Error) -> Error {
-    let about_credentials = e.path.as_deref().is_some_and(|p| {
-        let p = p.strip_prefix("input.").unwrap_or(p);
-        p == "credentials" || p.starts_with("credentials.") || p.starts_with("credentials[")
-    });
-    if !about_credentials || e.kind == ErrorKind::MissingField {
-        return e;
-    }
-    let shape = "must be {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)";
-    Error { message: shape.into(), ..e }
-}
-
 /// Reads a JS value, or JSON text, into a serde type; a shape mismatch names the member at
 /// fault (`credentials.secret_id`), or else the argument.
 #[cfg(feature = "full")]

@@ -103,7 +103,7 @@ fn with_signer<R>(f: impl FnOnce(&mut Signer) -> R) -> R {
 pub fn verify_wire_js(#[wasm_bindgen(unchecked_param_type = "VerifyWireJson | string")] input: JsValue) -> JsResult {
     // Paths are the input's own (`now`, `headers.Host`), as signWire's are.
     let text = errors::json_text(&input, "input").map_err(|e| to_js_error(&e))?;
-    let input = VerifyWireInput::from_json(text.as_bytes()).map_err(|e| to_js_error(&errors::without_secret(e)))?;
+    let input = VerifyWireInput::from_json(text.as_bytes()).map_err(|e| to_js_error(&e))?;
     to_js(&outcome_json(&input.verify()))
 }
 
@@ -230,7 +230,7 @@ pub fn prepare(
 ) -> JsResult {
     let call: Call = errors::hot_from_js(call, "call").map_err(|e| to_js_error(&e))?;
     let credentials: Credentials =
-        arg(credentials, "credentials").map_err(|e| to_js_error(&errors::without_secret(e)))?;
+        arg(credentials, "credentials").map_err(|e| to_js_error(&cloudplay_core::json::without_secret(e)))?;
     let o: PrepareOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => PrepareOptions::default(),
         Some(v) => arg(v, "options").map_err(|e| to_js_error(&e))?,
