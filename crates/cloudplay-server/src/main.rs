@@ -25,7 +25,17 @@ USAGE:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
+    // `cloudplay serve --help` is how people ask what a verb takes; the JSON Lines verbs would
+    // otherwise sit waiting on stdin.
+    if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let verb = args.first().map(String::as_str);
+    if let (Some("sign-wire" | "verify-wire"), Some(extra)) = (verb, args.get(1)) {
+        return usage_error(&format!("{} reads JSON Lines on stdin and takes no option ('{extra}')", args[0]));
+    }
+    match verb {
         Some("sign-wire") => {
             let mut signer = cloudplay_core::Signer::default();
             jsonl::run_stdio("sign-wire", |line| jsonl::sign_line(&mut signer, line))

@@ -92,3 +92,26 @@ fn answers_each_line_before_the_next_arrives() {
     drop(input);
     assert!(child.wait().unwrap().success());
 }
+
+/// `--help` after any verb prints the usage instead of waiting on stdin (sign-wire would) or
+/// starting a server; a stray option to a JSON Lines verb is refused, not ignored.
+#[test]
+fn help_after_a_verb_and_stray_options() {
+    for verb in ["sign-wire", "verify-wire", "serve"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
+            .args([verb, "--help"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{verb} --help");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("cloudplay serve [--port N]"), "{verb} --help");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
+        .args(["sign-wire", "--pretty"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sign-wire") && err.contains("'--pretty'"), "{err}");
+}
