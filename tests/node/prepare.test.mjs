@@ -151,5 +151,25 @@ test("argument errors name the member at fault and say what to do", () => {
     assert.throws(() => prepare(call, credentials), (e) => e.code !== "MissingField" && e.path === path && !`${e.message} ${e.stack}`.includes(String(secret)), path);
   }
   const verify = { method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [{ secret_id: "AKID", secret_key: secret }], now: 1 };
-  assert.throws(() => verifyWire(verify), (e) => e.path === "credentials" && !e.message.includes(String(secret)));
+  assert.throws(() => verifyWire(verify), (e) => e.path === "credentials[0]" && !e.message.includes(String(secret)));
+});
+
+test("credentials are an object with the three names: a list or another name is refused", () => {
+  const call = { api: "hai/2023-08-12/RunInstances", region: "ap-guangzhou", params: { ApplicationId: "app-jknfna", BundleType: "XL" } };
+  const { secret_id, secret_key } = DEMO_CREDENTIALS;
+  // A swapped pair read in order would have put the secret where the id goes, and sent it.
+  for (const credentials of [[secret_key, secret_id], [secret_id, secret_key, "token"], JSON.stringify([secret_key, secret_id])]) {
+    assert.throws(
+      () => prepare(call, credentials, { timestamp: 1700000000 }),
+      (e) => e.code === "InvalidField" && e.path === "credentials" && !e.message.includes(secret_key),
+    );
+  }
+  for (const name of ["sessionToken", "security_token", "secretKey"]) {
+    assert.throws(
+      () => prepare(call, { secret_id, secret_key, [name]: "t0ken-value" }, { timestamp: 1700000000 }),
+      (e) => e.code === "InvalidField" && e.path === `credentials.${name}` && !e.message.includes("t0ken-value"),
+    );
+  }
+  // Any other name is the caller's own: a demo account passes whole, profile and all.
+  assert.equal(prepare(call, { secret_id, secret_key, profile: "ordinary" }, { timestamp: 1700000000 }).violations.length, 0);
 });

@@ -177,3 +177,18 @@ test("bad input gives an Error with code and path, and the module keeps working"
   }
   assert.equal(signWire(good).signed_headers, "content-type;host");
 });
+
+test("a field under another spelling is refused, in both modules; a name of the caller's own is not", () => {
+  const v = loadVectors().find((x) => x.algorithm === "TC3-HMAC-SHA256");
+  const input = contractInput(v);
+  for (const sign of [signWire, signOnly]) {
+    // A vector's own bookkeeping next to the contract's fields changes nothing.
+    assert.equal(sign({ ...input, id: v.id }).signature, sign(input).signature);
+    // signedHeaders would have been signed had it been read: refused, not dropped.
+    assert.throws(() => sign({ ...input, signedHeaders: "content-type;host;x-foo" }), (e) => e.code === "InvalidField" && e.path === "signedHeaders" && /signed_headers/.test(e.message));
+    // The token under another name: the request would fail at the server, far from here.
+    const credentials = { ...input.credentials, sessionToken: "t0ken-value" };
+    assert.throws(() => sign({ ...input, credentials }), (e) => e.path === "credentials.sessionToken" && !e.message.includes("t0ken-value"));
+    assert.equal(sign(input).signature, v.expected.signature);
+  }
+});

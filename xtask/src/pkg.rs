@@ -188,7 +188,10 @@ fn share_module(cfg: &Config, out: &Path) -> Result<(), String> {
         if std::fs::read(&copy).map_err(|e| format!("{}: {e}", copy.display()))? != kept {
             continue;
         }
-        write(&glue(sub), text.replace(&by_url, &format!("new URL('../{home}/{module}', import.meta.url)")).as_bytes())?;
+        write(
+            &glue(sub),
+            text.replace(&by_url, &format!("new URL('../{home}/{module}', import.meta.url)")).as_bytes(),
+        )?;
         std::fs::remove_file(&copy).map_err(|e| format!("{}: {e}", copy.display()))?;
         let types = out.join(sub).join(format!("{module}.d.ts"));
         if types.exists() {

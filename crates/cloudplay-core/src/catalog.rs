@@ -286,7 +286,8 @@ mod tests {
         let id = "hai/2023-08-12/RunInstances";
         let mut catalog = Catalog::new();
         for _ in 0..2 {
-            let report = catalog.add_imported(Imported { specs: alloc::vec![thin_copy(id)], skipped: Vec::new() }).unwrap();
+            let report =
+                catalog.add_imported(Imported { specs: alloc::vec![thin_copy(id)], skipped: Vec::new() }).unwrap();
             assert_eq!(report.added, alloc::vec![String::from(id)]);
         }
         assert_eq!(catalog.len(), 1);

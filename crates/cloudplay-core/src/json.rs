@@ -92,6 +92,7 @@ impl<'de> Visitor<'de> for Unique {
 /// (`credentials.secret_id`, or `secret_id` when `arg` is empty) where the object's own
 /// members show it.
 pub fn typed_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
+    not_a_list(text, arg)?;
     typed(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
 }
 
@@ -100,20 +101,67 @@ pub fn typed_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error>
 /// built as a tree twice (prepare 3-9% faster, for one more copy of the text reader's struct
 /// code). A name given twice is refused here too, by serde.
 pub fn hot_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
+    not_a_list(text, arg)?;
     serde_json::from_str(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
+}
+
+/// Credentials read as an argument: errors quote no value ([`without_secret`]), and a member
+/// whose name says it holds a key or a token but is not read is refused
+/// ([`cloudplay_sign::wire::misnamed_credential`]).
+pub fn credentials_arg(text: &str, arg: &str) -> Result<crate::Credentials, Error> {
+    let credentials = typed_arg(text, arg).map_err(without_secret)?;
+    if let Ok(value) = unique_value(text) {
+        misnamed_credentials(&value, arg)?;
+    }
+    Ok(credentials)
+}
+
+/// [`credentials_arg`]'s name check, for one credentials object or each of a list's.
+pub fn misnamed_credentials(value: &Value, path: &str) -> Result<(), Error> {
+    let at = |inner: &str| if path.is_empty() { inner.to_string() } else { format!("{path}.{inner}") };
+    match value {
+        Value::Object(members) => match members.keys().find(|n| cloudplay_sign::wire::misnamed_credential(n)) {
+            Some(name) => Err(cloudplay_sign::wire::misnamed_credential_error(&at(name))),
+            None => Ok(()),
+        },
+        Value::Array(list) => {
+            list.iter().enumerate().try_for_each(|(i, one)| misnamed_credentials(one, &format!("{path}[{i}]")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Every argument is an object, which serde would also read from a list of its fields in
+/// order: credentials given as `[key, id]` would have sent the secret as the id.
+fn not_a_list(text: &str, arg: &str) -> Result<(), Error> {
+    if !text.trim_start().starts_with('[') {
+        return Ok(());
+    }
+    let why = "must be an object with named fields, not a list";
+    Err(if arg.is_empty() {
+        Error::new(ErrorKind::InvalidField, why)
+    } else {
+        Error::at(ErrorKind::InvalidField, arg, why)
+    })
 }
 
 /// An error about credentials without the value serde quotes (`invalid type: integer
 /// `1234`…`): given in the wrong place or shape, that value may well be the secret. Missing
 /// fields quote nothing and keep their message.
 pub fn without_secret(e: Error) -> Error {
-    let about_credentials = e.path.as_deref().is_some_and(|p| {
-        p == "credentials" || p.starts_with("credentials.") || p.starts_with("credentials[")
-    });
-    if !about_credentials || e.kind == ErrorKind::MissingField {
+    let about_credentials = e
+        .path
+        .as_deref()
+        .is_some_and(|p| p == "credentials" || p.starts_with("credentials.") || p.starts_with("credentials["));
+    // A missing or unknown name quotes no value.
+    if !about_credentials || e.kind == ErrorKind::MissingField || e.message.starts_with("is not a known field") {
         return e;
     }
-    let shape = "must be {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)";
+    let shape = if e.message.contains("expected a sequence") {
+        "must be a list of {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)"
+    } else {
+        "must be {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)"
+    };
     Error { message: shape.into(), ..e }
 }
 
@@ -161,6 +209,7 @@ fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>)
         alone.insert(name, value);
         let Err(e) = read(Value::Object(alone.clone())) else { continue };
         let why = e.to_string();
+        let at = element_at_fault(&alone, &at, read).unwrap_or(at);
         match missing(&why) {
             None => return Error::at(ErrorKind::InvalidField, at, strip_unknown_prefix(why)),
             // A field missing inside this member (credentials[1].secret_key).
@@ -170,6 +219,20 @@ fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>)
         }
     }
     whole
+}
+
+/// For a list member, which element fails read alone (`credentials[1]`).
+fn element_at_fault(alone: &Map<String, Value>, at: &str, read: Read<'_>) -> Option<String> {
+    let (name, Value::Array(items)) = alone.iter().next()? else { return None };
+    // With only this member given, the argument's other fields are missing: that much is
+    // no element's fault.
+    let with = |list: Vec<Value>| {
+        let mut one = Map::new();
+        one.insert(name.clone(), Value::Array(list));
+        read(Value::Object(one)).err().map(|e| e.to_string())
+    };
+    let blameless = with(Vec::new());
+    items.iter().position(|item| with(alloc::vec![item.clone()]) != blameless).map(|i| format!("{at}[{i}]"))
 }
 
 /// The field a "missing field `x`" error names.
@@ -197,8 +260,17 @@ mod tests {
 
     #[test]
     fn the_member_at_fault_is_named() {
-        let (code, path, _) = fault::<Credentials>(r#"{"secretId":"a","secretKey":"k"}"#, "credentials");
+        let (code, path, _) = fault::<Credentials>(r#"{"secret_key":"k"}"#, "credentials");
         assert_eq!((code.as_str(), path.as_deref()), ("MissingField", Some("credentials.secret_id")));
+        // A key under another name is refused, not dropped.
+        let e = credentials_arg(r#"{"secret_id":"a","secret_key":"k","secretKey":"k2"}"#, "credentials")
+            .err()
+            .expect("secretKey");
+        assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials.secretKey")));
+        assert!(e.message.contains("secret_key") && !e.message.contains("k2"), "{}", e.message);
+        let e = credentials_arg(r#"{"secret_id":"a","secret_key":"k","sessionToken":"t"}"#, "credentials").err();
+        assert_eq!(e.and_then(|e| e.path).as_deref(), Some("credentials.sessionToken"));
+        assert!(credentials_arg(r#"{"secret_id":"a","secret_key":"k","profile":"ordinary"}"#, "credentials").is_ok());
         let (code, path, message) = fault::<Credentials>(r#"{"secret_id":"a","secret_key":7}"#, "credentials");
         assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("credentials.secret_key")));
         assert!(message.contains("expected a string"), "{message}");
@@ -212,9 +284,9 @@ mod tests {
 
     #[test]
     fn a_field_missing_inside_a_member_names_the_member() {
-        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"AKID"}],"now":1}"#;
+        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":"k"},{"secret_id":"AKID"}],"now":1}"#;
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
-        assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("credentials")));
+        assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("credentials[1]")));
         assert!(e.message.contains("secret_key"), "{}", e.message);
         // The argument's own field, missing, is named as itself.
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[]}"#;
@@ -224,7 +296,8 @@ mod tests {
 
     #[test]
     fn a_name_given_twice_is_refused() {
-        let e = typed::<Credentials>(r#"{"secret_id":"a","secret_key":"one","secret_key":"two"}"#).err().expect("an error");
+        let e =
+            typed::<Credentials>(r#"{"secret_id":"a","secret_key":"one","secret_key":"two"}"#).err().expect("an error");
         assert!(e.to_string().starts_with("duplicate field `secret_key`"), "{e}");
         let e = typed::<Value>(r#"{"a":[{"b":1,"b":2}]}"#).err().expect("an error");
         assert!(e.to_string().starts_with("duplicate field `b`"), "{e}");
@@ -235,17 +308,32 @@ mod tests {
     fn a_credential_in_the_wrong_shape_is_not_quoted() {
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":987654321}],"now":1}"#;
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
-        assert_eq!(e.path.as_deref(), Some("credentials"));
+        assert_eq!(e.path.as_deref(), Some("credentials[0]"));
         assert!(!e.message.contains("987654321"), "{}", e.message);
-        let e = typed_arg::<Credentials>(r#"{"secret_id":"A","secret_key":987654321}"#, "credentials").map_err(without_secret).err().expect("an error");
+        // One pair where a list of them is wanted: said so, still without the value.
+        let text =
+            r#"{"method":"POST","url":"https://a.b/","credentials":{"secret_id":"A","secret_key":"s3cr3t"},"now":1}"#;
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        assert_eq!(e.path.as_deref(), Some("credentials"));
+        assert!(e.message.starts_with("must be a list of {secret_id"), "{}", e.message);
+        assert!(!e.message.contains("s3cr3t"), "{}", e.message);
+        let e = typed_arg::<Credentials>(r#"{"secret_id":"A","secret_key":987654321}"#, "credentials")
+            .map_err(without_secret)
+            .err()
+            .expect("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials.secret_key")));
         assert!(!e.message.contains("987654321"), "{}", e.message);
     }
 
     #[test]
     fn the_hot_read_names_members_as_the_other_does() {
-        for text in [r#"{"secret_key":"k"}"#, r#"{"secret_id":"a","secret_key":7}"#, r#"{"secret_id":"a","secret_id":"b","secret_key":"k"}"#] {
-            let (hot, typed) = (hot_arg::<Credentials>(text, "credentials"), typed_arg::<Credentials>(text, "credentials"));
+        for text in [
+            r#"{"secret_key":"k"}"#,
+            r#"{"secret_id":"a","secret_key":7}"#,
+            r#"{"secret_id":"a","secret_id":"b","secret_key":"k"}"#,
+        ] {
+            let (hot, typed) =
+                (hot_arg::<Credentials>(text, "credentials"), typed_arg::<Credentials>(text, "credentials"));
             let (hot, typed) = (hot.err().expect("an error"), typed.err().expect("an error"));
             assert_eq!((hot.code(), hot.path.clone()), (typed.code(), typed.path.clone()), "{text}");
         }
@@ -253,9 +341,23 @@ mod tests {
 
     #[test]
     fn what_no_member_explains_names_the_argument() {
-        for text in ["[1]", "{\"secret_id\":", "\"text\""] {
+        for text in ["{\"secret_id\":", "\"text\""] {
             let (code, path, _) = fault::<Credentials>(text, "credentials");
             assert_eq!((code.as_str(), path.as_deref()), ("InvalidJson", Some("credentials")), "{text}");
         }
+    }
+
+    /// serde reads a struct from a list of its fields in order as well: a swapped pair would
+    /// have signed with the secret as the id, and sent it.
+    #[test]
+    fn an_object_given_as_a_list_is_refused() {
+        for text in [r#"["key","id"]"#, r#" ["id","key","token"]"#, "[]"] {
+            for e in [typed_arg::<Credentials>(text, "credentials"), hot_arg::<Credentials>(text, "credentials")] {
+                let e = e.err().expect(text);
+                assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials")), "{text}");
+                assert!(!e.message.contains("key"), "{}", e.message);
+            }
+        }
+        assert!(typed_arg::<Credentials>(r#"{"secret_id":"id","secret_key":"key"}"#, "credentials").is_ok());
     }
 }

@@ -435,8 +435,7 @@ impl ApiSpec {
 
     /// Parses and checks one spec document.
     pub fn from_json(text: &str) -> Result<Self> {
-        let spec: ApiSpec =
-            crate::json::typed(text).map_err(|e| Error::new(ErrorKind::InvalidSpec, e.to_string()))?;
+        let spec: ApiSpec = crate::json::typed(text).map_err(|e| Error::new(ErrorKind::InvalidSpec, e.to_string()))?;
         spec.check()?;
         Ok(spec)
     }

@@ -201,7 +201,13 @@ impl<'a> Validator<'a> {
             }
             let here = join(path, key);
             let hint = fields.iter().find(|f| f.name.eq_ignore_ascii_case(key));
-            let typo = || fields.iter().filter_map(|f| typo_distance(&f.name, key).map(|d| (d, f))).min_by_key(|(d, _)| *d).map(|(_, f)| f);
+            let typo = || {
+                fields
+                    .iter()
+                    .filter_map(|f| typo_distance(&f.name, key).map(|d| (d, f)))
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, f)| f)
+            };
             let common = path.is_empty() && is_common_parameter(key);
             let (en, zh) = match hint {
                 None if common => (
@@ -608,11 +614,22 @@ mod tests {
 
     #[test]
     fn typos_are_near_and_other_words_are_not() {
-        for (name, typed, d) in [("InstanceName", "InstanceNme", 1), ("InstanceName", "instancenmae", 2), ("Pid", "Pd", 1), ("ZoneId", "ZonId", 1)] {
+        for (name, typed, d) in [
+            ("InstanceName", "InstanceNme", 1),
+            ("InstanceName", "instancenmae", 2),
+            ("Pid", "Pd", 1),
+            ("ZoneId", "ZonId", 1),
+        ] {
             assert_eq!(typo_distance(name, typed), Some(d), "{name} {typed}");
         }
         // Same lengths, so the whole table decides: three or more edits, or two in a short name.
-        for (name, typed) in [("Pid", "Tag"), ("Storage", "Stories"), ("ZoneId", "RegionId"), ("Name", "Time"), ("Period", "PricingCycle")] {
+        for (name, typed) in [
+            ("Pid", "Tag"),
+            ("Storage", "Stories"),
+            ("ZoneId", "RegionId"),
+            ("Name", "Time"),
+            ("Period", "PricingCycle"),
+        ] {
             assert_eq!(typo_distance(name, typed), None, "{name} {typed}");
         }
     }

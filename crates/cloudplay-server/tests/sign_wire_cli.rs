@@ -98,11 +98,8 @@ fn answers_each_line_before_the_next_arrives() {
 #[test]
 fn help_after_a_verb_and_stray_options() {
     for verb in ["sign-wire", "verify-wire", "serve"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
-            .args([verb, "--help"])
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_cloudplay")).args([verb, "--help"]).stdin(Stdio::null()).output().unwrap();
         assert!(out.status.success(), "{verb} --help");
         assert!(String::from_utf8_lossy(&out.stdout).contains("cloudplay serve [--port N]"), "{verb} --help");
     }

@@ -94,6 +94,7 @@ const LONE = "holds a lone UTF-16 surrogate, which is not text: it cannot be sig
 // a separator (such an input takes the JSON path too), so no value is scanned here.
 const WIRE_FIELDS = ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
 const ABSENT = "\u0003";
+const ALL_FIELDS = [...WIRE_FIELDS, "credentials", "timestamp", "nonce", "headers", "params"];
 
 function packText(v) {
   if (v === undefined || v === null) return ABSENT;
@@ -139,6 +140,12 @@ export function packWire(input) {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return null;
   const c = input.credentials;
   if (c === null || typeof c !== "object" || typeof c.secret_id !== "string" || typeof c.secret_key !== "string") return null;
+  // A name the layout has no place for takes the JSON path, whose reader refuses a known
+  // field under another spelling (signedHeaders, credentials.sessionToken).
+  if (Object.keys(c).length !== (c.token === undefined ? 2 : 3)) return null;
+  let known = 0;
+  for (let i = 0; i < ALL_FIELDS.length; i++) if (input[ALL_FIELDS[i]] !== undefined) known++;
+  if (Object.keys(input).length !== known) return null;
   const counter = { pairs: 0 };
   let out = "";
   let absent = 0;

@@ -389,6 +389,33 @@ mod tests {
         assert!(err.message.ends_with("at line 3 column 8"), "{}", err.message);
     }
 
+    /// A field under another spelling would have been signed had it been read; a name of the
+    /// caller's own is left alone; a credentials member other than the three is refused.
+    #[test]
+    fn a_misspelled_field_is_refused_and_a_foreign_one_left_alone() {
+        let base = r#""algorithm":"TC3-HMAC-SHA256","method":"POST","service":"hai","timestamp":1551113065,"query":"","headers":{"Host":"h","Content-Type":"application/json"},"body":"{}","#;
+        let read = |rest: &str| super::super::WireInput::from_json(alloc::format!("{{{base}{rest}}}").as_bytes());
+        let creds = r#""credentials":{"secret_id":"id","secret_key":"k"}"#;
+        let with_signed = alloc::format!(r#"{creds},"signed_headers":"content-type;host""#);
+        assert!(read(&with_signed).is_ok());
+        assert!(read(&alloc::format!(r#"{with_signed},"id":"pub-1","expected":{{}}"#)).is_ok());
+        for (extra, path) in [
+            (r#","signedHeaders":"content-type;host;x-foo""#, "signedHeaders"),
+            (r#","Timestamp-ISO":"2019-02-25T16:44:25Z""#, "Timestamp-ISO"),
+        ] {
+            let e = read(&alloc::format!("{with_signed}{extra}")).err().expect(extra);
+            assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some(path)), "{extra}");
+        }
+        let e = read(r#""credentials":{"secret_id":"id","secret_key":"k","sessionToken":"t"},"signed_headers":"host""#)
+            .err()
+            .expect("sessionToken");
+        assert_eq!(e.path.as_deref(), Some("credentials.sessionToken"));
+        assert!(e.message.contains("token") && !e.message.contains("\"t\""), "{}", e.message);
+        // A demo account passed whole: its profile is the caller's own.
+        let demo = r#""credentials":{"secret_id":"id","secret_key":"k","profile":"ordinary"},"signed_headers":"host""#;
+        assert!(read(demo).is_ok());
+    }
+
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let deep = alloc::format!("{{\"x\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));

@@ -192,6 +192,7 @@ impl<'a> WireInput<'a> {
         if !wire_level && !params_given {
             return Err(missing("params"));
         }
+        f.misspelled()?;
 
         Ok(WireInput {
             algorithm,
@@ -341,6 +342,24 @@ impl fmt::Debug for RawFields<'_> {
 /// A field name: the readers' own names are borrowed, names read from JSON are owned.
 type Key = alloc::borrow::Cow<'static, str>;
 
+/// The input's fields, as the contract names them.
+const FIELDS: [&str; 14] = [
+    "algorithm",
+    "method",
+    "host",
+    "path",
+    "service",
+    "credentials",
+    "timestamp",
+    "timestamp_iso",
+    "nonce",
+    "query",
+    "headers",
+    "body",
+    "signed_headers",
+    "params",
+];
+
 /// Builds the fields by hand, for callers that read them from something other than serde
 /// (the JS binding's compact path); [`WireInput::from_fields`] validates them as usual.
 impl<'a> RawFields<'a> {
@@ -408,6 +427,25 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
+    /// What is left once every field is read: a name that is one of them but for case, `_`
+    /// or `-` (signedHeaders) would have changed the signature had it been read, so it is
+    /// refused. Any other name is the caller's own (a vector's id) and is left alone.
+    fn misspelled(&self) -> Result<()> {
+        fn bare(s: &str) -> impl Iterator<Item = u8> + '_ {
+            s.bytes().filter(|b| !matches!(b, b'_' | b'-')).map(|b| b.to_ascii_lowercase())
+        }
+        for (name, _) in &self.entries {
+            if let Some(known) = FIELDS.iter().find(|k| bare(k).eq(bare(name))) {
+                return Err(Error::at(
+                    ErrorKind::InvalidField,
+                    name.as_ref(),
+                    format!("is not read: the field is '{known}'"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn has(&self, key: &str) -> bool {
         self.entries.iter().any(|(k, v)| k == key && !matches!(v, RawValue::Plain(Scalar::Null)))
     }
@@ -468,6 +506,9 @@ impl<'a> Fields<'a> {
         let secret_id = field("secret_id")?.ok_or_else(|| missing("credentials.secret_id"))?;
         let secret_key = field("secret_key")?.ok_or_else(|| missing("credentials.secret_key"))?;
         let token = field("token")?.filter(|t| !t.is_empty());
+        if let Some((name, _)) = members.iter().find(|(name, _)| misnamed_credential(name)) {
+            return Err(misnamed_credential_error(&format!("credentials.{name}")));
+        }
         if secret_id.is_empty() {
             return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty"));
         }
@@ -494,6 +535,25 @@ impl<'a> Fields<'a> {
         }
         Ok(out)
     }
+}
+
+/// A credentials member the signer does not read whose name says it holds a key or a token
+/// (sessionToken, security_token, secretKey): signing without it would fail only at the
+/// server, far from here. Other names (a demo account's `profile`) are the caller's own.
+pub fn misnamed_credential(name: &str) -> bool {
+    if matches!(name, "secret_id" | "secret_key" | "token") {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    ["token", "secret", "key"].iter().any(|w| lower.contains(w))
+}
+
+pub fn misnamed_credential_error(path: &str) -> Error {
+    Error::at(
+        ErrorKind::InvalidField,
+        path,
+        "is not read: credentials are secret_id, secret_key and token (a session token goes in token)",
+    )
 }
 
 /// The text a signature covers for a value: a string as is, an integer in decimal. A fraction
