@@ -431,11 +431,8 @@ impl<'a> Fields<'a> {
     /// or `-` (signedHeaders) would have changed the signature had it been read, so it is
     /// refused. Any other name is the caller's own (a vector's id) and is left alone.
     fn misspelled(&self) -> Result<()> {
-        fn bare(s: &str) -> impl Iterator<Item = u8> + '_ {
-            s.bytes().filter(|b| !matches!(b, b'_' | b'-')).map(|b| b.to_ascii_lowercase())
-        }
         for (name, _) in &self.entries {
-            if let Some(known) = FIELDS.iter().find(|k| bare(k).eq(bare(name))) {
+            if let Some(known) = FIELDS.iter().find(|k| same_but_spelling(k.as_bytes(), name.as_bytes())) {
                 return Err(Error::at(
                     ErrorKind::InvalidField,
                     name.as_ref(),
@@ -537,6 +534,25 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Whether two names are the same but for case, `_` and `-`. Out of line: it is not hot.
+#[inline(never)]
+fn same_but_spelling(a: &[u8], b: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        while i < a.len() && matches!(a[i], b'_' | b'-') {
+            i += 1;
+        }
+        while j < b.len() && matches!(b[j], b'_' | b'-') {
+            j += 1;
+        }
+        match (a.get(i), b.get(j)) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => (i, j) = (i + 1, j + 1),
+            _ => return false,
+        }
+    }
+}
+
 /// A credentials member the signer does not read whose name says it holds a key or a token
 /// (sessionToken, security_token, secretKey): signing without it would fail only at the
 /// server, far from here. Other names (a demo account's `profile`) are the caller's own.
@@ -544,8 +560,25 @@ pub fn misnamed_credential(name: &str) -> bool {
     if matches!(name, "secret_id" | "secret_key" | "token") {
         return false;
     }
-    let lower = name.to_ascii_lowercase();
-    ["token", "secret", "key"].iter().any(|w| lower.contains(w))
+    ["token", "secret", "key"].iter().any(|w| holds(name.as_bytes(), w.as_bytes()))
+}
+
+/// Whether `name` holds `word` (lower case) in any case. By hand and out of line: str::contains
+/// brings a substring searcher of some 5 KB into the signing module.
+#[inline(never)]
+fn holds(name: &[u8], word: &[u8]) -> bool {
+    let mut i = 0;
+    while i + word.len() <= name.len() {
+        let mut j = 0;
+        while j < word.len() && name[i + j].to_ascii_lowercase() == word[j] {
+            j += 1;
+        }
+        if j == word.len() {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 pub fn misnamed_credential_error(path: &str) -> Error {
