@@ -209,3 +209,19 @@ test("the signing-only module answers exactly as the full one: traces on both cr
     assert.deepEqual(answer(sign.signWire, input), answer(full.signWire, input), String(input).slice(0, 80));
   }
 });
+
+test("a throwing getter or Proxy as signWire's input is an error every time, and the module lives on", () => {
+  const boom = new Proxy({}, { get() { throw new Error("boom"); } });
+  const secretThrows = { algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", host: "a", path: "/", timestamp: 1, params: [["a", "b"]], credentials: { secret_id: "a", get secret_key() { throw new Error("boom"); } } };
+  // Well past the count at which a JS exception unwinding through wasm had used up its memory.
+  for (const signWire of [full.signWire, sign.signWire]) {
+    for (let i = 0; i < 3000; i++) {
+      for (const input of [boom, secretThrows]) {
+        assert.throws(() => signWire(input), (e) => e.name === "CloudplayError" && e.code === "InvalidJson" && /boom/.test(e.message));
+      }
+    }
+    const ok = { algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", host: "a", path: "/", credentials: { secret_id: "a", secret_key: "b" }, timestamp: 1, params: [["a", "b"]] };
+    assert.equal(typeof signWire(ok).signature, "string");
+  }
+  assert.ok(full.catalog().length >= 4);
+});

@@ -196,3 +196,26 @@ test("an answer says whether the simulator models the API or only checked the re
   assert.equal(answer.api, "demoshop/2024-01-01/CreateOrder");
   assert.equal(answer.modelled, false, JSON.stringify(answer));
 });
+
+test("send's options are checked before anything is sent, and signals are honoured on every route", async () => {
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, ordinary());
+  for (const timeout of [0, -1, Number.NaN, 1e308, 2 ** 31]) {
+    await assert.rejects(send(p.request, { via: "direct", timeout }), (e) => e.code === "InvalidField" && e.path === "options.timeout", String(timeout));
+  }
+  for (const signal of [true, "abort", {}, { aborted: false }]) {
+    await assert.rejects(send(p.request, { signal }), (e) => e.code === "InvalidField" && e.path === "options.signal", JSON.stringify(signal));
+  }
+  // Already aborted: the in-page simulator does not run either; the reason is kept.
+  const why = new Error("user left");
+  await assert.rejects(send(p.request, { signal: AbortSignal.abort(why) }), (e) => e.code === "Aborted" && e.cause === why);
+  const late = AbortSignal.timeout(1);
+  await new Promise((r) => setTimeout(r, 30));
+  await assert.rejects(send(p.request, { signal: late }), (e) => e.code === "Timeout");
+  // Options whose getter throws reject this send alone; the one beside it still answers.
+  const hostile = { get via() { throw new Error("boom"); } };
+  const [bad, good] = await Promise.allSettled([send(p.request, hostile), send(p.request)]);
+  assert.ok(bad.status === "rejected" && bad.reason.code === "InvalidJson" && bad.reason.path === "options" && /boom/.test(bad.reason.message));
+  assert.equal(good.status, "fulfilled");
+  assert.equal((await send(p.request, { timeout: 2 ** 31 - 1 })).status, 200);
+});

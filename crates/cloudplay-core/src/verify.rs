@@ -214,7 +214,7 @@ fn auth_item<'a>(items: &[(&'a str, &'a str)], key: &str) -> Option<&'a str> {
 fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) -> Result<(), Refusal> {
     let window = if family == Family::Alibaba { ALIBABA_WINDOW_SECS } else { TENCENT_WINDOW_SECS };
     let skew = now.saturating_sub(ts);
-    if skew.abs() > window {
+    if skew.unsigned_abs() > window.unsigned_abs() {
         let when = if skew > 0 { "old" } else { "in the future" };
         return Err(refuse(
             family,
@@ -800,4 +800,22 @@ impl VerifyOutcome {
 /// [`VerifyOutcome`] as JSON.
 pub fn outcome_json(outcome: &Result<Verified, Refusal>) -> serde_json::Value {
     serde_json::to_value(VerifyOutcome::of(outcome)).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A clock at either end of i64 is as far from any request as can be: expired, and no
+    /// overflow (i64::MIN's skew has no positive i64).
+    #[test]
+    fn the_window_holds_at_the_ends_of_the_clock() {
+        for now in [i64::MIN, i64::MIN + 1, i64::MAX, -1_700_000_000] {
+            for family in [Family::Tencent3, Family::TencentLegacy, Family::Alibaba] {
+                let e = check_window(family, Algorithm::Tc3HmacSha256, 1_700_000_000, now, "X-TC-Timestamp");
+                assert!(e.is_err_and(|r| r.failure == Failure::Expired), "{now}");
+            }
+        }
+        assert!(check_window(Family::Tencent3, Algorithm::Tc3HmacSha256, 1_700_000_000, 1_700_000_299, "t").is_ok());
+    }
 }

@@ -137,6 +137,16 @@ function packNumber(v, textToo) {
 }
 
 export function packWire(input) {
+  // A getter or Proxy that throws must not unwind through wasm (it would leave the module's
+  // state taken out): the JSON path reads the input again and says what went wrong.
+  try {
+    return packInput(input);
+  } catch {
+    return null;
+  }
+}
+
+function packInput(input) {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return null;
   const c = input.credentials;
   if (c === null || typeof c !== "object" || typeof c.secret_id !== "string" || typeof c.secret_key !== "string") return null;

@@ -10,6 +10,39 @@ function cloudplayError(code, message, extra = {}) {
   return e;
 }
 
+/**
+ * `send`'s options split for the module: `[signal, the rest as a plain object]`. Never lets a
+ * throwing getter through as such (the module reads options inside a future, where a JS
+ * exception would be lost): it becomes a CloudplayError naming the options.
+ */
+export function sendOptions(options) {
+  let signal, plain;
+  try {
+    signal = options.signal ?? undefined;
+    plain = {};
+    for (const name of Object.keys(options)) {
+      if (name !== "signal") Object.defineProperty(plain, name, { value: options[name], enumerable: true, writable: true, configurable: true });
+    }
+  } catch (e) {
+    throw cloudplayError("InvalidJson", `options cannot be read: ${reasonOf(e)}`, { path: "options" });
+  }
+  const isSignal = signal === undefined || (typeof signal === "object" && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function");
+  if (!isSignal) throw cloudplayError("InvalidField", "must be an AbortSignal, e.g. new AbortController().signal or AbortSignal.timeout(5000)", { path: "options.signal" });
+  return [signal, plain];
+}
+
+/** Rejects as `send` does for a signal already aborted: also before the in-page simulator runs. */
+export function throwIfAborted(signal) {
+  if (signal && signal.aborted) throw abortError(signal);
+}
+
+/** `Timeout` for AbortSignal.timeout's reason, `Aborted` (with the reason as cause) otherwise. */
+function abortError(signal) {
+  const reason = signal.reason;
+  if (reason && reason.name === "TimeoutError") return cloudplayError("Timeout", "the signal's time ran out (AbortSignal.timeout)", { cause: reason });
+  return cloudplayError("Aborted", "the request was aborted", { cause: reason });
+}
+
 /** The deepest reason a fetch failed (Node's undici puts ENOTFOUND or a TLS error in `cause`). */
 function reasonOf(e) {
   let why = e && e.message ? e.message : String(e);
@@ -77,13 +110,13 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   } catch (e) {
     if (e && e.name === "CloudplayError") throw e;
     if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`);
-    if (signal && signal.aborted) throw cloudplayError("Aborted", "the request was aborted");
+    if (signal && signal.aborted) throw abortError(signal);
     const why = reasonOf(e);
     const browser = typeof window !== "undefined" && typeof document !== "undefined";
     if (via === "direct" && browser && VENDOR_HOSTS.test(request.host)) {
       throw cloudplayError(
         "CorsError",
-        `the browser would not let the page read ${request.host}'s answer (${why}): the vendor sends no CORS headers. Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
+        `the browser would not let the page read ${request.host}'s answer (${why}). A browser does not say why; for the vendors' hosts it is almost always that they send no CORS headers (or else the host could not be reached). Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
       );
     }
     throw cloudplayError("NetworkError", `could not reach ${via === "proxy" ? proxyUrl : request.host}: ${why}`, { cause: e });

@@ -167,7 +167,14 @@ pub fn restore_simulator(state_json: JsValue) -> Result<(), JsValue> {
 extern "C" {
     #[wasm_bindgen(js_name = fetchSigned)]
     fn fetch_signed(request: JsValue, via: &str, timeout_ms: f64, signal: JsValue, proxy_url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(catch, js_name = sendOptions)]
+    fn send_options(options: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(catch, js_name = throwIfAborted)]
+    fn throw_if_aborted(signal: &JsValue) -> Result<(), JsValue>;
 }
+
+/// The longest wait setTimeout keeps (a longer one fires at once).
+const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
 #[derive(Deserialize, tsify::Tsify)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -208,12 +215,16 @@ pub async fn send(
     let (signal, opts) = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => (JsValue::UNDEFINED, None),
         Some(v) => {
-            let signal = js_sys::Reflect::get(&v, &"signal".into()).unwrap_or(JsValue::UNDEFINED);
-            let plain = js_sys::Object::assign(&js_sys::Object::new(), &v.clone().into());
-            let _ = js_sys::Reflect::delete_property(&plain, &"signal".into());
-            (signal, Some(from_js::<SendOptions>(plain.into(), "options").map_err(|e| to_js_error(&e))?))
+            let split = send_options(&v)?;
+            (split.get(0), Some(from_js::<SendOptions>(split.get(1), "options").map_err(|e| to_js_error(&e))?))
         }
     };
+    let timeout = opts.as_ref().and_then(|o| o.timeout);
+    if timeout.is_some_and(|t| !(t > 0.0 && t <= MAX_TIMEOUT_MS)) {
+        let why = "must be milliseconds above 0 and at most 2147483647 (about 24 days)";
+        return Err(to_js_error(&Error::at(ErrorKind::InvalidField, "options.timeout", why)));
+    }
+    throw_if_aborted(&signal)?;
     let via = opts.as_ref().and_then(|o| o.via.clone()).unwrap_or_else(|| "simulator".into());
     match via.as_str() {
         "simulator" => {
@@ -227,7 +238,7 @@ pub async fn send(
             Ok(out)
         }
         "proxy" | "direct" => {
-            let timeout = opts.as_ref().and_then(|o| o.timeout).filter(|t| *t > 0.0).unwrap_or(30_000.0);
+            let timeout = timeout.unwrap_or(30_000.0);
             let proxy = opts.as_ref().and_then(|o| o.proxy_url.clone()).unwrap_or_else(|| "/proxy".into());
             let request = to_js(&req)?;
             wasm_bindgen_futures::JsFuture::from(fetch_signed(request, &via, timeout, signal, &proxy)).await

@@ -91,7 +91,7 @@ impl Node {
     /// Whether any integer in the tree is beyond what a JavaScript Number holds exactly.
     pub fn has_unsafe_int(&self) -> bool {
         match self {
-            Node::Int(i) => i.abs() > JS_MAX_SAFE,
+            Node::Int(i) => i.unsigned_abs() > JS_MAX_SAFE.unsigned_abs(),
             Node::List(items) => items.iter().any(Node::has_unsafe_int),
             Node::Map(members) => members.iter().any(|(_, v)| v.has_unsafe_int()),
             _ => false,
@@ -134,7 +134,7 @@ fn write_node(out: &mut String, node: &Node, d: Dialect, indent: &str, level: us
         }),
         Node::Int(i) => {
             let _ = write!(out, "{i}");
-            if d == Dialect::JavaScript && i.abs() > JS_MAX_SAFE {
+            if d == Dialect::JavaScript && i.unsigned_abs() > JS_MAX_SAFE.unsigned_abs() {
                 out.push('n');
             }
         }
