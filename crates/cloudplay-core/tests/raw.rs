@@ -290,3 +290,16 @@ fn the_parsers_never_panic() {
         let _ = detect_and_parse(&text);
     }
 }
+
+/// A header line without its colon is pointed at by its first word only: the rest may well
+/// be a token.
+#[test]
+fn a_line_that_is_not_a_header_is_not_quoted_whole() {
+    for text in [
+        "POST / HTTP/1.1\nHost: hai.tencentcloudapi.com\nX-TC-Token tok3nvalue\n\n{}",
+        "curl https://hai.tencentcloudapi.com/ -H 'X-TC-Token tok3nvalue' -d '{}'",
+    ] {
+        let e = cloudplay_core::detect_and_parse(text).unwrap_err();
+        assert!(e.message.contains("X-TC-Token") && !e.message.contains("tok3nvalue"), "{}", e.message);
+    }
+}

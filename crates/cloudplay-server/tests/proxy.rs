@@ -51,9 +51,13 @@ fn fake_vendor() -> (u16, mpsc::Receiver<String>) {
 }
 
 fn post_proxy(port: u16, origin: Option<&str>, payload: &str) -> (u16, String, String) {
+    post_proxy_as(port, &format!("127.0.0.1:{port}"), origin, payload)
+}
+
+fn post_proxy_as(port: u16, host: &str, origin: Option<&str>, payload: &str) -> (u16, String, String) {
     let origin = origin.map(|o| format!("Origin: {o}\r\n")).unwrap_or_default();
     let raw = format!(
-        "POST /proxy HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
+        "POST /proxy HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
         payload.len()
     );
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -199,5 +203,23 @@ fn names_that_resolve_inward_are_refused() {
             post_proxy(server.port, Some(&origin), &signed_request("https://internal.aliyuncs.com/").to_string());
         assert_eq!((status, refusal.as_str()), (403, "PrivateAddress"), "{ip}: {body}");
         assert!(body.contains(ip), "{body}");
+    }
+}
+
+/// A page on another domain that rebinds its name to 127.0.0.1 sends a matching Origin and
+/// Host: only a loopback name is this server's own page.
+#[test]
+fn a_rebound_domain_is_not_the_page() {
+    let (upstream, _seen) = fake_vendor();
+    let target = format!("127.0.0.1:{upstream}");
+    let server = start_with_env(&["--quiet"], &[("CLOUDPLAY_PROXY_UPSTREAM", &target)]);
+    let port = server.port;
+    let payload = signed_request("https://hai.tencentcloudapi.com/").to_string();
+    let host = format!("evil.example:{port}");
+    let (status, refusal, _) = post_proxy_as(port, &host, Some(&format!("http://{host}")), &payload);
+    assert_eq!((status, refusal.as_str()), (403, "WrongOrigin"));
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let (status, refusal, _) = post_proxy_as(port, &host, Some(&format!("http://{host}")), &payload);
+        assert_ne!(refusal, "WrongOrigin", "{host}: {status}");
     }
 }

@@ -62,7 +62,12 @@ impl HttpRequest {
             Some(i) => rest.split_at(i),
             None => (rest, ""),
         };
-        if authority.is_empty() || authority.contains('@') || authority.bytes().any(|b| b <= b' ') {
+        if authority.contains('@') {
+            // Not quoted: what comes before the @ is a password.
+            let why = "holds user:password@ before its host, which no API takes (credentials go in the signature)";
+            return Err(crate::Error::at(crate::ErrorKind::InvalidField, "url", why));
+        }
+        if authority.is_empty() || authority.bytes().any(|b| b <= b' ') {
             return Err(bad("has no valid host"));
         }
         let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
@@ -108,6 +113,8 @@ mod tests {
         for bad in ["/relative", "://h/", "https://", "https://user@h/", "ht tp://h/"] {
             assert!(HttpRequest::from_url("GET", bad).is_err(), "{bad}");
         }
+        let e = HttpRequest::from_url("GET", "https://AKID:hunter2secret@ms.tencentcloudapi.com/").unwrap_err();
+        assert!(e.message.contains("user:password") && !e.message.contains("hunter2secret"), "{}", e.message);
     }
 }
 

@@ -264,7 +264,11 @@ fn header_arg(arg: &str, line: usize) -> Result<(String, Option<String>, usize)>
         let name = name.trim();
         let value = value.trim_start_matches([' ', '\t']);
         if name.is_empty() || name.contains([' ', '\t']) {
-            return Err(Error::at(ErrorKind::InvalidField, format!("line {line}"), format!("'{arg}' is not a header")));
+            return Err(Error::at(
+                ErrorKind::InvalidField,
+                format!("line {line}"),
+                format!("'{}' is not a header", super::http::head_of(arg)),
+            ));
         }
         let value = if value.trim().is_empty() { None } else { Some(value.into()) };
         return Ok((name.into(), value, line));
@@ -274,7 +278,7 @@ fn header_arg(arg: &str, line: usize) -> Result<(String, Option<String>, usize)>
         _ => Err(Error::at(
             ErrorKind::InvalidField,
             format!("line {line}"),
-            format!("'{arg}' is not a header: -H takes 'Name: value'"),
+            format!("'{}' is not a header: -H takes 'Name: value'", super::http::head_of(arg)),
         )),
     }
 }

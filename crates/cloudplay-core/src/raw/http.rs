@@ -73,7 +73,7 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
         let Some((name, value)) = line.split_once(':') else {
             return Err(at_line(
                 no,
-                format!("'{}' is not a header ('Name: value') and no blank line came before it", clip(&line)),
+                format!("'{}' is not a header ('Name: value') and no blank line came before it", head_of(&line)),
             ));
         };
         if !is_token(name) {
@@ -165,6 +165,17 @@ fn body_of(rest: &str, headers: &[(String, String)], header_lines: &[usize]) -> 
 }
 
 /// At most 60 characters of user text for a message.
+/// The start of a line that is not a header, as far as its first blank: enough to find it,
+/// while the rest may be a token or a key given without its colon.
+pub(crate) fn head_of(line: &str) -> String {
+    let word = line.trim_start().split([' ', '\t']).next().unwrap_or("");
+    if word.len() < line.trim().len() {
+        format!("{} …", clip(word))
+    } else {
+        clip(word)
+    }
+}
+
 fn clip(s: &str) -> String {
     match s.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &s[..i]),

@@ -204,7 +204,21 @@ fn check_origin<B>(req: &Request<B>) -> Result<(), String> {
     if host.is_empty() || origin != format!("http://{host}") {
         return Err(format!("origin '{origin}' is not this server's page; only the playground page may use the proxy"));
     }
+    // The server listens on loopback only, so its page is reached by a loopback name: another
+    // name matching its Origin is a page that rebound its own domain to 127.0.0.1.
+    if !loopback_authority(host) {
+        return Err(format!("host '{host}' is not a loopback address; only the playground page may use the proxy"));
+    }
     Ok(())
+}
+
+/// `127.x.y.z`, `localhost` or `[::1]`, with or without a port.
+fn loopback_authority(authority: &str) -> bool {
+    let name = match authority.strip_prefix('[') {
+        Some(v6) => return v6.split(']').next() == Some("::1"),
+        None => authority.rsplit_once(':').map_or(authority, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 pub fn allowed_host(host: &str) -> bool {

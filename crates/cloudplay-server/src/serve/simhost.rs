@@ -107,7 +107,10 @@ fn request_head(parts: &Parts) -> HttpRequest {
     let uri = &parts.uri;
     let host_header =
         parts.headers.get(hyper::header::HOST).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let host = host_header.or_else(|| uri.authority().map(|a| a.to_string())).unwrap_or_default();
+    // Without a Host header, the target's authority, less any user:password@ (it would be
+    // logged, and a password is a secret).
+    let host = host_header.or_else(|| uri.authority().map(|a| a.as_str().rsplit('@').next().unwrap_or("").to_string()));
+    let host = host.unwrap_or_default();
     let mut headers: Vec<(String, String)> = parts
         .headers
         .iter()
@@ -189,6 +192,19 @@ fn plain(status: StatusCode, text: &'static str, close: bool) -> Response<Full<B
 
 #[cfg(test)]
 mod tests {
+    /// A request without Host takes its target's authority, but never its user:password@.
+    #[test]
+    fn no_password_from_the_target_reaches_the_request() {
+        let (parts, ()) = hyper::Request::builder()
+            .uri("http://AKIDuser:hunter2secret@ms.tencentcloudapi.com/?Action=X")
+            .body(())
+            .unwrap()
+            .into_parts();
+        let req = super::request_head(&parts);
+        assert_eq!(req.host, "ms.tencentcloudapi.com");
+        assert!(!format!("{req:?}").contains("hunter2secret"));
+    }
+
     use super::*;
 
     fn req(method: &str, uri: &str, headers: &[(&str, &str)]) -> Request<()> {

@@ -160,8 +160,12 @@ impl Reader<'_> {
         match self.peek() {
             Some(b'"') => self.string().map(|s| Scalar::Str(s.into())),
             Some(b'{') => {
-                let mut members = Vec::new();
+                let mut members: Vec<(super::Key, Scalar<'static>)> = Vec::new();
                 self.members(|r, key| {
+                    // credentials {secret_key: A, secret_key: B} would sign with whichever came last.
+                    if members.iter().any(|(k, _)| *k == key) {
+                        return Err(r.err(&format!("field '{key}' is given twice")));
+                    }
                     members.push((key.into(), r.value()?));
                     Ok(())
                 })?;
@@ -380,6 +384,7 @@ mod tests {
             "{\"params\":[[\"a\"]]}",
             "{\"params\":[[\"a\",1,2]]}",
             "{\"a\":1,\"a\":2}",
+            r#"{"credentials":{"secret_key":"A","secret_key":"B"}}"#,
         ] {
             let err = parse(text).map(|_| ()).unwrap_err();
             assert_eq!(err.kind, ErrorKind::InvalidJson, "{text:?}");
