@@ -31,6 +31,21 @@ test("every language for every seed API, and never the secret or the token", () 
   }
 });
 
+test("the SDK snippets take a session token from the environment, for temporary credentials", () => {
+  // The API 2.0 Python SDK (qcloudapi) has no token setting; everything else does.
+  const cases = [
+    ["hai/2023-08-12/RunInstances", ["python", "node", "go"], "TENCENTCLOUD_SESSION_TOKEN"],
+    ["ms/2018-04-08/CreateResourceInstances", ["python", "node", "go"], "TENCENTCLOUD_SESSION_TOKEN"],
+    ["bssopenapi/2017-12-14/CreateInstance", ["python", "node", "go"], "ALIBABA_CLOUD_SECURITY_TOKEN"],
+  ];
+  for (const [api, languages, variable] of cases) {
+    const ex = describe(api).examples[0];
+    for (const language of languages) {
+      assert.ok(snippet({ api, params: ex.params, region: ex.region }, language).includes(variable), `${api} ${language}`);
+    }
+  }
+});
+
 test("the curl snippet parses back to the signed request", () => {
   const api = "hai/2023-08-12/RunInstances";
   const ex = describe(api).examples[0];

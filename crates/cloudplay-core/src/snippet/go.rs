@@ -44,9 +44,11 @@ import (
 const paramsJSON = `{json}`
 
 func main() {{
-	credential := common.NewCredential(
+	// The token is empty unless the credentials are temporary ones.
+	credential := common.NewTokenCredential(
 		os.Getenv("TENCENTCLOUD_SECRET_ID"),
 		os.Getenv("TENCENTCLOUD_SECRET_KEY"),
+		os.Getenv("TENCENTCLOUD_SESSION_TOKEN"),
 	)
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Endpoint = {host}
@@ -123,6 +125,8 @@ func main() {{
 	client, err := openapi.NewClient(&openapi.Config{{
 		AccessKeyId:     dara.String(os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID")),
 		AccessKeySecret: dara.String(os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")),
+		// Empty unless the credentials are STS ones.
+		SecurityToken:   dara.String(os.Getenv("ALIBABA_CLOUD_SECURITY_TOKEN")),
 		Endpoint:        dara.String({host}),
 	}})
 	if err != nil {{

@@ -52,6 +52,7 @@ const {{ CommonClient }} = require("tencentcloud-sdk-nodejs-common");
   credential: {{
     secretId: process.env.TENCENTCLOUD_SECRET_ID,
     secretKey: process.env.TENCENTCLOUD_SECRET_KEY,
+    token: process.env.TENCENTCLOUD_SESSION_TOKEN, // temporary credentials only
   }},
 {region}}});
 
@@ -92,6 +93,7 @@ const Util = require("@alicloud/tea-util");
 const client = new OpenApi.default(new OpenApi.Config({{
   accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
   accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+  securityToken: process.env.ALIBABA_CLOUD_SECURITY_TOKEN, // STS credentials only
   endpoint: {host},
 }}));
 const api = new OpenApi.Params({{

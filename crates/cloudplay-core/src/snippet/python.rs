@@ -33,6 +33,7 @@ from tencentcloud.common.profile.http_profile import HttpProfile
 cred = credential.Credential(
     os.environ["TENCENTCLOUD_SECRET_ID"],
     os.environ["TENCENTCLOUD_SECRET_KEY"],
+    os.environ.get("TENCENTCLOUD_SESSION_TOKEN"),  # temporary credentials only
 )
 http_profile = HttpProfile()
 http_profile.endpoint = {host}
@@ -122,6 +123,7 @@ except ImportError:  # 0.3
 config = open_api_models.Config(
     access_key_id=os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"],
     access_key_secret=os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+    security_token=os.environ.get("ALIBABA_CLOUD_SECURITY_TOKEN"),  # STS credentials only
     endpoint={host},
 )
 client = OpenApiClient(config)
