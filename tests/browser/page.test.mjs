@@ -142,6 +142,30 @@ test("a missing required field blocks sending, with the field marked", async () 
   await page.close();
 });
 
+test("the send line follows the call: a fixed call clears 'fix first', an answer to an older call says so", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const first = await sendAndRead(page);
+  assert.equal(first.outcome, "ok");
+  const field = page.locator('#form [data-path="ApplicationId"]');
+  const id = await field.inputValue();
+  await field.fill("");
+  await settle(page);
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
+  assert.ok(await page.locator("#response.stale").count(), "the old answer is marked");
+  await page.click("#send-button");
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "blocked");
+  await field.fill(id);
+  await settle(page);
+  // Back to the call that was sent: nothing to fix, nothing stale, its answer's line again.
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "ok");
+  assert.equal(await page.locator("#response.stale").count(), 0);
+  noProblems(problems);
+  await page.close();
+});
+
 for (const [id, query, code] of [
   ["hai/2023-08-12/RunInstances", "RunInstances", "AuthFailure.SignatureFailure"],
   ["bssopenapi/2017-12-14/CreateInstance", "bssopenapi", "SignatureDoesNotMatch"],

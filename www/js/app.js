@@ -168,6 +168,7 @@ function update() {
     state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
   }
   renderViolations();
+  refreshSendStatus(c);
   const ts = timestamp();
   const preview = $("preview");
   if (ts === null) {
@@ -290,6 +291,31 @@ function refreshSendAvailability() {
   }
 }
 
+/** A call's text with every object's names in order: a field cleared and typed again comes
+ *  back last, and is the same call. */
+function sameCallKey(c) {
+  return JSON.stringify(c, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** The send line follows the call: "fix the fields first" goes once they are fixed, and an
+ *  answer shown for an earlier version of the call says so. */
+function refreshSendStatus(c) {
+  const status = $("send-status");
+  const shown = $("response");
+  const stale = state.sentCall !== undefined && shown.childElementCount > 0 && sameCallKey(c) !== state.sentCall;
+  shown.classList.toggle("stale", stale);
+  const said = status.dataset.state;
+  if (stale && (said === "ok" || said === "error" || (said === "blocked" && !state.violations.length))) {
+    status.textContent = t("send.stale");
+    status.dataset.state = "stale";
+  } else if (!stale && (said === "stale" || (said === "blocked" && !state.violations.length))) {
+    // Back to the call that was sent (or nothing sent yet): what was said of it, if anything.
+    const back = state.sentCall === undefined ? null : state.sentStatus;
+    status.textContent = back ? back.text : "";
+    status.dataset.state = back ? back.state : "";
+  }
+}
+
 async function send() {
   scheduleUpdate.flush();
   const status = $("send-status");
@@ -328,6 +354,8 @@ async function send() {
   }
   state.prepared = prepared;
   state.preparedAt = ts;
+  state.sentCall = sameCallKey(call());
+  $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
   status.textContent = t("send.sending", { via: t(`via.${via}`) });
   status.dataset.state = "sending";
@@ -338,12 +366,14 @@ async function send() {
     const read = renderResponse($("response"), resp, state.lastResponse.ctx);
     status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
     status.dataset.state = read.ok ? "ok" : "error";
+    state.sentStatus = { text: status.textContent, state: status.dataset.state };
     callHistory.add({ api: state.apiId, params: state.params, region: state.region, via, status: resp.status, code: read.code, requestId: read.requestId });
   } catch (e) {
     state.lastResponse = null;
     renderSendError($("response"), e);
     status.textContent = t("send.failed", { code: e?.code ?? "Error" });
     status.dataset.state = "error";
+    state.sentStatus = { text: status.textContent, state: status.dataset.state };
     callHistory.add({ api: state.apiId, params: state.params, region: state.region, via, status: 0, code: e?.code ?? "Error" });
   } finally {
     $("send-button").disabled = false;

@@ -98,7 +98,7 @@ const en = {
   "violations.whole": "(parameters)",
 
   "cred.heading": "Credentials",
-  "cred.help": "Kept in this page's memory only. They never go into the URL, the history, drafts or snippets.",
+  "cred.help": "Kept in this page's memory only, never in the URL, the history or drafts. The SecretKey leaves only as a signature; the SecretId is part of every signed request (its Authorization), so the curl snippet shows it.",
   "cred.id": "SecretId / AccessKeyId",
   "cred.key": "SecretKey / AccessKeySecret",
   "cred.token": "Session token (optional)",
@@ -148,6 +148,7 @@ const en = {
   "send.doneError": "Answered with error {code}.",
   "send.failed": "No answer: {code}",
   "send.blocked": "Not sent: the call has problems ({n}); fix the fields marked in the form first.",
+  "send.stale": "The answer below is for the call as it was sent; the call has changed since.",
   "send.needCredentials": "Not sent: enter credentials first (or use the simulator's demo key).",
   "send.unavailable": "Sending to {via} needs a newer cloudplay package (its send/simulate functions are not in this build yet).",
   "send.cors": "The browser blocked the answer (CORS): the vendor's API does not allow calls from web pages. Send through cloudplay serve's proxy instead.",
@@ -363,7 +364,7 @@ const zh = {
   "violations.whole": "（参数整体）",
 
   "cred.heading": "凭证",
-  "cred.help": "只保存在本页面的内存中，绝不会进入链接、历史记录、草稿或代码片段。",
+  "cred.help": "只保存在本页面的内存中，绝不会进入链接、历史记录或草稿。SecretKey 只以签名的形式离开页面；SecretId 是每个签名请求（Authorization）的一部分，因此 curl 代码片段中会出现它。",
   "cred.id": "SecretId / AccessKeyId",
   "cred.key": "SecretKey / AccessKeySecret",
   "cred.token": "临时凭证 Token（可选）",
@@ -413,6 +414,7 @@ const zh = {
   "send.doneError": "返回错误 {code}。",
   "send.failed": "没有响应：{code}",
   "send.blocked": "未发送：请先修正表单中标出的 {n} 个问题。",
+  "send.stale": "下面的响应对应发送时的调用；此后调用已有改动。",
   "send.needCredentials": "未发送：请先填写凭证（或使用模拟器的演示密钥）。",
   "send.unavailable": "发送到{via}需要更新的 cloudplay 包（当前构建尚无 send/simulate 函数）。",
   "send.cors": "浏览器拦截了响应（CORS）：厂商 API 不允许网页直接调用。请改用 cloudplay serve 的代理。",
