@@ -13,6 +13,8 @@ func main() {
 	client, err := openapi.NewClient(&openapi.Config{
 		AccessKeyId:     dara.String(os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID")),
 		AccessKeySecret: dara.String(os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")),
+		// Empty unless the credentials are STS ones.
+		SecurityToken:   dara.String(os.Getenv("ALIBABA_CLOUD_SECURITY_TOKEN")),
 		Endpoint:        dara.String("business.aliyuncs.com"),
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ const Util = require("@alicloud/tea-util");
 const client = new OpenApi.default(new OpenApi.Config({
   accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
   accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+  securityToken: process.env.ALIBABA_CLOUD_SECURITY_TOKEN, // STS credentials only
   endpoint: "business.aliyuncs.com",
 }));
 const api = new OpenApi.Params({

@@ -13,6 +13,7 @@ except ImportError:  # 0.3
 config = open_api_models.Config(
     access_key_id=os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"],
     access_key_secret=os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+    security_token=os.environ.get("ALIBABA_CLOUD_SECURITY_TOKEN"),  # STS credentials only
     endpoint="business.aliyuncs.com",
 )
 client = OpenApiClient(config)

@@ -23,9 +23,11 @@ const paramsJSON = `{
 }`
 
 func main() {
-	credential := common.NewCredential(
+	// The token is empty unless the credentials are temporary ones.
+	credential := common.NewTokenCredential(
 		os.Getenv("TENCENTCLOUD_SECRET_ID"),
 		os.Getenv("TENCENTCLOUD_SECRET_KEY"),
+		os.Getenv("TENCENTCLOUD_SESSION_TOKEN"),
 	)
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Endpoint = "hai.tencentcloudapi.com"

@@ -5,6 +5,7 @@ const client = new CommonClient("hai.tencentcloudapi.com", "2023-08-12", {
   credential: {
     secretId: process.env.TENCENTCLOUD_SECRET_ID,
     secretKey: process.env.TENCENTCLOUD_SECRET_KEY,
+    token: process.env.TENCENTCLOUD_SESSION_TOKEN, // temporary credentials only
   },
   region: "ap-guangzhou",
 });

@@ -10,6 +10,7 @@ from tencentcloud.common.profile.http_profile import HttpProfile
 cred = credential.Credential(
     os.environ["TENCENTCLOUD_SECRET_ID"],
     os.environ["TENCENTCLOUD_SECRET_KEY"],
+    os.environ.get("TENCENTCLOUD_SESSION_TOKEN"),  # temporary credentials only
 )
 http_profile = HttpProfile()
 http_profile.endpoint = "hai.tencentcloudapi.com"
