@@ -133,7 +133,8 @@ test("argument errors name the member at fault and say what to do", () => {
   assert.throws(() => prepare({ params: {} }, DEMO_CREDENTIALS), at("MissingField", "call.api"));
   assert.throws(() => validate({ api: 7 }), at("InvalidField", "call.api"));
   assert.throws(() => validate({ api: "hai/2023-08-12/RunInstances", parms: {} }), at("InvalidField", "call.parms", /not a known field/));
-  assert.throws(() => prepare(call, { secretId: "AKID", secretKey: "k" }), at("MissingField", "credentials.secret_id"));
+  // camelCase names are told the names, not that secret_id is missing.
+  assert.throws(() => prepare(call, { secretId: "AKID", secretKey: "k" }), at("InvalidField", "credentials.secretId", /the field is 'secret_id'/));
   assert.throws(() => prepare(call, { secret_id: "AKID" }), at("MissingField", "credentials.secret_key"));
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: "1700000000" }), at("InvalidField", "options.timestamp", /expected i64/));
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000, allowInvalid: true }), at("InvalidField", "options.allowInvalid", /not a known field: expected one of `timestamp`/));

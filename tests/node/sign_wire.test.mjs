@@ -189,6 +189,9 @@ test("a field under another spelling is refused, in both modules; a name of the 
     // The token under another name: the request would fail at the server, far from here.
     const credentials = { ...input.credentials, sessionToken: "t0ken-value" };
     assert.throws(() => sign({ ...input, credentials }), (e) => e.path === "credentials.sessionToken" && !e.message.includes("t0ken-value"));
+    // Told the names, in the same words prepare uses, rather than that secret_id is missing.
+    const camel = { secretId: input.credentials.secret_id, secretKey: input.credentials.secret_key };
+    assert.throws(() => sign({ ...input, credentials: camel }), (e) => e.path === "credentials.secretId" && /the field is 'secret_id'/.test(e.message));
     assert.equal(sign(input).signature, v.expected.signature);
   }
 });

@@ -105,32 +105,6 @@ pub fn hot_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
     serde_json::from_str(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
 }
 
-/// Credentials read as an argument: errors quote no value ([`without_secret`]), and a member
-/// whose name says it holds a key or a token but is not read is refused
-/// ([`cloudplay_sign::wire::misnamed_credential`]).
-pub fn credentials_arg(text: &str, arg: &str) -> Result<crate::Credentials, Error> {
-    let credentials = typed_arg(text, arg).map_err(without_secret)?;
-    if let Ok(value) = unique_value(text) {
-        misnamed_credentials(&value, arg)?;
-    }
-    Ok(credentials)
-}
-
-/// [`credentials_arg`]'s name check, for one credentials object or each of a list's.
-pub fn misnamed_credentials(value: &Value, path: &str) -> Result<(), Error> {
-    let at = |inner: &str| if path.is_empty() { inner.to_string() } else { format!("{path}.{inner}") };
-    match value {
-        Value::Object(members) => match members.keys().find(|n| cloudplay_sign::wire::misnamed_credential(n)) {
-            Some(name) => Err(cloudplay_sign::wire::misnamed_credential_error(&at(name))),
-            None => Ok(()),
-        },
-        Value::Array(list) => {
-            list.iter().enumerate().try_for_each(|(i, one)| misnamed_credentials(one, &format!("{path}[{i}]")))
-        }
-        _ => Ok(()),
-    }
-}
-
 /// Every argument is an object, which serde would also read from a list of its fields in
 /// order: credentials given as `[key, id]` would have sent the secret as the id.
 fn not_a_list(text: &str, arg: &str) -> Result<(), Error> {
@@ -153,8 +127,10 @@ pub fn without_secret(e: Error) -> Error {
         .path
         .as_deref()
         .is_some_and(|p| p == "credentials" || p.starts_with("credentials.") || p.starts_with("credentials["));
-    // A missing or unknown name quotes no value.
-    if !about_credentials || e.kind == ErrorKind::MissingField || e.message.starts_with("is not a known field") {
+    // A missing, unknown or misnamed member quotes no value.
+    let quotes_nothing =
+        e.message.starts_with("is not a known field") || e.message.contains(cloudplay_sign::wire::NOT_READ);
+    if !about_credentials || e.kind == ErrorKind::MissingField || quotes_nothing {
         return e;
     }
     let shape = if e.message.contains("expected a sequence") {
@@ -253,6 +229,10 @@ mod tests {
     use super::*;
     use crate::{Credentials, PrepareOptions};
 
+    fn secret_safe<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
+        typed_arg(text, arg).map_err(without_secret)
+    }
+
     fn fault<T: DeserializeOwned>(text: &str, arg: &str) -> (String, Option<String>, String) {
         let e = typed_arg::<T>(text, arg).err().expect("an error");
         (e.code().to_string(), e.path.clone(), e.message.clone())
@@ -263,14 +243,19 @@ mod tests {
         let (code, path, _) = fault::<Credentials>(r#"{"secret_key":"k"}"#, "credentials");
         assert_eq!((code.as_str(), path.as_deref()), ("MissingField", Some("credentials.secret_id")));
         // A key under another name is refused, not dropped.
-        let e = credentials_arg(r#"{"secret_id":"a","secret_key":"k","secretKey":"k2"}"#, "credentials")
+        let e = secret_safe::<Credentials>(r#"{"secret_id":"a","secret_key":"k","secretKey":"k2"}"#, "credentials")
             .err()
             .expect("secretKey");
         assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials.secretKey")));
         assert!(e.message.contains("secret_key") && !e.message.contains("k2"), "{}", e.message);
-        let e = credentials_arg(r#"{"secret_id":"a","secret_key":"k","sessionToken":"t"}"#, "credentials").err();
+        let e =
+            secret_safe::<Credentials>(r#"{"secret_id":"a","secret_key":"k","sessionToken":"t"}"#, "credentials").err();
         assert_eq!(e.and_then(|e| e.path).as_deref(), Some("credentials.sessionToken"));
-        assert!(credentials_arg(r#"{"secret_id":"a","secret_key":"k","profile":"ordinary"}"#, "credentials").is_ok());
+        assert!(secret_safe::<Credentials>(
+            r#"{"secret_id":"a","secret_key":"k","profile":"ordinary"}"#,
+            "credentials"
+        )
+        .is_ok());
         let (code, path, message) = fault::<Credentials>(r#"{"secret_id":"a","secret_key":7}"#, "credentials");
         assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("credentials.secret_key")));
         assert!(message.contains("expected a string"), "{message}");
@@ -317,6 +302,11 @@ mod tests {
         assert_eq!(e.path.as_deref(), Some("credentials"));
         assert!(e.message.starts_with("must be a list of {secret_id"), "{}", e.message);
         assert!(!e.message.contains("s3cr3t"), "{}", e.message);
+        // The token under another name, in the list: named, with its element, and not quoted.
+        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":"k","sessionToken":"t0k3n"}],"now":1}"#;
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials[0]")));
+        assert!(e.message.starts_with("'sessionToken' is not read") && !e.message.contains("t0k3n"), "{}", e.message);
         let e = typed_arg::<Credentials>(r#"{"secret_id":"A","secret_key":987654321}"#, "credentials")
             .map_err(without_secret)
             .err()

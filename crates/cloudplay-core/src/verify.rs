@@ -704,11 +704,7 @@ impl VerifyWireInput {
     /// Reads the input from JSON text; an error names the member at fault (`now`).
     pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
         let text = crate::Error::utf8_input(bytes)?;
-        let raw = crate::json::typed_arg(text, "").map_err(crate::json::without_secret)?;
-        if let Ok(serde_json::Value::Object(input)) = crate::json::typed::<serde_json::Value>(text) {
-            input.get("credentials").map_or(Ok(()), |c| crate::json::misnamed_credentials(c, "credentials"))?;
-        }
-        Self::from_raw(raw)
+        Self::from_raw(crate::json::typed_arg(text, "").map_err(crate::json::without_secret)?)
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Self, crate::Error> {

@@ -94,7 +94,6 @@ const LONE = "holds a lone UTF-16 surrogate, which is not text: it cannot be sig
 // a separator (such an input takes the JSON path too), so no value is scanned here.
 const WIRE_FIELDS = ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
 const ABSENT = "\u0003";
-const ALL_FIELDS = [...WIRE_FIELDS, "credentials", "timestamp", "nonce", "headers", "params"];
 
 function packText(v) {
   if (v === undefined || v === null) return ABSENT;
@@ -150,12 +149,17 @@ function packInput(input) {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return null;
   const c = input.credentials;
   if (c === null || typeof c !== "object" || typeof c.secret_id !== "string" || typeof c.secret_key !== "string") return null;
+  const token = c.token;
   // A name the layout has no place for takes the JSON path, whose reader refuses a known
-  // field under another spelling (signedHeaders, credentials.sessionToken).
-  if (Object.keys(c).length !== (c.token === undefined ? 2 : 3)) return null;
-  let known = 0;
-  for (let i = 0; i < ALL_FIELDS.length; i++) if (input[ALL_FIELDS[i]] !== undefined) known++;
-  if (Object.keys(input).length !== known) return null;
+  // field under another spelling (signedHeaders, credentials.sessionToken): each field is
+  // counted as it is read, and the count compared with the object's own names at the end.
+  if (Object.keys(c).length !== (token === undefined ? 2 : 3)) return null;
+  let given = 1; // credentials
+  const field = (name) => {
+    const v = input[name];
+    if (v !== undefined) given++;
+    return v;
+  };
   const counter = { pairs: 0 };
   let out = "";
   let absent = 0;
@@ -165,12 +169,12 @@ function packInput(input) {
     out += p + "\u0000";
     return true;
   };
-  for (let i = 0; i < WIRE_FIELDS.length; i++) if (!add(packText(input[WIRE_FIELDS[i]]))) return null;
-  if (!add(packText(c.secret_id)) || !add(packText(c.secret_key)) || !add(packText(c.token))) return null;
-  if (!add(packNumber(input.timestamp, false)) || !add(packNumber(input.nonce, true))) return null;
-  if (!add(packPairs(input.headers, counter))) return null;
-  const params = packPairs(input.params, counter);
-  if (params === null) return null;
+  for (let i = 0; i < WIRE_FIELDS.length; i++) if (!add(packText(field(WIRE_FIELDS[i])))) return null;
+  if (!add(packText(c.secret_id)) || !add(packText(c.secret_key)) || !add(packText(token))) return null;
+  if (!add(packNumber(field("timestamp"), false)) || !add(packNumber(field("nonce"), true))) return null;
+  if (!add(packPairs(field("headers"), counter))) return null;
+  const params = packPairs(field("params"), counter);
+  if (params === null || Object.keys(input).length !== given) return null;
   if (params === ABSENT) absent++;
   return `${counter.pairs}.${absent}\u0000${out}${params}`;
 }

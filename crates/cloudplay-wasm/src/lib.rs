@@ -229,9 +229,8 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "?PrepareOptions")] options: Option<JsValue>,
 ) -> JsResult {
     let call: Call = errors::hot_from_js(call, "call").map_err(|e| to_js_error(&e))?;
-    let credentials: Credentials = errors::json_text(&credentials, "credentials")
-        .and_then(|text| cloudplay_core::json::credentials_arg(&text, "credentials"))
-        .map_err(|e| to_js_error(&e))?;
+    let credentials: Credentials =
+        arg(credentials, "credentials").map_err(|e| to_js_error(&cloudplay_core::json::without_secret(e)))?;
     let o: PrepareOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => PrepareOptions::default(),
         Some(v) => arg(v, "options").map_err(|e| to_js_error(&e))?,

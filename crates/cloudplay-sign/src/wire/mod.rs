@@ -15,15 +15,61 @@ pub mod packed;
 
 /// A secret pair, plus the session token of temporary credentials. Deserialize only: a
 /// secret is never serialized (it leaves only as a signature).
-#[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Credentials {
     pub secret_id: String,
     pub secret_key: String,
     /// The session token of temporary credentials.
-    #[serde(default)]
     #[cfg_attr(feature = "tsify", tsify(optional))]
     pub token: Option<String>,
+}
+
+/// By hand rather than derived, for the two shapes a derived reader takes that must not be:
+/// a list (read in order, `[key, id]` would sign with the secret as the id, and send it), and
+/// a member named like a key or a token that is not one of the three (see
+/// [`misnamed_credential`]). Any other member is the caller's own (a demo account's `profile`).
+impl<'de> serde::Deserialize<'de> for Credentials {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        d.deserialize_map(CredentialsVisitor)
+    }
+}
+
+struct CredentialsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CredentialsVisitor {
+    type Value = Credentials;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object {secret_id, secret_key, token?}")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> core::result::Result<Credentials, A::Error> {
+        use serde::de::Error as _;
+        let (mut id, mut key, mut token): (Option<String>, Option<String>, Option<Option<String>>) = (None, None, None);
+        while let Some(name) = map.next_key::<String>()? {
+            let duplicate = match name.as_str() {
+                "secret_id" => id.replace(map.next_value()?).is_some(),
+                "secret_key" => key.replace(map.next_value()?).is_some(),
+                "token" => token.replace(map.next_value()?).is_some(),
+                other => match misnamed_credential(other) {
+                    Some(field) => return Err(A::Error::custom(format!("'{other}' {}", not_read(field)))),
+                    None => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        false
+                    }
+                },
+            };
+            if duplicate {
+                return Err(A::Error::custom(format!("duplicate field `{name}`")));
+            }
+        }
+        Ok(Credentials {
+            secret_id: id.ok_or_else(|| A::Error::missing_field("secret_id"))?,
+            secret_key: key.ok_or_else(|| A::Error::missing_field("secret_key"))?,
+            token: token.flatten(),
+        })
+    }
 }
 
 // Debug output must never carry the secret: it ends up in logs and panic messages.
@@ -342,24 +388,6 @@ impl fmt::Debug for RawFields<'_> {
 /// A field name: the readers' own names are borrowed, names read from JSON are owned.
 type Key = alloc::borrow::Cow<'static, str>;
 
-/// The input's fields, as the contract names them.
-const FIELDS: [&str; 14] = [
-    "algorithm",
-    "method",
-    "host",
-    "path",
-    "service",
-    "credentials",
-    "timestamp",
-    "timestamp_iso",
-    "nonce",
-    "query",
-    "headers",
-    "body",
-    "signed_headers",
-    "params",
-];
-
 /// Builds the fields by hand, for callers that read them from something other than serde
 /// (the JS binding's compact path); [`WireInput::from_fields`] validates them as usual.
 impl<'a> RawFields<'a> {
@@ -430,14 +458,13 @@ impl<'a> Fields<'a> {
     /// What is left once every field is read: a name that is one of them but for case, `_`
     /// or `-` (signedHeaders) would have changed the signature had it been read, so it is
     /// refused. Any other name is the caller's own (a vector's id) and is left alone.
+    #[inline(never)]
     fn misspelled(&self) -> Result<()> {
         for (name, _) in &self.entries {
-            if let Some(known) = FIELDS.iter().find(|k| same_but_spelling(k.as_bytes(), name.as_bytes())) {
-                return Err(Error::at(
-                    ErrorKind::InvalidField,
-                    name.as_ref(),
-                    format!("is not read: the field is '{known}'"),
-                ));
+            for known in packed::TEXT_FIELDS.iter().chain(&packed::OTHER_FIELDS) {
+                if same_but_spelling(known.as_bytes(), name.as_bytes()) {
+                    return Err(Error::at(ErrorKind::InvalidField, name.as_ref(), not_read(known)));
+                }
             }
         }
         Ok(())
@@ -492,6 +519,11 @@ impl<'a> Fields<'a> {
             Some(Scalar::Object(m)) => m,
             Some(other) => return Err(wrong_type("credentials", "an object", &other)),
         };
+        // First, as the JSON reader of `Credentials` meets it: `{secretId, secretKey}` is told
+        // the names, rather than that secret_id is missing.
+        if let Some((name, field)) = members.iter().find_map(|(n, _)| misnamed_credential(n).map(|f| (n, f))) {
+            return Err(Error::at(ErrorKind::InvalidField, format!("credentials.{name}"), not_read(field)));
+        }
         let mut field = |name: &str| -> Result<Option<String>> {
             let Some(i) = members.iter().position(|(k, _)| k == name) else { return Ok(None) };
             match members.swap_remove(i).1 {
@@ -503,9 +535,6 @@ impl<'a> Fields<'a> {
         let secret_id = field("secret_id")?.ok_or_else(|| missing("credentials.secret_id"))?;
         let secret_key = field("secret_key")?.ok_or_else(|| missing("credentials.secret_key"))?;
         let token = field("token")?.filter(|t| !t.is_empty());
-        if let Some((name, _)) = members.iter().find(|(name, _)| misnamed_credential(name)) {
-            return Err(misnamed_credential_error(&format!("credentials.{name}")));
-        }
         if secret_id.is_empty() {
             return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty"));
         }
@@ -553,41 +582,34 @@ fn same_but_spelling(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// A credentials member the signer does not read whose name says it holds a key or a token
-/// (sessionToken, security_token, secretKey): signing without it would fail only at the
-/// server, far from here. Other names (a demo account's `profile`) are the caller's own.
-pub fn misnamed_credential(name: &str) -> bool {
-    if matches!(name, "secret_id" | "secret_key" | "token") {
-        return false;
+/// The credentials field a member the signer does not read stands for: one of the three but
+/// for case, `_` and `-` (secretKey, SecretId), or `token` for any name holding it
+/// (sessionToken, security_token). Signing without it would fail only at the server, far from
+/// here. Other names (a demo account's `profile`) are the caller's own: `None`.
+pub fn misnamed_credential(name: &str) -> Option<&'static str> {
+    const FIELDS: [&str; 3] = ["secret_id", "secret_key", "token"];
+    if FIELDS.contains(&name) {
+        return None;
     }
-    ["token", "secret", "key"].iter().any(|w| holds(name.as_bytes(), w.as_bytes()))
+    let like = FIELDS.into_iter().find(|k| same_but_spelling(k.as_bytes(), name.as_bytes()));
+    like.or_else(|| holds_token(name.as_bytes()).then_some("token"))
 }
 
-/// Whether `name` holds `word` (lower case) in any case. By hand and out of line: str::contains
-/// brings a substring searcher of some 5 KB into the signing module.
+/// Whether a name holds `token` in any case. By hand: str::contains brings a substring
+/// searcher of some 5 KB into the signing module.
 #[inline(never)]
-fn holds(name: &[u8], word: &[u8]) -> bool {
-    let mut i = 0;
-    while i + word.len() <= name.len() {
-        let mut j = 0;
-        while j < word.len() && name[i + j].to_ascii_lowercase() == word[j] {
-            j += 1;
-        }
-        if j == word.len() {
-            return true;
-        }
-        i += 1;
-    }
-    false
+fn holds_token(name: &[u8]) -> bool {
+    name.windows(5).any(|w| w.eq_ignore_ascii_case(b"token"))
 }
 
-pub fn misnamed_credential_error(path: &str) -> Error {
-    Error::at(
-        ErrorKind::InvalidField,
-        path,
-        "is not read: credentials are secret_id, secret_key and token (a session token goes in token)",
-    )
+/// What is said of a name that is not read but stands for `field` (signedHeaders,
+/// credentials.sessionToken): it quotes the name, never a value.
+pub fn not_read(field: &str) -> String {
+    format!("{NOT_READ}'{field}'")
 }
+
+/// How [`not_read`] begins, by which an error is known to quote no value.
+pub const NOT_READ: &str = "is not read: the field is ";
 
 /// The text a signature covers for a value: a string as is, an integer in decimal. A fraction
 /// is refused: languages print floats differently, so the caller must send the exact text.

@@ -19,6 +19,8 @@ use super::{Key, RawFields, RawValue, Scalar, Text};
 /// The text fields, in layout order.
 pub const TEXT_FIELDS: [&str; 9] =
     ["algorithm", "method", "host", "path", "service", "timestamp_iso", "query", "body", "signed_headers"];
+/// The input's other fields, after the text fields in the layout.
+pub const OTHER_FIELDS: [&str; 5] = ["credentials", "timestamp", "nonce", "headers", "params"];
 /// The fields after the head: the text fields, three of credentials, timestamp, nonce, headers
 /// and params.
 const PARTS: usize = TEXT_FIELDS.len() + 7;
