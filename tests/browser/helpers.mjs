@@ -122,3 +122,15 @@ export function dig(value, path) {
 export async function settle(page) {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 60)));
 }
+
+/** The WCAG contrast ratio of an element's text colour on its own background colour. */
+export async function contrastOf(locator) {
+  return locator.evaluate((el) => {
+    const s = getComputedStyle(el);
+    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const channel = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const [a, b] = [lum(rgb(s.color)), lum(rgb(s.backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}

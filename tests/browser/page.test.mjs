@@ -4,7 +4,7 @@
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launch, openPlayground, screenshotPath, dig, settle, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -138,6 +138,17 @@ test("a missing required field blocks sending, with the field marked", async () 
   await page.fill("#region", "");
   await settle(page);
   assert.equal(await page.getAttribute("#region", "aria-invalid"), "true");
+  noProblems(problems);
+  await page.close();
+});
+
+test("primary buttons are readable in light and dark (WCAG AA, 4.5:1)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    const ratio = await contrastOf(page.locator("#send-button"));
+    assert.ok(ratio >= 4.5, `${colorScheme}: ${ratio.toFixed(2)}:1`);
+  }
   noProblems(problems);
   await page.close();
 });

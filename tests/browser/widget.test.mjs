@@ -1,7 +1,7 @@
 // The embeddable <cloudplay-try> widget on the demo documentation page, in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, watch, screenshotPath, settle, dig, DEMO } from "./helpers.mjs";
+import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, DEMO } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -47,6 +47,18 @@ test("the documentation page adds the widget with one script tag, and each widge
   const bss = page.locator('cloudplay-try[api="bssopenapi/2017-12-14/CreateInstance"]');
   assert.equal(await bss.locator('.form [data-path="Parameter[0].Code"]').inputValue(), "InstanceType");
   await page.screenshot({ path: screenshotPath("widget-docs-page"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the widget's Send is readable in light and dark (WCAG AA, 4.5:1)", async () => {
+  const { page, problems } = await openDocs();
+  const send = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]').getByRole("button", { name: "Send" });
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    const ratio = await contrastOf(send);
+    assert.ok(ratio >= 4.5, `${colorScheme}: ${ratio.toFixed(2)}:1`);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
