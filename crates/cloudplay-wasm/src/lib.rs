@@ -7,6 +7,11 @@
 //! edge; the core below never reads either.
 #![forbid(unsafe_code)]
 
+#[cfg(all(target_arch = "wasm32", not(feature = "full")))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 mod compact;
 mod errors;
 #[cfg(feature = "full")]
