@@ -399,6 +399,33 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   noProblems([...mine.problems, ...opened.problems, ...back.problems]);
   await back.page.close();
 
+  // The signing settings travel with the link when they are not the API's defaults, so the
+  // one who opens it signs the same request; one this API does not offer is named.
+  const chooser = await openPlayground(browser.context, server.url);
+  await chooseBySearch(chooser.page, "CreateResource", "postgres/2017-03-12/CreateResource");
+  await chooser.page.selectOption("#algorithm", "TC-HmacSHA1");
+  await chooser.page.selectOption("#method", "POST");
+  await settle(chooser.page);
+  const withSettings = await chooser.page.inputValue("#permalink");
+  assert.match(withSettings, /&algorithm=TC-HmacSHA1&method=POST$/);
+  const signedBy = async (page) => (await page.textContent("#preview")).match(/SignatureMethod=(HmacSHA\d+)/)?.[1];
+  assert.equal(await signedBy(chooser.page), "HmacSHA1");
+  await chooser.page.close();
+  const receiver = await openPlayground(browser.context, server.url, { path: withSettings.slice(server.url.length) });
+  assert.equal(await receiver.page.inputValue("#algorithm"), "TC-HmacSHA1");
+  assert.equal(await receiver.page.inputValue("#method"), "POST");
+  assert.equal(await signedBy(receiver.page), "HmacSHA1");
+  assert.equal(await receiver.page.isVisible("#load-status"), false);
+  noProblems([...chooser.problems, ...receiver.problems]);
+  await receiver.page.close();
+  const edited = withSettings.slice(server.url.length).replace("TC-HmacSHA1", "TC-HmacMD5");
+  const { page: odd, problems: oddProblems } = await openPlayground(browser.context, server.url, { path: edited });
+  assert.equal(await odd.inputValue("#algorithm"), "TC-HmacSHA256");
+  assert.equal(await odd.inputValue("#method"), "POST");
+  assert.match(await odd.textContent("#load-status"), /does not offer TC-HmacMD5/);
+  noProblems(oddProblems);
+  await odd.close();
+
   // A link cut short: the API opens with its example, and the page says why.
   const { page: cut, problems: cutProblems } = await openPlayground(browser.context, server.url, { path: "#api=hai%2F2023-08-12%2FRunInstances&params=eyJBcHBsaWNhdGlvbklkIjoi" });
   assert.equal(await cut.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
@@ -684,6 +711,32 @@ test("send directly: a vendor answer the browser may not read is reported as COR
   await page.close();
 });
 
+test("the settings offer only what can be signed: no JSON body for API 2.0 signatures, no body for a GET", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.selectOption("#content-type", "application/json");
+  await settle(page);
+  const jsonOption = page.locator('#content-type option[value="application/json"]');
+  assert.equal(await jsonOption.isDisabled(), false);
+  await page.selectOption("#algorithm", "TC-HmacSHA1");
+  await settle(page);
+  assert.equal(await page.inputValue("#content-type"), "", "an impossible choice goes back to the default");
+  assert.equal(await jsonOption.isDisabled(), true);
+  assert.equal(await page.locator("#preview [data-error]").count(), 0, "the preview signs");
+  await page.selectOption("#content-type", "application/x-www-form-urlencoded");
+  await page.selectOption("#method", "GET");
+  await settle(page);
+  assert.equal(await page.isDisabled("#content-type"), true);
+  assert.equal(await page.locator("#preview [data-error]").count(), 0);
+  await page.selectOption("#algorithm", "TC3-HMAC-SHA256");
+  await page.selectOption("#method", "POST");
+  await settle(page);
+  assert.equal(await jsonOption.isDisabled(), false);
+  assert.equal(await page.isDisabled("#content-type"), false);
+  noProblems(problems);
+  await page.close();
+});
+
 test("the call history records sends without secrets and loads a call back", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
@@ -700,6 +753,24 @@ test("the call history records sends without secrets and loads a call back", asy
   await settle(page);
   assert.equal(await page.inputValue("#api-picker"), "ms/2018-04-08/CreateResourceInstances");
   assert.equal(await page.inputValue('#form [data-path="ResourceNum"]'), "3");
+  // The example is a GET; the call comes back with the method it was sent with.
+  assert.equal(await page.inputValue("#algorithm"), "TC3-HMAC-SHA256");
+  assert.equal(await page.inputValue("#method"), "GET");
+  // A call sent with other signing settings comes back with them.
+  await page.selectOption("#algorithm", "TC-HmacSHA256");
+  await page.selectOption("#method", "POST");
+  await sendAndRead(page);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 2);
+  await page.selectOption("#algorithm", "TC-HmacSHA1");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#algorithm"), "TC-HmacSHA256");
+  assert.equal(await page.inputValue("#method"), "POST");
+  await page.getByRole("button", { name: /Load call 2/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#algorithm"), "TC3-HMAC-SHA256");
+  assert.equal(await page.inputValue("#method"), "GET");
   noProblems(problems);
   await page.close();
 });

@@ -11,7 +11,7 @@ import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS } from "./send.js";
 import { Snippets } from "./snippets.js";
-import { fragment, permalink, parseFragment } from "./share.js";
+import { fragment, permalink, parseFragment, chosenSettings } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
 import { PREVIEW_DEBOUNCE_MS } from "./config.js";
@@ -40,6 +40,12 @@ function call() {
   const c = { api: state.apiId, params: state.params };
   if (state.region) c.region = state.region;
   return c;
+}
+
+/** The call as a link or a history entry holds it: with the signing settings that differ from
+ * the API's defaults, so that it signs the same request when opened again. */
+function shared() {
+  return { ...call(), settings: chosenSettings(state.spec, state.options) };
 }
 
 function timestamp() {
@@ -125,6 +131,21 @@ function fillSelect(select, values, current, label = (v) => v) {
   select.disabled = values.length <= 1;
 }
 
+/** Offers only the content types the chosen method and algorithm can sign: a GET has no body,
+ * and the API 2.0 signatures (TC-HmacSHA1/256) sign form fields, so never a JSON body. A
+ * choice that became impossible goes back to the API's default rather than fail to sign. */
+function contentTypeRules() {
+  const o = state.options;
+  const select = $("content-type");
+  const formOnly = o.algorithm.startsWith("TC-Hmac");
+  for (const option of select.options) option.disabled = formOnly && option.value === "application/json";
+  if (select.selectedOptions[0]?.disabled) {
+    select.value = "";
+    o.contentType = "";
+  }
+  select.disabled = (state.spec.content_types?.length ?? 0) === 0 || o.method !== "POST";
+}
+
 function renderSettings() {
   const s = state.spec;
   const o = state.options;
@@ -136,7 +157,7 @@ function renderSettings() {
   const cts = s.content_types ?? [];
   fillSelect($("content-type"), ["", ...cts], o.contentType, (v) => v || t("settings.ctDefault"));
   o.contentType = $("content-type").value;
-  $("content-type").disabled = cts.length === 0 || o.method !== "POST";
+  contentTypeRules();
   $("region").value = state.region;
   $("region").setAttribute("aria-required", s.region === "required" ? "true" : "false");
   $("region-req").hidden = s.region !== "required";
@@ -151,9 +172,9 @@ function renderSettings() {
 }
 
 function renderPermalink() {
-  const link = permalink(call());
+  const link = permalink(shared());
   $("permalink").value = link;
-  const hash = fragment(call());
+  const hash = fragment(shared());
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
 }
 
@@ -211,18 +232,21 @@ function selectApi(id, override) {
   const saved = drafts.load(id);
   // A link to the call the draft already holds (the page's own address, on a reload) is the
   // draft: with its settings and any JSON still being typed.
-  if (override && saved && fragment({ ...saved, api: id }) === fragment({ ...override, api: id })) {
+  const savedSettings = chosenSettings(spec, saved?.options ?? {});
+  if (override && saved && fragment({ ...saved, api: id, settings: savedSettings }) === fragment({ ...override, api: id })) {
     override = undefined;
   }
   const draft = override ? null : saved;
   const ex = spec.examples?.[0];
   state.fromLink = null;
   if (override) {
-    // A link carries the call, not the settings: this API's own settings stay, if it has any.
+    // A link carries the call and its signing settings (none: the API's defaults); the rest of
+    // this API's settings (timestamp, required only) stay, if it has any.
     state.params = override.params ?? {};
     state.region = override.region ?? "";
     const { jsonText: _typed, ...settings } = saved?.options ?? {};
-    state.options = { ...state.options, algorithm: "", method: "", contentType: "", ...settings };
+    const { algorithm = "", method = "", contentType = "" } = override.settings ?? {};
+    state.options = { ...state.options, ...settings, algorithm, method, contentType };
   } else if (draft) {
     state.params = draft.params && typeof draft.params === "object" ? draft.params : {};
     state.region = draft.region ?? "";
@@ -367,14 +391,14 @@ async function send() {
     status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
     status.dataset.state = read.ok ? "ok" : "error";
     state.sentStatus = { text: status.textContent, state: status.dataset.state };
-    callHistory.add({ api: state.apiId, params: state.params, region: state.region, via, status: resp.status, code: read.code, requestId: read.requestId });
+    callHistory.add({ ...shared(), via, status: resp.status, code: read.code, requestId: read.requestId });
   } catch (e) {
     state.lastResponse = null;
     renderSendError($("response"), e);
     status.textContent = t("send.failed", { code: e?.code ?? "Error" });
     status.dataset.state = "error";
     state.sentStatus = { text: status.textContent, state: status.dataset.state };
-    callHistory.add({ api: state.apiId, params: state.params, region: state.region, via, status: 0, code: e?.code ?? "Error" });
+    callHistory.add({ ...shared(), via, status: 0, code: e?.code ?? "Error" });
   } finally {
     $("send-button").disabled = false;
     // The credentials object goes out of scope here; nothing keeps it but the inputs.
@@ -425,7 +449,7 @@ function wire() {
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
-    selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region });
+    selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings });
   });
   verify = new VerifyPanel({
     input: $("verify-input"), secret: $("verify-secret"), ownSts: $("verify-own"), clock: $("verify-clock"),
@@ -441,11 +465,12 @@ function wire() {
   });
   $("algorithm").addEventListener("change", () => {
     state.options.algorithm = $("algorithm").value;
+    contentTypeRules();
     scheduleUpdate();
   });
   $("method").addEventListener("change", () => {
     state.options.method = $("method").value;
-    $("content-type").disabled = (state.spec.content_types?.length ?? 0) === 0 || state.options.method !== "POST";
+    contentTypeRules();
     scheduleUpdate();
   });
   $("content-type").addEventListener("change", () => {
@@ -497,16 +522,20 @@ function wire() {
   });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);
-    if (link && $("permalink").value !== location.href && openLink(link) === "unreadable") notice(t("page.badLink", { id: link.api }));
+    const opened = link && $("permalink").value !== location.href ? openLink(link) : null;
+    if (typeof opened === "string") notice(opened);
   });
 }
 
-/** Opens a permalink: true, false (no such API), or "unreadable" when its parameters were
- * garbled and the API opened with the draft or the example instead. */
+/** Opens a permalink: true, false (no such API), or what to tell the user when it opened
+ * otherwise than linked: its parameters were garbled (the draft or the example shows
+ * instead), or a setting it names is not this API's (the default is used instead). */
 function openLink(link) {
-  if (link.params === null) return selectApi(link.api) ? "unreadable" : false;
+  if (link.params === null) return selectApi(link.api) ? t("page.badLink", { id: link.api }) : false;
   if (link.params === undefined) return selectApi(link.api);
-  return selectApi(link.api, { params: link.params, region: link.region });
+  if (!selectApi(link.api, { params: link.params, region: link.region, settings: link.settings })) return false;
+  const dropped = Object.entries(link.settings ?? {}).filter(([key, value]) => state.options[key] !== value);
+  return dropped.length ? t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }) : true;
 }
 
 /** A message in the banner above the page (the one that says the engine is loading). */
@@ -586,7 +615,7 @@ async function main() {
   refreshSendAvailability();
   $("app").hidden = false;
   if (ok) $("load-status").hidden = true;
-  if (linked === "unreadable") notice(t("page.badLink", { id: link.api }));
+  if (typeof linked === "string") notice(linked);
   performance.mark("cloudplay:ready");
   document.body.dataset.ready = "true";
   document.dispatchEvent(new CustomEvent("cloudplay:ready"));

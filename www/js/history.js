@@ -1,5 +1,5 @@
 // The call history: what was sent and how it went, without secrets (API, parameters, region,
-// time, via, status and code), kept in localStorage.
+// signing settings, time, via, status and code), kept in localStorage.
 import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
 import { history as store, withoutSecrets } from "./store.js";
@@ -17,8 +17,8 @@ export class History {
     this.render();
   }
 
-  add({ api, params, region, via, status, code, requestId }) {
-    const entry = withoutSecrets({ api, params, region: region || "", via, status, code: code || "", requestId: requestId || "", at: Date.now() });
+  add({ api, params, region, settings, via, status, code, requestId }) {
+    const entry = withoutSecrets({ api, params, region: region || "", settings: settings ?? {}, via, status, code: code || "", requestId: requestId || "", at: Date.now() });
     this.entries.unshift(entry);
     this.entries.length = Math.min(this.entries.length, HISTORY_LIMIT);
     store.save(this.entries);

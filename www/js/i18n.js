@@ -10,6 +10,7 @@ const en = {
   "page.loadFailed": "The signing engine could not be loaded: {detail}",
   "page.unknownApi": "API {id} is not in the catalog (an imported API is gone after a reload): {detail}",
   "page.badLink": "The link's parameters could not be read (cut short when copied?), so {id} shows your own draft or its example instead.",
+  "page.linkSettingDropped": "{id} does not offer {settings}, which the link asks for: its default is used instead.",
   "page.skip": "Skip to the parameters",
   "page.widgetDemo": "The embeddable widget on a documentation page",
 
@@ -276,6 +277,7 @@ const zh = {
   "page.loadFailed": "无法加载签名引擎：{detail}",
   "page.unknownApi": "目录中没有接口 {id}（导入的接口在刷新后会消失）：{detail}",
   "page.badLink": "无法读取链接中的参数（复制时被截断？），因此 {id} 显示的是您自己的草稿或其示例。",
+  "page.linkSettingDropped": "{id} 不提供链接要求的 {settings}，已改用其默认设置。",
   "page.skip": "跳到参数",
   "page.widgetDemo": "文档页面中的嵌入式组件",
 

@@ -1,5 +1,10 @@
-// The permalink: `#api=<id>&params=<base64url JSON>[&region=…]` in the URL fragment. Never
+// The permalink: `#api=<id>&params=<base64url JSON>[&region=…][&algorithm=…][&method=…]
+// [&content_type=…]` in the URL fragment. The signing settings are there only when they differ
+// from the API's defaults, so that the one who opens the link signs the same request. Never
 // credentials.
+
+/** The settings a link carries, by their names in the fragment. */
+const SETTINGS = { algorithm: "algorithm", method: "method", contentType: "content_type" };
 
 function toBase64Url(text) {
   const bytes = new TextEncoder().encode(text);
@@ -14,13 +19,26 @@ function fromBase64Url(text) {
   return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 }
 
-/** The fragment for a call. */
-export function fragment({ api, params, region }) {
+/** The fragment for a call; `settings` holds only the choices that differ from the API's
+ * defaults (see `chosenSettings`). */
+export function fragment({ api, params, region, settings }) {
   const q = new URLSearchParams();
   q.set("api", api);
   q.set("params", toBase64Url(JSON.stringify(params ?? {})));
   if (region) q.set("region", region);
+  for (const [key, name] of Object.entries(SETTINGS)) if (settings?.[key]) q.set(name, settings[key]);
   return `#${q.toString()}`;
+}
+
+/** The signing settings worth carrying: an algorithm or method other than the spec's first
+ * (its default), a content type chosen for a POST. */
+export function chosenSettings(spec, options) {
+  const out = {};
+  if (options.algorithm && options.algorithm !== spec.algorithms?.[0]) out.algorithm = options.algorithm;
+  if (options.method && options.method !== spec.methods?.[0]) out.method = options.method;
+  const method = options.method || spec.methods?.[0];
+  if (options.contentType && method === "POST") out.contentType = options.contentType;
+  return out;
 }
 
 /** The full permalink of a call, relative to `base` (the page's own address by default). */
@@ -36,7 +54,9 @@ export function parseFragment(hash) {
   const q = new URLSearchParams(hash.replace(/^#/, ""));
   const api = q.get("api");
   if (!api) return null;
-  if (!q.has("params")) return { api, params: undefined, region: q.get("region") ?? undefined };
+  const settings = {};
+  for (const [key, name] of Object.entries(SETTINGS)) if (q.get(name)) settings[key] = q.get(name);
+  if (!q.has("params")) return { api, params: undefined, region: q.get("region") ?? undefined, settings };
   let params = null;
   try {
     const v = JSON.parse(fromBase64Url(q.get("params")));
@@ -44,5 +64,5 @@ export function parseFragment(hash) {
   } catch {
     params = null;
   }
-  return { api, params, region: q.get("region") ?? undefined };
+  return { api, params, region: q.get("region") ?? undefined, settings };
 }
