@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` against the packed package: the declarations generated
 // from the Rust types must describe how the package is really used (see tests/node/*.mjs).
 import {
-  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send,
+  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator,
   type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
   type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language,
 } from "cloudplay";
@@ -37,6 +37,12 @@ const rpc: SigningTrace = signWire({ algorithm: "ACS-RPC-HMAC-SHA1", method: "GE
 
 const outcome: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [credentials], now: 1700000000 });
 const diffStep: string | undefined = outcome.ok ? undefined : outcome.expected?.string_to_sign;
+// The two shapes are told apart by `ok`: each side has its own fields, not optional ones.
+const said: string = outcome.ok ? `${outcome.secret_id} ${outcome.algorithm}` : `${outcome.code}: ${outcome.message}`;
+// @ts-expect-error a code is only there once `ok` is known to be false
+const unnarrowed: string = outcome.code;
+restoreSimulator(simulatorState());
+restoreSimulator(JSON.parse(simulatorState()) as object);
 
 const language: Language = "python";
 const code: string = snippet(call, language) + snippet(call, "curl", request);
@@ -51,4 +57,4 @@ try {
   void where;
 }
 
-void [first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];
+void [said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

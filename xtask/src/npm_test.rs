@@ -48,23 +48,19 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
             std::fs::copy(&path, clean.join(path.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
         }
     }
-    // The generated TypeScript declarations must type-check real usage under --strict.
-    std::fs::copy(root().join("tests/types/usage.ts"), clean.join("usage.ts")).map_err(|e| e.to_string())?;
-    cmd::run(
-        Command::new(root().join("node_modules/.bin/tsc"))
-            .args([
-                "--strict",
-                "--noEmit",
-                "--module",
-                "nodenext",
-                "--moduleResolution",
-                "nodenext",
-                "--target",
-                "es2022",
-                "usage.ts",
-            ])
-            .current_dir(&clean),
-    )?;
+    // The generated TypeScript declarations must type-check real usage under --strict, and
+    // every entry point must resolve under each of TypeScript's module resolutions.
+    for file in ["usage.ts", "entries.ts"] {
+        std::fs::copy(root().join("tests/types").join(file), clean.join(file)).map_err(|e| e.to_string())?;
+    }
+    let resolutions = [("nodenext", "nodenext", "usage.ts"), ("esnext", "node10", "entries.ts"), ("nodenext", "nodenext", "entries.ts"), ("esnext", "bundler", "entries.ts")];
+    for (module, resolution, file) in resolutions {
+        cmd::run(
+            Command::new(root().join("node_modules/.bin/tsc"))
+                .args(["--strict", "--noEmit", "--module", module, "--moduleResolution", resolution, "--target", "es2022", file])
+                .current_dir(&clean),
+        )?;
+    }
     // The bundler build and the browser checks (tests/package) run from the same folder.
     copy_dir(&root().join("tests/package"), &clean)?;
     let fixtures = root().join("tests/fixtures");

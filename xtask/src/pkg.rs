@@ -140,6 +140,7 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
                 .arg(artifact),
         )?;
         mark_optional_params(&dir.join(format!("{}.d.ts", cfg.package.name)))?;
+        name_declarations(&dir, &cfg.package.name)?;
         let file = dir.join(format!("{}_bg.wasm", cfg.package.name));
         if cfg.wasm_opt.enabled {
             let raw = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -157,6 +158,19 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
     }
     share_module(cfg, out)?;
     first.ok_or_else(|| "wasm-pack.toml lists no targets".into())
+}
+
+/// A target folder's own package.json (the node target writes one for `"type": "module"`) is
+/// where TypeScript's node10 resolution stops for `cloudplay/node`: it names the declarations.
+fn name_declarations(dir: &Path, name: &str) -> Result<(), String> {
+    let file = dir.join("package.json");
+    let Ok(text) = std::fs::read_to_string(&file) else { return Ok(()) };
+    let mut manifest: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    if let Some(fields) = manifest.as_object_mut() {
+        fields.entry("types").or_insert_with(|| format!("{name}.d.ts").into());
+    }
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    write(&file, text.as_bytes())
 }
 
 /// Every target gets the same module, byte for byte. The node target, whose glue fetches it

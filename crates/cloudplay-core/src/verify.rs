@@ -745,47 +745,61 @@ impl VerifyWireInput {
     }
 }
 
-/// The `verify-wire` answer: `{"ok":true,…}` or `{"ok":false,"code","message","string_to_sign"?}`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// The `verify-wire` answer: `{"ok":true,"algorithm","secret_id"}` or
+/// `{"ok":false,"code","message",…}`. Two shapes told apart by `ok`, so that TypeScript narrows
+/// on it: after `if (outcome.ok)` the secret id is there, after `else` the code and message.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-pub struct VerifyOutcome {
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub algorithm: Option<Algorithm>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret_id: Option<String>,
-    /// The vendor's error code (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `4100`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// As the vendor phrases it; for Alibaba the server's string to sign follows the first colon.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// The server's string to sign, when a signature was recomputed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub string_to_sign: Option<String>,
-    /// Everything the server computed, for a step-by-step comparison with the client's trace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expected: Option<SigningTrace>,
+#[serde(untagged)]
+pub enum VerifyOutcome {
+    Verified {
+        #[cfg_attr(feature = "tsify", tsify(type = "true"))]
+        ok: Flag<true>,
+        algorithm: Algorithm,
+        /// The key that signed it.
+        secret_id: String,
+    },
+    Refused {
+        #[cfg_attr(feature = "tsify", tsify(type = "false"))]
+        ok: Flag<false>,
+        /// Absent when the request named no algorithm this server knows.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "tsify", tsify(optional))]
+        algorithm: Option<Algorithm>,
+        /// The vendor's error code (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `4100`, …).
+        code: String,
+        /// As the vendor phrases it; for Alibaba the server's string to sign follows the first colon.
+        message: String,
+        /// The server's string to sign, when a signature was recomputed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "tsify", tsify(optional))]
+        string_to_sign: Option<String>,
+        /// Everything the server computed, for a step-by-step comparison with the client's trace.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "tsify", tsify(optional))]
+        expected: Option<SigningTrace>,
+    },
+}
+
+/// A boolean fixed by its type: `ok` of one [`VerifyOutcome`] shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flag<const B: bool>;
+
+impl<const B: bool> serde::Serialize for Flag<B> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(B)
+    }
 }
 
 impl VerifyOutcome {
     pub fn of(outcome: &Result<Verified, Refusal>) -> Self {
         match outcome {
-            Ok(v) => VerifyOutcome {
-                ok: true,
-                algorithm: Some(v.algorithm),
-                secret_id: Some(v.secret_id.clone()),
-                code: None,
-                message: None,
-                string_to_sign: None,
-                expected: None,
-            },
-            Err(r) => VerifyOutcome {
-                ok: false,
+            Ok(v) => VerifyOutcome::Verified { ok: Flag, algorithm: v.algorithm, secret_id: v.secret_id.clone() },
+            Err(r) => VerifyOutcome::Refused {
+                ok: Flag,
                 algorithm: r.algorithm,
-                secret_id: None,
-                code: Some(r.vendor_code().into()),
-                message: Some(r.vendor_message()),
+                code: r.vendor_code().into(),
+                message: r.vendor_message(),
                 string_to_sign: r.string_to_sign().map(Into::into),
                 expected: r.expected.as_deref().cloned(),
             },

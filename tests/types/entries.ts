@@ -1,0 +1,14 @@
+// Every entry point resolves to its declarations under each of TypeScript's module resolutions
+// (compiled three times: node10, nodenext, bundler). node10 reads no `exports`: the subpaths
+// reach their declarations through `typesVersions`, `cloudplay/node` through its folder's
+// package.json.
+import { catalog, type SigningTrace } from "cloudplay";
+import { signWire } from "cloudplay/sign";
+import { signWire as signWireWeb } from "cloudplay/sign/web";
+import { prepare as prepareWeb } from "cloudplay/web";
+import { prepare as prepareNode } from "cloudplay/node";
+
+const trace: SigningTrace = signWire("{}");
+const fromWeb: SigningTrace = signWireWeb("{}");
+const ids: string[] = catalog().map((a) => a.id);
+void [trace, fromWeb, ids, prepareWeb, prepareNode];
