@@ -65,6 +65,17 @@ test("importTccli adds every action of the four tccli files", () => {
   assert.throws(() => importTccli("{]"), (e) => e.code === "InvalidJson");
   assert.throws(() => importTccli(undefined), (e) => e.code === "MissingField" && e.path === "apiJson");
   assert.throws(() => importTccli({ actions: 5 }), (e) => typeof e.code === "string");
+  // An examples file of another shape, or another service's, is refused: importing it as
+  // "no examples" would have replaced the examples already imported with none.
+  const dirs = tccliDirs();
+  const cvm = dirs.find((d) => d.name === "cvm-2017-03-12");
+  const other = dirs.find((d) => d.name === "postgres-2017-03-12");
+  const before = describe("cvm/2017-03-12/DescribeInstances").examples.length;
+  assert.ok(before > 0);
+  for (const [examples, path] of [[{ actions: 5 }, "examplesJson.actions"], ["[]", "examplesJson.actions"], [{ actions: { DescribeInstances: "x" } }, "examplesJson.actions.DescribeInstances"], [other.examples, "examplesJson.actions"]]) {
+    assert.throws(() => importTccli(cvm.api, examples), (e) => e.code === "InvalidSpec" && e.path === path && /examples/.test(e.message), path);
+  }
+  assert.equal(describe("cvm/2017-03-12/DescribeInstances").examples.length, before);
 });
 
 test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => {

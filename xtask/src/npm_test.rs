@@ -53,11 +53,26 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
     for file in ["usage.ts", "entries.ts"] {
         std::fs::copy(root().join("tests/types").join(file), clean.join(file)).map_err(|e| e.to_string())?;
     }
-    let resolutions = [("nodenext", "nodenext", "usage.ts"), ("esnext", "node10", "entries.ts"), ("nodenext", "nodenext", "entries.ts"), ("esnext", "bundler", "entries.ts")];
+    let resolutions = [
+        ("nodenext", "nodenext", "usage.ts"),
+        ("esnext", "node10", "entries.ts"),
+        ("nodenext", "nodenext", "entries.ts"),
+        ("esnext", "bundler", "entries.ts"),
+    ];
     for (module, resolution, file) in resolutions {
         cmd::run(
             Command::new(root().join("node_modules/.bin/tsc"))
-                .args(["--strict", "--noEmit", "--module", module, "--moduleResolution", resolution, "--target", "es2022", file])
+                .args([
+                    "--strict",
+                    "--noEmit",
+                    "--module",
+                    module,
+                    "--moduleResolution",
+                    resolution,
+                    "--target",
+                    "es2022",
+                    file,
+                ])
                 .current_dir(&clean),
         )?;
     }

@@ -165,7 +165,8 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
 fn name_declarations(dir: &Path, name: &str) -> Result<(), String> {
     let file = dir.join("package.json");
     let Ok(text) = std::fs::read_to_string(&file) else { return Ok(()) };
-    let mut manifest: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
     if let Some(fields) = manifest.as_object_mut() {
         fields.entry("types").or_insert_with(|| format!("{name}.d.ts").into());
     }

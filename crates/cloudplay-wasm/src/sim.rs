@@ -159,7 +159,9 @@ pub fn simulator_state() -> Result<String, JsValue> {
 /// Replaces the simulator's memory with one exported by `simulatorState` (its text, or that
 /// text parsed).
 #[wasm_bindgen(js_name = restoreSimulator)]
-pub fn restore_simulator(#[wasm_bindgen(unchecked_param_type = "string | object")] state_json: JsValue) -> Result<(), JsValue> {
+pub fn restore_simulator(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] state_json: JsValue,
+) -> Result<(), JsValue> {
     let text = json_text(&state_json, "state").map_err(|e| to_js_error(&e))?;
     with_sim(|sim| sim.import_state(&text).map_err(|m| Error::at(ErrorKind::InvalidJson, "state", m)))
 }

@@ -59,7 +59,10 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         Some(text) => Some(parse_json(text, "examples.json")?),
         None => None,
     };
-    let example_lists = examples.as_ref().and_then(|e| e.get("actions")).and_then(Value::as_object);
+    let example_lists = match &examples {
+        Some(e) => Some(example_lists(e, actions, service)?),
+        None => None,
+    };
 
     let mut out = Imported::default();
     for (name, action) in actions {
@@ -71,6 +74,45 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         }
     }
     Ok(out)
+}
+
+/// `examples.json`'s `actions`, checked before anything is imported: a file of another shape,
+/// or another service's, is refused rather than imported as "no examples" (which would replace
+/// an earlier import's examples with none).
+fn example_lists<'a>(
+    examples: &'a Value,
+    actions: &Map<String, Value>,
+    service: &str,
+) -> Result<&'a Map<String, Value>> {
+    let lists = examples.get("actions").and_then(Value::as_object).ok_or_else(|| {
+        invalid(
+            "examplesJson.actions",
+            "examples.json must be an object whose 'actions' maps each action to a list of examples",
+        )
+    })?;
+    for (name, list) in lists {
+        if !list.as_array().is_some_and(|l| l.iter().all(Value::is_object)) {
+            return Err(invalid(
+                &format!("examplesJson.actions.{name}"),
+                "must be a list of examples (objects with title, document, input and output)",
+            ));
+        }
+    }
+    let another = |why: &str| {
+        invalid("examplesJson.actions", &format!("examples.json {why}: is it the same service and version's file?"))
+    };
+    if !lists.is_empty() && !lists.keys().any(|name| actions.contains_key(name)) {
+        return Err(another("names none of api.json's actions"));
+    }
+    // Products share action names (DescribeRegions, …); the hosts in the request sketches tell
+    // them apart: every sketch in the tccli files names its own service's endpoint.
+    let own = format!("{service}.tencentcloudapi.com");
+    let inputs =
+        || lists.values().flat_map(|l| l.as_array().into_iter().flatten()).filter_map(|e| e.get("input")?.as_str());
+    if inputs().any(|i| i.contains(".tencentcloudapi.com")) && !inputs().any(|i| i.contains(&own)) {
+        return Err(another(&format!("sends its examples to another service's endpoint, not {own}")));
+    }
+    Ok(lists)
 }
 
 struct Context<'a> {
@@ -478,6 +520,35 @@ mod tests {
         ] {
             assert_eq!(typed_leaf(&spec, &["Ratio"], text.into()).to_string(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn examples_of_another_shape_or_service_are_refused_and_good_ones_read() {
+        let text = api(json!({
+            "MakeRequest": {"members": [{"name": "Size", "type": "int", "member": "int64", "required": true, "document": ""}], "type": "object"},
+            "MakeResponse": {"members": [{"name": "RequestId", "type": "string", "member": "string", "document": ""}], "type": "object"}
+        }));
+        let refused = |examples: Value| {
+            import(&text, Some(&examples.to_string())).err().map(|e| (e.kind, e.path.unwrap_or_default()))
+        };
+        let at = |path: &str| Some((ErrorKind::InvalidSpec, String::from(path)));
+        assert_eq!(refused(json!([])), at("examplesJson.actions"));
+        assert_eq!(refused(json!({"version": "1.0"})), at("examplesJson.actions"));
+        assert_eq!(refused(json!({"actions": 5})), at("examplesJson.actions"));
+        assert_eq!(refused(json!({"actions": {"Make": {"input": "x"}}})), at("examplesJson.actions.Make"));
+        assert_eq!(refused(json!({"actions": {"Make": [{"input": "x"}, "y"]}})), at("examplesJson.actions.Make"));
+        // Another service's file: none of its actions is one of this api.json's, or its
+        // requests go to another endpoint.
+        assert_eq!(refused(json!({"actions": {"DescribeThings": []}})), at("examplesJson.actions"));
+        let elsewhere = "POST / HTTP/1.1\nHost: other.tencentcloudapi.com\n<公共请求参数>\n\n{}";
+        assert_eq!(refused(json!({"actions": {"Make": [{"input": elsewhere}]}})), at("examplesJson.actions"));
+        // An empty list, or none for some actions, is a file that has no examples for them.
+        assert_eq!(refused(json!({"actions": {}})), None);
+        let body = "POST / HTTP/1.1\nHost: demo.tencentcloudapi.com\n<公共请求参数>\n\n{\"Size\": 3}";
+        let good = json!({"actions": {"Make": [{"title": "t", "document": "d", "input": body, "output": "{}"}], "Other": []}, "version": "1.0"});
+        let out = import(&text, Some(&good.to_string())).unwrap();
+        assert_eq!(out.specs[0].examples.len(), 1);
+        assert_eq!(out.specs[0].examples[0].params, json!({"Size": 3}));
     }
 
     #[test]
