@@ -711,6 +711,19 @@ test("send directly: a vendor answer the browser may not read is reported as COR
   await page.close();
 });
 
+test("search finds an API by its vendor or its product's name, and the page names the product", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "阿里云", "bssopenapi/2017-12-14/CreateInstance");
+  assert.match(await page.textContent("#api-id"), /· Expenses and Costs$/);
+  await page.fill("#search", "Tencent");
+  await page.locator("#search-results button[data-api]").first().waitFor();
+  assert.equal(await page.locator("#search-results button[data-api]").count(), 3);
+  await chooseBySearch(page, "云数据库 PostgreSQL", "postgres/2017-03-12/CreateResource");
+  assert.match(await page.textContent("#api-id"), /· TencentDB for PostgreSQL$/);
+  noProblems(problems);
+  await page.close();
+});
+
 test("the settings offer only what can be signed: no JSON body for API 2.0 signatures, no body for a GET", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

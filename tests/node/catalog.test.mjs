@@ -27,6 +27,10 @@ test("search finds APIs by English and Chinese words", () => {
   const zh = describe("hai/2023-08-12/RunInstances").title.zh;
   assert.ok(search(zh).some((a) => a.product === "hai"), zh);
   assert.deepEqual(search("no-such-api-anywhere"), []);
+  // By vendor and by the product's own name, as people who do not know the code look.
+  assert.deepEqual(search("阿里云").map((a) => a.product), ["bssopenapi"]);
+  assert.deepEqual(search("Tencent Cloud PostgreSQL").map((a) => a.product), ["postgres"]);
+  assert.equal(describe("postgres/2017-03-12/CreateResource").product_name.zh, "云数据库 PostgreSQL");
 });
 
 test("describe returns the parameter tree, docs, errors and examples", () => {
@@ -60,6 +64,9 @@ test("importTccli adds every action of the four tccli files", () => {
   assert.ok(hai.errors.length >= 20 && hai.description.en && hai.description.zh);
   const ids = catalog().map((a) => a.id);
   assert.ok(ids.includes("cvm/2017-03-12/DescribeInstances"));
+  // An imported product is found by the name tccli gives it.
+  assert.equal(describe("cvm/2017-03-12/DescribeInstances").product_name.zh, "云服务器");
+  assert.ok(search("云服务器 DescribeInstances").some((a) => a.id === "cvm/2017-03-12/DescribeInstances"));
   assert.ok(describe("cvm/2017-03-12/RunInstances").params.length > 10);
   // Objects are accepted as well as JSON text; bad input is an error, not a crash.
   assert.throws(() => importTccli("{]"), (e) => e.code === "InvalidJson");

@@ -111,7 +111,8 @@ function focusPath(path) {
 function renderApiInfo() {
   const s = state.spec;
   $("api-title").textContent = `${s.action} — ${docText(s.title)}`;
-  $("api-id").textContent = `${s.product}/${s.version}/${s.action}`;
+  const product = docText(s.product_name ?? {});
+  $("api-id").textContent = `${s.product}/${s.version}/${s.action}${product ? ` · ${product}` : ""}`;
   $("api-desc").textContent = docText(s.description);
   put($("api-facts"),
     h("dt", { text: t("api.style") }), h("dd", { text: t(`style.${s.style}`) }),

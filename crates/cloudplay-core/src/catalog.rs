@@ -176,8 +176,8 @@ impl Catalog {
         self.specs.iter().map(ApiSummary::of).collect()
     }
 
-    /// Specs whose id, product, action, title or description (English or Chinese) contain every
-    /// whitespace-separated term, ignoring ASCII case.
+    /// Specs whose id, product, action, product name, vendor, title or description (English or
+    /// Chinese) contain every whitespace-separated term, ignoring ASCII case.
     ///
     /// Only ASCII is folded (other letters must match exactly): Unicode case mapping would put
     /// its tables (about 10 KB) into the npm module for a search over English and Chinese text.
@@ -188,6 +188,9 @@ impl Catalog {
             .filter(|s| {
                 let hay = [
                     s.id(),
+                    s.style.vendor_names().into(),
+                    s.product_name.en.clone(),
+                    s.product_name.zh.clone(),
                     s.title.en.clone(),
                     s.title.zh.clone(),
                     s.description.en.clone(),

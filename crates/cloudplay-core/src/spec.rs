@@ -83,6 +83,16 @@ impl ApiStyle {
     pub fn is_tencent(self) -> bool {
         !matches!(self, ApiStyle::AlibabaRpc)
     }
+
+    /// The vendor's names, in English and Chinese and as its SDKs and domains spell it, for
+    /// search: someone looking for "阿里云" or "Tencent" means every API of that vendor.
+    pub fn vendor_names(self) -> &'static str {
+        if self.is_tencent() {
+            "Tencent Cloud 腾讯云 tencentcloud qcloud"
+        } else {
+            "Alibaba Cloud 阿里云 aliyun alibabacloud"
+        }
+    }
 }
 
 /// The JSON type a parameter takes.
@@ -374,6 +384,10 @@ pub struct ApiSpec {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub service: String,
     pub style: ApiStyle,
+    /// The product's name as the vendor's console and docs spell it (`云数据库 PostgreSQL`,
+    /// `Expenses and Costs`): what people search for when they do not know the code.
+    #[serde(default, skip_serializing_if = "Doc::is_empty")]
+    pub product_name: Doc,
     #[serde(default, skip_serializing_if = "Doc::is_empty")]
     pub title: Doc,
     #[serde(default, skip_serializing_if = "Doc::is_empty")]

@@ -63,6 +63,7 @@ fn the_fixture_imports_one_rpc_action_and_skips_the_rest_with_reasons() {
 
     let spec = &out.specs[0];
     assert_eq!(spec.id(), "demoshop/2024-01-01/CreateOrder");
+    assert_eq!(spec.product_name.en, "Demo Shop", "products.json names the product");
     assert_eq!(spec.description.en, "Places an order for items of the demo shop.");
     assert_eq!(spec.methods, ["POST", "GET"]);
     assert_eq!(spec.algorithms, [Algorithm::Acs3HmacSha256, Algorithm::AcsRpcHmacSha1]);

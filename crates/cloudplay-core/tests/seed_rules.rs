@@ -69,7 +69,24 @@ fn the_builtin_catalog_holds_the_four_seeds() {
     assert_eq!(c.search("实例").len(), 3, "postgres, hai and bss mention 实例 in title/description");
     assert_eq!(c.search("BILLING create")[0].id, BSS);
     assert!(c.search("nothing-like-this").is_empty());
+    // By vendor and by product name, in either language: what someone who does not know the
+    // product code types.
+    let ids = |q: &str| c.search(q).into_iter().map(|s| s.id).collect::<Vec<_>>();
+    assert_eq!(ids("Tencent"), [MS, PG, HAI]);
+    assert_eq!(ids("腾讯云"), [MS, PG, HAI]);
+    assert_eq!(ids("阿里云"), [BSS]);
+    assert_eq!(ids("aliyun create"), [BSS]);
+    assert_eq!(ids("PostgreSQL"), [PG]);
+    assert_eq!(ids("云数据库 PostgreSQL"), [PG]);
+    assert_eq!(ids("移动应用安全"), [MS]);
+    assert_eq!(ids("expenses"), [BSS]);
+    assert_eq!(ids("tencent 高性能"), [HAI]);
     for spec in c.specs() {
+        assert!(
+            !spec.product_name.en.is_empty() && !spec.product_name.zh.is_empty(),
+            "{} names its product",
+            spec.id()
+        );
         // Round trip through JSON: the describe payload is the spec itself.
         let text = serde_json::to_string(spec).unwrap();
         assert_eq!(&ApiSpec::from_json(&text).unwrap(), spec);

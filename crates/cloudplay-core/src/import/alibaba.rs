@@ -297,6 +297,7 @@ impl AlibabaImporter {
             action: name.into(),
             service: String::new(),
             style: ApiStyle::AlibabaRpc,
+            product_name: self.product_name.clone(),
             title,
             description: summary,
             endpoints: self.endpoints(),

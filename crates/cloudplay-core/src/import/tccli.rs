@@ -147,6 +147,7 @@ fn import_action(
         action: name.into(),
         service: String::new(),
         style: ApiStyle::TencentApi3,
+        product_name: Doc::new("", ctx.product_name),
         title: Doc::new("", title),
         description: Doc::new("", document),
         endpoints: Endpoints {
