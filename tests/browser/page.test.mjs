@@ -426,6 +426,15 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   noProblems(oddProblems);
   await odd.close();
 
+  // A link to an API this page does not have: another API opens, and the page says why.
+  const { page: gone, problems: goneProblems } = await openPlayground(browser.context, server.url, { path: "#api=cvm%2F2017-03-12%2FRunInstances&params=e30" });
+  assert.equal(await gone.inputValue("#api-picker"), "ms/2018-04-08/CreateResourceInstances");
+  assert.equal(await gone.isVisible("#load-status"), true);
+  assert.match(await gone.textContent("#load-status"), /cvm\/2017-03-12\/RunInstances is not in this page's catalog/);
+  assert.match(await gone.textContent("#load-status"), /did you mean hai\/2023-08-12\/RunInstances/);
+  noProblems(goneProblems);
+  await gone.close();
+
   // A link cut short: the API opens with its example, and the page says why.
   const { page: cut, problems: cutProblems } = await openPlayground(browser.context, server.url, { path: "#api=hai%2F2023-08-12%2FRunInstances&params=eyJBcHBsaWNhdGlvbklkIjoi" });
   assert.equal(await cut.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");

@@ -524,19 +524,24 @@ function wire() {
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);
     const opened = link && $("permalink").value !== location.href ? openLink(link) : null;
-    if (typeof opened === "string") notice(opened);
+    if (opened?.notice) notice(opened.notice);
   });
 }
 
-/** Opens a permalink: true, false (no such API), or what to tell the user when it opened
- * otherwise than linked: its parameters were garbled (the draft or the example shows
- * instead), or a setting it names is not this API's (the default is used instead). */
+/** Opens a permalink: `{ opened, notice }`, where `notice` tells the user why the page shows
+ * something other than the link: no such API (the caller opens another), parameters garbled
+ * (the draft or the example shows instead), or a setting that is not this API's (the default
+ * is used instead). */
 function openLink(link) {
-  if (link.params === null) return selectApi(link.api) ? t("page.badLink", { id: link.api }) : false;
-  if (link.params === undefined) return selectApi(link.api);
-  if (!selectApi(link.api, { params: link.params, region: link.region, settings: link.settings })) return false;
+  const unknown = () => ({ opened: false, notice: $("load-status").textContent });
+  if (link.params === null) {
+    return selectApi(link.api) ? { opened: true, notice: t("page.badLink", { id: link.api }) } : unknown();
+  }
+  if (link.params === undefined) return selectApi(link.api) ? { opened: true } : unknown();
+  if (!selectApi(link.api, { params: link.params, region: link.region, settings: link.settings })) return unknown();
   const dropped = Object.entries(link.settings ?? {}).filter(([key, value]) => state.options[key] !== value);
-  return dropped.length ? t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }) : true;
+  if (!dropped.length) return { opened: true };
+  return { opened: true, notice: t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }) };
 }
 
 /** A message in the banner above the page (the one that says the engine is loading). */
@@ -609,14 +614,15 @@ async function main() {
   const first = cp().catalog()[0]?.id;
   let ok = false;
   const linked = link ? openLink(link) : null;
-  ok = Boolean(linked);
+  ok = Boolean(linked?.opened);
   if (!ok && drafts.lastApi()) ok = selectApi(drafts.lastApi());
   if (!ok && first) ok = selectApi(first);
   verify.refresh();
   refreshSendAvailability();
   $("app").hidden = false;
   if (ok) $("load-status").hidden = true;
-  if (typeof linked === "string") notice(linked);
+  // Said last: opening the draft or the first API instead clears the banner.
+  if (linked?.notice) notice(linked.notice);
   performance.mark("cloudplay:ready");
   document.body.dataset.ready = "true";
   document.dispatchEvent(new CustomEvent("cloudplay:ready"));
