@@ -307,10 +307,20 @@ test("form and JSON stay in sync; arrays add and remove; required-only filter", 
   await settle(page);
   assert.equal(await page.isVisible("#json-status"), true);
   assert.equal(await page.inputValue('#form [data-path="ProductCode"]'), "rds");
-  // Required only hides the optional fields.
+  // Required only hides the empty optional fields: one holding a value is sent, so it stays
+  // in view; one emptied while being edited goes when it loses focus.
   await page.check("#required-only");
-  assert.equal(await page.isVisible('#form [data-path="ProductType"]'), false);
   assert.equal(await page.isVisible('#form [data-path="ProductCode"]'), true);
+  assert.equal(await page.inputValue('#form [data-path="ProductType"]'), "rds");
+  assert.equal(await page.isVisible('#form [data-path="ProductType"]'), true);
+  await page.fill('#form [data-path="ProductType"]', "");
+  await settle(page);
+  assert.equal(await page.isVisible('#form [data-path="ProductType"]'), true, "not while it has focus");
+  await page.focus('#form [data-path="ProductCode"]');
+  assert.equal(await page.isVisible('#form [data-path="ProductType"]'), false);
+  assert.equal(await page.isVisible('#form [data-path="RenewalStatus"]'), true);
+  await page.uncheck("#required-only");
+  assert.equal(await page.isVisible('#form [data-path="ProductType"]'), true);
   noProblems(problems);
   await page.close();
 });

@@ -139,15 +139,28 @@ export class ParamForm {
     this.spec = spec;
     this.params = params;
     this.slots = new Map();
+    this.optionals = [];
     this.counter = 0;
     const list = h("div", { class: "fields" });
     for (const p of spec.params ?? []) list.append(this.field(p, [p.name], true, p.name));
     if (!spec.params?.length) list.append(h("p", { class: "muted", text: t("form.noParams") }));
     put(this.container, list);
+    this.markFilled();
   }
 
   setRequiredOnly(on) {
     this.container.classList.toggle("required-only", Boolean(on));
+  }
+
+  /** "Required only" hides the optional fields that are empty: one holding a value is sent, so
+   * it stays in view. */
+  markFilled() {
+    for (const { el, segs } of this.optionals) el.toggleAttribute("data-filled", getAt(this.params, segs) !== undefined);
+  }
+
+  optional(el, segs, optional) {
+    if (optional) this.optionals.push({ el, segs });
+    return el;
   }
 
   id(segs) {
@@ -157,6 +170,7 @@ export class ParamForm {
 
   changed(segs, value) {
     setAt(this.params, segs, value);
+    this.markFilled();
     this.onChange(pathString(segs));
   }
 
@@ -184,7 +198,7 @@ export class ParamForm {
         h("legend", {}, h("span", { class: "name", text: label }), " ", marks), help, err);
       for (const f of fields) fs.append(this.field(f, segs.concat(f.name), chainRequired && shownRequired, f.name));
       this.slots.set(path, { el: fs, err, focus: fs.querySelector("input,select,textarea") });
-      return fs;
+      return this.optional(fs, segs, optional);
     }
 
     if (param.type === "array") {
@@ -214,7 +228,7 @@ export class ParamForm {
       }
       fs.append(list, add);
       this.slots.set(path, { el: fs, err, focus: add });
-      return fs;
+      return this.optional(fs, segs, optional);
     }
 
     // Scalars, and objects without declared fields (edited as JSON text).
@@ -258,7 +272,7 @@ export class ParamForm {
     const wrap = h("div", { class: "field", dataset: { optional: optional ? "1" : undefined } },
       h("label", { for: id }, h("span", { class: "name", text: label }), " ", marks), control, help, err);
     this.slots.set(path, { el: wrap, err, control, focus: control });
-    return wrap;
+    return this.optional(wrap, segs, optional);
   }
 
   addItem(param, segs) {
@@ -301,7 +315,7 @@ export class ParamForm {
   focusPath(path) {
     const slot = this.slotFor(path);
     if (!slot) return false;
-    if (slot.el.closest(".required-only") && slot.el.closest("[data-optional]")) this.setRequiredOnly(false);
+    if (slot.el.closest(".required-only") && slot.el.closest("[data-optional]:not([data-filled])")) this.setRequiredOnly(false);
     const target = slot.focus ?? slot.el.querySelector("input,select,textarea,button");
     target?.focus();
     return Boolean(target);
