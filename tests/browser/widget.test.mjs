@@ -115,12 +115,18 @@ test("the widget on a 360 px screen fits without sideways scrolling", async () =
   await page.close();
 });
 
-test("the widget's required-only filter hides the optional fields", async () => {
+test("the widget's required-only filter hides the empty optional fields", async () => {
   const { page, problems } = await openDocs();
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
   await hai.getByLabel("Required only").check();
-  assert.equal(await hai.locator('.form [data-path="InstanceName"]').isVisible(), false);
+  assert.equal(await hai.locator('.form [data-path="ClientToken"]').isVisible(), false);
   assert.equal(await hai.locator('.form [data-path="ApplicationId"]').isVisible(), true);
+  // One holding a value (the example's InstanceName, a token typed in) is sent, so it stays.
+  assert.equal(await hai.locator('.form [data-path="InstanceName"]').isVisible(), true);
+  await hai.getByLabel("Required only").uncheck();
+  await hai.locator('.form [data-path="ClientToken"]').fill("token-1");
+  await hai.getByLabel("Required only").check();
+  assert.equal(await hai.locator('.form [data-path="ClientToken"]').isVisible(), true);
   assert.deepEqual(problems, []);
   await page.close();
 });
