@@ -33,6 +33,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    const EXPECTED: &'static str = "unknown language: the keys are metadatas (no language), en-US or zh-CN (en, zh)";
+
     /// `en-US`/`en` or `zh-CN`/`zh`; `None` for the language-less `metadatas` form.
     pub fn parse(s: &str) -> Option<Option<Lang>> {
         match s {
@@ -401,15 +403,14 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
     }
     if let Some(index) = m.get("index").and_then(Value::as_object) {
         for (lang, doc) in index {
-            let lang = Lang::parse(lang).ok_or_else(|| invalid(&format!("index.{lang}"), "unknown language"))?;
+            let lang = Lang::parse(lang).ok_or_else(|| invalid(&format!("index.{lang}"), Lang::EXPECTED))?;
             imp.version_index(&doc.to_string(), lang)?;
         }
     }
     let actions: &Map<String, Value> =
         m.get("actions").and_then(Value::as_object).ok_or_else(|| invalid("actions", "missing"))?;
     for (lang_name, list) in actions {
-        let lang =
-            Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), "unknown language"))?;
+        let lang = Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), Lang::EXPECTED))?;
         let list = list.as_array().ok_or_else(|| invalid(&format!("actions.{lang_name}"), "must be a list"))?;
         for doc in list {
             imp.action(&doc.to_string(), lang)?;
