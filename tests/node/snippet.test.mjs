@@ -56,6 +56,10 @@ test("the curl snippet parses back to the signed request", () => {
   assert.equal(back.host, signed.host);
   assert.equal(back.body, signed.body);
   assert.deepEqual(back.headers, signed.headers);
+  // A request signed for another call (kept from before a switch) is refused, not shown.
+  const ms = describe("ms/2018-04-08/CreateResourceInstances").examples[0];
+  const other = { api: "ms/2018-04-08/CreateResourceInstances", params: ms.params, region: "ap-guangzhou" };
+  assert.throws(() => snippet(other, "curl", signed), (e) => e.code === "InvalidField" && e.path === "signed" && /RunInstances/.test(e.message));
 });
 
 test("parseRequest reads raw HTTP too, and explains what it cannot read", () => {

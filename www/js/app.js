@@ -194,6 +194,8 @@ function update() {
   const ts = timestamp();
   const preview = $("preview");
   if (ts === null) {
+    // Nothing signed for this call: no earlier call's request may stand in for it.
+    state.prepared = null;
     put(preview, h("p", { class: "notice warn", text: t("preview.badTimestamp") }));
   } else {
     const real = creds.get();

@@ -212,7 +212,11 @@ fn bad_bundles_are_errors_not_panics() {
     // A language the bundle cannot hold is named with the ones it can.
     let e = import_bundle(r#"{"product": "x", "version": "2024-01-01", "actions": {"fr-FR": []}}"#).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("actions.fr-FR"));
-    assert!(e.message.contains("metadatas") && e.message.contains("en-US") && e.message.contains("zh-CN"), "{}", e.message);
+    assert!(
+        e.message.contains("metadatas") && e.message.contains("en-US") && e.message.contains("zh-CN"),
+        "{}",
+        e.message
+    );
     // Sub-parameters nested past the limit are refused for that action, not followed forever.
     let mut p = json!({"name": "Leaf", "type": "String"});
     for i in 0..40 {

@@ -328,3 +328,40 @@ fn an_endpoint_override_reaches_every_snippet() {
     let js = snippet_in(&catalog, &call, Language::Node, None).unwrap();
     assert!(js.contains("signs for the service named by the endpoint's first label ('127')"), "{js}");
 }
+
+#[test]
+fn a_signed_request_of_another_call_is_refused_at_signed() {
+    let catalog = catalog();
+    let specs = catalog.specs();
+    let mut checked = 0;
+    for spec in specs {
+        let call = example_call(spec);
+        let own = signed(&catalog, &call, &options(None, None), false);
+        for other in specs.iter().filter(|o| o.id() != spec.id()) {
+            let theirs = signed(&catalog, &example_call(other), &options(None, None), false);
+            for language in Language::ALL {
+                let e = snippet(spec, &call, language, Some(&theirs)).unwrap_err();
+                assert_eq!(
+                    (e.kind, e.path.as_deref()),
+                    (ErrorKind::InvalidField, Some("signed")),
+                    "{} with {}",
+                    spec.id(),
+                    other.id()
+                );
+                assert!(
+                    e.message.contains(&format!("not this call's '{}'", spec.action)) || e.message.contains("host"),
+                    "{}",
+                    e.message
+                );
+                checked += 1;
+            }
+        }
+        // Its own request, and one for the same API at another endpoint, which is refused by host.
+        assert!(snippet(spec, &call, Language::Curl, Some(&own)).is_ok());
+        let mut elsewhere = own.clone();
+        elsewhere.host = "example.com".into();
+        let e = snippet(spec, &call, Language::Curl, Some(&elsewhere)).unwrap_err();
+        assert!(e.message.contains("host 'example.com'"), "{}", e.message);
+    }
+    assert_eq!(checked, 4 * 3 * Language::ALL.len());
+}

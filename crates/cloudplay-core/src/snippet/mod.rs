@@ -95,6 +95,9 @@ pub fn snippet(spec: &ApiSpec, call: &Call, language: Language, signed: Option<&
     }
     let region = call.region.as_deref().filter(|r| !r.is_empty());
     let host = resolve_host(spec, region, call.endpoint.as_deref())?;
+    if let Some(signed) = signed {
+        signed_for(spec, &host, signed)?;
+    }
     let ctx = Ctx { spec, call, host, region };
     match language {
         Language::Curl => Ok(curl_command(spec.style, need_signed(signed, "curl")?)),
@@ -119,6 +122,37 @@ pub(crate) fn need_signed<'a>(signed: Option<&'a HttpRequest>, what: &str) -> Re
             format!("{what} needs the signed request: prepare the call first and pass the result"),
         )
     })
+}
+
+/// A signed request embedded in a snippet must be this call's: one prepared for another API or
+/// endpoint (kept from before the user switched) would show a command that does something else.
+fn signed_for(spec: &ApiSpec, host: &str, signed: &HttpRequest) -> Result<()> {
+    let header = signed
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("x-tc-action") || n.eq_ignore_ascii_case("x-acs-action"))
+        .map(|(_, v)| v.clone());
+    let param = || {
+        [&signed.query, &signed.body]
+            .into_iter()
+            .flat_map(|text| cloudplay_sign::encode::query_pairs_lossy(text))
+            .find_map(|(n, v)| (n == "Action").then_some(v))
+    };
+    let mismatch = |what: &str, theirs: &str, ours: &str| {
+        Err(Error::at(
+            ErrorKind::InvalidField,
+            "signed",
+            format!("the signed request is for {what} '{theirs}', not this call's '{ours}': prepare this call and pass its request"),
+        ))
+    };
+    match header.or_else(param) {
+        Some(action) if action != spec.action => return mismatch("action", &action, &spec.action),
+        _ => {}
+    }
+    if !signed.host.eq_ignore_ascii_case(host) {
+        return mismatch("host", &signed.host, host);
+    }
+    Ok(())
 }
 
 /// Why a signed request stops working, said once for every snippet that embeds one.
