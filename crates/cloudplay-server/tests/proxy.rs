@@ -135,6 +135,22 @@ fn refuses_what_it_must_not_forward() {
     let (upstream, seen) = fake_vendor();
     let target = format!("127.0.0.1:{upstream}");
     let server = start_with_env(&["--quiet"], &[("CLOUDPLAY_PROXY_UPSTREAM", &target)]);
+    // The testing-only redirect is said at start-up, even with --quiet: set by accident it
+    // would send the page's calls somewhere other than the vendor.
+    let said = || server.log.lock().unwrap().clone();
+    for _ in 0..100 {
+        if !said().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        said().contains(&format!(
+            "CLOUDPLAY_PROXY_UPSTREAM is set (testing only): /proxy sends every request to {target}"
+        )),
+        "{}",
+        said()
+    );
     let origin = format!("http://127.0.0.1:{}", server.port);
     let ok_payload = signed_request("https://hai.tencentcloudapi.com/").to_string();
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::Command;
 use std::time::Duration;
 
@@ -129,6 +129,19 @@ fn malformed_and_hostile_requests_get_errors_not_hangs() {
     huge.extend_from_slice(b"\r\n");
     let (status, _, _) = exchange(port, &huge);
     assert!(status == 431 || status == 400 || status == 0, "{status}");
+    // The head limit is 64 KiB as the README says, whether in many headers or a few long ones.
+    let head = |total: usize| {
+        let mut h = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".to_vec();
+        for i in 0..8 {
+            h.extend_from_slice(format!("X-Long-{i}: {}\r\n", "a".repeat(total / 8)).as_bytes());
+        }
+        h.extend_from_slice(b"\r\n");
+        h
+    };
+    assert_ne!(exchange(port, &head(60 * 1024)).0, 431, "under 64 KiB is read");
+    let (status, _, closed) = exchange(port, &head(66 * 1024));
+    assert_eq!((status, closed), (431, true), "just over 64 KiB is refused");
+    assert_eq!(exchange(port, &head(110 * 1024)).0, 431);
     // A body larger than 1 MiB, declared up front: a Tencent-shaped refusal, connection closed.
     let big = format!(
         "POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nX-TC-Action: CreateResourceInstances\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
@@ -198,7 +211,7 @@ fn malformed_and_hostile_requests_get_errors_not_hangs() {
 
 #[test]
 fn half_sent_requests_are_closed_by_the_server() {
-    let server = start(&["--quiet"]);
+    let server = start(&["--quiet", "--root", concat!(env!("CARGO_MANIFEST_DIR"), "/../../www")]);
     let port = server.port;
     let head_only = std::thread::spawn(move || {
         let mut s = connect(port);
@@ -214,6 +227,23 @@ fn half_sent_requests_are_closed_by_the_server() {
         let mut s = connect(port);
         read_response(&mut s)
     });
+    // A client that asks for far more than the socket buffers hold and never reads: the
+    // answers stop moving, and the server drops the connection instead of waiting forever.
+    let not_reading = std::thread::spawn(move || {
+        let mut s = connect(port);
+        let ask = b"GET /js/i18n.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(2000);
+        let _ = s.write_all(&ask);
+        std::thread::sleep(Duration::from_secs(13));
+        let mut received = 0usize;
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => received += n,
+            }
+        }
+        received
+    });
     let (_, _, closed) = head_only.join().unwrap();
     assert!(closed);
     let (status, _, closed) = body_short.join().unwrap();
@@ -221,6 +251,9 @@ fn half_sent_requests_are_closed_by_the_server() {
     assert_eq!(status, 408);
     let (_, _, closed) = idle.join().unwrap();
     assert!(closed);
+    let file = std::fs::metadata(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/js/i18n.js")).unwrap().len() as usize;
+    let received = not_reading.join().unwrap();
+    assert!(received > 0 && received < 2000 * file / 2, "{received} bytes of {} asked for", 2000 * file);
     let (status, _, _) = exchange(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assert!(status == 200 || status == 404);
 }

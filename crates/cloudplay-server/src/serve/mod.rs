@@ -6,6 +6,7 @@
 mod files;
 pub mod proxy;
 mod simhost;
+mod stall;
 
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -21,12 +22,15 @@ use tokio::sync::Semaphore;
 
 /// Bounds that keep one client from holding the server: a request head must arrive within
 /// `HEADER_TIMEOUT` (this also closes idle keep-alive connections), its body within
-/// `BODY_TIMEOUT`, and both fit their size limits.
+/// `BODY_TIMEOUT`, an answer must move within `WRITE_TIMEOUT` (a client that stops reading),
+/// and head and body fit their size limits.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Tencent caps a v1-signed POST at 1 MiB; the simulator applies that to every request.
 pub const MAX_BODY: usize = 1 << 20;
-/// The read buffer, which bounds the request line plus headers.
+/// The request line plus headers. hyper's read buffer (twice this, as it grows in steps) is
+/// the hard bound; [`dispatch`] holds every request to this one.
 pub const MAX_HEAD: usize = 64 * 1024;
 pub const MAX_CONNECTIONS: usize = 1024;
 
@@ -108,6 +112,9 @@ async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
     // Scripts read the bound port from this line (with --port 0 the system picks it).
     println!("cloudplay playground: http://{local}/");
     println!("cloudplay simulator: endpoint http://{local} or HTTP proxy http://{local}");
+    for warning in proxy::test_overrides() {
+        eprintln!("{warning}");
+    }
     let opts = Arc::new(opts);
     let sim = Arc::new(sim);
     let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
@@ -134,8 +141,8 @@ async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
-                .max_buf_size(MAX_HEAD)
-                .serve_connection(TokioIo::new(stream), svc)
+                .max_buf_size(2 * MAX_HEAD)
+                .serve_connection(TokioIo::new(stall::Bounded::new(stream, WRITE_TIMEOUT)), svc)
                 .await;
             drop(permit);
         });
@@ -147,6 +154,12 @@ async fn dispatch(
     sim: &simhost::SimHost,
     req: hyper::Request<hyper::body::Incoming>,
 ) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
+    if head_len(&req) > MAX_HEAD {
+        let mut resp =
+            files::plain(hyper::StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "the request head is over 64 KiB");
+        resp.headers_mut().insert(hyper::header::CONNECTION, hyper::header::HeaderValue::from_static("close"));
+        return resp;
+    }
     if proxy::is_proxy_request(&req) {
         return proxy::handle(req, opts.quiet).await;
     }
@@ -165,6 +178,15 @@ async fn dispatch(
         );
     }
     resp
+}
+
+/// The request line and headers as they arrived, give or take the line ends.
+fn head_len<B>(req: &hyper::Request<B>) -> usize {
+    let uri = req.uri();
+    let target =
+        uri.authority().map_or(0, |a| a.as_str().len() + 8) + uri.path_and_query().map_or(1, |p| p.as_str().len());
+    let headers: usize = req.headers().iter().map(|(n, v)| n.as_str().len() + v.len() + 4).sum();
+    req.method().as_str().len() + target + 10 + headers
 }
 
 #[cfg(test)]

@@ -262,6 +262,22 @@ fn test_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// What the testing-only variables change, said at start-up: set by accident, they would send
+/// what the page forwards somewhere other than the vendor.
+pub fn test_overrides() -> Vec<String> {
+    let mut said = Vec::new();
+    if let Some(upstream) = test_env("CLOUDPLAY_PROXY_UPSTREAM") {
+        said.push(format!("warning: CLOUDPLAY_PROXY_UPSTREAM is set (testing only): /proxy sends every request to {} over plain HTTP, not to the vendor", upstream.trim()));
+    }
+    if let Some(map) = test_env("CLOUDPLAY_PROXY_RESOLVE") {
+        said.push(format!(
+            "warning: CLOUDPLAY_PROXY_RESOLVE is set (testing only): /proxy resolves {} itself",
+            map.trim()
+        ));
+    }
+    said
+}
+
 /// Resolves `host` and picks an address that is safe to connect to.
 async fn resolve(host: &str) -> Result<SocketAddr, (Refusal, String)> {
     let addrs: Vec<IpAddr> = match test_env("CLOUDPLAY_PROXY_RESOLVE").and_then(|map| {
