@@ -235,6 +235,20 @@ fn a_string_that_is_no_integer_is_shown() {
     assert!(v[0].message.ends_with("got 'two'."), "{}", v[0].message);
 }
 
+#[test]
+fn a_number_that_lost_its_digits_is_told_apart_from_a_fraction() {
+    // 1e23 is what JSON.stringify makes of 99999999999999999999999: an integer whose digits are gone.
+    let message = |v: Value| check(MS, with(ms_ok(), "Pid", v), None)[0].message.clone();
+    assert!(
+        message(json!(1e23)).contains("beyond 2^53") && message(json!(1e23)).contains("decimal string"),
+        "{}",
+        message(json!(1e23))
+    );
+    assert!(message(json!(1.5)).ends_with("got a fractional number."), "{}", message(json!(1.5)));
+    let whole = check(MS, with(ms_ok(), "Pid", json!(3.0)), None);
+    assert!(whole.is_empty() || whole[0].message.contains("fraction or an exponent"), "{whole:?}");
+}
+
 // ---- postgres CreateResource (legacy API 2.0) ----
 
 #[test]
