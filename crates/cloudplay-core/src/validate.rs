@@ -553,12 +553,13 @@ fn kind(v: &Value) -> (&'static str, &'static str) {
         Value::Null => ("null", "null"),
         Value::Bool(_) => ("a boolean", "布尔值"),
         Value::Number(n) if n.is_f64() => match n.as_f64() {
-            Some(x) if x.fract() != 0.0 => ("a fractional number", "小数"),
-            // A JS number past 2^53 (or JSON's 1e23) arrives as a float whose digits are gone.
-            Some(x) if x.abs() >= 9_007_199_254_740_992.0 => (
+            // A JS number past 2^53 (or JSON's 1e23) arrives as a float whose digits are gone
+            // (every float that large is whole). `as i64` instead of `fract`, which core lacks.
+            Some(x) if !(-9_007_199_254_740_992.0..9_007_199_254_740_992.0).contains(&x) => (
                 "a number beyond 2^53, which a JSON or JS number cannot hold exactly: give it as a decimal string (or a BigInt)",
                 "超过 2^53 的数字，JSON/JS 数字无法精确表示：请以十进制字符串（或 BigInt）给出",
             ),
+            Some(x) if (x as i64) as f64 != x => ("a fractional number", "小数"),
             _ => ("a number written with a fraction or an exponent (3.0, 1e3)", "带小数点或指数写法的数字（如 3.0、1e3）"),
         },
         Value::Number(_) => ("a number", "数字"),

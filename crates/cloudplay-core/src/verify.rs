@@ -777,7 +777,7 @@ pub enum VerifyOutcome {
         /// Everything the server computed, for a step-by-step comparison with the client's trace.
         #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "tsify", tsify(optional))]
-        expected: Option<SigningTrace>,
+        expected: Option<Box<SigningTrace>>,
     },
 }
 
@@ -801,7 +801,7 @@ impl VerifyOutcome {
                 code: r.vendor_code().into(),
                 message: r.vendor_message(),
                 string_to_sign: r.string_to_sign().map(Into::into),
-                expected: r.expected.as_deref().cloned(),
+                expected: r.expected.clone(),
             },
         }
     }
