@@ -321,6 +321,14 @@ test("form and JSON stay in sync; arrays add and remove; required-only filter", 
   assert.equal(await page.isVisible('#form [data-path="RenewalStatus"]'), true);
   await page.uncheck("#required-only");
   assert.equal(await page.isVisible('#form [data-path="ProductType"]'), true);
+  // An optional list's new item shows its required fields, and the cursor goes into the first.
+  await page.check("#required-only");
+  await page.click('#form button[data-add-for="Parameter"]');
+  await settle(page);
+  assert.equal(await page.isVisible('#form [data-path="Parameter[1].Code"]'), true);
+  assert.equal(await page.isVisible('#form [data-path="Parameter[1].Value"]'), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), "Parameter[1].Code");
+  assert.equal(await page.isChecked("#required-only"), true);
   noProblems(problems);
   await page.close();
 });
@@ -432,9 +440,24 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   const { page: odd, problems: oddProblems } = await openPlayground(browser.context, server.url, { path: edited });
   assert.equal(await odd.inputValue("#algorithm"), "TC-HmacSHA256");
   assert.equal(await odd.inputValue("#method"), "POST");
-  assert.match(await odd.textContent("#load-status"), /does not offer TC-HmacMD5/);
+  assert.match(await odd.textContent("#load-status"), /cannot use TC-HmacMD5 as the link asks/);
   noProblems(oddProblems);
   await odd.close();
+
+  // A link without parameters opens the draft or the example with the link's settings; one
+  // whose content type cannot go with its method says so, and shows what is sent.
+  const bare = await openPlayground(browser.context, server.url, { path: "#api=postgres%2F2017-03-12%2FCreateResource&algorithm=TC-HmacSHA1&method=POST" });
+  assert.equal(await bare.page.inputValue("#algorithm"), "TC-HmacSHA1");
+  assert.equal(await bare.page.inputValue("#method"), "POST");
+  assert.equal(await bare.page.isVisible("#load-status"), false);
+  noProblems(bare.problems);
+  await bare.page.close();
+  const getJson = await openPlayground(browser.context, server.url, { path: "#api=ms%2F2018-04-08%2FCreateResourceInstances&params=e30&method=GET&content_type=application%2Fjson" });
+  assert.equal(await getJson.page.inputValue("#method"), "GET");
+  assert.equal(await getJson.page.inputValue("#content-type"), "", "a GET shows no body type");
+  assert.match(await getJson.page.textContent("#load-status"), /cannot use application\/json as the link asks/);
+  noProblems(getJson.problems);
+  await getJson.page.close();
 
   // A link to an API this page does not have: another API opens, and the page says why.
   const { page: gone, problems: goneProblems } = await openPlayground(browser.context, server.url, { path: "#api=cvm%2F2017-03-12%2FRunInstances&params=e30" });
@@ -442,6 +465,14 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   assert.equal(await gone.isVisible("#load-status"), true);
   assert.match(await gone.textContent("#load-status"), /cvm\/2017-03-12\/RunInstances is not in this page's catalog/);
   assert.match(await gone.textContent("#load-status"), /did you mean hai\/2023-08-12\/RunInstances/);
+  assert.doesNotMatch(await gone.textContent("#load-status"), /UnknownApi.*UnknownApi/, "the code is said once");
+  // The same typed into the address of an open page: the address goes back to the call on
+  // show, and Back to it clears the banner.
+  const shown = await gone.inputValue("#permalink");
+  await gone.evaluate(() => (location.hash = "#api=nope%2F1%2FX&params=e30"));
+  await gone.waitForFunction(() => !location.hash.includes("nope"));
+  assert.equal(gone.url(), shown);
+  assert.match(await gone.textContent("#load-status"), /nope\/1\/X is not in this page's catalog/);
   noProblems(goneProblems);
   await gone.close();
 
@@ -732,6 +763,8 @@ test("send directly: a vendor answer the browser may not read is reported as COR
 
 test("search finds an API by its vendor or its product's name, and the page names the product", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.fill("#search", "阿里云");
+  assert.equal(await page.textContent("#search-count"), "1 matching API");
   await chooseBySearch(page, "阿里云", "bssopenapi/2017-12-14/CreateInstance");
   assert.match(await page.textContent("#api-id"), /· Expenses and Costs$/);
   await page.fill("#search", "Tencent");

@@ -114,6 +114,15 @@ test("a value JSON would change is an error at its path, never a field quietly l
   refused(() => prepare(call({}), DEMO_CREDENTIALS, { timestamp: NaN }), "InvalidField", "options.timestamp");
   refused(() => validate(call({ InstanceCount: new Number(NaN) })), "InvalidField", "call.params.InstanceCount");
   refused(() => validate(call({ InstanceName: new Date("not a date") })), "InvalidField", "call.params.InstanceName");
+  // An integer past 2^53 has lost its last digits before it is read (2**60 is written as
+  // 1152921504606847000, 1e21 as 1e+21): refused, where a decimal string or a BigInt is exact.
+  refused(() => validate(call({ InstanceCount: 2 ** 60 })), "InvalidField", "call.params.InstanceCount");
+  refused(() => prepare(call({ SystemDisk: { DiskType: "CLOUD_PREMIUM", DiskSize: 1e21 } }), DEMO_CREDENTIALS, { timestamp: 1700000000 }), "InvalidField", "call.params.SystemDisk.DiskSize");
+  assert.throws(() => validate(call({ InstanceCount: 2 ** 60 })), (e) => /decimal string or a BigInt/.test(e.message));
+  const ms = { api: "ms/2018-04-08/CreateResourceInstances", params: { Pid: 12750, TimeUnit: "m", TimeSpan: 6, ResourceNum: 10 } };
+  assert.deepEqual(validate({ ...ms, params: { ...ms.params, Pid: 2n ** 60n } }), []);
+  assert.deepEqual(validate({ ...ms, params: { ...ms.params, Pid: "1152921504606846976" } }), []);
+  assert.deepEqual(validate({ ...ms, params: { ...ms.params, Pid: 9007199254740991 } }), [], "2^53 - 1 is exact");
   // A lone surrogate, as a value or a name, deep in a list.
   refused(() => validate(call({ InstanceName: "a\ud800b" })), "InvalidJson", "call.params.InstanceName");
   refused(() => validate(call({ Tags: [{ Key: "k", Value: "v" }, { ["\udc00"]: 1 }] })), "InvalidJson", "call.params.Tags[1].\\udc00");

@@ -140,11 +140,11 @@ function contentTypeRules() {
   const select = $("content-type");
   const formOnly = o.algorithm.startsWith("TC-Hmac");
   for (const option of select.options) option.disabled = formOnly && option.value === "application/json";
-  if (select.selectedOptions[0]?.disabled) {
-    select.value = "";
-    o.contentType = "";
-  }
-  select.disabled = (state.spec.content_types?.length ?? 0) === 0 || o.method !== "POST";
+  if (formOnly && o.contentType === "application/json") o.contentType = "";
+  // A GET sends no body: the choice shows the default, and comes back with POST.
+  const post = o.method === "POST";
+  select.value = post ? o.contentType : "";
+  select.disabled = (state.spec.content_types?.length ?? 0) === 0 || !post;
 }
 
 function renderSettings() {
@@ -248,7 +248,9 @@ function selectApi(id, override) {
     state.params = override.params ?? {};
     state.region = override.region ?? "";
     const { jsonText: _typed, ...settings } = saved?.options ?? {};
-    const { algorithm = "", method = "", contentType = "" } = override.settings ?? {};
+    // A history entry from before entries kept settings has none: the draft's stay.
+    const chosen = override.settings ?? { algorithm: settings.algorithm, method: settings.method, contentType: settings.contentType };
+    const { algorithm = "", method = "", contentType = "" } = chosen;
     state.options = { ...state.options, ...settings, algorithm, method, contentType };
   } else if (draft) {
     state.params = draft.params && typeof draft.params === "object" ? draft.params : {};
@@ -439,6 +441,9 @@ function wire() {
   form = new ParamForm($("form"), { idPrefix: "p", onChange: () => {
     json.show(state.params);
     scheduleUpdate();
+  }, onShowAll: () => {
+    state.options.requiredOnly = false;
+    $("required-only").checked = false;
   } });
   json = new JsonEditor($("json"), $("json-status"), onParamsFromJson);
   // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
@@ -525,8 +530,16 @@ function wire() {
   });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);
-    const opened = link && $("permalink").value !== location.href ? openLink(link) : null;
-    if (opened?.notice) notice(opened.notice);
+    if (!link) return;
+    // Back to the call on show (the address the page itself wrote): nothing to open or say.
+    if ($("permalink").value === location.href) {
+      $("load-status").hidden = true;
+      return;
+    }
+    const opened = openLink(link);
+    // Nothing opened: the address goes back to the call still on show.
+    if (!opened.opened) renderPermalink();
+    if (opened.notice) notice(opened.notice);
   });
 }
 
@@ -535,15 +548,27 @@ function wire() {
  * (the draft or the example shows instead), or a setting that is not this API's (the default
  * is used instead). */
 function openLink(link) {
-  const unknown = () => ({ opened: false, notice: $("load-status").textContent });
-  if (link.params === null) {
-    return selectApi(link.api) ? { opened: true, notice: t("page.badLink", { id: link.api }) } : unknown();
+  const settings = link.settings ?? {};
+  if (link.params === null || link.params === undefined) {
+    // No call in the link (or none readable): the draft or the example, with the link's
+    // settings on top of its own.
+    if (!selectApi(link.api)) return { opened: false, notice: $("load-status").textContent };
+    if (Object.keys(settings).length) {
+      Object.assign(state.options, settings);
+      renderSettings();
+      scheduleUpdate.flush();
+    }
+  } else if (!selectApi(link.api, { params: link.params, region: link.region, settings })) {
+    return { opened: false, notice: $("load-status").textContent };
   }
-  if (link.params === undefined) return selectApi(link.api) ? { opened: true } : unknown();
-  if (!selectApi(link.api, { params: link.params, region: link.region, settings: link.settings })) return unknown();
-  const dropped = Object.entries(link.settings ?? {}).filter(([key, value]) => state.options[key] !== value);
-  if (!dropped.length) return { opened: true };
-  return { opened: true, notice: t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }) };
+  const said = [];
+  if (link.params === null) said.push(t("page.badLink", { id: link.api }));
+  // What the page could not take as asked: not this API's, or not with the other settings
+  // (a JSON body with an API 2.0 signature, a content type with a GET).
+  const dropped = Object.entries(settings).filter(([key, value]) =>
+    state.options[key] !== value || (key === "contentType" && state.options.method !== "POST"));
+  if (dropped.length) said.push(t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }));
+  return { opened: true, notice: said.join(" ") || undefined };
 }
 
 /** A message in the banner above the page (the one that says the engine is loading). */
@@ -605,7 +630,13 @@ async function main() {
     try {
       cp().importTccli(saved.api, saved.examples ?? undefined);
     } catch {
-      // A file the package no longer reads: drop nothing else, just skip it.
+      // An examples file this version refuses (another service's) still leaves the APIs;
+      // a file the package no longer reads at all is skipped.
+      try {
+        if (saved.examples) cp().importTccli(saved.api);
+      } catch {
+        /* skipped */
+      }
     }
   }
   wire();

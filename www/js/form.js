@@ -122,12 +122,15 @@ function showScalar(value) {
 export class ParamForm {
   /**
    * @param {HTMLElement} container
-   * @param {{idPrefix?: string, onChange: (path: string) => void}} opts
+   * @param {{idPrefix?: string, onChange: (path: string) => void, onShowAll?: () => void}} opts
+   * `onShowAll` is told when the form turns "required only" off itself (to show a field the
+   * user is sent to), so that the checkbox says so too.
    */
-  constructor(container, { idPrefix = "p", onChange }) {
+  constructor(container, { idPrefix = "p", onChange, onShowAll = () => {} }) {
     this.container = container;
     this.idPrefix = idPrefix;
     this.onChange = onChange;
+    this.onShowAll = onShowAll;
     this.spec = null;
     this.params = {};
     this.slots = new Map();
@@ -153,13 +156,17 @@ export class ParamForm {
   }
 
   /** "Required only" hides the optional fields that are empty: one holding a value is sent, so
-   * it stays in view. */
+   * it stays in view, and so does a field required by an object or array item that is there
+   * (an optional list's new item shows its required fields). */
   markFilled() {
-    for (const { el, segs } of this.optionals) el.toggleAttribute("data-filled", getAt(this.params, segs) !== undefined);
+    for (const { el, segs, required } of this.optionals) {
+      const shown = getAt(this.params, segs) !== undefined || (required && getAt(this.params, segs.slice(0, -1)) !== undefined);
+      el.toggleAttribute("data-filled", shown);
+    }
   }
 
-  optional(el, segs, optional) {
-    if (optional) this.optionals.push({ el, segs });
+  optional(el, segs, optional, required) {
+    if (optional) this.optionals.push({ el, segs, required: required && segs.length > 1 });
     return el;
   }
 
@@ -198,7 +205,7 @@ export class ParamForm {
         h("legend", {}, h("span", { class: "name", text: label }), " ", marks), help, err);
       for (const f of fields) fs.append(this.field(f, segs.concat(f.name), chainRequired && shownRequired, f.name));
       this.slots.set(path, { el: fs, err, focus: fs.querySelector("input,select,textarea") });
-      return this.optional(fs, segs, optional);
+      return this.optional(fs, segs, optional, shownRequired);
     }
 
     if (param.type === "array") {
@@ -228,7 +235,7 @@ export class ParamForm {
       }
       fs.append(list, add);
       this.slots.set(path, { el: fs, err, focus: add });
-      return this.optional(fs, segs, optional);
+      return this.optional(fs, segs, optional, shownRequired);
     }
 
     // Scalars, and objects without declared fields (edited as JSON text).
@@ -272,7 +279,7 @@ export class ParamForm {
     const wrap = h("div", { class: "field", dataset: { optional: optional ? "1" : undefined } },
       h("label", { for: id }, h("span", { class: "name", text: label }), " ", marks), control, help, err);
     this.slots.set(path, { el: wrap, err, control, focus: control });
-    return this.optional(wrap, segs, optional);
+    return this.optional(wrap, segs, optional, shownRequired);
   }
 
   addItem(param, segs) {
@@ -315,7 +322,10 @@ export class ParamForm {
   focusPath(path) {
     const slot = this.slotFor(path);
     if (!slot) return false;
-    if (slot.el.closest(".required-only") && slot.el.closest("[data-optional]:not([data-filled])")) this.setRequiredOnly(false);
+    if (slot.el.closest(".required-only") && slot.el.closest("[data-optional]:not([data-filled])")) {
+      this.setRequiredOnly(false);
+      this.onShowAll();
+    }
     const target = slot.focus ?? slot.el.querySelector("input,select,textarea,button");
     target?.focus();
     return Boolean(target);

@@ -10,7 +10,7 @@ const en = {
   "page.loadFailed": "The signing engine could not be loaded: {detail}",
   "page.unknownApi": "API {id} is not in this page's catalog (a link to an API imported in another browser?): {detail}",
   "page.badLink": "The link's parameters could not be read (cut short when copied?), so {id} shows your own draft or its example instead.",
-  "page.linkSettingDropped": "{id} does not offer {settings}, which the link asks for: its default is used instead.",
+  "page.linkSettingDropped": "{id} cannot use {settings} as the link asks (not offered by this API, or not together with its other settings): the defaults are used instead.",
   "page.skip": "Skip to the parameters",
   "page.widgetDemo": "The embeddable widget on a documentation page",
 
@@ -19,6 +19,7 @@ const en = {
   "search.placeholder": "e.g. hai, RunInstances, 实例, billing",
   "search.picker": "API",
   "search.count": "{n} matching APIs",
+  "search.countOne": "1 matching API",
   "search.all": "{n} APIs in the catalog",
 
   "import.heading": "Import a tccli api.json",
@@ -277,7 +278,7 @@ const zh = {
   "page.loadFailed": "无法加载签名引擎：{detail}",
   "page.unknownApi": "本页目录中没有接口 {id}（链接指向的是在另一个浏览器中导入的接口？）：{detail}",
   "page.badLink": "无法读取链接中的参数（复制时被截断？），因此 {id} 显示的是您自己的草稿或其示例。",
-  "page.linkSettingDropped": "{id} 不提供链接要求的 {settings}，已改用其默认设置。",
+  "page.linkSettingDropped": "{id} 无法按链接要求使用 {settings}（本接口不提供，或不能与其他设置同时使用），已改用默认设置。",
   "page.skip": "跳到参数",
   "page.widgetDemo": "文档页面中的嵌入式组件",
 
@@ -286,6 +287,7 @@ const zh = {
   "search.placeholder": "例如 hai、RunInstances、实例、计费",
   "search.picker": "接口",
   "search.count": "找到 {n} 个接口",
+  "search.countOne": "找到 1 个接口",
   "search.all": "目录中共 {n} 个接口",
 
   "import.heading": "导入 tccli 的 api.json",

@@ -36,5 +36,8 @@ export function errorLine(e) {
   if (!e) return "";
   const code = e.code ? `${e.code}` : e.name || "Error";
   const path = e.path ? ` (${e.path})` : "";
-  return `${code}${path}: ${e.message ?? String(e)}`;
+  const message = e.message ?? String(e);
+  // The package's messages already begin "Code at path: …"; say that once.
+  if (e.code && message.startsWith(`${e.code} `)) return message;
+  return `${code}${path}: ${message}`;
 }

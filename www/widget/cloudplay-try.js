@@ -106,7 +106,7 @@ class CloudplayTry extends HTMLElement {
     const p = this.idBase;
 
     this.formBox = h("div", { class: "form" });
-    this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update() });
+    this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update(), onShowAll: () => (requiredOnly.checked = false) });
     this.summary = h("div", { class: "summary", "aria-live": "polite" });
     this.previewBox = h("div", { class: "preview" });
     this.response = h("div", { class: "response", "aria-live": "polite" });
@@ -118,6 +118,7 @@ class CloudplayTry extends HTMLElement {
     });
     this.regionInput = regionInput;
     this.sendButton = h("button", { type: "button", class: "primary", text: t("send.button"), on: { click: () => this.send() } });
+    // The form's onShowAll (above) unticks it; it runs only on a later focus, after this line.
     const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", on: { change: () => this.form.setRequiredOnly(requiredOnly.checked) } });
     this.openLink = h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
 

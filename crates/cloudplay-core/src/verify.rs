@@ -170,7 +170,7 @@ fn refuse(
 }
 
 /// Query parameters plus, for a form body, the body's: both are signed by the parameter schemes.
-fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
+pub(crate) fn request_params(req: &HttpRequest) -> Vec<(String, String)> {
     let mut out = query_pairs_lossy(&req.query);
     let form = req
         .header("content-type")

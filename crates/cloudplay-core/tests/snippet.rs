@@ -362,6 +362,13 @@ fn a_signed_request_of_another_call_is_refused_at_signed() {
         elsewhere.host = "example.com".into();
         let e = snippet(spec, &call, Language::Curl, Some(&elsewhere)).unwrap_err();
         assert!(e.message.contains("host 'example.com'"), "{}", e.message);
+        // Another version of the same API (an import beside the seed) is another call too.
+        if spec.style == ApiStyle::TencentApi3 {
+            let mut older = own.clone();
+            older.set_header("X-TC-Version", "2000-01-01");
+            let e = snippet(spec, &call, Language::Curl, Some(&older)).unwrap_err();
+            assert!(e.message.contains("version '2000-01-01'"), "{}", e.message);
+        }
     }
     assert_eq!(checked, 4 * 3 * Language::ALL.len());
 }

@@ -37,9 +37,10 @@ export function toJson(value) {
     if (!(e instanceof TypeError)) throw e;
     text = JSON.stringify(value, bigintAsText);
   }
-  // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
-  // look for them only in text that shows one of those marks.
-  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud"))) {
+  // NaN and ±Infinity are written as null, a lone surrogate as an escape no parser takes, and
+  // an integer past 2^53 as digits it does not have: look for them only in text that shows
+  // one of those marks (null, \ud, a run of 16 digits, or an exponent such as 1e+21).
+  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud") || /\d{16}|\de\+/.test(text))) {
     const found = unfaithful(value, "", 0);
     if (found !== null) {
       const e = new Error(found.message);
@@ -54,7 +55,11 @@ export function toJson(value) {
 /** The first value under `value` that JSON would not carry as given, with its path. */
 function unfaithful(value, path, depth) {
   if (typeof value === "number") {
-    return Number.isFinite(value) ? null : { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
+    if (!Number.isFinite(value)) return { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      return { path, code: "InvalidField", message: `is ${value}, an integer past 2^53 that a JS number cannot hold exactly (its last digits are already lost): give it as a decimal string or a BigInt` };
+    }
+    return null;
   }
   if (typeof value === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
   if (value === null || typeof value !== "object" || depth > 256) return null;

@@ -106,13 +106,31 @@ fn example_lists<'a>(
     }
     // Products share action names (DescribeRegions, …); the hosts in the request sketches tell
     // them apart: every sketch in the tccli files names its own service's endpoint.
-    let own = format!("{service}.tencentcloudapi.com");
     let inputs =
         || lists.values().flat_map(|l| l.as_array().into_iter().flatten()).filter_map(|e| e.get("input")?.as_str());
-    if inputs().any(|i| i.contains(".tencentcloudapi.com")) && !inputs().any(|i| i.contains(&own)) {
-        return Err(another(&format!("sends its examples to another service's endpoint, not {own}")));
+    let mut hosts = inputs().flat_map(tencent_hosts).peekable();
+    if hosts.peek().is_some() && !inputs().flat_map(tencent_hosts).any(|h| service_of(h) == service) {
+        return Err(another(&format!(
+            "sends its examples to another service's endpoint, not {service}.tencentcloudapi.com"
+        )));
     }
     Ok(lists)
+}
+
+const TENCENT_DOMAIN: &str = ".tencentcloudapi.com";
+
+/// The labels before `.tencentcloudapi.com` of each such host name in a request sketch.
+fn tencent_hosts(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices(TENCENT_DOMAIN).map(move |(at, _)| {
+        let start =
+            text[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.')).map_or(0, |i| i + 1);
+        &text[start..at]
+    })
+}
+
+/// The service of a host's labels: `cvm` of `cvm` and of `cvm.ap-guangzhou`.
+fn service_of(labels: &str) -> &str {
+    labels.split('.').next().unwrap_or_default()
 }
 
 struct Context<'a> {
@@ -543,6 +561,11 @@ mod tests {
         assert_eq!(refused(json!({"actions": {"DescribeThings": []}})), at("examplesJson.actions"));
         let elsewhere = "POST / HTTP/1.1\nHost: other.tencentcloudapi.com\n<公共请求参数>\n\n{}";
         assert_eq!(refused(json!({"actions": {"Make": [{"input": elsewhere}]}})), at("examplesJson.actions"));
+        // A name that only ends like this one's is another service's; a regional host is its own.
+        let lookalike = "https://codemo.tencentcloudapi.com/?Action=Make";
+        assert_eq!(refused(json!({"actions": {"Make": [{"input": lookalike}]}})), at("examplesJson.actions"));
+        let regional = "https://demo.ap-guangzhou.tencentcloudapi.com/?Action=Make&Size=1";
+        assert_eq!(refused(json!({"actions": {"Make": [{"input": regional}]}})), None);
         // An empty list, or none for some actions, is a file that has no examples for them.
         assert_eq!(refused(json!({"actions": {}})), None);
         let body = "POST / HTTP/1.1\nHost: demo.tencentcloudapi.com\n<公共请求参数>\n\n{\"Size\": 3}";

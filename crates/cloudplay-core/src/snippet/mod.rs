@@ -127,16 +127,14 @@ pub(crate) fn need_signed<'a>(signed: Option<&'a HttpRequest>, what: &str) -> Re
 /// A signed request embedded in a snippet must be this call's: one prepared for another API or
 /// endpoint (kept from before the user switched) would show a command that does something else.
 fn signed_for(spec: &ApiSpec, host: &str, signed: &HttpRequest) -> Result<()> {
-    let header = signed
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("x-tc-action") || n.eq_ignore_ascii_case("x-acs-action"))
-        .map(|(_, v)| v.clone());
-    let param = || {
-        [&signed.query, &signed.body]
-            .into_iter()
-            .flat_map(|text| cloudplay_sign::encode::query_pairs_lossy(text))
-            .find_map(|(n, v)| (n == "Action").then_some(v))
+    let params = crate::verify::request_params(signed);
+    // TC3 names the action and version in headers, ACS3 too; the parameter schemes in the query
+    // or form body.
+    let named = |headers: [&str; 2], param: &str| {
+        headers
+            .iter()
+            .find_map(|h| signed.header(h).map(String::from))
+            .or_else(|| params.iter().find(|(n, _)| n == param).map(|(_, v)| v.clone()))
     };
     let mismatch = |what: &str, theirs: &str, ours: &str| {
         Err(Error::at(
@@ -145,9 +143,11 @@ fn signed_for(spec: &ApiSpec, host: &str, signed: &HttpRequest) -> Result<()> {
             format!("the signed request is for {what} '{theirs}', not this call's '{ours}': prepare this call and pass its request"),
         ))
     };
-    match header.or_else(param) {
-        Some(action) if action != spec.action => return mismatch("action", &action, &spec.action),
-        _ => {}
+    if let Some(action) = named(["x-tc-action", "x-acs-action"], "Action").filter(|a| *a != spec.action) {
+        return mismatch("action", &action, &spec.action);
+    }
+    if let Some(version) = named(["x-tc-version", "x-acs-version"], "Version").filter(|v| *v != spec.version) {
+        return mismatch("version", &version, &spec.version);
     }
     if !signed.host.eq_ignore_ascii_case(host) {
         return mismatch("host", &signed.host, host);

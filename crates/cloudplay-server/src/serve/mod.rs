@@ -29,8 +29,9 @@ pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Tencent caps a v1-signed POST at 1 MiB; the simulator applies that to every request.
 pub const MAX_BODY: usize = 1 << 20;
-/// The request line plus headers. hyper's read buffer (twice this, as it grows in steps) is
-/// the hard bound; [`dispatch`] holds every request to this one.
+/// The request line plus headers, counted as hyper keeps them (values without the spaces
+/// around them); [`dispatch`] holds every request to it. hyper's read buffer, twice this,
+/// bounds the raw bytes, padding included.
 pub const MAX_HEAD: usize = 64 * 1024;
 pub const MAX_CONNECTIONS: usize = 1024;
 
