@@ -113,12 +113,12 @@ fn forwards_a_signed_request_intact_and_returns_the_vendors_answer() {
     assert!(!lower.contains("keep-alive"), "hop-by-hop headers are dropped: {got}");
     assert!(got.ends_with("{\"ApplicationId\":\"app-1\"}"));
 
-    // The log line is written after the answer, and stderr may deliver it in pieces (eprintln!
+    // The log line (after the start-up warning) is written after the answer, and stderr may deliver it in pieces (eprintln!
     // writes each formatted part): wait for the whole line.
     let mut log = String::new();
     for _ in 0..100 {
         log = server.log.lock().unwrap().clone();
-        if log.find("proxy ").is_some_and(|at| log[at..].contains('\n')) {
+        if log.find("proxy hai.").is_some_and(|at| log[at..].contains('\n')) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
