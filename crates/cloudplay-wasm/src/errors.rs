@@ -14,7 +14,7 @@ pub type JsResult = Result<JsValue, JsValue>;
 extern "C" {
     /// JSON.stringify that writes a BigInt as its decimal text.
     #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
+    fn to_json(value: &JsValue, exact_integers: bool) -> Result<JsValue, JsValue>;
     /// signWire's compact input (a string), or null when the input must take the JSON path.
     #[wasm_bindgen(js_name = packWire)]
     pub fn pack_wire(value: &JsValue) -> JsValue;
@@ -119,7 +119,9 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
     if value.is_undefined() || value.is_null() {
         return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
     }
-    match to_json(value) {
+    // A call's parameters are business values, where a number past 2^53 has lost digits; a
+    // signWire input signs a number as its text, as the official SDKs' JS does (their nonces).
+    match to_json(value, arg == "call") {
         Ok(json) => text(&json)
             .ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
         Err(e) => {
