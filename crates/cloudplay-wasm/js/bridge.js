@@ -26,10 +26,9 @@ const bigintAsText = (_key, v) => (typeof v === "bigint" ? v.toString() : v);
 
 /**
  * JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text.
- * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change, and
- * with `exactIntegers` for an integer number past 2^53 (its digits already lost).
+ * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change.
  */
-export function toJson(value, exactIntegers = false) {
+export function toJson(value) {
   let text;
   try {
     // The common case without a replacer: a replacer makes stringify several times slower.
@@ -38,11 +37,10 @@ export function toJson(value, exactIntegers = false) {
     if (!(e instanceof TypeError)) throw e;
     text = JSON.stringify(value, bigintAsText);
   }
-  // NaN and ±Infinity are written as null, a lone surrogate as an escape no parser takes, and
-  // an integer past 2^53 as digits it does not have: look for them only in text that shows
-  // one of those marks (null, \ud, a run of 16 digits, or an exponent such as 1e+21).
-  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud") || (exactIntegers && /\d{16}|\de\+/.test(text)))) {
-    const found = unfaithful(value, "", 0, exactIntegers);
+  // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
+  // look for them only in text that shows one of those marks.
+  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud"))) {
+    const found = unfaithful(value, "", 0);
     if (found !== null) {
       const e = new Error(found.message);
       e.path = found.path;
@@ -54,24 +52,20 @@ export function toJson(value, exactIntegers = false) {
 }
 
 /** The first value under `value` that JSON would not carry as given, with its path. */
-function unfaithful(value, path, depth, exactIntegers) {
+function unfaithful(value, path, depth) {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
-    if (exactIntegers && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      return { path, code: "InvalidField", message: `is ${value}, an integer past 2^53 that a JS number cannot hold exactly (its last digits are already lost): give it as a decimal string or a BigInt` };
-    }
-    return null;
+    return Number.isFinite(value) ? null : { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
   }
   if (typeof value === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
   if (value === null || typeof value !== "object" || depth > 256) return null;
   // Written as null too: an invalid Date, a Number object holding NaN.
   if (value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
-  if (value instanceof Number) return unfaithful(value.valueOf(), path, depth, exactIntegers);
+  if (value instanceof Number) return unfaithful(value.valueOf(), path, depth);
   // Past stringify, so no cycle; toJSON decides for itself what is written.
   if (typeof value.toJSON === "function") return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1, exactIntegers);
+      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1);
       if (found !== null) return found;
     }
     return null;
@@ -81,7 +75,7 @@ function unfaithful(value, path, depth, exactIntegers) {
     const name = wellFormed(key) ? key : JSON.stringify(key).slice(1, -1);
     const at = path === "" ? name : `${path}.${name}`;
     if (name !== key) return { path: at, code: "InvalidJson", message: LONE };
-    const found = unfaithful(value[key], at, depth + 1, exactIntegers);
+    const found = unfaithful(value[key], at, depth + 1);
     if (found !== null) return found;
   }
   return null;

@@ -14,7 +14,7 @@ pub type JsResult = Result<JsValue, JsValue>;
 extern "C" {
     /// JSON.stringify that writes a BigInt as its decimal text.
     #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json(value: &JsValue, exact_integers: bool) -> Result<JsValue, JsValue>;
+    fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
     /// signWire's compact input (a string), or null when the input must take the JSON path.
     #[wasm_bindgen(js_name = packWire)]
     pub fn pack_wire(value: &JsValue) -> JsValue;
@@ -119,9 +119,7 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
     if value.is_undefined() || value.is_null() {
         return Err(Error::at(ErrorKind::MissingField, arg, format!("'{arg}' is required")));
     }
-    // A call's parameters are business values, where a number past 2^53 has lost digits; a
-    // signWire input signs a number as its text, as the official SDKs' JS does (their nonces).
-    match to_json(value, arg == "call") {
+    match to_json(value) {
         Ok(json) => text(&json)
             .ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
         Err(e) => {
@@ -157,6 +155,50 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Erro
 pub fn hot_from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {
     let text = json_text(&value, arg)?;
     cloudplay_core::json::hot_arg(&text, arg)
+}
+
+/// The call, read as [`hot_from_js`] reads it. Given as an object, its parameters' integers past
+/// 2^53 were JS numbers, whose last digits were lost before the call was made (2**60 arrives as
+/// 1152921504606847000): refused, where a decimal string or a BigInt is exact. JSON text is
+/// taken at its word. (A signWire input, by contrast, signs a number as its text, as the
+/// official SDKs' JS does with their large nonces.)
+#[cfg(feature = "full")]
+pub fn call_from_js(value: JsValue) -> Result<cloudplay_core::Call, Error> {
+    let from_object = !value.is_string();
+    let call: cloudplay_core::Call = hot_from_js(value, "call")?;
+    if from_object {
+        if let Some(at) = lossy_integer(&call.params) {
+            return Err(Error::at(
+                ErrorKind::InvalidField,
+                format!("call.params{at}"),
+                "is an integer past 2^53 that a JS number cannot hold exactly (its last digits are already lost): give it as a decimal string or a BigInt",
+            ));
+        }
+    }
+    Ok(call)
+}
+
+/// Where the first integer too large for a JS number is, as a path suffix (`.Disk.Size`, `[2]`).
+#[cfg(feature = "full")]
+fn lossy_integer(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    const EXACT: u64 = 1 << 53;
+    match value {
+        Value::Number(n) => {
+            let lossy = match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => u >= EXACT,
+                (None, Some(i)) => i.unsigned_abs() >= EXACT,
+                // Every float this large is whole; smaller ones are fractions, another rule's.
+                _ => n.as_f64().is_some_and(|x| x >= EXACT as f64 || x <= -(EXACT as f64)),
+            };
+            lossy.then(String::new)
+        }
+        Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, x)| lossy_integer(x).map(|at| format!("[{i}]{at}")))
+        }
+        Value::Object(fields) => fields.iter().find_map(|(k, x)| lossy_integer(x).map(|at| format!(".{k}{at}"))),
+        _ => None,
+    }
 }
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).

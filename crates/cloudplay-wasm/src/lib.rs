@@ -186,7 +186,7 @@ pub fn import_alibaba_meta(#[wasm_bindgen(unchecked_param_type = "string | objec
 /// Every violation of a call `{api, params, region?, endpoint?}`: `[{path, code, message, message_zh}]`.
 #[wasm_bindgen(unchecked_return_type = "Violation[]")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue) -> JsResult {
-    let call: Call = errors::hot_from_js(call, "call").map_err(|e| to_js_error(&e))?;
+    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
     state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v)))
 }
 
@@ -233,7 +233,7 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?PrepareOptions")] options: Option<JsValue>,
 ) -> JsResult {
-    let call: Call = errors::hot_from_js(call, "call").map_err(|e| to_js_error(&e))?;
+    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
     let credentials: Credentials =
         arg(credentials, "credentials").map_err(|e| to_js_error(&cloudplay_core::json::without_secret(e)))?;
     let o: PrepareOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
@@ -281,7 +281,7 @@ pub fn snippet(
     #[wasm_bindgen(unchecked_param_type = "Language")] language: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?HttpRequest")] signed: Option<JsValue>,
 ) -> JsResult {
-    let call: Call = errors::hot_from_js(call, "call").map_err(|e| to_js_error(&e))?;
+    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
     let name = language.as_string().unwrap_or_default();
     let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;
     let signed: Option<cloudplay_core::HttpRequest> = match signed.filter(|v| !v.is_null() && !v.is_undefined()) {
