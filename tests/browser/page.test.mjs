@@ -302,6 +302,11 @@ test("form and JSON stay in sync; arrays add and remove; required-only filter", 
   await settle(page);
   assert.equal(await page.inputValue('#form [data-path="SubscriptionType"]'), '"PayAsYouGo"');
   assert.equal(await page.getAttribute('#form [data-path="Period"]', "aria-invalid"), "true");
+  // An integer typed past 2^53 keeps every digit (a JS number would round it).
+  const exact = { ...JSON.parse(await page.inputValue("#json")), Period: 12, RenewPeriod: "@" };
+  await page.fill("#json", JSON.stringify(exact).replace('"@"', "18446744073709551615"));
+  await settle(page);
+  assert.equal(await page.inputValue('#form [data-path="RenewPeriod"]'), "18446744073709551615");
   // Broken JSON is reported and keeps the form as it was.
   await page.fill("#json", "{ \"ProductCode\": ");
   await settle(page);

@@ -2,6 +2,14 @@
 // writes here after each change; text that parses to an object replaces the parameters.
 import { t } from "./i18n.js";
 
+/** An integer typed past 2^53 would lose its last digits as a JS number: it is kept as the
+ * decimal text typed, which the package reads as that integer. (Where the browser gives no
+ * source text, the package refuses the rounded number instead.) */
+function exactIntegers(_key, value, context) {
+  if (typeof value !== "number" || Number.isSafeInteger(value) || !/^-?\d+$/.test(context?.source ?? "")) return value;
+  return context.source;
+}
+
 export class JsonEditor {
   /**
    * @param {HTMLTextAreaElement} textarea
@@ -27,7 +35,7 @@ export class JsonEditor {
     const text = this.textarea.value;
     let value;
     try {
-      value = text.trim() === "" ? {} : JSON.parse(text);
+      value = text.trim() === "" ? {} : JSON.parse(text, exactIntegers);
     } catch (e) {
       return this.setError(t("json.parseError", { detail: e.message }));
     }
