@@ -244,6 +244,32 @@ fn half_sent_requests_are_closed_by_the_server() {
         }
         received
     });
+    // One that reads a trickle (1 KiB every 2 s) is no better than one that does not read: the
+    // kernel wakes a blocked writer only once a good part of the send buffer is free, so the
+    // server's write stays waiting and the same limit applies.
+    let trickling = std::thread::spawn(move || {
+        let mut s = connect(port);
+        let ask = b"GET /js/i18n.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(2000);
+        let _ = s.write_all(&ask);
+        let started = std::time::Instant::now();
+        let mut received = 0usize;
+        let mut buf = vec![0u8; 1024];
+        while started.elapsed() < Duration::from_secs(13) {
+            std::thread::sleep(Duration::from_secs(2));
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => return received,
+                Ok(n) => received += n,
+            }
+        }
+        // Then what is still buffered, up to the close.
+        let mut rest = vec![0u8; 1 << 16];
+        loop {
+            match s.read(&mut rest) {
+                Ok(0) | Err(_) => return received,
+                Ok(n) => received += n,
+            }
+        }
+    });
     let (_, _, closed) = head_only.join().unwrap();
     assert!(closed);
     let (status, _, closed) = body_short.join().unwrap();
@@ -253,6 +279,8 @@ fn half_sent_requests_are_closed_by_the_server() {
     assert!(closed);
     let file = std::fs::metadata(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/js/i18n.js")).unwrap().len() as usize;
     let received = not_reading.join().unwrap();
+    let trickled = trickling.join().unwrap();
+    assert!(trickled > 0 && trickled < 2000 * file / 2, "a trickling reader got {trickled} bytes of {}", 2000 * file);
     assert!(received > 0 && received < 2000 * file / 2, "{received} bytes of {} asked for", 2000 * file);
     let (status, _, _) = exchange(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assert!(status == 200 || status == 404);
