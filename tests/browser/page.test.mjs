@@ -781,6 +781,23 @@ test("search finds an API by its vendor or its product's name, and the page name
   await page.close();
 });
 
+test("sent from a problem to a field 'required only' hides, the form shows everything and the checkbox says so", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.check("#required-only");
+  // A subnet needs its VPC (a rule of the spec): the problem is at VpcId, empty and optional.
+  const params = { ...JSON.parse(await page.inputValue("#json")), SubnetId: "subnet-1" };
+  await page.fill("#json", JSON.stringify(params));
+  await settle(page);
+  assert.equal(await page.isVisible('#form [data-path="VpcId"]'), false);
+  await page.click('#violation-list li[data-path="VpcId"] button');
+  assert.equal(await page.isVisible('#form [data-path="VpcId"]'), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), "VpcId");
+  assert.equal(await page.isChecked("#required-only"), false);
+  noProblems(problems);
+  await page.close();
+});
+
 test("the settings offer only what can be signed: no JSON body for API 2.0 signatures, no body for a GET", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

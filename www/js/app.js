@@ -132,19 +132,35 @@ function fillSelect(select, values, current, label = (v) => v) {
   select.disabled = values.length <= 1;
 }
 
-/** Offers only the content types the chosen method and algorithm can sign: a GET has no body,
- * and the API 2.0 signatures (TC-HmacSHA1/256) sign form fields, so never a JSON body. A
- * choice that became impossible goes back to the API's default rather than fail to sign. */
+/** Offers only the content types the chosen algorithm can sign (the API 2.0 signatures,
+ * TC-HmacSHA1/256, sign form fields, never a JSON body), as the core answers, not by a copy
+ * of its rules. A choice that became impossible goes back to the API's default rather than
+ * fail to sign. A GET sends no body: the choice shows the default, and comes back with POST. */
 function contentTypeRules() {
   const o = state.options;
   const select = $("content-type");
-  const formOnly = o.algorithm.startsWith("TC-Hmac");
-  for (const option of select.options) option.disabled = formOnly && option.value === "application/json";
-  if (formOnly && o.contentType === "application/json") o.contentType = "";
-  // A GET sends no body: the choice shows the default, and comes back with POST.
   const post = o.method === "POST";
+  if (post) {
+    for (const option of select.options) option.disabled = option.value !== "" && !signable(option.value);
+    if (o.contentType && !signable(o.contentType)) o.contentType = "";
+  }
   select.value = post ? o.contentType : "";
   select.disabled = (state.spec.content_types?.length ?? 0) === 0 || !post;
+}
+
+const PLACEHOLDER_KEY = "placeholder-secret-key";
+
+/** Whether the core signs this call as a POST of `contentType` with the chosen algorithm. */
+function signable(contentType) {
+  const options = { timestamp: 1700000000, allow_invalid: true, method: "POST", content_type: contentType };
+  if (state.options.algorithm) options.algorithm = state.options.algorithm;
+  try {
+    cp().prepare(call(), { secret_id: "AKIDplaceholder", secret_key: PLACEHOLDER_KEY }, options);
+    return true;
+  } catch (e) {
+    // Only a refusal of the content type counts; any other problem the preview reports.
+    return !String(e.path ?? "").endsWith("content_type");
+  }
 }
 
 function renderSettings() {
@@ -200,7 +216,7 @@ function update() {
   } else {
     const real = creds.get();
     state.placeholder = !real;
-    const credentials = real ?? { secret_id: t("preview.placeholderId"), secret_key: "placeholder-secret-key" };
+    const credentials = real ?? { secret_id: t("preview.placeholderId"), secret_key: PLACEHOLDER_KEY };
     try {
       state.prepared = cp().prepare(c, credentials, prepareOptions(ts, { allowInvalid: true }));
       state.preparedAt = ts;
@@ -220,7 +236,10 @@ const scheduleUpdate = debounce(update, PREVIEW_DEBOUNCE_MS);
 
 // ---- choosing an API, examples, drafts ----------------------------------------------------------
 
-function selectApi(id, override) {
+/** Opens an API: with `override` (a link's or a history entry's call), else its draft, else
+ * its first example; `linkSettings` (a link without a call) go on top of the draft's or the
+ * example's settings. */
+function selectApi(id, override, linkSettings) {
   let spec;
   try {
     spec = cp().describe(id);
@@ -261,6 +280,7 @@ function selectApi(id, override) {
     state.region = ex?.region ?? "";
     state.options = { ...state.options, algorithm: "", method: "", contentType: "" };
   }
+  Object.assign(state.options, linkSettings);
   search.select(id);
   renderApiInfo();
   renderSettings();
@@ -552,12 +572,7 @@ function openLink(link) {
   if (link.params === null || link.params === undefined) {
     // No call in the link (or none readable): the draft or the example, with the link's
     // settings on top of its own.
-    if (!selectApi(link.api)) return { opened: false, notice: $("load-status").textContent };
-    if (Object.keys(settings).length) {
-      Object.assign(state.options, settings);
-      renderSettings();
-      scheduleUpdate.flush();
-    }
+    if (!selectApi(link.api, undefined, settings)) return { opened: false, notice: $("load-status").textContent };
   } else if (!selectApi(link.api, { params: link.params, region: link.region, settings })) {
     return { opened: false, notice: $("load-status").textContent };
   }

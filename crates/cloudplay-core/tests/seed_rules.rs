@@ -245,8 +245,7 @@ fn a_number_that_lost_its_digits_is_told_apart_from_a_fraction() {
         message(json!(1e23))
     );
     assert!(message(json!(1.5)).ends_with("got a fractional number."), "{}", message(json!(1.5)));
-    let whole = check(MS, with(ms_ok(), "Pid", json!(3.0)), None);
-    assert!(whole.is_empty() || whole[0].message.contains("fraction or an exponent"), "{whole:?}");
+    assert!(message(json!(3.0)).contains("written with a fraction or an exponent"), "{}", message(json!(3.0)));
 }
 
 // ---- postgres CreateResource (legacy API 2.0) ----

@@ -106,10 +106,13 @@ fn example_lists<'a>(
     }
     // Products share action names (DescribeRegions, …); the hosts in the request sketches tell
     // them apart: every sketch in the tccli files names its own service's endpoint.
-    let inputs =
-        || lists.values().flat_map(|l| l.as_array().into_iter().flatten()).filter_map(|e| e.get("input")?.as_str());
-    let mut hosts = inputs().flat_map(tencent_hosts).peekable();
-    if hosts.peek().is_some() && !inputs().flat_map(tencent_hosts).any(|h| service_of(h) == service) {
+    let hosts: Vec<&str> = lists
+        .values()
+        .flat_map(|l| l.as_array().into_iter().flatten())
+        .filter_map(|e| e.get("input")?.as_str())
+        .flat_map(tencent_hosts)
+        .collect();
+    if !hosts.is_empty() && !hosts.iter().any(|h| service_of(h) == service) {
         return Err(another(&format!(
             "sends its examples to another service's endpoint, not {service}.tencentcloudapi.com"
         )));
