@@ -92,6 +92,15 @@ test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => 
   assert.deepEqual(report.added, ["demoshop/2024-01-01/CreateOrder"]);
   assert.equal(report.skipped.length, 3);
   assert.equal(describe("demoshop/2024-01-01/CreateOrder").style, "alibaba-rpc");
+  // A JS number past 2^53 is a float like any other where the spec says Float (Price is a
+  // Double); where it says integer, at the top or inside a list, its lost digits are refused.
+  const order = (params) => ({ api: "demoshop/2024-01-01/CreateOrder", params: { ItemCode: "A1", ...params } });
+  assert.deepEqual(validate(order({ Price: 1e21 })), []);
+  assert.deepEqual(validate(order({ Price: 2 ** 60 })), []);
+  assert.throws(() => validate(order({ Budget: 2 ** 60 })), (e) => e.code === "InvalidField" && e.path === "call.params.Budget");
+  assert.throws(() => validate(order({ Line: [{ Sku: "x", Count: 1 }, { Sku: "y", Count: 1e21 }] })), (e) => e.path === "call.params.Line[1].Count");
+  // A member the spec does not know is read as an integer would be.
+  assert.throws(() => validate(order({ Address: { City: "x", Floor: 2 ** 60 } })), (e) => e.path === "call.params.Address.Floor");
   const real = process.env.CLOUDPLAY_ALIBABA_META_DIR;
   if (real && existsSync(real)) {
     const b = alibabaBundle(real, "bssopenapi", "2017-12-14", [join(real, "extracts/products.metadatas.BssOpenApi.json")]);

@@ -159,7 +159,8 @@ pub fn hot_from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, 
 
 /// The call, read as [`hot_from_js`] reads it. Given as an object, its parameters' integers past
 /// 2^53 were JS numbers, whose last digits were lost before the call was made (2**60 arrives as
-/// 1152921504606847000): refused, where a decimal string or a BigInt is exact. JSON text is
+/// 1152921504606847000): refused, where a decimal string or a BigInt is exact. A parameter the
+/// spec types Float takes such a number as it is (1e21 is a float like any other). JSON text is
 /// taken at its word. (A signWire input, by contrast, signs a number as its text, as the
 /// official SDKs' JS does with their large nonces.)
 #[cfg(feature = "full")]
@@ -167,7 +168,12 @@ pub fn call_from_js(value: JsValue) -> Result<cloudplay_core::Call, Error> {
     let from_object = !value.is_string();
     let call: cloudplay_core::Call = hot_from_js(value, "call")?;
     if from_object {
-        if let Some(at) = lossy_integer(&call.params) {
+        let at = crate::state::with_catalog(|c| {
+            let spec = c.get(&call.api);
+            let top = spec.map(|s| Typed::Fields(&s.params));
+            lossy_integer(&call.params, top.unwrap_or(Typed::Unknown), spec)
+        });
+        if let Some(at) = at {
             return Err(Error::at(
                 ErrorKind::InvalidField,
                 format!("call.params{at}"),
@@ -178,12 +184,30 @@ pub fn call_from_js(value: JsValue) -> Result<cloudplay_core::Call, Error> {
     Ok(call)
 }
 
-/// Where the first integer too large for a JS number is, as a path suffix (`.Disk.Size`, `[2]`).
+/// What the spec says of the value being walked.
 #[cfg(feature = "full")]
-fn lossy_integer(value: &serde_json::Value) -> Option<String> {
+#[derive(Clone, Copy)]
+enum Typed<'a> {
+    /// Not described (no spec, an unknown member, an object open to any members).
+    Unknown,
+    Param(&'a cloudplay_core::spec::Param),
+    /// The top-level parameter list.
+    Fields(&'a [cloudplay_core::spec::Param]),
+}
+
+/// Where the first integer too large for a JS number is, as a path suffix (`.Disk.Size`, `[2]`),
+/// skipping the numbers of Float parameters.
+#[cfg(feature = "full")]
+fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudplay_core::ApiSpec>) -> Option<String> {
+    use cloudplay_core::spec::ParamType;
     use serde_json::Value;
     const EXACT: u64 = 1 << 53;
+    let param = match typed {
+        Typed::Param(p) => Some(p),
+        _ => None,
+    };
     match value {
+        Value::Number(_) if param.is_some_and(|p| p.ty == ParamType::Float) => None,
         Value::Number(n) => {
             let lossy = match (n.as_u64(), n.as_i64()) {
                 (Some(u), _) => u >= EXACT,
@@ -194,9 +218,20 @@ fn lossy_integer(value: &serde_json::Value) -> Option<String> {
             lossy.then(String::new)
         }
         Value::Array(items) => {
-            items.iter().enumerate().find_map(|(i, x)| lossy_integer(x).map(|at| format!("[{i}]{at}")))
+            let item = param.and_then(|p| p.items.as_deref()).map_or(Typed::Unknown, Typed::Param);
+            items.iter().enumerate().find_map(|(i, x)| lossy_integer(x, item, spec).map(|at| format!("[{i}]{at}")))
         }
-        Value::Object(fields) => fields.iter().find_map(|(k, x)| lossy_integer(x).map(|at| format!(".{k}{at}"))),
+        Value::Object(members) => {
+            let fields = match typed {
+                Typed::Fields(f) => Some(f),
+                Typed::Param(p) => spec.and_then(|s| s.fields_of(p)),
+                Typed::Unknown => None,
+            };
+            members.iter().find_map(|(k, x)| {
+                let member = fields.and_then(|f| f.iter().find(|p| p.name == *k)).map_or(Typed::Unknown, Typed::Param);
+                lossy_integer(x, member, spec).map(|at| format!(".{k}{at}"))
+            })
+        }
         _ => None,
     }
 }
