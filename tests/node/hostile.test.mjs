@@ -180,6 +180,21 @@ test("every trace signWire returns holds together, whatever the strings in its i
   assert.ok(counts.ok > counts.error && counts.ok > 500, JSON.stringify(counts));
 });
 
+test("a lone surrogate is refused where it stands, and a real U+FFFD is signed as itself", () => {
+  const v = loadVectors().find((x) => x.algorithm === "TC3-HMAC-SHA256" && x.method === "POST");
+  for (const m of [full, sign]) {
+    for (const [field, tail] of [["body", "\ud800"], ["body", "\udc00x"], ["path", "\ud83e"]]) {
+      const input = { ...contractInput(v), [field]: contractInput(v)[field] + tail };
+      assert.throws(() => m.signWire(input), (e) => e.code === "InvalidJson" && e.path === `input.${field}`, `${field} ${JSON.stringify(tail)}`);
+    }
+    // U+FFFD is also what a lone surrogate becomes in UTF-8: text that holds one is still text.
+    const input = contractInput(v);
+    const replaced = m.signWire({ ...input, body: input.body + "\ufffd" });
+    assert.ok(replaced.canonical_request.endsWith(createHash("sha256").update(input.body + "\ufffd").digest("hex")));
+    assert.notEqual(replaced.signature, m.signWire(input).signature);
+  }
+});
+
 test("the signing-only entry has signWire and nothing of the rest", () => {
   assert.equal(typeof sign.signWire, "function");
   assert.equal(typeof sign.version, "function");

@@ -28,6 +28,8 @@ extern "C" {
     pub fn unpack_prepared(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = textInto)]
     fn text_into(s: &JsValue, memory: &JsValue, ptr: u32, cap: u32) -> i32;
+    #[wasm_bindgen(js_name = isText)]
+    fn is_text(s: &JsValue) -> bool;
 }
 
 thread_local! {
@@ -42,7 +44,8 @@ const SCRATCH_MIN: usize = 4096;
 const SCRATCH_KEPT: usize = 1 << 16;
 
 /// Runs `f` on the text of a JS string (`None` when the value is not a string, or is one with a
-/// lone UTF-16 surrogate, which UTF-8 cannot carry).
+/// lone UTF-16 surrogate, which UTF-8 cannot carry: signing its U+FFFD stand-in would sign text
+/// the caller never gave).
 pub fn with_text<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
     // Taken out of the cell, so a nested call (none today) would get a fresh buffer.
     let mut buf = SCRATCH.with(|s| s.take());
@@ -52,7 +55,11 @@ pub fn with_text<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
     let result = loop {
         let n = MEMORY.with(|m| text_into(value, m, buf.as_mut_ptr() as u32, buf.len() as u32));
         match usize::try_from(n) {
-            Ok(written) => break buf.get(..written).and_then(|b| core::str::from_utf8(b).ok()).map(f),
+            Ok(written) => {
+                let text = buf.get(..written).and_then(|b| core::str::from_utf8(b).ok());
+                // encodeInto writes a lone surrogate as U+FFFD, which a string may also hold.
+                break text.filter(|t| !t.contains('\u{FFFD}') || is_text(value)).map(f);
+            }
             Err(_) if n == -1 => break None,
             // Room that cannot grow further (a string beyond 2 GiB of UTF-8): not readable.
             Err(_) if n.unsigned_abs() as usize <= buf.len() => break None,
