@@ -240,3 +240,39 @@ fn session_tokens_are_checked() {
         assert_eq!(check(&none).unwrap_err().failure, Failure::TokenMismatch, "{id}");
     }
 }
+
+/// A form body as people paste or type it: a space left unescaped (`curl -d 'a=b c'`) is the
+/// space the client signed; a newline after the body is part of the last value, so the request
+/// verifies or is a signature mismatch — never a request "without a signature".
+#[test]
+fn form_bodies_are_read_as_a_form_parser_reads_them() {
+    let mut seen = 0;
+    for v in vectors() {
+        let base = input(&v);
+        let form = base["headers"].as_object().is_some_and(|h| {
+            h.iter().any(|(k, x)| {
+                k.eq_ignore_ascii_case("content-type") && x.as_str().unwrap_or("").contains("form-urlencoded")
+            })
+        });
+        let body = base["body"].as_str().unwrap_or("").to_owned();
+        // Only the parameter schemes sign the body's parameters; TC3 and ACS3 hash its bytes.
+        if !form || body.is_empty() || matches!(v["algorithm"].as_str(), Some("TC3-HMAC-SHA256" | "ACS3-HMAC-SHA256")) {
+            continue;
+        }
+        let id = v["id"].as_str().unwrap();
+        let space = ["+", "%20"].iter().find_map(|e| body.contains(e).then(|| body.replacen(e, " ", 1)));
+        if let Some(spaced) = space {
+            let mut m = base.clone();
+            m["body"] = spaced.into();
+            check(&m).unwrap_or_else(|r| panic!("{id}: a literal space: {r}"));
+        }
+        for (what, changed) in [("a newline after", format!("{body}\n")), ("a stray %", format!("{body}%"))] {
+            let mut m = base.clone();
+            m["body"] = changed.into();
+            let refusal = check(&m).expect_err(&format!("{id}: {what}"));
+            assert_eq!(refusal.failure, Failure::SignatureMismatch, "{id}: {what}: {refusal}");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3, "{seen} vectors with a form body");
+}

@@ -195,14 +195,19 @@ pub fn parse_query<'q>(query: &'q str, field: &str) -> Result<Vec<QueryPair<'q>>
     Ok(pairs)
 }
 
-/// The pairs of a query (or form body) as a receiving server reads them: decoded, bytes that
-/// are not UTF-8 replaced, and nothing at all from a malformed text — the caller's refusal then
-/// names what is missing.
+/// The pairs of a query (or form body) as a receiving server's form parser reads them (the
+/// WHATWG rules): decoded, a byte that should have been escaped (a space typed in a curl `-d`,
+/// a newline ending a pasted body) kept as it is, a `%` without two hex digits kept, and bytes
+/// that are not UTF-8 replaced. Refusing such a text whole would report a signed request as
+/// carrying no signature.
 pub fn query_pairs_lossy(text: &str) -> Vec<(String, String)> {
-    parse_query(text, "query")
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(n, v)| (String::from_utf8_lossy(&n).into_owned(), String::from_utf8_lossy(&v).into_owned()))
+    let lossy = |b: Cow<'_, [u8]>| String::from_utf8_lossy(&b).into_owned();
+    text.split('&')
+        .filter(|s| !s.is_empty())
+        .map(|segment| {
+            let (name, value) = segment.split_once('=').unwrap_or((segment, ""));
+            (lossy(form_decode(name)), lossy(form_decode(value)))
+        })
         .collect()
 }
 
@@ -226,7 +231,8 @@ fn form_decode(s: &str) -> Cow<'_, [u8]> {
                 continue;
             }
             (None, b'+') => out.push(b' '),
-            // A '%' not followed by two hex digits stays as it is (check_query refuses it first).
+            // A '%' not followed by two hex digits stays as it is (check_query refuses it first
+            // where the text must be well formed).
             (None, b) => out.push(b),
         }
         i += 1;
