@@ -107,6 +107,23 @@ test("state exports, restores, and answers are deterministic for a seed", () => 
   assert.throws(() => restoreSimulator("{not json"), (e) => e.code === "InvalidJson");
 });
 
+test("a state restored from its parsed JSON still knows its tokens and nonces", () => {
+  const creds = ordinary();
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const call = { api: "hai/2023-08-12/RunInstances", params: { ...ex.params, ClientToken: "retry-me-after-restore" }, region: ex.region };
+  const ids = (r) => JSON.parse(r.body).Response.InstanceIdSet;
+  const first = ids(simulate(prepare(call, creds, { timestamp: 1800000000 }).request, { now: 1800000000 }));
+  const bss = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const once = prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: bss.params }, creds, { timestamp: 1800000000, nonce: "once-across-a-restore" });
+  assert.equal(simulate(once.request, { now: 1800000000 }).code, undefined);
+  // JSON.parse reads every number as a JS number: the keys must survive that.
+  restoreSimulator(JSON.parse(simulatorState()));
+  const again = ids(simulate(prepare(call, creds, { timestamp: 1800000010 }).request, { now: 1800000010 }));
+  assert.deepEqual(again, first);
+  assert.equal(simulate(once.request, { now: 1800000001 }).code, "SignatureNonceUsed");
+  for (const r of JSON.parse(simulatorState()).idempotency) assert.ok(Number.isSafeInteger(r.key), String(r.key));
+});
+
 test("send via the simulator, and direct to a local server: answers, network errors, timeouts, aborts", async () => {
   const creds = ordinary();
   const ex = describe("hai/2023-08-12/RunInstances").examples[0];

@@ -101,11 +101,17 @@ impl Default for State {
     }
 }
 
-/// A 64-bit digest of a key text (deterministic across runs and platforms).
+/// A digest of a key text (deterministic across runs and platforms) in 53 bits: the export is
+/// JSON, which JS reads into numbers, and a key past 2^53 would come back with other low bits
+/// (`restoreSimulator(JSON.parse(text))` then forgot every token and nonce). Among the 60,000
+/// keys the stores hold at most, two collide with a chance of about one in ten million.
 pub fn digest(text: &str) -> u64 {
     let d = cloudplay_core::crypto::sha256(text.as_bytes());
-    u64::from_be_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+    u64::from_be_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]]) & KEY_MASK
 }
+
+/// The bits of a key: a JS number holds every integer below 2^53 exactly.
+const KEY_MASK: u64 = (1 << 53) - 1;
 
 impl State {
     pub fn with_limits(limits: Limits) -> Self {
@@ -248,10 +254,13 @@ impl State {
         }
         // Inserts rather than `collect`: collecting sorts first, and each sort is kilobytes of
         // code in the npm module. Later records win either way, as they did when they were made.
-        for n in &s.nonces {
+        // An export of 64-bit keys (before they were cut to 53 bits) is read as today's.
+        for n in s.nonces.iter_mut() {
+            n.key &= KEY_MASK;
             s.nonce_index.insert(n.key, n.expires);
         }
-        for (i, r) in s.idempotency.iter().enumerate() {
+        for (i, r) in s.idempotency.iter_mut().enumerate() {
+            r.key &= KEY_MASK;
             s.idem_index.insert(r.key, i as u64);
         }
         s.idem_base = 0;
