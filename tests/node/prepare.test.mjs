@@ -145,9 +145,10 @@ test("argument errors name the member at fault and say what to do", () => {
   // camelCase names are told the names, not that secret_id is missing.
   assert.throws(() => prepare(call, { secretId: "AKID", secretKey: "k" }), at("InvalidField", "credentials.secretId", /the field is 'secret_id'/));
   assert.throws(() => prepare(call, { secret_id: "AKID" }), at("MissingField", "credentials.secret_key"));
-  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: "1700000000" }), at("InvalidField", "options.timestamp", /expected i64/));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: "1700000000" }), at("InvalidField", "options.timestamp", /expected an integer$/));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1.5 }), at("InvalidField", "options.timestamp", /the number `1.5`, expected an integer$/));
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000, allowInvalid: true }), at("InvalidField", "options.allowInvalid", /not a known field: expected one of `timestamp`/));
-  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000123 }), at("TimestampOutOfRange", "timestamp", /looks like milliseconds/));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000123 }), at("TimestampOutOfRange", "options.timestamp", /looks like milliseconds/));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS] }), at("MissingField", "now"));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: DEMO_CREDENTIALS, now: 1 }), at("InvalidField", "credentials"));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS], now: 1700000000123 }), at("InvalidField", "now", /milliseconds/));
@@ -174,10 +175,24 @@ test("credentials are an object with the three names: a list or another name is 
       (e) => e.code === "InvalidField" && e.path === "credentials" && !e.message.includes(secret_key),
     );
   }
-  for (const name of ["sessionToken", "security_token", "secretKey"]) {
+  // Other SDKs' names for the same fields (Alibaba's, AWS's) are told the names too.
+  for (const name of ["sessionToken", "security_token", "secretKey", "accessKeyId", "AccessKeySecret", "access_key_secret", "secretAccessKey", "stsToken"]) {
     assert.throws(
       () => prepare(call, { secret_id, secret_key, [name]: "t0ken-value" }, { timestamp: 1700000000 }),
       (e) => e.code === "InvalidField" && e.path === `credentials.${name}` && !e.message.includes("t0ken-value"),
+    );
+  }
+  // A key or token as a file or the clipboard gives it (a line break, a space) is refused at
+  // its field, before a signature that fails only at the server, or a header fetch refuses.
+  for (const [credentials, path] of [
+    [{ secret_id, secret_key: `${secret_key}\n` }, "credentials.secret_key"],
+    [{ secret_id: ` ${secret_id}`, secret_key }, "credentials.secret_id"],
+    [{ secret_id, secret_key, token: "t0ken\r\nX-Evil: 1" }, "credentials.token"],
+  ]) {
+    assert.throws(
+      () => prepare(call, credentials, { timestamp: 1700000000 }),
+      (e) => e.code === "InvalidField" && e.path === path && !e.message.includes("t0ken") && !e.message.includes(secret_key),
+      path,
     );
   }
   // Any other name is the caller's own: a demo account passes whole, profile and all.

@@ -216,11 +216,24 @@ fn missing(message: &str) -> Option<String> {
     message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')).map(String::from)
 }
 
-/// "unknown field `secretId`, expected one of …" already names the member: keep the rest.
+/// "unknown field `secretId`, expected one of …" already names the member: keep the rest. The
+/// Rust names of number types ("expected i64") are said in a JS caller's words.
 fn strip_unknown_prefix(why: String) -> String {
-    match why.strip_prefix("unknown field `").and_then(|r| r.split_once("`, ")) {
-        Some((_, rest)) => format!("is not a known field: {rest}"),
-        None => why.to_string(),
+    const WORDS: [(&str, &str); 6] = [
+        ("i64", "an integer"),
+        ("u64", "an integer of 0 or more"),
+        ("u32", "an integer of 0 or more"),
+        ("u16", "an integer of 0 or more"),
+        ("u8", "an integer of 0 or more"),
+        ("f64", "a number"),
+    ];
+    if let Some((_, rest)) = why.strip_prefix("unknown field `").and_then(|r| r.split_once("`, ")) {
+        return format!("is not a known field: {rest}");
+    }
+    let why = why.replacen("invalid type: floating point `", "invalid type: the number `", 1);
+    match WORDS.iter().find_map(|(rust, words)| why.strip_suffix(rust).map(|stem| (stem, words))) {
+        Some((stem, words)) if stem.ends_with("expected ") => format!("{stem}{words}"),
+        _ => why,
     }
 }
 
@@ -261,7 +274,7 @@ mod tests {
         assert!(message.contains("expected a string"), "{message}");
         let (code, path, message) = fault::<PrepareOptions>(r#"{"timestamp":"1700000000"}"#, "options");
         assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("options.timestamp")));
-        assert!(message.contains("expected i64"), "{message}");
+        assert!(message.ends_with("expected an integer"), "{message}");
         let (code, path, message) = fault::<PrepareOptions>(r#"{"timestamp":1,"allowInvalid":true}"#, "options");
         assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("options.allowInvalid")));
         assert!(message.starts_with("is not a known field: expected one of `timestamp`"), "{message}");

@@ -125,7 +125,7 @@ pub fn prepare_with_signer(
     if !call.api.is_empty() && !spec.has_id(&call.api) {
         return Err(Error::at(
             ErrorKind::InvalidField,
-            "api",
+            "call.api",
             alloc::format!("the call names '{}' but the spec is '{}'", call.api, spec.id()),
         ));
     }
@@ -134,7 +134,7 @@ pub fn prepare_with_signer(
     if !violations.is_empty() && !options.allow_invalid {
         return Err(Error::validation(violations));
     }
-    let algorithm = resolve_algorithm(spec, options.algorithm)?;
+    let algorithm = resolve_algorithm(spec, options.algorithm).map_err(in_options)?;
     let build_options = BuildOptions {
         timestamp: options.timestamp,
         nonce: options.nonce.clone(),
@@ -148,9 +148,27 @@ pub fn prepare_with_signer(
         secret_id: Some(credentials.secret_id.clone()),
         token: credentials.token.clone(),
     };
-    let mut request = build(spec, &call.params, &build_options)?;
-    let trace = sign_request(&mut request, algorithm, spec.service(), credentials, options.timestamp, signer)?;
+    let mut request = build(spec, &call.params, &build_options).map_err(in_options)?;
+    let trace = sign_request(&mut request, algorithm, spec.service(), credentials, options.timestamp, signer)
+        .map_err(in_options)?;
     Ok(Prepared { request, trace, violations })
+}
+
+/// An error at one of the options or of the call's own fields (`nonce`, `endpoint`, as build
+/// and sign name them) under the argument that holds it (`options.nonce`, `call.endpoint`), as
+/// prepare's other errors name theirs. Parameter paths (`SystemDisk.DiskSize`) stay as the
+/// violations give them.
+fn in_options(mut e: Error) -> Error {
+    const OPTIONS: [&str; 7] =
+        ["timestamp", "nonce", "algorithm", "method", "content_type", "language", "unsigned_payload"];
+    if let Some(path) = e.path.as_mut() {
+        if OPTIONS.contains(&path.as_str()) {
+            path.insert_str(0, "options.");
+        } else if path == "endpoint" || path == "region" {
+            path.insert_str(0, "call.");
+        }
+    }
+    e
 }
 
 fn check_credentials(c: &Credentials) -> Result<()> {
@@ -160,7 +178,31 @@ fn check_credentials(c: &Credentials) -> Result<()> {
     if c.secret_key.is_empty() {
         return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_key", "must not be empty"));
     }
+    let fields = [("credentials.secret_id", Some(&c.secret_id)), ("credentials.secret_key", Some(&c.secret_key))];
+    for (path, value) in fields.into_iter().chain([("credentials.token", c.token.as_ref())]) {
+        if let Some(why) = value.and_then(|v| credential_flaw(v)) {
+            return Err(Error::at(ErrorKind::InvalidField, path, why));
+        }
+    }
     Ok(())
+}
+
+/// What is wrong with a credential's text, said without quoting it. Keys and tokens are
+/// printable ASCII without spaces: a line break (a key read from a file, a token pasted with
+/// its newline) would be signed, fail only at the server as a wrong signature, or, in the
+/// token's header, be refused by fetch as a network error.
+fn credential_flaw(value: &str) -> Option<&'static str> {
+    let bytes = value.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_whitespace) || bytes.last().is_some_and(u8::is_ascii_whitespace) {
+        return Some("begins or ends with a space or a line break (copied with the text around it?): remove it");
+    }
+    if bytes.iter().any(|b| b.is_ascii_control()) {
+        return Some("holds a control character (a line break or a tab), which no key or token has");
+    }
+    if bytes.contains(&b' ') {
+        return Some("holds a space, which no key or token has");
+    }
+    None
 }
 
 /// Signs a built request in place with the wire-level `signer` (which remembers TC3 keys from

@@ -213,46 +213,69 @@ fn prepare_and_build_errors_name_the_option() {
         assert_eq!((e.kind, e.path.as_deref()), (kind, Some(path)), "{e}");
     };
     expect(&Call::new("nope/1/X", json!({})), &o, &creds(), ErrorKind::UnknownApi, "api");
-    expect(&ok, &PrepareOptions { nonce: None, ..o.clone() }, &creds(), ErrorKind::MissingField, "nonce");
-    expect(&ok, &PrepareOptions { nonce: Some("abc".into()), ..o.clone() }, &creds(), ErrorKind::InvalidField, "nonce");
+    expect(&ok, &PrepareOptions { nonce: None, ..o.clone() }, &creds(), ErrorKind::MissingField, "options.nonce");
+    expect(
+        &ok,
+        &PrepareOptions { nonce: Some("abc".into()), ..o.clone() },
+        &creds(),
+        ErrorKind::InvalidField,
+        "options.nonce",
+    );
     expect(
         &ok,
         &PrepareOptions { algorithm: Some(Algorithm::Acs3HmacSha256), ..o.clone() },
         &creds(),
         ErrorKind::Unsupported,
-        "algorithm",
+        "options.algorithm",
     );
     expect(
         &ok,
         &PrepareOptions { method: Some("PUT".into()), ..o.clone() },
         &creds(),
         ErrorKind::Unsupported,
-        "method",
+        "options.method",
     );
     expect(
         &ok,
         &PrepareOptions { content_type: Some("application/json".into()), method: Some("POST".into()), ..o.clone() },
         &creds(),
         ErrorKind::Unsupported,
-        "content_type",
+        "options.content_type",
     );
     expect(
         &ok,
         &PrepareOptions { unsigned_payload: true, ..o.clone() },
         &creds(),
         ErrorKind::Unsupported,
-        "unsigned_payload",
+        "options.unsigned_payload",
     );
     expect(
         &ok,
         &PrepareOptions { language: Some("fr-FR".into()), ..o.clone() },
         &creds(),
         ErrorKind::InvalidField,
-        "language",
+        "options.language",
     );
-    expect(&ok, &PrepareOptions { timestamp: -5, ..o.clone() }, &creds(), ErrorKind::TimestampOutOfRange, "timestamp");
+    expect(
+        &ok,
+        &PrepareOptions { timestamp: -5, ..o.clone() },
+        &creds(),
+        ErrorKind::TimestampOutOfRange,
+        "options.timestamp",
+    );
     let no_key = Credentials { secret_key: String::new(), ..creds() };
     expect(&ok, &o, &no_key, ErrorKind::InvalidField, "credentials.secret_key");
+    // Keys and tokens as files and clipboards give them: refused at the field, never quoted.
+    for (c, path) in [
+        (Credentials { secret_key: "k\n".into(), ..creds() }, "credentials.secret_key"),
+        (Credentials { secret_id: "AK ID".into(), ..creds() }, "credentials.secret_id"),
+        (Credentials { token: Some("t\r\nX-Evil: 1".into()), ..creds() }, "credentials.token"),
+        (Credentials { token: Some(" tok".into()), ..creds() }, "credentials.token"),
+    ] {
+        let e = prepare(&ok, &c, &o).unwrap_err();
+        assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some(path)), "{e}");
+        assert!(!e.message.contains("Evil") && !e.message.contains("AK ID"), "{e}");
+    }
     let mut with_action = ok.clone();
     with_action.params["Action"] = json!("Other");
     expect(
@@ -264,7 +287,7 @@ fn prepare_and_build_errors_name_the_option() {
     );
     let mut bad_host = ok.clone();
     bad_host.endpoint = Some("https://evil.example/path".into());
-    expect(&bad_host, &o, &creds(), ErrorKind::InvalidField, "endpoint");
+    expect(&bad_host, &o, &creds(), ErrorKind::InvalidField, "call.endpoint");
 }
 
 #[test]

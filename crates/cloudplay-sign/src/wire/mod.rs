@@ -582,16 +582,25 @@ fn same_but_spelling(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// The credentials field a member the signer does not read stands for: one of the three but
-/// for case, `_` and `-` (secretKey, SecretId), or `token` for any name holding it
+/// The credentials field a member the signer does not read stands for: one of the three, or a
+/// name other SDKs give one (Alibaba's accessKeyId and accessKeySecret, AWS's
+/// secretAccessKey), but for case, `_` and `-`; or `token` for any name holding it
 /// (sessionToken, security_token). Signing without it would fail only at the server, far from
 /// here. Other names (a demo account's `profile`) are the caller's own: `None`.
 pub fn misnamed_credential(name: &str) -> Option<&'static str> {
     const FIELDS: [&str; 3] = ["secret_id", "secret_key", "token"];
+    const NAMES: [(&str, &str); 6] = [
+        ("secret_id", "secret_id"),
+        ("secret_key", "secret_key"),
+        ("token", "token"),
+        ("access_key_id", "secret_id"),
+        ("access_key_secret", "secret_key"),
+        ("secret_access_key", "secret_key"),
+    ];
     if FIELDS.contains(&name) {
         return None;
     }
-    let like = FIELDS.into_iter().find(|k| same_but_spelling(k.as_bytes(), name.as_bytes()));
+    let like = NAMES.into_iter().find(|(k, _)| same_but_spelling(k.as_bytes(), name.as_bytes())).map(|(_, f)| f);
     like.or_else(|| holds_token(name.as_bytes()).then_some("token"))
 }
 
