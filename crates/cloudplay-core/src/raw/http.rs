@@ -79,15 +79,16 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
         if !is_token(name) {
             return Err(at_line(no, format!("'{}' is not a header name (no spaces, no separators)", clip(name))));
         }
-        if let Some(i) = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case(name)) {
-            return Err(Error::at(
-                ErrorKind::DuplicateHeader,
-                format!("line {no}"),
-                format!("the header '{name}' is given twice (lines {} and {no})", header_lines[i]),
-            ));
-        }
         headers.push((name.into(), value.trim_matches([' ', '\t']).into()));
         header_lines.push(no);
+    }
+    if let Some((first, i)) = cloudplay_sign::text::first_repeat(headers.len(), &|i| headers[i].0.as_bytes(), true) {
+        let (name, no) = (&headers[i].0, header_lines[i]);
+        return Err(Error::at(
+            ErrorKind::DuplicateHeader,
+            format!("line {no}"),
+            format!("the header '{name}' is given twice (lines {} and {no})", header_lines[first]),
+        ));
     }
     let body = if saw_blank { body_of(rest, &headers, &header_lines)? } else { String::new() };
 

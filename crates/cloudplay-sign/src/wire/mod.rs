@@ -348,35 +348,9 @@ fn check_unique_params(params: &[(Text<'_>, Text<'_>)]) -> Result<()> {
     Ok(())
 }
 
-/// The first name given again, in the order given: `(its first index, the repeat's)`. A
-/// request has a handful of names, compared pairwise; beyond that they go through a hash
-/// table, so that 100,000 parameters take a moment instead of minutes. (A table rather than a
-/// sort: a second sort is kilobytes of the signing-only module.)
+/// [`crate::text::first_repeat`] of the pairs' names.
 fn first_repeat(pairs: &[(Text<'_>, Text<'_>)], ignore_case: bool) -> Option<(usize, usize)> {
-    let same = |a: &[u8], b: &[u8]| if ignore_case { a.eq_ignore_ascii_case(b) } else { a == b };
-    if pairs.len() <= 32 {
-        return pairs.iter().enumerate().find_map(|(i, (name, _))| {
-            pairs[..i].iter().position(|(n, _)| same(n.as_bytes(), name.as_bytes())).map(|first| (first, i))
-        });
-    }
-    const EMPTY: usize = usize::MAX;
-    let mask = (pairs.len() * 2).next_power_of_two() - 1;
-    let mut slots = alloc::vec![EMPTY; mask + 1];
-    for (i, (name, _)) in pairs.iter().enumerate() {
-        // FNV-1a, over the lower-case bytes when case does not count.
-        let fold = |h: u64, &b: &u8| {
-            (h ^ u64::from(if ignore_case { b.to_ascii_lowercase() } else { b })).wrapping_mul(0x100_0000_01b3)
-        };
-        let mut at = name.as_bytes().iter().fold(0xcbf2_9ce4_8422_2325, fold) as usize & mask;
-        loop {
-            match slots[at] {
-                EMPTY => break slots[at] = i,
-                first if same(pairs[first].0.as_bytes(), name.as_bytes()) => return Some((first, i)),
-                _ => at = (at + 1) & mask,
-            }
-        }
-    }
-    None
+    crate::text::first_repeat(pairs.len(), &|i| pairs[i].0.as_bytes(), ignore_case)
 }
 
 fn is_token_byte(b: u8) -> bool {
