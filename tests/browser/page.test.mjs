@@ -276,6 +276,52 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("a parameter holding the secret, or named like one, stays out of the link, the address, the draft and the history", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  const params = (p) => {
+    const m = /params=([^&]+)/.exec(p);
+    return m ? Buffer.from(m[1], "base64url").toString() : "";
+  };
+  const kept = () => page.evaluate(() => ({
+    url: location.href,
+    permalink: document.getElementById("permalink").value,
+    local: JSON.stringify({ ...localStorage }),
+  }));
+  const assertOut = (seen, what) => {
+    assert.ok(!params(seen.url).includes(DEMO.key) && !seen.url.includes(DEMO.key), `${what}: not in the address`);
+    assert.ok(!params(seen.permalink).includes(DEMO.key), `${what}: not in the permalink`);
+    assert.ok(!seen.local.includes(DEMO.key), `${what}: not in localStorage`);
+  };
+  assert.equal(await page.isVisible("#secret-left-out"), false);
+  // A member named like a credential, typed in the JSON.
+  await page.fill("#json", JSON.stringify({ ApplicationId: "app-jknfna", BundleType: "S", SecretKey: DEMO.key }));
+  await settle(page);
+  let seen = await kept();
+  assertOut(seen, "SecretKey member");
+  assert.equal(JSON.parse(params(seen.permalink)).ApplicationId, "app-jknfna", "the rest of the call is in the link");
+  assert.match(await page.textContent("#secret-left-out"), /left out of the link, the draft and the history/);
+  // The key pasted into an ordinary field: its value is replaced, as in the snippets.
+  await page.fill("#json", JSON.stringify({ ApplicationId: "app-jknfna", BundleType: "S" }));
+  await settle(page);
+  assert.equal(await page.isVisible("#secret-left-out"), false, "nothing left out: no notice");
+  await page.fill('#form [data-path="InstanceName"]', DEMO.key);
+  await settle(page);
+  seen = await kept();
+  assertOut(seen, "InstanceName");
+  assert.equal(JSON.parse(params(seen.permalink)).InstanceName, "<redacted>");
+  assert.equal(await page.isVisible("#secret-left-out"), true);
+  await page.click("#send-button");
+  await page.waitForSelector("#response [data-outcome]");
+  assertOut(await kept(), "after sending");
+  assert.ok((await page.evaluate(() => localStorage.getItem("cloudplay.history"))).includes("<redacted>"), "the history entry has the call, without the key");
+  // The field still holds what was typed: it is signed with it.
+  assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), DEMO.key);
+  noProblems(problems);
+  await page.close();
+});
+
 test("form and JSON stay in sync; arrays add and remove; required-only filter", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");

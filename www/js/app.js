@@ -3,7 +3,7 @@
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
-import { drafts, prefs, imports, mentionsSecret } from "./store.js";
+import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
 import { JsonEditor } from "./json-editor.js";
@@ -48,6 +48,11 @@ function shared() {
   return { ...call(), settings: chosenSettings(state.spec, state.options) };
 }
 
+/** The call as it may leave the page (a link, the history): see `withoutSecrets`. */
+function safeShared() {
+  return withoutSecrets(shared(), creds.secrets());
+}
+
 function timestamp() {
   if (state.options.tsMode === "fixed") {
     const n = Number(state.options.fixedTs);
@@ -73,8 +78,8 @@ function saveDraft() {
   drafts.save(state.apiId, {
     params: state.params,
     region: state.region,
-    options: { ...state.options, jsonText: typed && !mentionsSecret(typed, creds.secrets()) ? typed : undefined },
-  });
+    options: { ...state.options, jsonText: typed && !namesSecret(typed) ? typed : undefined },
+  }, creds.secrets());
 }
 
 /** The call and settings as they stand, to tell whether anything changed. */
@@ -189,10 +194,16 @@ function renderSettings() {
 }
 
 function renderPermalink() {
-  const link = permalink(shared());
-  $("permalink").value = link;
-  const hash = fragment(shared());
+  const safe = safeShared();
+  $("permalink").value = permalink(safe);
+  const hash = fragment(safe);
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
+  // Said once, when it starts: the same text again would be announced again.
+  const leftOut = JSON.stringify(safe) !== JSON.stringify(shared());
+  const text = leftOut ? t("share.secretLeftOut") : "";
+  const box = $("secret-left-out");
+  box.hidden = !leftOut;
+  if (box.textContent !== text) box.textContent = text;
 }
 
 /** Validate, sign and show: runs (debounced) after every change. */
@@ -416,14 +427,14 @@ async function send() {
     status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
     status.dataset.state = read.ok ? "ok" : "error";
     state.sentStatus = { text: status.textContent, state: status.dataset.state };
-    callHistory.add({ ...shared(), via, status: resp.status, code: read.code, requestId: read.requestId });
+    callHistory.add({ ...safeShared(), via, status: resp.status, code: read.code, requestId: read.requestId });
   } catch (e) {
     state.lastResponse = null;
     renderSendError($("response"), e);
     status.textContent = t("send.failed", { code: e?.code ?? "Error" });
     status.dataset.state = "error";
     state.sentStatus = { text: status.textContent, state: status.dataset.state };
-    callHistory.add({ ...shared(), via, status: 0, code: e?.code ?? "Error" });
+    callHistory.add({ ...safeShared(), via, status: 0, code: e?.code ?? "Error" });
   } finally {
     $("send-button").disabled = false;
     // The credentials object goes out of scope here; nothing keeps it but the inputs.
