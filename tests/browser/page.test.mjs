@@ -225,6 +225,49 @@ for (const [id, query, code] of [
   });
 }
 
+test("a fixed timestamp that is empty or not whole seconds in range is marked at its field, and nothing is sent", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.check("#ts-fixed");
+  const marked = async () => ({
+    invalid: await page.getAttribute("#ts-value", "aria-invalid"),
+    said: (await page.isVisible("#ts-err")) ? await page.textContent("#ts-err") : "",
+  });
+  for (const [typed, rule] of [
+    ["-5", /whole number of seconds/],
+    ["1700000000.5", /whole number of seconds/],
+    ["1e9", /whole number of seconds/],
+    ["0x10", /whole number of seconds/],
+    ["99999999999999", /outside 0\.\.=253402300799.*milliseconds/],
+  ]) {
+    await page.fill("#ts-value", typed);
+    await settle(page);
+    const m = await marked();
+    assert.equal(m.invalid, "true", `${typed} is marked`);
+    assert.match(m.said, rule, `${typed}: the rule is said under the field`);
+  }
+  await page.fill("#ts-value", " 1700000000 ");
+  await settle(page);
+  assert.deepEqual(await marked(), { invalid: null, said: "" });
+  assert.match(await page.textContent('#preview [data-fact="timestamp"]'), /^1700000000 /);
+  // Cleared: it used to sign as 0 (1970) and send.
+  await page.fill("#ts-value", "");
+  await page.click("#send-button");
+  await settle(page);
+  assert.deepEqual(await marked(), { invalid: "true", said: "Enter a timestamp (whole seconds since 1970), or choose Now." });
+  assert.equal(await page.evaluate(() => document.activeElement.id), "ts-value");
+  assert.equal(await page.locator("#response [data-outcome]").count(), 0, "nothing sent");
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 0);
+  assert.doesNotMatch(await page.textContent("#preview"), /1970-01-01/);
+  // Back to now: nothing to mark.
+  await page.check("#ts-now");
+  await settle(page);
+  assert.deepEqual(await marked(), { invalid: null, said: "" });
+  noProblems(problems);
+  await page.close();
+});
+
 test("secrets stay out of localStorage, the URL, the history, drafts and snippets", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const secret = { id: "AKIDsecretIdTyped1234", key: "SecretKeyTypedByTheUser98765", token: "SessionTokenTyped55555" };

@@ -53,12 +53,34 @@ function safeShared() {
   return withoutSecrets(shared(), creds.secrets());
 }
 
+/** What is wrong with the fixed timestamp as typed, or null. Digits only: Number() would take
+ * "" as 0 (1970), and "1e9" or "0x10" as numbers nobody typed. Its range is the core's rule,
+ * said when it signs (see `showTimestampProblem`). */
+function timestampProblem() {
+  if (state.options.tsMode !== "fixed") return null;
+  if (state.options.fixedTs === "") return t("ts.empty");
+  return /^\d+$/.test(state.options.fixedTs) && Number.isSafeInteger(Number(state.options.fixedTs)) ? null : t("preview.badTimestamp");
+}
+
 function timestamp() {
-  if (state.options.tsMode === "fixed") {
-    const n = Number(state.options.fixedTs);
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  return Math.floor(Date.now() / 1000);
+  if (timestampProblem()) return null;
+  return state.options.tsMode === "fixed" ? Number(state.options.fixedTs) : Math.floor(Date.now() / 1000);
+}
+
+/** Marks the timestamp field with its problem (none: clears it), as the form marks a parameter. */
+function showTimestampProblem(message) {
+  const input = $("ts-value");
+  if (message) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+  $("ts-err").hidden = !message;
+  $("ts-err").textContent = message ?? "";
+}
+
+/** A refusal of the timestamp by the core, as a rule at the field (its message without the
+ * "Code at timestamp: " it begins with); null for any other error. */
+function timestampRefusal(e) {
+  if (e?.path !== "timestamp") return null;
+  return String(e.message ?? "").replace(/^\S+ at timestamp: /, "");
 }
 
 function prepareOptions(ts, { allowInvalid }) {
@@ -220,10 +242,11 @@ function update() {
   refreshSendStatus(c);
   const ts = timestamp();
   const preview = $("preview");
+  showTimestampProblem(timestampProblem());
   if (ts === null) {
     // Nothing signed for this call: no earlier call's request may stand in for it.
     state.prepared = null;
-    put(preview, h("p", { class: "notice warn", text: t("preview.badTimestamp") }));
+    put(preview, h("p", { class: "notice warn", text: timestampProblem() }));
   } else {
     const real = creds.get();
     state.placeholder = !real;
@@ -235,6 +258,7 @@ function update() {
     } catch (e) {
       state.prepared = null;
       put(preview, h("p", { class: "notice warn", dataset: { error: e.code ?? "" }, text: errorLine(e) }));
+      showTimestampProblem(timestampRefusal(e));
     }
   }
   snippets.update(c, state.prepared?.request);
@@ -394,7 +418,9 @@ async function send() {
   }
   const ts = timestamp();
   if (ts === null) {
-    status.textContent = t("preview.badTimestamp");
+    status.textContent = timestampProblem();
+    status.dataset.state = "blocked";
+    $("ts-value").focus();
     return;
   }
   const via = selectedVia();
@@ -410,6 +436,7 @@ async function send() {
   } catch (e) {
     status.textContent = errorLine(e);
     status.dataset.state = "error";
+    if (timestampRefusal(e)) $("ts-value").focus();
     return;
   }
   state.prepared = prepared;

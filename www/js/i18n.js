@@ -123,6 +123,7 @@ const en = {
   "preview.placeholderNote": "Placeholder: computed with a made-up key.",
   "preview.invalid": "Signed although the call has {n} problems, so you can see the steps; it will not be sent.",
   "preview.badTimestamp": "The fixed timestamp must be a whole number of seconds since 1970.",
+  "ts.empty": "Enter a timestamp (whole seconds since 1970), or choose Now.",
 
   "step.canonical_request": "Canonical request",
   "step.hashed_canonical_request": "Hashed canonical request",
@@ -392,6 +393,7 @@ const zh = {
   "preview.placeholderNote": "占位值：用虚构的密钥计算。",
   "preview.invalid": "调用有 {n} 个问题，仍签名以便查看各步骤；但不会发送。",
   "preview.badTimestamp": "固定时间戳必须是自 1970 年起的整数秒。",
+  "ts.empty": "请输入时间戳（自 1970 年起的整数秒），或选择“当前时间”。",
 
   "step.canonical_request": "规范请求串",
   "step.hashed_canonical_request": "规范请求串哈希",
