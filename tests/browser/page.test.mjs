@@ -579,6 +579,27 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   await cut.close();
 });
 
+test("JSON being typed survives a reload with a parameter like ClientToken; a held secret in it is kept out", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");
+  await useDemoKey(page);
+  const typing = '{"ProductCode": "rds", "ClientToken": "order-0001", "Note": "no token here", "Extra": ';
+  await page.fill("#json", typing);
+  await settle(page);
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typing, "a parameter named like ClientToken is no credential");
+  // The held key pasted into the text: kept without it, as everywhere else.
+  await useDemoKey(page);
+  await page.fill("#json", `{"ProductCode": "rds", "Note": "${DEMO.key}", `);
+  await settle(page);
+  const draft = await page.evaluate(() => localStorage.getItem("cloudplay.draft.bssopenapi/2017-12-14/CreateInstance"));
+  assert.ok(!draft.includes(DEMO.key));
+  assert.equal(JSON.parse(draft).options.jsonText, '{"ProductCode": "rds", "Note": "<redacted>", ');
+  noProblems(problems);
+  await page.close();
+});
+
 test("Chinese and English switch, with violation messages from the core in each", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

@@ -75,11 +75,14 @@ export function withoutSecrets(value, secrets = []) {
   return value;
 }
 
-/** Whether text (JSON still being typed) names a credential field: no parse can take the
- * member out of it, so such text is not kept. */
+const SECRET_KEY_TEXT = new RegExp(`"(?:${SECRET_FIELDS.join("|")})"\\s*(?::|$)`);
+
+/** Whether text (JSON still being typed) has a credential-named member: no parse can take it
+ * out, so such text is not kept. A name as a key, exactly as `withoutSecrets` drops it: a
+ * parameter like ClientToken, or "token" inside a value, is no credential (a held secret in
+ * the text is scrubbed like any other value). */
 export function namesSecret(text) {
-  const lower = text.toLowerCase();
-  return SECRET_FIELDS.some((f) => lower.includes(f.toLowerCase()));
+  return SECRET_KEY_TEXT.test(text);
 }
 
 export const prefs = {
