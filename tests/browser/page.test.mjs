@@ -968,6 +968,16 @@ test("the call history records sends without secrets and loads a call back", asy
   await settle(page);
   assert.equal(await page.inputValue("#algorithm"), "TC3-HMAC-SHA256");
   assert.equal(await page.inputValue("#method"), "GET");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "params-heading", "Load goes on to the form");
+  assert.ok(await page.locator("#params-heading").evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight), "the form is in view");
+  // The loaded call is now the draft: away and back, and after a reload, it is still there.
+  await page.fill('#form [data-path="ResourceNum"]', "");
+  await page.getByRole("button", { name: /Load call 2/ }).click();
+  await settle(page);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
+  assert.equal(await page.inputValue('#form [data-path="ResourceNum"]'), "3");
+  assert.equal(await page.inputValue("#method"), "GET");
   noProblems(problems);
   await page.close();
 });

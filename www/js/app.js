@@ -515,7 +515,13 @@ function wire() {
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
-    selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings });
+    if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
+    // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
+    // on with: it becomes the draft at once, or switching away and back would lose it.
+    state.fromLink = null;
+    saveDraft();
+    // Load is at the foot of the page: the call it opened is up at the form.
+    $("params-heading").focus();
   });
   verify = new VerifyPanel({
     input: $("verify-input"), secret: $("verify-secret"), ownSts: $("verify-own"), clock: $("verify-clock"),
