@@ -142,6 +142,31 @@ test("a missing required field blocks sending, with the field marked", async () 
   await page.close();
 });
 
+test("typing where nothing is wrong leaves the live regions (Validation, status) alone; a change in the problems is said", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="ApplicationId"]', "bad");
+  await settle(page);
+  const before = await page.textContent("#violation-list");
+  assert.match(before, /ApplicationId/);
+  await page.evaluate(() => {
+    window.__changed = [];
+    for (const region of document.querySelectorAll("[aria-live]")) {
+      new MutationObserver(() => window.__changed.push(region.id)).observe(region, { childList: true, subtree: true, characterData: true });
+    }
+  });
+  await page.focus('#form [data-path="InstanceName"]');
+  await page.keyboard.type("abcde", { delay: 40 });
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => window.__changed), [], "each keystroke re-announced these");
+  await page.fill('#form [data-path="ApplicationId"]', "");
+  await settle(page);
+  assert.ok((await page.evaluate(() => window.__changed)).includes("violations"));
+  assert.notEqual(await page.textContent("#violation-list"), before);
+  noProblems(problems);
+  await page.close();
+});
+
 test("primary buttons are readable in light and dark (WCAG AA, 4.5:1)", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   for (const colorScheme of ["light", "dark"]) {

@@ -114,14 +114,22 @@ function snapshot() {
 function renderViolations() {
   const list = $("violation-list");
   const vs = state.violations;
+  form.showViolations(vs, messageOf);
+  renderRegionProblem(vs.find((v) => v.path === "Region"));
+  // The section is a live region: rebuilt only when what it says changes, or each keystroke
+  // re-announces it (as the widget does).
+  const said = JSON.stringify([lang(), vs.map((v) => [v.path, v.code, messageOf(v)])]);
+  if (said === state.violationsSaid) return;
+  state.violationsSaid = said;
   $("violation-count").textContent = vs.length ? t("violations.count", { n: vs.length }) : t("violations.none");
   $("violations").dataset.state = vs.length ? "invalid" : "valid";
   put(list, ...vs.map((v) => h("li", { dataset: { path: v.path, code: v.code } },
     h("button", { type: "button", class: "link", on: { click: () => focusPath(v.path) } },
       h("span", { class: "mono", text: v.path || t("violations.whole") })),
     ` ${messageOf(v)} `, h("span", { class: "code", text: v.code }))));
-  form.showViolations(vs, messageOf);
-  const regionV = vs.find((v) => v.path === "Region");
+}
+
+function renderRegionProblem(regionV) {
   $("region-err").hidden = !regionV;
   $("region-err").textContent = regionV ? messageOf(regionV) : "";
   // aria-invalid="" reads as valid: the attribute needs "true", or to be gone.
