@@ -198,6 +198,19 @@ test("the send line follows the call: a fixed call clears 'fix first', an answer
   // Back to the call that was sent: nothing to fix, nothing stale, its answer's line again.
   assert.equal(await page.getAttribute("#send-status", "data-state"), "ok");
   assert.equal(await page.locator("#response.stale").count(), 0);
+  // The same call signed otherwise is another request: its answer is not this one's.
+  for (const [change, undo] of [
+    [() => page.selectOption("#algorithm", "TC-HmacSHA1"), () => page.selectOption("#algorithm", "TC3-HMAC-SHA256")],
+    [() => page.check("#ts-fixed"), () => page.check("#ts-now")],
+  ]) {
+    await change();
+    await settle(page);
+    assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
+    assert.ok(await page.locator("#response.stale").count());
+    await undo();
+    await settle(page);
+    assert.equal(await page.getAttribute("#send-status", "data-state"), "ok");
+  }
   noProblems(problems);
   await page.close();
 });

@@ -247,7 +247,7 @@ function update() {
     state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
   }
   renderViolations();
-  refreshSendStatus(c);
+  refreshSendStatus();
   const ts = timestamp();
   const preview = $("preview");
   showTimestampProblem(timestampProblem());
@@ -389,12 +389,18 @@ function sameCallKey(c) {
   return JSON.stringify(c, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
+/** What an answer was for: the call, and how it was signed (the settings, the fixed time or
+ *  "now"), since an answer signed otherwise says nothing of this request. */
+function answerKey() {
+  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" });
+}
+
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
-function refreshSendStatus(c) {
+function refreshSendStatus() {
   const status = $("send-status");
   const shown = $("response");
-  const stale = state.sentCall !== undefined && shown.childElementCount > 0 && sameCallKey(c) !== state.sentCall;
+  const stale = state.sentCall !== undefined && shown.childElementCount > 0 && answerKey() !== state.sentCall;
   shown.classList.toggle("stale", stale);
   const said = status.dataset.state;
   if (stale && (said === "ok" || said === "error" || (said === "blocked" && !state.violations.length))) {
@@ -449,7 +455,7 @@ async function send() {
   }
   state.prepared = prepared;
   state.preparedAt = ts;
-  state.sentCall = sameCallKey(call());
+  state.sentCall = answerKey();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
   status.textContent = t("send.sending", { via: t(`via.${via}`) });
