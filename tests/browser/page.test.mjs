@@ -693,6 +693,11 @@ test("verify a pasted request: it verifies with the right secret; with a wrong o
   await page.click("#verify-button");
   assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
   await page.locator("#verify-output").screenshot({ path: screenshotPath("verify-curl") });
+  // The result on show follows the language, as the rest of the page does.
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#verify-output [data-outcome]"), /^签名验证通过/);
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
+  await page.selectOption("#lang", "en");
   noProblems(problems);
   await page.close();
 });
