@@ -710,7 +710,7 @@ test("import a tccli api.json and explore the new API", async () => {
   await page.setInputFiles("#import-examples", join(dir, "examples.json"));
   await page.click("#import-button");
   await page.waitForFunction(() => document.getElementById("api-picker").value === "cpdemo/2024-01-01/DescribeWidgets");
-  assert.match(await page.textContent("#import-status"), /1/);
+  assert.match(await page.textContent("#import-status"), /^Added 1 API \(/);
   await page.fill("#search", "小组件");
   assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 1);
   await page.click('#form button[data-add-for="Filters"]');

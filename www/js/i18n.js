@@ -29,6 +29,7 @@ const en = {
   "import.button": "Import",
   "import.pick": "Pick an api.json file first.",
   "import.done": "Added {n} APIs ({skipped} skipped).",
+  "import.done.one": "Added 1 API ({skipped} skipped).",
   "import.failed": "Import failed: {detail}",
   "import.kept": "Kept for your next visit.",
   "import.notKept": "Not kept for your next visit: the browser's storage is full or off.",
@@ -299,6 +300,7 @@ const zh = {
   "import.button": "导入",
   "import.pick": "请先选择 api.json 文件。",
   "import.done": "已添加 {n} 个接口（跳过 {skipped} 个）。",
+  "import.done.one": "已添加 1 个接口（跳过 {skipped} 个）。",
   "import.failed": "导入失败：{detail}",
   "import.kept": "已保存，下次访问仍可使用。",
   "import.notKept": "未能保存到下次访问：浏览器存储已满或被禁用。",
@@ -576,6 +578,8 @@ export function hasKey(key) {
 
 /** The string `key` in the page language with `{name}` placeholders filled. */
 export function t(key, vars) {
+  // English says "1 API", not "1 APIs": a string may have a `.one` form for n = 1.
+  if (vars?.n === 1 && `${key}.one` in en) key = `${key}.one`;
   let s = STRINGS[current][key] ?? en[key];
   if (s === undefined) {
     console.error(`cloudplay i18n: no string '${key}'`);
