@@ -142,6 +142,31 @@ test("a missing required field blocks sending, with the field marked", async () 
   await page.close();
 });
 
+test("typing where nothing is wrong leaves the live regions (Validation, status) alone; a change in the problems is said", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="ApplicationId"]', "bad");
+  await settle(page);
+  const before = await page.textContent("#violation-list");
+  assert.match(before, /ApplicationId/);
+  await page.evaluate(() => {
+    window.__changed = [];
+    for (const region of document.querySelectorAll("[aria-live]")) {
+      new MutationObserver(() => window.__changed.push(region.id)).observe(region, { childList: true, subtree: true, characterData: true });
+    }
+  });
+  await page.focus('#form [data-path="InstanceName"]');
+  await page.keyboard.type("abcde", { delay: 40 });
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => window.__changed), [], "each keystroke re-announced these");
+  await page.fill('#form [data-path="ApplicationId"]', "");
+  await settle(page);
+  assert.ok((await page.evaluate(() => window.__changed)).includes("violations"));
+  assert.notEqual(await page.textContent("#violation-list"), before);
+  noProblems(problems);
+  await page.close();
+});
+
 test("primary buttons are readable in light and dark (WCAG AA, 4.5:1)", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   for (const colorScheme of ["light", "dark"]) {
@@ -173,6 +198,19 @@ test("the send line follows the call: a fixed call clears 'fix first', an answer
   // Back to the call that was sent: nothing to fix, nothing stale, its answer's line again.
   assert.equal(await page.getAttribute("#send-status", "data-state"), "ok");
   assert.equal(await page.locator("#response.stale").count(), 0);
+  // The same call signed otherwise is another request: its answer is not this one's.
+  for (const [change, undo] of [
+    [() => page.selectOption("#algorithm", "TC-HmacSHA1"), () => page.selectOption("#algorithm", "TC3-HMAC-SHA256")],
+    [() => page.check("#ts-fixed"), () => page.check("#ts-now")],
+  ]) {
+    await change();
+    await settle(page);
+    assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
+    assert.ok(await page.locator("#response.stale").count());
+    await undo();
+    await settle(page);
+    assert.equal(await page.getAttribute("#send-status", "data-state"), "ok");
+  }
   noProblems(problems);
   await page.close();
 });
@@ -225,6 +263,49 @@ for (const [id, query, code] of [
   });
 }
 
+test("a fixed timestamp that is empty or not whole seconds in range is marked at its field, and nothing is sent", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.check("#ts-fixed");
+  const marked = async () => ({
+    invalid: await page.getAttribute("#ts-value", "aria-invalid"),
+    said: (await page.isVisible("#ts-err")) ? await page.textContent("#ts-err") : "",
+  });
+  for (const [typed, rule] of [
+    ["-5", /whole number of seconds/],
+    ["1700000000.5", /whole number of seconds/],
+    ["1e9", /whole number of seconds/],
+    ["0x10", /whole number of seconds/],
+    ["99999999999999", /outside 0\.\.=253402300799.*milliseconds/],
+  ]) {
+    await page.fill("#ts-value", typed);
+    await settle(page);
+    const m = await marked();
+    assert.equal(m.invalid, "true", `${typed} is marked`);
+    assert.match(m.said, rule, `${typed}: the rule is said under the field`);
+  }
+  await page.fill("#ts-value", " 1700000000 ");
+  await settle(page);
+  assert.deepEqual(await marked(), { invalid: null, said: "" });
+  assert.match(await page.textContent('#preview [data-fact="timestamp"]'), /^1700000000 /);
+  // Cleared: it used to sign as 0 (1970) and send.
+  await page.fill("#ts-value", "");
+  await page.click("#send-button");
+  await settle(page);
+  assert.deepEqual(await marked(), { invalid: "true", said: "Enter a timestamp (whole seconds since 1970), or choose Now." });
+  assert.equal(await page.evaluate(() => document.activeElement.id), "ts-value");
+  assert.equal(await page.locator("#response [data-outcome]").count(), 0, "nothing sent");
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 0);
+  assert.doesNotMatch(await page.textContent("#preview"), /1970-01-01/);
+  // Back to now: nothing to mark.
+  await page.check("#ts-now");
+  await settle(page);
+  assert.deepEqual(await marked(), { invalid: null, said: "" });
+  noProblems(problems);
+  await page.close();
+});
+
 test("secrets stay out of localStorage, the URL, the history, drafts and snippets", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const secret = { id: "AKIDsecretIdTyped1234", key: "SecretKeyTypedByTheUser98765", token: "SessionTokenTyped55555" };
@@ -272,6 +353,52 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.reload();
   await page.waitForSelector("body[data-ready='true']");
   assert.equal(await page.inputValue("#secret-key"), "");
+  noProblems(problems);
+  await page.close();
+});
+
+test("a parameter holding the secret, or named like one, stays out of the link, the address, the draft and the history", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  const params = (p) => {
+    const m = /params=([^&]+)/.exec(p);
+    return m ? Buffer.from(m[1], "base64url").toString() : "";
+  };
+  const kept = () => page.evaluate(() => ({
+    url: location.href,
+    permalink: document.getElementById("permalink").value,
+    local: JSON.stringify({ ...localStorage }),
+  }));
+  const assertOut = (seen, what) => {
+    assert.ok(!params(seen.url).includes(DEMO.key) && !seen.url.includes(DEMO.key), `${what}: not in the address`);
+    assert.ok(!params(seen.permalink).includes(DEMO.key), `${what}: not in the permalink`);
+    assert.ok(!seen.local.includes(DEMO.key), `${what}: not in localStorage`);
+  };
+  assert.equal(await page.isVisible("#secret-left-out"), false);
+  // A member named like a credential, typed in the JSON.
+  await page.fill("#json", JSON.stringify({ ApplicationId: "app-jknfna", BundleType: "S", SecretKey: DEMO.key }));
+  await settle(page);
+  let seen = await kept();
+  assertOut(seen, "SecretKey member");
+  assert.equal(JSON.parse(params(seen.permalink)).ApplicationId, "app-jknfna", "the rest of the call is in the link");
+  assert.match(await page.textContent("#secret-left-out"), /left out of the link, the draft and the history/);
+  // The key pasted into an ordinary field: its value is replaced, as in the snippets.
+  await page.fill("#json", JSON.stringify({ ApplicationId: "app-jknfna", BundleType: "S" }));
+  await settle(page);
+  assert.equal(await page.isVisible("#secret-left-out"), false, "nothing left out: no notice");
+  await page.fill('#form [data-path="InstanceName"]', DEMO.key);
+  await settle(page);
+  seen = await kept();
+  assertOut(seen, "InstanceName");
+  assert.equal(JSON.parse(params(seen.permalink)).InstanceName, "<redacted>");
+  assert.equal(await page.isVisible("#secret-left-out"), true);
+  await page.click("#send-button");
+  await page.waitForSelector("#response [data-outcome]");
+  assertOut(await kept(), "after sending");
+  assert.ok((await page.evaluate(() => localStorage.getItem("cloudplay.history"))).includes("<redacted>"), "the history entry has the call, without the key");
+  // The field still holds what was typed: it is signed with it.
+  assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), DEMO.key);
   noProblems(problems);
   await page.close();
 });
@@ -490,6 +617,27 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   await cut.close();
 });
 
+test("JSON being typed survives a reload with a parameter like ClientToken; a held secret in it is kept out", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");
+  await useDemoKey(page);
+  const typing = '{"ProductCode": "rds", "ClientToken": "order-0001", "Note": "no token here", "Extra": ';
+  await page.fill("#json", typing);
+  await settle(page);
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typing, "a parameter named like ClientToken is no credential");
+  // The held key pasted into the text: kept without it, as everywhere else.
+  await useDemoKey(page);
+  await page.fill("#json", `{"ProductCode": "rds", "Note": "${DEMO.key}", `);
+  await settle(page);
+  const draft = await page.evaluate(() => localStorage.getItem("cloudplay.draft.bssopenapi/2017-12-14/CreateInstance"));
+  assert.ok(!draft.includes(DEMO.key));
+  assert.equal(JSON.parse(draft).options.jsonText, '{"ProductCode": "rds", "Note": "<redacted>", ');
+  noProblems(problems);
+  await page.close();
+});
+
 test("Chinese and English switch, with violation messages from the core in each", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
@@ -545,6 +693,11 @@ test("verify a pasted request: it verifies with the right secret; with a wrong o
   await page.click("#verify-button");
   assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
   await page.locator("#verify-output").screenshot({ path: screenshotPath("verify-curl") });
+  // The result on show follows the language, as the rest of the page does.
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#verify-output [data-outcome]"), /^签名验证通过/);
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
+  await page.selectOption("#lang", "en");
   noProblems(problems);
   await page.close();
 });
@@ -557,7 +710,7 @@ test("import a tccli api.json and explore the new API", async () => {
   await page.setInputFiles("#import-examples", join(dir, "examples.json"));
   await page.click("#import-button");
   await page.waitForFunction(() => document.getElementById("api-picker").value === "cpdemo/2024-01-01/DescribeWidgets");
-  assert.match(await page.textContent("#import-status"), /1/);
+  assert.match(await page.textContent("#import-status"), /^Added 1 API \(/);
   await page.fill("#search", "小组件");
   assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 1);
   await page.click('#form button[data-add-for="Filters"]');
@@ -571,7 +724,15 @@ test("import a tccli api.json and explore the new API", async () => {
   await page.fill("#search", "DescribeWidgets");
   assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 1);
   // And it can be forgotten: after that the catalog is the built-in one again.
+  // A file that is not JSON: the reason, with its code said once.
   await page.click("details.import summary");
+  await page.setInputFiles("#import-api", { name: "api.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
+  await page.setInputFiles("#import-examples", []);
+  await page.click("#import-button");
+  await page.waitForFunction(() => document.getElementById("import-status").textContent.startsWith("Import failed"));
+  const failed = await page.textContent("#import-status");
+  assert.match(failed, /^Import failed: InvalidJson/);
+  assert.doesNotMatch(failed, /InvalidJson.*InvalidJson/);
   await Promise.all([page.waitForEvent("load"), page.click("#import-forget")]);
   await page.waitForSelector("body[data-ready='true']");
   await page.fill("#search", "DescribeWidgets");
@@ -857,6 +1018,16 @@ test("the call history records sends without secrets and loads a call back", asy
   await page.getByRole("button", { name: /Load call 2/ }).click();
   await settle(page);
   assert.equal(await page.inputValue("#algorithm"), "TC3-HMAC-SHA256");
+  assert.equal(await page.inputValue("#method"), "GET");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "params-heading", "Load goes on to the form");
+  assert.ok(await page.locator("#params-heading").evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight), "the form is in view");
+  // The loaded call is now the draft: away and back, and after a reload, it is still there.
+  await page.fill('#form [data-path="ResourceNum"]', "");
+  await page.getByRole("button", { name: /Load call 2/ }).click();
+  await settle(page);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
+  assert.equal(await page.inputValue('#form [data-path="ResourceNum"]'), "3");
   assert.equal(await page.inputValue("#method"), "GET");
   noProblems(problems);
   await page.close();

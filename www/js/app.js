@@ -3,7 +3,7 @@
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
-import { drafts, prefs, imports, mentionsSecret } from "./store.js";
+import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
 import { JsonEditor } from "./json-editor.js";
@@ -48,12 +48,39 @@ function shared() {
   return { ...call(), settings: chosenSettings(state.spec, state.options) };
 }
 
+/** The call as it may leave the page (a link, the history): see `withoutSecrets`. */
+function safeShared() {
+  return withoutSecrets(shared(), creds.secrets());
+}
+
+/** What is wrong with the fixed timestamp as typed, or null. Digits only: Number() would take
+ * "" as 0 (1970), and "1e9" or "0x10" as numbers nobody typed. Its range is the core's rule,
+ * said when it signs (see `showTimestampProblem`). */
+function timestampProblem() {
+  if (state.options.tsMode !== "fixed") return null;
+  if (state.options.fixedTs === "") return t("ts.empty");
+  return /^\d+$/.test(state.options.fixedTs) && Number.isSafeInteger(Number(state.options.fixedTs)) ? null : t("preview.badTimestamp");
+}
+
 function timestamp() {
-  if (state.options.tsMode === "fixed") {
-    const n = Number(state.options.fixedTs);
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  return Math.floor(Date.now() / 1000);
+  if (timestampProblem()) return null;
+  return state.options.tsMode === "fixed" ? Number(state.options.fixedTs) : Math.floor(Date.now() / 1000);
+}
+
+/** Marks the timestamp field with its problem (none: clears it), as the form marks a parameter. */
+function showTimestampProblem(message) {
+  const input = $("ts-value");
+  if (message) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+  $("ts-err").hidden = !message;
+  $("ts-err").textContent = message ?? "";
+}
+
+/** A refusal of the timestamp by the core, as a rule at the field (its message without the
+ * "Code at timestamp: " it begins with); null for any other error. */
+function timestampRefusal(e) {
+  if (e?.path !== "timestamp") return null;
+  return String(e.message ?? "").replace(/^\S+ at timestamp: /, "");
 }
 
 function prepareOptions(ts, { allowInvalid }) {
@@ -73,8 +100,8 @@ function saveDraft() {
   drafts.save(state.apiId, {
     params: state.params,
     region: state.region,
-    options: { ...state.options, jsonText: typed && !mentionsSecret(typed, creds.secrets()) ? typed : undefined },
-  });
+    options: { ...state.options, jsonText: typed && !namesSecret(typed) ? typed : undefined },
+  }, creds.secrets());
 }
 
 /** The call and settings as they stand, to tell whether anything changed. */
@@ -87,14 +114,22 @@ function snapshot() {
 function renderViolations() {
   const list = $("violation-list");
   const vs = state.violations;
+  form.showViolations(vs, messageOf);
+  renderRegionProblem(vs.find((v) => v.path === "Region"));
+  // The section is a live region: rebuilt only when what it says changes, or each keystroke
+  // re-announces it (as the widget does).
+  const said = JSON.stringify([lang(), vs.map((v) => [v.path, v.code, messageOf(v)])]);
+  if (said === state.violationsSaid) return;
+  state.violationsSaid = said;
   $("violation-count").textContent = vs.length ? t("violations.count", { n: vs.length }) : t("violations.none");
   $("violations").dataset.state = vs.length ? "invalid" : "valid";
   put(list, ...vs.map((v) => h("li", { dataset: { path: v.path, code: v.code } },
     h("button", { type: "button", class: "link", on: { click: () => focusPath(v.path) } },
       h("span", { class: "mono", text: v.path || t("violations.whole") })),
     ` ${messageOf(v)} `, h("span", { class: "code", text: v.code }))));
-  form.showViolations(vs, messageOf);
-  const regionV = vs.find((v) => v.path === "Region");
+}
+
+function renderRegionProblem(regionV) {
   $("region-err").hidden = !regionV;
   $("region-err").textContent = regionV ? messageOf(regionV) : "";
   // aria-invalid="" reads as valid: the attribute needs "true", or to be gone.
@@ -189,10 +224,16 @@ function renderSettings() {
 }
 
 function renderPermalink() {
-  const link = permalink(shared());
-  $("permalink").value = link;
-  const hash = fragment(shared());
+  const safe = safeShared();
+  $("permalink").value = permalink(safe);
+  const hash = fragment(safe);
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
+  // Said once, when it starts: the same text again would be announced again.
+  const leftOut = JSON.stringify(safe) !== JSON.stringify(shared());
+  const text = leftOut ? t("share.secretLeftOut") : "";
+  const box = $("secret-left-out");
+  box.hidden = !leftOut;
+  if (box.textContent !== text) box.textContent = text;
 }
 
 /** Validate, sign and show: runs (debounced) after every change. */
@@ -206,13 +247,14 @@ function update() {
     state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
   }
   renderViolations();
-  refreshSendStatus(c);
+  refreshSendStatus();
   const ts = timestamp();
   const preview = $("preview");
+  showTimestampProblem(timestampProblem());
   if (ts === null) {
     // Nothing signed for this call: no earlier call's request may stand in for it.
     state.prepared = null;
-    put(preview, h("p", { class: "notice warn", text: t("preview.badTimestamp") }));
+    put(preview, h("p", { class: "notice warn", text: timestampProblem() }));
   } else {
     const real = creds.get();
     state.placeholder = !real;
@@ -224,6 +266,7 @@ function update() {
     } catch (e) {
       state.prepared = null;
       put(preview, h("p", { class: "notice warn", dataset: { error: e.code ?? "" }, text: errorLine(e) }));
+      showTimestampProblem(timestampRefusal(e));
     }
   }
   snippets.update(c, state.prepared?.request);
@@ -346,12 +389,18 @@ function sameCallKey(c) {
   return JSON.stringify(c, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
+/** What an answer was for: the call, and how it was signed (the settings, the fixed time or
+ *  "now"), since an answer signed otherwise says nothing of this request. */
+function answerKey() {
+  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" });
+}
+
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
-function refreshSendStatus(c) {
+function refreshSendStatus() {
   const status = $("send-status");
   const shown = $("response");
-  const stale = state.sentCall !== undefined && shown.childElementCount > 0 && sameCallKey(c) !== state.sentCall;
+  const stale = state.sentCall !== undefined && shown.childElementCount > 0 && answerKey() !== state.sentCall;
   shown.classList.toggle("stale", stale);
   const said = status.dataset.state;
   if (stale && (said === "ok" || said === "error" || (said === "blocked" && !state.violations.length))) {
@@ -383,7 +432,9 @@ async function send() {
   }
   const ts = timestamp();
   if (ts === null) {
-    status.textContent = t("preview.badTimestamp");
+    status.textContent = timestampProblem();
+    status.dataset.state = "blocked";
+    $("ts-value").focus();
     return;
   }
   const via = selectedVia();
@@ -399,11 +450,12 @@ async function send() {
   } catch (e) {
     status.textContent = errorLine(e);
     status.dataset.state = "error";
+    if (timestampRefusal(e)) $("ts-value").focus();
     return;
   }
   state.prepared = prepared;
   state.preparedAt = ts;
-  state.sentCall = sameCallKey(call());
+  state.sentCall = answerKey();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
   status.textContent = t("send.sending", { via: t(`via.${via}`) });
@@ -416,14 +468,14 @@ async function send() {
     status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
     status.dataset.state = read.ok ? "ok" : "error";
     state.sentStatus = { text: status.textContent, state: status.dataset.state };
-    callHistory.add({ ...shared(), via, status: resp.status, code: read.code, requestId: read.requestId });
+    callHistory.add({ ...safeShared(), via, status: resp.status, code: read.code, requestId: read.requestId });
   } catch (e) {
     state.lastResponse = null;
     renderSendError($("response"), e);
     status.textContent = t("send.failed", { code: e?.code ?? "Error" });
     status.dataset.state = "error";
     state.sentStatus = { text: status.textContent, state: status.dataset.state };
-    callHistory.add({ ...shared(), via, status: 0, code: e?.code ?? "Error" });
+    callHistory.add({ ...safeShared(), via, status: 0, code: e?.code ?? "Error" });
   } finally {
     $("send-button").disabled = false;
     // The credentials object goes out of scope here; nothing keeps it but the inputs.
@@ -477,7 +529,13 @@ function wire() {
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
-    selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings });
+    if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
+    // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
+    // on with: it becomes the draft at once, or switching away and back would lose it.
+    state.fromLink = null;
+    saveDraft();
+    // Load is at the foot of the page: the call it opened is up at the form.
+    $("params-heading").focus();
   });
   verify = new VerifyPanel({
     input: $("verify-input"), secret: $("verify-secret"), ownSts: $("verify-own"), clock: $("verify-clock"),

@@ -29,6 +29,7 @@ const en = {
   "import.button": "Import",
   "import.pick": "Pick an api.json file first.",
   "import.done": "Added {n} APIs ({skipped} skipped).",
+  "import.done.one": "Added 1 API ({skipped} skipped).",
   "import.failed": "Import failed: {detail}",
   "import.kept": "Kept for your next visit.",
   "import.notKept": "Not kept for your next visit: the browser's storage is full or off.",
@@ -123,6 +124,7 @@ const en = {
   "preview.placeholderNote": "Placeholder: computed with a made-up key.",
   "preview.invalid": "Signed although the call has {n} problems, so you can see the steps; it will not be sent.",
   "preview.badTimestamp": "The fixed timestamp must be a whole number of seconds since 1970.",
+  "ts.empty": "Enter a timestamp (whole seconds since 1970), or choose Now.",
 
   "step.canonical_request": "Canonical request",
   "step.hashed_canonical_request": "Hashed canonical request",
@@ -211,6 +213,7 @@ const en = {
   "share.permalink": "Permalink (API and parameters, never credentials)",
   "share.copy": "Copy link",
   "share.selectToCopy": "Select the link and copy it.",
+  "share.secretLeftOut": "A parameter holds your secret key or token, or is named like a credential: it is left out of the link, the draft and the history.",
   "history.heading": "History",
   "history.clear": "Clear history",
   "history.empty": "Nothing sent yet.",
@@ -297,6 +300,7 @@ const zh = {
   "import.button": "导入",
   "import.pick": "请先选择 api.json 文件。",
   "import.done": "已添加 {n} 个接口（跳过 {skipped} 个）。",
+  "import.done.one": "已添加 1 个接口（跳过 {skipped} 个）。",
   "import.failed": "导入失败：{detail}",
   "import.kept": "已保存，下次访问仍可使用。",
   "import.notKept": "未能保存到下次访问：浏览器存储已满或被禁用。",
@@ -391,6 +395,7 @@ const zh = {
   "preview.placeholderNote": "占位值：用虚构的密钥计算。",
   "preview.invalid": "调用有 {n} 个问题，仍签名以便查看各步骤；但不会发送。",
   "preview.badTimestamp": "固定时间戳必须是自 1970 年起的整数秒。",
+  "ts.empty": "请输入时间戳（自 1970 年起的整数秒），或选择“当前时间”。",
 
   "step.canonical_request": "规范请求串",
   "step.hashed_canonical_request": "规范请求串哈希",
@@ -479,6 +484,7 @@ const zh = {
   "share.permalink": "永久链接（接口与参数，绝不含凭证）",
   "share.copy": "复制链接",
   "share.selectToCopy": "请选中链接后复制。",
+  "share.secretLeftOut": "有参数含有你的 SecretKey 或 Token，或以凭证命名：链接、草稿和历史中不含它。",
   "history.heading": "历史记录",
   "history.clear": "清除历史",
   "history.empty": "尚未发送任何请求。",
@@ -572,6 +578,8 @@ export function hasKey(key) {
 
 /** The string `key` in the page language with `{name}` placeholders filled. */
 export function t(key, vars) {
+  // English says "1 API", not "1 APIs": a string may have a `.one` form for n = 1.
+  if (vars?.n === 1 && `${key}.one` in en) key = `${key}.one`;
   let s = STRINGS[current][key] ?? en[key];
   if (s === undefined) {
     console.error(`cloudplay i18n: no string '${key}'`);

@@ -4,6 +4,7 @@ import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { copyBlock } from "./preview.js";
+import { scrub } from "./store.js";
 import { SNIPPET_LANGUAGES } from "./config.js";
 
 export class Snippets {
@@ -36,7 +37,7 @@ export class Snippets {
     try {
       let text = cp().snippet(this.call, lang, this.signed ?? undefined);
       // The core never writes a secret; should one ever slip in, it does not reach the page.
-      for (const secret of this.secrets()) text = text.split(secret).join("<redacted>");
+      text = scrub(text, this.secrets());
       put(this.output, copyBlock(t(`lang.${lang}`), text, { step: `snippet-${lang}` }));
     } catch (e) {
       put(this.output, h("p", { class: "notice warn", text: errorLine(e) }));

@@ -53,22 +53,36 @@ function session() {
 /** Names that must never be persisted outside the opted-in session slot. */
 const SECRET_FIELDS = ["secret_id", "secret_key", "token", "SecretId", "SecretKey", "Token", "credentials"];
 
-/** A copy of `value` without any credential-looking member (belt and braces for drafts). */
-export function withoutSecrets(value) {
-  if (Array.isArray(value)) return value.map(withoutSecrets);
+/** What stands in for a secret in anything the page shows or keeps. */
+export const REDACTED = "<redacted>";
+
+/** `text` with every one of `secrets` in it replaced by REDACTED. */
+export function scrub(text, secrets = []) {
+  return secrets.reduce((out, s) => (s ? out.split(s).join(REDACTED) : out), text);
+}
+
+/** A copy of `value` without credential-named members and with `secrets` (the ones the page
+ * holds) scrubbed from its names and strings: the one redaction for links, drafts and history.
+ * A value is checked, not only a name, since a key pasted into any field is still the key. */
+export function withoutSecrets(value, secrets = []) {
+  if (typeof value === "string") return scrub(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, secrets));
   if (value && typeof value === "object") {
     const out = {};
-    for (const [k, v] of Object.entries(value)) if (!SECRET_FIELDS.includes(k)) out[k] = withoutSecrets(v);
+    for (const [k, v] of Object.entries(value)) if (!SECRET_FIELDS.includes(k)) out[scrub(k, secrets)] = withoutSecrets(v, secrets);
     return out;
   }
   return value;
 }
 
-/** Whether text (JSON still being typed) names a credential field or holds one of `secrets`:
- * such text is not kept, since no parse can take the member out of it. */
-export function mentionsSecret(text, secrets = []) {
-  const lower = text.toLowerCase();
-  return SECRET_FIELDS.some((f) => lower.includes(f.toLowerCase())) || secrets.some((s) => s && text.includes(s));
+const SECRET_KEY_TEXT = new RegExp(`"(?:${SECRET_FIELDS.join("|")})"\\s*(?::|$)`);
+
+/** Whether text (JSON still being typed) has a credential-named member: no parse can take it
+ * out, so such text is not kept. A name as a key, exactly as `withoutSecrets` drops it: a
+ * parameter like ClientToken, or "token" inside a value, is no credential (a held secret in
+ * the text is scrubbed like any other value). */
+export function namesSecret(text) {
+  return SECRET_KEY_TEXT.test(text);
 }
 
 export const prefs = {
@@ -81,10 +95,10 @@ export const drafts = {
   load(apiId) {
     return local() ? read(local(), `draft.${apiId}`, null) : null;
   },
-  save(apiId, draft) {
+  save(apiId, draft, secrets = []) {
     if (!local()) return;
-    const { params, region, options } = draft;
-    write(local(), `draft.${apiId}`, { params: withoutSecrets(params), region: region ?? "", options: withoutSecrets(options ?? {}) });
+    const { params, region, options } = withoutSecrets(draft, secrets);
+    write(local(), `draft.${apiId}`, { params, region: region ?? "", options: options ?? {} });
     write(local(), "lastApi", apiId);
   },
   lastApi() {

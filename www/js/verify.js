@@ -117,21 +117,28 @@ export class VerifyPanel {
 
   refresh() {
     if (!has("parseRequest")) put(this.output, h("p", { class: "notice", dataset: { pending: "parseRequest" }, text: t("verify.unavailable") }));
+    // A result on show is said again in the page's language, of the request it was about (the
+    // key is read again from its field: one cleared since is not brought back).
+    else if (this.asked) this.check(this.asked);
   }
 
   run() {
     if (!has("parseRequest")) return this.refresh();
+    this.check({ text: this.input.value, own: this.ownSts.value, clock: this.clock.checked, nowSec: Math.floor(Date.now() / 1000) });
+  }
+
+  check(asked) {
+    this.asked = asked;
     let req;
     try {
-      req = cp().parseRequest(this.input.value);
+      req = cp().parseRequest(asked.text);
     } catch (e) {
       return put(this.output, h("p", { class: "outcome error", dataset: { outcome: "unparsed" } }, t("verify.unparsed")), h("p", { text: errorLine(e) }));
     }
     const info = inspect(req);
     const secretKey = this.secret.value;
     if (!secretKey) return put(this.output, h("p", { class: "notice warn", text: t("verify.needSecret") }));
-    const nowSec = Math.floor(Date.now() / 1000);
-    const now = this.clock.checked || !info.timestamp ? nowSec : info.timestamp;
+    const now = asked.clock || !info.timestamp ? asked.nowSec : info.timestamp;
     let outcome;
     try {
       outcome = cp().verifyWire({
@@ -144,7 +151,7 @@ export class VerifyPanel {
     const expected = expectedTrace(req, info, secretKey) ?? {};
     if (outcome.string_to_sign) expected.string_to_sign = outcome.string_to_sign;
     const yours = { ...info.presented };
-    const own = this.ownSts.value.trim().replace(/\r\n/g, "\n");
+    const own = asked.own.trim().replace(/\r\n/g, "\n");
     if (own) {
       const isSts = info.algorithm && (own.startsWith(info.algorithm) || !["TC3-HMAC-SHA256", "ACS3-HMAC-SHA256"].includes(info.algorithm));
       yours[isSts ? "string_to_sign" : "canonical_request"] = own;
@@ -153,7 +160,7 @@ export class VerifyPanel {
       h("p", { class: `outcome ${outcome.ok ? "ok" : "error"}`, dataset: { outcome: outcome.ok ? "ok" : "error", code: outcome.code ?? "" } },
         outcome.ok ? t("verify.ok", { algorithm: outcome.algorithm, id: outcome.secret_id }) : t("verify.bad", { code: outcome.code })),
       outcome.ok ? null : h("p", { text: outcome.message }),
-      h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: this.clock.checked ? t("verify.clockOn") : t("verify.clockOff") }) }),
+      h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
     put(this.output, ...parts, diffBox);

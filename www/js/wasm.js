@@ -37,7 +37,7 @@ export function errorLine(e) {
   const code = e.code ? `${e.code}` : e.name || "Error";
   const path = e.path ? ` (${e.path})` : "";
   const message = e.message ?? String(e);
-  // The package's messages already begin "Code at path: …"; say that once.
-  if (e.code && message.startsWith(`${e.code} `)) return message;
+  // The package's messages already begin "Code at path: …" or "Code: …"; say that once.
+  if (e.code && (message.startsWith(`${e.code} `) || message.startsWith(`${e.code}:`))) return message;
   return `${code}${path}: ${message}`;
 }
