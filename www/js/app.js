@@ -77,10 +77,10 @@ function showTimestampProblem(message) {
 }
 
 /** A refusal of the timestamp by the core, as a rule at the field (its message without the
- * "Code at timestamp: " it begins with); null for any other error. */
+ * "Code at options.timestamp: " it begins with); null for any other error. */
 function timestampRefusal(e) {
-  if (e?.path !== "timestamp") return null;
-  return String(e.message ?? "").replace(/^\S+ at timestamp: /, "");
+  if (e?.path !== "options.timestamp") return null;
+  return String(e.message ?? "").replace(/^\S+ at options\.timestamp: /, "");
 }
 
 function prepareOptions(ts, { allowInvalid }) {
