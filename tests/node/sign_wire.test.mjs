@@ -185,6 +185,22 @@ test("bad input gives an Error with code and path, and the module keeps working"
   assert.equal(signWire(good).signed_headers, "content-type;host");
 });
 
+test("a field the algorithm does not sign is refused, not set aside", () => {
+  const vs = loadVectors();
+  const tc3 = contractInput(vs.find((v) => v.algorithm === "TC3-HMAC-SHA256"));
+  const legacy = contractInput(vs.find((v) => v.algorithm === "TC-HmacSHA256"));
+  const rpc = contractInput(vs.find((v) => v.algorithm === "ACS-RPC-HMAC-SHA1"));
+  for (const m of [signWire, signOnly]) {
+    assert.throws(() => m({ ...tc3, params: [["Limit", "1"]] }), (e) => e.code === "InvalidField" && e.path === "params" && /put these parameters in `query`/.test(e.message));
+    for (const [input, path] of [[{ ...legacy, query: "a=b" }, "query"], [{ ...rpc, body: "a=b" }, "body"], [{ ...rpc, headers: { "X-A": "1" } }, "headers"], [{ ...legacy, signed_headers: "host" }, "signed_headers"]]) {
+      assert.throws(() => m(input), (e) => e.code === "InvalidField" && e.path === path && /signs only the `params` pairs/.test(e.message), path);
+    }
+    // Left empty, they say nothing the signature leaves out.
+    assert.equal(m({ ...tc3, params: [] }).signature, m(tc3).signature);
+    assert.equal(m({ ...rpc, query: "", body: "", headers: {} }).signature, m(rpc).signature);
+  }
+});
+
 test("a field under another spelling is refused, in both modules; a name of the caller's own is not", () => {
   const v = loadVectors().find((x) => x.algorithm === "TC3-HMAC-SHA256");
   const input = contractInput(v);

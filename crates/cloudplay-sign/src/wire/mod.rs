@@ -238,6 +238,25 @@ impl<'a> WireInput<'a> {
         if !wire_level && !params_given {
             return Err(missing("params"));
         }
+        // A field the algorithm does not sign is refused rather than set aside: the caller meant
+        // it to be signed, and the server would answer a mismatch far from here.
+        let unsigned = if wire_level {
+            (!params.is_empty()).then_some(("params", " signs the query, headers and body as sent: put these parameters in `query` (or the body); `params` is for TC-HmacSHA1, TC-HmacSHA256 and ACS-RPC-HMAC-SHA1"))
+        } else {
+            let given = [
+                ("query", !query.is_empty()),
+                ("body", !body.is_empty()),
+                ("headers", !headers.is_empty()),
+                ("signed_headers", !signed_headers.is_empty()),
+            ];
+            given
+                .into_iter()
+                .find(|(_, g)| *g)
+                .map(|(field, _)| (field, " signs only the `params` pairs: list every parameter it covers there"))
+        };
+        if let Some((field, why)) = unsigned {
+            return Err(Error::at(ErrorKind::InvalidField, field, crate::text::concat(&[algorithm.id(), why])));
+        }
         f.misspelled()?;
 
         Ok(WireInput {
