@@ -354,17 +354,11 @@ impl<'a> Validator<'a> {
 
     fn int_rules(&mut self, p: &Param, i: i128, path: &str, code: &str) {
         let (lo, hi) = type_range(p.ty);
+        let raw = i.to_string();
         if i < lo || i > hi {
-            let raw = i.to_string();
-            self.push(
-                path,
-                self.vocab.invalid_value,
-                format!("{path} = {raw} is outside the {} range {lo}..={hi}.", type_id(p.ty)),
-                format!("{path} 的值 {raw} 超出 {} 的取值范围 {lo}..={hi}。", type_id(p.ty)),
-            );
+            self.beyond_type(p, &raw, i < lo, path, code);
             return;
         }
-        let raw = i.to_string();
         if let Some(min) = &p.min {
             if cmp_int_bound(i, min) == Some(core::cmp::Ordering::Less) {
                 self.below_min(path, &raw, &min.to_string(), code);
@@ -406,13 +400,31 @@ impl<'a> Validator<'a> {
     }
 
     fn out_of_type_range(&mut self, p: &Param, v: &Value, path: &str) {
-        let (lo, hi) = type_range(p.ty);
-        self.push(
-            path,
-            self.vocab.invalid_value,
-            format!("{path} = {} is outside the {} range {lo}..={hi}.", show(v), type_id(p.ty)),
-            format!("{path} 的值 {} 超出 {} 的取值范围 {lo}..={hi}。", show(v), type_id(p.ty)),
-        );
+        let code = p.value_code.as_deref().unwrap_or(self.vocab.invalid_value);
+        let negative = match v {
+            Value::String(s) => s.trim_start().starts_with('-'),
+            Value::Number(n) => n.as_f64().is_some_and(|x| x < 0.0),
+            _ => false,
+        };
+        self.beyond_type(p, &show(v), negative, path, code);
+    }
+
+    /// An integer past what its type holds: said as the field's own bound when it has one on
+    /// that side (TimeSpan's minimum 1 rather than uint64's 0), else as the type's.
+    fn beyond_type(&mut self, p: &Param, raw: &str, below: bool, path: &str, code: &str) {
+        match (below, &p.min, &p.max) {
+            (true, Some(min), _) => self.below_min(path, raw, &min.to_string(), code),
+            (false, _, Some(max)) => self.above_max(path, raw, &max.to_string(), code),
+            _ => {
+                let (lo, hi) = type_range(p.ty);
+                self.push(
+                    path,
+                    self.vocab.invalid_value,
+                    format!("{path} = {raw} is outside what a {} holds: {lo} to {hi}.", type_id(p.ty)),
+                    format!("{path} 的值 {raw} 超出 {} 的取值范围：{lo} 至 {hi}。", type_id(p.ty)),
+                );
+            }
+        }
     }
 
     fn below_min(&mut self, path: &str, v: &str, min: &str, code: &str) {

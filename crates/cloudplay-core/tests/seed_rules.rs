@@ -551,3 +551,20 @@ fn every_violation_is_reported_at_once_in_both_languages() {
         assert!(x.message_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{x:?}");
     }
 }
+
+/// A value past its type's range is told the field's own bound where it has one on that side,
+/// and otherwise the type's range in words (not Rust's `0..=`).
+#[test]
+fn beyond_the_type_the_fields_own_bound_is_said() {
+    for v in [json!(-5), json!("-5"), json!("-99999999999999999999999999999999999999999")] {
+        let found = check(MS, with(ms_ok(), "TimeSpan", v.clone()), None);
+        assert_eq!(found.len(), 1, "{v}: {found:?}");
+        assert!(found[0].message.ends_with("is below the minimum 1."), "{v}: {}", found[0].message);
+    }
+    let found = check(MS, with(ms_ok(), "TimeSpan", json!("18446744073709551616")), None);
+    assert!(
+        found[0].message.ends_with("is outside what a uint64 holds: 0 to 18446744073709551615."),
+        "{}",
+        found[0].message
+    );
+}
