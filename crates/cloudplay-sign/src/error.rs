@@ -96,6 +96,7 @@ impl Error {
         let message = match violations.as_slice() {
             [] => String::from("the parameters are invalid"),
             [only] => only.message.clone(),
+            [first, other] => alloc::format!("{} (and 1 more violation: {})", first.message, other.message),
             [first, rest @ ..] => alloc::format!("{} (and {} more violations)", first.message, rest.len()),
         };
         Error { kind: ErrorKind::Validation, path, message, violations }
@@ -145,4 +146,21 @@ pub struct Violation {
     pub message: String,
     /// For a person, in Chinese.
     pub message_zh: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violation(message: &str) -> Violation {
+        Violation { path: "P".into(), code: "C".into(), message: message.into(), message_zh: String::new() }
+    }
+
+    #[test]
+    fn a_validation_message_counts_the_rest_in_words_that_fit() {
+        let many = |n: usize| Error::validation((0..n).map(|i| violation(&alloc::format!("v{i}."))).collect()).message;
+        assert_eq!(many(1), "v0.");
+        assert_eq!(many(2), "v0. (and 1 more violation: v1.)");
+        assert_eq!(many(4), "v0. (and 3 more violations)");
+    }
 }
