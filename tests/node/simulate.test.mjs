@@ -104,7 +104,12 @@ test("state exports, restores, and answers are deterministic for a seed", () => 
   const b = simulate(p.request, { now: 1800000000, seed: 42 });
   assert.equal(a.body, b.body);
   assert.ok(JSON.parse(simulatorState()));
-  assert.throws(() => restoreSimulator("{not json"), (e) => e.code === "InvalidJson");
+  assert.throws(() => restoreSimulator("{not json"), (e) => e.code === "InvalidJson" && e.path === "state" && e.message.split("InvalidJson").length === 2);
+  // Each problem of an export is named where it is, once.
+  const state = JSON.parse(simulatorState());
+  delete state.format;
+  assert.throws(() => restoreSimulator(state), (e) => e.code === "MissingField" && e.path === "state.format");
+  assert.throws(() => restoreSimulator({ ...state, format: 9 }), (e) => e.code === "InvalidField" && e.path === "state.format" && /format 1/.test(e.message));
 });
 
 test("a state restored from its parsed JSON still knows its tokens and nonces", () => {
@@ -158,7 +163,7 @@ test("send via the simulator, and direct to a local server: answers, network err
     const ctl = new AbortController();
     const pending = send({ ...local, path: "/slow" }, { via: "direct", signal: ctl.signal });
     setTimeout(() => ctl.abort(), 50);
-    await assert.rejects(pending, (e) => e.code === "Aborted");
+    await assert.rejects(pending, (e) => e.code === "Aborted" && e.message === "Aborted: the request was aborted");
   } finally {
     server.closeAllConnections?.();
     server.close();
@@ -221,7 +226,7 @@ test("send's options are checked before anything is sent, and signals are honour
     await assert.rejects(send(p.request, { via: "direct", timeout }), (e) => e.code === "InvalidField" && e.path === "options.timeout", String(timeout));
   }
   for (const signal of [true, "abort", {}, { aborted: false }]) {
-    await assert.rejects(send(p.request, { signal }), (e) => e.code === "InvalidField" && e.path === "options.signal", JSON.stringify(signal));
+    await assert.rejects(send(p.request, { signal }), (e) => e.code === "InvalidField" && e.path === "options.signal" && e.message.startsWith("InvalidField at options.signal: must be an AbortSignal"), JSON.stringify(signal));
   }
   // Already aborted: the in-page simulator does not run either; the reason is kept.
   const why = new Error("user left");

@@ -155,7 +155,7 @@ impl Simulator {
         self.state.to_json()
     }
 
-    pub fn import_state(&mut self, json: &str) -> Result<(), String> {
+    pub fn import_state(&mut self, json: &str) -> Result<(), cloudplay_core::Error> {
         self.state = State::from_json(json)?;
         Ok(())
     }

@@ -233,11 +233,15 @@ impl State {
     }
 
     /// Reads an export back; the limits it carries are kept and enforced.
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        // typed_arg: an error names the member at fault (format, limits, …).
-        let mut s: State = cloudplay_core::json::typed_arg(text, "").map_err(|e| format!("state: {e}"))?;
+    pub fn from_json(text: &str) -> Result<Self, cloudplay_core::Error> {
+        // typed_arg: an error names the member at fault (state.format, state.limits, …).
+        let mut s: State = cloudplay_core::json::typed_arg(text, "state")?;
         if s.format != FORMAT {
-            return Err(format!("state: format {} is not {FORMAT}", s.format));
+            return Err(cloudplay_core::Error::at(
+                cloudplay_core::ErrorKind::InvalidField,
+                "state.format",
+                format!("is {}: this simulator reads exports of format {FORMAT}", s.format),
+            ));
         }
         let l = s.limits;
         while s.nonces.len() > l.nonces {

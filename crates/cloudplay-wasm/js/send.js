@@ -2,7 +2,9 @@
 // forwarding proxy. Only the full module imports this file.
 
 function cloudplayError(code, message, extra = {}) {
-  const e = new Error(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+  // Worded as the module's own errors are: "Code at path: why", or "Code: why".
+  const said = `${code}${extra.path ? ` at ${extra.path}` : ""}: ${message}`;
+  const e = new Error(said, extra.cause === undefined ? undefined : { cause: extra.cause });
   // Defined, not assigned: with Error.prototype frozen (SES's lockdown) `e.name = …` throws.
   Object.defineProperty(e, "name", { value: "CloudplayError", writable: true, configurable: true });
   e.code = code;

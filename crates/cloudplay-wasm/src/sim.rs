@@ -163,7 +163,8 @@ pub fn restore_simulator(
     #[wasm_bindgen(unchecked_param_type = "string | object")] state_json: JsValue,
 ) -> Result<(), JsValue> {
     let text = json_text(&state_json, "state").map_err(|e| to_js_error(&e))?;
-    with_sim(|sim| sim.import_state(&text).map_err(|m| Error::at(ErrorKind::InvalidJson, "state", m)))
+    // The state's reader names the member at fault (`state.format`) with its code.
+    with_sim(|sim| sim.import_state(&text))
 }
 
 #[wasm_bindgen(module = "/js/send.js")]
