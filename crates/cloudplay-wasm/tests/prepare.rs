@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 /// token (which goes on the wire as given, in a header for TC3 and ACS3). `k` varies the
 /// secret and the day, so the module's remembered signing keys are put to the test too.
 fn both(call: &Call, algorithm: cloudplay_core::Algorithm, token: &str, k: usize) -> (String, String) {
-    let secret = ["secret\u{1}key", "other", "secret\u{1}key2"][k % 3];
+    let secret = ["secret-key", "other", "secret-key2"][k % 3];
     let creds = json!({ "secret_id": "AKIDexample", "secret_key": secret, "token": token });
     let timestamp = 1700000000 + 86400 * (k % 2) as i64;
     let options =
@@ -49,7 +49,8 @@ fn compact_and_json_crossings_give_the_same_object() {
                 invalid.params = json!({ "NoSuchParameter": [1, {"a": "\u{2}"}] });
                 let mut invalid_odd = call.clone();
                 invalid_odd.params = json!({ "No\u{1}Such\u{2}": 1 });
-                let cases = [(&call, "tok"), (&call, "t\u{0}o\u{1}k\u{2}"), (&invalid, "tok"), (&invalid_odd, "tok")];
+                // (A key or token holding a separator is refused before any crossing.)
+                let cases = [(&call, "tok"), (&invalid, "tok"), (&invalid_odd, "tok")];
                 for (call, token) in cases {
                     let (got, want) = both(call, algorithm, token, n);
                     assert_eq!(got, want, "{} {algorithm:?} {token:?}", spec.id());
@@ -58,7 +59,7 @@ fn compact_and_json_crossings_give_the_same_object() {
             }
         }
     }
-    assert!(n >= 24, "{n} calls");
+    assert!(n >= 18, "{n} calls");
 }
 
 #[wasm_bindgen_test]
