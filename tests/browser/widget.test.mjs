@@ -167,3 +167,25 @@ test("a box far below the fold starts only when it comes near", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the widget's Region is a field like the others: `*` when required, its rule said under it", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const region = hai.getByLabel("Region");
+  assert.equal(await region.getAttribute("aria-required"), "true");
+  assert.equal(await hai.locator(`label[for="${await region.getAttribute("id")}"] .req`).textContent(), "*");
+  await region.fill("");
+  await settle(page);
+  assert.equal(await region.getAttribute("aria-invalid"), "true");
+  const errId = await region.getAttribute("aria-describedby");
+  assert.ok(errId, "the field points at its message");
+  const message = hai.locator(`[id="${errId}"]`);
+  assert.equal(await message.isVisible(), true);
+  assert.match(await message.textContent(), /region/i);
+  await region.fill("ap-guangzhou");
+  await settle(page);
+  assert.equal(await region.getAttribute("aria-invalid"), null);
+  assert.equal(await message.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

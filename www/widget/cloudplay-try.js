@@ -111,7 +111,11 @@ class CloudplayTry extends HTMLElement {
     this.previewBox = h("div", { class: "preview" });
     this.response = h("div", { class: "response", "aria-live": "polite" });
     this.status = h("p", { class: "status", role: "status" });
-    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" } });
+    // Region is a field like the form's: its rule said under it, and `*` when the API needs one.
+    const regionRequired = spec.region === "required";
+    this.regionErr = h("p", { class: "field-error", id: `${p}-region-err`, hidden: true });
+    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" },
+      "aria-describedby": this.regionErr.id, "aria-required": regionRequired ? "true" : undefined });
     regionInput.addEventListener("input", () => {
       this.region = regionInput.value.trim();
       this.update();
@@ -128,7 +132,10 @@ class CloudplayTry extends HTMLElement {
         h("header", {},
           h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title)),
           this.openLink),
-        h("div", { class: "field" }, h("label", { for: regionInput.id, text: t("settings.region") }), regionInput),
+        this.regionField = h("div", { class: "field" },
+          h("label", { for: regionInput.id }, h("span", { class: "name", text: t("settings.region") }), " ",
+            regionRequired ? h("span", { class: "req", "aria-hidden": "true", title: t("form.required"), text: "*" }) : null),
+          regionInput, this.regionErr),
         h("div", { class: "row" }, requiredOnly, h("label", { for: requiredOnly.id, text: t("params.requiredOnly") })),
         this.formBox,
         this.summary,
@@ -169,8 +176,13 @@ class CloudplayTry extends HTMLElement {
       this.violations = [{ path: "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
     }
     this.form.showViolations(this.violations, messageOf);
-    if (this.violations.some((v) => v.path === "Region")) this.regionInput.setAttribute("aria-invalid", "true");
+    const regionV = this.violations.find((v) => v.path === "Region");
+    this.regionErr.hidden = !regionV;
+    this.regionErr.textContent = regionV ? messageOf(regionV) : "";
+    // aria-invalid="" reads as valid: the attribute needs "true", or to be gone.
+    if (regionV) this.regionInput.setAttribute("aria-invalid", "true");
     else this.regionInput.removeAttribute("aria-invalid");
+    this.regionField.classList.toggle("invalid", Boolean(regionV));
     // A live region: rebuilt only when what it says changes, or each keystroke re-announces it.
     const said = JSON.stringify(this.violations.map((v) => [v.path, messageOf(v)]));
     if (said !== this.said) {
