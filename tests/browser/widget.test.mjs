@@ -189,3 +189,18 @@ test("the widget's Region is a field like the others: `*` when required, its rul
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a problem in the widget's summary takes the user to its field", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.locator('.form [data-path="BundleType"]').fill("");
+  await hai.getByLabel("Region").fill("");
+  await settle(page);
+  const focused = () => hai.evaluate((e) => e.shadowRoot.activeElement?.dataset.path ?? null);
+  await hai.locator(".summary").getByRole("button", { name: "BundleType" }).click();
+  assert.equal(await focused(), "BundleType");
+  await hai.locator(".summary").getByRole("button", { name: "Region" }).click();
+  assert.equal(await focused(), "Region");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -188,7 +188,10 @@ class CloudplayTry extends HTMLElement {
     if (said !== this.said) {
       this.said = said;
       put(this.summary, this.violations.length
-        ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } }, h("span", { class: "mono", text: v.path || "·" }), ` ${messageOf(v)}`)))
+        ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } },
+          h("button", { type: "button", class: "link", on: { click: () => this.focusPath(v.path) } },
+            h("span", { class: "mono", text: v.path || t("violations.whole") })),
+          ` ${messageOf(v)}`)))
         : h("p", { class: "ok", text: t("violations.none") }));
     }
     const ts = Math.floor(Date.now() / 1000);
@@ -202,13 +205,17 @@ class CloudplayTry extends HTMLElement {
     this.openLink.href = `${PLAYGROUND_URL}${fragment(c)}`;
   }
 
+  /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
+  focusPath(path) {
+    if (path === "Region") return this.regionInput.focus();
+    if (!this.form.focusPath(path)) this.formBox.querySelector("input,select,textarea,button")?.focus();
+  }
+
   async send() {
     this.update.flush();
     if (this.violations.length) {
       this.status.textContent = t("send.blocked", { n: this.violations.length });
-      const first = this.violations[0].path;
-      if (first === "Region") this.regionInput.focus();
-      else this.form.focusPath(first);
+      this.focusPath(this.violations[0].path);
       return;
     }
     const creds = this.credentials();
