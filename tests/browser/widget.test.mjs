@@ -204,3 +204,27 @@ test("a problem in the widget's summary takes the user to its field", async () =
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the widget's answer says it is stale once the call changes, and not when it is back", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.getByRole("button", { name: "Send" }).click();
+  await hai.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+  assert.match(await hai.locator(".status").textContent(), /Answered with HTTP 200/);
+  const stale = () => hai.locator(".response").evaluate((e) => e.classList.contains("stale"));
+  assert.equal(await stale(), false);
+  // Made invalid: the success below is no longer this call's.
+  const bundle = hai.locator('.form [data-path="BundleType"]');
+  const sent = await bundle.inputValue();
+  await bundle.fill("");
+  await settle(page);
+  assert.equal(await stale(), true);
+  assert.match(await hai.locator(".status").textContent(), /the call has changed since/);
+  // Typed back as it was sent: the answer is this call's again.
+  await bundle.fill(sent);
+  await settle(page);
+  assert.equal(await stale(), false);
+  assert.match(await hai.locator(".status").textContent(), /Answered with HTTP 200/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -11,7 +11,7 @@ import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS } from "./send.js";
 import { Snippets } from "./snippets.js";
-import { fragment, permalink, parseFragment, chosenSettings } from "./share.js";
+import { fragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
 import { PREVIEW_DEBOUNCE_MS } from "./config.js";
@@ -381,12 +381,6 @@ function refreshSendAvailability() {
     status.textContent = "";
     status.dataset.state = "";
   }
-}
-
-/** A call's text with every object's names in order: a field cleared and typed again comes
- *  back last, and is the same call. */
-function sameCallKey(c) {
-  return JSON.stringify(c, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
 /** What an answer was for: the call, and how it was signed (the settings, the fixed time or

@@ -13,7 +13,7 @@ import { t, setLang, lang, htmlLang, docText, messageOf } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError } from "../js/send.js";
-import { fragment } from "../js/share.js";
+import { fragment, sameCallKey } from "../js/share.js";
 import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
 import { demoCredentials } from "../js/credentials.js";
 
@@ -146,9 +146,7 @@ class CloudplayTry extends HTMLElement {
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
     this.form.render(spec, this.params);
-    if (!canSend("simulator")) {
-      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
-    }
+    if (!canSend("simulator")) this.say(t("send.unavailable", { via: t("via.simulator") }), "unavailable");
     this.refresh();
     this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
     this.dataset.ready = "true";
@@ -203,6 +201,27 @@ class CloudplayTry extends HTMLElement {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
     this.openLink.href = `${PLAYGROUND_URL}${fragment(c)}`;
+    this.refreshStale(c);
+  }
+
+  /** Sets the status line: `state` tells what it says (ok, error, blocked, stale…). */
+  say(text, state = "") {
+    this.status.textContent = text;
+    this.status.dataset.state = state;
+  }
+
+  /** An answer shown for an earlier version of the call says so (as on the page), and stops
+   *  saying so when the call is back to what was sent. */
+  refreshStale(c) {
+    const stale = this.sentKey !== undefined && this.response.childElementCount > 0 && sameCallKey(c) !== this.sentKey;
+    this.response.classList.toggle("stale", stale);
+    const said = this.status.dataset.state;
+    if (stale && (said === "ok" || said === "error" || (said === "blocked" && !this.violations.length))) {
+      this.say(t("send.stale"), "stale");
+    } else if (!stale && (said === "stale" || (said === "blocked" && !this.violations.length))) {
+      const back = this.sentKey === undefined ? null : this.sentStatus;
+      this.say(back?.text ?? "", back?.state ?? "");
+    }
   }
 
   /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
@@ -214,13 +233,13 @@ class CloudplayTry extends HTMLElement {
   async send() {
     this.update.flush();
     if (this.violations.length) {
-      this.status.textContent = t("send.blocked", { n: this.violations.length });
+      this.say(t("send.blocked", { n: this.violations.length }), "blocked");
       this.focusPath(this.violations[0].path);
       return;
     }
     const creds = this.credentials();
     if (!creds || !canSend("simulator")) {
-      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
+      this.say(t("send.unavailable", { via: t("via.simulator") }), "unavailable");
       return;
     }
     const ts = Math.floor(Date.now() / 1000);
@@ -228,20 +247,23 @@ class CloudplayTry extends HTMLElement {
     try {
       prepared = cp().prepare(this.call(), creds, { timestamp: ts });
     } catch (e) {
-      this.status.textContent = errorLine(e);
+      this.say(errorLine(e), "error");
       return;
     }
     renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
     this.sendButton.disabled = true;
-    this.status.textContent = t("send.sending", { via: t("via.simulator") });
+    this.sentKey = sameCallKey(this.call());
+    this.response.classList.remove("stale");
+    this.say(t("send.sending", { via: t("via.simulator") }), "sending");
     try {
       const resp = await sendRequest(prepared.request, "simulator");
       const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
-      this.status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
+      this.say(read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code }), read.ok ? "ok" : "error");
     } catch (e) {
       renderSendError(this.response, e);
-      this.status.textContent = t("send.failed", { code: e?.code ?? "Error" });
+      this.say(t("send.failed", { code: e?.code ?? "Error" }), "error");
     } finally {
+      this.sentStatus = { text: this.status.textContent, state: this.status.dataset.state };
       this.sendButton.disabled = false;
     }
   }
