@@ -228,3 +228,28 @@ test("the widget's answer says it is stale once the call changes, and not when i
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the widget's example values in empty fields read as examples, in English and Chinese", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const count = hai.locator('.form [data-path="InstanceCount"]');
+  await count.fill("");
+  assert.equal(await count.getAttribute("placeholder"), "e.g. 1");
+  // Boxes in Chinese: the boxes share one language, which the page's first box sets.
+  const zh = await browser.context.newPage();
+  const zhProblems = watch(zh);
+  await zh.route("**/docs-demo.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace("<cloudplay-try ", '<cloudplay-try lang="zh" ') });
+  });
+  await zh.goto(`${server.url}docs-demo.html`);
+  await zh.locator("cloudplay-try").first().scrollIntoViewIfNeeded();
+  await zh.waitForFunction(() => document.querySelector("cloudplay-try")?.dataset.ready === "true", null, { timeout: 20000 });
+  const zhCount = zh.locator('cloudplay-try[api^="hai/"] .form [data-path="InstanceCount"]');
+  await zhCount.fill("");
+  assert.equal(await zhCount.getAttribute("placeholder"), "例如 1");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(zhProblems, []);
+  await zh.close();
+  await page.close();
+});
