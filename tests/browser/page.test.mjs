@@ -1045,3 +1045,27 @@ test("every page string exists in English and Chinese", async () => {
   noProblems(problems);
   await page.close();
 });
+
+test("one of a thing is said in the singular: '1 problem', '1 matching API', in English and Chinese", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="BundleType"]', "");
+  await settle(page);
+  assert.equal(await page.locator("#violation-list li").count(), 1);
+  assert.match(await page.textContent("#preview .notice.warn"), /^Signed although the call has 1 problem, /);
+  await page.fill("#search", "阿里云");
+  assert.equal(await page.textContent("#search-count"), "1 matching API");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#preview .notice.warn"), /^调用有 1 个问题，/);
+  await page.fill("#search", "阿里云");
+  assert.equal(await page.textContent("#search-count"), "找到 1 个接口");
+  // Every `.one` form has its Chinese: t() looks it up in the page's language.
+  const missing = await page.evaluate(async () => {
+    const { STRINGS } = await import("/js/i18n.js");
+    return Object.keys(STRINGS.en).filter((k) => k.endsWith(".one") && !(k in STRINGS.zh));
+  });
+  assert.deepEqual(missing, []);
+  noProblems(problems);
+  await page.close();
+});

@@ -19,7 +19,7 @@ const en = {
   "search.placeholder": "e.g. hai, RunInstances, 实例, billing",
   "search.picker": "API",
   "search.count": "{n} matching APIs",
-  "search.countOne": "1 matching API",
+  "search.count.one": "1 matching API",
   "search.all": "{n} APIs in the catalog",
 
   "import.heading": "Import a tccli api.json",
@@ -123,6 +123,7 @@ const en = {
   "preview.placeholderId": "YOUR_SECRET_ID",
   "preview.placeholderNote": "Placeholder: computed with a made-up key.",
   "preview.invalid": "Signed although the call has {n} problems, so you can see the steps; it will not be sent.",
+  "preview.invalid.one": "Signed although the call has 1 problem, so you can see the steps; it will not be sent.",
   "preview.badTimestamp": "The fixed timestamp must be a whole number of seconds since 1970.",
   "ts.empty": "Enter a timestamp (whole seconds since 1970), or choose Now.",
 
@@ -290,7 +291,7 @@ const zh = {
   "search.placeholder": "例如 hai、RunInstances、实例、计费",
   "search.picker": "接口",
   "search.count": "找到 {n} 个接口",
-  "search.countOne": "找到 1 个接口",
+  "search.count.one": "找到 1 个接口",
   "search.all": "目录中共 {n} 个接口",
 
   "import.heading": "导入 tccli 的 api.json",
@@ -394,6 +395,7 @@ const zh = {
   "preview.placeholderId": "YOUR_SECRET_ID",
   "preview.placeholderNote": "占位值：用虚构的密钥计算。",
   "preview.invalid": "调用有 {n} 个问题，仍签名以便查看各步骤；但不会发送。",
+  "preview.invalid.one": "调用有 1 个问题，仍签名以便查看各步骤；但不会发送。",
   "preview.badTimestamp": "固定时间戳必须是自 1970 年起的整数秒。",
   "ts.empty": "请输入时间戳（自 1970 年起的整数秒），或选择“当前时间”。",
 
@@ -578,7 +580,9 @@ export function hasKey(key) {
 
 /** The string `key` in the page language with `{name}` placeholders filled. */
 export function t(key, vars) {
-  // English says "1 API", not "1 APIs": a string may have a `.one` form for n = 1.
+  // English says "1 API", not "1 APIs": a string may have a `.one` form for n = 1. It is looked
+  // up in the page language, so a `.one` in English needs one in Chinese too (or Chinese
+  // pages would show English).
   if (vars?.n === 1 && `${key}.one` in en) key = `${key}.one`;
   let s = STRINGS[current][key] ?? en[key];
   if (s === undefined) {
