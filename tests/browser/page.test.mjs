@@ -1069,3 +1069,44 @@ test("one of a thing is said in the singular: '1 problem', '1 matching API', in 
   noProblems(problems);
   await page.close();
 });
+
+test("the session token is masked in the signing preview, as in its password field; only the request's Copy carries it, and says so", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const token = "SessionTokenTyped/+=55555";
+  await page.evaluate(() => {
+    // The copy as written to the clipboard (headless Chromium has no clipboard to read).
+    navigator.clipboard.writeText = async (text) => void (window.copied = text);
+  });
+  const cases = [
+    // TC3: an X-TC-Token header; TC-HmacSHA1: Token in the query and the string to sign;
+    // ACS3: x-acs-security-token, signed in the canonical request; RPC: SecurityToken,
+    // encoded twice in the string to sign.
+    ["RunInstances", "hai/2023-08-12/RunInstances", "TC3-HMAC-SHA256"],
+    ["RunInstances", "hai/2023-08-12/RunInstances", "TC-HmacSHA1"],
+    ["billing", "bssopenapi/2017-12-14/CreateInstance", "ACS3-HMAC-SHA256"],
+    ["billing", "bssopenapi/2017-12-14/CreateInstance", "ACS-RPC-HMAC-SHA1"],
+  ];
+  for (const [query, id, algorithm] of cases) {
+    await chooseBySearch(page, query, id);
+    await useDemoKey(page);
+    await page.fill("#token", token);
+    await page.selectOption("#algorithm", algorithm);
+    await settle(page);
+    const shown = await page.textContent("#preview");
+    for (const form of [token, encodeURIComponent(token), encodeURIComponent(encodeURIComponent(token))]) {
+      assert.ok(!shown.includes(form), `${algorithm}: the preview shows the token (${form})`);
+    }
+    assert.match(await page.textContent('#preview [data-step="http"] pre'), /Sess•••/, algorithm);
+    assert.match(await page.textContent('#preview [data-note="token-masked"]'), /Sess•••/);
+    // What is signed and sent is the token itself: the request's Copy holds it, and says so.
+    const copy = page.locator('#preview [data-step="http"] button.copy');
+    const noteId = await copy.getAttribute("aria-describedby");
+    assert.match(await page.textContent(`[id="${noteId}"]`), /includes your session token/);
+    await copy.click();
+    const copied = await page.evaluate(() => window.copied);
+    assert.ok(copied.includes(token) || copied.includes(encodeURIComponent(token)), `${algorithm}: the copied request carries the token`);
+    assert.ok(!copied.includes("•••"));
+  }
+  noProblems(problems);
+  await page.close();
+});

@@ -262,7 +262,7 @@ function update() {
     try {
       state.prepared = cp().prepare(c, credentials, prepareOptions(ts, { allowInvalid: true }));
       state.preparedAt = ts;
-      renderPreview(preview, state.prepared, { timestamp: ts, placeholder: state.placeholder });
+      renderPreview(preview, state.prepared, { timestamp: ts, placeholder: state.placeholder, token: real?.token });
     } catch (e) {
       state.prepared = null;
       put(preview, h("p", { class: "notice warn", dataset: { error: e.code ?? "" }, text: errorLine(e) }));
@@ -451,7 +451,7 @@ async function send() {
   state.preparedAt = ts;
   state.sentCall = answerKey();
   $("response").classList.remove("stale");
-  renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
+  renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
   status.textContent = t("send.sending", { via: t(`via.${via}`) });
   status.dataset.state = "sending";
   $("send-button").disabled = true;

@@ -125,6 +125,8 @@ const en = {
   "preview.invalid": "Signed although the call has {n} problems, so you can see the steps; it will not be sent.",
   "preview.invalid.one": "Signed although the call has 1 problem, so you can see the steps; it will not be sent.",
   "preview.badTimestamp": "The fixed timestamp must be a whole number of seconds since 1970.",
+  "preview.tokenMasked": "Your session token shows here as {shown}; it is signed and sent in full.",
+  "preview.copyHasToken": "The copy includes your session token.",
   "ts.empty": "Enter a timestamp (whole seconds since 1970), or choose Now.",
 
   "step.canonical_request": "Canonical request",
@@ -396,6 +398,8 @@ const zh = {
   "preview.placeholderNote": "占位值：用虚构的密钥计算。",
   "preview.invalid": "调用有 {n} 个问题，仍签名以便查看各步骤；但不会发送。",
   "preview.invalid.one": "调用有 1 个问题，仍签名以便查看各步骤；但不会发送。",
+  "preview.tokenMasked": "会话令牌在此显示为 {shown}；签名和发送时使用完整令牌。",
+  "preview.copyHasToken": "复制的内容包含你的会话令牌。",
   "preview.badTimestamp": "固定时间戳必须是自 1970 年起的整数秒。",
   "ts.empty": "请输入时间戳（自 1970 年起的整数秒），或选择“当前时间”。",
 
