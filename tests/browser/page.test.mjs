@@ -1110,3 +1110,27 @@ test("the session token is masked in the signing preview, as in its password fie
   noProblems(problems);
   await page.close();
 });
+
+test("'Use current time' works only in Fixed mode, where its box is, and follows the mode back after a reload", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.isChecked("#ts-now"), true);
+  assert.equal(await page.isDisabled("#ts-value"), true);
+  assert.equal(await page.isDisabled("#ts-set-now"), true, "in Now mode it would write into the unused box");
+  await page.check("#ts-fixed");
+  assert.equal(await page.isDisabled("#ts-set-now"), false);
+  await page.fill("#ts-value", "1700000000");
+  await page.click("#ts-set-now");
+  const now = Math.floor(Date.now() / 1000);
+  assert.ok(Math.abs(Number(await page.inputValue("#ts-value")) - now) < 60);
+  await settle(page);
+  // The draft reopens in Fixed mode: the button comes back enabled with it.
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.isChecked("#ts-fixed"), true);
+  assert.equal(await page.isDisabled("#ts-set-now"), false);
+  await page.check("#ts-now");
+  assert.equal(await page.isDisabled("#ts-set-now"), true);
+  noProblems(problems);
+  await page.close();
+});

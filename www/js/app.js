@@ -217,10 +217,18 @@ function renderSettings() {
   for (const ex of s.examples ?? []) if (ex.region) regions.add(ex.region);
   put($("region-list"), ...[...regions].sort().map((r) => h("option", { value: r })));
   $(o.tsMode === "fixed" ? "ts-fixed" : "ts-now").checked = true;
-  $("ts-value").disabled = o.tsMode !== "fixed";
+  fixedTimeControls();
   $("ts-value").value = o.fixedTs;
   $("required-only").checked = Boolean(o.requiredOnly);
   form.setRequiredOnly(o.requiredOnly);
+}
+
+/** The fixed time's box and its "Use current time" are both for Fixed mode: in Now mode the
+ *  button would write into a box that is not used (and disabled). */
+function fixedTimeControls() {
+  const fixed = state.options.tsMode === "fixed";
+  $("ts-value").disabled = !fixed;
+  $("ts-set-now").disabled = !fixed;
 }
 
 function renderPermalink() {
@@ -560,7 +568,7 @@ function wire() {
   for (const id of ["ts-now", "ts-fixed"]) {
     $(id).addEventListener("change", () => {
       state.options.tsMode = $("ts-fixed").checked ? "fixed" : "now";
-      $("ts-value").disabled = state.options.tsMode !== "fixed";
+      fixedTimeControls();
       if (state.options.tsMode === "fixed" && !state.options.fixedTs) {
         state.options.fixedTs = String(Math.floor(Date.now() / 1000));
         $("ts-value").value = state.options.fixedTs;
