@@ -1134,3 +1134,27 @@ test("'Use current time' works only in Fixed mode, where its box is, and follows
   noProblems(problems);
   await page.close();
 });
+
+test("Clear history clears at once and offers Undo, which brings every entry back (kept for the next visit)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await sendAndRead(page);
+  await page.fill('#form [data-path="InstanceName"]', "second");
+  await settle(page);
+  await sendAndRead(page);
+  const entries = () => page.locator("#history-list .history-entry").count();
+  assert.equal(await entries(), 2);
+  await page.click("#history-clear");
+  assert.equal(await entries(), 0);
+  assert.match(await page.textContent("#history-status"), /History cleared/);
+  await page.locator("#history-status").getByRole("button", { name: "Undo" }).click();
+  assert.equal(await entries(), 2);
+  assert.match(await page.textContent("#history-status"), /History restored/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "history-clear");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await entries(), 2, "the restored history is saved");
+  noProblems(problems);
+  await page.close();
+});

@@ -530,7 +530,7 @@ function wire() {
     clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"), alsoSecret: [$("verify-secret")],
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
-  callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
+  callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {
     if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
     // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
     // on with: it becomes the draft at once, or switching away and back would lose it.

@@ -220,6 +220,9 @@ const en = {
   "history.heading": "History",
   "history.clear": "Clear history",
   "history.empty": "Nothing sent yet.",
+  "history.cleared": "History cleared.",
+  "history.undo": "Undo",
+  "history.restored": "History restored.",
   "history.load": "Load",
   "history.loadWhat": "Load call {n}: {api}",
 
@@ -494,6 +497,9 @@ const zh = {
   "history.heading": "历史记录",
   "history.clear": "清除历史",
   "history.empty": "尚未发送任何请求。",
+  "history.cleared": "历史已清除。",
+  "history.undo": "撤销",
+  "history.restored": "历史已恢复。",
   "history.load": "载入",
   "history.loadWhat": "载入第 {n} 次调用：{api}",
 
