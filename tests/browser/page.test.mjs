@@ -1045,3 +1045,116 @@ test("every page string exists in English and Chinese", async () => {
   noProblems(problems);
   await page.close();
 });
+
+test("one of a thing is said in the singular: '1 problem', '1 matching API', in English and Chinese", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="BundleType"]', "");
+  await settle(page);
+  assert.equal(await page.locator("#violation-list li").count(), 1);
+  assert.match(await page.textContent("#preview .notice.warn"), /^Signed although the call has 1 problem, /);
+  await page.fill("#search", "阿里云");
+  assert.equal(await page.textContent("#search-count"), "1 matching API");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#preview .notice.warn"), /^调用有 1 个问题，/);
+  await page.fill("#search", "阿里云");
+  assert.equal(await page.textContent("#search-count"), "找到 1 个接口");
+  // Every `.one` form has its Chinese: t() looks it up in the page's language.
+  const missing = await page.evaluate(async () => {
+    const { STRINGS } = await import("/js/i18n.js");
+    return Object.keys(STRINGS.en).filter((k) => k.endsWith(".one") && !(k in STRINGS.zh));
+  });
+  assert.deepEqual(missing, []);
+  noProblems(problems);
+  await page.close();
+});
+
+test("the session token is masked in the signing preview, as in its password field; only the request's Copy carries it, and says so", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const token = "SessionTokenTyped/+=55555";
+  await page.evaluate(() => {
+    // The copy as written to the clipboard (headless Chromium has no clipboard to read).
+    navigator.clipboard.writeText = async (text) => void (window.copied = text);
+  });
+  const cases = [
+    // TC3: an X-TC-Token header; TC-HmacSHA1: Token in the query and the string to sign;
+    // ACS3: x-acs-security-token, signed in the canonical request; RPC: SecurityToken,
+    // encoded twice in the string to sign.
+    ["RunInstances", "hai/2023-08-12/RunInstances", "TC3-HMAC-SHA256"],
+    ["RunInstances", "hai/2023-08-12/RunInstances", "TC-HmacSHA1"],
+    ["billing", "bssopenapi/2017-12-14/CreateInstance", "ACS3-HMAC-SHA256"],
+    ["billing", "bssopenapi/2017-12-14/CreateInstance", "ACS-RPC-HMAC-SHA1"],
+  ];
+  for (const [query, id, algorithm] of cases) {
+    await chooseBySearch(page, query, id);
+    await useDemoKey(page);
+    await page.fill("#token", token);
+    await page.selectOption("#algorithm", algorithm);
+    await settle(page);
+    const shown = await page.textContent("#preview");
+    for (const form of [token, encodeURIComponent(token), encodeURIComponent(encodeURIComponent(token))]) {
+      assert.ok(!shown.includes(form), `${algorithm}: the preview shows the token (${form})`);
+    }
+    assert.match(await page.textContent('#preview [data-step="http"] pre'), /Sess•••/, algorithm);
+    assert.match(await page.textContent('#preview [data-note="token-masked"]'), /Sess•••/);
+    // What is signed and sent is the token itself: the request's Copy holds it, and says so.
+    const copy = page.locator('#preview [data-step="http"] button.copy');
+    const noteId = await copy.getAttribute("aria-describedby");
+    assert.match(await page.textContent(`[id="${noteId}"]`), /includes your session token/);
+    await copy.click();
+    const copied = await page.evaluate(() => window.copied);
+    assert.ok(copied.includes(token) || copied.includes(encodeURIComponent(token)), `${algorithm}: the copied request carries the token`);
+    assert.ok(!copied.includes("•••"));
+  }
+  noProblems(problems);
+  await page.close();
+});
+
+test("'Use current time' works only in Fixed mode, where its box is, and follows the mode back after a reload", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.isChecked("#ts-now"), true);
+  assert.equal(await page.isDisabled("#ts-value"), true);
+  assert.equal(await page.isDisabled("#ts-set-now"), true, "in Now mode it would write into the unused box");
+  await page.check("#ts-fixed");
+  assert.equal(await page.isDisabled("#ts-set-now"), false);
+  await page.fill("#ts-value", "1700000000");
+  await page.click("#ts-set-now");
+  const now = Math.floor(Date.now() / 1000);
+  assert.ok(Math.abs(Number(await page.inputValue("#ts-value")) - now) < 60);
+  await settle(page);
+  // The draft reopens in Fixed mode: the button comes back enabled with it.
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.isChecked("#ts-fixed"), true);
+  assert.equal(await page.isDisabled("#ts-set-now"), false);
+  await page.check("#ts-now");
+  assert.equal(await page.isDisabled("#ts-set-now"), true);
+  noProblems(problems);
+  await page.close();
+});
+
+test("Clear history clears at once and offers Undo, which brings every entry back (kept for the next visit)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await sendAndRead(page);
+  await page.fill('#form [data-path="InstanceName"]', "second");
+  await settle(page);
+  await sendAndRead(page);
+  const entries = () => page.locator("#history-list .history-entry").count();
+  assert.equal(await entries(), 2);
+  await page.click("#history-clear");
+  assert.equal(await entries(), 0);
+  assert.match(await page.textContent("#history-status"), /History cleared/);
+  await page.locator("#history-status").getByRole("button", { name: "Undo" }).click();
+  assert.equal(await entries(), 2);
+  assert.match(await page.textContent("#history-status"), /History restored/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "history-clear");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await entries(), 2, "the restored history is saved");
+  noProblems(problems);
+  await page.close();
+});

@@ -167,3 +167,89 @@ test("a box far below the fold starts only when it comes near", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the widget's Region is a field like the others: `*` when required, its rule said under it", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const region = hai.getByLabel("Region");
+  assert.equal(await region.getAttribute("aria-required"), "true");
+  assert.equal(await hai.locator(`label[for="${await region.getAttribute("id")}"] .req`).textContent(), "*");
+  await region.fill("");
+  await settle(page);
+  assert.equal(await region.getAttribute("aria-invalid"), "true");
+  const errId = await region.getAttribute("aria-describedby");
+  assert.ok(errId, "the field points at its message");
+  const message = hai.locator(`[id="${errId}"]`);
+  assert.equal(await message.isVisible(), true);
+  assert.match(await message.textContent(), /region/i);
+  await region.fill("ap-guangzhou");
+  await settle(page);
+  assert.equal(await region.getAttribute("aria-invalid"), null);
+  assert.equal(await message.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a problem in the widget's summary takes the user to its field", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.locator('.form [data-path="BundleType"]').fill("");
+  await hai.getByLabel("Region").fill("");
+  await settle(page);
+  const focused = () => hai.evaluate((e) => e.shadowRoot.activeElement?.dataset.path ?? null);
+  await hai.locator(".summary").getByRole("button", { name: "BundleType" }).click();
+  assert.equal(await focused(), "BundleType");
+  await hai.locator(".summary").getByRole("button", { name: "Region" }).click();
+  assert.equal(await focused(), "Region");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the widget's answer says it is stale once the call changes, and not when it is back", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.getByRole("button", { name: "Send" }).click();
+  await hai.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+  assert.match(await hai.locator(".status").textContent(), /Answered with HTTP 200/);
+  const stale = () => hai.locator(".response").evaluate((e) => e.classList.contains("stale"));
+  assert.equal(await stale(), false);
+  // Made invalid: the success below is no longer this call's.
+  const bundle = hai.locator('.form [data-path="BundleType"]');
+  const sent = await bundle.inputValue();
+  await bundle.fill("");
+  await settle(page);
+  assert.equal(await stale(), true);
+  assert.match(await hai.locator(".status").textContent(), /the call has changed since/);
+  // Typed back as it was sent: the answer is this call's again.
+  await bundle.fill(sent);
+  await settle(page);
+  assert.equal(await stale(), false);
+  assert.match(await hai.locator(".status").textContent(), /Answered with HTTP 200/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the widget's example values in empty fields read as examples, in English and Chinese", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const count = hai.locator('.form [data-path="InstanceCount"]');
+  await count.fill("");
+  assert.equal(await count.getAttribute("placeholder"), "e.g. 1");
+  // Boxes in Chinese: the boxes share one language, which the page's first box sets.
+  const zh = await browser.context.newPage();
+  const zhProblems = watch(zh);
+  await zh.route("**/docs-demo.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace("<cloudplay-try ", '<cloudplay-try lang="zh" ') });
+  });
+  await zh.goto(`${server.url}docs-demo.html`);
+  await zh.locator("cloudplay-try").first().scrollIntoViewIfNeeded();
+  await zh.waitForFunction(() => document.querySelector("cloudplay-try")?.dataset.ready === "true", null, { timeout: 20000 });
+  const zhCount = zh.locator('cloudplay-try[api^="hai/"] .form [data-path="InstanceCount"]');
+  await zhCount.fill("");
+  assert.equal(await zhCount.getAttribute("placeholder"), "例如 1");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(zhProblems, []);
+  await zh.close();
+  await page.close();
+});

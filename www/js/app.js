@@ -11,7 +11,7 @@ import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS } from "./send.js";
 import { Snippets } from "./snippets.js";
-import { fragment, permalink, parseFragment, chosenSettings } from "./share.js";
+import { fragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
 import { PREVIEW_DEBOUNCE_MS } from "./config.js";
@@ -217,10 +217,18 @@ function renderSettings() {
   for (const ex of s.examples ?? []) if (ex.region) regions.add(ex.region);
   put($("region-list"), ...[...regions].sort().map((r) => h("option", { value: r })));
   $(o.tsMode === "fixed" ? "ts-fixed" : "ts-now").checked = true;
-  $("ts-value").disabled = o.tsMode !== "fixed";
+  fixedTimeControls();
   $("ts-value").value = o.fixedTs;
   $("required-only").checked = Boolean(o.requiredOnly);
   form.setRequiredOnly(o.requiredOnly);
+}
+
+/** The fixed time's box and its "Use current time" are both for Fixed mode: in Now mode the
+ *  button would write into a box that is not used (and disabled). */
+function fixedTimeControls() {
+  const fixed = state.options.tsMode === "fixed";
+  $("ts-value").disabled = !fixed;
+  $("ts-set-now").disabled = !fixed;
 }
 
 function renderPermalink() {
@@ -262,7 +270,7 @@ function update() {
     try {
       state.prepared = cp().prepare(c, credentials, prepareOptions(ts, { allowInvalid: true }));
       state.preparedAt = ts;
-      renderPreview(preview, state.prepared, { timestamp: ts, placeholder: state.placeholder });
+      renderPreview(preview, state.prepared, { timestamp: ts, placeholder: state.placeholder, token: real?.token });
     } catch (e) {
       state.prepared = null;
       put(preview, h("p", { class: "notice warn", dataset: { error: e.code ?? "" }, text: errorLine(e) }));
@@ -383,12 +391,6 @@ function refreshSendAvailability() {
   }
 }
 
-/** A call's text with every object's names in order: a field cleared and typed again comes
- *  back last, and is the same call. */
-function sameCallKey(c) {
-  return JSON.stringify(c, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
-}
-
 /** What an answer was for: the call, and how it was signed (the settings, the fixed time or
  *  "now"), since an answer signed otherwise says nothing of this request. */
 function answerKey() {
@@ -457,7 +459,7 @@ async function send() {
   state.preparedAt = ts;
   state.sentCall = answerKey();
   $("response").classList.remove("stale");
-  renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false });
+  renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
   status.textContent = t("send.sending", { via: t(`via.${via}`) });
   status.dataset.state = "sending";
   $("send-button").disabled = true;
@@ -528,7 +530,7 @@ function wire() {
     clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"), alsoSecret: [$("verify-secret")],
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
-  callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear") }, (e) => {
+  callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {
     if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
     // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
     // on with: it becomes the draft at once, or switching away and back would lose it.
@@ -566,7 +568,7 @@ function wire() {
   for (const id of ["ts-now", "ts-fixed"]) {
     $(id).addEventListener("change", () => {
       state.options.tsMode = $("ts-fixed").checked ? "fixed" : "now";
-      $("ts-value").disabled = state.options.tsMode !== "fixed";
+      fixedTimeControls();
       if (state.options.tsMode === "fixed" && !state.options.fixedTs) {
         state.options.fixedTs = String(Math.floor(Date.now() / 1000));
         $("ts-value").value = state.options.fixedTs;

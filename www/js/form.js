@@ -272,7 +272,8 @@ export class ParamForm {
     } else {
       const numeric = isIntegerType(param.type) ? "numeric" : param.type === "float" ? "decimal" : undefined;
       control = h("input", { ...common, type: "text", inputmode: numeric, autocomplete: "off", spellcheck: "false",
-        placeholder: param.example !== undefined && typeof param.example !== "object" ? showScalar(param.example) : undefined });
+        // "e.g. 1", not a bare "1": grey text alone reads as a value already filled in.
+        placeholder: param.example !== undefined && typeof param.example !== "object" ? t("rule.example", { value: showScalar(param.example) }) : undefined });
       control.value = showScalar(value);
       control.addEventListener("input", () => this.changed(segs, readScalar(param, control.value)));
     }

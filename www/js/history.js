@@ -6,15 +6,32 @@ import { history as store, withoutSecrets } from "./store.js";
 import { HISTORY_LIMIT } from "./config.js";
 
 export class History {
-  constructor({ list, clear }, onLoad) {
-    Object.assign(this, { list, onLoad });
+  constructor({ list, clear, status }, onLoad) {
+    Object.assign(this, { list, clearButton: clear, status, onLoad });
     this.entries = store.list();
-    clear.addEventListener("click", () => {
-      this.entries = [];
-      store.save(this.entries);
-      this.render();
-    });
+    clear.addEventListener("click", () => this.clear());
     this.render();
+  }
+
+  /** Clears at once, without a dialog in the way, and offers to undo: a slip loses nothing. */
+  clear() {
+    if (!this.entries.length) return;
+    const cleared = this.entries;
+    this.entries = [];
+    store.save(this.entries);
+    this.render();
+    const undo = h("button", { type: "button", class: "link", text: t("history.undo"), on: { click: () => this.restore(cleared) } });
+    put(this.status, t("history.cleared"), " ", undo);
+  }
+
+  restore(cleared) {
+    // Calls sent since the clear are newer: they stay first.
+    this.entries = [...this.entries, ...cleared].slice(0, HISTORY_LIMIT);
+    store.save(this.entries);
+    this.render();
+    put(this.status, t("history.restored"));
+    // The Undo button is gone: focus goes back where the clear started.
+    this.clearButton.focus();
   }
 
   add({ api, params, region, settings, via, status, code, requestId }) {

@@ -19,7 +19,7 @@ const en = {
   "search.placeholder": "e.g. hai, RunInstances, 实例, billing",
   "search.picker": "API",
   "search.count": "{n} matching APIs",
-  "search.countOne": "1 matching API",
+  "search.count.one": "1 matching API",
   "search.all": "{n} APIs in the catalog",
 
   "import.heading": "Import a tccli api.json",
@@ -123,7 +123,10 @@ const en = {
   "preview.placeholderId": "YOUR_SECRET_ID",
   "preview.placeholderNote": "Placeholder: computed with a made-up key.",
   "preview.invalid": "Signed although the call has {n} problems, so you can see the steps; it will not be sent.",
+  "preview.invalid.one": "Signed although the call has 1 problem, so you can see the steps; it will not be sent.",
   "preview.badTimestamp": "The fixed timestamp must be a whole number of seconds since 1970.",
+  "preview.tokenMasked": "Your session token shows here as {shown}; it is signed and sent in full.",
+  "preview.copyHasToken": "The copy includes your session token.",
   "ts.empty": "Enter a timestamp (whole seconds since 1970), or choose Now.",
 
   "step.canonical_request": "Canonical request",
@@ -217,6 +220,9 @@ const en = {
   "history.heading": "History",
   "history.clear": "Clear history",
   "history.empty": "Nothing sent yet.",
+  "history.cleared": "History cleared.",
+  "history.undo": "Undo",
+  "history.restored": "History restored.",
   "history.load": "Load",
   "history.loadWhat": "Load call {n}: {api}",
 
@@ -290,7 +296,7 @@ const zh = {
   "search.placeholder": "例如 hai、RunInstances、实例、计费",
   "search.picker": "接口",
   "search.count": "找到 {n} 个接口",
-  "search.countOne": "找到 1 个接口",
+  "search.count.one": "找到 1 个接口",
   "search.all": "目录中共 {n} 个接口",
 
   "import.heading": "导入 tccli 的 api.json",
@@ -394,6 +400,9 @@ const zh = {
   "preview.placeholderId": "YOUR_SECRET_ID",
   "preview.placeholderNote": "占位值：用虚构的密钥计算。",
   "preview.invalid": "调用有 {n} 个问题，仍签名以便查看各步骤；但不会发送。",
+  "preview.invalid.one": "调用有 1 个问题，仍签名以便查看各步骤；但不会发送。",
+  "preview.tokenMasked": "会话令牌在此显示为 {shown}；签名和发送时使用完整令牌。",
+  "preview.copyHasToken": "复制的内容包含你的会话令牌。",
   "preview.badTimestamp": "固定时间戳必须是自 1970 年起的整数秒。",
   "ts.empty": "请输入时间戳（自 1970 年起的整数秒），或选择“当前时间”。",
 
@@ -488,6 +497,9 @@ const zh = {
   "history.heading": "历史记录",
   "history.clear": "清除历史",
   "history.empty": "尚未发送任何请求。",
+  "history.cleared": "历史已清除。",
+  "history.undo": "撤销",
+  "history.restored": "历史已恢复。",
   "history.load": "载入",
   "history.loadWhat": "载入第 {n} 次调用：{api}",
 
@@ -578,7 +590,9 @@ export function hasKey(key) {
 
 /** The string `key` in the page language with `{name}` placeholders filled. */
 export function t(key, vars) {
-  // English says "1 API", not "1 APIs": a string may have a `.one` form for n = 1.
+  // English says "1 API", not "1 APIs": a string may have a `.one` form for n = 1. It is looked
+  // up in the page language, so a `.one` in English needs one in Chinese too (or Chinese
+  // pages would show English).
   if (vars?.n === 1 && `${key}.one` in en) key = `${key}.one`;
   let s = STRINGS[current][key] ?? en[key];
   if (s === undefined) {

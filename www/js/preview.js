@@ -1,6 +1,6 @@
 // The signing preview: algorithm, method, timestamp, and every step of the signature with a
 // copy button, ending with the final HTTP request.
-import { h, put, copyText } from "./dom.js";
+import { h, put, copyText, uid } from "./dom.js";
 import { t } from "./i18n.js";
 
 /** The trace fields in signing order (each algorithm has a subset). */
@@ -34,21 +34,41 @@ export function isoTime(unix) {
   return Number.isNaN(d.getTime()) ? "" : d.toISOString().replace(".000Z", "Z");
 }
 
-/** A titled block of text with a copy button. */
-export function copyBlock(title, text, { step, note, className = "" } = {}) {
+/** How a session token shows on screen: its first 4 characters, enough to tell which one it
+ *  is (all of a short one would be most of it), then dots. */
+export function maskToken(token) {
+  return `${token.length > 8 ? token.slice(0, 4) : ""}•••`;
+}
+
+/** `text` with every copy of `token` masked: as typed, and percent-encoded once or twice, as
+ *  a query string and an RPC string to sign hold it. */
+export function hideToken(text, token) {
+  if (!token) return text;
+  const rfc3986 = (v) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const forms = new Set([token, encodeURIComponent(token), rfc3986(token), encodeURIComponent(encodeURIComponent(token)), rfc3986(rfc3986(token))]);
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(maskToken(token));
+  return out;
+}
+
+/** A titled block of text with a copy button. `copy` is what the button copies when it is not
+ *  the text shown, and `copyNote` says so beside the button. */
+export function copyBlock(title, text, { step, note, className = "", copy = text, copyNote } = {}) {
   const status = h("span", { class: "copied", role: "status" });
+  const noteId = copyNote ? uid("copy-note") : undefined;
   const button = h("button", {
     type: "button", class: "copy", text: t("action.copy"), "aria-label": t("action.copyWhat", { what: title }),
+    "aria-describedby": noteId,
     on: {
       click: async () => {
-        const ok = await copyText(text);
+        const ok = await copyText(copy);
         status.textContent = ok ? t("action.copied") : t("action.copyFailed");
         setTimeout(() => (status.textContent = ""), 2000);
       },
     },
   });
   return h("section", { class: `step ${className}`, dataset: { step } },
-    h("div", { class: "step-head" }, h("h4", { text: title }), button, status),
+    h("div", { class: "step-head" }, h("h4", { text: title }), button, copyNote ? h("span", { class: "copy-note", id: noteId, text: copyNote }) : null, status),
     note ? h("p", { class: "muted", text: note }) : null,
     h("pre", { class: "mono", tabindex: "0", text }));
 }
@@ -56,7 +76,9 @@ export function copyBlock(title, text, { step, note, className = "" } = {}) {
 /**
  * @param {HTMLElement} container
  * @param {{request, trace, violations}} prepared
- * @param {{timestamp: number, placeholder: boolean}} info
+ * @param {{timestamp: number, placeholder: boolean, token?: string}} info  `token`, the session
+ *  token signed with, is masked on screen like its password field; only the final request's
+ *  Copy carries it, and says so.
  */
 export function renderPreview(container, prepared, info) {
   const { request, trace } = prepared;
@@ -70,10 +92,14 @@ export function renderPreview(container, prepared, info) {
     const value = trace[step];
     if (value === undefined || value === null) continue;
     const note = info.placeholder && (step === "signature" || step === "authorization") ? t("preview.placeholderNote") : undefined;
-    steps.push(copyBlock(t(`step.${step}`), value, { step, note }));
+    steps.push(copyBlock(t(`step.${step}`), hideToken(value, info.token), { step, note }));
   }
-  steps.push(copyBlock(t("step.http"), rawHttp(request), { step: "http" }));
+  const http = rawHttp(request);
+  const shownHttp = hideToken(http, info.token);
+  const masked = shownHttp !== http;
+  steps.push(copyBlock(t("step.http"), shownHttp, { step: "http", copy: http, copyNote: masked ? t("preview.copyHasToken") : undefined }));
   put(container,
+    info.token ? h("p", { class: "muted", dataset: { note: "token-masked" }, text: t("preview.tokenMasked", { shown: maskToken(info.token) }) }) : null,
     info.placeholder ? h("p", { class: "notice", text: t("preview.placeholder") }) : null,
     prepared.violations?.length ? h("p", { class: "notice warn", text: t("preview.invalid", { n: prepared.violations.length }) }) : null,
     facts, ...steps);

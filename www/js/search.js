@@ -64,6 +64,6 @@ export class ApiSearch {
         h("span", { class: "action", text: s.action }), " ",
         h("span", { class: "product", text: `${s.product} ${s.version}` }), " ",
         h("span", { class: "title", text: docText(s.title) })))));
-    this.count.textContent = !q ? t("search.all", { n: found.length }) : found.length === 1 ? t("search.countOne") : t("search.count", { n: found.length });
+    this.count.textContent = !q ? t("search.all", { n: found.length }) : t("search.count", { n: found.length });
   }
 }

@@ -66,3 +66,9 @@ export function parseFragment(hash) {
   }
   return { api, params, region: q.get("region") ?? undefined, settings };
 }
+
+/** A call's text with every object's names in order: a field cleared and typed again comes
+ *  back last, and is the same call. */
+export function sameCallKey(c) {
+  return JSON.stringify(c, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}

@@ -13,7 +13,7 @@ import { t, setLang, lang, htmlLang, docText, messageOf } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError } from "../js/send.js";
-import { fragment } from "../js/share.js";
+import { fragment, sameCallKey } from "../js/share.js";
 import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
 import { demoCredentials } from "../js/credentials.js";
 
@@ -111,7 +111,11 @@ class CloudplayTry extends HTMLElement {
     this.previewBox = h("div", { class: "preview" });
     this.response = h("div", { class: "response", "aria-live": "polite" });
     this.status = h("p", { class: "status", role: "status" });
-    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" } });
+    // Region is a field like the form's: its rule said under it, and `*` when the API needs one.
+    const regionRequired = spec.region === "required";
+    this.regionErr = h("p", { class: "field-error", id: `${p}-region-err`, hidden: true });
+    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" },
+      "aria-describedby": this.regionErr.id, "aria-required": regionRequired ? "true" : undefined });
     regionInput.addEventListener("input", () => {
       this.region = regionInput.value.trim();
       this.update();
@@ -128,7 +132,10 @@ class CloudplayTry extends HTMLElement {
         h("header", {},
           h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title)),
           this.openLink),
-        h("div", { class: "field" }, h("label", { for: regionInput.id, text: t("settings.region") }), regionInput),
+        this.regionField = h("div", { class: "field" },
+          h("label", { for: regionInput.id }, h("span", { class: "name", text: t("settings.region") }), " ",
+            regionRequired ? h("span", { class: "req", "aria-hidden": "true", title: t("form.required"), text: "*" }) : null),
+          regionInput, this.regionErr),
         h("div", { class: "row" }, requiredOnly, h("label", { for: requiredOnly.id, text: t("params.requiredOnly") })),
         this.formBox,
         this.summary,
@@ -139,9 +146,7 @@ class CloudplayTry extends HTMLElement {
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
     this.form.render(spec, this.params);
-    if (!canSend("simulator")) {
-      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
-    }
+    if (!canSend("simulator")) this.say(t("send.unavailable", { via: t("via.simulator") }), "unavailable");
     this.refresh();
     this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
     this.dataset.ready = "true";
@@ -169,14 +174,22 @@ class CloudplayTry extends HTMLElement {
       this.violations = [{ path: "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
     }
     this.form.showViolations(this.violations, messageOf);
-    if (this.violations.some((v) => v.path === "Region")) this.regionInput.setAttribute("aria-invalid", "true");
+    const regionV = this.violations.find((v) => v.path === "Region");
+    this.regionErr.hidden = !regionV;
+    this.regionErr.textContent = regionV ? messageOf(regionV) : "";
+    // aria-invalid="" reads as valid: the attribute needs "true", or to be gone.
+    if (regionV) this.regionInput.setAttribute("aria-invalid", "true");
     else this.regionInput.removeAttribute("aria-invalid");
+    this.regionField.classList.toggle("invalid", Boolean(regionV));
     // A live region: rebuilt only when what it says changes, or each keystroke re-announces it.
     const said = JSON.stringify(this.violations.map((v) => [v.path, messageOf(v)]));
     if (said !== this.said) {
       this.said = said;
       put(this.summary, this.violations.length
-        ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } }, h("span", { class: "mono", text: v.path || "·" }), ` ${messageOf(v)}`)))
+        ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } },
+          h("button", { type: "button", class: "link", on: { click: () => this.focusPath(v.path) } },
+            h("span", { class: "mono", text: v.path || t("violations.whole") })),
+          ` ${messageOf(v)}`)))
         : h("p", { class: "ok", text: t("violations.none") }));
     }
     const ts = Math.floor(Date.now() / 1000);
@@ -188,20 +201,45 @@ class CloudplayTry extends HTMLElement {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
     this.openLink.href = `${PLAYGROUND_URL}${fragment(c)}`;
+    this.refreshStale(c);
+  }
+
+  /** Sets the status line: `state` tells what it says (ok, error, blocked, stale…). */
+  say(text, state = "") {
+    this.status.textContent = text;
+    this.status.dataset.state = state;
+  }
+
+  /** An answer shown for an earlier version of the call says so (as on the page), and stops
+   *  saying so when the call is back to what was sent. */
+  refreshStale(c) {
+    const stale = this.sentKey !== undefined && this.response.childElementCount > 0 && sameCallKey(c) !== this.sentKey;
+    this.response.classList.toggle("stale", stale);
+    const said = this.status.dataset.state;
+    if (stale && (said === "ok" || said === "error" || (said === "blocked" && !this.violations.length))) {
+      this.say(t("send.stale"), "stale");
+    } else if (!stale && (said === "stale" || (said === "blocked" && !this.violations.length))) {
+      const back = this.sentKey === undefined ? null : this.sentStatus;
+      this.say(back?.text ?? "", back?.state ?? "");
+    }
+  }
+
+  /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
+  focusPath(path) {
+    if (path === "Region") return this.regionInput.focus();
+    if (!this.form.focusPath(path)) this.formBox.querySelector("input,select,textarea,button")?.focus();
   }
 
   async send() {
     this.update.flush();
     if (this.violations.length) {
-      this.status.textContent = t("send.blocked", { n: this.violations.length });
-      const first = this.violations[0].path;
-      if (first === "Region") this.regionInput.focus();
-      else this.form.focusPath(first);
+      this.say(t("send.blocked", { n: this.violations.length }), "blocked");
+      this.focusPath(this.violations[0].path);
       return;
     }
     const creds = this.credentials();
     if (!creds || !canSend("simulator")) {
-      this.status.textContent = t("send.unavailable", { via: t("via.simulator") });
+      this.say(t("send.unavailable", { via: t("via.simulator") }), "unavailable");
       return;
     }
     const ts = Math.floor(Date.now() / 1000);
@@ -209,20 +247,23 @@ class CloudplayTry extends HTMLElement {
     try {
       prepared = cp().prepare(this.call(), creds, { timestamp: ts });
     } catch (e) {
-      this.status.textContent = errorLine(e);
+      this.say(errorLine(e), "error");
       return;
     }
     renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
     this.sendButton.disabled = true;
-    this.status.textContent = t("send.sending", { via: t("via.simulator") });
+    this.sentKey = sameCallKey(this.call());
+    this.response.classList.remove("stale");
+    this.say(t("send.sending", { via: t("via.simulator") }), "sending");
     try {
       const resp = await sendRequest(prepared.request, "simulator");
       const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
-      this.status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
+      this.say(read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code }), read.ok ? "ok" : "error");
     } catch (e) {
       renderSendError(this.response, e);
-      this.status.textContent = t("send.failed", { code: e?.code ?? "Error" });
+      this.say(t("send.failed", { code: e?.code ?? "Error" }), "error");
     } finally {
+      this.sentStatus = { text: this.status.textContent, state: this.status.dataset.state };
       this.sendButton.disabled = false;
     }
   }
