@@ -103,8 +103,8 @@ impl Default for State {
 
 /// A digest of a key text (deterministic across runs and platforms) in 53 bits: the export is
 /// JSON, which JS reads into numbers, and a key past 2^53 would come back with other low bits
-/// (`restoreSimulator(JSON.parse(text))` then forgot every token and nonce). Among the 60,000
-/// keys the stores hold at most, two collide with a chance of about one in ten million.
+/// (`restoreSimulator(JSON.parse(text))` then forgot every token and nonce). Among the 50,000
+/// nonces the largest store holds, two collide with a chance of about one in seven million.
 pub fn digest(text: &str) -> u64 {
     let d = cloudplay_core::crypto::sha256(text.as_bytes());
     u64::from_be_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]]) & KEY_MASK
