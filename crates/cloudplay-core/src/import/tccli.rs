@@ -44,10 +44,24 @@ const PLACEHOLDER: &str = "<公共请求参数>";
 /// action that cannot be imported is listed in `skipped` with the reason.
 pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
     let api: Value = parse_json(api_json, "api.json")?;
-    let root = api.as_object().ok_or_else(|| invalid("", "api.json must be a JSON object"))?;
+    let root = api.as_object().ok_or_else(|| invalid("apiJson", "must be a JSON object (tccli's api.json)"))?;
     let meta = root.get("metadata").and_then(Value::as_object).ok_or_else(|| invalid("metadata", "missing"))?;
-    let version = str_field(meta, "apiVersion").ok_or_else(|| invalid("metadata.apiVersion", "missing"))?;
-    let service = str_field(meta, "serviceShortName").ok_or_else(|| invalid("metadata.serviceShortName", "missing"))?;
+    let text_at = |key: &str, like: &str| match meta.get(key) {
+        None | Some(Value::Null) => Err(invalid(&format!("metadata.{key}"), "missing")),
+        Some(Value::String(s)) => Ok(s.as_str()),
+        Some(_) => Err(invalid(&format!("metadata.{key}"), &format!("must be a string such as '{like}'"))),
+    };
+    let version = text_at("apiVersion", "2017-03-12")?;
+    // Ids and hosts are made from it: a version as Tencent writes them, YYYY-MM-DD.
+    let dated = version.len() == 10
+        && version.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !dated {
+        return Err(invalid(
+            "metadata.apiVersion",
+            &format!("'{version}' is not a version such as '2017-03-12' (YYYY-MM-DD)"),
+        ));
+    }
+    let service = text_at("serviceShortName", "cvm")?;
     if service.is_empty() || !service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
         return Err(invalid("metadata.serviceShortName", &format!("'{service}' is not a service code")));
     }
@@ -583,6 +597,17 @@ mod tests {
         assert_eq!(import("not json", None).unwrap_err().kind, ErrorKind::InvalidJson);
         assert_eq!(import("[]", None).unwrap_err().kind, ErrorKind::InvalidSpec);
         assert_eq!(import(r#"{"actions":{},"objects":{}}"#, None).unwrap_err().path.as_deref(), Some("metadata"));
+        assert_eq!(import("[]", None).unwrap_err().path.as_deref(), Some("apiJson"));
+        // The version is named as what it is not, whether mistyped or of another type.
+        for (version, says) in
+            [(json!(5), "must be a string"), (json!("2023-8-12"), "YYYY-MM-DD"), (json!(null), "missing")]
+        {
+            let doc =
+                json!({"metadata": {"apiVersion": version, "serviceShortName": "demo"}, "actions": {}, "objects": {}});
+            let e = import(&doc.to_string(), None).unwrap_err();
+            assert_eq!(e.path.as_deref(), Some("metadata.apiVersion"));
+            assert!(e.message.contains(says), "{version}: {}", e.message);
+        }
         let text = api(json!({
             "MakeRequest": {"members": [{"name": "X", "type": "object", "member": "Missing", "document": ""}], "type": "object"}
         }));
