@@ -129,6 +129,13 @@ fn curl_errors_are_clear() {
     let cases: &[(&str, ErrorKind, &str, &str)] = &[
         ("", ErrorKind::InvalidField, "line 1", "empty"),
         ("wget https://h/", ErrorKind::InvalidField, "line 1", "not curl"),
+        (
+            "curl ^\"https://h/^\" ^\n  -H ^\"A: 1^\"",
+            ErrorKind::Unsupported,
+            "line 1",
+            "written for Windows cmd; copy the request as cURL (bash)",
+        ),
+        ("curl 'https://h/' `\n  -H 'A: 1'", ErrorKind::Unsupported, "line 1", "written for PowerShell"),
         ("curl \\\n --frobnicate https://h/", ErrorKind::Unsupported, "line 2", "unknown curl option '--frobnicate'"),
         ("curl -Z https://h/", ErrorKind::Unsupported, "line 1", "unknown curl option '-Z'"),
         ("curl -d @body.json https://h/", ErrorKind::Unsupported, "line 1", "reads a file"),

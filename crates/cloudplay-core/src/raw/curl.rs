@@ -122,6 +122,7 @@ struct Parsed {
 /// Options that would read files (`-d @file`) and options we do not know are `Unsupported`
 /// errors naming the option; a header given twice is `DuplicateHeader`.
 pub fn parse_curl(text: &str) -> Result<HttpRequest> {
+    windows_shell(text)?;
     let mut words = split_words(text)?;
     // A copied shell prompt.
     if words.first().is_some_and(|w| w.text == "$") {
@@ -202,6 +203,27 @@ fn value_after(args: &[Word], i: &mut usize, option: &str, line: usize) -> Resul
     })?;
     *i += 1;
     Ok(value.text.clone())
+}
+
+/// A curl line for Windows cmd (lines ending in `^`, its continuation, with `^"` escapes) or
+/// PowerShell (ending in a backtick) is told so: read as a POSIX shell line it came apart into
+/// stray words ("a second URL '^'"), which said nothing of what to do.
+fn windows_shell(text: &str) -> Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        let shell = match line.trim_end().as_bytes() {
+            [.., b' ', b'^'] | [b'^'] => "Windows cmd",
+            [.., b' ', b'`'] | [b'`'] => "PowerShell",
+            _ => continue,
+        };
+        return Err(Error::at(
+            ErrorKind::Unsupported,
+            format!("line {}", i + 1),
+            format!(
+                "ends with {shell}'s line continuation: this curl line is written for {shell}; copy the request as cURL (bash) instead"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn set_url(parsed: &mut Parsed, url: &str, line: usize) -> Result<()> {
