@@ -149,6 +149,11 @@ test("argument errors name the member at fault and say what to do", () => {
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1.5 }), at("InvalidField", "options.timestamp", /the number `1.5`, expected an integer$/));
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000, allowInvalid: true }), at("InvalidField", "options.allowInvalid", /not a known field: expected one of `timestamp`/));
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000123 }), at("TimestampOutOfRange", "options.timestamp", /looks like milliseconds/));
+  // A nonce the caller gave is sent as given, or refused: never an empty one, never one whose digits JS lost.
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { nonce: "" }), at("InvalidField", "options.nonce", /leave it out for a random one/));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { nonce: 2 ** 60 }), at("InvalidField", "options.nonce", /give it as a string/));
+  assert.equal(prepare(call, DEMO_CREDENTIALS, JSON.stringify({ nonce: 2 ** 60, timestamp: 1700000000 })).violations.length, 0);
+  assert.equal(prepare(call, DEMO_CREDENTIALS, { nonce: "1152921504606846977", timestamp: 1700000000 }).violations.length, 0);
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS] }), at("MissingField", "now"));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: DEMO_CREDENTIALS, now: 1 }), at("InvalidField", "credentials"));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS], now: 1700000000123 }), at("InvalidField", "now", /milliseconds/));

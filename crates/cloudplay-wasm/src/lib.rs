@@ -236,21 +236,27 @@ pub fn prepare(
     let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
     let credentials: Credentials =
         arg(credentials, "credentials").map_err(|e| to_js_error(&cloudplay_core::json::without_secret(e)))?;
-    let o: PrepareOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
+    let options = options.filter(|v| !v.is_null() && !v.is_undefined());
+    let from_object = options.as_ref().is_some_and(|v| !v.is_string());
+    let o: PrepareOptions = match options {
         None => PrepareOptions::default(),
         Some(v) => arg(v, "options").map_err(|e| to_js_error(&e))?,
     };
+    let bad_nonce = |why: &str| {
+        to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "options.nonce", why))
+    };
     let nonce = match o.nonce {
         None | Some(serde_json::Value::Null) => state::nonce(),
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) if n.is_u64() => n.to_string(),
-        Some(_) => {
-            return Err(to_js_error(&cloudplay_core::Error::at(
-                cloudplay_core::ErrorKind::InvalidField,
-                "options.nonce",
-                "must be a string or a positive integer",
-            )))
+        Some(serde_json::Value::String(s)) if s.is_empty() => {
+            return Err(bad_nonce("is empty: leave it out for a random one, or give one"))
         }
+        Some(serde_json::Value::String(s)) => s,
+        // As with parameters: a JS number this large lost its last digits before it got here.
+        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|u| from_object && u >= 1 << 53) => {
+            return Err(bad_nonce("is a number past 2^53 that a JS number cannot hold exactly: give it as a string"))
+        }
+        Some(serde_json::Value::Number(n)) if n.is_u64() => n.to_string(),
+        Some(_) => return Err(bad_nonce("must be a string or a positive integer")),
     };
     let options = cloudplay_core::PrepareOptions {
         timestamp: o.timestamp.unwrap_or_else(state::now),
