@@ -1107,6 +1107,19 @@ test("the session token is masked in the signing preview, as in its password fie
     assert.ok(copied.includes(token) || copied.includes(encodeURIComponent(token)), `${algorithm}: the copied request carries the token`);
     assert.ok(!copied.includes("•••"));
   }
+  // The server's answer to a wrong key compares the steps: masked there too (ACS3 signs the token).
+  const sts = { id: "STS.cloudplayDemoTemporary0000005", token: "cloudplayDemoSessionToken0005" };
+  await page.selectOption("#algorithm", "ACS3-HMAC-SHA256");
+  await page.click('#examples button[data-example="0"]');
+  await page.fill("#secret-id", sts.id);
+  await page.fill("#secret-key", "not-the-right-secret");
+  await page.fill("#token", sts.token);
+  await settle(page);
+  assert.equal((await sendAndRead(page)).code, "SignatureDoesNotMatch");
+  const diff = page.locator('#response [data-role="signature-diff"]');
+  await diff.waitFor();
+  const compared = await diff.textContent();
+  assert.ok(!compared.includes(sts.token) && compared.includes("clou•••"), "the signature comparison shows the token");
   noProblems(problems);
   await page.close();
 });

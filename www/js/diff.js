@@ -2,7 +2,7 @@
 // first differing line and character in it, and what that means.
 import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
-import { STEPS } from "./preview.js";
+import { STEPS, hideToken } from "./preview.js";
 
 /** A value the other side does not show but is known to differ (a refused signature). */
 export const UNDISCLOSED = Object.freeze({ undisclosed: true });
@@ -74,8 +74,11 @@ function meaning(cmp, selfCheck, inferredSts) {
  * @param {HTMLElement} container
  * @param {{yours: object, theirs: object, selfCheck?: {ok: boolean, code?: string}, theirsLabel?: string}} input
  */
-export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred }) {
-  const cmp = compareSteps(yours, theirs);
+export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred, token }) {
+  // The session token is masked here as in the signing preview; both sides alike, so that it
+  // cannot show as a difference that is not one.
+  const masked = (steps) => steps && Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, typeof v === "string" ? hideToken(v, token) : v]));
+  const cmp = compareSteps(masked(yours), masked(theirs));
   const table = h("table", { class: "diff" },
     h("caption", { text: t("diff.caption") }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("diff.step") }), h("th", { scope: "col", text: yoursLabel ?? t("diff.yours") }),

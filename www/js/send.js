@@ -165,6 +165,7 @@ export function renderResponse(container, resp, ctx) {
         selfCheck: check,
         yoursLabel: t("diff.sent"),
         theirsLabel: t("diff.server"),
+        token: ctx.credentials?.token,
       });
       parts.push(h("section", { class: "signature-diff" }, h("h4", { text: t("diff.title") }), diffBox));
     }
