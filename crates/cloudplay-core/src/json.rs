@@ -187,7 +187,7 @@ fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>)
         let why = e.to_string();
         let at = element_at_fault(&alone, &at, read).unwrap_or(at);
         match missing(&why) {
-            None => return Error::at(ErrorKind::InvalidField, at, strip_unknown_prefix(why)),
+            None => return Error::at(ErrorKind::InvalidField, at, in_plain_words(why)),
             // A field missing inside this member (credentials[1].secret_key).
             Some(inner) if !own_field(&alone, &inner) => return Error::at(ErrorKind::MissingField, at, why),
             // Only another of the argument's own fields is missing: not this member's fault.
@@ -218,7 +218,7 @@ fn missing(message: &str) -> Option<String> {
 
 /// "unknown field `secretId`, expected one of …" already names the member: keep the rest. The
 /// Rust names of number types ("expected i64") are said in a JS caller's words.
-fn strip_unknown_prefix(why: String) -> String {
+fn in_plain_words(why: String) -> String {
     const WORDS: [(&str, &str); 6] = [
         ("i64", "an integer"),
         ("u64", "an integer of 0 or more"),
