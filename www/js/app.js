@@ -9,7 +9,7 @@ import { ParamForm } from "./form.js";
 import { JsonEditor } from "./json-editor.js";
 import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
-import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS } from "./send.js";
+import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS, followCall } from "./send.js";
 import { Snippets } from "./snippets.js";
 import { fragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
@@ -400,20 +400,7 @@ function answerKey() {
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  const status = $("send-status");
-  const shown = $("response");
-  const stale = state.sentCall !== undefined && shown.childElementCount > 0 && answerKey() !== state.sentCall;
-  shown.classList.toggle("stale", stale);
-  const said = status.dataset.state;
-  if (stale && (said === "ok" || said === "error" || (said === "blocked" && !state.violations.length))) {
-    status.textContent = t("send.stale");
-    status.dataset.state = "stale";
-  } else if (!stale && (said === "stale" || (said === "blocked" && !state.violations.length))) {
-    // Back to the call that was sent (or nothing sent yet): what was said of it, if anything.
-    const back = state.sentCall === undefined ? null : state.sentStatus;
-    status.textContent = back ? back.text : "";
-    status.dataset.state = back ? back.state : "";
-  }
+  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length });
 }
 
 async function send() {

@@ -184,3 +184,21 @@ export function renderSendError(container, e) {
     h("p", { text: key ? t(key) : errorLine(e) }),
     key ? h("p", { class: "muted", text: errorLine(e) }) : null);
 }
+
+/** The send line follows the call: an answer shown for an earlier version of it (`key` is no
+ *  longer `sentKey`) is marked stale and said to be, and once the call is back to what was sent
+ *  the line says again what it said of that answer (`sentStatus`). `clear`: the call has no
+ *  problems, so a "fix the fields first" line may go. The page and the widget both use it. */
+export function followCall(status, response, { key, sentKey, sentStatus, clear }) {
+  const stale = sentKey !== undefined && response.childElementCount > 0 && key !== sentKey;
+  response.classList.toggle("stale", stale);
+  const said = status.dataset.state;
+  if (stale && (said === "ok" || said === "error" || (said === "blocked" && clear))) {
+    status.textContent = t("send.stale");
+    status.dataset.state = "stale";
+  } else if (!stale && (said === "stale" || (said === "blocked" && clear))) {
+    const back = sentKey === undefined ? null : sentStatus;
+    status.textContent = back?.text ?? "";
+    status.dataset.state = back?.state ?? "";
+  }
+}

@@ -12,7 +12,7 @@ import { load, cp, errorLine } from "../js/wasm.js";
 import { t, setLang, lang, htmlLang, docText, messageOf } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
-import { canSend, sendRequest, renderResponse, renderSendError } from "../js/send.js";
+import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
 import { fragment, sameCallKey } from "../js/share.js";
 import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
 import { demoCredentials } from "../js/credentials.js";
@@ -210,18 +210,9 @@ class CloudplayTry extends HTMLElement {
     this.status.dataset.state = state;
   }
 
-  /** An answer shown for an earlier version of the call says so (as on the page), and stops
-   *  saying so when the call is back to what was sent. */
+  /** An answer shown for an earlier version of the call says so, as on the page. */
   refreshStale(c) {
-    const stale = this.sentKey !== undefined && this.response.childElementCount > 0 && sameCallKey(c) !== this.sentKey;
-    this.response.classList.toggle("stale", stale);
-    const said = this.status.dataset.state;
-    if (stale && (said === "ok" || said === "error" || (said === "blocked" && !this.violations.length))) {
-      this.say(t("send.stale"), "stale");
-    } else if (!stale && (said === "stale" || (said === "blocked" && !this.violations.length))) {
-      const back = this.sentKey === undefined ? null : this.sentStatus;
-      this.say(back?.text ?? "", back?.state ?? "");
-    }
+    followCall(this.status, this.response, { key: sameCallKey(c), sentKey: this.sentKey, sentStatus: this.sentStatus, clear: !this.violations.length });
   }
 
   /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
