@@ -170,6 +170,10 @@ pub fn hot_from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, 
     cloudplay_core::json::hot_arg(&text, arg)
 }
 
+/// Every integer below this a JS number holds exactly; one at or past it may have lost digits.
+#[cfg(feature = "full")]
+pub const JS_EXACT: u64 = 1 << 53;
+
 /// The call, read as [`hot_from_js`] reads it. Given as an object, its parameters' integers past
 /// 2^53 were JS numbers, whose last digits were lost before the call was made (2**60 arrives as
 /// 1152921504606847000): refused, where a decimal string or a BigInt is exact. A parameter the
@@ -214,7 +218,6 @@ enum Typed<'a> {
 fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudplay_core::ApiSpec>) -> Option<String> {
     use cloudplay_core::spec::ParamType;
     use serde_json::Value;
-    const EXACT: u64 = 1 << 53;
     let param = match typed {
         Typed::Param(p) => Some(p),
         _ => None,
@@ -223,10 +226,10 @@ fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudpla
         Value::Number(_) if param.is_some_and(|p| p.ty == ParamType::Float) => None,
         Value::Number(n) => {
             let lossy = match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => u >= EXACT,
-                (None, Some(i)) => i.unsigned_abs() >= EXACT,
+                (Some(u), _) => u >= JS_EXACT,
+                (None, Some(i)) => i.unsigned_abs() >= JS_EXACT,
                 // Every float this large is whole; smaller ones are fractions, another rule's.
-                _ => n.as_f64().is_some_and(|x| x >= EXACT as f64 || x <= -(EXACT as f64)),
+                _ => n.as_f64().is_some_and(|x| x >= JS_EXACT as f64 || x <= -(JS_EXACT as f64)),
             };
             lossy.then(String::new)
         }

@@ -252,7 +252,7 @@ pub fn prepare(
         }
         Some(serde_json::Value::String(s)) => s,
         // As with parameters: a JS number this large lost its last digits before it got here.
-        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|u| from_object && u >= 1 << 53) => {
+        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|u| from_object && u >= errors::JS_EXACT) => {
             return Err(bad_nonce("is a number past 2^53 that a JS number cannot hold exactly: give it as a string"))
         }
         Some(serde_json::Value::Number(n)) if n.is_u64() => n.to_string(),

@@ -45,7 +45,7 @@ pub fn nonce() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    let n = u64::from_le_bytes(bytes) & ((1 << 53) - 1);
+    let n = u64::from_le_bytes(bytes) & (crate::errors::JS_EXACT - 1);
     n.max(1).to_string()
 }
 
