@@ -200,6 +200,13 @@ test("credentials are an object with the three names: a list or another name is 
       path,
     );
   }
+  // Swapped, the secret would be sent as the id: refused, without quoting either.
+  for (const id of ["AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "LTAI5tExampleKeyId"]) {
+    assert.throws(
+      () => prepare(call, { secret_id: secret_key, secret_key: id }, { timestamp: 1700000000 }),
+      (e) => e.code === "InvalidField" && e.path === "credentials.secret_key" && /swapped/.test(e.message) && !e.message.includes(id) && !e.message.includes(secret_key),
+    );
+  }
   // Any other name is the caller's own: a demo account passes whole, profile and all.
   assert.equal(prepare(call, { secret_id, secret_key, profile: "ordinary" }, { timestamp: 1700000000 }).violations.length, 0);
 });

@@ -216,5 +216,35 @@ test("a field under another spelling is refused, in both modules; a name of the 
     const camel = { secretId: input.credentials.secret_id, secretKey: input.credentials.secret_key };
     assert.throws(() => sign({ ...input, credentials: camel }), (e) => e.path === "credentials.secretId" && /the field is 'secret_id'/.test(e.message));
     assert.equal(sign(input).signature, v.expected.signature);
+    // Any other name was meant for something the signature would not cover: the body here.
+    for (const name of ["payload", "url", "data"]) {
+      assert.throws(() => sign({ ...input, [name]: '{"Limit":1}' }), (e) => e.code === "InvalidField" && e.path === name && /signWire's input/.test(e.message) && !e.message.includes("Limit"), name);
+    }
+    // A vector passed whole, its api's fields spread in too, still signs.
+    assert.equal(sign({ ...input, ...v.api, id: v.id, tags: v.tags, expected: v.expected }).signature, v.expected.signature);
   }
+  const req = receivedRequest(v);
+  assert.throws(() => verifyWire({ ...req, payload: "x" }), (e) => e.code === "InvalidField" && e.path === "payload");
+});
+
+test("headers and params held in a Headers, Map or URLSearchParams are read, not dropped as {}", () => {
+  for (const v of loadVectors()) {
+    const input = contractInput(v);
+    for (const sign of [signWire, signOnly]) {
+      if (input.headers) {
+        const pairs = Array.isArray(input.headers) ? input.headers : Object.entries(input.headers);
+        const want = sign(input).signature;
+        assert.equal(sign({ ...input, headers: new Map(pairs) }).signature, want, `${v.id} Map`);
+        // Headers joins nothing here (the names are unique) and lower-cases the names.
+        assert.equal(sign({ ...input, headers: new Headers(pairs) }).signature, want, `${v.id} Headers`);
+      }
+      if (input.params) {
+        const want = sign(input).signature;
+        assert.equal(sign({ ...input, params: new Map(input.params) }).signature, want, `${v.id} Map params`);
+      }
+    }
+  }
+  const v = loadVectors().find((x) => x.algorithm === "TC3-HMAC-SHA256");
+  const req = receivedRequest(v);
+  assert.equal(verifyWire({ ...req, headers: new Headers(Object.entries(req.headers)) }).ok, true);
 });

@@ -290,6 +290,11 @@ mod tests {
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[]}"#;
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("now")));
+        // A field it has no place for would be checked as absent: the body, here.
+        let text = r#"{"method":"POST","url":"https://a.b/","credentials":[],"now":1,"payload":"{}"}"#;
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("payload")));
+        assert!(e.message.contains("`body`"), "{}", e.message);
     }
 
     #[test]

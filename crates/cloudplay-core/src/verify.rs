@@ -682,7 +682,9 @@ pub struct VerifyWireInput {
 }
 
 /// The input as JSON (and TypeScript) see it.
+// A field it has no place for (`payload` for the body) would be checked as absent.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 struct VerifyWireJson {
     method: String,

@@ -27,7 +27,16 @@ export function textInto(s, memory, ptr, cap) {
 /** Whether `s` is a string without lone surrogates. */
 export const isText = (s) => typeof s === "string" && wellFormed(s);
 
-const bigintAsText = (_key, v) => (typeof v === "bigint" ? v.toString() : v);
+// Map, Headers, URLSearchParams and FormData hold their pairs out of JSON's sight:
+// JSON.stringify writes each as {}, and the caller's headers or parameters would be lost without
+// a word. They are written as the [name, value] lists every pair field takes.
+const heldPairs = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.entries === "function";
+
+const faithfully = (_key, v) => {
+  if (typeof v === "bigint") return v.toString();
+  if (v instanceof Set) return Array.from(v);
+  return heldPairs(v) ? Array.from(v.entries()) : v;
+};
 
 /**
  * JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text.
@@ -38,9 +47,11 @@ export function toJson(value) {
   try {
     // The common case without a replacer: a replacer makes stringify several times slower.
     text = JSON.stringify(value);
+    // Each of those is written as {}: only then can one be there.
+    if (typeof text === "string" && text.includes("{}")) text = JSON.stringify(value, faithfully);
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
-    text = JSON.stringify(value, bigintAsText);
+    text = JSON.stringify(value, faithfully);
   }
   // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
   // look for them only in text that shows one of those marks.
@@ -109,7 +120,8 @@ function packText(v) {
 /** The pairs of an object or a list, as `name\u0001value\u0002…`; `counter.pairs` counts them. */
 function packPairs(v, counter) {
   if (v === undefined || v === null) return ABSENT;
-  if (typeof v !== "object") return null;
+  // A Map or Headers takes the JSON path, which reads its entries.
+  if (typeof v !== "object" || heldPairs(v)) return null;
   // Plain loops and concatenation: Object.entries and template strings made packing twice as slow.
   let out = "";
   if (Array.isArray(v)) {

@@ -394,19 +394,26 @@ mod tests {
         assert!(err.message.ends_with("at line 3 column 8"), "{}", err.message);
     }
 
-    /// A field under another spelling would have been signed had it been read; a name of the
-    /// caller's own is left alone; a credentials member other than the three is refused.
+    /// A field under another spelling would have been signed had it been read, and an unknown
+    /// one was meant for something; a signing vector's own fields are left alone; a credentials
+    /// member other than the three is refused.
     #[test]
-    fn a_misspelled_field_is_refused_and_a_foreign_one_left_alone() {
+    fn a_misspelled_or_unknown_field_is_refused_and_a_vectors_own_left_alone() {
         let base = r#""algorithm":"TC3-HMAC-SHA256","method":"POST","service":"hai","timestamp":1551113065,"query":"","headers":{"Host":"h","Content-Type":"application/json"},"body":"{}","#;
         let read = |rest: &str| super::super::WireInput::from_json(alloc::format!("{{{base}{rest}}}").as_bytes());
         let creds = r#""credentials":{"secret_id":"id","secret_key":"k"}"#;
         let with_signed = alloc::format!(r#"{creds},"signed_headers":"content-type;host""#);
         assert!(read(&with_signed).is_ok());
         assert!(read(&alloc::format!(r#"{with_signed},"id":"pub-1","expected":{{}}"#)).is_ok());
+        // A vector passed whole, its api's fields too.
+        assert!(read(&alloc::format!(r#"{with_signed},"tags":["x"],"region":"ap-guangzhou","action":"A""#)).is_ok());
         for (extra, path) in [
             (r#","signedHeaders":"content-type;host;x-foo""#, "signedHeaders"),
             (r#","Timestamp-ISO":"2019-02-25T16:44:25Z""#, "Timestamp-ISO"),
+            // Meant as the body, the query or the host: signed without them.
+            (r#","payload":"{\"Limit\":1}""#, "payload"),
+            (r#","url":"https://h/?a=1""#, "url"),
+            (r#","signature":"abc""#, "signature"),
         ] {
             let e = read(&alloc::format!("{with_signed}{extra}")).err().expect(extra);
             assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some(path)), "{extra}");

@@ -478,9 +478,11 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    /// What is left once every field is read: a name that is one of them but for case, `_`
-    /// or `-` (signedHeaders) would have changed the signature had it been read, so it is
-    /// refused. Any other name is the caller's own (a vector's id) and is left alone.
+    /// What is left once every field is read. A name that is one of them but for case, `_` or
+    /// `-` (signedHeaders) would have changed the signature had it been read; any other name
+    /// (`payload`, `url`) was meant for something the signature does not cover. Both are
+    /// refused. A signing vector's own fields are let through, so that a vector can be passed
+    /// whole.
     #[inline(never)]
     fn misspelled(&self) -> Result<()> {
         for (name, _) in &self.entries {
@@ -488,6 +490,9 @@ impl<'a> Fields<'a> {
                 if same_but_spelling(known.as_bytes(), name.as_bytes()) {
                     return Err(Error::at(ErrorKind::InvalidField, name.as_ref(), not_read(known)));
                 }
+            }
+            if !VECTOR_FIELDS.contains(&name.as_ref()) {
+                return Err(Error::at(ErrorKind::InvalidField, name.as_ref(), UNKNOWN_FIELD));
             }
         }
         Ok(())
@@ -642,6 +647,16 @@ pub fn not_read(field: &str) -> String {
 
 /// How [`not_read`] begins, by which an error is known to quote no value.
 pub const NOT_READ: &str = "is not read: the field is ";
+
+/// The fields of a signing vector (`vectors/README.md`) and of its `api` that the input does
+/// not take.
+const VECTOR_FIELDS: [&str; 12] =
+    ["id", "source", "sdk", "api", "options", "notes", "tags", "expected", "doc", "region", "action", "version"];
+
+/// Said of a field the signer has no place for. It quotes the name, never a value.
+pub const UNKNOWN_FIELD: &str = "is not a field of signWire's input, and would not be signed: it takes algorithm, \
+     method, host, path, service, credentials, timestamp, timestamp_iso, nonce, query, headers, body, signed_headers \
+     and params";
 
 /// The text a signature covers for a value: a string as is, an integer in decimal. A fraction
 /// is refused: languages print floats differently, so the caller must send the exact text.
