@@ -68,12 +68,11 @@ pub fn validate_call(spec: &ApiSpec, call: &Call) -> Vec<Violation> {
             "Region is required by this API: set the call's region (e.g. ap-guangzhou).".into(),
             "本接口必须指定地域：请设置调用的 region（例如 ap-guangzhou）。".into(),
         ),
-        Some(r) if !r.is_empty() && !is_region_id(r) => v.push(
-            "Region",
-            v.vocab.invalid_value,
-            format!("Region '{}' is not a region id (letters, digits, '-' and '_' only).", show_str(r)),
-            format!("地域 '{}' 不是合法的地域 ID（只能包含字母、数字、'-' 和 '_'）。", show_str(r)),
-        ),
+        Some(r) if !r.is_empty() => {
+            if let Some((en, zh)) = region_flaw(spec.style, r) {
+                v.push("Region", v.vocab.invalid_value, en, zh);
+            }
+        }
         _ => {}
     }
     v.params(&call.params);
@@ -85,6 +84,60 @@ pub(crate) fn conforms(param: &Param, value: &Value) -> bool {
     let mut v = Validator::new(None);
     v.value(param, value, &param.name, 0);
     v.out.is_empty()
+}
+
+/// What is wrong with a region id's form, in English and Chinese. Neither vendor publishes its
+/// list with an API's metadata, but both write ids in lower case, words joined by '-':
+/// Tencent's `ap-guangzhou` (its zones add a number: `ap-guangzhou-3`), Alibaba's `cn-hangzhou`
+/// and `ap-southeast-1`. The legacy API 2.0 also takes short names (`gz`), so only the
+/// characters are checked there.
+fn region_flaw(style: ApiStyle, r: &str) -> Option<(String, String)> {
+    let shown = show_str(r);
+    if !is_region_id(r) {
+        return Some((
+            format!("Region '{shown}' is not a region id (letters, digits, '-' and '_' only)."),
+            format!("地域 '{shown}' 不是合法的地域 ID（只能包含字母、数字、'-' 和 '_'）。"),
+        ));
+    }
+    let tencent = match style {
+        ApiStyle::TencentLegacy => return None,
+        ApiStyle::TencentApi3 => true,
+        ApiStyle::AlibabaRpc => false,
+    };
+    let example = if tencent { "ap-guangzhou" } else { "cn-hangzhou" };
+    if r.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = r.to_ascii_lowercase();
+        return Some((
+            format!("Region '{shown}' must be in lower case: '{}'.", show_str(&lower)),
+            format!("地域 '{shown}' 必须小写：'{}'。", show_str(&lower)),
+        ));
+    }
+    if !r.contains('-') {
+        return Some((
+            format!("Region '{shown}' is not a region id: ids join words with '-', e.g. {example}."),
+            format!("地域 '{shown}' 不是地域 ID：地域 ID 由 '-' 连接，例如 {example}。"),
+        ));
+    }
+    let numbered = r.ends_with(|c: char| c.is_ascii_digit());
+    if tencent && (r.starts_with("cn-") || numbered) {
+        return Some((
+            format!(
+                "Region '{shown}' is not a Tencent Cloud region id: it looks like {} Tencent Cloud's are like ap-guangzhou.",
+                if numbered { "an availability zone (ap-guangzhou-3) or an Alibaba Cloud region (ap-southeast-1);" } else { "an Alibaba Cloud region;" }
+            ),
+            format!(
+                "地域 '{shown}' 不是腾讯云的地域 ID：它像{}。腾讯云的地域 ID 形如 ap-guangzhou。",
+                if numbered { "可用区（ap-guangzhou-3）或阿里云地域（ap-southeast-1）" } else { "阿里云地域" }
+            ),
+        ));
+    }
+    if !tencent && r.starts_with("ap-") && !numbered {
+        return Some((
+            format!("Region '{shown}' is not an Alibaba Cloud region id: it looks like a Tencent Cloud one. Alibaba Cloud's are like cn-hangzhou or ap-southeast-1."),
+            format!("地域 '{shown}' 不是阿里云的地域 ID：它像腾讯云的地域。阿里云的地域 ID 形如 cn-hangzhou 或 ap-southeast-1。"),
+        ));
+    }
+    None
 }
 
 pub(crate) fn is_region_id(r: &str) -> bool {

@@ -317,6 +317,14 @@ fn hai_region_is_required() {
     assert_eq!(codes(&v), one("Region", "MissingParameter"));
     assert_eq!(check(HAI, hai_ok(), Some("ap-guangzhou")), vec![]);
     assert_eq!(codes(&check(HAI, hai_ok(), Some("ap guangzhou"))), one("Region", "InvalidParameterValue"));
+    // Ids of another form: a city alone, capitals, a zone, the other vendor's.
+    for region in ["guangzhou", "AP-GUANGZHOU", "ap-guangzhou-3", "cn-hangzhou", "ap-southeast-1"] {
+        let v = check(HAI, hai_ok(), Some(region));
+        assert_eq!(codes(&v), one("Region", "InvalidParameterValue"), "{region}");
+        assert!(v[0].message.contains(region) && !v[0].message_zh.is_empty(), "{region}: {}", v[0].message);
+    }
+    assert!(check(HAI, hai_ok(), Some("AP-GUANGZHOU"))[0].message.contains("'ap-guangzhou'"));
+    assert_eq!(check(HAI, hai_ok(), Some("ap-shanghai-fsi")), vec![]);
     // ms does not need one
     assert_eq!(check(MS, ms_ok(), None), vec![]);
 }
@@ -395,6 +403,19 @@ fn hai_client_token_and_dry_run() {
 }
 
 // ---- bssopenapi CreateInstance ----
+
+#[test]
+fn bss_region_ids_have_alibabas_form() {
+    for region in ["cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1", "us-east-1"] {
+        assert_eq!(check(BSS, bss_ok(), Some(region)), vec![], "{region}");
+    }
+    for region in ["xx", "ap-guangzhou", "CN-HANGZHOU"] {
+        let v = check(BSS, bss_ok(), Some(region));
+        assert_eq!(codes(&v), one("Region", "InvalidParameter"), "{region}");
+    }
+    // The legacy Tencent API takes short names too.
+    assert_eq!(check(PG, pg_ok(), Some("gz")), vec![]);
+}
 
 #[test]
 fn bss_required_and_subscription_type() {
