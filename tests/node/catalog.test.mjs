@@ -45,8 +45,13 @@ test("describe returns the parameter tree, docs, errors and examples", () => {
       assert.deepEqual(validate({ api: id, params: ex.params, region: ex.region }), [], `${id} example`);
     }
   }
-  assert.throws(() => describe("nope/1/Nope"), (e) => e.code === "UnknownApi" && e.path === "api");
-  assert.throws(() => describe(42), (e) => e.code === "InvalidField");
+  // The argument's own name, for a wrong type and for an unknown id alike.
+  assert.throws(() => describe("nope/1/Nope"), (e) => e.code === "UnknownApi" && e.path === "apiId");
+  assert.throws(() => describe(42), (e) => e.code === "InvalidField" && e.path === "apiId");
+  // A catalog entry passed whole: told to pass its id.
+  assert.throws(() => describe(catalog()[0]), (e) => e.path === "apiId" && /entry\.id/.test(e.message));
+  assert.throws(() => search(5), (e) => e.code === "InvalidField" && e.path === "query");
+  assert.ok(search("").length >= 4);
 });
 
 test("importTccli adds every action of the four tccli files", () => {

@@ -210,3 +210,26 @@ test("credentials are an object with the three names: a list or another name is 
   // Any other name is the caller's own: a demo account passes whole, profile and all.
   assert.equal(prepare(call, { secret_id, secret_key, profile: "ordinary" }, { timestamp: 1700000000 }).violations.length, 0);
 });
+
+test("the slips of passing one function's answer or a JS time on are named with what to pass", async () => {
+  const { simulate, send } = await import("cloudplay");
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const call = { api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region };
+  const p = prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000 });
+  // prepare's whole answer where its request is wanted.
+  const whole = (e) => e.code === "InvalidField" && e.path === "signed" && /\.request/.test(e.message);
+  assert.throws(() => simulate(p), whole);
+  assert.throws(() => snippet(call, "curl", p), whole);
+  await assert.rejects(send(p, { via: "simulator" }), whole);
+  assert.equal(simulate(p.request, { now: 1700000000 }).status, 200);
+  // A Date where unix seconds are wanted: told how to get them.
+  assert.throws(
+    () => prepare(call, DEMO_CREDENTIALS, { timestamp: new Date(1700000000000) }),
+    (e) => e.path === "options.timestamp" && /getTime\(\) \/ 1000/.test(e.message),
+  );
+  // A BigInt a number holds is taken as that number.
+  assert.equal(prepare(call, DEMO_CREDENTIALS, { timestamp: 1700000000n }).trace.signature, p.trace.signature);
+  // A snippet of an edited call with the request signed before the edit.
+  const edited = { ...call, params: { ...call.params, InstanceName: "renamed" } };
+  assert.throws(() => snippet(edited, "curl", p.request), (e) => e.path === "signed" && /other parameters/.test(e.message));
+});

@@ -231,10 +231,20 @@ fn in_plain_words(why: String) -> String {
         return format!("is not a known field: {rest}");
     }
     let why = why.replacen("invalid type: floating point `", "invalid type: the number `", 1);
-    match WORDS.iter().find_map(|(rust, words)| why.strip_suffix(rust).map(|stem| (stem, words))) {
+    let why = match WORDS.iter().find_map(|(rust, words)| why.strip_suffix(rust).map(|stem| (stem, words))) {
         Some((stem, words)) if stem.ends_with("expected ") => format!("{stem}{words}"),
         _ => why,
+    };
+    // A JS Date crosses as its ISO text: where seconds are wanted, say how to get them.
+    let date = why.strip_prefix("invalid type: string \"").map(str::as_bytes).is_some_and(|d| {
+        d.len() > 10 && d[..4].iter().all(u8::is_ascii_digit) && d[4] == b'-' && d[7] == b'-' && d[10] == b'T'
+    });
+    if date && why.ends_with("expected an integer") {
+        return String::from(
+            "is a date (a JS Date crosses as its text): give unix seconds, e.g. Math.floor(date.getTime() / 1000)",
+        );
     }
+    why
 }
 
 #[cfg(test)]
@@ -249,6 +259,17 @@ mod tests {
     fn fault<T: DeserializeOwned>(text: &str, arg: &str) -> (String, Option<String>, String) {
         let e = typed_arg::<T>(text, arg).err().expect("an error");
         (e.code().to_string(), e.path.clone(), e.message.clone())
+    }
+
+    #[test]
+    fn a_date_where_seconds_are_wanted_is_told_how_to_give_them() {
+        let (code, path, message) =
+            fault::<PrepareOptions>(r#"{"timestamp":"2026-12-02T07:00:00.000Z"}"#, "options");
+        assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("options.timestamp")));
+        assert!(message.contains("Math.floor(date.getTime() / 1000)"), "{message}");
+        // Any other text is the plain type error.
+        let (_, _, message) = fault::<PrepareOptions>(r#"{"timestamp":"soon"}"#, "options");
+        assert!(message.starts_with("invalid type: string \"soon\""), "{message}");
     }
 
     #[test]

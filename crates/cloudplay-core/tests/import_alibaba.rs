@@ -217,6 +217,15 @@ fn bad_bundles_are_errors_not_panics() {
         "{}",
         e.message
     );
+    // Action files given as a list, not by language: told the shape.
+    let e = import_bundle(r#"{"product": "x", "version": "2024-01-01", "actions": [{"name": "A"}]}"#).unwrap_err();
+    assert!(e.path.as_deref() == Some("actions") && e.message.contains("metadatas"), "{e:?}");
+    // An unreadable action file is named by its place in the bundle.
+    let e = import_bundle(r#"{"product": "x", "version": "2024-01-01", "actions": {"metadatas": [{"name": "A", "method": "POST", "pathPattern": "", "parameters": []}, {}]}}"#)
+        .unwrap_err();
+    assert!(e.path.as_deref().is_some_and(|p| p.starts_with("actions.metadatas[1]")), "{e:?}");
+    let e = import_bundle(r#"{"product": 5, "version": "2024-01-01", "actions": {}}"#).unwrap_err();
+    assert_eq!((e.path.as_deref(), e.message.as_str()), (Some("product"), "must be a string"));
     // Sub-parameters nested past the limit are refused for that action, not followed forever.
     let mut p = json!({"name": "Leaf", "type": "String"});
     for i in 0..40 {

@@ -362,6 +362,24 @@ fn a_signed_request_of_another_call_is_refused_at_signed() {
         elsewhere.host = "example.com".into();
         let e = snippet(spec, &call, Language::Curl, Some(&elsewhere)).unwrap_err();
         assert!(e.message.contains("host 'example.com'"), "{}", e.message);
+        // The same API with a parameter edited, or in another region, after the request was
+        // signed: the command would send the old values.
+        let mut edited = call.clone();
+        let (name, value) = edited
+            .params
+            .as_object_mut()
+            .and_then(|m| m.iter_mut().find(|(_, v)| v.is_string()))
+            .expect("a string parameter");
+        *value = serde_json::json!(format!("{}x", value.as_str().unwrap()));
+        let name = name.clone();
+        let e = snippet(spec, &edited, Language::Curl, Some(&own)).expect_err(&name);
+        assert!(e.path.as_deref() == Some("signed") && e.message.contains("other parameters"), "{}", e.message);
+        if spec.style.is_tencent() {
+            let mut moved = call.clone();
+            moved.region = Some("ap-shanghai".into());
+            let e = snippet(spec, &moved, Language::Python, Some(&own)).expect_err("region");
+            assert!(e.message.contains("another region") || e.message.contains("host"), "{}", e.message);
+        }
         // Another version of the same API (an import beside the seed) is another call too.
         if spec.style == ApiStyle::TencentApi3 {
             let mut older = own.clone();

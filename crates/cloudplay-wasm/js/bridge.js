@@ -33,7 +33,9 @@ export const isText = (s) => typeof s === "string" && wellFormed(s);
 const heldPairs = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.entries === "function";
 
 const faithfully = (_key, v) => {
-  if (typeof v === "bigint") return v.toString();
+  // A BigInt a number holds exactly is written as one (a timestamp given as 1700000000n); a
+  // larger one as its decimal text, which every integer field takes.
+  if (typeof v === "bigint") return v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER ? Number(v) : v.toString();
   if (v instanceof Set) return Array.from(v);
   return heldPairs(v) ? Array.from(v.entries()) : v;
 };

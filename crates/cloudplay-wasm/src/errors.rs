@@ -163,6 +163,21 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Erro
     cloudplay_core::json::typed_arg(&text, arg)
 }
 
+/// The signed request `simulate`, `send` and `snippet` take. `prepare`'s whole answer is the
+/// likely slip, and would otherwise be told only that `signed.method` is missing.
+#[cfg(feature = "full")]
+pub fn signed_from_js(value: JsValue) -> Result<cloudplay_core::HttpRequest, Error> {
+    let has = |name: &str| js_sys::Reflect::has(&value, &name.into()).unwrap_or(false);
+    if value.is_object() && has("request") && has("trace") {
+        return Err(Error::at(
+            ErrorKind::InvalidField,
+            "signed",
+            "is prepare's whole answer: pass its `request` (prepare(...).request)",
+        ));
+    }
+    from_js(value, "signed")
+}
+
 /// [`from_js`] for the call read on every keystroke (see `cloudplay_core::json::hot_arg`).
 #[cfg(feature = "full")]
 pub fn hot_from_js<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T, Error> {

@@ -124,7 +124,13 @@ pub fn catalog() -> JsResult {
 /// ignoring ASCII case only.
 #[wasm_bindgen(unchecked_return_type = "ApiSummary[]")]
 pub fn search(#[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> JsResult {
-    let q = query.as_string().unwrap_or_default();
+    let q = query.as_string().ok_or_else(|| {
+        to_js_error(&cloudplay_core::Error::at(
+            cloudplay_core::ErrorKind::InvalidField,
+            "query",
+            "must be a string of words, such as 'hai run' (an empty one lists every API)",
+        ))
+    })?;
     state::with_catalog(|c| to_js(&c.search(&q)))
 }
 
@@ -133,13 +139,21 @@ pub fn search(#[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -
 #[wasm_bindgen(unchecked_return_type = "ApiSpec")]
 pub fn describe(#[wasm_bindgen(unchecked_param_type = "string")] api_id: JsValue) -> JsResult {
     let id = api_id.as_string().ok_or_else(|| {
+        // A catalog entry or a spec passed whole is the likely slip.
+        let entry = js_sys::Reflect::get(&api_id, &"id".into()).ok().is_some_and(|v| v.is_string());
         to_js_error(&cloudplay_core::Error::at(
             cloudplay_core::ErrorKind::InvalidField,
             "apiId",
-            "must be a string such as 'hai/2023-08-12/RunInstances'",
+            if entry {
+                "must be a string: pass the entry's `id` (describe(entry.id))"
+            } else {
+                "must be a string such as 'hai/2023-08-12/RunInstances'"
+            },
         ))
     })?;
-    state::with_catalog(|c| c.spec(&id).map_err(|e| to_js_error(&e)).and_then(to_js))
+    state::with_catalog(|c| {
+        c.spec(&id).map_err(|e| to_js_error(&cloudplay_core::Error { path: Some("apiId".into()), ..e })).and_then(to_js)
+    })
 }
 
 #[cfg(feature = "full")]
@@ -292,7 +306,7 @@ pub fn snippet(
     let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;
     let signed: Option<cloudplay_core::HttpRequest> = match signed.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => None,
-        Some(v) => Some(arg(v, "signed").map_err(|e| to_js_error(&e))?),
+        Some(v) => Some(errors::signed_from_js(v).map_err(|e| to_js_error(&e))?),
     };
     state::with_catalog(|c| {
         cloudplay_core::snippet_in(c, &call, language, signed.as_ref())
@@ -304,7 +318,7 @@ pub fn snippet(
 #[cfg(feature = "full")]
 /// Reads a pasted request — raw HTTP (`POST / HTTP/1.1` …) or a curl command line — into
 /// `{method, scheme, host, path, query, headers, body}`.
-#[wasm_bindgen(js_name = parseRequest, unchecked_return_type = "HttpRequest")]
+#[wasm_bindgen(js_name = parseRequest, unchecked_return_type = "SignedRequest")]
 pub fn parse_request(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
     let text = text.as_string().ok_or_else(|| {
         to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "text", "must be a string"))

@@ -8,7 +8,7 @@ use cloudplay_sim::{Simulator, Vendor};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, json_text, to_js, to_js_error, JsResult};
+use crate::errors::{from_js, json_text, signed_from_js, to_js, to_js_error, JsResult};
 use crate::state;
 
 thread_local! {
@@ -115,7 +115,7 @@ pub fn simulate(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest | string")] signed: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?SimulateOptions")] options: Option<JsValue>,
 ) -> JsResult {
-    let req: HttpRequest = from_js(signed, "signed").map_err(|e| to_js_error(&e))?;
+    let req: HttpRequest = signed_from_js(signed).map_err(|e| to_js_error(&e))?;
     let o: SimulateOptions = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => SimulateOptions::default(),
         Some(v) => from_js(v, "options").map_err(|e| to_js_error(&e))?,
@@ -214,7 +214,7 @@ pub async fn send(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest | string")] signed: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?SendOptions & { signal?: AbortSignal }")] options: Option<JsValue>,
 ) -> JsResult {
-    let req: HttpRequest = from_js(signed, "signed").map_err(|e| to_js_error(&e))?;
+    let req: HttpRequest = signed_from_js(signed).map_err(|e| to_js_error(&e))?;
     // The signal is a live JS object: read it before the options become JSON.
     let (signal, opts) = match options.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => (JsValue::UNDEFINED, None),

@@ -394,7 +394,10 @@ fn convert(p: &Value, depth: usize) -> core::result::Result<Param, String> {
 pub fn import_bundle(json: &str) -> Result<Imported> {
     let v = parse_json(json, "bundle")?;
     let m = v.as_object().ok_or_else(|| invalid("", "the bundle must be a JSON object"))?;
-    let s = |k: &str| m.get(k).and_then(Value::as_str).ok_or_else(|| invalid(k, "missing"));
+    let s = |k: &str| match m.get(k) {
+        None => Err(invalid(k, "missing")),
+        Some(v) => v.as_str().ok_or_else(|| invalid(k, "must be a string")),
+    };
     let mut imp = AlibabaImporter::new(s("product")?, s("version")?)?;
     if let Some(list) = m.get("products").and_then(Value::as_array) {
         for entry in list {
@@ -407,13 +410,25 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
             imp.version_index(&doc.to_string(), lang)?;
         }
     }
-    let actions: &Map<String, Value> =
-        m.get("actions").and_then(Value::as_object).ok_or_else(|| invalid("actions", "missing"))?;
+    const ACTIONS: &str =
+        "an object of action-file lists by language, such as {\"metadatas\": [<action files>]} (or en-US, zh-CN)";
+    let actions: &Map<String, Value> = match m.get("actions") {
+        None => return Err(invalid("actions", &format!("missing: {ACTIONS}"))),
+        Some(a) => a.as_object().ok_or_else(|| invalid("actions", &format!("must be {ACTIONS}")))?,
+    };
     for (lang_name, list) in actions {
         let lang = Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), Lang::EXPECTED))?;
         let list = list.as_array().ok_or_else(|| invalid(&format!("actions.{lang_name}"), "must be a list"))?;
-        for doc in list {
-            imp.action(&doc.to_string(), lang)?;
+        for (i, doc) in list.iter().enumerate() {
+            // The file's own paths (`name`) say little among hundreds: say which file.
+            imp.action(&doc.to_string(), lang).map_err(|mut e| {
+                let at = format!("actions.{lang_name}[{i}]");
+                e.path = Some(match e.path.take().filter(|p| !p.is_empty()) {
+                    Some(p) => format!("{at}.{p}"),
+                    None => at,
+                });
+                e
+            })?;
         }
     }
     imp.finish()

@@ -45,7 +45,16 @@ const PLACEHOLDER: &str = "<公共请求参数>";
 pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
     let api: Value = parse_json(api_json, "api.json")?;
     let root = api.as_object().ok_or_else(|| invalid("apiJson", "must be a JSON object (tccli's api.json)"))?;
-    let meta = root.get("metadata").and_then(Value::as_object).ok_or_else(|| invalid("metadata", "missing"))?;
+    let meta = root.get("metadata").and_then(Value::as_object).ok_or_else(|| {
+        // examples.json holds only `actions`, each a list of examples: the two files swapped.
+        let examples = root.len() == 1
+            && root.get("actions").and_then(Value::as_object).is_some_and(|a| a.values().all(Value::is_array));
+        if examples {
+            invalid("metadata", "missing: this is an examples.json; pass the api.json first and the examples.json second")
+        } else {
+            invalid("metadata", "missing")
+        }
+    })?;
     let text_at = |key: &str, like: &str| match meta.get(key) {
         None | Some(Value::Null) => Err(invalid(&format!("metadata.{key}"), "missing")),
         Some(Value::String(s)) => Ok(s.as_str()),
@@ -597,6 +606,9 @@ mod tests {
         assert_eq!(import("not json", None).unwrap_err().kind, ErrorKind::InvalidJson);
         assert_eq!(import("[]", None).unwrap_err().kind, ErrorKind::InvalidSpec);
         assert_eq!(import(r#"{"actions":{},"objects":{}}"#, None).unwrap_err().path.as_deref(), Some("metadata"));
+        // The two files swapped: told so.
+        let e = import(r#"{"actions":{"RunInstances":[{"title":"t"}]}}"#, None).unwrap_err();
+        assert!(e.message.contains("api.json first"), "{}", e.message);
         assert_eq!(import("[]", None).unwrap_err().path.as_deref(), Some("apiJson"));
         // The version is named as what it is not, whether mistyped or of another type.
         for (version, says) in

@@ -26,7 +26,8 @@ use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::{flatten, ordered, resolve_host};
+use crate::build::{build, flatten, ordered, resolve_host, BuildOptions};
+use crate::Algorithm;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
@@ -97,6 +98,7 @@ pub fn snippet(spec: &ApiSpec, call: &Call, language: Language, signed: Option<&
     let host = resolve_host(spec, region, call.endpoint.as_deref())?;
     if let Some(signed) = signed {
         signed_for(spec, &host, signed)?;
+        same_parameters(spec, call, signed)?;
     }
     let ctx = Ctx { spec, call, host, region };
     match language {
@@ -151,6 +153,68 @@ fn signed_for(spec: &ApiSpec, host: &str, signed: &HttpRequest) -> Result<()> {
     }
     if !signed.host.eq_ignore_ascii_case(host) {
         return mismatch("host", &signed.host, host);
+    }
+    Ok(())
+}
+
+/// The signed request must carry this call's region and parameters too: a page that keeps the
+/// last signed request while the user edits would otherwise show a command sending the old
+/// values. The call is built again the way the request was (method, content type, signing
+/// scheme) and what the call decides is compared: a JSON body whole; for query and form
+/// parameters, every name a build without parameters does not have (the common ones vary with
+/// each signing).
+fn same_parameters(spec: &ApiSpec, call: &Call, signed: &HttpRequest) -> Result<()> {
+    use crate::verify::request_params;
+    let auth = signed.header("authorization").unwrap_or("");
+    let header_signed = |a: &Algorithm| matches!(a, Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256);
+    let algorithm = spec.algorithms.iter().copied().find(|a| match a {
+        Algorithm::Tc3HmacSha256 => auth.starts_with("TC3-"),
+        Algorithm::Acs3HmacSha256 => auth.starts_with("ACS3-"),
+        _ => auth.is_empty(),
+    });
+    let options = BuildOptions {
+        nonce: Some("1".into()),
+        region: call.region.clone().filter(|r| !r.is_empty()),
+        endpoint: call.endpoint.clone(),
+        algorithm,
+        method: Some(signed.method.to_ascii_uppercase()),
+        content_type: signed.header("content-type").map(String::from),
+        // Present in both builds, so that their names count as common.
+        language: spec.style.is_tencent().then(|| "en-US".into()),
+        secret_id: Some("id".into()),
+        token: Some("token".into()),
+        ..BuildOptions::default()
+    };
+    // A request this call cannot be built as (another method) was refused above or is let be.
+    let (Ok(ours), Ok(bare)) = (build(spec, &call.params, &options), build(spec, &serde_json::json!({}), &options))
+    else {
+        return Ok(());
+    };
+    let differs = if algorithm.as_ref().is_some_and(header_signed) && !ours.body.is_empty() && ours.body != bare.body {
+        ours.body != signed.body
+    } else {
+        false
+    };
+    let common = request_params(&bare);
+    let decided = |req: &HttpRequest| {
+        let mut pairs: Vec<(String, String)> = request_params(req)
+            .into_iter()
+            .filter(|(n, _)| n != "Signature" && !common.iter().any(|(c, _)| c == n))
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    let region = |req: &HttpRequest| {
+        let params = request_params(req);
+        let named = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        req.header("x-tc-region").map(String::from).or_else(|| named("Region")).or_else(|| named("RegionId"))
+    };
+    if differs || decided(&ours) != decided(signed) || region(&ours) != region(signed) {
+        return Err(Error::at(
+            ErrorKind::InvalidField,
+            "signed",
+            "the signed request carries other parameters or another region than this call: prepare this call and pass its request",
+        ));
     }
     Ok(())
 }
