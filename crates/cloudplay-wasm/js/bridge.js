@@ -12,7 +12,8 @@ const wellFormed = (s) => (typeof s.isWellFormed === "function" ? s.isWellFormed
  * Copies a JS string into wasm memory as UTF-8 with one `encodeInto`: wasm-bindgen's own copy
  * walks an ASCII string char by char, which was a seventh of a signature's time. Returns the
  * bytes written; -1 when `s` is not a string; or, when `cap` bytes were not room enough, minus
- * the room to try next (room for ASCII first, then for 3 bytes per UTF-16 unit). The caller's
+ * the room to try next (room for ASCII first, then for what was written and 3 bytes for each
+ * UTF-16 unit left). The caller's
  * room is never below 4 KiB, so that hint is never -1. A lone surrogate is written as U+FFFD:
  * the caller asks `isText` when it finds one (scanning every string here for lone surrogates
  * cost about 4% of signing a Chinese TC3 body).
@@ -21,7 +22,9 @@ export function textInto(s, memory, ptr, cap) {
   if (typeof s !== "string") return -1;
   if (s.length > cap) return -Math.min(s.length, 0x7fffffff);
   const done = encoder.encodeInto(s, new Uint8Array(memory.buffer, ptr, cap));
-  return done.read === s.length ? done.written : -Math.min(s.length * 3, 0x7fffffff);
+  // What is left needs at most 3 bytes a UTF-16 unit: room for a mostly ASCII text stays
+  // close to its length, and below the size past which the room is given back after use.
+  return done.read === s.length ? done.written : -Math.min(done.written + (s.length - done.read) * 3, 0x7fffffff);
 }
 
 /** Whether `s` is a string without lone surrogates. */
