@@ -1171,3 +1171,33 @@ test("Clear history clears at once and offers Undo, which brings every entry bac
   noProblems(problems);
   await page.close();
 });
+
+test("JSON that does not parse blocks Send with the reason, Validation says so, and the typed text stays", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const example = await page.inputValue("#json");
+  const typed = '{ "ApplicationId": "app-1", "BundleType": ';
+  await page.fill("#json", typed);
+  await settle(page);
+  assert.equal(await page.getAttribute("#violations", "data-state"), "invalid");
+  assert.match(await page.textContent("#violation-count"), /JSON box does not parse/);
+  assert.doesNotMatch(await page.textContent("#violation-count"), /No problems/);
+  await page.click("#send-button");
+  await settle(page);
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "blocked");
+  assert.match(await page.textContent("#send-status"), /Not sent: the JSON box does not parse/);
+  assert.equal(await page.locator("#response [data-outcome]").count(), 0, "nothing was sent");
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "json", "the cursor goes to the box");
+  assert.equal(await page.inputValue("#json"), typed, "what was typed is kept");
+  // Parsing again: the reason goes, and the call is checked and sent as it now stands.
+  await page.fill("#json", example);
+  await settle(page);
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "");
+  assert.equal(await page.getAttribute("#violations", "data-state"), "valid");
+  assert.equal((await sendAndRead(page)).outcome, "ok");
+  noProblems(problems);
+  await page.close();
+});

@@ -118,11 +118,17 @@ function renderViolations() {
   renderRegionProblem(vs.find((v) => v.path === "Region"));
   // The section is a live region: rebuilt only when what it says changes, or each keystroke
   // re-announces it (as the widget does).
-  const said = JSON.stringify([lang(), vs.map((v) => [v.path, v.code, messageOf(v)])]);
+  // Text in the JSON box that does not parse changed no parameter: what is checked here is the
+  // last call that parsed, so "no problems" would be said of a call the user no longer sees.
+  const unparsed = !json.valid;
+  const said = JSON.stringify([lang(), unparsed, vs.map((v) => [v.path, v.code, messageOf(v)])]);
   if (said === state.violationsSaid) return;
   state.violationsSaid = said;
-  $("violation-count").textContent = vs.length ? t("violations.count", { n: vs.length }) : t("violations.none");
-  $("violations").dataset.state = vs.length ? "invalid" : "valid";
+  $("violation-count").textContent = [
+    unparsed ? t("violations.jsonUnparsed") : "",
+    vs.length ? t("violations.count", { n: vs.length }) : unparsed ? "" : t("violations.none"),
+  ].filter(Boolean).join(" ");
+  $("violations").dataset.state = vs.length || unparsed ? "invalid" : "valid";
   put(list, ...vs.map((v) => h("li", { dataset: { path: v.path, code: v.code } },
     h("button", { type: "button", class: "link", on: { click: () => focusPath(v.path) } },
       h("span", { class: "mono", text: v.path || t("violations.whole") })),
@@ -400,12 +406,20 @@ function answerKey() {
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length });
+  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid });
 }
 
 async function send() {
   scheduleUpdate.flush();
   const status = $("send-status");
+  // The parameters still hold the last text that parsed, not what the box shows: sending them
+  // would send a call the user cannot see. The typed text stays for them to fix.
+  if (!json.valid) {
+    status.textContent = t("send.jsonUnparsed");
+    status.dataset.state = "blocked";
+    $("json").focus();
+    return;
+  }
   if (state.violations.length) {
     status.textContent = t("send.blocked", { n: state.violations.length });
     status.dataset.state = "blocked";
@@ -510,7 +524,10 @@ function wire() {
   // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
   // (the editor's own listener, added first, has judged it by then).
   $("json").addEventListener("input", () => {
-    if (!json.valid) saveDraft();
+    if (json.valid) return;
+    saveDraft();
+    // Validation and the send line say the box does not parse.
+    scheduleUpdate();
   });
   creds = new CredentialsPanel({
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),

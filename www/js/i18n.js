@@ -98,6 +98,7 @@ const en = {
   "violations.heading": "Validation",
   "violations.count": "Problems: {n}. Sending is blocked until they are fixed.",
   "violations.none": "No problems: the call is valid.",
+  "violations.jsonUnparsed": "The JSON box does not parse: these checks are of the last parameters that did. Sending is blocked until it parses.",
   "violations.whole": "(parameters)",
 
   "cred.heading": "Credentials",
@@ -156,6 +157,7 @@ const en = {
   "send.failed": "No answer: {code}",
   "send.blocked": "Not sent: the call has problems ({n}); fix the fields marked in the form first.",
   "send.stale": "The answer below is for the call as it was sent; the call has changed since.",
+  "send.jsonUnparsed": "Not sent: the JSON box does not parse; fix it (or undo the edit) first.",
   "send.needCredentials": "Not sent: enter credentials first (or use the simulator's demo key).",
   "send.unavailable": "Sending to {via} needs a newer cloudplay package (its send/simulate functions are not in this build yet).",
   "send.cors": "The browser blocked the answer (CORS): the vendor's API does not allow calls from web pages. Send through cloudplay serve's proxy instead.",
@@ -375,6 +377,7 @@ const zh = {
   "violations.heading": "校验",
   "violations.count": "{n} 个问题——修正之前不会发送。",
   "violations.none": "没有问题：调用合法。",
+  "violations.jsonUnparsed": "JSON 框中的内容无法解析：这里校验的是最后一次能解析的参数。能解析之前不会发送。",
   "violations.whole": "（参数整体）",
 
   "cred.heading": "凭证",
@@ -433,6 +436,7 @@ const zh = {
   "send.failed": "没有响应：{code}",
   "send.blocked": "未发送：请先修正表单中标出的 {n} 个问题。",
   "send.stale": "下面的响应对应发送时的调用；此后调用已有改动。",
+  "send.jsonUnparsed": "未发送：JSON 框中的内容无法解析，请先修正（或撤销修改）。",
   "send.needCredentials": "未发送：请先填写凭证（或使用模拟器的演示密钥）。",
   "send.unavailable": "发送到{via}需要更新的 cloudplay 包（当前构建尚无 send/simulate 函数）。",
   "send.cors": "浏览器拦截了响应（CORS）：厂商 API 不允许网页直接调用。请改用 cloudplay serve 的代理。",
