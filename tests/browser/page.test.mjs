@@ -1201,3 +1201,22 @@ test("JSON that does not parse blocks Send with the reason, Validation says so, 
   noProblems(problems);
   await page.close();
 });
+
+test("switching to another API clears the send line with the answer it spoke of", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  assert.equal((await sendAndRead(page)).outcome, "ok");
+  assert.match(await page.textContent("#send-status"), /HTTP 200/);
+  await page.selectOption("#api-picker", "bssopenapi/2017-12-14/CreateInstance");
+  await settle(page);
+  assert.equal(await page.locator("#response [data-outcome]").count(), 0);
+  assert.equal(await page.textContent("#send-status"), "");
+  // Nor does it come back on an edit of the new call, as a stale note of the old answer.
+  await page.fill('#form [data-path="ProductCode"]', "ecs");
+  await settle(page);
+  assert.equal(await page.textContent("#send-status"), "");
+  noProblems(problems);
+  await page.close();
+});

@@ -352,6 +352,12 @@ function selectApi(id, override, linkSettings) {
   if (override && saved) state.fromLink = snapshot();
   $("response").replaceChildren();
   state.lastResponse = null;
+  // The send line spoke of that answer (or of that call's problems).
+  state.sentCall = undefined;
+  state.sentStatus = undefined;
+  $("send-status").textContent = "";
+  $("send-status").dataset.state = "";
+  refreshSendAvailability();
   // Any notice was about the call this one replaces.
   $("load-status").hidden = true;
   scheduleUpdate.flush();
