@@ -1220,3 +1220,38 @@ test("switching to another API clears the send line with the answer it spoke of"
   noProblems(problems);
   await page.close();
 });
+
+test("switching language says the send line, the JSON box's error and the credentials line again in the new language", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const example = await page.inputValue("#json");
+  assert.equal((await sendAndRead(page)).outcome, "ok");
+  await page.fill("#json", "{ oops");
+  await settle(page);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.equal(await page.textContent("#send-status"), "返回 HTTP 200。");
+  assert.match(await page.textContent("#json-status"), /^JSON 尚不合法/);
+  assert.equal(await page.textContent("#cred-status"), "已填入模拟器公开的演示密钥，它只对模拟器有效。");
+  await page.click("#send-button");
+  assert.match(await page.textContent("#send-status"), /^未发送：JSON 框/);
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await page.textContent("#send-status"), /^Not sent: the JSON box does not parse/);
+  assert.match(await page.textContent("#json-status"), /^Not valid JSON yet/);
+  assert.match(await page.textContent("#cred-status"), /^The simulator's public demo key is filled in/);
+  // A line said of the answer while in another language comes back in this one.
+  await page.fill("#json", JSON.stringify({ ...JSON.parse(example), InstanceName: "other" }));
+  await settle(page);
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#send-status"), /^下面的响应/);
+  await page.fill("#json", example);
+  await settle(page);
+  assert.equal(await page.textContent("#send-status"), "返回 HTTP 200。");
+  noProblems(problems);
+  await page.close();
+});

@@ -2,7 +2,7 @@
 // parameters and options — and re-validates and re-signs on every change.
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine } from "./wasm.js";
-import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
+import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain } from "./i18n.js";
 import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
@@ -355,8 +355,7 @@ function selectApi(id, override, linkSettings) {
   // The send line spoke of that answer (or of that call's problems).
   state.sentCall = undefined;
   state.sentStatus = undefined;
-  $("send-status").textContent = "";
-  $("send-status").dataset.state = "";
+  say($("send-status"), null, "");
   refreshSendAvailability();
   // Any notice was about the call this one replaces.
   $("load-status").hidden = true;
@@ -372,7 +371,7 @@ function loadExample(i) {
   renderSettings();
   form.render(state.spec, state.params);
   json.show(state.params, { force: true });
-  $("send-status").textContent = t("example.loaded", { title: docText(ex.title) });
+  say($("send-status"), () => t("example.loaded", { title: docText(ex.title) }));
   scheduleUpdate.flush();
 }
 
@@ -395,11 +394,9 @@ function refreshSendAvailability() {
   const ok = canSend(via);
   const status = $("send-status");
   if (!ok) {
-    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
-    status.dataset.state = "unavailable";
+    say(status, () => t("send.unavailable", { via: t(`via.${via}`) }), "unavailable");
   } else if (status.dataset.state === "unavailable") {
-    status.textContent = "";
-    status.dataset.state = "";
+    say(status, null, "");
   }
 }
 
@@ -421,35 +418,31 @@ async function send() {
   // The parameters still hold the last text that parsed, not what the box shows: sending them
   // would send a call the user cannot see. The typed text stays for them to fix.
   if (!json.valid) {
-    status.textContent = t("send.jsonUnparsed");
-    status.dataset.state = "blocked";
+    say(status, () => t("send.jsonUnparsed"), "blocked");
     $("json").focus();
     return;
   }
   if (state.violations.length) {
-    status.textContent = t("send.blocked", { n: state.violations.length });
-    status.dataset.state = "blocked";
+    const n = state.violations.length;
+    say(status, () => t("send.blocked", { n }), "blocked");
     focusPath(state.violations[0].path);
     return;
   }
   const credentials = creds.get();
   if (!credentials) {
-    status.textContent = t("send.needCredentials");
-    status.dataset.state = "blocked";
+    say(status, () => t("send.needCredentials"), "blocked");
     $("secret-id").focus();
     return;
   }
   const ts = timestamp();
   if (ts === null) {
-    status.textContent = timestampProblem();
-    status.dataset.state = "blocked";
+    say(status, timestampProblem, "blocked");
     $("ts-value").focus();
     return;
   }
   const via = selectedVia();
   if (!canSend(via)) {
-    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
-    status.dataset.state = "unavailable";
+    say(status, () => t("send.unavailable", { via: t(`via.${via}`) }), "unavailable");
     return;
   }
   let prepared;
@@ -457,8 +450,7 @@ async function send() {
     // Re-signed now: a fresh nonce (and, in "now" mode, the current time) for each send.
     prepared = cp().prepare(call(), credentials, prepareOptions(ts, { allowInvalid: false }));
   } catch (e) {
-    status.textContent = errorLine(e);
-    status.dataset.state = "error";
+    say(status, () => errorLine(e), "error");
     if (timestampRefusal(e)) $("ts-value").focus();
     return;
   }
@@ -467,23 +459,20 @@ async function send() {
   state.sentCall = answerKey();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
-  status.textContent = t("send.sending", { via: t(`via.${via}`) });
-  status.dataset.state = "sending";
+  say(status, () => t("send.sending", { via: t(`via.${via}`) }), "sending");
   $("send-button").disabled = true;
   try {
     const resp = await sendRequest(prepared.request, via);
     state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts } };
     const read = renderResponse($("response"), resp, state.lastResponse.ctx);
-    status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
-    status.dataset.state = read.ok ? "ok" : "error";
-    state.sentStatus = { text: status.textContent, state: status.dataset.state };
+    say(status, () => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
+    state.sentStatus = { render: saying(status), state: status.dataset.state };
     callHistory.add({ ...safeShared(), via, status: resp.status, code: read.code, requestId: read.requestId });
   } catch (e) {
     state.lastResponse = null;
     renderSendError($("response"), e);
-    status.textContent = t("send.failed", { code: e?.code ?? "Error" });
-    status.dataset.state = "error";
-    state.sentStatus = { text: status.textContent, state: status.dataset.state };
+    say(status, () => t("send.failed", { code: e?.code ?? "Error" }), "error");
+    state.sentStatus = { render: saying(status), state: status.dataset.state };
     callHistory.add({ ...safeShared(), via, status: 0, code: e?.code ?? "Error" });
   } finally {
     $("send-button").disabled = false;
@@ -507,6 +496,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
+  sayAgain($("send-status"), $("json-status"), $("cred-status"), $("share-status"), $("import-status"));
   refreshSendAvailability();
 }
 
@@ -604,7 +594,7 @@ function wire() {
   $("send-button").addEventListener("click", send);
   $("permalink-copy").addEventListener("click", async () => {
     const ok = await copyText($("permalink").value);
-    $("share-status").textContent = ok ? t("action.copied") : t("share.selectToCopy");
+    say($("share-status"), () => (ok ? t("action.copied") : t("share.selectToCopy")));
     if (!ok) $("permalink").select();
   });
   $("lang").addEventListener("change", () => {
@@ -671,7 +661,7 @@ async function importTccli() {
   const status = $("import-status");
   const api = await readFile($("import-api"));
   if (!api) {
-    status.textContent = t("import.pick");
+    say(status, () => t("import.pick"));
     return;
   }
   const examples = await readFile($("import-examples"));
@@ -681,11 +671,11 @@ async function importTccli() {
     const key = report.added[0]?.split("/").slice(0, 2).join("/");
     const kept = key ? imports.add(key, api, examples) : false;
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
-    status.textContent = [
+    say(status, () => [
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
       seeds.length ? t("import.seedKept", { actions: seeds.join(", ") }) : "",
       t(kept ? "import.kept" : "import.notKept"),
-    ].filter(Boolean).join(" ");
+    ].filter(Boolean).join(" "));
     $("import-forget").hidden = imports.list().length === 0;
     search.setCatalog();
     if (report.added.length) {
@@ -694,7 +684,7 @@ async function importTccli() {
       selectApi(report.added[0]);
     }
   } catch (e) {
-    status.textContent = t("import.failed", { detail: errorLine(e) });
+    say(status, () => t("import.failed", { detail: errorLine(e) }));
   }
 }
 

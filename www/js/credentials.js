@@ -2,7 +2,7 @@
 // only while "remember in this tab" is ticked; Clear wipes both. Never localStorage, a URL,
 // the history, a draft or a snippet.
 import { credentialSlot } from "./store.js";
-import { t } from "./i18n.js";
+import { t, say } from "./i18n.js";
 import { cp, has } from "./wasm.js";
 
 /** The simulator's "ordinary" demo account (public demo keys that protect nothing), or null. */
@@ -78,6 +78,6 @@ export class CredentialsPanel {
   }
 
   say(key) {
-    this.status.textContent = t(key);
+    say(this.status, () => t(key));
   }
 }

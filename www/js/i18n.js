@@ -607,6 +607,31 @@ export function t(key, vars) {
   return s;
 }
 
+const sayings = new WeakMap();
+
+/** Shows what `render` (a function of the page language; none: nothing) says in `el`, and keeps
+ * it, so that `sayAgain` says it in another language: the text alone could not be translated.
+ * `state`, when given, goes to `data-state`. */
+export function say(el, render, state) {
+  if (render) sayings.set(el, render);
+  else sayings.delete(el);
+  el.textContent = render ? render() : "";
+  if (state !== undefined) el.dataset.state = state;
+}
+
+/** What `el` was last given to say (see `say`), or null. */
+export function saying(el) {
+  return sayings.get(el) ?? null;
+}
+
+/** Says again, in the page language, what each of `els` says (see `say`). */
+export function sayAgain(...els) {
+  for (const el of els) {
+    const render = sayings.get(el);
+    if (render) el.textContent = render();
+  }
+}
+
 /** A spec `Doc` ({en, zh}) in the page language, falling back to the other one. */
 export function docText(doc) {
   if (!doc) return "";

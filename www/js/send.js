@@ -3,7 +3,7 @@
 // RequestId, time, the error code explained from the spec, and for a signature error the
 // step where the signatures part.
 import { h, put } from "./dom.js";
-import { t, docText, hasKey } from "./i18n.js";
+import { t, docText, hasKey, say } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { PROXY_URL } from "./config.js";
 import { copyBlock } from "./preview.js";
@@ -187,18 +187,16 @@ export function renderSendError(container, e) {
 
 /** The send line follows the call: an answer shown for an earlier version of it (`key` is no
  *  longer `sentKey`) is marked stale and said to be, and once the call is back to what was sent
- *  the line says again what it said of that answer (`sentStatus`). `clear`: the call has no
+ *  the line says again what it said of that answer (`sentStatus`: `{render, state}`, see `say`). `clear`: the call has no
  *  problems, so a "fix the fields first" line may go. The page and the widget both use it. */
 export function followCall(status, response, { key, sentKey, sentStatus, clear }) {
   const stale = sentKey !== undefined && response.childElementCount > 0 && key !== sentKey;
   response.classList.toggle("stale", stale);
   const said = status.dataset.state;
   if (stale && (said === "ok" || said === "error" || (said === "blocked" && clear))) {
-    status.textContent = t("send.stale");
-    status.dataset.state = "stale";
+    say(status, () => t("send.stale"), "stale");
   } else if (!stale && (said === "stale" || (said === "blocked" && clear))) {
     const back = sentKey === undefined ? null : sentStatus;
-    status.textContent = back?.text ?? "";
-    status.dataset.state = back?.state ?? "";
+    say(status, back?.render, back?.state ?? "");
   }
 }
