@@ -1255,3 +1255,38 @@ test("switching language says the send line, the JSON box's error and the creden
   noProblems(problems);
   await page.close();
 });
+
+test("in Chinese, the module's errors are said in Chinese with the field, the English detail after; a proxy's refusal by its code and message", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.selectOption("#lang", "zh");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.check("#ts-fixed");
+  await page.fill("#ts-value", "99999999999999");
+  await settle(page);
+  assert.match(await page.textContent("#ts-err"), /^时间戳超出范围：.*253402300799/);
+  assert.match(await page.textContent("#preview"), /时间戳超出范围（options\.timestamp）：/);
+  await page.click("#send-button");
+  const said = await page.textContent("#send-status");
+  assert.match(said, /^时间戳超出范围（options\.timestamp）：.*253402300799/);
+  assert.doesNotMatch(said, /TimestampOutOfRange/);
+  await page.check("#ts-now");
+  // The proxy refuses (as `cloudplay serve` does for a host it will not forward to).
+  const refusal = { code: "ForeignHost", message: "only the vendors' API hosts are forwarded" };
+  await page.route("**/proxy", (route) => route.fulfill({
+    status: 403, headers: { "content-type": "application/json", "x-cloudplay-proxy-error": refusal.code }, body: JSON.stringify(refusal),
+  }));
+  await page.check("#via-proxy");
+  await page.click("#send-button");
+  await page.waitForSelector('#response [data-outcome="failed"]');
+  const answer = await page.textContent("#response");
+  assert.match(answer, /代理拒绝了该请求：ForeignHost: only the vendors' API hosts are forwarded/);
+  assert.doesNotMatch(answer, /\{"code"/, "not the raw JSON");
+  // The same error in English reads as a sentence too.
+  await page.selectOption("#lang", "en");
+  await page.click("#send-button");
+  await page.waitForSelector('#response [data-outcome="failed"]');
+  assert.match(await page.textContent("#response"), /The proxy refused the request: ForeignHost: only/);
+  assert.deepEqual(problems.filter((p) => !/403/.test(p)), []);
+  await page.close();
+});

@@ -76,11 +76,9 @@ function showTimestampProblem(message) {
   $("ts-err").textContent = message ?? "";
 }
 
-/** A refusal of the timestamp by the core, as a rule at the field (its message without the
- * "Code at options.timestamp: " it begins with); null for any other error. */
+/** A refusal of the timestamp by the core, as a rule at the field; null for any other error. */
 function timestampRefusal(e) {
-  if (e?.path !== "options.timestamp") return null;
-  return String(e.message ?? "").replace(/^\S+ at options\.timestamp: /, "");
+  return e?.path === "options.timestamp" ? errorLine(e, { field: false }) : null;
 }
 
 function prepareOptions(ts, { allowInvalid }) {
@@ -258,7 +256,7 @@ function update() {
   try {
     state.violations = cp().validate(c);
   } catch (e) {
-    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
+    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
   }
   renderViolations();
   refreshSendStatus();

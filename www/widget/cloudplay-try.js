@@ -171,7 +171,7 @@ class CloudplayTry extends HTMLElement {
     try {
       this.violations = cp().validate(c);
     } catch (e) {
-      this.violations = [{ path: "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
+      this.violations = [{ path: "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
     }
     this.form.showViolations(this.violations, messageOf);
     const regionV = this.violations.find((v) => v.path === "Region");
