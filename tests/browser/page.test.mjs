@@ -1290,3 +1290,27 @@ test("in Chinese, the module's errors are said in Chinese with the field, the En
   assert.deepEqual(problems.filter((p) => !/403/.test(p)), []);
   await page.close();
 });
+
+test("an answer that the key id does not exist says so, not that the secret key is wrong (API 3.0, API 2.0's 4100, Alibaba)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  for (const [id, algorithm] of [
+    ["hai/2023-08-12/RunInstances", "TC3-HMAC-SHA256"],
+    ["postgres/2017-03-12/CreateResource", "TC-HmacSHA256"],
+    ["bssopenapi/2017-12-14/CreateInstance", "ACS3-HMAC-SHA256"],
+  ]) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    await page.selectOption("#algorithm", algorithm);
+    await page.fill("#secret-id", "AKIDnoSuchKeyAnywhere000000000001");
+    await page.fill("#secret-key", "some-secret-key");
+    await settle(page);
+    const r = await sendAndRead(page);
+    assert.equal(r.outcome, "error", id);
+    assert.equal(await page.locator('#response [data-role="signature-diff"]').count(), 0, `${id}: no signature comparison`);
+    const note = await page.textContent('#response [data-note="unknown-key-id"]');
+    assert.match(note, /does not know the key id AKIDnoSuchKeyAnywhere000000000001/, id);
+    assert.doesNotMatch(await page.textContent("#response"), /secret key (used to sign )?is not the one/);
+  }
+  noProblems(problems);
+  await page.close();
+});

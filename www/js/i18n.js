@@ -173,6 +173,7 @@ const en = {
   "resp.requestId": "RequestId",
   "resp.message": "Message",
   "resp.meaning": "What it means",
+  "resp.unknownKeyId": "The server does not know the key id {id}: it never checked the signature, so this says nothing about your secret key. Check the SecretId / AccessKeyId (the simulator knows only its demo keys).",
   "resp.body": "Body",
   "resp.headers": "Headers",
 
@@ -475,6 +476,7 @@ const zh = {
   "resp.requestId": "RequestId",
   "resp.message": "信息",
   "resp.meaning": "含义",
+  "resp.unknownKeyId": "服务端不认识密钥 ID {id}：它没有校验签名，因此与你的 SecretKey 无关。请检查 SecretId / AccessKeyId（模拟器只认识它的演示密钥）。",
   "resp.body": "响应体",
   "resp.headers": "响应头",
 

@@ -17,6 +17,16 @@ export const SIGNATURE_CODES = new Set(["AuthFailure.SignatureFailure", "Signatu
 /** Codes that mean "signed too long ago (or in the future)". */
 export const EXPIRED_CODES = new Set(["AuthFailure.SignatureExpire", "InvalidTimeStamp.Expired", "4500"]);
 
+/** Codes that mean "the server knows no key with this id". */
+export const UNKNOWN_KEY_CODES = new Set(["AuthFailure.SecretIdNotFound", "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId"]);
+
+/** Whether an answer says the key id is unknown: API 2.0 says it only in its 4100's words
+ *  (or its codeDesc), the same code as a signature that does not match. */
+export function unknownKeyId(read) {
+  if (UNKNOWN_KEY_CODES.has(read.code) || UNKNOWN_KEY_CODES.has(read.json?.codeDesc)) return true;
+  return read.code === "4100" && /secret\s*id\b.*(does not exist|not exist|not found|不存在)/i.test(read.message);
+}
+
 /** Whether this package can send by `via`. */
 export function canSend(via) {
   if (has("send")) return true;
@@ -154,7 +164,10 @@ export function renderResponse(container, resp, ctx) {
     parts.push(h("div", { class: "explain" },
       read.message ? h("p", {}, h("strong", { text: `${t("resp.message")}: ` }), read.message) : null,
       explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}: ` }), explained) : null));
-    if (SIGNATURE_CODES.has(read.code) && ctx.prepared) {
+    // No key to check the signature with: comparing signatures would blame the secret key.
+    if (unknownKeyId(read)) {
+      parts.push(h("p", { class: "notice warn", dataset: { note: "unknown-key-id" }, text: t("resp.unknownKeyId", { id: ctx.credentials?.secret_id ?? "" }) }));
+    } else if (SIGNATURE_CODES.has(read.code) && ctx.prepared) {
       const diffBox = h("div", { class: "diff-box", dataset: { role: "signature-diff" } });
       const check = selfCheck(ctx.prepared.request, ctx.credentials, ctx.timestamp);
       const { theirs, inferred } = serverSide(ctx.prepared.trace, serverTrace(resp, read), check);
