@@ -1314,3 +1314,29 @@ test("an answer that the key id does not exist says so, not that the secret key 
   noProblems(problems);
   await page.close();
 });
+
+test("changing the credentials or where to send marks the answer out of date, as editing a parameter does", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  assert.equal((await sendAndRead(page)).outcome, "ok");
+  await page.check("#via-proxy");
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
+  assert.ok(await page.locator("#response.stale").count(), "the old answer is marked");
+  await page.check("#via-simulator");
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "ok", "back to where it was sent");
+  assert.equal(await page.locator("#response.stale").count(), 0);
+  for (const change of [() => page.click("#cred-demo"), () => page.fill("#secret-key", "another-secret")]) {
+    await change();
+    await settle(page);
+    assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
+    assert.match(await page.textContent("#send-status"), /call has changed/);
+    assert.ok(await page.locator("#response.stale").count());
+    await useDemoKey(page);
+    assert.equal((await sendAndRead(page)).outcome, "ok");
+    assert.equal(await page.getAttribute("#send-status", "data-state"), "ok");
+  }
+  noProblems(problems);
+  await page.close();
+});

@@ -398,10 +398,10 @@ function refreshSendAvailability() {
   }
 }
 
-/** What an answer was for: the call, and how it was signed (the settings, the fixed time or
- *  "now"), since an answer signed otherwise says nothing of this request. */
+/** What an answer was for: the call, how it was signed (the settings, the fixed time or "now",
+ *  the credentials) and where it went, since an answer to another request says nothing of this one. */
 function answerKey() {
-  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" });
+  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now", creds: creds.version, via: selectedVia() });
 }
 
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
@@ -588,7 +588,12 @@ function wire() {
     form.setRequiredOnly(state.options.requiredOnly);
     saveDraft();
   });
-  for (const via of VIAS) $(`via-${via}`).addEventListener("change", refreshSendAvailability);
+  for (const via of VIAS) {
+    $(`via-${via}`).addEventListener("change", () => {
+      refreshSendAvailability();
+      refreshSendStatus();
+    });
+  }
   $("send-button").addEventListener("click", send);
   $("permalink-copy").addEventListener("click", async () => {
     const ok = await copyText($("permalink").value);

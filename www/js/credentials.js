@@ -16,6 +16,9 @@ export class CredentialsPanel {
   constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [] }, onChange) {
     Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret });
     this.onChange = onChange;
+    // Counts changes, so that an answer can be known to be for other credentials without the
+    // page keeping a copy of a secret to compare with.
+    this.version = 0;
     const saved = credentialSlot.load();
     if (saved) {
       this.idInput.value = saved.secret_id ?? "";
@@ -61,6 +64,7 @@ export class CredentialsPanel {
   }
 
   changed() {
+    this.version += 1;
     if (this.remember.checked) credentialSlot.save(this.values());
     this.onChange();
   }
@@ -74,6 +78,7 @@ export class CredentialsPanel {
     this.remember.checked = false;
     credentialSlot.clear();
     this.say("cred.cleared");
+    this.version += 1;
     this.onChange();
   }
 
