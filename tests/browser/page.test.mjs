@@ -1340,3 +1340,29 @@ test("changing the credentials or where to send marks the answer out of date, as
   noProblems(problems);
   await page.close();
 });
+
+test("a 390 px screen in Chinese: CreateResource's long description and error lines wrap inside the card", async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='true']");
+  await page.selectOption("#lang", "zh");
+  await page.selectOption("#api-picker", "postgres/2017-03-12/CreateResource");
+  await settle(page);
+  // Unbroken text where the page shows what was typed or answered.
+  await page.check("#ts-fixed");
+  await page.fill("#ts-value", "9".repeat(60));
+  await page.fill("#json", `{ "${"x".repeat(300)}`);
+  await settle(page);
+  await page.click("#send-button");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `page width ${width} fits 390 px`);
+  const overflowing = await page.evaluate(() => [...document.querySelectorAll("#api-desc, #api-title, .field-error, #send-status, #violation-count")]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.id || el.className));
+  assert.deepEqual(overflowing, []);
+  await page.screenshot({ path: screenshotPath("page-narrow-390-zh"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
