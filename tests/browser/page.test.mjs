@@ -1366,3 +1366,47 @@ test("a 390 px screen in Chinese: CreateResource's long description and error li
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a call too long for a link (2 MB pasted) is not written into the address; the page says so and keeps up with typing", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.equal(await page.isVisible("#link-too-long"), false);
+  const params = JSON.parse(await page.inputValue("#json"));
+  const big = JSON.stringify({ ...params, InstanceName: "x".repeat(2_000_000) });
+  await page.fill("#json", big);
+  await settle(page);
+  // One more keystroke: the address is not rewritten with it.
+  const writes = await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => (n += 1, replace(...args));
+    const box = document.getElementById("json");
+    document.addEventListener("cloudplay:preview", () => resolve(n), { once: true });
+    box.value = box.value.replace(/x"/, 'xy"');
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }));
+  assert.equal(writes, 0);
+  const hash = await page.evaluate(() => location.hash);
+  assert.equal(hash, "#api=hai%2F2023-08-12%2FRunInstances", "the address names the API alone");
+  assert.equal(await page.inputValue("#permalink"), "");
+  assert.match(await page.textContent("#link-too-long"), /too long for a link/);
+  await page.click("#permalink-copy");
+  assert.match(await page.textContent("#share-status"), /too long for a link/);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#link-too-long"), /太长/);
+  assert.match(await page.textContent("#share-status"), /太长/);
+  // The call itself is kept: a reload (the address names the API) opens it as the draft.
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(JSON.parse(await page.inputValue("#json")).InstanceName.length, 2_000_001);
+  // Back under the limit, the link holds the call again.
+  await page.fill("#json", JSON.stringify(params));
+  await settle(page);
+  assert.equal(await page.isVisible("#link-too-long"), false);
+  assert.match(await page.evaluate(() => location.hash), /params=/);
+  noProblems(problems);
+  await page.close();
+});

@@ -11,10 +11,10 @@ import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS, followCall } from "./send.js";
 import { Snippets } from "./snippets.js";
-import { fragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
+import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
-import { PREVIEW_DEBOUNCE_MS } from "./config.js";
+import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS } from "./config.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -237,15 +237,24 @@ function fixedTimeControls() {
 
 function renderPermalink() {
   const safe = safeShared();
-  $("permalink").value = permalink(safe);
-  const hash = fragment(safe);
+  // Too long for a link: the address names the API alone, which a reload opens as the draft.
+  const tooLong = linkTooLong(safe);
+  $("permalink").value = tooLong ? "" : permalink(safe);
+  const hash = tooLong ? apiFragment(safe.api) : fragment(safe);
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
+  const long = $("link-too-long");
+  long.hidden = !tooLong;
+  if (tooLong && long.textContent !== t("share.tooLong")) long.textContent = t("share.tooLong");
   // Said once, when it starts: the same text again would be announced again.
   const leftOut = JSON.stringify(safe) !== JSON.stringify(shared());
   const text = leftOut ? t("share.secretLeftOut") : "";
   const box = $("secret-left-out");
   box.hidden = !leftOut;
   if (box.textContent !== text) box.textContent = text;
+}
+
+function linkTooLong(c) {
+  return JSON.stringify(c.params).length > LINK_MAX_PARAMS;
 }
 
 /** Validate, sign and show: runs (debounced) after every change. */
@@ -596,6 +605,7 @@ function wire() {
   }
   $("send-button").addEventListener("click", send);
   $("permalink-copy").addEventListener("click", async () => {
+    if (!$("permalink").value) return say($("share-status"), () => t("share.tooLong"));
     const ok = await copyText($("permalink").value);
     say($("share-status"), () => (ok ? t("action.copied") : t("share.selectToCopy")));
     if (!ok) $("permalink").select();
