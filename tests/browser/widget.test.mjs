@@ -253,3 +253,22 @@ test("the widget's example values in empty fields read as examples, in English a
   await zh.close();
   await page.close();
 });
+
+test("the widget's status line is red when the call is not sent, as the page's is, and readable in light and dark", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const status = hai.locator(".status");
+  const colour = () => status.evaluate((el) => getComputedStyle(el).color);
+  await hai.locator('.form [data-path="BundleType"]').fill("");
+  await settle(page);
+  await hai.getByRole("button", { name: "Send" }).click();
+  assert.equal(await status.getAttribute("data-state"), "blocked");
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    const bad = await hai.locator(".field-error:not([hidden])").first().evaluate((el) => getComputedStyle(el).color);
+    assert.equal(await colour(), bad, `${colorScheme}: the error colour of the form's own errors`);
+    assert.notEqual(await colour(), await hai.locator(".actions").evaluate((el) => getComputedStyle(el).color));
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -2,7 +2,7 @@
 // parameters and options — and re-validates and re-signs on every change.
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine } from "./wasm.js";
-import { t, lang, setLang, applyI18n, docText, messageOf } from "./i18n.js";
+import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain } from "./i18n.js";
 import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
@@ -11,10 +11,10 @@ import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS, followCall } from "./send.js";
 import { Snippets } from "./snippets.js";
-import { fragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
+import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
-import { PREVIEW_DEBOUNCE_MS } from "./config.js";
+import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS } from "./config.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -76,11 +76,9 @@ function showTimestampProblem(message) {
   $("ts-err").textContent = message ?? "";
 }
 
-/** A refusal of the timestamp by the core, as a rule at the field (its message without the
- * "Code at options.timestamp: " it begins with); null for any other error. */
+/** A refusal of the timestamp by the core, as a rule at the field; null for any other error. */
 function timestampRefusal(e) {
-  if (e?.path !== "options.timestamp") return null;
-  return String(e.message ?? "").replace(/^\S+ at options\.timestamp: /, "");
+  return e?.path === "options.timestamp" ? errorLine(e, { field: false }) : null;
 }
 
 function prepareOptions(ts, { allowInvalid }) {
@@ -118,11 +116,17 @@ function renderViolations() {
   renderRegionProblem(vs.find((v) => v.path === "Region"));
   // The section is a live region: rebuilt only when what it says changes, or each keystroke
   // re-announces it (as the widget does).
-  const said = JSON.stringify([lang(), vs.map((v) => [v.path, v.code, messageOf(v)])]);
+  // Text in the JSON box that does not parse changed no parameter: what is checked here is the
+  // last call that parsed, so "no problems" would be said of a call the user no longer sees.
+  const unparsed = !json.valid;
+  const said = JSON.stringify([lang(), unparsed, vs.map((v) => [v.path, v.code, messageOf(v)])]);
   if (said === state.violationsSaid) return;
   state.violationsSaid = said;
-  $("violation-count").textContent = vs.length ? t("violations.count", { n: vs.length }) : t("violations.none");
-  $("violations").dataset.state = vs.length ? "invalid" : "valid";
+  $("violation-count").textContent = [
+    unparsed ? t("violations.jsonUnparsed") : "",
+    vs.length ? t("violations.count", { n: vs.length }) : unparsed ? "" : t("violations.none"),
+  ].filter(Boolean).join(" ");
+  $("violations").dataset.state = vs.length || unparsed ? "invalid" : "valid";
   put(list, ...vs.map((v) => h("li", { dataset: { path: v.path, code: v.code } },
     h("button", { type: "button", class: "link", on: { click: () => focusPath(v.path) } },
       h("span", { class: "mono", text: v.path || t("violations.whole") })),
@@ -233,15 +237,24 @@ function fixedTimeControls() {
 
 function renderPermalink() {
   const safe = safeShared();
-  $("permalink").value = permalink(safe);
-  const hash = fragment(safe);
+  // Too long for a link: the address names the API alone, which a reload opens as the draft.
+  const tooLong = linkTooLong(safe);
+  $("permalink").value = tooLong ? "" : permalink(safe);
+  const hash = tooLong ? apiFragment(safe.api) : fragment(safe);
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
+  const long = $("link-too-long");
+  long.hidden = !tooLong;
+  if (tooLong && long.textContent !== t("share.tooLong")) long.textContent = t("share.tooLong");
   // Said once, when it starts: the same text again would be announced again.
   const leftOut = JSON.stringify(safe) !== JSON.stringify(shared());
   const text = leftOut ? t("share.secretLeftOut") : "";
   const box = $("secret-left-out");
   box.hidden = !leftOut;
   if (box.textContent !== text) box.textContent = text;
+}
+
+function linkTooLong(c) {
+  return JSON.stringify(c.params).length > LINK_MAX_PARAMS;
 }
 
 /** Validate, sign and show: runs (debounced) after every change. */
@@ -252,7 +265,7 @@ function update() {
   try {
     state.violations = cp().validate(c);
   } catch (e) {
-    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
+    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
   }
   renderViolations();
   refreshSendStatus();
@@ -346,6 +359,11 @@ function selectApi(id, override, linkSettings) {
   if (override && saved) state.fromLink = snapshot();
   $("response").replaceChildren();
   state.lastResponse = null;
+  // The send line spoke of that answer (or of that call's problems).
+  state.sentCall = undefined;
+  state.sentStatus = undefined;
+  say($("send-status"), null, "");
+  refreshSendAvailability();
   // Any notice was about the call this one replaces.
   $("load-status").hidden = true;
   scheduleUpdate.flush();
@@ -360,7 +378,7 @@ function loadExample(i) {
   renderSettings();
   form.render(state.spec, state.params);
   json.show(state.params, { force: true });
-  $("send-status").textContent = t("example.loaded", { title: docText(ex.title) });
+  say($("send-status"), () => t("example.loaded", { title: docText(ex.title) }));
   scheduleUpdate.flush();
 }
 
@@ -383,53 +401,55 @@ function refreshSendAvailability() {
   const ok = canSend(via);
   const status = $("send-status");
   if (!ok) {
-    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
-    status.dataset.state = "unavailable";
+    say(status, () => t("send.unavailable", { via: t(`via.${via}`) }), "unavailable");
   } else if (status.dataset.state === "unavailable") {
-    status.textContent = "";
-    status.dataset.state = "";
+    say(status, null, "");
   }
 }
 
-/** What an answer was for: the call, and how it was signed (the settings, the fixed time or
- *  "now"), since an answer signed otherwise says nothing of this request. */
+/** What an answer was for: the call, how it was signed (the settings, the fixed time or "now",
+ *  the credentials) and where it went, since an answer to another request says nothing of this one. */
 function answerKey() {
-  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" });
+  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now", creds: creds.version, via: selectedVia() });
 }
 
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length });
+  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid });
 }
 
 async function send() {
   scheduleUpdate.flush();
   const status = $("send-status");
+  // The parameters still hold the last text that parsed, not what the box shows: sending them
+  // would send a call the user cannot see. The typed text stays for them to fix.
+  if (!json.valid) {
+    say(status, () => t("send.jsonUnparsed"), "blocked");
+    $("json").focus();
+    return;
+  }
   if (state.violations.length) {
-    status.textContent = t("send.blocked", { n: state.violations.length });
-    status.dataset.state = "blocked";
+    const n = state.violations.length;
+    say(status, () => t("send.blocked", { n }), "blocked");
     focusPath(state.violations[0].path);
     return;
   }
   const credentials = creds.get();
   if (!credentials) {
-    status.textContent = t("send.needCredentials");
-    status.dataset.state = "blocked";
+    say(status, () => t("send.needCredentials"), "blocked");
     $("secret-id").focus();
     return;
   }
   const ts = timestamp();
   if (ts === null) {
-    status.textContent = timestampProblem();
-    status.dataset.state = "blocked";
+    say(status, timestampProblem, "blocked");
     $("ts-value").focus();
     return;
   }
   const via = selectedVia();
   if (!canSend(via)) {
-    status.textContent = t("send.unavailable", { via: t(`via.${via}`) });
-    status.dataset.state = "unavailable";
+    say(status, () => t("send.unavailable", { via: t(`via.${via}`) }), "unavailable");
     return;
   }
   let prepared;
@@ -437,8 +457,7 @@ async function send() {
     // Re-signed now: a fresh nonce (and, in "now" mode, the current time) for each send.
     prepared = cp().prepare(call(), credentials, prepareOptions(ts, { allowInvalid: false }));
   } catch (e) {
-    status.textContent = errorLine(e);
-    status.dataset.state = "error";
+    say(status, () => errorLine(e), "error");
     if (timestampRefusal(e)) $("ts-value").focus();
     return;
   }
@@ -447,23 +466,20 @@ async function send() {
   state.sentCall = answerKey();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
-  status.textContent = t("send.sending", { via: t(`via.${via}`) });
-  status.dataset.state = "sending";
+  say(status, () => t("send.sending", { via: t(`via.${via}`) }), "sending");
   $("send-button").disabled = true;
   try {
     const resp = await sendRequest(prepared.request, via);
     state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts } };
     const read = renderResponse($("response"), resp, state.lastResponse.ctx);
-    status.textContent = read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code });
-    status.dataset.state = read.ok ? "ok" : "error";
-    state.sentStatus = { text: status.textContent, state: status.dataset.state };
+    say(status, () => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
+    state.sentStatus = { render: saying(status), state: status.dataset.state };
     callHistory.add({ ...safeShared(), via, status: resp.status, code: read.code, requestId: read.requestId });
   } catch (e) {
     state.lastResponse = null;
     renderSendError($("response"), e);
-    status.textContent = t("send.failed", { code: e?.code ?? "Error" });
-    status.dataset.state = "error";
-    state.sentStatus = { text: status.textContent, state: status.dataset.state };
+    say(status, () => t("send.failed", { code: e?.code ?? "Error" }), "error");
+    state.sentStatus = { render: saying(status), state: status.dataset.state };
     callHistory.add({ ...safeShared(), via, status: 0, code: e?.code ?? "Error" });
   } finally {
     $("send-button").disabled = false;
@@ -487,6 +503,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
+  sayAgain($("send-status"), $("json-status"), $("cred-status"), $("share-status"), $("import-status"));
   refreshSendAvailability();
 }
 
@@ -510,7 +527,10 @@ function wire() {
   // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
   // (the editor's own listener, added first, has judged it by then).
   $("json").addEventListener("input", () => {
-    if (!json.valid) saveDraft();
+    if (json.valid) return;
+    saveDraft();
+    // Validation and the send line say the box does not parse.
+    scheduleUpdate();
   });
   creds = new CredentialsPanel({
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),
@@ -577,11 +597,17 @@ function wire() {
     form.setRequiredOnly(state.options.requiredOnly);
     saveDraft();
   });
-  for (const via of VIAS) $(`via-${via}`).addEventListener("change", refreshSendAvailability);
+  for (const via of VIAS) {
+    $(`via-${via}`).addEventListener("change", () => {
+      refreshSendAvailability();
+      refreshSendStatus();
+    });
+  }
   $("send-button").addEventListener("click", send);
   $("permalink-copy").addEventListener("click", async () => {
+    if (!$("permalink").value) return say($("share-status"), () => t("share.tooLong"));
     const ok = await copyText($("permalink").value);
-    $("share-status").textContent = ok ? t("action.copied") : t("share.selectToCopy");
+    say($("share-status"), () => (ok ? t("action.copied") : t("share.selectToCopy")));
     if (!ok) $("permalink").select();
   });
   $("lang").addEventListener("change", () => {
@@ -648,7 +674,7 @@ async function importTccli() {
   const status = $("import-status");
   const api = await readFile($("import-api"));
   if (!api) {
-    status.textContent = t("import.pick");
+    say(status, () => t("import.pick"));
     return;
   }
   const examples = await readFile($("import-examples"));
@@ -658,11 +684,11 @@ async function importTccli() {
     const key = report.added[0]?.split("/").slice(0, 2).join("/");
     const kept = key ? imports.add(key, api, examples) : false;
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
-    status.textContent = [
+    say(status, () => [
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
       seeds.length ? t("import.seedKept", { actions: seeds.join(", ") }) : "",
       t(kept ? "import.kept" : "import.notKept"),
-    ].filter(Boolean).join(" ");
+    ].filter(Boolean).join(" "));
     $("import-forget").hidden = imports.list().length === 0;
     search.setCatalog();
     if (report.added.length) {
@@ -671,7 +697,7 @@ async function importTccli() {
       selectApi(report.added[0]);
     }
   } catch (e) {
-    status.textContent = t("import.failed", { detail: errorLine(e) });
+    say(status, () => t("import.failed", { detail: errorLine(e) }));
   }
 }
 

@@ -13,6 +13,11 @@ export const PLAYGROUND_URL = new URL("../index.html", import.meta.url).href;
 /** Delay between the last input and the re-sign of the preview (ms). */
 export const PREVIEW_DEBOUNCE_MS = 15;
 
+/** The most characters of parameters (as JSON) the page writes into the address and the
+ *  permalink: a longer link is slow to write on every change (megabytes took seconds a
+ *  keystroke) and too long to share. */
+export const LINK_MAX_PARAMS = 8 * 1024;
+
 /** How many calls the history keeps. */
 export const HISTORY_LIMIT = 30;
 

@@ -2,7 +2,7 @@
 // only while "remember in this tab" is ticked; Clear wipes both. Never localStorage, a URL,
 // the history, a draft or a snippet.
 import { credentialSlot } from "./store.js";
-import { t } from "./i18n.js";
+import { t, say } from "./i18n.js";
 import { cp, has } from "./wasm.js";
 
 /** The simulator's "ordinary" demo account (public demo keys that protect nothing), or null. */
@@ -16,6 +16,9 @@ export class CredentialsPanel {
   constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [] }, onChange) {
     Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret });
     this.onChange = onChange;
+    // Counts changes, so that an answer can be known to be for other credentials without the
+    // page keeping a copy of a secret to compare with.
+    this.version = 0;
     const saved = credentialSlot.load();
     if (saved) {
       this.idInput.value = saved.secret_id ?? "";
@@ -61,6 +64,7 @@ export class CredentialsPanel {
   }
 
   changed() {
+    this.version += 1;
     if (this.remember.checked) credentialSlot.save(this.values());
     this.onChange();
   }
@@ -74,10 +78,11 @@ export class CredentialsPanel {
     this.remember.checked = false;
     credentialSlot.clear();
     this.say("cred.cleared");
+    this.version += 1;
     this.onChange();
   }
 
   say(key) {
-    this.status.textContent = t(key);
+    say(this.status, () => t(key));
   }
 }

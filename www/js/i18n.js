@@ -98,6 +98,7 @@ const en = {
   "violations.heading": "Validation",
   "violations.count": "Problems: {n}. Sending is blocked until they are fixed.",
   "violations.none": "No problems: the call is valid.",
+  "violations.jsonUnparsed": "The JSON box does not parse: these checks are of the last parameters that did. Sending is blocked until it parses.",
   "violations.whole": "(parameters)",
 
   "cred.heading": "Credentials",
@@ -156,6 +157,7 @@ const en = {
   "send.failed": "No answer: {code}",
   "send.blocked": "Not sent: the call has problems ({n}); fix the fields marked in the form first.",
   "send.stale": "The answer below is for the call as it was sent; the call has changed since.",
+  "send.jsonUnparsed": "Not sent: the JSON box does not parse; fix it (or undo the edit) first.",
   "send.needCredentials": "Not sent: enter credentials first (or use the simulator's demo key).",
   "send.unavailable": "Sending to {via} needs a newer cloudplay package (its send/simulate functions are not in this build yet).",
   "send.cors": "The browser blocked the answer (CORS): the vendor's API does not allow calls from web pages. Send through cloudplay serve's proxy instead.",
@@ -171,6 +173,7 @@ const en = {
   "resp.requestId": "RequestId",
   "resp.message": "Message",
   "resp.meaning": "What it means",
+  "resp.unknownKeyId": "The server does not know the key id {id}: it never checked the signature, so this says nothing about your secret key. Check the SecretId / AccessKeyId (the simulator knows only its demo keys).",
   "resp.body": "Body",
   "resp.headers": "Headers",
 
@@ -217,6 +220,7 @@ const en = {
   "share.copy": "Copy link",
   "share.selectToCopy": "Select the link and copy it.",
   "share.secretLeftOut": "A parameter holds your secret key or token, or is named like a credential: it is left out of the link, the draft and the history.",
+  "share.tooLong": "This call is too long for a link (over 8 KB of parameters): the address and the permalink name only the API. Your call is kept as this API's draft; to share it, copy the JSON.",
   "history.heading": "History",
   "history.clear": "Clear history",
   "history.empty": "Nothing sent yet.",
@@ -252,6 +256,29 @@ const en = {
   "widget.loadFailed": "This “try it” box could not load its engine ({detail}).",
   "widget.slow": "Still loading the engine (about 300 KB)…",
   "widget.demoKey": "Signed with the in-page simulator's demo key {id} (a public demo value): the box sends only to the simulator, which knows no other key. To sign with your own key, or send to the vendor, open the call in the playground.",
+
+  // Errors of the module (by their code), the page and send: a lead-in, then the English detail.
+  "error.line": "{lead}{at}: {detail}",
+  "error.at": " ({path})",
+  "error.InvalidJson": "Not valid JSON",
+  "error.InvalidUtf8": "Not valid UTF-8 text",
+  "error.MissingField": "A required field is missing",
+  "error.InvalidField": "A field's value is not accepted",
+  "error.UnknownAlgorithm": "Unknown signing algorithm",
+  "error.DuplicateHeader": "A header appears twice",
+  "error.MissingHeader": "A header the signature needs is missing",
+  "error.MalformedQuery": "The query string cannot be read",
+  "error.TimestampOutOfRange": "The timestamp is out of range",
+  "error.Validation": "The call has problems",
+  "error.UnknownApi": "No such API in the catalog",
+  "error.InvalidSpec": "The API description cannot be read",
+  "error.Unsupported": "Not supported",
+  "error.Unavailable": "Not in this build",
+  "error.Timeout": "No answer in time",
+  "error.Aborted": "The request was cancelled",
+  "error.CorsError": "The browser blocked the answer (CORS)",
+  "error.NetworkError": "The request did not get through",
+  "error.ProxyRefused": "The proxy refused the request",
 
   "code.AuthFailure.SignatureFailure": "The signature does not match the one the server computed: wrong SecretKey, or the request changed after signing.",
   "code.AuthFailure.SignatureExpire": "The request's timestamp is more than 5 minutes away from the server's clock (or the nonce was already used): sign again with the current time.",
@@ -375,6 +402,7 @@ const zh = {
   "violations.heading": "校验",
   "violations.count": "{n} 个问题——修正之前不会发送。",
   "violations.none": "没有问题：调用合法。",
+  "violations.jsonUnparsed": "JSON 框中的内容无法解析：这里校验的是最后一次能解析的参数。能解析之前不会发送。",
   "violations.whole": "（参数整体）",
 
   "cred.heading": "凭证",
@@ -433,6 +461,7 @@ const zh = {
   "send.failed": "没有响应：{code}",
   "send.blocked": "未发送：请先修正表单中标出的 {n} 个问题。",
   "send.stale": "下面的响应对应发送时的调用；此后调用已有改动。",
+  "send.jsonUnparsed": "未发送：JSON 框中的内容无法解析，请先修正（或撤销修改）。",
   "send.needCredentials": "未发送：请先填写凭证（或使用模拟器的演示密钥）。",
   "send.unavailable": "发送到{via}需要更新的 cloudplay 包（当前构建尚无 send/simulate 函数）。",
   "send.cors": "浏览器拦截了响应（CORS）：厂商 API 不允许网页直接调用。请改用 cloudplay serve 的代理。",
@@ -448,6 +477,7 @@ const zh = {
   "resp.requestId": "RequestId",
   "resp.message": "信息",
   "resp.meaning": "含义",
+  "resp.unknownKeyId": "服务端不认识密钥 ID {id}：它没有校验签名，因此与你的 SecretKey 无关。请检查 SecretId / AccessKeyId（模拟器只认识它的演示密钥）。",
   "resp.body": "响应体",
   "resp.headers": "响应头",
 
@@ -494,6 +524,7 @@ const zh = {
   "share.copy": "复制链接",
   "share.selectToCopy": "请选中链接后复制。",
   "share.secretLeftOut": "有参数含有你的 SecretKey 或 Token，或以凭证命名：链接、草稿和历史中不含它。",
+  "share.tooLong": "此调用太长，无法放进链接（参数超过 8 KB）：地址栏和永久链接只含接口名。你的调用已保存为该接口的草稿；如需分享，请复制 JSON。",
   "history.heading": "历史记录",
   "history.clear": "清除历史",
   "history.empty": "尚未发送任何请求。",
@@ -529,6 +560,28 @@ const zh = {
   "widget.loadFailed": "此“试一试”框无法加载其引擎（{detail}）。",
   "widget.slow": "仍在加载引擎（约 300 KB）…",
   "widget.demoKey": "使用页内模拟器的演示密钥 {id} 签名（公开的演示值）：此框只发送到模拟器，模拟器不认识其他密钥。如需用自己的密钥签名或发送给厂商，请在调试台中打开此调用。",
+
+  "error.line": "{lead}{at}：{detail}",
+  "error.at": "（{path}）",
+  "error.InvalidJson": "JSON 无效",
+  "error.InvalidUtf8": "不是有效的 UTF-8 文本",
+  "error.MissingField": "缺少必填字段",
+  "error.InvalidField": "字段取值无效",
+  "error.UnknownAlgorithm": "未知的签名算法",
+  "error.DuplicateHeader": "请求头重复",
+  "error.MissingHeader": "缺少签名所需的请求头",
+  "error.MalformedQuery": "无法读取查询串",
+  "error.TimestampOutOfRange": "时间戳超出范围",
+  "error.Validation": "调用未通过校验",
+  "error.UnknownApi": "目录中没有该接口",
+  "error.InvalidSpec": "无法读取接口描述",
+  "error.Unsupported": "不支持",
+  "error.Unavailable": "当前构建不支持",
+  "error.Timeout": "等待响应超时",
+  "error.Aborted": "请求已取消",
+  "error.CorsError": "浏览器拦截了响应（CORS）",
+  "error.NetworkError": "请求未能送达",
+  "error.ProxyRefused": "代理拒绝了该请求",
 
   "code.AuthFailure.SignatureFailure": "签名与服务端计算的不一致：SecretKey 错误，或签名后请求被改动。",
   "code.AuthFailure.SignatureExpire": "请求时间戳与服务端时间相差超过 5 分钟（或随机数已被使用）：请用当前时间重新签名。",
@@ -601,6 +654,31 @@ export function t(key, vars) {
   }
   if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
   return s;
+}
+
+const sayings = new WeakMap();
+
+/** Shows what `render` (a function of the page language; none: nothing) says in `el`, and keeps
+ * it, so that `sayAgain` says it in another language: the text alone could not be translated.
+ * `state`, when given, goes to `data-state`. */
+export function say(el, render, state) {
+  if (render) sayings.set(el, render);
+  else sayings.delete(el);
+  el.textContent = render ? render() : "";
+  if (state !== undefined) el.dataset.state = state;
+}
+
+/** What `el` was last given to say (see `say`), or null. */
+export function saying(el) {
+  return sayings.get(el) ?? null;
+}
+
+/** Says again, in the page language, what each of `els` says (see `say`). */
+export function sayAgain(...els) {
+  for (const el of els) {
+    const render = sayings.get(el);
+    if (render) el.textContent = render();
+  }
 }
 
 /** A spec `Doc` ({en, zh}) in the page language, falling back to the other one. */

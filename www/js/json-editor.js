@@ -1,6 +1,6 @@
 // The JSON editor of the call's parameters, kept in sync with the form both ways: the form
 // writes here after each change; text that parses to an object replaces the parameters.
-import { t } from "./i18n.js";
+import { t, say } from "./i18n.js";
 
 /** An integer typed past 2^53 would lose its last digits as a JS number: it is kept as the
  * decimal text typed, which the package reads as that integer. (Where the browser gives no
@@ -37,20 +37,21 @@ export class JsonEditor {
     try {
       value = text.trim() === "" ? {} : JSON.parse(text, exactIntegers);
     } catch (e) {
-      return this.setError(t("json.parseError", { detail: e.message }));
+      return this.setError(() => t("json.parseError", { detail: e.message }));
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      return this.setError(t("json.notObject"));
+      return this.setError(() => t("json.notObject"));
     }
     this.setError(null);
     this.onParams(value);
   }
 
-  setError(message) {
-    this.valid = !message;
-    if (message) this.textarea.setAttribute("aria-invalid", "true");
+  /** `render`: the problem in the page language (see `say`); none: the text parses. */
+  setError(render) {
+    this.valid = !render;
+    if (render) this.textarea.setAttribute("aria-invalid", "true");
     else this.textarea.removeAttribute("aria-invalid");
-    this.status.hidden = !message;
-    this.status.textContent = message ?? "";
+    this.status.hidden = !render;
+    say(this.status, render);
   }
 }

@@ -3,7 +3,7 @@
 // RequestId, time, the error code explained from the spec, and for a signature error the
 // step where the signatures part.
 import { h, put } from "./dom.js";
-import { t, docText, hasKey } from "./i18n.js";
+import { t, docText, hasKey, say } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { PROXY_URL } from "./config.js";
 import { copyBlock } from "./preview.js";
@@ -16,6 +16,16 @@ export const VIAS = ["simulator", "proxy", "direct"];
 export const SIGNATURE_CODES = new Set(["AuthFailure.SignatureFailure", "SignatureDoesNotMatch", "4100"]);
 /** Codes that mean "signed too long ago (or in the future)". */
 export const EXPIRED_CODES = new Set(["AuthFailure.SignatureExpire", "InvalidTimeStamp.Expired", "4500"]);
+
+/** Codes that mean "the server knows no key with this id". */
+export const UNKNOWN_KEY_CODES = new Set(["AuthFailure.SecretIdNotFound", "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId"]);
+
+/** Whether an answer says the key id is unknown: API 2.0 says it only in its 4100's words
+ *  (or its codeDesc), the same code as a signature that does not match. */
+export function unknownKeyId(read) {
+  if (UNKNOWN_KEY_CODES.has(read.code) || UNKNOWN_KEY_CODES.has(read.json?.codeDesc)) return true;
+  return read.code === "4100" && /secret\s*id\b.*(does not exist|not exist|not found|不存在)/i.test(read.message);
+}
 
 /** Whether this package can send by `via`. */
 export function canSend(via) {
@@ -154,7 +164,10 @@ export function renderResponse(container, resp, ctx) {
     parts.push(h("div", { class: "explain" },
       read.message ? h("p", {}, h("strong", { text: `${t("resp.message")}: ` }), read.message) : null,
       explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}: ` }), explained) : null));
-    if (SIGNATURE_CODES.has(read.code) && ctx.prepared) {
+    // No key to check the signature with: comparing signatures would blame the secret key.
+    if (unknownKeyId(read)) {
+      parts.push(h("p", { class: "notice warn", dataset: { note: "unknown-key-id" }, text: t("resp.unknownKeyId", { id: ctx.credentials?.secret_id ?? "" }) }));
+    } else if (SIGNATURE_CODES.has(read.code) && ctx.prepared) {
       const diffBox = h("div", { class: "diff-box", dataset: { role: "signature-diff" } });
       const check = selfCheck(ctx.prepared.request, ctx.credentials, ctx.timestamp);
       const { theirs, inferred } = serverSide(ctx.prepared.trace, serverTrace(resp, read), check);
@@ -187,18 +200,16 @@ export function renderSendError(container, e) {
 
 /** The send line follows the call: an answer shown for an earlier version of it (`key` is no
  *  longer `sentKey`) is marked stale and said to be, and once the call is back to what was sent
- *  the line says again what it said of that answer (`sentStatus`). `clear`: the call has no
+ *  the line says again what it said of that answer (`sentStatus`: `{render, state}`, see `say`). `clear`: the call has no
  *  problems, so a "fix the fields first" line may go. The page and the widget both use it. */
 export function followCall(status, response, { key, sentKey, sentStatus, clear }) {
   const stale = sentKey !== undefined && response.childElementCount > 0 && key !== sentKey;
   response.classList.toggle("stale", stale);
   const said = status.dataset.state;
   if (stale && (said === "ok" || said === "error" || (said === "blocked" && clear))) {
-    status.textContent = t("send.stale");
-    status.dataset.state = "stale";
+    say(status, () => t("send.stale"), "stale");
   } else if (!stale && (said === "stale" || (said === "blocked" && clear))) {
     const back = sentKey === undefined ? null : sentStatus;
-    status.textContent = back?.text ?? "";
-    status.dataset.state = back?.state ?? "";
+    say(status, back?.render, back?.state ?? "");
   }
 }

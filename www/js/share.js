@@ -30,6 +30,11 @@ export function fragment({ api, params, region, settings }) {
   return `#${q.toString()}`;
 }
 
+/** The fragment naming the API alone: it opens the API as it is (the draft, or its example). */
+export function apiFragment(api) {
+  return `#${new URLSearchParams({ api })}`;
+}
+
 /** The signing settings worth carrying: an algorithm or method other than the spec's first
  * (its default), a content type chosen for a POST. */
 export function chosenSettings(spec, options) {

@@ -4,6 +4,7 @@
 // by name on the module namespace, so an older package still loads and the page says what is
 // missing instead of failing.
 import { PACKAGE_URL } from "./config.js";
+import { t, hasKey, messageOf } from "./i18n.js";
 
 let loading = null;
 let mod = null;
@@ -31,13 +32,39 @@ export function has(name) {
   return typeof mod?.[name] === "function";
 }
 
-/** An error's code, path and message as one line. */
-export function errorLine(e) {
+/** The detail of a proxy's refusal: its `{code, message}` body said as "code: message". */
+function proxyDetail(detail) {
+  const m = /^the proxy refused the request: (\{[\s\S]*\})$/.exec(detail);
+  try {
+    const body = m && JSON.parse(m[1]);
+    if (body?.code) return `${body.code}: ${body.message ?? ""}`;
+  } catch {
+    /* not the proxy's JSON: said as it came */
+  }
+  return detail;
+}
+
+/**
+ * An error as one sentence in the page language: for the module's errors (a JS Error with
+ * `code`, `path` and an English `message`) a lead-in chosen by the code, naming the field
+ * (unless `field: false`, where the field says it itself), then the English detail, which is
+ * exact but in one language only. Every place the page and the widget show such an error
+ * goes through here.
+ */
+export function errorLine(e, { field = true } = {}) {
   if (!e) return "";
-  const code = e.code ? `${e.code}` : e.name || "Error";
-  const path = e.path ? ` (${e.path})` : "";
-  const message = e.message ?? String(e);
-  // The package's messages already begin "Code at path: …" or "Code: …"; say that once.
-  if (e.code && (message.startsWith(`${e.code} `) || message.startsWith(`${e.code}:`))) return message;
-  return `${code}${path}: ${message}`;
+  const code = e.code || e.name || "Error";
+  let detail = String(e.message ?? e);
+  // The module's messages begin "Code at path: " or "Code: ", which the lead-in says instead.
+  for (const said of [`${code} at ${e.path}: `, `${code}: `]) {
+    if (detail.startsWith(said)) {
+      detail = detail.slice(said.length);
+      break;
+    }
+  }
+  if (code === "Validation" && e.violations?.length) detail = e.violations.map((v) => `${v.path}: ${messageOf(v)}`).join("; ");
+  if (code === "ProxyRefused") detail = proxyDetail(detail);
+  const lead = e.code && hasKey(`error.${code}`) ? t(`error.${code}`) : code;
+  const at = field && e.path ? t("error.at", { path: e.path }) : "";
+  return t("error.line", { lead, at, detail });
 }

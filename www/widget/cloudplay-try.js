@@ -9,7 +9,7 @@
 // the first box's `lang`, else the page's.
 import { h, put, debounce, uid } from "../js/dom.js";
 import { load, cp, errorLine } from "../js/wasm.js";
-import { t, setLang, lang, htmlLang, docText, messageOf } from "../js/i18n.js";
+import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
@@ -146,7 +146,7 @@ class CloudplayTry extends HTMLElement {
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
     this.form.render(spec, this.params);
-    if (!canSend("simulator")) this.say(t("send.unavailable", { via: t("via.simulator") }), "unavailable");
+    if (!canSend("simulator")) this.say(() => t("send.unavailable", { via: t("via.simulator") }), "unavailable");
     this.refresh();
     this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
     this.dataset.ready = "true";
@@ -171,7 +171,7 @@ class CloudplayTry extends HTMLElement {
     try {
       this.violations = cp().validate(c);
     } catch (e) {
-      this.violations = [{ path: "", code: e.code ?? "Error", message: e.message, message_zh: e.message }];
+      this.violations = [{ path: "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
     }
     this.form.showViolations(this.violations, messageOf);
     const regionV = this.violations.find((v) => v.path === "Region");
@@ -204,10 +204,10 @@ class CloudplayTry extends HTMLElement {
     this.refreshStale(c);
   }
 
-  /** Sets the status line: `state` tells what it says (ok, error, blocked, stale…). */
-  say(text, state = "") {
-    this.status.textContent = text;
-    this.status.dataset.state = state;
+  /** Sets the status line to what `render` says (see `say`); `state` tells what it is (ok,
+   *  error, blocked, stale…). */
+  say(render, state = "") {
+    say(this.status, render, state);
   }
 
   /** An answer shown for an earlier version of the call says so, as on the page. */
@@ -224,13 +224,14 @@ class CloudplayTry extends HTMLElement {
   async send() {
     this.update.flush();
     if (this.violations.length) {
-      this.say(t("send.blocked", { n: this.violations.length }), "blocked");
+      const n = this.violations.length;
+      this.say(() => t("send.blocked", { n }), "blocked");
       this.focusPath(this.violations[0].path);
       return;
     }
     const creds = this.credentials();
     if (!creds || !canSend("simulator")) {
-      this.say(t("send.unavailable", { via: t("via.simulator") }), "unavailable");
+      this.say(() => t("send.unavailable", { via: t("via.simulator") }), "unavailable");
       return;
     }
     const ts = Math.floor(Date.now() / 1000);
@@ -238,23 +239,23 @@ class CloudplayTry extends HTMLElement {
     try {
       prepared = cp().prepare(this.call(), creds, { timestamp: ts });
     } catch (e) {
-      this.say(errorLine(e), "error");
+      this.say(() => errorLine(e), "error");
       return;
     }
     renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
     this.sendButton.disabled = true;
     this.sentKey = sameCallKey(this.call());
     this.response.classList.remove("stale");
-    this.say(t("send.sending", { via: t("via.simulator") }), "sending");
+    this.say(() => t("send.sending", { via: t("via.simulator") }), "sending");
     try {
       const resp = await sendRequest(prepared.request, "simulator");
       const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
-      this.say(read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code }), read.ok ? "ok" : "error");
+      this.say(() => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
     } catch (e) {
       renderSendError(this.response, e);
-      this.say(t("send.failed", { code: e?.code ?? "Error" }), "error");
+      this.say(() => t("send.failed", { code: e?.code ?? "Error" }), "error");
     } finally {
-      this.sentStatus = { text: this.status.textContent, state: this.status.dataset.state };
+      this.sentStatus = { render: saying(this.status), state: this.status.dataset.state };
       this.sendButton.disabled = false;
     }
   }
