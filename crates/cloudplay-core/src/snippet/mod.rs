@@ -196,20 +196,18 @@ fn same_parameters(spec: &ApiSpec, call: &Call, signed: &HttpRequest) -> Result<
         false
     };
     let common = request_params(&bare);
-    let decided = |req: &HttpRequest| {
-        let mut pairs: Vec<(String, String)> = request_params(req)
-            .into_iter()
-            .filter(|(n, _)| n != "Signature" && !common.iter().any(|(c, _)| c == n))
-            .collect();
-        pairs.sort();
-        pairs
+    let decided = |req: &HttpRequest| -> Vec<(String, String)> {
+        request_params(req).into_iter().filter(|(n, _)| n != "Signature" && !common.iter().any(|(c, _)| c == n)).collect()
     };
+    // Compared as sets, in any order: a sort here would add a sort routine of its own.
+    let (mine, theirs) = (decided(&ours), decided(signed));
+    let same_pairs = mine.len() == theirs.len() && mine.iter().all(|p| theirs.contains(p));
     let region = |req: &HttpRequest| {
         let params = request_params(req);
         let named = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
         req.header("x-tc-region").map(String::from).or_else(|| named("Region")).or_else(|| named("RegionId"))
     };
-    if differs || decided(&ours) != decided(signed) || region(&ours) != region(signed) {
+    if differs || !same_pairs || region(&ours) != region(signed) {
         return Err(Error::at(
             ErrorKind::InvalidField,
             "signed",
