@@ -85,7 +85,7 @@ test("verifyWire refuses a changed request with the vendor's code and string to 
   assert.equal(out.message.slice(out.message.indexOf(":") + 1), out.string_to_sign);
   const late = verifyWire({ ...received(p, 1700000000 + 3600) });
   assert.equal(late.code, "InvalidTimeStamp.Expired");
-  assert.throws(() => verifyWire({ method: "GET" }), (e) => e.code === "MissingField" && e.path === "url");
+  assert.throws(() => verifyWire({ method: "GET", credentials: [], now: 1 }), (e) => e.code === "MissingField" && e.path === "url" && /host, path and query/.test(e.message));
 });
 
 test("signWire and prepare agree", () => {
@@ -222,6 +222,14 @@ test("the slips of passing one function's answer or a JS time on are named with 
   assert.throws(() => snippet(call, "curl", p), whole);
   await assert.rejects(send(p, { via: "simulator" }), whole);
   assert.equal(simulate(p.request, { now: 1700000000 }).status, 200);
+  // verifyWire takes prepare's request as it is, as well as a url.
+  for (const request of [p.request, { ...p.request, scheme: undefined }]) {
+    assert.equal(verifyWire({ ...request, credentials: [DEMO_CREDENTIALS], now: 1700000010 }).ok, true);
+  }
+  assert.throws(
+    () => verifyWire({ ...received(p, 1700000010), host: p.request.host }),
+    (e) => e.code === "InvalidField" && e.path === "host" && /not both/.test(e.message),
+  );
   // A Date where unix seconds are wanted: told how to get them.
   assert.throws(
     () => prepare(call, DEMO_CREDENTIALS, { timestamp: new Date(1700000000000) }),

@@ -688,8 +688,23 @@ pub struct VerifyWireInput {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 struct VerifyWireJson {
     method: String,
-    /// Absolute: `https://host/path?query`.
-    url: String,
+    /// Absolute: `https://host/path?query`. Or leave it out and give `host`, `path`, `query`
+    /// (and `scheme`) as `prepare`'s request has them.
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    url: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    scheme: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    host: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    path: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    query: Option<String>,
     #[serde(default, with = "crate::http::pairs_as_map")]
     #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>", optional))]
     headers: Vec<(String, String)>,
@@ -720,7 +735,37 @@ impl VerifyWireInput {
         if cloudplay_sign::time::looks_like_milliseconds(raw.now) {
             return Err(Error::at(ErrorKind::InvalidField, "now", cloudplay_sign::time::MILLISECONDS));
         }
-        let mut request = HttpRequest::from_url(&raw.method, &raw.url)?;
+        let url = match (raw.url, raw.host) {
+            (Some(url), None) => {
+                let parts = [("scheme", &raw.scheme), ("path", &raw.path), ("query", &raw.query)];
+                if let Some((name, _)) = parts.iter().find(|(_, v)| v.is_some()) {
+                    return Err(Error::at(ErrorKind::InvalidField, *name, "give the url, or host, path and query, not both"));
+                }
+                url
+            }
+            // The request as prepare returns it.
+            (None, Some(host)) => {
+                let query = raw.query.unwrap_or_default();
+                let query = query.strip_prefix('?').unwrap_or(&query);
+                format!(
+                    "{}://{host}{}{}{query}",
+                    raw.scheme.as_deref().unwrap_or("https"),
+                    raw.path.as_deref().unwrap_or("/"),
+                    if query.is_empty() { "" } else { "?" },
+                )
+            }
+            (Some(_), Some(_)) => {
+                return Err(Error::at(ErrorKind::InvalidField, "host", "give the url, or host, path and query, not both"))
+            }
+            (None, None) => {
+                return Err(Error::at(
+                    ErrorKind::MissingField,
+                    "url",
+                    "'url' is required (https://host/path?query), or host, path and query as prepare's request has them",
+                ))
+            }
+        };
+        let mut request = HttpRequest::from_url(&raw.method, &url)?;
         for (i, (name, _)) in raw.headers.iter().enumerate() {
             if raw.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
                 return Err(Error::at(
