@@ -1202,6 +1202,55 @@ test("JSON that does not parse blocks Send with the reason, Validation says so, 
   await page.close();
 });
 
+test("a form edit while the JSON does not parse keeps the typed text (also over a reload) until the user replaces it", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  const typed = '{ "ApplicationId": "app-typed", "BundleType": ';
+  await page.fill("#json", typed);
+  await settle(page);
+  assert.equal(await page.isVisible("#json-kept"), false, "nothing to say before the form changes");
+  await page.fill('#form [data-path="ApplicationId"]', "app-from-form");
+  await settle(page);
+  assert.equal(await page.inputValue("#json"), typed, "the typed text is not written over");
+  assert.match(await page.textContent("#json-kept"), /The form changed while this text did not parse/);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), "app-from-form");
+  await page.click("#send-button");
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "blocked", "still not sent: the box does not parse");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typed, "kept over a reload");
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), "app-from-form");
+  assert.equal(await page.isVisible("#json-kept"), true, "and still said");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#json-kept-text"), /^这段文本尚不合法时表单有了改动/);
+  assert.equal(await page.textContent("#json-replace"), "用表单的参数替换");
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  // Replacing is the user's choice: the box then holds the form's parameters, which parse.
+  await page.click("#json-replace");
+  await settle(page);
+  assert.equal(JSON.parse(await page.inputValue("#json")).ApplicationId, "app-from-form");
+  assert.equal(await page.isVisible("#json-kept"), false);
+  assert.equal(await page.isVisible("#json-status"), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "json");
+  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem("cloudplay.draft.hai/2023-08-12/RunInstances")));
+  assert.equal(draft.options.jsonText, undefined);
+  // Kept text fixed so that it parses instead: it takes over, and the notice goes.
+  await page.fill("#json", "{ oops");
+  await page.fill('#form [data-path="ApplicationId"]', "app-again");
+  await settle(page);
+  assert.equal(await page.isVisible("#json-kept"), true);
+  await page.fill("#json", '{ "ApplicationId": "app-fixed" }');
+  await settle(page);
+  assert.equal(await page.isVisible("#json-kept"), false);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), "app-fixed");
+  noProblems(problems);
+  await page.close();
+});
+
 test("switching to another API clears the send line with the answer it spoke of", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

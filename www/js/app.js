@@ -95,10 +95,12 @@ function saveDraft() {
   if (state.fromLink && state.fromLink === snapshot()) return;
   state.fromLink = null;
   const typed = json.valid ? undefined : $("json").value;
+  const keptText = typed && !namesSecret(typed) ? typed : undefined;
   drafts.save(state.apiId, {
     params: state.params,
     region: state.region,
-    options: { ...state.options, jsonText: typed && !namesSecret(typed) ? typed : undefined },
+    // `formChanged`: the text and the form differ on a reload too, and the page says so again.
+    options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
   }, creds.secrets());
 }
 
@@ -330,7 +332,7 @@ function selectApi(id, override, linkSettings) {
     // this API's settings (timestamp, required only) stay, if it has any.
     state.params = override.params ?? {};
     state.region = override.region ?? "";
-    const { jsonText: _typed, ...settings } = saved?.options ?? {};
+    const { jsonText: _typed, formChanged: _changed, ...settings } = saved?.options ?? {};
     // A history entry from before entries kept settings has none: the draft's stay.
     const chosen = override.settings ?? { algorithm: settings.algorithm, method: settings.method, contentType: settings.contentType };
     const { algorithm = "", method = "", contentType = "" } = chosen;
@@ -353,8 +355,10 @@ function selectApi(id, override, linkSettings) {
   if (draft?.options?.jsonText) {
     $("json").value = draft.options.jsonText;
     json.read();
+    if (draft.options.formChanged && !json.valid) json.keepAgainstForm();
   }
   delete state.options.jsonText;
+  delete state.options.formChanged;
   // Someone else's call: the draft it displaced stays saved until this one is edited.
   if (override && saved) state.fromLink = snapshot();
   $("response").replaceChildren();
@@ -503,7 +507,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
-  sayAgain($("send-status"), $("json-status"), $("cred-status"), $("share-status"), $("import-status"));
+  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("cred-status"), $("share-status"), $("import-status"));
   refreshSendAvailability();
 }
 
@@ -523,7 +527,13 @@ function wire() {
     state.options.requiredOnly = false;
     $("required-only").checked = false;
   } });
-  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson);
+  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson, { box: $("json-kept"), text: $("json-kept-text") });
+  // The user's choice, not the page's: the text they typed goes only when they ask.
+  $("json-replace").addEventListener("click", () => {
+    json.show(state.params, { force: true });
+    $("json").focus();
+    scheduleUpdate();
+  });
   // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
   // (the editor's own listener, added first, has judged it by then).
   $("json").addEventListener("input", () => {
