@@ -1364,7 +1364,7 @@ test("an answer that the key id does not exist says so, not that the secret key 
   await page.close();
 });
 
-test("changing the credentials or where to send marks the answer out of date, as editing a parameter does", async () => {
+test("changing the credentials or where to send marks the answer out of date, as editing a parameter does, each said as it is", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
   await page.click('#examples button[data-example="0"]');
@@ -1373,6 +1373,21 @@ test("changing the credentials or where to send marks the answer out of date, as
   await page.check("#via-proxy");
   assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
   assert.ok(await page.locator("#response.stale").count(), "the old answer is marked");
+  assert.equal(await page.textContent("#send-status"), "The answer below came from “In-page simulator”; the call now goes elsewhere (Send to has changed).");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.equal(await page.textContent("#send-status"), "下面的响应来自“页面内模拟器”；现在调用会发往别处（“发送到”已更改）。");
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  // A parameter edited too: now the call itself has changed, and the line says that.
+  const field = page.locator('#form [data-path="ApplicationId"]');
+  const id = await field.inputValue();
+  await field.fill(`${id}x`);
+  await settle(page);
+  assert.match(await page.textContent("#send-status"), /the call has changed since/);
+  await field.fill(id);
+  await settle(page);
+  assert.match(await page.textContent("#send-status"), /came from “In-page simulator”/);
   await page.check("#via-simulator");
   assert.equal(await page.getAttribute("#send-status", "data-state"), "ok", "back to where it was sent");
   assert.equal(await page.locator("#response.stale").count(), 0);
@@ -1380,7 +1395,8 @@ test("changing the credentials or where to send marks the answer out of date, as
     await change();
     await settle(page);
     assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
-    assert.match(await page.textContent("#send-status"), /call has changed/);
+    assert.match(await page.textContent("#send-status"), /the credentials have changed since/);
+    assert.doesNotMatch(await page.textContent("#send-status"), /call has changed/);
     assert.ok(await page.locator("#response.stale").count());
     await useDemoKey(page);
     assert.equal((await sendAndRead(page)).outcome, "ok");

@@ -365,6 +365,7 @@ function selectApi(id, override, linkSettings) {
   state.lastResponse = null;
   // The send line spoke of that answer (or of that call's problems).
   state.sentCall = undefined;
+  state.sentParts = undefined;
   state.sentStatus = undefined;
   say($("send-status"), null, "");
   refreshSendAvailability();
@@ -413,14 +414,28 @@ function refreshSendAvailability() {
 
 /** What an answer was for: the call, how it was signed (the settings, the fixed time or "now",
  *  the credentials) and where it went, since an answer to another request says nothing of this one. */
+function answerParts() {
+  return { call: sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" }), creds: creds.version, via: selectedVia() };
+}
+
 function answerKey() {
-  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now", creds: creds.version, via: selectedVia() });
+  return JSON.stringify(answerParts());
+}
+
+/** Why the answer on show is not this request's, in words true of the cause: "the call has
+ *  changed" is not, when only the credentials or where it goes did. */
+function staleReason() {
+  const now = answerParts();
+  const sent = state.sentParts;
+  if (!sent || now.call !== sent.call) return () => t("send.stale");
+  if (now.creds !== sent.creds) return () => t("send.staleCredentials");
+  return () => t("send.staleVia", { via: t(`via.${sent.via}`) });
 }
 
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid });
+  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid, why: staleReason() });
 }
 
 async function send() {
@@ -468,6 +483,7 @@ async function send() {
   state.prepared = prepared;
   state.preparedAt = ts;
   state.sentCall = answerKey();
+  state.sentParts = answerParts();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
   say(status, () => t("send.sending", { via: t(`via.${via}`) }), "sending");
