@@ -96,12 +96,22 @@ function saveDraft() {
   state.fromLink = null;
   const typed = json.valid ? undefined : $("json").value;
   const keptText = typed && !namesSecret(typed) ? typed : undefined;
-  drafts.save(state.apiId, {
+  const saved = drafts.save(state.apiId, {
     params: state.params,
     region: state.region,
     // `formChanged`: the text and the form differ on a reload too, and the page says so again.
     options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
   }, creds.secrets());
+  showDraftSaved(saved);
+}
+
+/** Said once when the draft stops being saved (every keystroke tries again, and would
+ *  re-announce it), and gone once it is saved again. */
+function showDraftSaved(saved) {
+  const box = $("draft-status");
+  if (box.hidden === saved) return;
+  box.hidden = saved;
+  say(box, saved ? null : () => t("draft.notSaved"));
 }
 
 /** The call and settings as they stand, to tell whether anything changed. */
@@ -523,7 +533,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
-  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("cred-status"), $("share-status"), $("import-status"));
+  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("draft-status"), $("cred-status"), $("share-status"), $("import-status"));
   refreshSendAvailability();
 }
 
