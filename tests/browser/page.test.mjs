@@ -1202,6 +1202,55 @@ test("JSON that does not parse blocks Send with the reason, Validation says so, 
   await page.close();
 });
 
+test("a form edit while the JSON does not parse keeps the typed text (also over a reload) until the user replaces it", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  const typed = '{ "ApplicationId": "app-typed", "BundleType": ';
+  await page.fill("#json", typed);
+  await settle(page);
+  assert.equal(await page.isVisible("#json-kept"), false, "nothing to say before the form changes");
+  await page.fill('#form [data-path="ApplicationId"]', "app-from-form");
+  await settle(page);
+  assert.equal(await page.inputValue("#json"), typed, "the typed text is not written over");
+  assert.match(await page.textContent("#json-kept"), /The form changed while this text did not parse/);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), "app-from-form");
+  await page.click("#send-button");
+  assert.equal(await page.getAttribute("#send-status", "data-state"), "blocked", "still not sent: the box does not parse");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typed, "kept over a reload");
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), "app-from-form");
+  assert.equal(await page.isVisible("#json-kept"), true, "and still said");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#json-kept-text"), /^这段文本尚不合法时表单有了改动/);
+  assert.equal(await page.textContent("#json-replace"), "用表单的参数替换");
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  // Replacing is the user's choice: the box then holds the form's parameters, which parse.
+  await page.click("#json-replace");
+  await settle(page);
+  assert.equal(JSON.parse(await page.inputValue("#json")).ApplicationId, "app-from-form");
+  assert.equal(await page.isVisible("#json-kept"), false);
+  assert.equal(await page.isVisible("#json-status"), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "json");
+  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem("cloudplay.draft.hai/2023-08-12/RunInstances")));
+  assert.equal(draft.options.jsonText, undefined);
+  // Kept text fixed so that it parses instead: it takes over, and the notice goes.
+  await page.fill("#json", "{ oops");
+  await page.fill('#form [data-path="ApplicationId"]', "app-again");
+  await settle(page);
+  assert.equal(await page.isVisible("#json-kept"), true);
+  await page.fill("#json", '{ "ApplicationId": "app-fixed" }');
+  await settle(page);
+  assert.equal(await page.isVisible("#json-kept"), false);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), "app-fixed");
+  noProblems(problems);
+  await page.close();
+});
+
 test("switching to another API clears the send line with the answer it spoke of", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
@@ -1315,7 +1364,7 @@ test("an answer that the key id does not exist says so, not that the secret key 
   await page.close();
 });
 
-test("changing the credentials or where to send marks the answer out of date, as editing a parameter does", async () => {
+test("changing the credentials or where to send marks the answer out of date, as editing a parameter does, each said as it is", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
   await page.click('#examples button[data-example="0"]');
@@ -1324,6 +1373,21 @@ test("changing the credentials or where to send marks the answer out of date, as
   await page.check("#via-proxy");
   assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
   assert.ok(await page.locator("#response.stale").count(), "the old answer is marked");
+  assert.equal(await page.textContent("#send-status"), "The answer below came from “In-page simulator”; the call now goes elsewhere (Send to has changed).");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.equal(await page.textContent("#send-status"), "下面的响应来自“页面内模拟器”；现在调用会发往别处（“发送到”已更改）。");
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  // A parameter edited too: now the call itself has changed, and the line says that.
+  const field = page.locator('#form [data-path="ApplicationId"]');
+  const id = await field.inputValue();
+  await field.fill(`${id}x`);
+  await settle(page);
+  assert.match(await page.textContent("#send-status"), /the call has changed since/);
+  await field.fill(id);
+  await settle(page);
+  assert.match(await page.textContent("#send-status"), /came from “In-page simulator”/);
   await page.check("#via-simulator");
   assert.equal(await page.getAttribute("#send-status", "data-state"), "ok", "back to where it was sent");
   assert.equal(await page.locator("#response.stale").count(), 0);
@@ -1331,7 +1395,8 @@ test("changing the credentials or where to send marks the answer out of date, as
     await change();
     await settle(page);
     assert.equal(await page.getAttribute("#send-status", "data-state"), "stale");
-    assert.match(await page.textContent("#send-status"), /call has changed/);
+    assert.match(await page.textContent("#send-status"), /the credentials have changed since/);
+    assert.doesNotMatch(await page.textContent("#send-status"), /call has changed/);
     assert.ok(await page.locator("#response.stale").count());
     await useDemoKey(page);
     assert.equal((await sendAndRead(page)).outcome, "ok");
@@ -1407,6 +1472,107 @@ test("a call too long for a link (2 MB pasted) is not written into the address; 
   await settle(page);
   assert.equal(await page.isVisible("#link-too-long"), false);
   assert.match(await page.evaluate(() => location.hash), /params=/);
+  noProblems(problems);
+  await page.close();
+});
+
+/** Fills the page's localStorage until the browser refuses (to within 16 characters); the keys
+ *  it added, to free it. */
+function fillStorage(page, prefix = "filler") {
+  return page.evaluate((prefix) => {
+    const keys = [];
+    for (let size = 1 << 20; size >= 16; size >>= 1) {
+      for (;;) {
+        const key = `${prefix}-${keys.length}`;
+        try {
+          localStorage.setItem(key, "f".repeat(size));
+        } catch {
+          break;
+        }
+        keys.push(key);
+      }
+    }
+    return keys;
+  }, prefix);
+}
+
+test("a call over 256 KB goes into the history without its parameters, and says so; the call stays as the draft", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  await page.fill("#json", JSON.stringify({ ...params, BundleType: "b".repeat(2_000_000) }));
+  await settle(page);
+  assert.equal(await page.getAttribute("#violations", "data-state"), "valid");
+  await sendAndRead(page);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 1);
+  assert.match(await page.textContent("#history-status"), /over 256 KB: the history keeps how it went, not its parameters/);
+  assert.match(await page.textContent("#history-list"), /parameters too large to keep/);
+  assert.equal(await page.getByRole("button", { name: /Load call 1/ }).count(), 0, "nothing to load back");
+  const stored = await page.evaluate(() => localStorage.getItem("cloudplay.history"));
+  assert.ok(stored.length < 2000, `the stored history is small (${stored.length} characters)`);
+  assert.equal(JSON.parse(stored)[0].api, "hai/2023-08-12/RunInstances");
+  // A small call after it is kept whole.
+  await page.fill("#json", JSON.stringify(params));
+  await settle(page);
+  await sendAndRead(page);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("cloudplay.history")))[0].params.ApplicationId, params.ApplicationId);
+  assert.equal(await page.getByRole("button", { name: /Load call 1/ }).count(), 1);
+  assert.equal(await page.isVisible("#draft-status"), false);
+  noProblems(problems);
+  await page.close();
+});
+
+test("with the storage full, the oldest history entries make room for a new one; a draft that cannot be saved says so, once", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  // Five earlier sends of about 200 KB each, oldest last.
+  await page.evaluate((p) => localStorage.setItem("cloudplay.history", JSON.stringify([1, 2, 3, 4, 5].map((n) => ({
+    api: "hai/2023-08-12/RunInstances", params: { ...p, BundleType: String(n).repeat(200_000) }, region: "ap-guangzhou", settings: {},
+    via: "simulator", status: 200, code: "", requestId: `old-${n}`, at: Date.now() - n * 1000,
+  })))), params);
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  await useDemoKey(page);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 5);
+  let fillers = await fillStorage(page);
+  assert.ok(fillers.length > 0);
+  assert.equal((await sendAndRead(page)).outcome, "ok");
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("cloudplay.history")));
+  assert.deepEqual(stored.map((e) => e.requestId.startsWith("old-") ? e.requestId : "new"), ["new", "old-1", "old-2", "old-3", "old-4"]);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 5, "the list shows what is kept");
+  assert.match(await page.textContent("#history-status"), /storage is full: the oldest call was dropped from the history/);
+  // Full to the last kilobyte: an edit that makes the draft longer cannot be saved.
+  fillers = fillers.concat(await fillStorage(page, "filler-more"));
+  const field = page.locator('#form [data-path="BundleType"]');
+  await field.fill("z".repeat(4096));
+  await settle(page);
+  assert.equal(await page.isVisible("#draft-status"), true);
+  assert.match(await page.textContent("#draft-status"), /could not be saved as the API's draft/);
+  // Said once: more typing that cannot be saved either does not say it again.
+  await page.evaluate(() => {
+    const box = document.getElementById("draft-status");
+    window.draftRewrites = 0;
+    new MutationObserver((m) => (window.draftRewrites += m.length)).observe(box, { childList: true, characterData: true, subtree: true });
+  });
+  await field.fill("z".repeat(5000));
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.draftRewrites), 0);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#draft-status"), /^该调用无法保存为此接口的草稿/);
+  await page.selectOption("#lang", "en");
+  // Room again: the next edit is saved, and the notice goes.
+  await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), fillers);
+  await field.fill("z".repeat(5001));
+  await settle(page);
+  assert.equal(await page.isVisible("#draft-status"), false);
+  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem("cloudplay.draft.hai/2023-08-12/RunInstances")));
+  assert.equal(draft.params.BundleType.length, 5001);
   noProblems(problems);
   await page.close();
 });

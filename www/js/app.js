@@ -95,11 +95,23 @@ function saveDraft() {
   if (state.fromLink && state.fromLink === snapshot()) return;
   state.fromLink = null;
   const typed = json.valid ? undefined : $("json").value;
-  drafts.save(state.apiId, {
+  const keptText = typed && !namesSecret(typed) ? typed : undefined;
+  const saved = drafts.save(state.apiId, {
     params: state.params,
     region: state.region,
-    options: { ...state.options, jsonText: typed && !namesSecret(typed) ? typed : undefined },
+    // `formChanged`: the text and the form differ on a reload too, and the page says so again.
+    options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
   }, creds.secrets());
+  showDraftSaved(saved);
+}
+
+/** Said once when the draft stops being saved (every keystroke tries again, and would
+ *  re-announce it), and gone once it is saved again. */
+function showDraftSaved(saved) {
+  const box = $("draft-status");
+  if (box.hidden === saved) return;
+  box.hidden = saved;
+  say(box, saved ? null : () => t("draft.notSaved"));
 }
 
 /** The call and settings as they stand, to tell whether anything changed. */
@@ -330,7 +342,7 @@ function selectApi(id, override, linkSettings) {
     // this API's settings (timestamp, required only) stay, if it has any.
     state.params = override.params ?? {};
     state.region = override.region ?? "";
-    const { jsonText: _typed, ...settings } = saved?.options ?? {};
+    const { jsonText: _typed, formChanged: _changed, ...settings } = saved?.options ?? {};
     // A history entry from before entries kept settings has none: the draft's stay.
     const chosen = override.settings ?? { algorithm: settings.algorithm, method: settings.method, contentType: settings.contentType };
     const { algorithm = "", method = "", contentType = "" } = chosen;
@@ -353,14 +365,17 @@ function selectApi(id, override, linkSettings) {
   if (draft?.options?.jsonText) {
     $("json").value = draft.options.jsonText;
     json.read();
+    if (draft.options.formChanged && !json.valid) json.keepAgainstForm();
   }
   delete state.options.jsonText;
+  delete state.options.formChanged;
   // Someone else's call: the draft it displaced stays saved until this one is edited.
   if (override && saved) state.fromLink = snapshot();
   $("response").replaceChildren();
   state.lastResponse = null;
   // The send line spoke of that answer (or of that call's problems).
   state.sentCall = undefined;
+  state.sentParts = undefined;
   state.sentStatus = undefined;
   say($("send-status"), null, "");
   refreshSendAvailability();
@@ -409,14 +424,28 @@ function refreshSendAvailability() {
 
 /** What an answer was for: the call, how it was signed (the settings, the fixed time or "now",
  *  the credentials) and where it went, since an answer to another request says nothing of this one. */
+function answerParts() {
+  return { call: sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" }), creds: creds.version, via: selectedVia() };
+}
+
 function answerKey() {
-  return sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now", creds: creds.version, via: selectedVia() });
+  return JSON.stringify(answerParts());
+}
+
+/** Why the answer on show is not this request's, in words true of the cause: "the call has
+ *  changed" is not, when only the credentials or where it goes did. */
+function staleReason() {
+  const now = answerParts();
+  const sent = state.sentParts;
+  if (!sent || now.call !== sent.call) return () => t("send.stale");
+  if (now.creds !== sent.creds) return () => t("send.staleCredentials");
+  return () => t("send.staleVia", { via: t(`via.${sent.via}`) });
 }
 
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid });
+  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid, why: staleReason() });
 }
 
 async function send() {
@@ -464,6 +493,7 @@ async function send() {
   state.prepared = prepared;
   state.preparedAt = ts;
   state.sentCall = answerKey();
+  state.sentParts = answerParts();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
   say(status, () => t("send.sending", { via: t(`via.${via}`) }), "sending");
@@ -503,7 +533,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
-  sayAgain($("send-status"), $("json-status"), $("cred-status"), $("share-status"), $("import-status"));
+  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("draft-status"), $("cred-status"), $("share-status"), $("import-status"));
   refreshSendAvailability();
 }
 
@@ -523,7 +553,13 @@ function wire() {
     state.options.requiredOnly = false;
     $("required-only").checked = false;
   } });
-  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson);
+  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson, { box: $("json-kept"), text: $("json-kept-text") });
+  // The user's choice, not the page's: the text they typed goes only when they ask.
+  $("json-replace").addEventListener("click", () => {
+    json.show(state.params, { force: true });
+    $("json").focus();
+    scheduleUpdate();
+  });
   // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
   // (the editor's own listener, added first, has judged it by then).
   $("json").addEventListener("input", () => {

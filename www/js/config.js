@@ -21,6 +21,10 @@ export const LINK_MAX_PARAMS = 8 * 1024;
 /** How many calls the history keeps. */
 export const HISTORY_LIMIT = 30;
 
+/** The most characters of JSON one history entry keeps: a larger call's parameters are left
+ *  out of it, or a few sends of megabytes would fill the browser's storage (drafts included). */
+export const HISTORY_ENTRY_MAX = 256 * 1024;
+
 
 /** Snippet languages, in the order shown. */
 export const SNIPPET_LANGUAGES = ["curl", "python", "node", "go", "cli"];

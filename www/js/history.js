@@ -3,7 +3,7 @@
 import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
 import { history as store, withoutSecrets } from "./store.js";
-import { HISTORY_LIMIT } from "./config.js";
+import { HISTORY_LIMIT, HISTORY_ENTRY_MAX } from "./config.js";
 
 export class History {
   constructor({ list, clear, status }, onLoad) {
@@ -27,19 +27,36 @@ export class History {
   restore(cleared) {
     // Calls sent since the clear are newer: they stay first.
     this.entries = [...this.entries, ...cleared].slice(0, HISTORY_LIMIT);
-    store.save(this.entries);
+    const note = this.persist();
     this.render();
-    put(this.status, t("history.restored"));
+    put(this.status, [t("history.restored"), note].filter(Boolean).join(" "));
     // The Undo button is gone: focus goes back where the clear started.
     this.clearButton.focus();
   }
 
   add({ api, params, region, settings, via, status, code, requestId }) {
     const entry = withoutSecrets({ api, params, region: region || "", settings: settings ?? {}, via, status, code: code || "", requestId: requestId || "", at: Date.now() });
+    // A call of megabytes would crowd every other entry (and the drafts) out of storage: the
+    // entry keeps how it went, and its parameters stay in the form and the draft.
+    const tooLarge = JSON.stringify(entry).length > HISTORY_ENTRY_MAX;
+    if (tooLarge) entry.params = null;
     this.entries.unshift(entry);
     this.entries.length = Math.min(this.entries.length, HISTORY_LIMIT);
-    store.save(this.entries);
+    const note = this.persist();
     this.render();
+    const said = [tooLarge ? t("history.tooLarge", { kb: HISTORY_ENTRY_MAX / 1024 }) : "", note].filter(Boolean).join(" ");
+    if (said) put(this.status, said);
+  }
+
+  /** Saves the entries; what the user should know of it, or "". Storage full: the oldest go,
+   *  as the list then shows; nothing fits (or no storage): the list is kept for this visit only. */
+  persist() {
+    const kept = store.save(this.entries);
+    if (kept === this.entries.length) return "";
+    if (kept <= 0) return t("history.notStored");
+    const n = this.entries.length - kept;
+    this.entries.length = kept;
+    return t("history.dropped", { n });
   }
 
   render() {
@@ -52,7 +69,9 @@ export class History {
       h("span", { class: "mono", text: e.api }), " ",
       h("span", { class: e.code ? "bad" : "good", text: e.code || String(e.status) }), " ",
       h("span", { class: "muted", text: t(`via.${e.via}`) }), " ",
-      h("button", { type: "button", text: t("history.load"), "aria-label": t("history.loadWhat", { n: i + 1, api: e.api }),
-        on: { click: () => this.onLoad(e) } }))));
+      e.params === null
+        ? h("span", { class: "muted", text: t("history.paramsLeftOut") })
+        : h("button", { type: "button", text: t("history.load"), "aria-label": t("history.loadWhat", { n: i + 1, api: e.api }),
+          on: { click: () => this.onLoad(e) } }))));
   }
 }

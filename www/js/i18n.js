@@ -94,6 +94,8 @@ const en = {
 
   "json.parseError": "Not valid JSON yet ({detail}); the form keeps the last valid parameters.",
   "json.notObject": "The parameters must be a JSON object { … }.",
+  "json.keptAgainstForm": "The form changed while this text did not parse: the form's edits apply to the call, and your text stays here as you typed it. Once it parses, it replaces the form's parameters, edits included.",
+  "json.replace": "Replace with the form's parameters",
 
   "violations.heading": "Validation",
   "violations.count": "Problems: {n}. Sending is blocked until they are fixed.",
@@ -157,6 +159,8 @@ const en = {
   "send.failed": "No answer: {code}",
   "send.blocked": "Not sent: the call has problems ({n}); fix the fields marked in the form first.",
   "send.stale": "The answer below is for the call as it was sent; the call has changed since.",
+  "send.staleCredentials": "The answer below is for the call as signed with the credentials then; the credentials have changed since.",
+  "send.staleVia": "The answer below came from “{via}”; the call now goes elsewhere (Send to has changed).",
   "send.jsonUnparsed": "Not sent: the JSON box does not parse; fix it (or undo the edit) first.",
   "send.needCredentials": "Not sent: enter credentials first (or use the simulator's demo key).",
   "send.unavailable": "Sending to {via} needs a newer cloudplay package (its send/simulate functions are not in this build yet).",
@@ -229,6 +233,12 @@ const en = {
   "history.restored": "History restored.",
   "history.load": "Load",
   "history.loadWhat": "Load call {n}: {api}",
+  "history.tooLarge": "This call is over {kb} KB: the history keeps how it went, not its parameters (they stay in the form and this API's draft).",
+  "history.paramsLeftOut": "(parameters too large to keep)",
+  "history.dropped": "The browser's storage is full: the {n} oldest calls were dropped from the history to keep this one.",
+  "history.dropped.one": "The browser's storage is full: the oldest call was dropped from the history to keep this one.",
+  "history.notStored": "The history is not kept for your next visit: the browser's storage is full or off.",
+  "draft.notSaved": "This call could not be saved as the API's draft (the browser's storage is full or off), so a reload would lose it. Clearing the history may make room; or copy the JSON to keep it.",
 
   "verify.heading": "Verify a signature",
   "verify.help": "Paste a raw HTTP request or a curl command line and the secret key; see whether it verifies and the first step where it differs.",
@@ -398,6 +408,8 @@ const zh = {
 
   "json.parseError": "JSON 尚不合法（{detail}）；表单保留最后一次合法的参数。",
   "json.notObject": "参数必须是 JSON 对象 { … }。",
+  "json.keptAgainstForm": "这段文本尚不合法时表单有了改动：表单的改动已用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代表单的参数（包括这些改动）。",
+  "json.replace": "用表单的参数替换",
 
   "violations.heading": "校验",
   "violations.count": "{n} 个问题——修正之前不会发送。",
@@ -461,6 +473,8 @@ const zh = {
   "send.failed": "没有响应：{code}",
   "send.blocked": "未发送：请先修正表单中标出的 {n} 个问题。",
   "send.stale": "下面的响应对应发送时的调用；此后调用已有改动。",
+  "send.staleCredentials": "下面的响应对应用当时的凭证签名的调用；此后凭证已有改动。",
+  "send.staleVia": "下面的响应来自“{via}”；现在调用会发往别处（“发送到”已更改）。",
   "send.jsonUnparsed": "未发送：JSON 框中的内容无法解析，请先修正（或撤销修改）。",
   "send.needCredentials": "未发送：请先填写凭证（或使用模拟器的演示密钥）。",
   "send.unavailable": "发送到{via}需要更新的 cloudplay 包（当前构建尚无 send/simulate 函数）。",
@@ -533,6 +547,12 @@ const zh = {
   "history.restored": "历史已恢复。",
   "history.load": "载入",
   "history.loadWhat": "载入第 {n} 次调用：{api}",
+  "history.tooLarge": "该调用超过 {kb} KB：历史只记录其结果，不保存参数（参数仍在表单和该接口的草稿中）。",
+  "history.paramsLeftOut": "（参数过大，未保存）",
+  "history.dropped": "浏览器存储已满：为保存这次调用，已从历史中删除最早的 {n} 条。",
+  "history.dropped.one": "浏览器存储已满：为保存这次调用，已从历史中删除最早的 1 条。",
+  "history.notStored": "历史无法保存到下次访问：浏览器存储已满或被禁用。",
+  "draft.notSaved": "该调用无法保存为此接口的草稿（浏览器存储已满或被禁用），重新加载页面会丢失它。清空历史可能腾出空间；也可以复制 JSON 保存。",
 
   "verify.heading": "验证签名",
   "verify.help": "粘贴原始 HTTP 请求或 curl 命令行以及密钥，查看签名是否通过，以及第一处不同的步骤。",

@@ -1,5 +1,6 @@
 // The JSON editor of the call's parameters, kept in sync with the form both ways: the form
 // writes here after each change; text that parses to an object replaces the parameters.
+// Text that does not parse is the user's unfinished work: the form never writes over it.
 import { t, say } from "./i18n.js";
 
 /** An integer typed past 2^53 would lose its last digits as a JS number: it is kept as the
@@ -15,18 +16,23 @@ export class JsonEditor {
    * @param {HTMLTextAreaElement} textarea
    * @param {HTMLElement} status   where a parse error is shown
    * @param {(params: object) => void} onParams
+   * @param {{box: HTMLElement, text: HTMLElement}} kept  says the form changed while the text
+   *   did not parse (the box holds the button that replaces the text)
    */
-  constructor(textarea, status, onParams) {
+  constructor(textarea, status, onParams, kept) {
     this.textarea = textarea;
     this.status = status;
     this.onParams = onParams;
+    this.kept = kept;
     this.valid = true;
+    this.formChanged = false;
     textarea.addEventListener("input", () => this.read());
   }
 
   /** Shows `params` (unless the user is typing here, which is where they came from). */
   show(params, { force = false } = {}) {
     if (!force && document.activeElement === this.textarea) return;
+    if (!force && !this.valid) return this.keepAgainstForm();
     this.textarea.value = JSON.stringify(params, null, 2);
     this.setError(null);
   }
@@ -46,9 +52,23 @@ export class JsonEditor {
     this.onParams(value);
   }
 
+  /** Says that the form's parameters and the text kept here now differ, until the text parses
+   *  or is replaced. */
+  keepAgainstForm() {
+    this.formChanged = true;
+    if (!this.kept.box.hidden) return;
+    this.kept.box.hidden = false;
+    say(this.kept.text, () => t("json.keptAgainstForm"));
+  }
+
   /** `render`: the problem in the page language (see `say`); none: the text parses. */
   setError(render) {
     this.valid = !render;
+    if (!render && this.formChanged) {
+      this.formChanged = false;
+      this.kept.box.hidden = true;
+      say(this.kept.text, null);
+    }
     if (render) this.textarea.setAttribute("aria-invalid", "true");
     else this.textarea.removeAttribute("aria-invalid");
     this.status.hidden = !render;

@@ -16,14 +16,23 @@ function read(storage, key, fallback) {
   }
 }
 
-function write(storage, key, value) {
+/** Writes `value`; the error when the browser refuses (private mode, a full quota), else null. */
+function tryWrite(storage, key, value) {
   try {
     storage.setItem(PREFIX + key, JSON.stringify(value));
-    return true;
-  } catch {
-    // Private mode or a full quota: the page goes on without persistence.
-    return false;
+    return null;
+  } catch (e) {
+    return e;
   }
+}
+
+function write(storage, key, value) {
+  // Refused: the page goes on without persistence.
+  return !tryWrite(storage, key, value);
+}
+
+function isQuotaError(e) {
+  return e?.name === "QuotaExceededError" || e?.code === 22;
 }
 
 function remove(storage, key) {
@@ -95,11 +104,13 @@ export const drafts = {
   load(apiId) {
     return local() ? read(local(), `draft.${apiId}`, null) : null;
   },
+  /** Whether the draft was kept: false when storage is off or full. */
   save(apiId, draft, secrets = []) {
-    if (!local()) return;
+    if (!local()) return false;
     const { params, region, options } = withoutSecrets(draft, secrets);
-    write(local(), `draft.${apiId}`, { params, region: region ?? "", options: options ?? {} });
+    const saved = write(local(), `draft.${apiId}`, { params, region: region ?? "", options: options ?? {} });
     write(local(), "lastApi", apiId);
+    return saved;
   },
   lastApi() {
     return local() ? read(local(), "lastApi", null) : null;
@@ -130,8 +141,22 @@ export const history = {
   list() {
     return local() ? read(local(), "history", []) : [];
   },
+  /** Keeps `entries` (newest first), dropping the oldest while storage is full: how many were
+   *  kept, or -1 when storage is off or refuses for another reason. */
   save(entries) {
-    if (local()) write(local(), "history", withoutSecrets(entries));
+    if (!local()) return -1;
+    let kept = withoutSecrets(entries);
+    for (;;) {
+      const e = tryWrite(local(), "history", kept);
+      if (!e) return kept.length;
+      if (!isQuotaError(e)) return -1;
+      if (!kept.length) {
+        // Not even an empty list fits: the old one goes rather than stand for a history that is not kept.
+        remove(local(), "history");
+        return 0;
+      }
+      kept = kept.slice(0, -1);
+    }
   },
 };
 
