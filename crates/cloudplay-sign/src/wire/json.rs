@@ -414,6 +414,8 @@ mod tests {
             (r#","payload":"{\"Limit\":1}""#, "payload"),
             (r#","url":"https://h/?a=1""#, "url"),
             (r#","signature":"abc""#, "signature"),
+            // The host with its scheme, as a URL is written.
+            (r#","host":"https://h""#, "host"),
         ] {
             let e = read(&alloc::format!("{with_signed}{extra}")).err().expect(extra);
             assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some(path)), "{extra}");
