@@ -1576,3 +1576,43 @@ test("with the storage full, the oldest history entries make room for a new one;
   noProblems(problems);
   await page.close();
 });
+
+test("the history's notes (too large, not kept, cleared with Undo) switch language with the page", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  await page.fill("#json", JSON.stringify({ ...params, BundleType: "b".repeat(300_000) }));
+  await settle(page);
+  // Storage that refuses the history (not for being full): it is kept for this visit only.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "cloudplay.history") throw new TypeError("refused");
+      return setItem.call(this, key, value);
+    };
+  });
+  await sendAndRead(page);
+  const status = page.locator("#history-status");
+  assert.match(await status.textContent(), /over 256 KB.*not kept for your next visit/);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await status.textContent(), /^该调用超过 256 KB.*历史无法保存到下次访问/);
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await status.textContent(), /^This call is over 256 KB.*not kept for your next visit/);
+  // The clear's line keeps its Undo in either language.
+  await page.click("#history-clear");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await status.textContent(), /^历史已清除。/);
+  await status.getByRole("button", { name: "撤销" }).click();
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 1);
+  assert.match(await status.textContent(), /^历史已恢复。 历史无法保存到下次访问/);
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await status.textContent(), /^History restored\. The history is not kept/);
+  noProblems(problems);
+  await page.close();
+});

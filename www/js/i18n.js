@@ -680,11 +680,12 @@ const sayings = new WeakMap();
 
 /** Shows what `render` (a function of the page language; none: nothing) says in `el`, and keeps
  * it, so that `sayAgain` says it in another language: the text alone could not be translated.
+ * `render` gives text, or a list of text and elements (a line with its Undo button).
  * `state`, when given, goes to `data-state`. */
 export function say(el, render, state) {
   if (render) sayings.set(el, render);
   else sayings.delete(el);
-  el.textContent = render ? render() : "";
+  el.replaceChildren(...[render ? render() : ""].flat());
   if (state !== undefined) el.dataset.state = state;
 }
 
@@ -697,7 +698,7 @@ export function saying(el) {
 export function sayAgain(...els) {
   for (const el of els) {
     const render = sayings.get(el);
-    if (render) el.textContent = render();
+    if (render) el.replaceChildren(...[render()].flat());
   }
 }
 
