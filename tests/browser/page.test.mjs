@@ -1616,3 +1616,46 @@ test("the history's notes (too large, not kept, cleared with Undo) switch langua
   noProblems(problems);
   await page.close();
 });
+
+test("JSON being typed that does not parse survives loading an example, a history entry, another API and back", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const example = JSON.parse(await page.inputValue("#json"));
+  await sendAndRead(page);
+  const typed = '{ "ApplicationId": "app-typed", "BundleType": ';
+  await page.fill("#json", typed);
+  await settle(page);
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.equal(await page.inputValue("#json"), typed, "loading the example does not write over the text");
+  assert.match(await page.textContent("#json-kept-text"), /A call was loaded .* while this text did not parse/);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), example.ApplicationId, "the form shows the example");
+  // The user's choice to drop it, as after a form edit.
+  await page.click("#json-replace");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), example);
+  // A history entry of the same API (not the call on show, which would open as the draft).
+  await page.fill('#form [data-path="ApplicationId"]', "app-other");
+  await page.fill("#json", typed);
+  await settle(page);
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#json"), typed, "loading from the history does not write over it");
+  assert.equal(await page.isVisible("#json-kept"), true);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), example.ApplicationId);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#json-kept-text"), /^这段文本尚不合法时载入了调用/);
+  await page.selectOption("#lang", "en");
+  // Another API and back: the text went with its API's draft.
+  await chooseBySearch(page, "postgres", "postgres/2017-03-12/CreateResource");
+  assert.notEqual(await page.inputValue("#json"), typed);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.inputValue("#json"), typed, "back on its API, the text is there");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typed, "and over a reload");
+  noProblems(problems);
+  await page.close();
+});

@@ -324,7 +324,10 @@ function selectApi(id, override, linkSettings) {
     $("load-status").textContent = t("page.unknownApi", { id, detail: errorLine(e) });
     return false;
   }
-  if (state.apiId && state.apiId !== id) saveDraft();
+  // Text typed in the box that does not parse goes with its API's draft when another API opens;
+  // opening this same API again (a history entry, a link) must not write over it either.
+  const typed = state.apiId === id && !json.valid ? $("json").value : null;
+  if (state.apiId && state.apiId !== id) saveDraft({ now: true });
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
@@ -361,7 +364,8 @@ function selectApi(id, override, linkSettings) {
   renderApiInfo();
   renderSettings();
   form.render(spec, state.params);
-  json.show(state.params, { force: true });
+  if (typed !== null && !draft?.options?.jsonText) json.load(state.params);
+  else json.show(state.params, { force: true });
   if (draft?.options?.jsonText) {
     $("json").value = draft.options.jsonText;
     json.read();
@@ -392,7 +396,7 @@ function loadExample(i) {
   if (ex.request?.method && state.spec.methods.includes(ex.request.method)) state.options.method = ex.request.method;
   renderSettings();
   form.render(state.spec, state.params);
-  json.show(state.params, { force: true });
+  json.load(state.params);
   say($("send-status"), () => t("example.loaded", { title: docText(ex.title) }));
   scheduleUpdate.flush();
 }
