@@ -1659,3 +1659,62 @@ test("JSON being typed that does not parse survives loading an example, a histor
   noProblems(problems);
   await page.close();
 });
+
+test("a large draft is written once typing pauses, not on every keystroke, and a reload right after typing still has it", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  await page.fill("#json", JSON.stringify({ ...params, InstanceName: "x".repeat(2_000_000) }));
+  const key = "cloudplay.draft.hai/2023-08-12/RunInstances";
+  await page.waitForFunction((key) => localStorage.getItem(key)?.length > 2_000_000, key);
+  // Five keystrokes 50 ms apart, each re-signed before the next.
+  const writes = await page.evaluate(async (key) => {
+    let n = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) n += 1;
+      return setItem.call(this, k, v);
+    };
+    const box = document.getElementById("json");
+    for (let i = 0; i < 5; i++) {
+      box.value = box.value.replace(/x(y*)"/, 'x$1y"');
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const whileTyping = n;
+    await new Promise((r) => setTimeout(r, 700));
+    return { whileTyping, after: n };
+  }, key);
+  assert.deepEqual(writes, { whileTyping: 0, after: 1 });
+  const tail = (text, n = 12) => text.slice(-n);
+  assert.equal(tail(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).params.InstanceName), "xxxxxxxyyyyy");
+  // Typed, then reloaded at once: leaving the page writes what is waiting.
+  await page.evaluate(() => {
+    const box = document.getElementById("json");
+    box.value = box.value.replace(/x(y*)"/, 'xz$1"');
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(tail(JSON.parse(await page.inputValue("#json")).InstanceName), "xxxxxxzyyyyy");
+  // Text that does not parse, as large, is kept the same way.
+  await page.evaluate(() => {
+    const box = document.getElementById("json");
+    box.value = box.value.replace(/}\s*$/, ", ");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  const kept = await page.inputValue("#json");
+  assert.ok(kept.includes('xzyyyyy"') && kept.endsWith(", "), `the text that does not parse is back: …${tail(kept, 40)}`);
+  // A small call is saved at once, as before.
+  await page.fill("#json", JSON.stringify(params));
+  await settle(page);
+  await page.fill('#form [data-path="ApplicationId"]', "app-small");
+  await settle(page);
+  assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).params.ApplicationId, "app-small");
+  noProblems(problems);
+  await page.close();
+});

@@ -14,7 +14,7 @@ import { Snippets } from "./snippets.js";
 import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
-import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS } from "./config.js";
+import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS, DRAFT_IDLE_OVER, DRAFT_IDLE_MS } from "./config.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -89,21 +89,37 @@ function prepareOptions(ts, { allowInvalid }) {
   return o;
 }
 
-function saveDraft() {
+/** Saves the call as its API's draft: at once when small; when large, once typing pauses (or
+ *  the page goes, see `wire`), since rewriting megabytes on every keystroke made typing lag.
+ *  `now`: at once whatever the size (the API is about to change). */
+function saveDraft({ now = false } = {}) {
   if (!state.apiId) return;
   // A call opened from someone's link is not saved over the draft until it is edited.
   if (state.fromLink && state.fromLink === snapshot()) return;
   state.fromLink = null;
   const typed = json.valid ? undefined : $("json").value;
   const keptText = typed && !namesSecret(typed) ? typed : undefined;
-  const saved = drafts.save(state.apiId, {
+  const draft = {
     params: state.params,
     region: state.region,
     // `formChanged`: the text and the form differ on a reload too, and the page says so again.
     options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
-  }, creds.secrets());
-  showDraftSaved(saved);
+  };
+  // One pending draft at a time, and only this API's: another's is written before it is replaced.
+  if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
+  pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
+  const large = JSON.stringify(state.params).length + (keptText?.length ?? 0) > DRAFT_IDLE_OVER;
+  if (large && !now) writeDraft();
+  else writeDraft.flush();
 }
+
+let pendingDraft = null;
+const writeDraft = debounce(() => {
+  if (!pendingDraft) return;
+  const { apiId, draft, secrets } = pendingDraft;
+  pendingDraft = null;
+  showDraftSaved(drafts.save(apiId, draft, secrets));
+}, DRAFT_IDLE_MS);
 
 /** Said once when the draft stops being saved (every keystroke tries again, and would
  *  re-announce it), and gone once it is saved again. */
@@ -660,6 +676,15 @@ function wire() {
   $("import-forget").addEventListener("click", () => {
     imports.clear();
     location.reload();
+  });
+  // A large draft waits for typing to pause: leaving (a reload, closing the tab, switching away)
+  // must not lose what was typed in the meantime, nor the edit the preview has not caught up with.
+  const keepDraft = () => {
+    if (state.apiId) saveDraft({ now: true });
+  };
+  window.addEventListener("pagehide", keepDraft);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") keepDraft();
   });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);
