@@ -607,8 +607,13 @@ function wire() {
     button: $("verify-button"), useCurrent: $("verify-current"), output: $("verify-output"),
   }, () => (state.prepared ? rawHttp(state.prepared.request) : ""));
 
-  // Remember when the latest input happened, to measure input → preview.
-  document.addEventListener("input", () => (state.lastInputAt = performance.now()), true);
+  // Remember when the latest input happened, to measure input → preview. A large draft waits
+  // for a pause after the last keystroke, not after the last re-sign: a slow re-sign of a large
+  // call is no pause in the typing.
+  document.addEventListener("input", () => {
+    state.lastInputAt = performance.now();
+    if (pendingDraft) writeDraft();
+  }, true);
 
   $("region").addEventListener("input", () => {
     state.region = $("region").value.trim();
