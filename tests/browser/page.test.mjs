@@ -1576,3 +1576,145 @@ test("with the storage full, the oldest history entries make room for a new one;
   noProblems(problems);
   await page.close();
 });
+
+test("the history's notes (too large, not kept, cleared with Undo) switch language with the page", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  await page.fill("#json", JSON.stringify({ ...params, BundleType: "b".repeat(300_000) }));
+  await settle(page);
+  // Storage that refuses the history (not for being full): it is kept for this visit only.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "cloudplay.history") throw new TypeError("refused");
+      return setItem.call(this, key, value);
+    };
+  });
+  await sendAndRead(page);
+  const status = page.locator("#history-status");
+  assert.match(await status.textContent(), /over 256 KB.*not kept for your next visit/);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await status.textContent(), /^该调用超过 256 KB.*历史无法保存到下次访问/);
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await status.textContent(), /^This call is over 256 KB.*not kept for your next visit/);
+  // The clear's line keeps its Undo in either language.
+  await page.click("#history-clear");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await status.textContent(), /^历史已清除。/);
+  await status.getByRole("button", { name: "撤销" }).click();
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 1);
+  assert.match(await status.textContent(), /^历史已恢复。 历史无法保存到下次访问/);
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await status.textContent(), /^History restored\. The history is not kept/);
+  noProblems(problems);
+  await page.close();
+});
+
+test("JSON being typed that does not parse survives loading an example, a history entry, another API and back", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const example = JSON.parse(await page.inputValue("#json"));
+  await sendAndRead(page);
+  const typed = '{ "ApplicationId": "app-typed", "BundleType": ';
+  await page.fill("#json", typed);
+  await settle(page);
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.equal(await page.inputValue("#json"), typed, "loading the example does not write over the text");
+  assert.match(await page.textContent("#json-kept-text"), /A call was loaded .* while this text did not parse/);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), example.ApplicationId, "the form shows the example");
+  // The user's choice to drop it, as after a form edit.
+  await page.click("#json-replace");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), example);
+  // A history entry of the same API (not the call on show, which would open as the draft).
+  await page.fill('#form [data-path="ApplicationId"]', "app-other");
+  await page.fill("#json", typed);
+  await settle(page);
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#json"), typed, "loading from the history does not write over it");
+  assert.equal(await page.isVisible("#json-kept"), true);
+  assert.equal(await page.inputValue('#form [data-path="ApplicationId"]'), example.ApplicationId);
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#json-kept-text"), /^这段文本尚不合法时载入了调用/);
+  await page.selectOption("#lang", "en");
+  // Another API and back: the text went with its API's draft.
+  await chooseBySearch(page, "postgres", "postgres/2017-03-12/CreateResource");
+  assert.notEqual(await page.inputValue("#json"), typed);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.inputValue("#json"), typed, "back on its API, the text is there");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#json"), typed, "and over a reload");
+  noProblems(problems);
+  await page.close();
+});
+
+test("a large draft is written once typing pauses, not on every keystroke, and a reload right after typing still has it", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  await page.fill("#json", JSON.stringify({ ...params, InstanceName: "x".repeat(2_000_000) }));
+  const key = "cloudplay.draft.hai/2023-08-12/RunInstances";
+  await page.waitForFunction((key) => localStorage.getItem(key)?.length > 2_000_000, key);
+  // Five keystrokes 50 ms apart, each re-signed before the next.
+  const writes = await page.evaluate(async (key) => {
+    let n = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) n += 1;
+      return setItem.call(this, k, v);
+    };
+    const box = document.getElementById("json");
+    for (let i = 0; i < 5; i++) {
+      box.value = box.value.replace(/x(y*)"/, 'x$1y"');
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const whileTyping = n;
+    await new Promise((r) => setTimeout(r, 700));
+    return { whileTyping, after: n };
+  }, key);
+  assert.deepEqual(writes, { whileTyping: 0, after: 1 });
+  const tail = (text, n = 12) => text.slice(-n);
+  assert.equal(tail(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).params.InstanceName), "xxxxxxxyyyyy");
+  // Typed, then reloaded at once: leaving the page writes what is waiting.
+  await page.evaluate(() => {
+    const box = document.getElementById("json");
+    box.value = box.value.replace(/x(y*)"/, 'xz$1"');
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(tail(JSON.parse(await page.inputValue("#json")).InstanceName), "xxxxxxzyyyyy");
+  // Text that does not parse, as large, is kept the same way.
+  await page.evaluate(() => {
+    const box = document.getElementById("json");
+    box.value = box.value.replace(/}\s*$/, ", ");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  const kept = await page.inputValue("#json");
+  assert.ok(kept.includes('xzyyyyy"') && kept.endsWith(", "), `the text that does not parse is back: …${tail(kept, 40)}`);
+  // A small call is saved at once, as before.
+  await page.fill("#json", JSON.stringify(params));
+  await settle(page);
+  await page.fill('#form [data-path="ApplicationId"]', "app-small");
+  await settle(page);
+  assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).params.ApplicationId, "app-small");
+  noProblems(problems);
+  await page.close();
+});

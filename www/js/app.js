@@ -14,7 +14,7 @@ import { Snippets } from "./snippets.js";
 import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
-import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS } from "./config.js";
+import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS, DRAFT_IDLE_OVER, DRAFT_IDLE_MS } from "./config.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -89,21 +89,37 @@ function prepareOptions(ts, { allowInvalid }) {
   return o;
 }
 
-function saveDraft() {
+/** Saves the call as its API's draft: at once when small; when large, once typing pauses (or
+ *  the page goes, see `wire`), since rewriting megabytes on every keystroke made typing lag.
+ *  `now`: at once whatever the size (the API is about to change). */
+function saveDraft({ now = false } = {}) {
   if (!state.apiId) return;
   // A call opened from someone's link is not saved over the draft until it is edited.
   if (state.fromLink && state.fromLink === snapshot()) return;
   state.fromLink = null;
   const typed = json.valid ? undefined : $("json").value;
   const keptText = typed && !namesSecret(typed) ? typed : undefined;
-  const saved = drafts.save(state.apiId, {
+  const draft = {
     params: state.params,
     region: state.region,
     // `formChanged`: the text and the form differ on a reload too, and the page says so again.
     options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
-  }, creds.secrets());
-  showDraftSaved(saved);
+  };
+  // One pending draft at a time, and only this API's: another's is written before it is replaced.
+  if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
+  pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
+  const large = JSON.stringify(state.params).length + (keptText?.length ?? 0) > DRAFT_IDLE_OVER;
+  if (large && !now) writeDraft();
+  else writeDraft.flush();
 }
+
+let pendingDraft = null;
+const writeDraft = debounce(() => {
+  if (!pendingDraft) return;
+  const { apiId, draft, secrets } = pendingDraft;
+  pendingDraft = null;
+  showDraftSaved(drafts.save(apiId, draft, secrets));
+}, DRAFT_IDLE_MS);
 
 /** Said once when the draft stops being saved (every keystroke tries again, and would
  *  re-announce it), and gone once it is saved again. */
@@ -324,7 +340,10 @@ function selectApi(id, override, linkSettings) {
     $("load-status").textContent = t("page.unknownApi", { id, detail: errorLine(e) });
     return false;
   }
-  if (state.apiId && state.apiId !== id) saveDraft();
+  // Text typed in the box that does not parse goes with its API's draft when another API opens;
+  // opening this same API again (a history entry, a link) must not write over it either.
+  const typed = state.apiId === id && !json.valid ? $("json").value : null;
+  if (state.apiId && state.apiId !== id) saveDraft({ now: true });
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
@@ -361,7 +380,8 @@ function selectApi(id, override, linkSettings) {
   renderApiInfo();
   renderSettings();
   form.render(spec, state.params);
-  json.show(state.params, { force: true });
+  if (typed !== null && !draft?.options?.jsonText) json.load(state.params);
+  else json.show(state.params, { force: true });
   if (draft?.options?.jsonText) {
     $("json").value = draft.options.jsonText;
     json.read();
@@ -392,7 +412,7 @@ function loadExample(i) {
   if (ex.request?.method && state.spec.methods.includes(ex.request.method)) state.options.method = ex.request.method;
   renderSettings();
   form.render(state.spec, state.params);
-  json.show(state.params, { force: true });
+  json.load(state.params);
   say($("send-status"), () => t("example.loaded", { title: docText(ex.title) }));
   scheduleUpdate.flush();
 }
@@ -533,7 +553,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
-  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("draft-status"), $("cred-status"), $("share-status"), $("import-status"));
+  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("draft-status"), $("cred-status"), $("share-status"), $("import-status"), $("history-status"));
   refreshSendAvailability();
 }
 
@@ -587,8 +607,13 @@ function wire() {
     button: $("verify-button"), useCurrent: $("verify-current"), output: $("verify-output"),
   }, () => (state.prepared ? rawHttp(state.prepared.request) : ""));
 
-  // Remember when the latest input happened, to measure input → preview.
-  document.addEventListener("input", () => (state.lastInputAt = performance.now()), true);
+  // Remember when the latest input happened, to measure input → preview. A large draft waits
+  // for a pause after the last keystroke, not after the last re-sign: a slow re-sign of a large
+  // call is no pause in the typing.
+  document.addEventListener("input", () => {
+    state.lastInputAt = performance.now();
+    if (pendingDraft) writeDraft();
+  }, true);
 
   $("region").addEventListener("input", () => {
     state.region = $("region").value.trim();
@@ -656,6 +681,15 @@ function wire() {
   $("import-forget").addEventListener("click", () => {
     imports.clear();
     location.reload();
+  });
+  // A large draft waits for typing to pause: leaving (a reload, closing the tab, switching away)
+  // must not lose what was typed in the meantime, nor the edit the preview has not caught up with.
+  const keepDraft = () => {
+    if (state.apiId) saveDraft({ now: true });
+  };
+  window.addEventListener("pagehide", keepDraft);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") keepDraft();
   });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);

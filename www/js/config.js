@@ -18,6 +18,11 @@ export const PREVIEW_DEBOUNCE_MS = 15;
  *  keystroke) and too long to share. */
 export const LINK_MAX_PARAMS = 8 * 1024;
 
+/** A draft over this many characters of parameters (as JSON) is saved when typing pauses for
+ *  DRAFT_IDLE_MS, not on every keystroke: writing megabytes to localStorage each time lags. */
+export const DRAFT_IDLE_OVER = 8 * 1024;
+export const DRAFT_IDLE_MS = 400;
+
 /** How many calls the history keeps. */
 export const HISTORY_LIMIT = 30;
 

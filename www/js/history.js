@@ -1,7 +1,7 @@
 // The call history: what was sent and how it went, without secrets (API, parameters, region,
 // signing settings, time, via, status and code), kept in localStorage.
 import { h, put } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, say } from "./i18n.js";
 import { history as store, withoutSecrets } from "./store.js";
 import { HISTORY_LIMIT, HISTORY_ENTRY_MAX } from "./config.js";
 
@@ -20,8 +20,9 @@ export class History {
     this.entries = [];
     store.save(this.entries);
     this.render();
-    const undo = h("button", { type: "button", class: "link", text: t("history.undo"), on: { click: () => this.restore(cleared) } });
-    put(this.status, t("history.cleared"), " ", undo);
+    // Said through `say`, as every note here, so that a language switch says it again.
+    say(this.status, () => [t("history.cleared"), " ",
+      h("button", { type: "button", class: "link", text: t("history.undo"), on: { click: () => this.restore(cleared) } })]);
   }
 
   restore(cleared) {
@@ -29,7 +30,7 @@ export class History {
     this.entries = [...this.entries, ...cleared].slice(0, HISTORY_LIMIT);
     const note = this.persist();
     this.render();
-    put(this.status, [t("history.restored"), note].filter(Boolean).join(" "));
+    say(this.status, () => [t("history.restored"), note?.()].filter(Boolean).join(" "));
     // The Undo button is gone: focus goes back where the clear started.
     this.clearButton.focus();
   }
@@ -44,19 +45,19 @@ export class History {
     this.entries.length = Math.min(this.entries.length, HISTORY_LIMIT);
     const note = this.persist();
     this.render();
-    const said = [tooLarge ? t("history.tooLarge", { kb: HISTORY_ENTRY_MAX / 1024 }) : "", note].filter(Boolean).join(" ");
-    if (said) put(this.status, said);
+    if (tooLarge || note) say(this.status, () => [tooLarge ? t("history.tooLarge", { kb: HISTORY_ENTRY_MAX / 1024 }) : "", note?.()].filter(Boolean).join(" "));
   }
 
-  /** Saves the entries; what the user should know of it, or "". Storage full: the oldest go,
-   *  as the list then shows; nothing fits (or no storage): the list is kept for this visit only. */
+  /** Saves the entries; what the user should know of it (see `say`), or null. Storage full: the
+   *  oldest go, as the list then shows; nothing fits (or no storage): the list is kept for this
+   *  visit only. */
   persist() {
     const kept = store.save(this.entries);
-    if (kept === this.entries.length) return "";
-    if (kept <= 0) return t("history.notStored");
+    if (kept === this.entries.length) return null;
+    if (kept <= 0) return () => t("history.notStored");
     const n = this.entries.length - kept;
     this.entries.length = kept;
-    return t("history.dropped", { n });
+    return () => t("history.dropped", { n });
   }
 
   render() {

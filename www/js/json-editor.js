@@ -52,13 +52,21 @@ export class JsonEditor {
     this.onParams(value);
   }
 
+  /** Shows parameters loaded in place of the call (an example, a history entry, a link): text
+   *  typed here that does not parse stays, as against a form edit, or loading would lose it. */
+  load(params) {
+    if (this.valid) return this.show(params, { force: true });
+    this.keepAgainstForm(() => t("json.keptAgainstLoad"));
+  }
+
   /** Says that the form's parameters and the text kept here now differ, until the text parses
-   *  or is replaced. */
-  keepAgainstForm() {
+   *  or is replaced; `render`, when given, says why in other words (see `say`). */
+  keepAgainstForm(render) {
     this.formChanged = true;
-    if (!this.kept.box.hidden) return;
+    // Said once: each further form edit would announce the same words again.
+    if (!this.kept.box.hidden && !render) return;
     this.kept.box.hidden = false;
-    say(this.kept.text, () => t("json.keptAgainstForm"));
+    say(this.kept.text, render ?? (() => t("json.keptAgainstForm")));
   }
 
   /** `render`: the problem in the page language (see `say`); none: the text parses. */
