@@ -38,7 +38,7 @@ fn vectors_verify_and_expire() {
             stdin.push(b'\n');
         }
     }
-    stdin.extend_from_slice(b"{\"method\":\"GET\"}\n\xff\n");
+    stdin.extend_from_slice(b"{\"method\":\"GET\",\"credentials\":[],\"now\":1}\n\xff\n");
     let out = run(stdin);
     assert_eq!(out.len(), vectors.len() * 2 + 2);
     for (i, v) in vectors.iter().enumerate() {
@@ -55,7 +55,7 @@ fn vectors_verify_and_expire() {
         };
         assert_eq!(late["code"], want, "{}", v["id"]);
     }
-    // The line lacks the url (and more): the first member missing is named.
+    // The line lacks the url (or host, path and query): named.
     assert_eq!(out[out.len() - 2]["code"], "MissingField");
     assert_eq!(out[out.len() - 2]["path"], "url");
     assert_eq!(out[out.len() - 1]["code"], "InvalidUtf8");
