@@ -220,10 +220,14 @@ fn bad_bundles_are_errors_not_panics() {
     // Action files given as a list, not by language: told the shape.
     let e = import_bundle(r#"{"product": "x", "version": "2024-01-01", "actions": [{"name": "A"}]}"#).unwrap_err();
     assert!(e.path.as_deref() == Some("actions") && e.message.contains("metadatas"), "{e:?}");
-    // An unreadable action file is named by its place in the bundle.
-    let e = import_bundle(r#"{"product": "x", "version": "2024-01-01", "actions": {"metadatas": [{"name": "A", "method": "POST", "pathPattern": "", "parameters": []}, {}]}}"#)
-        .unwrap_err();
-    assert!(e.path.as_deref().is_some_and(|p| p.starts_with("actions.metadatas[1]")), "{e:?}");
+    // An unreadable action file is skipped, named by its place in the bundle; the rest import.
+    let out = import_bundle(r#"{"product": "x", "version": "2024-01-01", "actions": {"metadatas": [{"name": "A", "method": "POST", "pathPattern": "", "parameters": []}, {}, {"name": "B", "parameters": 1}]}}"#)
+        .unwrap();
+    assert_eq!(out.specs.len(), 1);
+    let skipped: Vec<&str> = out.skipped.iter().map(|s| s.action.as_str()).collect();
+    assert_eq!(skipped, ["actions.metadatas[1]", "B"], "{:?}", out.skipped);
+    assert!(out.skipped[0].reason.contains("name"), "{:?}", out.skipped);
+    assert!(out.skipped[1].reason.starts_with("B.parameters: must be a list"), "{:?}", out.skipped);
     let e = import_bundle(r#"{"product": 5, "version": "2024-01-01", "actions": {}}"#).unwrap_err();
     assert_eq!((e.path.as_deref(), e.message.as_str()), (Some("product"), "must be a string"));
     // Sub-parameters nested past the limit are refused for that action, not followed forever.

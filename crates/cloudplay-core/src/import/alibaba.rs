@@ -416,22 +416,29 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
         None => return Err(invalid("actions", &format!("missing: {ACTIONS}"))),
         Some(a) => a.as_object().ok_or_else(|| invalid("actions", &format!("must be {ACTIONS}")))?,
     };
+    let mut unread = Vec::new();
     for (lang_name, list) in actions {
         let lang = Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), Lang::EXPECTED))?;
         let list = list.as_array().ok_or_else(|| invalid(&format!("actions.{lang_name}"), "must be a list"))?;
         for (i, doc) in list.iter().enumerate() {
-            // The file's own paths (`name`) say little among hundreds: say which file.
-            imp.action(&doc.to_string(), lang).map_err(|mut e| {
-                let at = format!("actions.{lang_name}[{i}]");
-                e.path = Some(match e.path.take().filter(|p| !p.is_empty()) {
-                    Some(p) => format!("{at}.{p}"),
-                    None => at,
-                });
-                e
-            })?;
+            // One unreadable file among hundreds is skipped like an action that cannot be
+            // imported, named by its place when it has no name.
+            if let Err(e) = imp.action(&doc.to_string(), lang) {
+                let action = match doc.get("name").and_then(Value::as_str) {
+                    Some(name) if !name.is_empty() => String::from(name),
+                    _ => format!("actions.{lang_name}[{i}]"),
+                };
+                let reason = match e.path {
+                    Some(path) => format!("{path}: {}", e.message),
+                    None => e.message,
+                };
+                unread.push(Skipped { action, reason });
+            }
         }
     }
-    imp.finish()
+    let mut out = imp.finish()?;
+    out.skipped.extend(unread);
+    Ok(out)
 }
 
 fn parse_json(text: &str, what: &str) -> Result<Value> {
