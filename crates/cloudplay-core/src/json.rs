@@ -257,14 +257,13 @@ mod tests {
     }
 
     fn fault<T: DeserializeOwned>(text: &str, arg: &str) -> (String, Option<String>, String) {
-        let e = typed_arg::<T>(text, arg).err().expect("an error");
+        let e = typed_arg::<T>(text, arg).map(|_| ()).expect_err("an error");
         (e.code().to_string(), e.path.clone(), e.message.clone())
     }
 
     #[test]
     fn a_date_where_seconds_are_wanted_is_told_how_to_give_them() {
-        let (code, path, message) =
-            fault::<PrepareOptions>(r#"{"timestamp":"2026-12-02T07:00:00.000Z"}"#, "options");
+        let (code, path, message) = fault::<PrepareOptions>(r#"{"timestamp":"2026-12-02T07:00:00.000Z"}"#, "options");
         assert_eq!((code.as_str(), path.as_deref()), ("InvalidField", Some("options.timestamp")));
         assert!(message.contains("Math.floor(date.getTime() / 1000)"), "{message}");
         // Any other text is the plain type error.
@@ -278,8 +277,8 @@ mod tests {
         assert_eq!((code.as_str(), path.as_deref()), ("MissingField", Some("credentials.secret_id")));
         // A key under another name is refused, not dropped.
         let e = secret_safe::<Credentials>(r#"{"secret_id":"a","secret_key":"k","secretKey":"k2"}"#, "credentials")
-            .err()
-            .expect("secretKey");
+            .map(|_| ())
+            .expect_err("secretKey");
         assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials.secretKey")));
         assert!(e.message.contains("secret_key") && !e.message.contains("k2"), "{}", e.message);
         let e =
@@ -304,26 +303,27 @@ mod tests {
     #[test]
     fn a_field_missing_inside_a_member_names_the_member() {
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":"k"},{"secret_id":"AKID"}],"now":1}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("credentials[1]")));
         assert!(e.message.contains("secret_key"), "{}", e.message);
         // The argument's own field, missing, is named as itself.
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[]}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("MissingField", Some("now")));
         // A field it has no place for would be checked as absent: the body, here.
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[],"now":1,"payload":"{}"}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("payload")));
         assert!(e.message.contains("`body`"), "{}", e.message);
     }
 
     #[test]
     fn a_name_given_twice_is_refused() {
-        let e =
-            typed::<Credentials>(r#"{"secret_id":"a","secret_key":"one","secret_key":"two"}"#).err().expect("an error");
+        let e = typed::<Credentials>(r#"{"secret_id":"a","secret_key":"one","secret_key":"two"}"#)
+            .map(|_| ())
+            .expect_err("an error");
         assert!(e.to_string().starts_with("duplicate field `secret_key`"), "{e}");
-        let e = typed::<Value>(r#"{"a":[{"b":1,"b":2}]}"#).err().expect("an error");
+        let e = typed::<Value>(r#"{"a":[{"b":1,"b":2}]}"#).map(|_| ()).expect_err("an error");
         assert!(e.to_string().starts_with("duplicate field `b`"), "{e}");
         assert_eq!(typed::<Value>(r#"{"a":1,"b":[1.5,-2,"x",null,true,{}]}"#).unwrap()["b"][0], 1.5);
     }
@@ -331,25 +331,25 @@ mod tests {
     #[test]
     fn a_credential_in_the_wrong_shape_is_not_quoted() {
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":987654321}],"now":1}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!(e.path.as_deref(), Some("credentials[0]"));
         assert!(!e.message.contains("987654321"), "{}", e.message);
         // One pair where a list of them is wanted: said so, still without the value.
         let text =
             r#"{"method":"POST","url":"https://a.b/","credentials":{"secret_id":"A","secret_key":"s3cr3t"},"now":1}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!(e.path.as_deref(), Some("credentials"));
         assert!(e.message.starts_with("must be a list of {secret_id"), "{}", e.message);
         assert!(!e.message.contains("s3cr3t"), "{}", e.message);
         // The token under another name, in the list: named, with its element, and not quoted.
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":"k","sessionToken":"t0k3n"}],"now":1}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).err().expect("an error");
+        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials[0]")));
         assert!(e.message.starts_with("'sessionToken' is not read") && !e.message.contains("t0k3n"), "{}", e.message);
         let e = typed_arg::<Credentials>(r#"{"secret_id":"A","secret_key":987654321}"#, "credentials")
             .map_err(without_secret)
-            .err()
-            .expect("an error");
+            .map(|_| ())
+            .expect_err("an error");
         assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials.secret_key")));
         assert!(!e.message.contains("987654321"), "{}", e.message);
     }
@@ -363,7 +363,7 @@ mod tests {
         ] {
             let (hot, typed) =
                 (hot_arg::<Credentials>(text, "credentials"), typed_arg::<Credentials>(text, "credentials"));
-            let (hot, typed) = (hot.err().expect("an error"), typed.err().expect("an error"));
+            let (hot, typed) = (hot.map(|_| ()).expect_err("an error"), typed.map(|_| ()).expect_err("an error"));
             assert_eq!((hot.code(), hot.path.clone()), (typed.code(), typed.path.clone()), "{text}");
         }
     }
@@ -382,7 +382,7 @@ mod tests {
     fn an_object_given_as_a_list_is_refused() {
         for text in [r#"["key","id"]"#, r#" ["id","key","token"]"#, "[]"] {
             for e in [typed_arg::<Credentials>(text, "credentials"), hot_arg::<Credentials>(text, "credentials")] {
-                let e = e.err().expect(text);
+                let e = e.map(|_| ()).expect_err(text);
                 assert_eq!((e.code(), e.path.as_deref()), ("InvalidField", Some("credentials")), "{text}");
                 assert!(!e.message.contains("key"), "{}", e.message);
             }

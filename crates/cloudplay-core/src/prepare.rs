@@ -187,7 +187,9 @@ fn check_credentials(c: &Credentials) -> Result<()> {
     // Swapped, the secret would go out as the id in the Authorization header or the query, and
     // into every log on the way; a random secret begins so only once in millions.
     const ID_PREFIXES: [&str; 3] = ["AKID", "LTAI", "STS."];
-    if ID_PREFIXES.iter().any(|p| c.secret_key.starts_with(p)) && !ID_PREFIXES.iter().any(|p| c.secret_id.starts_with(p)) {
+    if ID_PREFIXES.iter().any(|p| c.secret_key.starts_with(p))
+        && !ID_PREFIXES.iter().any(|p| c.secret_id.starts_with(p))
+    {
         return Err(Error::at(
             ErrorKind::InvalidField,
             "credentials.secret_key",

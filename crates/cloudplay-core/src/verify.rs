@@ -739,7 +739,11 @@ impl VerifyWireInput {
             (Some(url), None) => {
                 let parts = [("scheme", &raw.scheme), ("path", &raw.path), ("query", &raw.query)];
                 if let Some((name, _)) = parts.iter().find(|(_, v)| v.is_some()) {
-                    return Err(Error::at(ErrorKind::InvalidField, *name, "give the url, or host, path and query, not both"));
+                    return Err(Error::at(
+                        ErrorKind::InvalidField,
+                        *name,
+                        "give the url, or host, path and query, not both",
+                    ));
                 }
                 url
             }
@@ -755,15 +759,17 @@ impl VerifyWireInput {
                 )
             }
             (Some(_), Some(_)) => {
-                return Err(Error::at(ErrorKind::InvalidField, "host", "give the url, or host, path and query, not both"))
-            }
-            (None, None) => {
                 return Err(Error::at(
-                    ErrorKind::MissingField,
-                    "url",
-                    "'url' is required (https://host/path?query), or host, path and query as prepare's request has them",
+                    ErrorKind::InvalidField,
+                    "host",
+                    "give the url, or host, path and query, not both",
                 ))
             }
+            (None, None) => return Err(Error::at(
+                ErrorKind::MissingField,
+                "url",
+                "'url' is required (https://host/path?query), or host, path and query as prepare's request has them",
+            )),
         };
         let mut request = HttpRequest::from_url(&raw.method, &url)?;
         for (i, (name, _)) in raw.headers.iter().enumerate() {

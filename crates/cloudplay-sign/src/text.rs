@@ -33,26 +33,6 @@ pub fn decimal(n: i64, buf: &mut [u8; 20]) -> &str {
     core::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use alloc::string::ToString;
-
-    #[test]
-    fn decimal_is_display() {
-        let mut buf = [0; 20];
-        for n in [0, 1, 9, 10, 1_907_403_976, -1, -10, i64::MAX, i64::MIN, i64::MIN + 1] {
-            assert_eq!(decimal(n, &mut buf), n.to_string());
-        }
-    }
-
-    #[test]
-    fn concat_joins_in_order() {
-        assert_eq!(concat(&[]), "");
-        assert_eq!(concat(&["a", "", "bc", "中"]), "abc中");
-    }
-}
-
 /// The first of `len` names (`name(i)`) given again, in the order given: `(its first index,
 /// the repeat's)`. A request has a handful of names, compared pairwise; beyond that they go
 /// through a hash table, so that 100,000 names take a moment instead of minutes. (A table
@@ -81,4 +61,24 @@ pub fn first_repeat<'a>(len: usize, name: &dyn Fn(usize) -> &'a [u8], ignore_cas
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    #[test]
+    fn decimal_is_display() {
+        let mut buf = [0; 20];
+        for n in [0, 1, 9, 10, 1_907_403_976, -1, -10, i64::MAX, i64::MIN, i64::MIN + 1] {
+            assert_eq!(decimal(n, &mut buf), n.to_string());
+        }
+    }
+
+    #[test]
+    fn concat_joins_in_order() {
+        assert_eq!(concat(&[]), "");
+        assert_eq!(concat(&["a", "", "bc", "中"]), "abc中");
+    }
 }

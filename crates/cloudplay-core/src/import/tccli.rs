@@ -50,7 +50,10 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         let examples = root.len() == 1
             && root.get("actions").and_then(Value::as_object).is_some_and(|a| a.values().all(Value::is_array));
         if examples {
-            invalid("metadata", "missing: this is an examples.json; pass the api.json first and the examples.json second")
+            invalid(
+                "metadata",
+                "missing: this is an examples.json; pass the api.json first and the examples.json second",
+            )
         } else {
             invalid("metadata", "missing")
         }

@@ -27,12 +27,12 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
 use crate::build::{build, flatten, ordered, resolve_host, BuildOptions};
-use crate::Algorithm;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
 use crate::prepare::Call;
 use crate::spec::{ApiSpec, ApiStyle, Location};
+use crate::Algorithm;
 
 pub use curl::curl_command;
 
@@ -197,7 +197,10 @@ fn same_parameters(spec: &ApiSpec, call: &Call, signed: &HttpRequest) -> Result<
     };
     let common = request_params(&bare);
     let decided = |req: &HttpRequest| -> Vec<(String, String)> {
-        request_params(req).into_iter().filter(|(n, _)| n != "Signature" && !common.iter().any(|(c, _)| c == n)).collect()
+        request_params(req)
+            .into_iter()
+            .filter(|(n, _)| n != "Signature" && !common.iter().any(|(c, _)| c == n))
+            .collect()
     };
     // Compared as sets, in any order: a sort here would add a sort routine of its own.
     let (mine, theirs) = (decided(&ours), decided(signed));

@@ -417,12 +417,12 @@ mod tests {
             // The host with its scheme, as a URL is written.
             (r#","host":"https://h""#, "host"),
         ] {
-            let e = read(&alloc::format!("{with_signed}{extra}")).err().expect(extra);
+            let e = read(&alloc::format!("{with_signed}{extra}")).map(|_| ()).expect_err(extra);
             assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some(path)), "{extra}");
         }
         let e = read(r#""credentials":{"secret_id":"id","secret_key":"k","sessionToken":"t"},"signed_headers":"host""#)
-            .err()
-            .expect("sessionToken");
+            .map(|_| ())
+            .expect_err("sessionToken");
         assert_eq!(e.path.as_deref(), Some("credentials.sessionToken"));
         assert!(e.message.contains("token") && !e.message.contains("\"t\""), "{}", e.message);
         // A demo account passed whole: its profile is the caller's own.

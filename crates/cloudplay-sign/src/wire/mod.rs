@@ -180,7 +180,11 @@ impl<'a> WireInput<'a> {
         let host = f.string("host")?.unwrap_or_default();
         // `https://cvm.tencentcloudapi.com` would be signed as the host's text.
         if host.bytes().any(|b| b == b'/') {
-            return Err(Error::at(ErrorKind::InvalidField, "host", "must be a host name alone, without scheme or path"));
+            return Err(Error::at(
+                ErrorKind::InvalidField,
+                "host",
+                "must be a host name alone, without scheme or path",
+            ));
         }
         let path = f.string("path")?.unwrap_or(Text::Borrowed("/"));
         if !path.starts_with('/') {
