@@ -16,9 +16,20 @@ after(async () => {
   await server?.stop();
 });
 
-async function openDocs() {
+/** Opens the demo documentation page, as a host site would have it: `hostCss` is added to its
+ *  stylesheet, `edit` rewrites its HTML (attributes on the boxes). */
+async function openDocs({ hostCss = "", edit = (html) => html, colorScheme } = {}) {
   const page = await browser.context.newPage();
   const problems = watch(page);
+  if (colorScheme) await page.emulateMedia({ colorScheme });
+  if (hostCss) await page.route("**/docs-demo.css", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n${hostCss}` });
+  });
+  await page.route("**/docs-demo.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: edit(await response.text()) });
+  });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -269,6 +280,63 @@ test("the widget's status line is red when the call is not sent, as the page's i
     assert.equal(await colour(), bad, `${colorScheme}: the error colour of the form's own errors`);
     assert.notEqual(await colour(), await hai.locator(".actions").evaluate((el) => getComputedStyle(el).color));
   }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("theme=\"dark\" on a dark site under a light OS, and theme=\"light\" under a dark OS, keep every text readable", async () => {
+  const sites = [
+    { theme: "dark", os: "light", css: "cloudplay-try { --cloudplay-fg: #e8e8e8; --cloudplay-bg: #15171a; --cloudplay-field: #0e1012; --cloudplay-line: #444; }" },
+    { theme: "light", os: "dark", css: "cloudplay-try { --cloudplay-fg: #202020; --cloudplay-bg: #fafaf7; --cloudplay-field: #fff; --cloudplay-line: #bbb; }" },
+  ];
+  // Only the documented colours set, no theme: the code boxes follow them all the same.
+  {
+    const { page, problems } = await openDocs({ colorScheme: "light", hostCss: sites[0].css });
+    const pre = page.locator('cloudplay-try[api^="hai/"] [data-step="string_to_sign"] pre');
+    const ratio = await contrastOf(pre);
+    assert.ok(ratio >= 4.5, `no theme: Signature ${ratio.toFixed(2)}:1`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  for (const site of sites) {
+    const { page, problems } = await openDocs({ colorScheme: site.os, hostCss: site.css, edit: (html) => html.replaceAll("<cloudplay-try ", `<cloudplay-try theme="${site.theme}" `) });
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    assert.equal(await hai.evaluate((e) => getComputedStyle(e).colorScheme), site.theme);
+    await hai.locator("details.sig summary").click();
+    const pre = hai.locator('[data-step="string_to_sign"] pre');
+    await pre.waitFor();
+    const ratio = await contrastOf(pre);
+    assert.ok(ratio >= 4.5, `${site.theme} on a ${site.os} OS: Signature ${ratio.toFixed(2)}:1`);
+    // Help text and an error, on the box's own background.
+    const onBox = (locator) => contrastOf(locator, hai.locator(".box"));
+    const help = await onBox(hai.locator(".doc").first());
+    assert.ok(help >= 4.5, `${site.theme}: help text ${help.toFixed(2)}:1`);
+    await hai.locator('.form [data-path="BundleType"]').fill("");
+    await settle(page);
+    const error = await onBox(hai.locator(".field-error:not([hidden])").first());
+    assert.ok(error >= 4.5, `${site.theme}: error ${error.toFixed(2)}:1`);
+    await hai.screenshot({ path: screenshotPath(`widget-theme-${site.theme}-on-${site.os}-os`) });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("each colour the widget uses can be set by the host page", async () => {
+  const colours = { code: "rgb(1, 2, 3)", muted: "rgb(4, 5, 6)", error: "rgb(7, 8, 9)", success: "rgb(10, 11, 12)", focus: "rgb(13, 14, 15)" };
+  const css = `cloudplay-try { ${Object.entries(colours).map(([k, v]) => `--cloudplay-${k}: ${v};`).join(" ")} }`;
+  const { page, problems } = await openDocs({ hostCss: css });
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
+  assert.equal(await style(hai.locator("pre").first(), "backgroundColor"), colours.code);
+  assert.equal(await style(hai.locator(".doc").first(), "color"), colours.muted);
+  assert.equal(await style(hai.locator(".summary .ok"), "color"), colours.success);
+  const bundle = hai.locator('.form [data-path="BundleType"]');
+  await bundle.fill("");
+  await settle(page);
+  assert.equal(await style(hai.locator(".field-error:not([hidden])").first(), "color"), colours.error);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await style(bundle, "outlineColor"), colours.focus);
   assert.deepEqual(problems, []);
   await page.close();
 });
