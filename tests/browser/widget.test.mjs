@@ -340,3 +340,19 @@ test("each colour the widget uses can be set by the host page", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a host page with html { font-size: 62.5% } leaves the widget's text sizes as they are", async () => {
+  const sizes = async (page) => {
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const size = (locator) => locator.first().evaluate((el) => getComputedStyle(el).fontSize);
+    return { heading: await size(hai.locator("h2")), help: await size(hai.locator(".doc")), label: await size(hai.locator("label")), code: await size(hai.locator("pre")) };
+  };
+  const plain = await openDocs();
+  const expected = await sizes(plain.page);
+  assert.ok(parseFloat(expected.help) >= 12, `help text ${expected.help}`);
+  await plain.page.close();
+  const { page, problems } = await openDocs({ hostCss: "html { font-size: 62.5%; } body { font-size: 1.6rem; }" });
+  assert.deepEqual(await sizes(page), expected);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
