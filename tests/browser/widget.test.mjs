@@ -356,3 +356,25 @@ test("a host page with html { font-size: 62.5% } leaves the widget's text sizes 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a host page's text styles around the widget do not reach its labels", async () => {
+  const styles = async (page) => {
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const props = ["textTransform", "textAlign", "letterSpacing", "wordSpacing", "whiteSpace", "fontStyle", "textIndent", "fontSize"];
+    return hai.locator(".form label").first().evaluate((el, ps) => Object.fromEntries(ps.map((p) => [p, getComputedStyle(el)[p]])), props);
+  };
+  const plain = await openDocs();
+  const expected = await styles(plain.page);
+  await plain.page.close();
+  const leaky = "main { text-align: center; text-transform: uppercase; letter-spacing: 3px; word-spacing: 10px; font-style: italic; text-indent: 4em; white-space: pre-line; font-size: 20px; }";
+  const { page, problems } = await openDocs({ hostCss: leaky });
+  assert.deepEqual(await styles(page), expected);
+  assert.equal(expected.textTransform, "none");
+  assert.equal(expected.whiteSpace, "normal");
+  await page.locator("cloudplay-try").first().screenshot({ path: screenshotPath("widget-leaky-host") });
+  // Its custom properties still reach it: only inherited text styles stop at the box.
+  await page.locator("cloudplay-try").first().evaluate((el) => el.style.setProperty("--cloudplay-bg", "rgb(1, 2, 3)"));
+  assert.equal(await page.locator("cloudplay-try .box").first().evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(1, 2, 3)");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
