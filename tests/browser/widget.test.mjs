@@ -21,6 +21,8 @@ after(async () => {
 async function openDocs({ hostCss = "", edit = (html) => html, colorScheme } = {}) {
   const page = await browser.context.newPage();
   const problems = watch(page);
+  const messages = [];
+  page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
   if (colorScheme) await page.emulateMedia({ colorScheme });
   if (hostCss) await page.route("**/docs-demo.css", async (route) => {
     const response = await route.fetch();
@@ -36,12 +38,13 @@ async function openDocs({ hostCss = "", edit = (html) => html, colorScheme } = {
   const resp = await page.goto(`${server.url}docs-demo.html`);
   assert.match(resp.headers()["content-security-policy"] ?? "", /script-src 'self'/);
   // A box starts when it comes near the viewport: bring each one there, and let it start.
+  // A box that cannot show its API says so in data-error instead.
   for (const box of await page.locator("cloudplay-try").all()) {
     await box.scrollIntoViewIfNeeded();
-    await box.evaluate((e) => new Promise((ok) => (e.dataset.ready ? ok() : e.addEventListener("cloudplay:ready", ok, { once: true }))));
+    await page.waitForFunction((e) => e.dataset.ready === "true" || "error" in e.dataset, await box.elementHandle(), { timeout: 20000 });
   }
-  await page.waitForFunction(() => [...document.querySelectorAll("cloudplay-try")].every((e) => e.dataset.ready === "true"), null, { timeout: 20000 });
-  return { page, problems };
+  await page.waitForFunction(() => [...document.querySelectorAll("cloudplay-try")].every((e) => e.dataset.ready === "true" || "error" in e.dataset), null, { timeout: 20000 });
+  return { page, problems, messages };
 }
 
 test("the documentation page adds the widget with one script tag, and each widget loads its API", async () => {
@@ -377,4 +380,25 @@ test("a host page's text styles around the widget do not reach its labels", asyn
   assert.equal(await page.locator("cloudplay-try .box").first().evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(1, 2, 3)");
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("a box with a wrong or missing api gives readers one short line, and its author the detail on the console and in data-error", async () => {
+  const broken = '<cloudplay-try id="typo" api="hai/2023-08-12/RunInstance"></cloudplay-try><cloudplay-try id="none"></cloudplay-try></main>';
+  for (const [lang, line] of [["en", "This example could not be loaded."], ["zh-CN", "此示例无法加载。"]]) {
+    const { page, problems } = await openDocs({ edit: (html) => html.replace('<html lang="en">', `<html lang="${lang}">`).replace("</main>", broken) });
+    for (const id of ["typo", "none"]) {
+      const box = page.locator(`#${id}`);
+      assert.equal(await box.getByRole("alert").textContent(), line);
+      assert.equal(await box.evaluate((e) => e.shadowRoot.textContent.trim()), line, "nothing more for readers");
+    }
+    const typo = await page.locator("#typo").getAttribute("data-error");
+    assert.match(typo, /unknown API: .*RunInstance/);
+    const none = await page.locator("#none").getAttribute("data-error");
+    assert.match(none, /the api attribute is missing/);
+    assert.equal(problems.length, 2, problems.join("\n"));
+    for (const detail of [typo, none]) assert.ok(problems.some((p) => p.startsWith("console error") && p.includes(detail)), problems.join("\n"));
+    // The boxes with a good api are unharmed.
+    assert.equal(await page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]').getAttribute("data-ready"), "true");
+    await page.close();
+  }
 });

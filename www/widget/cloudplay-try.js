@@ -86,16 +86,30 @@ class CloudplayTry extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    if (this.spec) this.build();
+    if (this.built) this.build();
+  }
+
+  /** A mistake in the page's markup: the detail is the author's (console and `data-error`),
+   *  not the reader's. */
+  authorError(detail) {
+    console.error(`<cloudplay-try api="${this.getAttribute("api") ?? ""}">: ${detail}`);
+    this.dataset.error = this.dataset.error ? `${this.dataset.error}\n${detail}` : detail;
   }
 
   build() {
-    const id = this.getAttribute("api") ?? "";
+    this.built = true;
+    delete this.dataset.error;
+    delete this.dataset.ready;
+    const id = this.getAttribute("api");
     useLang(this);
     try {
+      if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');
       this.spec = cp().describe(id);
     } catch (e) {
-      put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "error", role: "alert", text: `${t("widget.unknownApi", { id })} — ${errorLine(e)}` }));
+      this.spec = null;
+      this.authorError(id ? `unknown API: ${errorLine(e)}` : e.message);
+      put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
+        h("div", { class: "box", lang: htmlLang(lang()) }, h("p", { class: "error", role: "alert", text: t("widget.broken") })));
       return;
     }
     const spec = this.spec;
