@@ -402,3 +402,32 @@ test("a box with a wrong or missing api gives readers one short line, and its au
     await page.close();
   }
 });
+
+test("an author presets a box with region and params (over the example's), and hears on the console of a params or example that is wrong", async () => {
+  const presets = `<cloudplay-try api="hai/2023-08-12/RunInstances" region="ap-singapore" params='{"BundleType":"XL","InstanceCount":2}'>`;
+  const { page, problems, messages } = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', presets) });
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  assert.equal(await hai.getByLabel("Region").inputValue(), "ap-singapore");
+  assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
+  assert.equal(await hai.locator('.form [data-path="InstanceCount"]').inputValue(), "2");
+  assert.equal(await hai.locator('.form [data-path="ApplicationId"]').inputValue(), "app-jknfna", "the rest is the example's");
+  assert.match(await hai.locator("a.open").getAttribute("href"), /ap-singapore/);
+  assert.equal(await hai.getAttribute("data-error"), null);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(messages.filter((m) => /^(warning|error)/.test(m)), []);
+  await page.close();
+
+  // JSON that does not parse, and an example the API does not have: the reader gets the example.
+  const wrong = `<cloudplay-try api="hai/2023-08-12/RunInstances" example="7" params='{"BundleType": XL}'>`;
+  const bad = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', wrong) });
+  const box = bad.page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  assert.equal(await box.getAttribute("data-ready"), "true");
+  assert.equal(await box.locator('.form [data-path="BundleType"]').inputValue(), "S");
+  assert.equal(await box.getByRole("alert").count(), 0, "readers are not told");
+  const error = await box.getAttribute("data-error");
+  assert.match(error, /^params=.* was left out: .*JSON/);
+  assert.equal(bad.problems.length, 1);
+  assert.ok(bad.problems[0].includes(error), bad.problems[0]);
+  assert.ok(bad.messages.some((m) => /^warning: .*example="7" is not one of its 1 example/.test(m)), bad.messages.join("\n"));
+  await bad.page.close();
+});

@@ -2,7 +2,9 @@
 //
 // One script tag adds it:
 //   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
-// Attributes: api (required), lang ("en" | "zh"; default: the page's), example (index, default 0).
+// Attributes: api (required), example (index, default 0), region, params (JSON over the
+// example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's); the
+// README's widget section says each, with data-ready, data-error and the cloudplay:ready event.
 // It shows the API's form with its example loaded, live validation, the signature, and sends to
 // the in-page simulator, signed with the simulator's public demo key: it asks for no secret.
 // The engine loads when a box comes near the viewport. All boxes on a page show one language:
@@ -41,7 +43,7 @@ function whenNear(el, start) {
 
 class CloudplayTry extends HTMLElement {
   static get observedAttributes() {
-    return ["api", "lang"];
+    return ["api", "lang", "example", "region", "params"];
   }
 
   constructor() {
@@ -113,10 +115,9 @@ class CloudplayTry extends HTMLElement {
       return;
     }
     const spec = this.spec;
-    const exIndex = Number(this.getAttribute("example") ?? 0) || 0;
-    const ex = spec.examples?.[exIndex] ?? spec.examples?.[0];
-    this.params = ex ? structuredClone(ex.params ?? {}) : {};
-    this.region = ex?.region ?? "";
+    const ex = this.example(spec);
+    this.params = this.presetParams(ex?.params);
+    this.region = this.getAttribute("region") ?? ex?.region ?? "";
     const p = this.idBase;
 
     this.formBox = h("div", { class: "form" });
@@ -164,6 +165,35 @@ class CloudplayTry extends HTMLElement {
     this.refresh();
     this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
     this.dataset.ready = "true";
+  }
+
+  /** The example the `example` attribute picks (default the first); one that is not there is
+   *  said on the console, and the first is shown. */
+  example(spec) {
+    const examples = spec.examples ?? [];
+    const asked = this.getAttribute("example");
+    if (asked === null) return examples[0];
+    const i = Number(asked);
+    if (Number.isInteger(i) && i >= 0 && i < examples.length) return examples[i];
+    console.warn(`<cloudplay-try api="${this.getAttribute("api")}">: example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
+    return examples[0];
+  }
+
+  /** The example's parameters with the `params` attribute's JSON object over them (its keys
+   *  replace the example's); JSON that is not an object is the author's to fix, and the
+   *  reader gets the example. */
+  presetParams(exampleParams) {
+    const params = structuredClone(exampleParams ?? {});
+    const text = this.getAttribute("params");
+    if (text === null) return params;
+    try {
+      const over = JSON.parse(text);
+      if (over === null || typeof over !== "object" || Array.isArray(over)) throw new Error("it is not a JSON object");
+      return Object.assign(params, over);
+    } catch (e) {
+      this.authorError(`params="${text}" was left out: ${e.message}`);
+      return params;
+    }
   }
 
   call() {
