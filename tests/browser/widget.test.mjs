@@ -249,7 +249,7 @@ test("the widget's example values in empty fields read as examples, in English a
   const count = hai.locator('.form [data-path="InstanceCount"]');
   await count.fill("");
   assert.equal(await count.getAttribute("placeholder"), "e.g. 1");
-  // Boxes in Chinese: the boxes share one language, which the page's first box sets.
+  // A box in Chinese: its own lang.
   const zh = await browser.context.newPage();
   const zhProblems = watch(zh);
   await zh.route("**/docs-demo.html", async (route) => {
@@ -430,4 +430,42 @@ test("an author presets a box with region and params (over the example's), and h
   assert.ok(bad.problems[0].includes(error), bad.problems[0]);
   assert.ok(bad.messages.some((m) => /^warning: .*example="7" is not one of its 1 example/.test(m)), bad.messages.join("\n"));
   await bad.page.close();
+});
+
+test("each box speaks its own lang, or the page's, and a change of either keeps what the reader typed", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const bss = page.locator('cloudplay-try[api="bssopenapi/2017-12-14/CreateInstance"]');
+  const tryLabel = (box) => box.locator(".try").textContent();
+  await hai.locator('.form [data-path="BundleType"]').fill("XL");
+  await hai.getByLabel("Region").fill("ap-beijing");
+  await hai.locator('.form [data-path="ClientToken"]').fill("token-1");
+  await hai.getByLabel("Required only").check();
+  await settle(page);
+
+  await hai.evaluate((e) => e.setAttribute("lang", "zh"));
+  assert.equal(await tryLabel(hai), "试一试");
+  assert.equal(await hai.getByRole("button", { name: "发送" }).count(), 1);
+  assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
+  assert.equal(await hai.getByLabel("地域").inputValue(), "ap-beijing");
+  assert.equal(await hai.locator('.form [data-path="ClientToken"]').inputValue(), "token-1");
+  assert.equal(await hai.getByLabel("只看必填").isChecked(), true);
+  assert.equal(await hai.locator('.form [data-path="DryRun"]').isVisible(), false, "the filter still applies");
+  assert.match(await hai.locator(".summary").textContent(), /没有问题/);
+  assert.equal(await tryLabel(bss), "Try it", "the other box keeps its language");
+  // Typing in one box does not switch the other's strings.
+  await bss.locator('.form [data-path="Parameter[0].Code"]').fill("");
+  await settle(page);
+  assert.doesNotMatch(await bss.locator(".summary").textContent(), /[\u4e00-\u9fff]/);
+
+  // The page's own language switch takes the boxes without a lang of their own.
+  await page.evaluate(() => (document.documentElement.lang = "zh-CN"));
+  await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="bss"]').shadowRoot.querySelector(".try")?.textContent === "试一试");
+  assert.equal(await bss.locator('.form [data-path="Parameter[0].Code"]').inputValue(), "");
+  await hai.evaluate((e) => e.setAttribute("lang", "en"));
+  assert.equal(await tryLabel(hai), "Try it");
+  assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
+  await hai.screenshot({ path: screenshotPath("widget-lang-switched") });
+  assert.deepEqual(problems, []);
+  await page.close();
 });
