@@ -123,14 +123,15 @@ export async function settle(page) {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 60)));
 }
 
-/** The WCAG contrast ratio of an element's text colour on its own background colour. */
-export async function contrastOf(locator) {
-  return locator.evaluate((el) => {
-    const s = getComputedStyle(el);
-    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
-    const channel = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
-    const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    const [a, b] = [lum(rgb(s.color)), lum(rgb(s.backgroundColor))];
-    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-  });
+/** The WCAG contrast ratio of an element's text colour on its own background colour, or on
+ *  that of `background` (another locator) when the element's own is transparent. */
+export async function contrastOf(locator, background = locator) {
+  const colourOf = (l, prop) => l.evaluate((el, p) => getComputedStyle(el)[p], prop);
+  const [fg, bg] = [await colourOf(locator, "color"), await colourOf(background, "backgroundColor")];
+  // Chromium gives rgb(0-255 …), or color(srgb 0-1 …) for a color-mix().
+  const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map((v) => (c.startsWith("color(") ? v * 255 : Number(v)));
+  const channel = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+  const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const [a, b] = [lum(rgb(fg)), lum(rgb(bg))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }

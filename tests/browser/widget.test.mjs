@@ -16,21 +16,35 @@ after(async () => {
   await server?.stop();
 });
 
-async function openDocs() {
+/** Opens the demo documentation page, as a host site would have it: `hostCss` is added to its
+ *  stylesheet, `edit` rewrites its HTML (attributes on the boxes). */
+async function openDocs({ hostCss = "", edit = (html) => html, colorScheme } = {}) {
   const page = await browser.context.newPage();
   const problems = watch(page);
+  const messages = [];
+  page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
+  if (colorScheme) await page.emulateMedia({ colorScheme });
+  if (hostCss) await page.route("**/docs-demo.css", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n${hostCss}` });
+  });
+  await page.route("**/docs-demo.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: edit(await response.text()) });
+  });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   const resp = await page.goto(`${server.url}docs-demo.html`);
   assert.match(resp.headers()["content-security-policy"] ?? "", /script-src 'self'/);
   // A box starts when it comes near the viewport: bring each one there, and let it start.
+  // A box that cannot show its API says so in data-error instead.
   for (const box of await page.locator("cloudplay-try").all()) {
     await box.scrollIntoViewIfNeeded();
-    await box.evaluate((e) => new Promise((ok) => (e.dataset.ready ? ok() : e.addEventListener("cloudplay:ready", ok, { once: true }))));
+    await page.waitForFunction((e) => e.dataset.ready === "true" || "error" in e.dataset, await box.elementHandle(), { timeout: 20000 });
   }
-  await page.waitForFunction(() => [...document.querySelectorAll("cloudplay-try")].every((e) => e.dataset.ready === "true"), null, { timeout: 20000 });
-  return { page, problems };
+  await page.waitForFunction(() => [...document.querySelectorAll("cloudplay-try")].every((e) => e.dataset.ready === "true" || "error" in e.dataset), null, { timeout: 20000 });
+  return { page, problems, messages };
 }
 
 test("the documentation page adds the widget with one script tag, and each widget loads its API", async () => {
@@ -235,7 +249,7 @@ test("the widget's example values in empty fields read as examples, in English a
   const count = hai.locator('.form [data-path="InstanceCount"]');
   await count.fill("");
   assert.equal(await count.getAttribute("placeholder"), "e.g. 1");
-  // Boxes in Chinese: the boxes share one language, which the page's first box sets.
+  // A box in Chinese: its own lang.
   const zh = await browser.context.newPage();
   const zhProblems = watch(zh);
   await zh.route("**/docs-demo.html", async (route) => {
@@ -269,6 +283,189 @@ test("the widget's status line is red when the call is not sent, as the page's i
     assert.equal(await colour(), bad, `${colorScheme}: the error colour of the form's own errors`);
     assert.notEqual(await colour(), await hai.locator(".actions").evaluate((el) => getComputedStyle(el).color));
   }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("theme=\"dark\" on a dark site under a light OS, and theme=\"light\" under a dark OS, keep every text readable", async () => {
+  const sites = [
+    { theme: "dark", os: "light", css: "cloudplay-try { --cloudplay-fg: #e8e8e8; --cloudplay-bg: #15171a; --cloudplay-field: #0e1012; --cloudplay-line: #444; }" },
+    { theme: "light", os: "dark", css: "cloudplay-try { --cloudplay-fg: #202020; --cloudplay-bg: #fafaf7; --cloudplay-field: #fff; --cloudplay-line: #bbb; }" },
+  ];
+  // Only the documented colours set, no theme: the code boxes follow them all the same.
+  {
+    const { page, problems } = await openDocs({ colorScheme: "light", hostCss: sites[0].css });
+    const pre = page.locator('cloudplay-try[api^="hai/"] [data-step="string_to_sign"] pre');
+    const ratio = await contrastOf(pre);
+    assert.ok(ratio >= 4.5, `no theme: Signature ${ratio.toFixed(2)}:1`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  for (const site of sites) {
+    const { page, problems } = await openDocs({ colorScheme: site.os, hostCss: site.css, edit: (html) => html.replaceAll("<cloudplay-try ", `<cloudplay-try theme="${site.theme}" `) });
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    assert.equal(await hai.evaluate((e) => getComputedStyle(e).colorScheme), site.theme);
+    await hai.locator("details.sig summary").click();
+    const pre = hai.locator('[data-step="string_to_sign"] pre');
+    await pre.waitFor();
+    const ratio = await contrastOf(pre);
+    assert.ok(ratio >= 4.5, `${site.theme} on a ${site.os} OS: Signature ${ratio.toFixed(2)}:1`);
+    // Help text and an error, on the box's own background.
+    const onBox = (locator) => contrastOf(locator, hai.locator(".box"));
+    const help = await onBox(hai.locator(".doc").first());
+    assert.ok(help >= 4.5, `${site.theme}: help text ${help.toFixed(2)}:1`);
+    await hai.locator('.form [data-path="BundleType"]').fill("");
+    await settle(page);
+    const error = await onBox(hai.locator(".field-error:not([hidden])").first());
+    assert.ok(error >= 4.5, `${site.theme}: error ${error.toFixed(2)}:1`);
+    await hai.screenshot({ path: screenshotPath(`widget-theme-${site.theme}-on-${site.os}-os`) });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("each colour the widget uses can be set by the host page", async () => {
+  const colours = { code: "rgb(1, 2, 3)", muted: "rgb(4, 5, 6)", error: "rgb(7, 8, 9)", success: "rgb(10, 11, 12)", focus: "rgb(13, 14, 15)" };
+  const css = `cloudplay-try { ${Object.entries(colours).map(([k, v]) => `--cloudplay-${k}: ${v};`).join(" ")} }`;
+  const { page, problems } = await openDocs({ hostCss: css });
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
+  assert.equal(await style(hai.locator("pre").first(), "backgroundColor"), colours.code);
+  assert.equal(await style(hai.locator(".doc").first(), "color"), colours.muted);
+  assert.equal(await style(hai.locator(".summary .ok"), "color"), colours.success);
+  const bundle = hai.locator('.form [data-path="BundleType"]');
+  await bundle.fill("");
+  await settle(page);
+  assert.equal(await style(hai.locator(".field-error:not([hidden])").first(), "color"), colours.error);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await style(bundle, "outlineColor"), colours.focus);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a host page with html { font-size: 62.5% } leaves the widget's text sizes as they are", async () => {
+  const sizes = async (page) => {
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const size = (locator) => locator.first().evaluate((el) => getComputedStyle(el).fontSize);
+    return { heading: await size(hai.locator("h2")), help: await size(hai.locator(".doc")), label: await size(hai.locator("label")), code: await size(hai.locator("pre")) };
+  };
+  const plain = await openDocs();
+  const expected = await sizes(plain.page);
+  assert.ok(parseFloat(expected.help) >= 12, `help text ${expected.help}`);
+  await plain.page.close();
+  const { page, problems } = await openDocs({ hostCss: "html { font-size: 62.5%; } body { font-size: 1.6rem; }" });
+  assert.deepEqual(await sizes(page), expected);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a host page's text styles around the widget do not reach its labels", async () => {
+  const styles = async (page) => {
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const props = ["textTransform", "textAlign", "letterSpacing", "wordSpacing", "whiteSpace", "fontStyle", "textIndent", "fontSize"];
+    return hai.locator(".form label").first().evaluate((el, ps) => Object.fromEntries(ps.map((p) => [p, getComputedStyle(el)[p]])), props);
+  };
+  const plain = await openDocs();
+  const expected = await styles(plain.page);
+  await plain.page.close();
+  const leaky = "main { text-align: center; text-transform: uppercase; letter-spacing: 3px; word-spacing: 10px; font-style: italic; text-indent: 4em; white-space: pre-line; font-size: 20px; }";
+  const { page, problems } = await openDocs({ hostCss: leaky });
+  assert.deepEqual(await styles(page), expected);
+  assert.equal(expected.textTransform, "none");
+  assert.equal(expected.whiteSpace, "normal");
+  await page.locator("cloudplay-try").first().screenshot({ path: screenshotPath("widget-leaky-host") });
+  // Its custom properties still reach it: only inherited text styles stop at the box.
+  await page.locator("cloudplay-try").first().evaluate((el) => el.style.setProperty("--cloudplay-bg", "rgb(1, 2, 3)"));
+  assert.equal(await page.locator("cloudplay-try .box").first().evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(1, 2, 3)");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a box with a wrong or missing api gives readers one short line, and its author the detail on the console and in data-error", async () => {
+  const broken = '<cloudplay-try id="typo" api="hai/2023-08-12/RunInstance"></cloudplay-try><cloudplay-try id="none"></cloudplay-try></main>';
+  for (const [lang, line] of [["en", "This example could not be loaded."], ["zh-CN", "此示例无法加载。"]]) {
+    const { page, problems } = await openDocs({ edit: (html) => html.replace('<html lang="en">', `<html lang="${lang}">`).replace("</main>", broken) });
+    for (const id of ["typo", "none"]) {
+      const box = page.locator(`#${id}`);
+      assert.equal(await box.getByRole("alert").textContent(), line);
+      assert.equal(await box.evaluate((e) => e.shadowRoot.textContent.trim()), line, "nothing more for readers");
+    }
+    const typo = await page.locator("#typo").getAttribute("data-error");
+    assert.match(typo, /unknown API: .*RunInstance/);
+    const none = await page.locator("#none").getAttribute("data-error");
+    assert.match(none, /the api attribute is missing/);
+    assert.equal(problems.length, 2, problems.join("\n"));
+    for (const detail of [typo, none]) assert.ok(problems.some((p) => p.startsWith("console error") && p.includes(detail)), problems.join("\n"));
+    // The boxes with a good api are unharmed.
+    assert.equal(await page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]').getAttribute("data-ready"), "true");
+    await page.close();
+  }
+});
+
+test("an author presets a box with region and params (over the example's), and hears on the console of a params or example that is wrong", async () => {
+  const presets = `<cloudplay-try api="hai/2023-08-12/RunInstances" region="ap-singapore" params='{"BundleType":"XL","InstanceCount":2}'>`;
+  const { page, problems, messages } = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', presets) });
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  assert.equal(await hai.getByLabel("Region").inputValue(), "ap-singapore");
+  assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
+  assert.equal(await hai.locator('.form [data-path="InstanceCount"]').inputValue(), "2");
+  assert.equal(await hai.locator('.form [data-path="ApplicationId"]').inputValue(), "app-jknfna", "the rest is the example's");
+  assert.match(await hai.locator("a.open").getAttribute("href"), /ap-singapore/);
+  assert.equal(await hai.getAttribute("data-error"), null);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(messages.filter((m) => /^(warning|error)/.test(m)), []);
+  await page.close();
+
+  // JSON that does not parse, and an example the API does not have: the reader gets the example.
+  const wrong = `<cloudplay-try api="hai/2023-08-12/RunInstances" example="7" params='{"BundleType": XL}'>`;
+  const bad = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', wrong) });
+  const box = bad.page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  assert.equal(await box.getAttribute("data-ready"), "true");
+  assert.equal(await box.locator('.form [data-path="BundleType"]').inputValue(), "S");
+  assert.equal(await box.getByRole("alert").count(), 0, "readers are not told");
+  const error = await box.getAttribute("data-error");
+  assert.match(error, /^params=.* was left out: .*JSON/);
+  assert.equal(bad.problems.length, 1);
+  assert.ok(bad.problems[0].includes(error), bad.problems[0]);
+  assert.ok(bad.messages.some((m) => /^warning: .*example="7" is not one of its 1 example/.test(m)), bad.messages.join("\n"));
+  await bad.page.close();
+});
+
+test("each box speaks its own lang, or the page's, and a change of either keeps what the reader typed", async () => {
+  const { page, problems } = await openDocs();
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const bss = page.locator('cloudplay-try[api="bssopenapi/2017-12-14/CreateInstance"]');
+  const tryLabel = (box) => box.locator(".try").textContent();
+  await hai.locator('.form [data-path="BundleType"]').fill("XL");
+  await hai.getByLabel("Region").fill("ap-beijing");
+  await hai.locator('.form [data-path="ClientToken"]').fill("token-1");
+  await hai.getByLabel("Required only").check();
+  await settle(page);
+
+  await hai.evaluate((e) => e.setAttribute("lang", "zh"));
+  assert.equal(await tryLabel(hai), "试一试");
+  assert.equal(await hai.getByRole("button", { name: "发送" }).count(), 1);
+  assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
+  assert.equal(await hai.getByLabel("地域").inputValue(), "ap-beijing");
+  assert.equal(await hai.locator('.form [data-path="ClientToken"]').inputValue(), "token-1");
+  assert.equal(await hai.getByLabel("只看必填").isChecked(), true);
+  assert.equal(await hai.locator('.form [data-path="DryRun"]').isVisible(), false, "the filter still applies");
+  assert.match(await hai.locator(".summary").textContent(), /没有问题/);
+  assert.equal(await tryLabel(bss), "Try it", "the other box keeps its language");
+  // Typing in one box does not switch the other's strings.
+  await bss.locator('.form [data-path="Parameter[0].Code"]').fill("");
+  await settle(page);
+  assert.doesNotMatch(await bss.locator(".summary").textContent(), /[\u4e00-\u9fff]/);
+
+  // The page's own language switch takes the boxes without a lang of their own.
+  await page.evaluate(() => (document.documentElement.lang = "zh-CN"));
+  await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="bss"]').shadowRoot.querySelector(".try")?.textContent === "试一试");
+  assert.equal(await bss.locator('.form [data-path="Parameter[0].Code"]').inputValue(), "");
+  await hai.evaluate((e) => e.setAttribute("lang", "en"));
+  assert.equal(await tryLabel(hai), "Try it");
+  assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
+  await hai.screenshot({ path: screenshotPath("widget-lang-switched") });
   assert.deepEqual(problems, []);
   await page.close();
 });

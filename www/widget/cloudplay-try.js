@@ -2,11 +2,13 @@
 //
 // One script tag adds it:
 //   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
-// Attributes: api (required), lang ("en" | "zh"; default: the page's), example (index, default 0).
+// Attributes: api (required), example (index, default 0), region, params (JSON over the
+// example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's); the
+// README's widget section says each, with data-ready, data-error and the cloudplay:ready event.
 // It shows the API's form with its example loaded, live validation, the signature, and sends to
 // the in-page simulator, signed with the simulator's public demo key: it asks for no secret.
-// The engine loads when a box comes near the viewport. All boxes on a page show one language:
-// the first box's `lang`, else the page's.
+// The engine loads when a box comes near the viewport. Each box speaks its own `lang`, else
+// the page's, and follows a change of either.
 import { h, put, debounce, uid } from "../js/dom.js";
 import { load, cp, errorLine } from "../js/wasm.js";
 import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
@@ -21,12 +23,21 @@ const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
 /** How long the engine may take before the box says it is still loading. */
 const SLOW_MS = 8000;
 
-// Strings live in one module with one current language, so the boxes share it.
-let pageLang = null;
-function useLang(el) {
-  pageLang ??= (el.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
-  setLang(pageLang, { page: false });
+/** A box's language: its own `lang`, else the nearest ancestor's (the page's). */
+function langOf(el) {
+  return (el.closest("[lang]")?.getAttribute("lang") ?? "").toLowerCase().startsWith("zh") ? "zh" : "en";
 }
+
+/** Strings come from one module with one current language, shared by every box: each box sets
+ *  it to its own before any of its code that writes text runs. */
+function useLang(el) {
+  setLang(langOf(el), { page: false });
+}
+
+// A page that switches its own lang takes along the boxes that follow it.
+new MutationObserver(() => {
+  for (const box of document.querySelectorAll("cloudplay-try:not([lang])")) box.relang();
+}).observe(document.documentElement, { attributeFilter: ["lang"] });
 
 /** Runs `start` once `el` comes within a screen of the viewport (at once without IntersectionObserver). */
 function whenNear(el, start) {
@@ -41,7 +52,7 @@ function whenNear(el, start) {
 
 class CloudplayTry extends HTMLElement {
   static get observedAttributes() {
-    return ["api", "lang"];
+    return ["api", "lang", "example", "region", "params"];
   }
 
   constructor() {
@@ -53,6 +64,8 @@ class CloudplayTry extends HTMLElement {
     this.spec = null;
     this.violations = [];
     this.update = debounce(() => this.refresh(), PREVIEW_DEBOUNCE_MS);
+    // The form's and the preview's own handlers (an array item added, a Copy) write text too.
+    for (const type of ["click", "input", "change", "keydown", "focusin"]) this.root.addEventListener(type, () => useLang(this), true);
   }
 
   connectedCallback() {
@@ -78,6 +91,7 @@ class CloudplayTry extends HTMLElement {
 
   /** The engine did not load: say so in a sentence, with the way to the playground. */
   failed(e) {
+    useLang(this);
     const api = this.getAttribute("api") ?? "";
     put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
       h("div", { class: "box", lang: htmlLang(lang()) },
@@ -85,28 +99,64 @@ class CloudplayTry extends HTMLElement {
         h("a", { href: `${PLAYGROUND_URL}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
   }
 
-  attributeChangedCallback() {
-    if (this.spec) this.build();
+  attributeChangedCallback(name, was, now) {
+    if (!this.built || was === now) return;
+    if (name === "lang") this.relang();
+    else this.build();
   }
 
+  /** Shows the box again in its language if that has changed, keeping what the reader typed. */
+  relang() {
+    if (this.built && langOf(this) !== this.shownLang) this.render();
+  }
+
+  /** A mistake in the page's markup: the detail is the author's (console and `data-error`),
+   *  not the reader's. */
+  authorError(detail) {
+    console.error(`<cloudplay-try api="${this.getAttribute("api") ?? ""}">: ${detail}`);
+    this.dataset.error = this.dataset.error ? `${this.dataset.error}\n${detail}` : detail;
+  }
+
+  /** Loads the box from its attributes: the API, its example and the presets over it. */
   build() {
-    const id = this.getAttribute("api") ?? "";
-    useLang(this);
+    this.built = true;
+    delete this.dataset.error;
+    delete this.dataset.ready;
+    const id = this.getAttribute("api");
     try {
+      if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');
       this.spec = cp().describe(id);
     } catch (e) {
-      put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), h("p", { class: "error", role: "alert", text: `${t("widget.unknownApi", { id })} — ${errorLine(e)}` }));
+      this.spec = null;
+      this.authorError(id ? `unknown API: ${errorLine(e)}` : e.message);
+      return this.render();
+    }
+    const ex = this.example(this.spec);
+    this.params = this.presetParams(ex?.params);
+    this.region = this.getAttribute("region") ?? ex?.region ?? "";
+    this.requiredOnly = false;
+    this.render();
+    this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
+    this.dataset.ready = "true";
+  }
+
+  /** Draws the box in its language from the call as it stands (the params the form edits in
+   *  place, the region, the required-only filter); an answer already shown is not kept. */
+  render() {
+    useLang(this);
+    this.shownLang = lang();
+    const spec = this.spec;
+    if (!spec) {
+      put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
+        h("div", { class: "box", lang: htmlLang(lang()) }, h("p", { class: "error", role: "alert", text: t("widget.broken") })));
       return;
     }
-    const spec = this.spec;
-    const exIndex = Number(this.getAttribute("example") ?? 0) || 0;
-    const ex = spec.examples?.[exIndex] ?? spec.examples?.[0];
-    this.params = ex ? structuredClone(ex.params ?? {}) : {};
-    this.region = ex?.region ?? "";
+    this.said = undefined;
+    this.sentKey = undefined;
     const p = this.idBase;
 
     this.formBox = h("div", { class: "form" });
-    this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update(), onShowAll: () => (requiredOnly.checked = false) });
+    this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update(), onShowAll: () => (requiredOnly.checked = this.requiredOnly = false) });
     this.summary = h("div", { class: "summary", "aria-live": "polite" });
     this.previewBox = h("div", { class: "preview" });
     this.response = h("div", { class: "response", "aria-live": "polite" });
@@ -123,7 +173,8 @@ class CloudplayTry extends HTMLElement {
     this.regionInput = regionInput;
     this.sendButton = h("button", { type: "button", class: "primary", text: t("send.button"), on: { click: () => this.send() } });
     // The form's onShowAll (above) unticks it; it runs only on a later focus, after this line.
-    const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", on: { change: () => this.form.setRequiredOnly(requiredOnly.checked) } });
+    const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", checked: this.requiredOnly,
+      on: { change: () => this.form.setRequiredOnly((this.requiredOnly = requiredOnly.checked)) } });
     this.openLink = h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
 
     put(this.root,
@@ -146,10 +197,38 @@ class CloudplayTry extends HTMLElement {
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
     this.form.render(spec, this.params);
+    if (this.requiredOnly) this.form.setRequiredOnly(true);
     if (!canSend("simulator")) this.say(() => t("send.unavailable", { via: t("via.simulator") }), "unavailable");
     this.refresh();
-    this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
-    this.dataset.ready = "true";
+  }
+
+  /** The example the `example` attribute picks (default the first); one that is not there is
+   *  said on the console, and the first is shown. */
+  example(spec) {
+    const examples = spec.examples ?? [];
+    const asked = this.getAttribute("example");
+    if (asked === null) return examples[0];
+    const i = Number(asked);
+    if (Number.isInteger(i) && i >= 0 && i < examples.length) return examples[i];
+    console.warn(`<cloudplay-try api="${this.getAttribute("api")}">: example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
+    return examples[0];
+  }
+
+  /** The example's parameters with the `params` attribute's JSON object over them (its keys
+   *  replace the example's); JSON that is not an object is the author's to fix, and the
+   *  reader gets the example. */
+  presetParams(exampleParams) {
+    const params = structuredClone(exampleParams ?? {});
+    const text = this.getAttribute("params");
+    if (text === null) return params;
+    try {
+      const over = JSON.parse(text);
+      if (over === null || typeof over !== "object" || Array.isArray(over)) throw new Error("it is not a JSON object");
+      return Object.assign(params, over);
+    } catch (e) {
+      this.authorError(`params="${text}" was left out: ${e.message}`);
+      return params;
+    }
   }
 
   call() {
@@ -167,6 +246,7 @@ class CloudplayTry extends HTMLElement {
 
   refresh() {
     if (!this.spec) return;
+    useLang(this);
     const c = this.call();
     try {
       this.violations = cp().validate(c);
@@ -249,9 +329,11 @@ class CloudplayTry extends HTMLElement {
     this.say(() => t("send.sending", { via: t("via.simulator") }), "sending");
     try {
       const resp = await sendRequest(prepared.request, "simulator");
+      useLang(this);
       const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
       this.say(() => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
     } catch (e) {
+      useLang(this);
       renderSendError(this.response, e);
       this.say(() => t("send.failed", { code: e?.code ?? "Error" }), "error");
     } finally {
