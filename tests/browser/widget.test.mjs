@@ -1,6 +1,7 @@
 // The embeddable <cloudplay-try> widget on the demo documentation page, in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, DEMO } from "./helpers.mjs";
 
 let server;
@@ -320,6 +321,41 @@ test("theme=\"dark\" on a dark site under a light OS, and theme=\"light\" under 
     assert.ok(error >= 4.5, `${site.theme}: error ${error.toFixed(2)}:1`);
     await hai.screenshot({ path: screenshotPath(`widget-theme-${site.theme}-on-${site.os}-os`) });
     assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("a browser without light-dark() or color-mix() gets the same palettes, spelt out", async () => {
+  // Such a browser drops every variable that uses them: served a stylesheet where they are
+  // unknown functions, Chromium does the same, and the fallback block must take over.
+  const css = readFileSync(new URL("../../www/widget/cloudplay-try.css", import.meta.url), "utf8");
+  const main = css.slice(css.indexOf(":host {"), css.indexOf("}", css.indexOf(":host {")));
+  const names = [...main.matchAll(/(--cp-[a-z0-9-]+):/g)].map((m) => m[1]).sort();
+  const fallback = css.slice(css.indexOf("@supports not (color: light-dark("));
+  const blocks = [...fallback.matchAll(/:host[^{]*\{([^}]*)\}/g)].slice(0, 3);
+  assert.equal(blocks.length, 3);
+  for (const [, body] of blocks) assert.deepEqual([...body.matchAll(/(--cp-[a-z0-9-]+):/g)].map((m) => m[1]).sort(), names);
+  const old = css
+    .replace("@supports not (color: light-dark(#000, #fff))", "@supports (display: block)")
+    .replaceAll("light-dark(", "no-such-light-dark(")
+    .replaceAll("color-mix(", "no-such-color-mix(");
+  for (const [os, theme, box] of [["light", "", "rgb(251, 252, 253)"], ["dark", "", "rgb(26, 31, 37)"], ["light", "dark", "rgb(26, 31, 37)"], ["dark", "light", "rgb(251, 252, 253)"]]) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: os });
+    await page.route("**/widget/cloudplay-try.css", (route) => route.fulfill({ contentType: "text/css", body: old }));
+    await page.route("**/docs-demo.html", async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      await route.fulfill({ response, body: theme ? html.replaceAll("<cloudplay-try ", `<cloudplay-try theme="${theme}" `) : html });
+    });
+    await page.goto(`${server.url}docs-demo.html`);
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    await hai.scrollIntoViewIfNeeded();
+    await page.waitForFunction((e) => e.dataset.ready === "true", await hai.elementHandle(), { timeout: 20000 });
+    assert.equal(await hai.locator(".box").evaluate((e) => getComputedStyle(e).backgroundColor), box, `${os} OS, theme ${theme || "unset"}`);
+    await hai.locator("details.sig summary").click();
+    const ratio = await contrastOf(hai.locator('[data-step="string_to_sign"] pre'));
+    assert.ok(ratio >= 4.5, `${os} OS, theme ${theme || "unset"}: Signature ${ratio.toFixed(2)}:1`);
     await page.close();
   }
 });
