@@ -150,17 +150,24 @@ test("a guest on the page: the host's lang stays, and an engine that cannot load
   const page = await browser.context.newPage();
   const problems = watch(page);
   await page.route("**/*.wasm", (route) => route.abort());
+  await page.addInitScript(() => {
+    window.boxErrors = [];
+    document.addEventListener("cloudplay:error", (e) => window.boxErrors.push(e.detail.message));
+  });
   await page.goto(`${server.url}docs-demo.html`);
   await page.evaluate(() => (document.documentElement.lang = "de"));
   // Each box fails on its own as it comes near: this one is enough here.
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
   await hai.scrollIntoViewIfNeeded();
   await hai.locator('[role="alert"]').waitFor({ timeout: 20000 });
-  assert.match(await hai.locator('[role="alert"]').textContent(), /could not load its engine/);
+  // Readers get the sentence; why it failed is the author's, in data-error and an event.
+  assert.equal(await hai.locator('[role="alert"]').textContent(), "This “try it” box could not load its engine.");
+  assert.match(await hai.getAttribute("data-error"), /the engine did not load: .+/);
+  assert.ok((await page.evaluate(() => window.boxErrors)).some((m) => m.startsWith("the engine did not load")));
   assert.match(await hai.locator("a").getAttribute("href"), /index\.html#api=hai%2F2023-08-12%2FRunInstances$/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
   // The failed fetch itself is on the console; nothing else is.
-  assert.ok(problems.every((p) => /wasm|Failed to fetch|net::ERR_FAILED/i.test(p)), problems.join("\n"));
+  assert.ok(problems.every((p) => /wasm|Failed to fetch|net::ERR_FAILED|engine did not load/i.test(p)), problems.join("\n"));
   await page.close();
 });
 

@@ -89,13 +89,15 @@ class CloudplayTry extends HTMLElement {
     });
   }
 
-  /** The engine did not load: say so in a sentence, with the way to the playground. */
+  /** The engine did not load: readers are told so in a sentence, with the way to the
+   *  playground; why (a fetch refused, CORS, a content type) is the author's to read. */
   failed(e) {
     useLang(this);
+    this.authorError(`the engine did not load: ${errorLine(e) || String(e)}`);
     const api = this.getAttribute("api") ?? "";
     put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
       h("div", { class: "box", lang: htmlLang(lang()) },
-        h("p", { class: "error", role: "alert", text: t("widget.loadFailed", { detail: errorLine(e) || String(e) }) }),
+        h("p", { class: "error", role: "alert", text: t("widget.loadFailed") }),
         h("a", { href: `${PLAYGROUND_URL}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
   }
 
@@ -115,6 +117,8 @@ class CloudplayTry extends HTMLElement {
   authorError(detail) {
     console.error(`<cloudplay-try api="${this.getAttribute("api") ?? ""}">: ${detail}`);
     this.dataset.error = this.dataset.error ? `${this.dataset.error}\n${detail}` : detail;
+    // For a page that reports broken boxes (or its tests), as cloudplay:ready is for ready ones.
+    this.dispatchEvent(new CustomEvent("cloudplay:error", { bubbles: true, composed: true, detail: { message: detail } }));
   }
 
   /** Loads the box from its attributes: the API, its example and the presets over it. */
