@@ -35,6 +35,17 @@ export const isText = (s) => typeof s === "string" && wellFormed(s);
 // a word. They are written as the [name, value] lists every pair field takes.
 const heldPairs = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.entries === "function";
 
+/** Whether a Map, Set, Headers or the like is anywhere under `value` (JSON depth at most). */
+function holdsPairs(value, depth) {
+  if (value === null || typeof value !== "object" || depth > 256) return false;
+  if (value instanceof Set || heldPairs(value)) return true;
+  // What toJSON returns is not walked: a Date, or an object that writes itself.
+  if (typeof value.toJSON === "function") return false;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  for (let i = 0; i < items.length; i++) if (holdsPairs(items[i], depth + 1)) return true;
+  return false;
+}
+
 const faithfully = (_key, v) => {
   // A BigInt a number holds exactly is written as one (a timestamp given as 1700000000n); a
   // larger one as its decimal text, which every integer field takes.
@@ -52,8 +63,9 @@ export function toJson(value) {
   try {
     // The common case without a replacer: a replacer makes stringify several times slower.
     text = JSON.stringify(value);
-    // Each of those is written as {}: only then can one be there.
-    if (typeof text === "string" && text.includes("{}")) text = JSON.stringify(value, faithfully);
+    // Each of those is written as {}: only then can one be there, and only a walk that finds
+    // one pays for the replacer (an empty object is common in a call, and this runs per keystroke).
+    if (typeof text === "string" && text.includes("{}") && holdsPairs(value, 0)) text = JSON.stringify(value, faithfully);
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
     text = JSON.stringify(value, faithfully);
