@@ -1718,3 +1718,41 @@ test("a large draft is written once typing pauses, not on every keystroke, and a
   noProblems(problems);
   await page.close();
 });
+
+test("an edit to a large call survives re-opening the same API at once (its #api= link, or search)", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  const params = JSON.parse(await page.inputValue("#json"));
+  await page.fill("#json", JSON.stringify({ ...params, InstanceName: "x".repeat(20_000) }));
+  const key = "cloudplay.draft.hai/2023-08-12/RunInstances";
+  await page.waitForFunction((key) => localStorage.getItem(key)?.length > 20_000, key);
+  const tail = async () => JSON.parse(await page.inputValue("#json")).InstanceName.slice(-3);
+  // Edited, re-signed, then the API's own link opened well within the draft's 400 ms wait.
+  await page.evaluate(() => new Promise((resolve) => {
+    const box = document.getElementById("json");
+    document.addEventListener("cloudplay:preview", () => {
+      window.addEventListener("hashchange", () => setTimeout(resolve, 50), { once: true });
+      location.hash = "#api=hai/2023-08-12/RunInstances";
+    }, { once: true });
+    box.value = box.value.replace(/x"/, 'xab"');
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }));
+  assert.equal(await tail(), "xab");
+  // Edited, then chosen again from the search at once.
+  await page.evaluate(() => {
+    const box = document.getElementById("json");
+    box.value = box.value.replace(/xab"/, 'xabc"');
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.fill("#search", "RunInstances");
+  await page.press("#search", "Enter");
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
+  assert.equal(await tail(), "abc");
+  await page.waitForTimeout(700);
+  assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).params.InstanceName.slice(-3), "abc");
+  noProblems(problems);
+  await page.close();
+});

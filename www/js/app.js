@@ -343,7 +343,9 @@ function selectApi(id, override, linkSettings) {
   // Text typed in the box that does not parse goes with its API's draft when another API opens;
   // opening this same API again (a history entry, a link) must not write over it either.
   const typed = state.apiId === id && !json.valid ? $("json").value : null;
-  if (state.apiId && state.apiId !== id) saveDraft({ now: true });
+  // Written first whatever the API: a large draft still waiting for a pause in the typing (or
+  // an edit not yet re-signed) would be loaded over by its older saved self, then lost.
+  if (state.apiId) saveDraft({ now: true });
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
