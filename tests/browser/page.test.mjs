@@ -1756,3 +1756,25 @@ test("an edit to a large call survives re-opening the same API at once (its #api
   noProblems(problems);
   await page.close();
 });
+
+test("a keystroke in JSON that does not parse writes the small draft once", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  const key = "cloudplay.draft.hai/2023-08-12/RunInstances";
+  const writes = await page.evaluate((key) => new Promise((resolve) => {
+    let n = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) n += 1;
+      return setItem.call(this, k, v);
+    };
+    const box = document.getElementById("json");
+    document.addEventListener("cloudplay:preview", () => setTimeout(() => resolve(n), 100), { once: true });
+    box.value = box.value.replace(/}\s*$/, ", ");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }), key);
+  assert.equal(writes, 1);
+  assert.match(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).options.jsonText, /, $/);
+  noProblems(problems);
+  await page.close();
+});

@@ -91,8 +91,9 @@ function prepareOptions(ts, { allowInvalid }) {
 
 /** Saves the call as its API's draft: at once when small; when large, once typing pauses (or
  *  the page goes, see `wire`), since rewriting megabytes on every keystroke made typing lag.
- *  `now`: at once whatever the size (the API is about to change). */
-function saveDraft({ now = false } = {}) {
+ *  `now`: at once whatever the size (the API is about to change). `paramsLength`: the length
+ *  of the parameters as JSON, when the caller has measured it (measuring megabytes is slow). */
+function saveDraft({ now = false, paramsLength } = {}) {
   if (!state.apiId) return;
   // A call opened from someone's link is not saved over the draft until it is edited.
   if (state.fromLink && state.fromLink === snapshot()) return;
@@ -108,8 +109,7 @@ function saveDraft({ now = false } = {}) {
   // One pending draft at a time, and only this API's: another's is written before it is replaced.
   if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
   pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
-  const large = JSON.stringify(state.params).length + (keptText?.length ?? 0) > DRAFT_IDLE_OVER;
-  if (large && !now) writeDraft();
+  if (!now && (paramsLength ?? JSON.stringify(state.params).length) + (keptText?.length ?? 0) > DRAFT_IDLE_OVER) writeDraft();
   else writeDraft.flush();
 }
 
@@ -263,10 +263,11 @@ function fixedTimeControls() {
   $("ts-set-now").disabled = !fixed;
 }
 
-function renderPermalink() {
+function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
   const safe = safeShared();
   // Too long for a link: the address names the API alone, which a reload opens as the draft.
-  const tooLong = linkTooLong(safe);
+  // Measured before secrets are taken out: a few characters either way at the limit.
+  const tooLong = paramsLength > LINK_MAX_PARAMS;
   $("permalink").value = tooLong ? "" : permalink(safe);
   const hash = tooLong ? apiFragment(safe.api) : fragment(safe);
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
@@ -279,10 +280,6 @@ function renderPermalink() {
   const box = $("secret-left-out");
   box.hidden = !leftOut;
   if (box.textContent !== text) box.textContent = text;
-}
-
-function linkTooLong(c) {
-  return JSON.stringify(c.params).length > LINK_MAX_PARAMS;
 }
 
 /** Validate, sign and show: runs (debounced) after every change. */
@@ -319,8 +316,10 @@ function update() {
     }
   }
   snippets.update(c, state.prepared?.request);
-  saveDraft();
-  renderPermalink();
+  // Measured once: both ask how large the call is, and stringifying megabytes is slow.
+  const paramsLength = JSON.stringify(state.params).length;
+  saveDraft({ paramsLength });
+  renderPermalink(paramsLength);
   const renderedAt = performance.now();
   document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, startedAt: started, renderedAt } }));
 }
@@ -582,13 +581,11 @@ function wire() {
     $("json").focus();
     scheduleUpdate();
   });
-  // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
-  // (the editor's own listener, added first, has judged it by then).
+  // Text that does not parse yet changes no parameter, so the editor calls nothing: the update
+  // keeps it in the draft, and Validation and the send line say it does not parse (the
+  // editor's own listener, added first, has judged it by then).
   $("json").addEventListener("input", () => {
-    if (json.valid) return;
-    saveDraft();
-    // Validation and the send line say the box does not parse.
-    scheduleUpdate();
+    if (!json.valid) scheduleUpdate();
   });
   creds = new CredentialsPanel({
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),
