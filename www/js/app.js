@@ -395,7 +395,6 @@ function selectApi(id, override, linkSettings) {
   $("response").replaceChildren();
   state.lastResponse = null;
   // The send line spoke of that answer (or of that call's problems).
-  state.sentCall = undefined;
   state.sentParts = undefined;
   state.sentStatus = undefined;
   say($("send-status"), null, "");
@@ -449,24 +448,24 @@ function answerParts() {
   return { call: sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" }), creds: creds.version, via: selectedVia() };
 }
 
-function answerKey() {
-  return JSON.stringify(answerParts());
-}
-
 /** Why the answer on show is not this request's, in words true of the cause: "the call has
- *  changed" is not, when only the credentials or where it goes did. */
+ *  changed" is not, when only the credentials or where it goes did. Null when it is, or when
+ *  no answer is shown: the call's part is a sorted copy of all of it, not made for nothing. */
 function staleReason() {
-  const now = answerParts();
   const sent = state.sentParts;
-  if (!sent || now.call !== sent.call) return () => t("send.stale");
+  if (!sent || !$("response").childElementCount) return null;
+  const now = answerParts();
+  if (now.call !== sent.call) return () => t("send.stale");
   if (now.creds !== sent.creds) return () => t("send.staleCredentials");
-  return () => t("send.staleVia", { via: t(`via.${sent.via}`) });
+  if (now.via !== sent.via) return () => t("send.staleVia", { via: t(`via.${sent.via}`) });
+  return null;
 }
 
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid, why: staleReason() });
+  const why = staleReason();
+  followCall($("send-status"), $("response"), { sent: Boolean(state.sentParts), changed: Boolean(why), sentStatus: state.sentStatus, clear: !state.violations.length && json.valid, why: why ?? undefined });
 }
 
 async function send() {
@@ -513,7 +512,6 @@ async function send() {
   }
   state.prepared = prepared;
   state.preparedAt = ts;
-  state.sentCall = answerKey();
   state.sentParts = answerParts();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });

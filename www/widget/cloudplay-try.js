@@ -296,7 +296,9 @@ class CloudplayTry extends HTMLElement {
 
   /** An answer shown for an earlier version of the call says so, as on the page. */
   refreshStale(c) {
-    followCall(this.status, this.response, { key: sameCallKey(c), sentKey: this.sentKey, sentStatus: this.sentStatus, clear: !this.violations.length });
+    const sent = this.sentKey !== undefined;
+    // Nothing sent, nothing to compare: the key is a sorted copy of the whole call.
+    followCall(this.status, this.response, { sent, changed: sent && sameCallKey(c) !== this.sentKey, sentStatus: this.sentStatus, clear: !this.violations.length });
   }
 
   /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
