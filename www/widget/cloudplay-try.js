@@ -75,7 +75,11 @@ class CloudplayTry extends HTMLElement {
     const waiting = h("p", { class: "loading", role: "status", text: t("widget.loading") });
     put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), waiting);
     whenNear(this, () => {
-      const slow = setTimeout(() => (waiting.textContent = t("widget.slow")), SLOW_MS);
+      // Another box may have set the shared language since.
+      const slow = setTimeout(() => {
+        useLang(this);
+        waiting.textContent = t("widget.slow");
+      }, SLOW_MS);
       load().then(
         () => {
           clearTimeout(slow);
@@ -207,14 +211,14 @@ class CloudplayTry extends HTMLElement {
   }
 
   /** The example the `example` attribute picks (default the first); one that is not there is
-   *  said on the console, and the first is shown. */
+   *  the author's mistake (see `authorError`), and the first is shown. */
   example(spec) {
     const examples = spec.examples ?? [];
     const asked = this.getAttribute("example");
     if (asked === null) return examples[0];
     const i = Number(asked);
     if (Number.isInteger(i) && i >= 0 && i < examples.length) return examples[i];
-    console.warn(`<cloudplay-try api="${this.getAttribute("api")}">: example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
+    this.authorError(`example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
     return examples[0];
   }
 
