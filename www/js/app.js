@@ -552,7 +552,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
-  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("draft-status"), $("cred-status"), $("share-status"), $("import-status"), $("history-status"));
+  sayAgain();
   refreshSendAvailability();
 }
 
