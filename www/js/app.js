@@ -1,7 +1,7 @@
 // The playground page: wires the modules together around one state — the chosen API, its
 // parameters and options — and re-validates and re-signs on every change.
 import { h, put, debounce, copyText } from "./dom.js";
-import { load, cp, has, errorLine } from "./wasm.js";
+import { load, cp, has, errorLine, errorProblem } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain } from "./i18n.js";
 import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
 import { ApiSearch } from "./search.js";
@@ -290,7 +290,7 @@ function update() {
   try {
     state.violations = cp().validate(c);
   } catch (e) {
-    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
+    state.violations = [errorProblem(e)];
   }
   renderViolations();
   refreshSendStatus();

@@ -10,7 +10,7 @@
 // The engine loads when a box comes near the viewport. Each box speaks its own `lang`, else
 // the page's, and follows a change of either.
 import { h, put, debounce, uid } from "../js/dom.js";
-import { load, cp, errorLine } from "../js/wasm.js";
+import { load, cp, errorLine, errorProblem } from "../js/wasm.js";
 import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
@@ -259,7 +259,7 @@ class CloudplayTry extends HTMLElement {
     try {
       this.violations = cp().validate(c);
     } catch (e) {
-      this.violations = [{ path: "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
+      this.violations = [errorProblem(e, "")];
     }
     this.form.showViolations(this.violations, messageOf);
     const regionV = this.violations.find((v) => v.path === "Region");
