@@ -447,7 +447,7 @@ test("a box with a wrong or missing api gives readers one short line, and its au
   }
 });
 
-test("an author presets a box with region and params (over the example's), and hears on the console of a params or example that is wrong", async () => {
+test("an author presets a box with region and params (over the example's), and hears of a params or example that is wrong (console, data-error, cloudplay:error)", async () => {
   const presets = `<cloudplay-try api="hai/2023-08-12/RunInstances" region="ap-singapore" params='{"BundleType":"XL","InstanceCount":2}'>`;
   const { page, problems, messages } = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', presets) });
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
@@ -468,11 +468,18 @@ test("an author presets a box with region and params (over the example's), and h
   assert.equal(await box.getAttribute("data-ready"), "true");
   assert.equal(await box.locator('.form [data-path="BundleType"]').inputValue(), "S");
   assert.equal(await box.getByRole("alert").count(), 0, "readers are not told");
-  const error = await box.getAttribute("data-error");
-  assert.match(error, /^params=.* was left out: .*JSON/);
-  assert.equal(bad.problems.length, 1);
-  assert.ok(bad.problems[0].includes(error), bad.problems[0]);
-  assert.ok(bad.messages.some((m) => /^warning: .*example="7" is not one of its 1 example/.test(m)), bad.messages.join("\n"));
+  // Both are the author's, as a wrong api is: console, data-error (a line each), cloudplay:error.
+  const errors = (await box.getAttribute("data-error")).split("\n");
+  assert.equal(errors.length, 2, errors.join("\n"));
+  assert.match(errors[0], /^example="7" is not one of its 1 example/);
+  assert.match(errors[1], /^params=.* was left out: .*JSON/);
+  assert.equal(bad.problems.length, 2);
+  for (const error of errors) assert.ok(bad.problems.some((p) => p.includes(error)), bad.problems.join("\n"));
+  const heard = await box.evaluate((e) => new Promise((resolve) => {
+    e.addEventListener("cloudplay:error", (ev) => resolve(ev.detail.message), { once: true });
+    e.setAttribute("example", "9");
+  }));
+  assert.match(heard, /^example="9" is not one of its 1 example/);
   await bad.page.close();
 });
 

@@ -1,7 +1,7 @@
 // The playground page: wires the modules together around one state — the chosen API, its
 // parameters and options — and re-validates and re-signs on every change.
 import { h, put, debounce, copyText } from "./dom.js";
-import { load, cp, has, errorLine } from "./wasm.js";
+import { load, cp, has, errorLine, errorProblem } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain } from "./i18n.js";
 import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
 import { ApiSearch } from "./search.js";
@@ -91,8 +91,9 @@ function prepareOptions(ts, { allowInvalid }) {
 
 /** Saves the call as its API's draft: at once when small; when large, once typing pauses (or
  *  the page goes, see `wire`), since rewriting megabytes on every keystroke made typing lag.
- *  `now`: at once whatever the size (the API is about to change). */
-function saveDraft({ now = false } = {}) {
+ *  `now`: at once whatever the size (the API is about to change). `paramsLength`: the length
+ *  of the parameters as JSON, when the caller has measured it (measuring megabytes is slow). */
+function saveDraft({ now = false, paramsLength } = {}) {
   if (!state.apiId) return;
   // A call opened from someone's link is not saved over the draft until it is edited.
   if (state.fromLink && state.fromLink === snapshot()) return;
@@ -108,8 +109,7 @@ function saveDraft({ now = false } = {}) {
   // One pending draft at a time, and only this API's: another's is written before it is replaced.
   if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
   pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
-  const large = JSON.stringify(state.params).length + (keptText?.length ?? 0) > DRAFT_IDLE_OVER;
-  if (large && !now) writeDraft();
+  if (!now && (paramsLength ?? JSON.stringify(state.params).length) + (keptText?.length ?? 0) > DRAFT_IDLE_OVER) writeDraft();
   else writeDraft.flush();
 }
 
@@ -263,10 +263,11 @@ function fixedTimeControls() {
   $("ts-set-now").disabled = !fixed;
 }
 
-function renderPermalink() {
+function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
   const safe = safeShared();
   // Too long for a link: the address names the API alone, which a reload opens as the draft.
-  const tooLong = linkTooLong(safe);
+  // Measured before secrets are taken out: a few characters either way at the limit.
+  const tooLong = paramsLength > LINK_MAX_PARAMS;
   $("permalink").value = tooLong ? "" : permalink(safe);
   const hash = tooLong ? apiFragment(safe.api) : fragment(safe);
   if (location.hash !== hash) window.history.replaceState(null, "", hash);
@@ -281,10 +282,6 @@ function renderPermalink() {
   if (box.textContent !== text) box.textContent = text;
 }
 
-function linkTooLong(c) {
-  return JSON.stringify(c.params).length > LINK_MAX_PARAMS;
-}
-
 /** Validate, sign and show: runs (debounced) after every change. */
 function update() {
   if (!state.spec) return;
@@ -293,7 +290,7 @@ function update() {
   try {
     state.violations = cp().validate(c);
   } catch (e) {
-    state.violations = [{ path: e.path ?? "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
+    state.violations = [errorProblem(e)];
   }
   renderViolations();
   refreshSendStatus();
@@ -319,8 +316,10 @@ function update() {
     }
   }
   snippets.update(c, state.prepared?.request);
-  saveDraft();
-  renderPermalink();
+  // Measured once: both ask how large the call is, and stringifying megabytes is slow.
+  const paramsLength = JSON.stringify(state.params).length;
+  saveDraft({ paramsLength });
+  renderPermalink(paramsLength);
   const renderedAt = performance.now();
   document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, startedAt: started, renderedAt } }));
 }
@@ -343,7 +342,9 @@ function selectApi(id, override, linkSettings) {
   // Text typed in the box that does not parse goes with its API's draft when another API opens;
   // opening this same API again (a history entry, a link) must not write over it either.
   const typed = state.apiId === id && !json.valid ? $("json").value : null;
-  if (state.apiId && state.apiId !== id) saveDraft({ now: true });
+  // Written first whatever the API: a large draft still waiting for a pause in the typing (or
+  // an edit not yet re-signed) would be loaded over by its older saved self, then lost.
+  if (state.apiId) saveDraft({ now: true });
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
@@ -394,7 +395,6 @@ function selectApi(id, override, linkSettings) {
   $("response").replaceChildren();
   state.lastResponse = null;
   // The send line spoke of that answer (or of that call's problems).
-  state.sentCall = undefined;
   state.sentParts = undefined;
   state.sentStatus = undefined;
   say($("send-status"), null, "");
@@ -448,24 +448,24 @@ function answerParts() {
   return { call: sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" }), creds: creds.version, via: selectedVia() };
 }
 
-function answerKey() {
-  return JSON.stringify(answerParts());
-}
-
 /** Why the answer on show is not this request's, in words true of the cause: "the call has
- *  changed" is not, when only the credentials or where it goes did. */
+ *  changed" is not, when only the credentials or where it goes did. Null when it is, or when
+ *  no answer is shown: the call's part is a sorted copy of all of it, not made for nothing. */
 function staleReason() {
-  const now = answerParts();
   const sent = state.sentParts;
-  if (!sent || now.call !== sent.call) return () => t("send.stale");
+  if (!sent || !$("response").childElementCount) return null;
+  const now = answerParts();
+  if (now.call !== sent.call) return () => t("send.stale");
   if (now.creds !== sent.creds) return () => t("send.staleCredentials");
-  return () => t("send.staleVia", { via: t(`via.${sent.via}`) });
+  if (now.via !== sent.via) return () => t("send.staleVia", { via: t(`via.${sent.via}`) });
+  return null;
 }
 
 /** The send line follows the call: "fix the fields first" goes once they are fixed, and an
  *  answer shown for an earlier version of the call says so. */
 function refreshSendStatus() {
-  followCall($("send-status"), $("response"), { key: answerKey(), sentKey: state.sentCall, sentStatus: state.sentStatus, clear: !state.violations.length && json.valid, why: staleReason() });
+  const why = staleReason();
+  followCall($("send-status"), $("response"), { sent: Boolean(state.sentParts), changed: Boolean(why), sentStatus: state.sentStatus, clear: !state.violations.length && json.valid, why: why ?? undefined });
 }
 
 async function send() {
@@ -512,7 +512,6 @@ async function send() {
   }
   state.prepared = prepared;
   state.preparedAt = ts;
-  state.sentCall = answerKey();
   state.sentParts = answerParts();
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
@@ -553,7 +552,7 @@ function relabel() {
     update();
   }
   if (state.lastResponse) renderResponse($("response"), state.lastResponse.resp, state.lastResponse.ctx);
-  sayAgain($("send-status"), $("json-status"), $("json-kept-text"), $("draft-status"), $("cred-status"), $("share-status"), $("import-status"), $("history-status"));
+  sayAgain();
   refreshSendAvailability();
 }
 
@@ -580,13 +579,11 @@ function wire() {
     $("json").focus();
     scheduleUpdate();
   });
-  // Text that does not parse yet changes no parameter, so nothing else saves it: keep it now
-  // (the editor's own listener, added first, has judged it by then).
+  // Text that does not parse yet changes no parameter, so the editor calls nothing: the update
+  // keeps it in the draft, and Validation and the send line say it does not parse (the
+  // editor's own listener, added first, has judged it by then).
   $("json").addEventListener("input", () => {
-    if (json.valid) return;
-    saveDraft();
-    // Validation and the send line say the box does not parse.
-    scheduleUpdate();
+    if (!json.valid) scheduleUpdate();
   });
   creds = new CredentialsPanel({
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),

@@ -687,6 +687,8 @@ const sayings = new WeakMap();
 export function say(el, render, state) {
   if (render) sayings.set(el, render);
   else sayings.delete(el);
+  // Marked so that `sayAgain` finds it, and no list of such elements is kept by hand.
+  el.toggleAttribute("data-said", Boolean(render));
   el.replaceChildren(...[render ? render() : ""].flat());
   if (state !== undefined) el.dataset.state = state;
 }
@@ -696,9 +698,10 @@ export function saying(el) {
   return sayings.get(el) ?? null;
 }
 
-/** Says again, in the page language, what each of `els` says (see `say`). */
-export function sayAgain(...els) {
-  for (const el of els) {
+/** Says again, in the page language, all that `say` keeps in `root` (a widget box's shadow
+ *  root is a root of its own). */
+export function sayAgain(root = document) {
+  for (const el of root.querySelectorAll("[data-said]")) {
     const render = sayings.get(el);
     if (render) el.replaceChildren(...[render()].flat());
   }

@@ -61,8 +61,10 @@ export function copyBlock(title, text, { step, note, className = "", copy = text
     "aria-describedby": noteId,
     on: {
       click: async () => {
+        // Worded before waiting: in the widget, another box may set the shared language meanwhile.
+        const said = { ok: t("action.copied"), failed: t("action.copyFailed") };
         const ok = await copyText(copy);
-        status.textContent = ok ? t("action.copied") : t("action.copyFailed");
+        status.textContent = ok ? said.ok : said.failed;
         setTimeout(() => (status.textContent = ""), 2000);
       },
     },

@@ -198,13 +198,13 @@ export function renderSendError(container, e) {
     key ? h("p", { class: "muted", text: errorLine(e) }) : null);
 }
 
-/** The send line follows the call: an answer shown for an earlier version of it (`key` is no
- *  longer `sentKey`) is marked stale and said to be, and once the call is back to what was sent
+/** The send line follows the call: an answer shown for an earlier version of it (`sent`, and
+ *  `changed` since) is marked stale and said to be, and once the call is back to what was sent
  *  the line says again what it said of that answer (`sentStatus`: `{render, state}`, see `say`). `clear`: the call has no
  *  problems, so a "fix the fields first" line may go. `why`: what changed, in words (see `say`);
  *  none: the call. The page and the widget both use it. */
-export function followCall(status, response, { key, sentKey, sentStatus, clear, why = () => t("send.stale") }) {
-  const stale = sentKey !== undefined && response.childElementCount > 0 && key !== sentKey;
+export function followCall(status, response, { sent, changed, sentStatus, clear, why = () => t("send.stale") }) {
+  const stale = sent && changed && response.childElementCount > 0;
   response.classList.toggle("stale", stale);
   const said = status.dataset.state;
   if (stale && (said === "ok" || said === "error" || (said === "blocked" && clear))) {
@@ -214,7 +214,7 @@ export function followCall(status, response, { key, sentKey, sentStatus, clear, 
     // would re-announce the line.
     say(status, why, "stale");
   } else if (!stale && (said === "stale" || (said === "blocked" && clear))) {
-    const back = sentKey === undefined ? null : sentStatus;
+    const back = sent ? sentStatus : null;
     say(status, back?.render, back?.state ?? "");
   }
 }

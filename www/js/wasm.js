@@ -68,3 +68,9 @@ export function errorLine(e, { field = true } = {}) {
   const at = field && e.path ? t("error.at", { path: e.path }) : "";
   return t("error.line", { lead, at, detail });
 }
+/** A module error as a problem in the validator's list (`path`: where it is marked), said the
+ *  same in either language: `errorLine` already says it in the page's. */
+export function errorProblem(e, path = e?.path ?? "") {
+  const line = errorLine(e);
+  return { path, code: e?.code ?? "Error", message: line, message_zh: line };
+}

@@ -10,7 +10,7 @@
 // The engine loads when a box comes near the viewport. Each box speaks its own `lang`, else
 // the page's, and follows a change of either.
 import { h, put, debounce, uid } from "../js/dom.js";
-import { load, cp, errorLine } from "../js/wasm.js";
+import { load, cp, errorLine, errorProblem } from "../js/wasm.js";
 import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
@@ -75,7 +75,11 @@ class CloudplayTry extends HTMLElement {
     const waiting = h("p", { class: "loading", role: "status", text: t("widget.loading") });
     put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), waiting);
     whenNear(this, () => {
-      const slow = setTimeout(() => (waiting.textContent = t("widget.slow")), SLOW_MS);
+      // Another box may have set the shared language since.
+      const slow = setTimeout(() => {
+        useLang(this);
+        waiting.textContent = t("widget.slow");
+      }, SLOW_MS);
       load().then(
         () => {
           clearTimeout(slow);
@@ -207,14 +211,14 @@ class CloudplayTry extends HTMLElement {
   }
 
   /** The example the `example` attribute picks (default the first); one that is not there is
-   *  said on the console, and the first is shown. */
+   *  the author's mistake (see `authorError`), and the first is shown. */
   example(spec) {
     const examples = spec.examples ?? [];
     const asked = this.getAttribute("example");
     if (asked === null) return examples[0];
     const i = Number(asked);
     if (Number.isInteger(i) && i >= 0 && i < examples.length) return examples[i];
-    console.warn(`<cloudplay-try api="${this.getAttribute("api")}">: example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
+    this.authorError(`example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
     return examples[0];
   }
 
@@ -255,7 +259,7 @@ class CloudplayTry extends HTMLElement {
     try {
       this.violations = cp().validate(c);
     } catch (e) {
-      this.violations = [{ path: "", code: e.code ?? "Error", message: errorLine(e), message_zh: errorLine(e) }];
+      this.violations = [errorProblem(e, "")];
     }
     this.form.showViolations(this.violations, messageOf);
     const regionV = this.violations.find((v) => v.path === "Region");
@@ -296,7 +300,9 @@ class CloudplayTry extends HTMLElement {
 
   /** An answer shown for an earlier version of the call says so, as on the page. */
   refreshStale(c) {
-    followCall(this.status, this.response, { key: sameCallKey(c), sentKey: this.sentKey, sentStatus: this.sentStatus, clear: !this.violations.length });
+    const sent = this.sentKey !== undefined;
+    // Nothing sent, nothing to compare: the key is a sorted copy of the whole call.
+    followCall(this.status, this.response, { sent, changed: sent && sameCallKey(c) !== this.sentKey, sentStatus: this.sentStatus, clear: !this.violations.length });
   }
 
   /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
