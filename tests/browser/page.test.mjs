@@ -1661,15 +1661,22 @@ test("JSON being typed that does not parse survives loading an example, a histor
   await page.close();
 });
 
-test("a large draft is written once typing pauses, not on every keystroke, and a reload right after typing still has it", async () => {
+/** RunInstances' example with an InstanceName of `size` x's typed into the JSON box, once its
+ *  draft is written: `key` is the draft's storage key, `params` the example's parameters. */
+async function openWithLargeCall(size) {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
   await page.click('#examples button[data-example="0"]');
   await settle(page);
   const params = JSON.parse(await page.inputValue("#json"));
-  await page.fill("#json", JSON.stringify({ ...params, InstanceName: "x".repeat(2_000_000) }));
+  await page.fill("#json", JSON.stringify({ ...params, InstanceName: "x".repeat(size) }));
   const key = "cloudplay.draft.hai/2023-08-12/RunInstances";
-  await page.waitForFunction((key) => localStorage.getItem(key)?.length > 2_000_000, key);
+  await page.waitForFunction(([key, size]) => localStorage.getItem(key)?.length > size, [key, size]);
+  return { page, problems, params, key };
+}
+
+test("a large draft is written once typing pauses, not on every keystroke, and a reload right after typing still has it", async () => {
+  const { page, problems, params, key } = await openWithLargeCall(2_000_000);
   // Five keystrokes 50 ms apart, each re-signed before the next.
   const writes = await page.evaluate(async (key) => {
     let n = 0;
@@ -1721,14 +1728,7 @@ test("a large draft is written once typing pauses, not on every keystroke, and a
 });
 
 test("an edit to a large call survives re-opening the same API at once (its #api= link, or search)", async () => {
-  const { page, problems } = await openPlayground(browser.context, server.url);
-  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
-  await page.click('#examples button[data-example="0"]');
-  await settle(page);
-  const params = JSON.parse(await page.inputValue("#json"));
-  await page.fill("#json", JSON.stringify({ ...params, InstanceName: "x".repeat(20_000) }));
-  const key = "cloudplay.draft.hai/2023-08-12/RunInstances";
-  await page.waitForFunction((key) => localStorage.getItem(key)?.length > 20_000, key);
+  const { page, problems, key } = await openWithLargeCall(20_000);
   const tail = async () => JSON.parse(await page.inputValue("#json")).InstanceName.slice(-3);
   // Edited, re-signed, then the API's own link opened well within the draft's 400 ms wait.
   await page.evaluate(() => new Promise((resolve) => {
