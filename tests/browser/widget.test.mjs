@@ -483,6 +483,22 @@ test("an author presets a box with region and params (over the example's), and h
   await bad.page.close();
 });
 
+test("a box's playground attribute sets where its link goes; one that is not http(s) is the author's mistake, and the box offers no link", async () => {
+  const boxes = '<cloudplay-try id="elsewhere" api="hai/2023-08-12/RunInstances" playground="https://docs.example/play/"></cloudplay-try>' +
+    '<cloudplay-try id="script" api="hai/2023-08-12/RunInstances" playground="javascript:alert(1)"></cloudplay-try></main>';
+  const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", boxes) });
+  assert.match(await page.locator("#elsewhere a.open").getAttribute("href"), /^https:\/\/docs\.example\/play\/#api=hai%2F2023-08-12%2FRunInstances&params=/);
+  const script = page.locator("#script");
+  assert.equal(await script.getAttribute("data-ready"), "true");
+  assert.equal(await script.locator("a.open").count(), 0);
+  assert.match(await script.getAttribute("data-error"), /^playground="javascript:alert\(1\)" is not an http\(s\) address/);
+  // With no playground to open, the box does not send readers to one.
+  await script.locator("details.creds summary").click();
+  assert.doesNotMatch(await script.locator("details.creds").textContent(), /playground/);
+  assert.equal(problems.length, 1, problems.join("\n"));
+  await page.close();
+});
+
 test("each box speaks its own lang, or the page's, and a change of either keeps what the reader typed", async () => {
   const { page, problems } = await openDocs();
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');

@@ -93,3 +93,53 @@ test("a Vite build of the default entry works in Chromium", async () => {
 test("the web target works in Chromium as plain ES modules", async () => {
   await check(`${base}/web/`, "package-web.png");
 });
+
+/** A documentation page with two boxes of `cloudplay/widget`: the first signs and sends to the
+ *  in-page simulator; the second (lang="zh", with a `playground` attribute) links to it. */
+async function checkWidget(url, shot) {
+  const page = await browser.newPage();
+  const problems = [];
+  const fetched = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("requestfinished", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const boxes = [...document.querySelectorAll("cloudplay-try")];
+    return boxes.length === 2 && boxes.every((b) => b.dataset.ready === "true" || "error" in b.dataset);
+  }, null, { timeout: 30000 });
+  const [hai, bss] = [page.locator("cloudplay-try").nth(0), page.locator("cloudplay-try").nth(1)];
+  assert.equal(await hai.getAttribute("data-error"), null);
+  assert.equal(await bss.getAttribute("data-error"), null);
+  assert.match(await hai.locator('[data-step="string_to_sign"] pre').textContent(), /^TC3-HMAC-SHA256\n/);
+  // The package has no playground page: no link, unless a box names one.
+  assert.equal(await hai.locator("a.open").count(), 0);
+  assert.match(await bss.locator("a.open").getAttribute("href"), /^https:\/\/play\.example\/#api=bssopenapi%2F2017-12-14%2FCreateInstance/);
+  assert.equal(await bss.getByRole("button", { name: "发送" }).count(), 1, "the second box speaks its own lang");
+  await hai.getByRole("button", { name: "Send" }).click();
+  await hai.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+  assert.equal(await hai.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
+  // The stylesheet reached the shadow root: the Send button is styled as the primary action.
+  const styled = await hai.getByRole("button", { name: "Send" }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.notEqual(styled, "rgba(0, 0, 0, 0)");
+  await page.screenshot({ path: join(OUT, shot), fullPage: true });
+  await page.close();
+  assert.deepEqual(problems, []);
+  assert.equal(fetched.filter((p) => p.endsWith(".wasm")).length, 1, `one engine for both boxes: ${fetched.join(" ")}`);
+  // (The box links its stylesheet again once built; this test server sends no cache headers.)
+  assert.equal(new Set(fetched.filter((p) => p.endsWith(".css"))).size, 1, `one stylesheet: ${fetched.join(" ")}`);
+  return fetched;
+}
+
+test("cloudplay/widget in a Vite build: one import, and the engine split off", async () => {
+  const fetched = await checkWidget(`${base}/vite/widget.html`, "package-widget-vite.png");
+  // The engine's glue is its own chunk, not in the page's entry script.
+  const entry = fetched.find((p) => /\/assets\/widget-[^/]*\.js$/.test(p));
+  assert.ok(entry, fetched.join(" "));
+  const text = await readFile(join(HERE, "vite-app", "dist", entry.replace(/^\/vite\//, "")), "utf8");
+  assert.ok(!text.includes("__wbindgen"), "the engine's glue is not in the entry chunk");
+});
+
+test("cloudplay/widget loaded from the package's files, as from a CDN", async () => {
+  await checkWidget(`${base}/web/widget.html`, "package-widget-web.png");
+});

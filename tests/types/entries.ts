@@ -7,8 +7,12 @@ import { signWire } from "cloudplay/sign";
 import { signWire as signWireWeb } from "cloudplay/sign/web";
 import { prepare as prepareWeb } from "cloudplay/web";
 import { prepare as prepareNode } from "cloudplay/node";
+import { CloudplayTry } from "cloudplay/widget";
 
 const trace: SigningTrace = signWire("{}");
 const fromWeb: SigningTrace = signWireWeb("{}");
 const ids: string[] = catalog().map((a) => a.id);
-void [trace, fromWeb, ids, prepareWeb, prepareNode];
+// Importing the widget types <cloudplay-try> and its events for the DOM.
+const box: CloudplayTry | null = document.querySelector("cloudplay-try");
+box?.addEventListener("cloudplay:error", (e) => console.log(e.detail.message.length));
+void [trace, fromWeb, ids, prepareWeb, prepareNode, box];

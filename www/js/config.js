@@ -1,15 +1,5 @@
 // The page's few fixed settings, each in one place.
 
-/** The wasm package (wasm-bindgen `web` target). `cloudplay serve` serves it at /pkg/web/;
- *  on another static host put the built `pkg/` inside `www/` (as `www/pkg/`), or change this line. */
-export const PACKAGE_URL = new URL("../pkg/web/cloudplay.js", import.meta.url).href;
-
-/** The forwarding proxy of `cloudplay serve`: POST {method, url, headers, body}, same origin. */
-export const PROXY_URL = new URL("../proxy", import.meta.url).href;
-
-/** The playground page, for "open in the playground" links from the widget. */
-export const PLAYGROUND_URL = new URL("../index.html", import.meta.url).href;
-
 /** Delay between the last input and the re-sign of the preview (ms). */
 export const PREVIEW_DEBOUNCE_MS = 15;
 

@@ -5,7 +5,7 @@
 import { h, put } from "./dom.js";
 import { t, docText, hasKey, say } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
-import { PROXY_URL } from "./config.js";
+import { PROXY_URL } from "./site.js";
 import { copyBlock } from "./preview.js";
 import { renderDiff, UNDISCLOSED } from "./diff.js";
 import { requestUrl } from "./preview.js";

@@ -3,7 +3,7 @@
 // Functions the package may not have yet (simulate, send, snippet, parseRequest) are looked up
 // by name on the module namespace, so an older package still loads and the page says what is
 // missing instead of failing.
-import { PACKAGE_URL } from "./config.js";
+import { importEngine } from "./site.js";
 import { t, hasKey, messageOf } from "./i18n.js";
 
 let loading = null;
@@ -12,7 +12,7 @@ let mod = null;
 export function load() {
   if (!loading) {
     loading = (async () => {
-      const m = await import(PACKAGE_URL);
+      const m = await importEngine();
       await m.default();
       mod = m;
       performance.mark("cloudplay:wasm");

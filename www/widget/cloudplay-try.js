@@ -3,7 +3,8 @@
 // One script tag adds it:
 //   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
 // Attributes: api (required), example (index, default 0), region, params (JSON over the
-// example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's); the
+// example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's),
+// playground (the address of a playground for the "open" link); the
 // README's widget section says each, with data-ready, data-error and the cloudplay:ready event.
 // It shows the API's form with its example loaded, live validation, the signature, and sends to
 // the in-page simulator, signed with the simulator's public demo key: it asks for no secret.
@@ -16,7 +17,8 @@ import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
 import { fragment, sameCallKey } from "../js/share.js";
-import { PLAYGROUND_URL, PREVIEW_DEBOUNCE_MS } from "../js/config.js";
+import { PREVIEW_DEBOUNCE_MS } from "../js/config.js";
+import { PLAYGROUND_URL } from "../js/site.js";
 import { demoCredentials } from "../js/credentials.js";
 
 const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
@@ -52,7 +54,7 @@ function whenNear(el, start) {
 
 class CloudplayTry extends HTMLElement {
   static get observedAttributes() {
-    return ["api", "lang", "example", "region", "params"];
+    return ["api", "lang", "example", "region", "params", "playground"];
   }
 
   constructor() {
@@ -99,10 +101,27 @@ class CloudplayTry extends HTMLElement {
     useLang(this);
     this.authorError(`the engine did not load: ${errorLine(e) || String(e)}`);
     const api = this.getAttribute("api") ?? "";
+    const playground = this.readPlayground();
     put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
       h("div", { class: "box", lang: htmlLang(lang()) },
         h("p", { class: "error", role: "alert", text: t("widget.loadFailed") }),
-        h("a", { href: `${PLAYGROUND_URL}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
+        playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
+  }
+
+  /** The playground the "open in the playground" link goes to: the `playground` attribute's,
+   *  else the one beside this copy of the widget; null (no link) where there is neither, as in
+   *  the npm package. Only an http(s) address is followed; another is the author's mistake. */
+  readPlayground() {
+    const given = this.getAttribute("playground");
+    if (given === null) return PLAYGROUND_URL;
+    try {
+      const url = new URL(given, document.baseURI);
+      if (url.protocol === "http:" || url.protocol === "https:") return url.href.replace(/#.*$/, "");
+    } catch {
+      /* said below */
+    }
+    this.authorError(`playground="${given}" is not an http(s) address; the box shows no link to a playground`);
+    return null;
   }
 
   attributeChangedCallback(name, was, now) {
@@ -130,6 +149,7 @@ class CloudplayTry extends HTMLElement {
     this.built = true;
     delete this.dataset.error;
     delete this.dataset.ready;
+    this.playground = this.readPlayground();
     const id = this.getAttribute("api");
     try {
       if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');
@@ -183,7 +203,7 @@ class CloudplayTry extends HTMLElement {
     // The form's onShowAll (above) unticks it; it runs only on a later focus, after this line.
     const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", checked: this.requiredOnly,
       on: { change: () => this.form.setRequiredOnly((this.requiredOnly = requiredOnly.checked)) } });
-    this.openLink = h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
+    this.openLink = this.playground && h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
 
     put(this.root,
       h("link", { rel: "stylesheet", href: STYLE_URL }),
@@ -200,7 +220,7 @@ class CloudplayTry extends HTMLElement {
         this.summary,
         h("details", { class: "creds" },
           h("summary", { text: t("widget.credentials") }),
-          h("p", { class: "muted", text: t("widget.demoKey", { id: this.credentials()?.secret_id ?? "—" }) })),
+          h("p", { class: "muted", text: t(this.playground ? "widget.demoKey" : "widget.demoKeyOnly", { id: this.credentials()?.secret_id ?? "—" }) })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
@@ -288,7 +308,7 @@ class CloudplayTry extends HTMLElement {
     } catch (e) {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
-    this.openLink.href = `${PLAYGROUND_URL}${fragment(c)}`;
+    if (this.openLink) this.openLink.href = `${this.playground}${fragment(c)}`;
     this.refreshStale(c);
   }
 
@@ -354,3 +374,5 @@ class CloudplayTry extends HTMLElement {
 }
 
 if (!customElements.get("cloudplay-try")) customElements.define("cloudplay-try", CloudplayTry);
+
+export { CloudplayTry };

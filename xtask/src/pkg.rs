@@ -105,6 +105,7 @@ pub fn build() -> Result<(), String> {
     serde_json::from_str::<serde_json::Value>(&manifest).map_err(|e| format!("npm/package.json: {e}"))?;
     write(&out.join("package.json"), manifest.as_bytes())?;
     std::fs::copy(npm.join("README.md"), out.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    widget(&root.join("www"), &npm.join("widget"), &out.join("widget"))?;
     for (name, f) in &wasm {
         let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
         eprintln!("  {name}: {} {size} bytes", f.strip_prefix(&root).unwrap_or(f).display());
@@ -214,6 +215,44 @@ fn share_module(cfg: &Config, out: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `cloudplay/widget`: the playground's `<cloudplay-try>` with the page modules it imports, and
+/// nothing else of the page. Laid out as in `www/` but one folder down (`widget/js/`), so the
+/// widget's own imports say `./js/` instead of `../js/`; `site.js`, which says where the engine
+/// is, is the package's own (`npm/widget/`), as is the element's `.d.ts`.
+fn widget(www: &Path, npm: &Path, out: &Path) -> Result<(), String> {
+    const ELEMENT: &str = "cloudplay-try";
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    std::fs::create_dir_all(out.join("js")).map_err(|e| format!("{}: {e}", out.display()))?;
+    let element = read(&www.join("widget").join(format!("{ELEMENT}.js")))?;
+    let rewritten = element.replace("from \"../js/", "from \"./js/");
+    let mut pending: Vec<String> = imports(&rewritten).map(|m| m.trim_start_matches("./js/").to_string()).collect();
+    write(&out.join(format!("{ELEMENT}.js")), rewritten.as_bytes())?;
+    for file in [format!("{ELEMENT}.css"), format!("{ELEMENT}.d.ts")] {
+        let from = if file.ends_with(".d.ts") { npm.join(&file) } else { www.join("widget").join(&file) };
+        write(&out.join(&file), read(&from)?.as_bytes())?;
+    }
+    let mut done = std::collections::BTreeSet::new();
+    while let Some(module) = pending.pop() {
+        if module.contains('/') {
+            return Err(format!("widget: an import the package cannot lay out: {module}"));
+        }
+        if !done.insert(module.clone()) {
+            continue;
+        }
+        let from = if module == "site.js" { npm.join(&module) } else { www.join("js").join(&module) };
+        let text = read(&from)?;
+        pending.extend(imports(&text).map(|m| m.trim_start_matches("./").to_string()));
+        write(&out.join("js").join(&module), text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The modules a file imports statically (`from "./x.js"`); the engine is imported
+/// dynamically, by site.js, and is not one of them.
+fn imports(text: &str) -> impl Iterator<Item = &str> {
+    text.split("from \"").skip(1).filter_map(|rest| rest.split('"').next()).filter(|m| m.starts_with('.'))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {

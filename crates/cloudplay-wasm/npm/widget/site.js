@@ -1,0 +1,13 @@
+// Where the npm package's widget finds what lives beside it (the playground's own version is
+// www/js/site.js): the engine is the package's `web` target; there is no playground page or
+// proxy in the package, so the "open in the playground" link shows only where a box's
+// `playground` attribute names a playground.
+
+/** The engine, as a literal path: a bundler finds it and splits it off (fetched only when a
+ *  box comes near the viewport); served as files from a CDN, it is found beside the widget. */
+export const importEngine = () => import("../../web/cloudplay.js");
+
+/** The widget sends only to the in-page simulator. */
+export const PROXY_URL = null;
+
+export const PLAYGROUND_URL = null;
