@@ -499,6 +499,34 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   await page.close();
 });
 
+test("the widget shows the call as code that reads the reader's own keys, in the languages that can, and follows the form", async () => {
+  const pg = '<cloudplay-try id="pg" api="postgres/2017-03-12/CreateResource"></cloudplay-try></main>';
+  const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", pg) });
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  assert.equal(await hai.locator('[data-step^="snippet-"]').count(), 0, "made only when opened");
+  await hai.locator("details.code summary").click();
+  const picker = hai.getByLabel("Language");
+  // curl is built around a signed request, here one signed with the demo key: not offered.
+  assert.deepEqual(await picker.locator("option").evaluateAll((os) => os.map((o) => o.value)), ["python", "node", "go", "cli"]);
+  const python = hai.locator('[data-step="snippet-python"] pre');
+  assert.match(await python.textContent(), /os\.environ\["TENCENTCLOUD_SECRET_KEY"\]/);
+  assert.match(await python.textContent(), /"ApplicationId": "app-jknfna"/);
+  await hai.locator('.form [data-path="BundleType"]').fill("XL");
+  await hai.locator('[data-step="snippet-python"] pre', { hasText: '"BundleType": "XL"' }).waitFor({ timeout: 5000 });
+  await picker.selectOption("cli");
+  assert.match(await hai.locator('[data-step="snippet-cli"] pre').textContent(), /tccli hai RunInstances/);
+  const shown = await hai.evaluate((e) => e.shadowRoot.textContent);
+  assert.ok(!shown.includes(DEMO.key), "no key in the box");
+  // API 2.0: only Python's SDK signs it; the other languages would need a signed request.
+  const postgres = page.locator("#pg");
+  await postgres.scrollIntoViewIfNeeded();
+  await postgres.locator("details.code summary").click();
+  assert.deepEqual(await postgres.getByLabel("Language").locator("option").evaluateAll((os) => os.map((o) => o.value)), ["python"]);
+  await hai.screenshot({ path: screenshotPath("widget-code") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("each box speaks its own lang, or the page's, and a change of either keeps what the reader typed", async () => {
   const { page, problems } = await openDocs();
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');

@@ -8,11 +8,12 @@ import { scrub } from "./store.js";
 import { SNIPPET_LANGUAGES } from "./config.js";
 
 export class Snippets {
-  /** @param {() => string[]} secrets  the secrets in memory, scrubbed from any snippet text */
-  constructor({ picker, output }, secrets = () => []) {
+  /** @param {() => string[]} secrets  the secrets in memory, scrubbed from any snippet text
+   *  @param languages  the languages offered, in order */
+  constructor({ picker, output, languages = SNIPPET_LANGUAGES }, secrets = () => []) {
     Object.assign(this, { picker, output, secrets });
     this.call = null;
-    put(picker, ...SNIPPET_LANGUAGES.map((l) => h("option", { value: l, text: t(`lang.${l}`) })));
+    put(picker, ...languages.map((l) => h("option", { value: l, text: t(`lang.${l}`) })));
     picker.addEventListener("change", () => this.render());
   }
 

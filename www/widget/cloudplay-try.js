@@ -11,15 +11,16 @@
 // The engine loads when a box comes near the viewport. Each box speaks its own `lang`, else
 // the page's, and follows a change of either.
 import { h, put, debounce, uid } from "../js/dom.js";
-import { load, cp, errorLine, errorProblem } from "../js/wasm.js";
+import { load, cp, has, errorLine, errorProblem } from "../js/wasm.js";
 import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
 import { ParamForm } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
 import { fragment, sameCallKey } from "../js/share.js";
-import { PREVIEW_DEBOUNCE_MS } from "../js/config.js";
+import { PREVIEW_DEBOUNCE_MS, SNIPPET_LANGUAGES } from "../js/config.js";
 import { PLAYGROUND_URL } from "../js/site.js";
 import { demoCredentials } from "../js/credentials.js";
+import { Snippets } from "../js/snippets.js";
 
 const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
 /** How long the engine may take before the box says it is still loading. */
@@ -203,6 +204,14 @@ class CloudplayTry extends HTMLElement {
     // The form's onShowAll (above) unticks it; it runs only on a later focus, after this line.
     const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", checked: this.requiredOnly,
       on: { change: () => this.form.setRequiredOnly((this.requiredOnly = requiredOnly.checked)) } });
+    const codePicker = this.codePicker = h("select", { id: `${p}-code` });
+    this.codeOut = h("div", { class: "code-out" });
+    this.snippets = null;
+    this.code = h("details", { class: "code", on: { toggle: () => this.showCode() } },
+      h("summary", { text: t("snippet.heading") }),
+      h("p", { class: "muted", text: t("widget.codeNote") }),
+      h("div", { class: "row" }, h("label", { for: codePicker.id, text: t("snippet.language") }), codePicker),
+      this.codeOut);
     this.openLink = this.playground && h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
 
     put(this.root,
@@ -222,6 +231,7 @@ class CloudplayTry extends HTMLElement {
           h("summary", { text: t("widget.credentials") }),
           h("p", { class: "muted", text: t(this.playground ? "widget.demoKey" : "widget.demoKeyOnly", { id: this.credentials()?.secret_id ?? "—" }) })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
+        this.code,
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
     this.form.render(spec, this.params);
@@ -308,6 +318,7 @@ class CloudplayTry extends HTMLElement {
     } catch (e) {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
+    if (this.code.open) this.showCode();
     if (this.openLink) this.openLink.href = `${this.playground}${fragment(c)}`;
     this.refreshStale(c);
   }
@@ -316,6 +327,26 @@ class CloudplayTry extends HTMLElement {
    *  error, blocked, stale…). */
   say(render, state = "") {
     say(this.status, render, state);
+  }
+
+  /** The call as code, made when the reader first opens it and kept up to date while open. It
+   *  offers only the languages whose code reads the reader's own keys from the environment:
+   *  the others (curl; Node, Go and the CLI for API 2.0) are built around a signed request,
+   *  here one signed with the simulator's demo key, which the vendor refuses. */
+  showCode() {
+    if (!this.code.open) return;
+    const c = this.call();
+    if (!this.snippets) {
+      const languages = has("snippet") ? SNIPPET_LANGUAGES.filter((l) => {
+        try {
+          return Boolean(cp().snippet(c, l));
+        } catch (e) {
+          return e?.path !== "signed";
+        }
+      }) : SNIPPET_LANGUAGES;
+      this.snippets = new Snippets({ picker: this.codePicker, output: this.codeOut, languages });
+    }
+    this.snippets.update(c);
   }
 
   /** An answer shown for an earlier version of the call says so, as on the page. */
