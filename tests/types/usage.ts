@@ -3,7 +3,7 @@
 import {
   catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator,
   type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
-  type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language,
+  type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language, type SignWireInput,
 } from "cloudplay";
 
 const apis: ApiSummary[] = catalog();
@@ -34,6 +34,26 @@ const trace: SigningTrace = signWire({
   signed_headers: "content-type;host",
 });
 const rpc: SigningTrace = signWire({ algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: [["Action", "X"]] });
+// One shape per algorithm: what it needs is required, and what it does not sign is refused.
+// @ts-expect-error TC3 needs its credential scope's service
+signWire({ algorithm: "TC3-HMAC-SHA256", method: "POST", credentials, timestamp: 1, signed_headers: "host" });
+// @ts-expect-error TC3 needs the time of its scope
+signWire({ algorithm: "TC3-HMAC-SHA256", method: "POST", service: "hai", credentials, signed_headers: "host" });
+// @ts-expect-error TC3 signs the query, headers and body; params are for the parameter algorithms
+signWire({ algorithm: "TC3-HMAC-SHA256", method: "POST", service: "hai", credentials, timestamp: 1, signed_headers: "host", params: [["A", "1"]] });
+// @ts-expect-error ACS3 names the headers it signs
+signWire({ algorithm: "ACS3-HMAC-SHA256", method: "GET", credentials, headers: { Host: "ecs.aliyuncs.com" } });
+// @ts-expect-error API 2.0 signs its parameters with the host
+signWire({ algorithm: "TC-HmacSHA1", method: "GET", credentials, params: [["Action", "X"]] });
+// @ts-expect-error RPC signs only its parameters
+signWire({ algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: [["Action", "X"]], query: "a=1" });
+// Headers, a Map or URLSearchParams are read as pairs.
+const fromMap: SigningTrace = signWire({ algorithm: "ACS3-HMAC-SHA256", method: "GET", credentials, signed_headers: "host", headers: new Map([["Host", "ecs.aliyuncs.com"]]) });
+const fromSearch: SigningTrace = signWire({ algorithm: "TC-HmacSHA256", method: "GET", host: "cvm.api.qcloud.com", credentials, params: new URLSearchParams({ Action: "X" }) });
+const input: SignWireInput = { algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: { Action: "X" } };
+// An optional member may hold undefined (exactOptionalPropertyTypes): a token from the environment.
+declare const sessionToken: string | undefined;
+const withToken: Prepared = prepare(call, { ...credentials, token: sessionToken }, { timestamp: undefined });
 
 const outcome: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [credentials], now: 1700000000 });
 const diffStep: string | undefined = outcome.ok ? undefined : outcome.expected?.string_to_sign;
@@ -53,8 +73,12 @@ try {
   prepare({ api: "nope/1/Nope", params: {} }, credentials);
 } catch (e) {
   const err = e as CloudplayError;
-  const where: string = `${err.code} ${err.path ?? ""} ${err.violations?.length ?? 0}`;
-  void where;
+  const where: string = `${err.code} ${err.path ?? ""} ${err.violations?.length ?? 0} ${err.reason ?? ""}`;
+  // The codes are a closed list: a misspelt one is caught.
+  const missing: boolean = err.code === "MissingField" || err.code === "Timeout";
+  // @ts-expect-error no such code
+  const typo: boolean = err.code === "MisingField";
+  void [where, missing, typo];
 }
 
-void [said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];
+void [fromMap, fromSearch, input, withToken, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

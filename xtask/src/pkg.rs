@@ -106,6 +106,7 @@ pub fn build() -> Result<(), String> {
     write(&out.join("package.json"), manifest.as_bytes())?;
     std::fs::copy(npm.join("README.md"), out.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
     widget(&root.join("www"), &npm.join("widget"), &out.join("widget"))?;
+    check_manifest_paths(&out, &manifest)?;
     for (name, f) in &wasm {
         let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
         eprintln!("  {name}: {} {size} bytes", f.strip_prefix(&root).unwrap_or(f).display());
@@ -217,6 +218,33 @@ fn share_module(cfg: &Config, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Every file package.json points at (`main`, `module`, `types`, every `exports` and
+/// `typesVersions` target) is in the package: a missing one installs and type-checks as an
+/// untyped module, then fails at run time.
+fn check_manifest_paths(out: &Path, manifest: &str) -> Result<(), String> {
+    fn targets<'v>(v: &'v serde_json::Value, found: &mut Vec<&'v str>) {
+        match v {
+            serde_json::Value::String(s) if s.starts_with("./") => found.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| targets(i, found)),
+            serde_json::Value::Object(members) => members.values().for_each(|m| targets(m, found)),
+            _ => {}
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(manifest).map_err(|e| e.to_string())?;
+    let mut found = Vec::new();
+    for key in ["main", "module", "types", "exports", "typesVersions"] {
+        if let Some(v) = value.get(key) {
+            targets(v, &mut found);
+        }
+    }
+    let missing: Vec<&str> = found.into_iter().filter(|p| !p.ends_with('/') && !p.contains('*') && !out.join(p).is_file()).collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("package.json points at files the package does not have: {}", missing.join(", ")))
+    }
+}
+
 /// `cloudplay/widget`: the playground's `<cloudplay-try>` with the page modules it imports, and
 /// nothing else of the page. Laid out as in `www/` but one folder down (`widget/js/`), so the
 /// widget's own imports say `./js/` instead of `../js/`; `site.js`, which says where the engine
@@ -260,8 +288,66 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// `name: ?T` → `name?: T` in a generated `.d.ts` (see cloudplay-wasm's lib.rs: wasm-bindgen
-/// drops the `?` of an `Option` parameter whose type is given by hand).
+/// drops the `?` of an `Option` parameter whose type is given by hand); then every optional
+/// member also takes `undefined` (see [`optional_takes_undefined`]).
 fn mark_optional_params(dts: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(dts).map_err(|e| format!("{}: {e}", dts.display()))?;
-    write(dts, text.replace(": ?", "?: ").as_bytes())
+    write(dts, optional_takes_undefined(&text.replace(": ?", "?: ")).as_bytes())
+}
+
+/// `name?: T` → `name?: T | undefined`: every function reads a member set to `undefined` as
+/// one left out, as JSON does, and under `exactOptionalPropertyTypes` TypeScript would refuse
+/// `{ token: process.env.TOKEN }` without it. The type runs to the first `;`, `,`, `)` or `}`
+/// outside brackets (an arrow's `=>` opens none).
+fn optional_takes_undefined(dts: &str) -> String {
+    let mut out = String::with_capacity(dts.len() + dts.len() / 16);
+    let mut rest = dts;
+    while let Some(at) = rest.find("?: ") {
+        let (head, tail) = rest.split_at(at + 3);
+        out.push_str(head);
+        let bytes = tail.as_bytes();
+        let mut depth = 0i32;
+        let mut end = bytes.len();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'(' | b'[' | b'{' => depth += 1,
+                b'<' if i == 0 || bytes[i - 1] != b'=' => depth += 1,
+                b'>' if i > 0 && bytes[i - 1] == b'=' => {}
+                b'>' => depth -= 1,
+                b')' | b']' | b'}' | b';' | b',' | b'\n' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                b')' | b']' | b'}' => depth -= 1,
+                _ => {}
+            }
+        }
+        let ty = &tail[..end];
+        if ty.split(['|', ' ']).any(|t| t == "undefined") {
+            out.push_str(ty);
+        } else if ty.contains("=>") {
+            // `() => void | undefined` would be a function that may return undefined.
+            out.push_str(&format!("({ty}) | undefined"));
+        } else {
+            out.push_str(ty);
+            out.push_str(" | undefined");
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::optional_takes_undefined;
+
+    #[test]
+    fn optional_members_and_parameters_take_undefined() {
+        let dts = "export interface A {\n    token?: string;\n    headers?: Record<string, string> | [string, string][];\n    f?: (x: number) => void;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm; code: string };\nexport function p(call: Call, options?: PrepareOptions | null): Prepared;\n";
+        assert_eq!(
+            optional_takes_undefined(dts),
+            "export interface A {\n    token?: string | undefined;\n    headers?: Record<string, string> | [string, string][] | undefined;\n    f?: ((x: number) => void) | undefined;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm | undefined; code: string };\nexport function p(call: Call, options?: PrepareOptions | null | undefined): Prepared;\n"
+        );
+    }
 }

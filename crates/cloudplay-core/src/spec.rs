@@ -175,7 +175,7 @@ pub struct Param {
     #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
     /// The value the service assumes when the parameter is absent. A required parameter with a
-    /// default is never reported missing; `build` sends the default for it.
+    /// default is never reported missing; the built request carries the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(type = "unknown"))]
     pub default: Option<Value>,
@@ -211,7 +211,7 @@ pub struct Param {
     pub items: Option<Box<Param>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Param>,
-    /// Name of a structure in [`ApiSpec::structs`] whose fields this object has; used where a
+    /// Name of a structure in the API's `structs` whose fields this object has; used where a
     /// structure contains itself, so the tree stays finite.
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,

@@ -798,7 +798,7 @@ impl VerifyWireInput {
     }
 }
 
-/// The `verify-wire` answer: `{"ok":true,"algorithm","secret_id"}` or
+/// What `verifyWire` (the CLI's `verify-wire`) answers: `{"ok":true,"algorithm","secret_id"}` or
 /// `{"ok":false,"code","message",…}`. Two shapes told apart by `ok`, so that TypeScript narrows
 /// on it: after `if (outcome.ok)` the secret id is there, after `else` the code and message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -6,8 +6,10 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// What went wrong, as a stable machine-readable code (see [`ErrorKind::code`]).
+/// What went wrong, as a stable machine-readable code: the variant's name (`ErrorKind::code`),
+/// which TypeScript sees as the union `ErrorKind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "tsify", derive(Serialize, tsify::Tsify))]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input is not valid JSON, or not the JSON shape expected.

@@ -38,15 +38,21 @@ use errors::{to_js_error, JsResult};
 // wasm-bindgen drops the `?` of an Option parameter whose type is given by hand.
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TS: &str = r#"
+/** What `send` adds to the module's codes: its own failures, told apart from the API's answers. */
+export type SendErrorKind = "Timeout" | "Aborted" | "NetworkError" | "CorsError" | "ProxyRefused";
+
 /** What every function throws on bad input: a JS Error with a stable code. */
 export interface CloudplayError extends Error {
     name: "CloudplayError";
-    /** `MissingField`, `InvalidField`, `InvalidJson`, `UnknownAlgorithm`, `UnknownApi`, `Validation`, … */
-    code: string;
+    /** What went wrong: `MissingField`, `InvalidField`, `Validation`, … (see `ErrorKind`), or
+     *  one of `send`'s own (see `SendErrorKind`). */
+    code: ErrorKind | SendErrorKind;
     /** The field concerned, e.g. `credentials.secret_key` or `SystemDisk.DiskSize`. */
     path?: string;
     /** For code `Validation`: every violation found. */
     violations?: Violation[];
+    /** For code `ProxyRefused`: why the proxy refused, as it said it (`x-cloudplay-proxy-error`). */
+    reason?: string;
 }
 
 /** The request `prepare` signed: an HttpRequest with every part filled in. */
@@ -65,8 +71,8 @@ fn arg<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, 
     from_js(value, name)
 }
 
-/// Signs a request exactly as given on the wire (the conformance contract of
-/// `vectors/README.md`): snake_case fields in, `{ string_to_sign, signature, … }` out.
+/// Signs a request exactly as given on the wire (the contract the vendors' signing vectors
+/// follow): snake_case fields in, `{ string_to_sign, signature, … }` out.
 #[wasm_bindgen(js_name = signWire, unchecked_return_type = "SigningTrace")]
 pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | string")] input: JsValue) -> JsResult {
     // Signed while the packed text is at hand: the input borrows its fields from it.

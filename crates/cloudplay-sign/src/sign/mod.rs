@@ -79,7 +79,7 @@ impl fmt::Display for Algorithm {
 }
 
 /// Every intermediate value of one signature, as the vendors name them. Fields an algorithm
-/// does not have are `None` (and absent from JSON).
+/// does not have are absent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct SigningTrace {

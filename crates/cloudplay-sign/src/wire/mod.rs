@@ -13,8 +13,8 @@ use crate::sign::Algorithm;
 mod json;
 pub mod packed;
 
-/// A secret pair, plus the session token of temporary credentials. Deserialize only: a
-/// secret is never serialized (it leaves only as a signature).
+/// A secret pair, plus the session token of temporary credentials. Read, never written: a
+/// secret leaves only as a signature.
 #[derive(Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Credentials {
@@ -286,44 +286,115 @@ impl<'a> WireInput<'a> {
     }
 }
 
-/// The `signWire` input as TypeScript sees it. The parser reads these fields one by one (see
-/// [`WireInput::from_fields`]) so that every error can name its field.
+/// The `signWire` input as TypeScript sees it: one shape per algorithm, with the fields it needs
+/// required and the fields it does not sign left out, so that an editor flags them. The parser
+/// reads the fields one by one (`from_fields`), so that every error can name its field.
 #[cfg(feature = "tsify")]
 #[derive(Debug, serde::Deserialize, tsify::Tsify)]
-pub struct SignWireInput {
-    pub algorithm: Algorithm,
+#[serde(tag = "algorithm")]
+pub enum SignWireInput {
+    /// Tencent Cloud API 3.0: the request as sent, in the scope of a service and a day.
+    #[serde(rename = "TC3-HMAC-SHA256")]
+    Tc3 {
+        #[serde(flatten)]
+        common: SignWireBase,
+        #[serde(flatten)]
+        request: SignWireAsSent,
+        /// The credential scope's service (`cvm`, `hai`).
+        service: String,
+        /// Unix seconds: the scope's date and the string to sign's time.
+        timestamp: i64,
+    },
+    /// Alibaba Cloud V3: the request as sent.
+    #[serde(rename = "ACS3-HMAC-SHA256")]
+    Acs3 {
+        #[serde(flatten)]
+        common: SignWireBase,
+        #[serde(flatten)]
+        request: SignWireAsSent,
+    },
+    /// Tencent Cloud API 2.0 with HMAC-SHA1: the parameters, on a host.
+    #[serde(rename = "TC-HmacSHA1")]
+    TcHmacSha1 {
+        #[serde(flatten)]
+        common: SignWireBase,
+        #[serde(flatten)]
+        params: SignWireParams,
+        /// The host the string to sign names (`postgres.api.qcloud.com`).
+        host: String,
+    },
+    /// Tencent Cloud API 2.0 with HMAC-SHA256: the parameters, on a host.
+    #[serde(rename = "TC-HmacSHA256")]
+    TcHmacSha256 {
+        #[serde(flatten)]
+        common: SignWireBase,
+        #[serde(flatten)]
+        params: SignWireParams,
+        /// The host the string to sign names (`postgres.api.qcloud.com`).
+        host: String,
+    },
+    /// Alibaba Cloud RPC: the parameters.
+    #[serde(rename = "ACS-RPC-HMAC-SHA1")]
+    AcsRpc {
+        #[serde(flatten)]
+        common: SignWireBase,
+        #[serde(flatten)]
+        params: SignWireParams,
+        /// Not signed.
+        #[tsify(optional)]
+        host: Option<String>,
+    },
+}
+
+/// What every algorithm's `signWire` input has.
+#[cfg(feature = "tsify")]
+#[derive(Debug, serde::Deserialize, tsify::Tsify)]
+pub struct SignWireBase {
     pub method: String,
-    /// Required by the TC legacy algorithms; TC3/ACS3 take the Host header.
-    #[tsify(optional)]
-    pub host: Option<String>,
+    pub credentials: Credentials,
+    /// Default `/`.
     #[tsify(optional)]
     pub path: Option<String>,
-    /// The TC3 credential scope's service (`cvm`, `hai`).
-    #[tsify(optional)]
-    pub service: Option<String>,
-    pub credentials: Credentials,
-    /// Unix seconds (required for TC3).
+    /// Unix seconds: what the call's own time fields say; only TC3 signs with it.
     #[tsify(optional)]
     pub timestamp: Option<i64>,
+    /// Informational: the signed parameters or headers carry the time.
     #[tsify(optional)]
     pub timestamp_iso: Option<String>,
+    /// Informational: the signed parameters or headers carry the nonce.
     #[tsify(optional, type = "string | number | null")]
     pub nonce: Option<String>,
-    /// TC3/ACS3: the raw query string as sent.
+}
+
+/// The request as sent, for the algorithms that sign it (TC3, ACS3).
+#[cfg(feature = "tsify")]
+#[derive(Debug, serde::Deserialize, tsify::Tsify)]
+pub struct SignWireAsSent {
+    /// Lower-case header names separated by `;`: the headers the signature covers.
+    pub signed_headers: String,
+    /// The raw query string as sent.
     #[tsify(optional)]
     pub query: Option<String>,
-    /// TC3/ACS3: the headers as sent (names unique, any case).
-    #[tsify(optional, type = "Record<string, string> | [string, string][]")]
+    /// The headers as sent (names unique, any case): an object, `[name, value]` pairs, or
+    /// anything iterable as pairs (`Headers`, `Map`, `URLSearchParams`).
+    #[tsify(optional, type = "Record<string, string> | Iterable<readonly [string, string]>")]
     pub headers: Option<Vec<(String, String)>>,
-    /// TC3/ACS3: the body text as sent.
+    /// The body text as sent.
     #[tsify(optional)]
     pub body: Option<String>,
-    /// TC3/ACS3: lower-case names separated by `;`.
+    /// Not signed: the `Host` header is.
     #[tsify(optional)]
-    pub signed_headers: Option<String>,
-    /// TC legacy / ACS RPC: every `[name, value]` the signature covers.
-    #[tsify(optional, type = "[string, string][] | Record<string, string>")]
-    pub params: Option<Vec<(String, String)>>,
+    pub host: Option<String>,
+}
+
+/// The parameters, for the algorithms that sign them (TC legacy, ACS RPC).
+#[cfg(feature = "tsify")]
+#[derive(Debug, serde::Deserialize, tsify::Tsify)]
+pub struct SignWireParams {
+    /// Every `[name, value]` the signature covers (the signature itself left out): pairs, an
+    /// object, or anything iterable as pairs (`Map`, `URLSearchParams`).
+    #[tsify(type = "Record<string, string> | Iterable<readonly [string, string]>")]
+    pub params: Vec<(String, String)>,
 }
 
 pub fn find_header<'h, T: AsRef<str>>(headers: &'h [(T, T)], name: &str) -> Option<&'h str> {
