@@ -322,8 +322,12 @@ fn optional_takes_undefined(dts: &str) -> String {
                 _ => {}
             }
         }
-        let ty = &tail[..end];
-        if ty.split(['|', ' ']).any(|t| t == "undefined") {
+        // A member of an object type inside this one (`options?: O & { signal?: S }`).
+        let given = &tail[..end];
+        let whole = optional_takes_undefined(given);
+        let ty = whole.trim_end();
+        // Judged on the type as given: what the recursion added is a member's, not this one's.
+        if given.split(['|', ' ']).any(|t| t == "undefined") {
             out.push_str(ty);
         } else if ty.contains("=>") {
             // `() => void | undefined` would be a function that may return undefined.
@@ -332,6 +336,7 @@ fn optional_takes_undefined(dts: &str) -> String {
             out.push_str(ty);
             out.push_str(" | undefined");
         }
+        out.push_str(&whole[ty.len()..]);
         rest = &tail[end..];
     }
     out.push_str(rest);
@@ -344,10 +349,10 @@ mod tests {
 
     #[test]
     fn optional_members_and_parameters_take_undefined() {
-        let dts = "export interface A {\n    token?: string;\n    headers?: Record<string, string> | [string, string][];\n    f?: (x: number) => void;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm; code: string };\nexport function p(call: Call, options?: PrepareOptions | null): Prepared;\n";
+        let dts = "export interface A {\n    token?: string;\n    headers?: Record<string, string> | [string, string][];\n    f?: (x: number) => void;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm; code: string };\nexport function p(call: Call, options?: PrepareOptions | null): Prepared;\nexport function s(options?: O & { signal?: S }): void;\n";
         assert_eq!(
             optional_takes_undefined(dts),
-            "export interface A {\n    token?: string | undefined;\n    headers?: Record<string, string> | [string, string][] | undefined;\n    f?: ((x: number) => void) | undefined;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm | undefined; code: string };\nexport function p(call: Call, options?: PrepareOptions | null | undefined): Prepared;\n"
+            "export interface A {\n    token?: string | undefined;\n    headers?: Record<string, string> | [string, string][] | undefined;\n    f?: ((x: number) => void) | undefined;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm | undefined; code: string };\nexport function p(call: Call, options?: PrepareOptions | null | undefined): Prepared;\nexport function s(options?: O & { signal?: S | undefined } | undefined): void;\n"
         );
     }
 }

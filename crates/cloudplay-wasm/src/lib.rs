@@ -223,21 +223,28 @@ struct PrepareOptions {
     #[serde(default)]
     #[tsify(optional, type = "string | number")]
     nonce: Option<serde_json::Value>,
+    /// One the API offers (`describe(id).algorithms`); default: its first.
     #[serde(default)]
     #[tsify(optional)]
     algorithm: Option<cloudplay_core::Algorithm>,
+    /// `GET` or `POST`, as the API offers; default: its first.
     #[serde(default)]
     #[tsify(optional)]
     method: Option<String>,
+    /// For a POST; JSON is for TC3 only. Default: the API's first.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "\"application/json\" | \"application/x-www-form-urlencoded\"")]
     content_type: Option<String>,
+    /// Tencent only: `zh-CN` or `en-US`, the language of the vendor's error messages.
     #[serde(default)]
     #[tsify(optional)]
     language: Option<String>,
+    /// TC3 only: sign `UNSIGNED-PAYLOAD` instead of the body's hash.
     #[serde(default)]
     #[tsify(optional)]
     unsigned_payload: bool,
+    /// Sign even when validation finds violations (returned in `violations`), to send a
+    /// deliberately invalid call and see the vendor's own error.
     #[serde(default)]
     #[tsify(optional)]
     allow_invalid: bool,
