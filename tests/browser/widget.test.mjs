@@ -505,6 +505,8 @@ test("the widget shows the call as code that reads the reader's own keys, in the
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
   assert.equal(await hai.locator('[data-step^="snippet-"]').count(), 0, "made only when opened");
   await hai.locator("details.code summary").click();
+  // The code is made on the details' toggle event, which follows the click.
+  await hai.locator('[data-step="snippet-python"]').waitFor({ timeout: 5000 });
   const picker = hai.getByLabel("Language");
   // curl is built around a signed request, here one signed with the demo key: not offered.
   assert.deepEqual(await picker.locator("option").evaluateAll((os) => os.map((o) => o.value)), ["python", "node", "go", "cli"]);
@@ -521,6 +523,7 @@ test("the widget shows the call as code that reads the reader's own keys, in the
   const postgres = page.locator("#pg");
   await postgres.scrollIntoViewIfNeeded();
   await postgres.locator("details.code summary").click();
+  await postgres.locator('[data-step="snippet-python"]').waitFor({ timeout: 5000 });
   assert.deepEqual(await postgres.getByLabel("Language").locator("option").evaluateAll((os) => os.map((o) => o.value)), ["python"]);
   await hai.screenshot({ path: screenshotPath("widget-code") });
   assert.deepEqual(problems, []);
