@@ -83,10 +83,12 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
     copy_dir(&root().join("tests/package"), &clean)?;
     let fixtures = root().join("tests/fixtures");
     crate::setup::chromium()?;
+    let wrangler = crate::setup::wrangler()?;
     cmd::run(
         Command::new("node")
             .args(["--test", "--test-reporter=spec"])
             .current_dir(&clean)
+            .env("CLOUDPLAY_WRANGLER", wrangler)
             .env("CLOUDPLAY_OUT", root().join("tests/out"))
             .env("CLOUDPLAY_FIXTURES", fixtures)
             .envs(env.iter().map(|(k, v)| (*k, v))),

@@ -93,6 +93,12 @@ pub fn build() -> Result<(), String> {
         build.env("CARGO_ENCODED_RUSTFLAGS", path_remaps(&root));
         cmd::run(&mut build)?;
         let module = bind_targets(&cfg, &artifact(profile), &out.join(&variant.prefix))?;
+        // Beside each `web` glue: the entry of the `workerd` / `edge-light` conditions.
+        if let Some(web) = cfg.targets.get("web") {
+            let entry = root.join(&cfg.package.crate_dir).join("npm/workerd.js");
+            let to = out.join(&variant.prefix).join(web).join("workerd.js");
+            std::fs::copy(&entry, &to).map_err(|e| format!("{}: {e}", entry.display()))?;
+        }
         wasm.push((variant.name.clone(), module));
     }
 

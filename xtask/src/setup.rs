@@ -65,6 +65,27 @@ pub fn npm_packages() -> Result<(), String> {
     std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
+/// Cloudflare's wrangler (bringing workerd) for the package's Workers test, into .cache/wrangler
+/// from its own lock (tests/tools/wrangler): 200 MB that `play` does not need. Returns the
+/// command's path.
+pub fn wrangler() -> Result<std::path::PathBuf, String> {
+    let tool = root().join("tests/tools/wrangler");
+    let dir = root().join(".cache/wrangler");
+    let lock = std::fs::read(tool.join("package-lock.json")).map_err(|e| format!("tests/tools/wrangler: {e}"))?;
+    let stamp = dir.join("node_modules/.cloudplay-lock");
+    let bin = dir.join("node_modules/.bin/wrangler");
+    if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) && bin.exists() {
+        return Ok(bin);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for file in ["package.json", "package-lock.json"] {
+        std::fs::copy(tool.join(file), dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    cmd::run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+    std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    Ok(bin)
+}
+
 /// Debian's Chromium and ChromeDriver for browser tests (Playwright cannot download its own here).
 pub fn chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
