@@ -335,7 +335,8 @@ test("theme=\"dark\" on a dark site under a light OS, and theme=\"light\" under 
 test("a browser without light-dark() or color-mix() gets the same palettes, spelt out", async () => {
   // Such a browser drops every variable that uses them: served a stylesheet where they are
   // unknown functions, Chromium does the same, and the fallback block must take over.
-  const css = readFileSync(new URL("../../www/widget/cloudplay-try.css", import.meta.url), "utf8");
+  const module = readFileSync(new URL("../../www/widget/style.js", import.meta.url), "utf8");
+  const css = module.slice(module.indexOf("`") + 1, module.lastIndexOf("`"));
   const main = css.slice(css.indexOf(":host {"), css.indexOf("}", css.indexOf(":host {")));
   // The colours, not the two palettes they are taken from (--cp-l-*, --cp-d-*).
   const names = [...main.matchAll(/(--cp-[a-z0-9-]+):/g)].map((m) => m[1]).filter((n) => !/^--cp-[ld]-/.test(n)).sort();
@@ -343,14 +344,14 @@ test("a browser without light-dark() or color-mix() gets the same palettes, spel
   const blocks = [...fallback.matchAll(/:host[^{]*\{([^}]*)\}/g)].slice(0, 3);
   assert.equal(blocks.length, 3);
   for (const [, body] of blocks) assert.deepEqual([...body.matchAll(/(--cp-[a-z0-9-]+):/g)].map((m) => m[1]).sort(), names);
-  const old = css
+  const old = module
     .replace("@supports not (color: light-dark(#000, #fff))", "@supports (display: block)")
     .replaceAll("light-dark(", "no-such-light-dark(")
     .replaceAll("color-mix(", "no-such-color-mix(");
   for (const [os, theme, box] of [["light", "", "rgb(251, 252, 253)"], ["dark", "", "rgb(26, 31, 37)"], ["light", "dark", "rgb(26, 31, 37)"], ["dark", "light", "rgb(251, 252, 253)"]]) {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: os });
-    await page.route("**/widget/cloudplay-try.css", (route) => route.fulfill({ contentType: "text/css", body: old }));
+    await page.route("**/widget/style.js", (route) => route.fulfill({ contentType: "text/javascript", body: old }));
     await page.route("**/docs-demo.html", async (route) => {
       const response = await route.fetch();
       const html = await response.text();
@@ -483,9 +484,10 @@ test("an author presets a box with region and params (over the example's), and h
   await bad.page.close();
 });
 
-test("a box's playground attribute sets where its link goes; one that is not http(s) is the author's mistake, and the box offers no link", async () => {
+test("a box's playground attribute sets where its link goes; one that is not http(s), or a theme it has not, is the author's mistake", async () => {
   const boxes = '<cloudplay-try id="elsewhere" api="hai/2023-08-12/RunInstances" playground="https://docs.example/play/"></cloudplay-try>' +
-    '<cloudplay-try id="script" api="hai/2023-08-12/RunInstances" playground="javascript:alert(1)"></cloudplay-try></main>';
+    '<cloudplay-try id="script" api="hai/2023-08-12/RunInstances" playground="javascript:alert(1)"></cloudplay-try>' +
+    '<cloudplay-try id="purple" api="hai/2023-08-12/RunInstances" theme="purple"></cloudplay-try></main>';
   const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", boxes) });
   assert.match(await page.locator("#elsewhere a.open").getAttribute("href"), /^https:\/\/docs\.example\/play\/#api=hai%2F2023-08-12%2FRunInstances&params=/);
   const script = page.locator("#script");
@@ -495,7 +497,9 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   // With no playground to open, the box does not send readers to one.
   await script.locator("details.creds summary").click();
   assert.doesNotMatch(await script.locator("details.creds").textContent(), /playground/);
-  assert.equal(problems.length, 1, problems.join("\n"));
+  // A theme the box has not is the same kind of mistake.
+  assert.match(await page.locator("#purple").getAttribute("data-error"), /^theme="purple" is not "light" or "dark"/);
+  assert.equal(problems.length, 2, problems.join("\n"));
   await page.close();
 });
 

@@ -22,7 +22,26 @@ import { PLAYGROUND_URL } from "../js/site.js";
 import { demoCredentials } from "../js/credentials.js";
 import { Snippets } from "../js/snippets.js";
 
-const STYLE_URL = new URL("./cloudplay-try.css", import.meta.url).href;
+import { CSS } from "./style.js";
+
+/** One constructed stylesheet, shared by every box (null where a browser has none: each box
+ *  then carries a <style>, which a page's CSP must allow as inline style). */
+let sheet;
+function styleOf(root) {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    } catch {
+      sheet = null;
+    }
+  }
+  if (sheet && "adoptedStyleSheets" in root) {
+    root.adoptedStyleSheets = [sheet];
+    return null;
+  }
+  return h("style", { text: CSS });
+}
 /** How long the engine may take before the box says it is still loading. */
 const SLOW_MS = 8000;
 
@@ -37,10 +56,18 @@ function useLang(el) {
   setLang(langOf(el), { page: false });
 }
 
+/** Where there is no DOM (a docs site's server-side rendering imports this module too) the
+ *  module defines nothing and touches nothing. */
+const DOM = typeof HTMLElement === "function" && typeof customElements === "object" && typeof document === "object";
+
 // A page that switches its own lang takes along the boxes that follow it.
-new MutationObserver(() => {
+if (DOM) new MutationObserver(() => {
   for (const box of document.querySelectorAll("cloudplay-try:not([lang])")) box.relang();
 }).observe(document.documentElement, { attributeFilter: ["lang"] });
+
+/** The attributes a box reads; each is also a property that sets it, because Vue and React
+ *  set a property wherever the element has one by that name. `params` takes an object too. */
+const ATTRIBUTES = ["api", "example", "region", "params", "playground", "theme"];
 
 /** Runs `start` once `el` comes within a screen of the viewport (at once without IntersectionObserver). */
 function whenNear(el, start) {
@@ -53,17 +80,18 @@ function whenNear(el, start) {
   seen.observe(el);
 }
 
-class CloudplayTry extends HTMLElement {
+class CloudplayTry extends (DOM ? HTMLElement : class {}) {
   static get observedAttributes() {
-    return ["api", "lang", "example", "region", "params", "playground"];
+    return ["lang", ...ATTRIBUTES.filter((a) => a !== "theme")];
   }
 
   constructor() {
     super();
     this.root = this.attachShadow({ mode: "open" });
+    this.styleNode = styleOf(this.root);
     this.idBase = uid("cpt");
-    this.params = {};
-    this.region = "";
+    this.values = {};
+    this.regionValue = "";
     this.spec = null;
     this.violations = [];
     this.update = debounce(() => this.refresh(), PREVIEW_DEBOUNCE_MS);
@@ -72,11 +100,19 @@ class CloudplayTry extends HTMLElement {
   }
 
   connectedCallback() {
+    // A property a framework set before this module defined the element is the element's own,
+    // and would hide the accessor: hand it over.
+    for (const name of ATTRIBUTES) {
+      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+      const value = this[name];
+      delete this[name];
+      this[name] = value;
+    }
     if (this.started) return;
     this.started = true;
     useLang(this);
     const waiting = h("p", { class: "loading", role: "status", text: t("widget.loading") });
-    put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }), waiting);
+    put(this.root, this.styleNode, waiting);
     whenNear(this, () => {
       // Another box may have set the shared language since.
       const slow = setTimeout(() => {
@@ -100,10 +136,14 @@ class CloudplayTry extends HTMLElement {
    *  playground; why (a fetch refused, CORS, a content type) is the author's to read. */
   failed(e) {
     useLang(this);
-    this.authorError(`the engine did not load: ${errorLine(e) || String(e)}`);
+    // A dev server that pre-bundled the package serves its own page where the .wasm was.
+    const moved = /magic word/.test(String(e?.message ?? e))
+      ? ' (an HTML page came back instead of the .wasm: a dev server pre-bundled the package; with Vite or VitePress, set optimizeDeps.exclude: ["cloudplay"])'
+      : "";
+    this.authorError(`the engine did not load: ${errorLine(e) || String(e)}${moved}`);
     const api = this.getAttribute("api") ?? "";
     const playground = this.readPlayground();
-    put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
+    put(this.root, this.styleNode,
       h("div", { class: "box", lang: htmlLang(lang()) },
         h("p", { class: "error", role: "alert", text: t("widget.loadFailed") }),
         playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
@@ -150,7 +190,9 @@ class CloudplayTry extends HTMLElement {
     this.built = true;
     delete this.dataset.error;
     delete this.dataset.ready;
-    this.playground = this.readPlayground();
+    this.playgroundUrl = this.readPlayground();
+    const theme = this.getAttribute("theme");
+    if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
     const id = this.getAttribute("api");
     try {
       if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');
@@ -160,9 +202,9 @@ class CloudplayTry extends HTMLElement {
       this.authorError(id ? `unknown API: ${errorLine(e)}` : e.message);
       return this.render();
     }
-    const ex = this.example(this.spec);
-    this.params = this.presetParams(ex?.params);
-    this.region = this.getAttribute("region") ?? ex?.region ?? "";
+    const ex = this.exampleOf(this.spec);
+    this.values = this.presetParams(ex?.params);
+    this.regionValue = this.getAttribute("region") ?? ex?.region ?? "";
     this.requiredOnly = false;
     this.render();
     this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
@@ -176,7 +218,7 @@ class CloudplayTry extends HTMLElement {
     this.shownLang = lang();
     const spec = this.spec;
     if (!spec) {
-      put(this.root, h("link", { rel: "stylesheet", href: STYLE_URL }),
+      put(this.root, this.styleNode,
         h("div", { class: "box", lang: htmlLang(lang()) }, h("p", { class: "error", role: "alert", text: t("widget.broken") })));
       return;
     }
@@ -193,10 +235,10 @@ class CloudplayTry extends HTMLElement {
     // Region is a field like the form's: its rule said under it, and `*` when the API needs one.
     const regionRequired = spec.region === "required";
     this.regionErr = h("p", { class: "field-error", id: `${p}-region-err`, hidden: true });
-    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.region, dataset: { path: "Region" },
+    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.regionValue, dataset: { path: "Region" },
       "aria-describedby": this.regionErr.id, "aria-required": regionRequired ? "true" : undefined });
     regionInput.addEventListener("input", () => {
-      this.region = regionInput.value.trim();
+      this.regionValue = regionInput.value.trim();
       this.update();
     });
     this.regionInput = regionInput;
@@ -212,10 +254,10 @@ class CloudplayTry extends HTMLElement {
       h("p", { class: "muted", text: t("widget.codeNote") }),
       h("div", { class: "row" }, h("label", { for: codePicker.id, text: t("snippet.language") }), codePicker),
       this.codeOut);
-    this.openLink = this.playground && h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
+    this.openLink = this.playgroundUrl && h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
 
     put(this.root,
-      h("link", { rel: "stylesheet", href: STYLE_URL }),
+      this.styleNode,
       h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}: ${spec.action}` },
         h("header", {},
           h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title)),
@@ -229,12 +271,12 @@ class CloudplayTry extends HTMLElement {
         this.summary,
         h("details", { class: "creds" },
           h("summary", { text: t("widget.credentials") }),
-          h("p", { class: "muted", text: t(this.playground ? "widget.demoKey" : "widget.demoKeyOnly", { id: this.credentials()?.secret_id ?? "—" }) })),
+          h("p", { class: "muted", text: t(this.playgroundUrl ? "widget.demoKey" : "widget.demoKeyOnly", { id: this.credentials()?.secret_id ?? "—" }) })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
         this.code,
         h("div", { class: "actions" }, this.sendButton, this.status),
         this.response));
-    this.form.render(spec, this.params);
+    this.form.render(spec, this.values);
     if (this.requiredOnly) this.form.setRequiredOnly(true);
     if (!canSend("simulator")) this.say(() => t("send.unavailable", { via: t("via.simulator") }), "unavailable");
     this.refresh();
@@ -242,7 +284,7 @@ class CloudplayTry extends HTMLElement {
 
   /** The example the `example` attribute picks (default the first); one that is not there is
    *  the author's mistake (see `authorError`), and the first is shown. */
-  example(spec) {
+  exampleOf(spec) {
     const examples = spec.examples ?? [];
     const asked = this.getAttribute("example");
     if (asked === null) return examples[0];
@@ -270,8 +312,8 @@ class CloudplayTry extends HTMLElement {
   }
 
   call() {
-    const c = { api: this.spec ? `${this.spec.product}/${this.spec.version}/${this.spec.action}` : "", params: this.params };
-    if (this.region) c.region = this.region;
+    const c = { api: this.spec ? `${this.spec.product}/${this.spec.version}/${this.spec.action}` : "", params: this.values };
+    if (this.regionValue) c.region = this.regionValue;
     return c;
   }
 
@@ -319,7 +361,7 @@ class CloudplayTry extends HTMLElement {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
     if (this.code.open) this.showCode();
-    if (this.openLink) this.openLink.href = `${this.playground}${fragment(c)}`;
+    if (this.openLink) this.openLink.href = `${this.playgroundUrl}${fragment(c)}`;
     this.refreshStale(c);
   }
 
@@ -404,6 +446,19 @@ class CloudplayTry extends HTMLElement {
   }
 }
 
-if (!customElements.get("cloudplay-try")) customElements.define("cloudplay-try", CloudplayTry);
+for (const name of ATTRIBUTES) {
+  Object.defineProperty(CloudplayTry.prototype, name, {
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value === null || value === undefined || value === false) this.removeAttribute(name);
+      else this.setAttribute(name, name === "params" && typeof value === "object" ? JSON.stringify(value) : String(value));
+    },
+    configurable: true,
+  });
+}
+
+if (DOM && !customElements.get("cloudplay-try")) customElements.define("cloudplay-try", CloudplayTry);
 
 export { CloudplayTry };

@@ -261,12 +261,23 @@ fn widget(www: &Path, npm: &Path, out: &Path) -> Result<(), String> {
     std::fs::create_dir_all(out.join("js")).map_err(|e| format!("{}: {e}", out.display()))?;
     let element = read(&www.join("widget").join(format!("{ELEMENT}.js")))?;
     let rewritten = element.replace("from \"../js/", "from \"./js/");
-    let mut pending: Vec<String> = imports(&rewritten).map(|m| m.trim_start_matches("./js/").to_string()).collect();
-    write(&out.join(format!("{ELEMENT}.js")), rewritten.as_bytes())?;
-    for file in [format!("{ELEMENT}.css"), format!("{ELEMENT}.d.ts")] {
-        let from = if file.ends_with(".d.ts") { npm.join(&file) } else { www.join("widget").join(&file) };
-        write(&out.join(&file), read(&from)?.as_bytes())?;
+    let mut pending = Vec::new();
+    for module in imports(&rewritten) {
+        match module.strip_prefix("./js/") {
+            Some(page_module) => pending.push(page_module.to_string()),
+            // The widget's own (its stylesheet): from beside it.
+            None => {
+                let own = module.trim_start_matches("./");
+                if own.contains('/') {
+                    return Err(format!("widget: an import the package cannot lay out: {module}"));
+                }
+                write(&out.join(own), read(&www.join("widget").join(own))?.as_bytes())?;
+            }
+        }
     }
+    write(&out.join(format!("{ELEMENT}.js")), rewritten.as_bytes())?;
+    let types = format!("{ELEMENT}.d.ts");
+    write(&out.join(&types), read(&npm.join(&types))?.as_bytes())?;
     let mut done = std::collections::BTreeSet::new();
     while let Some(module) = pending.pop() {
         if module.contains('/') {

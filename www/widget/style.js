@@ -1,11 +1,14 @@
-:host {
+// The widget's stylesheet, as a module: each box adopts it as a constructed stylesheet, so no
+// bundler sees a .css file to extract (VitePress took it for the site's own stylesheet, and
+// Docusaurus's CSS pipeline broke on it), and no style-src rule of the host page applies.
+export const CSS = `:host {
   /* Every colour comes from a --cloudplay-* variable the host page can set on the element (the
      README lists them), else from the theme: light-dark() picks by color-scheme, which
      theme="light|dark" fixes and which otherwise follows the OS. Code background and muted text
      default to mixes of the text and box colours, so a site that sets only those two still gets
      readable code and help text. */
   /* The host page's inherited text styles (text-align, text-transform, letter-spacing,
-     white-space…) stop here; custom properties, which `all` leaves alone, still come in. */
+     white-space…) stop here; custom properties, which 'all' leaves alone, still come in. */
   all: initial;
   color-scheme: light dark;
   /* The two palettes, each colour once; light-dark() below, or the fallback further down,
@@ -156,3 +159,4 @@ mark { background: var(--cp-mark); }
 .row label { margin: 0; font-weight: 500; }
 /* As on the page: an optional field holding a value is sent, so it stays in view. */
 .required-only [data-optional]:not([data-filled]):not(:focus-within) { display: none; }
+`;
