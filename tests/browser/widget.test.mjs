@@ -171,6 +171,19 @@ test("a guest on the page: the host's lang stays, and an engine that cannot load
   await page.close();
 });
 
+test("an HTML page where the .wasm should be (a dev server that pre-bundled the package) is named to the author with the fix", async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.route("**/*.wasm", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><html><body>dev server</body></html>" }));
+  await page.goto(`${server.url}docs-demo.html`);
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.scrollIntoViewIfNeeded();
+  await hai.locator('[role="alert"]').waitFor({ timeout: 20000 });
+  assert.match(await hai.getAttribute("data-error"), /an HTML page came back instead of the \.wasm.*optimizeDeps\.exclude: \["cloudplay"\]/);
+  assert.ok(problems.length >= 1);
+  await page.close();
+});
+
 test("a box far below the fold starts only when it comes near", async () => {
   const { page, problems } = await openDocs();
   await page.evaluate(() => window.scrollTo(0, 0));
