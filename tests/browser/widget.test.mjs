@@ -171,7 +171,7 @@ test("a guest on the page: the host's lang stays, and an engine that cannot load
   await page.close();
 });
 
-test("an HTML page where the .wasm should be (a dev server that pre-bundled the package) is named to the author with the fix", async () => {
+test("an HTML page where the .wasm should be is named to the author, with where the package should be", async () => {
   const page = await browser.context.newPage();
   const problems = watch(page);
   await page.route("**/*.wasm", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><html><body>dev server</body></html>" }));
@@ -179,7 +179,7 @@ test("an HTML page where the .wasm should be (a dev server that pre-bundled the 
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
   await hai.scrollIntoViewIfNeeded();
   await hai.locator('[role="alert"]').waitFor({ timeout: 20000 });
-  assert.match(await hai.getAttribute("data-error"), /an HTML page came back instead of the \.wasm.*optimizeDeps\.exclude: \["cloudplay"\]/);
+  assert.match(await hai.getAttribute("data-error"), /an HTML page came back instead of the \.wasm: is the built package beside the page, as pkg\/web\//);
   assert.ok(problems.length >= 1);
   await page.close();
 });
@@ -500,9 +500,19 @@ test("an author presets a box with region and params (over the example's), and h
 test("a box's playground attribute sets where its link goes; one that is not http(s), or a theme it has not, is the author's mistake", async () => {
   const boxes = '<cloudplay-try id="elsewhere" api="hai/2023-08-12/RunInstances" playground="https://docs.example/play/"></cloudplay-try>' +
     '<cloudplay-try id="script" api="hai/2023-08-12/RunInstances" playground="javascript:alert(1)"></cloudplay-try>' +
-    '<cloudplay-try id="purple" api="hai/2023-08-12/RunInstances" theme="purple"></cloudplay-try></main>';
+    '<cloudplay-try id="purple" api="hai/2023-08-12/RunInstances" theme="purple"></cloudplay-try>' +
+    '<cloudplay-try id="empty" api="hai/2023-08-12/RunInstances" playground=""></cloudplay-try></main>';
   const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", boxes) });
-  assert.match(await page.locator("#elsewhere a.open").getAttribute("href"), /^https:\/\/docs\.example\/play\/#api=hai%2F2023-08-12%2FRunInstances&params=/);
+  const elsewhere = page.locator("#elsewhere");
+  assert.match(await elsewhere.locator("a.open").getAttribute("href"), /^https:\/\/docs\.example\/play\/#api=hai%2F2023-08-12%2FRunInstances&params=/);
+  // A new address, set later, changes the link and keeps what the reader typed.
+  await elsewhere.locator('.form [data-path="BundleType"]').fill("XL");
+  await elsewhere.evaluate((e) => (e.playground = "https://docs.example/other/"));
+  const moved = new URL(await elsewhere.locator("a.open").getAttribute("href"));
+  assert.equal(moved.origin + moved.pathname, "https://docs.example/other/");
+  const carried = new URLSearchParams(moved.hash.slice(1)).get("params");
+  assert.equal(JSON.parse(Buffer.from(carried, "base64url").toString()).BundleType, "XL");
+  assert.equal(await elsewhere.locator('.form [data-path="BundleType"]').inputValue(), "XL");
   const script = page.locator("#script");
   assert.equal(await script.getAttribute("data-ready"), "true");
   assert.equal(await script.locator("a.open").count(), 0);
@@ -512,7 +522,10 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   assert.doesNotMatch(await script.locator("details.creds").textContent(), /playground/);
   // A theme the box has not is the same kind of mistake.
   assert.match(await page.locator("#purple").getAttribute("data-error"), /^theme="purple" is not "light" or "dark"/);
-  assert.equal(problems.length, 2, problems.join("\n"));
+  // An empty address would be the docs page itself: no link, and the author is told.
+  assert.equal(await page.locator("#empty a.open").count(), 0);
+  assert.match(await page.locator("#empty").getAttribute("data-error"), /^playground="" is not an http\(s\) address/);
+  assert.equal(problems.length, 3, problems.join("\n"));
   await page.close();
 });
 

@@ -227,7 +227,7 @@ test("a field under another spelling is refused, in both modules; a name of the 
   assert.throws(() => verifyWire({ ...req, payload: "x" }), (e) => e.code === "InvalidField" && e.path === "payload");
 });
 
-test("headers and params held in a Headers, Map or URLSearchParams are read, not dropped as {}", () => {
+test("headers and params held in a Headers, Map, URLSearchParams or any iterator of pairs are read, not dropped as {}", () => {
   for (const v of loadVectors()) {
     const input = contractInput(v);
     for (const sign of [signWire, signOnly]) {
@@ -237,10 +237,16 @@ test("headers and params held in a Headers, Map or URLSearchParams are read, not
         assert.equal(sign({ ...input, headers: new Map(pairs) }).signature, want, `${v.id} Map`);
         // Headers joins nothing here (the names are unique) and lower-cases the names.
         assert.equal(sign({ ...input, headers: new Headers(pairs) }).signature, want, `${v.id} Headers`);
+        // An iterator has no entries(): what it yields are the pairs.
+        assert.equal(sign({ ...input, headers: new Map(pairs).entries() }).signature, want, `${v.id} map.entries()`);
       }
       if (input.params) {
         const want = sign(input).signature;
         assert.equal(sign({ ...input, params: new Map(input.params) }).signature, want, `${v.id} Map params`);
+        const generated = (function* () {
+          yield* input.params;
+        })();
+        assert.equal(sign({ ...input, params: generated }).signature, want, `${v.id} generator params`);
       }
     }
   }

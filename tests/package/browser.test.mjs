@@ -119,9 +119,10 @@ async function checkWidget(url, shot, { boxes = 2 } = {}) {
   await hai.getByRole("button", { name: "Send" }).click();
   await hai.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
   assert.equal(await hai.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
-  // The stylesheet reached the shadow root: the Send button is styled as the primary action.
+  // The stylesheet reached the shadow root: adopted, and the Send button has the accent colour.
+  assert.equal(await hai.evaluate((e) => e.shadowRoot.adoptedStyleSheets.length), 1);
   const styled = await hai.getByRole("button", { name: "Send" }).evaluate((b) => getComputedStyle(b).backgroundColor);
-  assert.notEqual(styled, "rgba(0, 0, 0, 0)");
+  assert.equal(styled, "rgb(11, 92, 173)");
   if (boxes === 3) {
     // Set as properties before the element was defined: read as the attributes they set.
     const framework = page.locator("#framework cloudplay-try");

@@ -15,4 +15,11 @@ const ids: string[] = catalog().map((a) => a.id);
 // Importing the widget types <cloudplay-try> and its events for the DOM.
 const box: CloudplayTry | null = document.querySelector("cloudplay-try");
 box?.addEventListener("cloudplay:error", (e) => console.log(e.detail.message.length));
+// Its attributes are properties too, as a framework sets them.
+if (box) {
+  box.params = { BundleType: "XL" };
+  box.example = 0;
+  const api: string | null = box.api;
+  void api;
+}
 void [trace, fromWeb, ids, prepareWeb, prepareNode, box];

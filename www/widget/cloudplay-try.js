@@ -18,7 +18,7 @@ import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
 import { fragment, sameCallKey } from "../js/share.js";
 import { PREVIEW_DEBOUNCE_MS, SNIPPET_LANGUAGES } from "../js/config.js";
-import { PLAYGROUND_URL } from "../js/site.js";
+import { PLAYGROUND_URL, ENGINE_MISSING } from "../js/site.js";
 import { demoCredentials } from "../js/credentials.js";
 import { Snippets } from "../js/snippets.js";
 
@@ -58,7 +58,7 @@ function useLang(el) {
 
 /** Where there is no DOM (a docs site's server-side rendering imports this module too) the
  *  module defines nothing and touches nothing. */
-const DOM = typeof HTMLElement === "function" && typeof customElements === "object" && typeof document === "object";
+const DOM = typeof HTMLElement === "function" && typeof customElements === "object" && typeof document === "object" && typeof MutationObserver === "function";
 
 // A page that switches its own lang takes along the boxes that follow it.
 if (DOM) new MutationObserver(() => {
@@ -82,7 +82,7 @@ function whenNear(el, start) {
 
 class CloudplayTry extends (DOM ? HTMLElement : class {}) {
   static get observedAttributes() {
-    return ["lang", ...ATTRIBUTES.filter((a) => a !== "theme")];
+    return ["lang", ...ATTRIBUTES];
   }
 
   constructor() {
@@ -136,10 +136,9 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
    *  playground; why (a fetch refused, CORS, a content type) is the author's to read. */
   failed(e) {
     useLang(this);
-    // A dev server that pre-bundled the package serves its own page where the .wasm was.
-    const moved = /magic word/.test(String(e?.message ?? e))
-      ? ' (an HTML page came back instead of the .wasm: a dev server pre-bundled the package; with Vite or VitePress, set optimizeDeps.exclude: ["cloudplay"])'
-      : "";
+    // Some page (a 404 page, a dev server's) came back where the .wasm should be: the words of
+    // Chromium, Firefox and Safari for it. Why that happens depends on where this copy lives.
+    const moved = /magic (word|number)|\\0asm/.test(String(e?.message ?? e)) ? ` (an HTML page came back instead of the .wasm: ${ENGINE_MISSING})` : "";
     this.authorError(`the engine did not load: ${errorLine(e) || String(e)}${moved}`);
     const api = this.getAttribute("api") ?? "";
     const playground = this.readPlayground();
@@ -149,17 +148,25 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
         playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
   }
 
+  checkTheme() {
+    const theme = this.getAttribute("theme");
+    if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
+  }
+
   /** The playground the "open in the playground" link goes to: the `playground` attribute's,
    *  else the one beside this copy of the widget; null (no link) where there is neither, as in
    *  the npm package. Only an http(s) address is followed; another is the author's mistake. */
   readPlayground() {
     const given = this.getAttribute("playground");
     if (given === null) return PLAYGROUND_URL;
-    try {
-      const url = new URL(given, document.baseURI);
-      if (url.protocol === "http:" || url.protocol === "https:") return url.href.replace(/#.*$/, "");
-    } catch {
-      /* said below */
+    // An empty address would be the docs page itself.
+    if (given.trim()) {
+      try {
+        const url = new URL(given, document.baseURI);
+        if (url.protocol === "http:" || url.protocol === "https:") return url.href.replace(/#.*$/, "");
+      } catch {
+        /* said below */
+      }
     }
     this.authorError(`playground="${given}" is not an http(s) address; the box shows no link to a playground`);
     return null;
@@ -168,7 +175,13 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
   attributeChangedCallback(name, was, now) {
     if (!this.built || was === now) return;
     if (name === "lang") this.relang();
-    else this.build();
+    // The stylesheet shows a theme; here it is only checked.
+    else if (name === "theme") this.checkTheme();
+    // A new link: drawn again, keeping what the reader typed.
+    else if (name === "playground") {
+      this.playgroundUrl = this.readPlayground();
+      this.render();
+    } else this.build();
   }
 
   /** Shows the box again in its language if that has changed, keeping what the reader typed. */
@@ -191,8 +204,7 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     delete this.dataset.error;
     delete this.dataset.ready;
     this.playgroundUrl = this.readPlayground();
-    const theme = this.getAttribute("theme");
-    if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
+    this.checkTheme();
     const id = this.getAttribute("api");
     try {
       if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');

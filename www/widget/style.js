@@ -1,7 +1,7 @@
 // The widget's stylesheet, as a module: each box adopts it as a constructed stylesheet, so no
 // bundler sees a .css file to extract (VitePress took it for the site's own stylesheet, and
 // Docusaurus's CSS pipeline broke on it), and no style-src rule of the host page applies.
-export const CSS = `:host {
+export const CSS = String.raw`:host {
   /* Every colour comes from a --cloudplay-* variable the host page can set on the element (the
      README lists them), else from the theme: light-dark() picks by color-scheme, which
      theme="light|dark" fixes and which otherwise follows the OS. Code background and muted text

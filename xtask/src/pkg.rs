@@ -110,7 +110,12 @@ pub fn build() -> Result<(), String> {
         .replacen("\"version\": \"0.0.0\"", &format!("\"version\": {:?}", workspace_version()?), 1);
     serde_json::from_str::<serde_json::Value>(&manifest).map_err(|e| format!("npm/package.json: {e}"))?;
     write(&out.join("package.json"), manifest.as_bytes())?;
-    std::fs::copy(npm.join("README.md"), out.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    // The README pins CDN addresses to the release it ships with.
+    let readme = std::fs::read_to_string(npm.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    write(
+        &out.join("README.md"),
+        readme.replace("cloudplay@0.0.0", &format!("cloudplay@{}", workspace_version()?)).as_bytes(),
+    )?;
     widget(&root.join("www"), &npm.join("widget"), &out.join("widget"))?;
     check_manifest_paths(&out, &manifest)?;
     for (name, f) in &wasm {
@@ -243,7 +248,8 @@ fn check_manifest_paths(out: &Path, manifest: &str) -> Result<(), String> {
             targets(v, &mut found);
         }
     }
-    let missing: Vec<&str> = found.into_iter().filter(|p| !p.ends_with('/') && !p.contains('*') && !out.join(p).is_file()).collect();
+    let missing: Vec<&str> =
+        found.into_iter().filter(|p| !p.ends_with('/') && !p.contains('*') && !out.join(p).is_file()).collect();
     if missing.is_empty() {
         Ok(())
     } else {
@@ -294,10 +300,15 @@ fn widget(www: &Path, npm: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The modules a file imports statically (`from "./x.js"`); the engine is imported
-/// dynamically, by site.js, and is not one of them.
+/// The modules a file imports statically (`from "./x.js"`, `import "./x.js"`); the engine is
+/// imported dynamically, by site.js, and is not one of them. (The code is formatted with double
+/// quotes throughout.)
 fn imports(text: &str) -> impl Iterator<Item = &str> {
-    text.split("from \"").skip(1).filter_map(|rest| rest.split('"').next()).filter(|m| m.starts_with('.'))
+    ["from \"", "import \""]
+        .into_iter()
+        .flat_map(move |opening| text.split(opening).skip(1))
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|m| m.starts_with('.'))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -314,50 +325,77 @@ fn mark_optional_params(dts: &Path) -> Result<(), String> {
 
 /// `name?: T` → `name?: T | undefined`: every function reads a member set to `undefined` as
 /// one left out, as JSON does, and under `exactOptionalPropertyTypes` TypeScript would refuse
-/// `{ token: process.env.TOKEN }` without it. The type runs to the first `;`, `,`, `)` or `}`
-/// outside brackets (an arrow's `=>` opens none).
+/// `{ token: process.env.TOKEN }` without it. Comments and string literals are passed over; a
+/// type runs to the first `;`, `,`, `)`, `}` or line end outside brackets and strings.
 fn optional_takes_undefined(dts: &str) -> String {
+    let b = dts.as_bytes();
     let mut out = String::with_capacity(dts.len() + dts.len() / 16);
-    let mut rest = dts;
-    while let Some(at) = rest.find("?: ") {
-        let (head, tail) = rest.split_at(at + 3);
-        out.push_str(head);
-        let bytes = tail.as_bytes();
-        let mut depth = 0i32;
-        let mut end = bytes.len();
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'(' | b'[' | b'{' => depth += 1,
-                b'<' if i == 0 || bytes[i - 1] != b'=' => depth += 1,
-                b'>' if i > 0 && bytes[i - 1] == b'=' => {}
-                b'>' => depth -= 1,
-                b')' | b']' | b'}' | b';' | b',' | b'\n' if depth == 0 => {
-                    end = i;
-                    break;
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'*') => i = dts[i + 2..].find("*/").map_or(b.len(), |e| i + 2 + e + 2),
+            b'/' if b.get(i + 1) == Some(&b'/') => i = dts[i..].find('\n').map_or(b.len(), |e| i + e),
+            b'"' | b'\'' | b'`' => i = string_end(b, i),
+            b'?' if b[i..].starts_with(b"?: ") => {
+                let start = i + 3;
+                let end = type_end(b, start);
+                out.push_str(&dts[copied..start]);
+                let given = &dts[start..end];
+                // A member of an object type inside this one (`options?: O & { signal?: S }`).
+                let whole = optional_takes_undefined(given);
+                let ty = whole.trim_end();
+                // Judged on the type as given: what the recursion added is a member's, not this one's.
+                if given.split(['|', ' ']).any(|t| t == "undefined") {
+                    out.push_str(ty);
+                } else if ty.contains("=>") {
+                    // `() => void | undefined` would be a function that may return undefined.
+                    out.push_str(&format!("({ty}) | undefined"));
+                } else {
+                    out.push_str(ty);
+                    out.push_str(" | undefined");
                 }
-                b')' | b']' | b'}' => depth -= 1,
-                _ => {}
+                out.push_str(&whole[ty.len()..]);
+                (i, copied) = (end, end);
             }
+            _ => i += 1,
         }
-        // A member of an object type inside this one (`options?: O & { signal?: S }`).
-        let given = &tail[..end];
-        let whole = optional_takes_undefined(given);
-        let ty = whole.trim_end();
-        // Judged on the type as given: what the recursion added is a member's, not this one's.
-        if given.split(['|', ' ']).any(|t| t == "undefined") {
-            out.push_str(ty);
-        } else if ty.contains("=>") {
-            // `() => void | undefined` would be a function that may return undefined.
-            out.push_str(&format!("({ty}) | undefined"));
-        } else {
-            out.push_str(ty);
-            out.push_str(" | undefined");
-        }
-        out.push_str(&whole[ty.len()..]);
-        rest = &tail[end..];
     }
-    out.push_str(rest);
+    out.push_str(&dts[copied..]);
     out
+}
+
+/// Where a type that starts at `start` ends (an arrow's `=>` opens no bracket).
+fn type_end(b: &[u8], start: usize) -> usize {
+    let mut depth = 0i32;
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' | b'`' => {
+                i = string_end(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' | b'<' => depth += 1,
+            b'>' if b[i - 1] == b'=' => {}
+            b')' | b']' | b'}' | b';' | b',' | b'\n' if depth == 0 => return i,
+            b')' | b']' | b'}' | b'>' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// Just past the string literal that opens at `i`.
+fn string_end(b: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < b.len() {
+        match b[j] {
+            b'\\' => j += 2,
+            q if q == b[i] => return j + 1,
+            _ => j += 1,
+        }
+    }
+    b.len()
 }
 
 #[cfg(test)]
@@ -366,10 +404,10 @@ mod tests {
 
     #[test]
     fn optional_members_and_parameters_take_undefined() {
-        let dts = "export interface A {\n    token?: string;\n    headers?: Record<string, string> | [string, string][];\n    f?: (x: number) => void;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm; code: string };\nexport function p(call: Call, options?: PrepareOptions | null): Prepared;\nexport function s(options?: O & { signal?: S }): void;\n";
+        let dts = "export interface A {\n    token?: string;\n    headers?: Record<string, string> | [string, string][];\n    f?: (x: number) => void;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm; code: string };\nexport function p(call: Call, options?: PrepareOptions | null): Prepared;\nexport function s(options?: O & { signal?: S }): void;\n/** as `token?: string` */\nexport interface C { ct?: \"text/plain; charset=utf-8\"; // a?: b\n}\n";
         assert_eq!(
             optional_takes_undefined(dts),
-            "export interface A {\n    token?: string | undefined;\n    headers?: Record<string, string> | [string, string][] | undefined;\n    f?: ((x: number) => void) | undefined;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm | undefined; code: string };\nexport function p(call: Call, options?: PrepareOptions | null | undefined): Prepared;\nexport function s(options?: O & { signal?: S | undefined } | undefined): void;\n"
+            "export interface A {\n    token?: string | undefined;\n    headers?: Record<string, string> | [string, string][] | undefined;\n    f?: ((x: number) => void) | undefined;\n    kept?: string | undefined;\n    required: string;\n}\nexport type B = { ok: false; algorithm?: Algorithm | undefined; code: string };\nexport function p(call: Call, options?: PrepareOptions | null | undefined): Prepared;\nexport function s(options?: O & { signal?: S | undefined } | undefined): void;\n/** as `token?: string` */\nexport interface C { ct?: \"text/plain; charset=utf-8\" | undefined; // a?: b\n}\n"
         );
     }
 }

@@ -166,3 +166,53 @@ mod tests {
         assert_eq!(many(4), "v0. (and 3 more violations)");
     }
 }
+
+/// TypeScript's `ErrorKind` union is the variants' serde names; what a JS error carries is
+/// `code()`. The two must not drift apart (a `#[serde(rename)]`, a new code).
+#[cfg(all(test, feature = "tsify"))]
+mod typescript_names {
+    use super::ErrorKind::{self, *};
+
+    const ALL: [ErrorKind; 13] = [
+        InvalidJson,
+        InvalidUtf8,
+        MissingField,
+        InvalidField,
+        UnknownAlgorithm,
+        DuplicateHeader,
+        MissingHeader,
+        MalformedQuery,
+        TimestampOutOfRange,
+        Validation,
+        UnknownApi,
+        InvalidSpec,
+        Unsupported,
+    ];
+
+    /// A new variant stops compilation here until it is placed in `ALL`.
+    fn place(kind: ErrorKind) -> usize {
+        match kind {
+            InvalidJson => 0,
+            InvalidUtf8 => 1,
+            MissingField => 2,
+            InvalidField => 3,
+            UnknownAlgorithm => 4,
+            DuplicateHeader => 5,
+            MissingHeader => 6,
+            MalformedQuery => 7,
+            TimestampOutOfRange => 8,
+            Validation => 9,
+            UnknownApi => 10,
+            InvalidSpec => 11,
+            Unsupported => 12,
+        }
+    }
+
+    #[test]
+    fn each_kind_is_named_for_typescript_as_its_code() {
+        for kind in ALL {
+            assert_eq!(ALL[place(kind)], kind);
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
+        }
+    }
+}

@@ -30,10 +30,14 @@ export function textInto(s, memory, ptr, cap) {
 /** Whether `s` is a string without lone surrogates. */
 export const isText = (s) => typeof s === "string" && wellFormed(s);
 
-// Map, Headers, URLSearchParams and FormData hold their pairs out of JSON's sight:
-// JSON.stringify writes each as {}, and the caller's headers or parameters would be lost without
-// a word. They are written as the [name, value] lists every pair field takes.
-const heldPairs = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.entries === "function";
+// Map, Headers, URLSearchParams and FormData hold their pairs out of JSON's sight, as does any
+// iterator (map.entries(), a generator): JSON.stringify writes each as {}, and the caller's
+// headers or parameters would be lost without a word. They are written as the [name, value]
+// lists every pair field takes (the declarations promise any iterable of pairs).
+const heldPairs = (v) =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && (typeof v.entries === "function" || typeof v[Symbol.iterator] === "function");
+/** The pairs of such a value: its entries, or what iterating it gives. */
+const pairsOf = (v) => Array.from(typeof v.entries === "function" ? v.entries() : v);
 
 /** Whether a Map, Set, Headers or the like is anywhere under `value` (JSON depth at most). */
 function holdsPairs(value, depth) {
@@ -51,7 +55,7 @@ const faithfully = (_key, v) => {
   // larger one as its decimal text, which every integer field takes.
   if (typeof v === "bigint") return v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER ? Number(v) : v.toString();
   if (v instanceof Set) return Array.from(v);
-  return heldPairs(v) ? Array.from(v.entries()) : v;
+  return heldPairs(v) ? pairsOf(v) : v;
 };
 
 /**

@@ -287,8 +287,8 @@ impl<'a> WireInput<'a> {
 }
 
 /// The `signWire` input as TypeScript sees it: one shape per algorithm, with the fields it needs
-/// required and the fields it does not sign left out, so that an editor flags them. The parser
-/// reads the fields one by one (`from_fields`), so that every error can name its field.
+/// required and the fields it does not sign left out, so that an editor flags them. (The module
+/// reads the fields one by one, so that every error can name its field.)
 #[cfg(feature = "tsify")]
 #[derive(Debug, serde::Deserialize, tsify::Tsify)]
 #[serde(tag = "algorithm")]
@@ -300,10 +300,8 @@ pub enum SignWireInput {
         common: SignWireBase,
         #[serde(flatten)]
         request: SignWireAsSent,
-        /// The credential scope's service (`cvm`, `hai`).
-        service: String,
-        /// Unix seconds: the scope's date and the string to sign's time.
-        timestamp: i64,
+        #[serde(flatten)]
+        scope: SignWireScope,
     },
     /// Alibaba Cloud V3: the request as sent.
     #[serde(rename = "ACS3-HMAC-SHA256")]
@@ -320,8 +318,8 @@ pub enum SignWireInput {
         common: SignWireBase,
         #[serde(flatten)]
         params: SignWireParams,
-        /// The host the string to sign names (`postgres.api.qcloud.com`).
-        host: String,
+        #[serde(flatten)]
+        host: SignWireHost,
     },
     /// Tencent Cloud API 2.0 with HMAC-SHA256: the parameters, on a host.
     #[serde(rename = "TC-HmacSHA256")]
@@ -330,8 +328,8 @@ pub enum SignWireInput {
         common: SignWireBase,
         #[serde(flatten)]
         params: SignWireParams,
-        /// The host the string to sign names (`postgres.api.qcloud.com`).
-        host: String,
+        #[serde(flatten)]
+        host: SignWireHost,
     },
     /// Alibaba Cloud RPC: the parameters.
     #[serde(rename = "ACS-RPC-HMAC-SHA1")]
@@ -344,6 +342,24 @@ pub enum SignWireInput {
         #[tsify(optional)]
         host: Option<String>,
     },
+}
+
+/// TC3's credential scope.
+#[cfg(feature = "tsify")]
+#[derive(Debug, serde::Deserialize, tsify::Tsify)]
+pub struct SignWireScope {
+    /// The service (`cvm`, `hai`).
+    pub service: String,
+    /// Unix seconds: the scope's date, and the time in the string to sign.
+    pub timestamp: i64,
+}
+
+/// The host Tencent Cloud API 2.0 signs (its string to sign names it).
+#[cfg(feature = "tsify")]
+#[derive(Debug, serde::Deserialize, tsify::Tsify)]
+pub struct SignWireHost {
+    /// As sent, without scheme or path (`postgres.api.qcloud.com`).
+    pub host: String,
 }
 
 /// What every algorithm's `signWire` input has.

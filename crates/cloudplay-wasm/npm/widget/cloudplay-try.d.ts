@@ -1,9 +1,29 @@
-// Importing "cloudplay/widget" defines the <cloudplay-try> element; its attributes are listed
-// in the package README (api, example, region, params, theme, lang, playground).
+// Importing "cloudplay/widget" defines the <cloudplay-try> element (where there is a DOM); its
+// attributes are listed in the package README.
 
 /** A "try it" box for one API: its form with an example, live validation, every signing
- *  step, and the in-page simulator's answer. Set it up with attributes, not properties. */
-export declare class CloudplayTry extends HTMLElement {}
+ *  step, the call as code, and the in-page simulator's answer. Each attribute is also a
+ *  property that sets it (as Vue and React set them); reading one gives the attribute. */
+export declare class CloudplayTry extends HTMLElement {
+  /** The API's id, `product/version/Action` (required). */
+  get api(): string | null;
+  set api(value: string | null | undefined);
+  /** Which of the API's examples to load, counted from 0. */
+  get example(): string | null;
+  set example(value: string | number | null | undefined);
+  /** The region to start with. */
+  get region(): string | null;
+  set region(value: string | null | undefined);
+  /** The parameters over the example's: JSON text, or an object (written as JSON). */
+  get params(): string | null;
+  set params(value: string | Record<string, unknown> | null | undefined);
+  /** The address of a cloudplay playground the box links to. */
+  get playground(): string | null;
+  set playground(value: string | null | undefined);
+  /** The palette; without it the box follows its `color-scheme`. */
+  get theme(): string | null;
+  set theme(value: "light" | "dark" | null | undefined);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

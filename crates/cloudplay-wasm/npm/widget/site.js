@@ -7,6 +7,9 @@
  *  box comes near the viewport); served as files from a CDN, it is found beside the widget. */
 export const importEngine = () => import("../../web/cloudplay.js");
 
+/** Why a page may come back where the engine's .wasm should be, said to a widget's author. */
+export const ENGINE_MISSING = 'a dev server pre-bundled the package: with Vite or VitePress, set optimizeDeps.exclude: ["cloudplay"]';
+
 /** The widget sends only to the in-page simulator. */
 export const PROXY_URL = null;
 
