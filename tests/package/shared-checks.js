@@ -1,6 +1,6 @@
 // What the browser tests check, whichever way the package was loaded. The result goes to
 // window.__cloudplay for the test to read (and to the page, for the screenshot).
-const TC3 = {
+export const TC3 = {
   algorithm: "TC3-HMAC-SHA256",
   method: "POST",
   host: "cvm.tencentcloudapi.com",

@@ -3,20 +3,7 @@
 // module instead.
 import { prepare, send, demoAccounts, describe } from "cloudplay";
 import { signWire } from "cloudplay/sign";
-
-const TC3 = {
-  algorithm: "TC3-HMAC-SHA256",
-  method: "POST",
-  host: "cvm.tencentcloudapi.com",
-  path: "/",
-  service: "cvm",
-  credentials: { secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", secret_key: "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE" },
-  timestamp: 1551113065,
-  query: "",
-  headers: { "Content-Type": "application/json; charset=utf-8", Host: "cvm.tencentcloudapi.com" },
-  body: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
-  signed_headers: "content-type;host",
-};
+import { TC3 } from "../../shared-checks.js"; // Tencent's documented example, as the browser checks sign it
 
 export default {
   async fetch(request) {
