@@ -148,6 +148,8 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
         playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
   }
 
+  /** A theme the stylesheet has no palette for is the author's mistake (the box then follows
+   *  its color-scheme). */
   checkTheme() {
     const theme = this.getAttribute("theme");
     if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
