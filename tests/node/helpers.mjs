@@ -104,3 +104,18 @@ export function alibabaBundle(dir, product, version, productFiles) {
 }
 
 export const DEMO_CREDENTIALS = { secret_id: "AKIDnodetest00000000000000000000", secret_key: "node-test-secret-not-real" };
+
+/** The error codes the package's TypeScript declarations promise (`ErrorKind | SendErrorKind`):
+ *  a code thrown outside them would slip past a TypeScript user's `switch`. */
+let declared;
+export function declaredCodes() {
+  declared ??= readDeclaredCodes();
+  return declared;
+}
+function readDeclaredCodes() {
+  const dts = readFileSync(new URL("./cloudplay.d.ts", import.meta.resolve("cloudplay")), "utf8");
+  const union = (name) => [...(new RegExp(`export type ${name} = ([^;]+);`).exec(dts)?.[1] ?? "").matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  const codes = new Set([...union("ErrorKind"), ...union("SendErrorKind")]);
+  if (!codes.has("MissingField") || !codes.has("Timeout")) throw new Error(`the declarations' codes, misread: ${[...codes]}`);
+  return codes;
+}
