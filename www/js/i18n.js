@@ -266,9 +266,9 @@ const en = {
   "widget.broken": "This example could not be loaded.",
   "widget.loadFailed": "This “try it” box could not load its engine.",
   "widget.slow": "Still loading the engine (about 300 KB)…",
-  "widget.demoKey": "Signed with the in-page simulator's demo key {id} (a public demo value): the box sends only to the simulator, which knows no other key. To sign with your own key, or send to the vendor, open the call in the playground.",
+  "widget.demoKey": "Signed with the in-page simulator's demo key {id} (a public demo value): the box sends only to the simulator, which knows no other key.",
+  "widget.demoKeyOpen": "To sign with your own key, or send to the vendor, open the call in the playground.",
   "widget.codeNote": "Code that makes this call with your own keys, read from environment variables: none is written here.",
-  "widget.demoKeyOnly": "Signed with the in-page simulator's demo key {id} (a public demo value): the box sends only to the simulator, which knows no other key.",
 
   // Errors of the module (by their code), the page and send: a lead-in, then the English detail.
   "error.line": "{lead}{at}: {detail}",
@@ -583,9 +583,9 @@ const zh = {
   "widget.broken": "此示例无法加载。",
   "widget.loadFailed": "此“试一试”框无法加载其引擎。",
   "widget.slow": "仍在加载引擎（约 300 KB）…",
-  "widget.demoKey": "使用页内模拟器的演示密钥 {id} 签名（公开的演示值）：此框只发送到模拟器，模拟器不认识其他密钥。如需用自己的密钥签名或发送给厂商，请在调试台中打开此调用。",
+  "widget.demoKey": "使用页内模拟器的演示密钥 {id} 签名（公开的演示值）：此框只发送到模拟器，模拟器不认识其他密钥。",
+  "widget.demoKeyOpen": "如需用自己的密钥签名或发送给厂商，请在调试台中打开此调用。",
   "widget.codeNote": "用您自己的密钥（从环境变量读取）发起此调用的代码：此处不写入任何密钥。",
-  "widget.demoKeyOnly": "使用页内模拟器的演示密钥 {id} 签名（公开的演示值）：此框只发送到模拟器，模拟器不认识其他密钥。",
 
   "error.line": "{lead}{at}：{detail}",
   "error.at": "（{path}）",

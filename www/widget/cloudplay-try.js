@@ -285,7 +285,8 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
         this.summary,
         h("details", { class: "creds" },
           h("summary", { text: t("widget.credentials") }),
-          h("p", { class: "muted", text: t(this.playgroundUrl ? "widget.demoKey" : "widget.demoKeyOnly", { id: this.credentials()?.secret_id ?? "—" }) })),
+          // The way to one's own key is the playground: said only where there is one to open.
+          h("p", { class: "muted", text: [t("widget.demoKey", { id: this.credentials()?.secret_id ?? "—" }), this.playgroundUrl && t("widget.demoKeyOpen")].filter(Boolean).join(lang() === "zh" ? "" : " ") })),
         h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
         this.code,
         h("div", { class: "actions" }, this.sendButton, this.status),
@@ -374,7 +375,7 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     } catch (e) {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
-    if (this.code.open) this.showCode();
+    this.showCode();
     if (this.openLink) this.openLink.href = `${this.playgroundUrl}${fragment(c)}`;
     this.refreshStale(c);
   }
