@@ -2,10 +2,11 @@
 // port, launch Debian's Chromium through playwright-core with a fresh profile, and watch every
 // page for console errors and CSP violations.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -134,4 +135,21 @@ export async function contrastOf(locator, background = locator) {
   const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   const [a, b] = [lum(rgb(fg)), lum(rgb(bg))];
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** The rules axe-core checks a page against: WCAG 2.2 A and AA, and its best practices
+ *  (heading order, landmarks, a label that starts with the button's text). */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+let axeSource;
+
+/** What axe-core finds wrong on the page as it is shown now, open shadow roots (the widget's)
+ *  included: one line per element, "rule: where — what to fix". Only what is rendered is
+ *  checked, so a test opens what it wants checked (details, a response) first. */
+export async function accessibilityProblems(page) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  // Evaluated through the DevTools protocol: the page's CSP, which allows no inline script,
+  // does not stop it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const { violations } = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), AXE_TAGS);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} — ${n.failureSummary.replace(/\s*\n\s*/g, " ")}`));
 }

@@ -4,7 +4,7 @@
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -236,6 +236,42 @@ for (const [id, query, code] of [
     assert.equal(await diff.locator('tr[data-step="signature"]').getAttribute("data-state"), "differs");
     assert.ok((await diff.locator(".diff-meaning").textContent()).length > 20);
     await page.locator("#send-card").screenshot({ path: screenshotPath(`fail-wrong-secret-${id.split("/")[0]}`) });
+    noProblems(problems);
+    await page.close();
+  });
+}
+
+for (const [scheme, width, language] of [["light", 1366, "en"], ["dark", 360, "zh"]]) {
+  test(`axe-core finds no WCAG 2.2 A/AA problem on the page: with problems, answered, and with a signature that differs (${scheme}, ${width} px, ${language})`, async () => {
+    const { page, problems } = await openPlayground(browser.context, server.url);
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    if (language === "zh") await page.selectOption("#lang", "zh");
+    const openAll = () => page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    const found = [];
+    const check = async (state) => found.push(...(await accessibilityProblems(page)).map((p) => `${state}: ${p}`));
+    await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");
+    // A problem in the form, in the summary and on the send line; every fold open.
+    await page.locator('#form [data-path="ProductCode"]').fill("");
+    await settle(page);
+    await page.click("#send-button");
+    await openAll();
+    await check("blocked");
+    await page.locator('#form [data-path="ProductCode"]').fill("rds");
+    await useDemoKey(page);
+    assert.equal((await sendAndRead(page)).outcome, "ok");
+    await check("answered");
+    // The comparison table of a signature the server computed otherwise, its differences marked.
+    await page.fill("#secret-key", "not-the-right-secret");
+    await settle(page);
+    assert.equal((await sendAndRead(page)).outcome, "error");
+    await page.locator('#response [data-role="signature-diff"]').waitFor();
+    await page.click("#verify-current");
+    await page.fill("#verify-secret", "wrong-secret");
+    await page.click("#verify-button");
+    await page.locator("#verify-output .diff-first").waitFor();
+    await check("signature differs");
+    assert.deepEqual(found, []);
     noProblems(problems);
     await page.close();
   });

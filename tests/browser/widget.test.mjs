@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, DEMO } from "./helpers.mjs";
+import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, accessibilityProblems, DEMO } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -118,6 +118,24 @@ test("the widget sends to the in-page simulator", async (t) => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+for (const [colorScheme, language] of [["light", "en"], ["dark", "zh"]]) {
+  test(`axe-core finds no WCAG 2.2 A/AA problem in the boxes: every fold open, a problem shown, an answer shown (${colorScheme}, ${language})`, async () => {
+    const { page, problems } = await openDocs({ colorScheme, edit: (html) => html.replace('<html lang="en">', `<html lang="${language}">`) });
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const bss = page.locator('cloudplay-try[api="bssopenapi/2017-12-14/CreateInstance"]');
+    for (const box of [hai, bss]) await box.evaluate((el) => el.shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
+    await hai.locator('.form [data-path="ApplicationId"]').fill("");
+    await settle(page);
+    await hai.locator("button.primary").click();
+    await bss.locator("button.primary").click();
+    await bss.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+    assert.equal(await bss.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
+    assert.deepEqual(await accessibilityProblems(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
 
 test("the widget on a 360 px screen fits without sideways scrolling", async () => {
   const { page, problems } = await openDocs();

@@ -91,7 +91,7 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
     const cell = (label, text, note) => {
       if (text === undefined) return h("td", { "data-label": label }, h("span", { class: "muted", text: t("diff.unknown") }));
       if (text === UNDISCLOSED) return h("td", { "data-label": label }, h("span", { class: "muted", text: t("diff.undisclosed") }));
-      return h("td", { "data-label": label }, h("pre", { class: "mono" }, diffText(text, d)), note ? h("span", { class: "muted", text: note }) : null);
+      return h("td", { "data-label": label }, h("pre", { class: "mono", tabindex: "0" }, diffText(text, d)), note ? h("span", { class: "muted", text: note }) : null);
     };
     body.append(h("tr", { class: `${r.state}${isFirst ? " first" : ""}`, dataset: { step: r.step, state: r.state } },
       h("th", { scope: "row", text: t(`step.${r.step}`) }),

@@ -180,7 +180,7 @@ export function renderResponse(container, resp, ctx) {
         theirsLabel: t("diff.server"),
         token: ctx.credentials?.token,
       });
-      parts.push(h("section", { class: "signature-diff" }, h("h4", { text: t("diff.title") }), diffBox));
+      parts.push(h("section", { class: "signature-diff" }, h("h3", { text: t("diff.title") }), diffBox));
     }
   }
   parts.push(copyBlock(t("resp.body"), pretty, { step: "body" }), copyBlock(t("resp.headers"), headers, { step: "headers" }));

@@ -24,7 +24,7 @@ export const CSS = String.raw`:host {
   --cp-l-ok: #1a7f37; --cp-d-ok: #57c26a;
   --cp-l-focus: #1f6feb; --cp-d-focus: #6cb6ff;
   --cp-l-notice: #fff4d6; --cp-d-notice: #3a2f0b;
-  --cp-l-mark: #ffd54a; --cp-d-mark: #8a6d00;
+  --cp-l-mark: #ffd54a; --cp-d-mark: #7a6000;
   --cp-l-code: #f1f3f6; --cp-d-code: #22272e;
   --cp-l-muted: #57606a; --cp-d-muted: #9da7b3;
   --cp-fg: var(--cloudplay-fg, light-dark(var(--cp-l-fg), var(--cp-d-fg)));
@@ -144,7 +144,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--cp-code)
 .facts dt { color: var(--cp-muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .step-head { display: flex; gap: .57em; align-items: center; flex-wrap: wrap; }
-h4 { margin: .35em 0 0; font-size: .98em; }
+h3 { margin: .35em 0 0; font-size: .98em; }
 .notice { background: var(--cp-notice); padding: .46em .69em; border-radius: 5px; }
 .actions { display: flex; align-items: center; gap: .91em; flex-wrap: wrap; }
 .status { margin: 0; }
