@@ -85,6 +85,9 @@ test("verifyWire refuses a changed request with the vendor's code and string to 
   assert.equal(out.message.slice(out.message.indexOf(":") + 1), out.string_to_sign);
   const late = verifyWire({ ...received(p, 1700000000 + 3600) });
   assert.equal(late.code, "InvalidTimeStamp.Expired");
+  // The README's form: prepare's request as it is, with the one key prepare was given.
+  const own = verifyWire({ ...p.request, credentials: DEMO_CREDENTIALS, now: 1700000000 });
+  assert.deepEqual([own.ok, own.secret_id], [true, DEMO_CREDENTIALS.secret_id]);
   assert.throws(() => verifyWire({ method: "GET", credentials: [], now: 1 }), (e) => e.code === "MissingField" && e.path === "url" && /host, path and query/.test(e.message));
 });
 
@@ -155,7 +158,7 @@ test("argument errors name the member at fault and say what to do", () => {
   assert.equal(prepare(call, DEMO_CREDENTIALS, JSON.stringify({ nonce: 2 ** 60, timestamp: 1700000000 })).violations.length, 0);
   assert.equal(prepare(call, DEMO_CREDENTIALS, { nonce: "1152921504606846977", timestamp: 1700000000 }).violations.length, 0);
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS] }), at("MissingField", "now"));
-  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: DEMO_CREDENTIALS, now: 1 }), at("InvalidField", "credentials"));
+  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: "AKID", now: 1 }), at("InvalidField", "credentials", /: must be \{secret_id, secret_key, token\?\} or a list of them/));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS], now: 1700000000123 }), at("InvalidField", "now", /milliseconds/));
   // A secret given in the wrong shape is never quoted back (serde quotes what it refuses).
   const secret = 987654321987;
@@ -168,6 +171,7 @@ test("argument errors name the member at fault and say what to do", () => {
   }
   const verify = { method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [{ secret_id: "AKID", secret_key: secret }], now: 1 };
   assert.throws(() => verifyWire(verify), (e) => e.path === "credentials[0]" && !e.message.includes(String(secret)));
+  assert.throws(() => verifyWire({ ...verify, credentials: verify.credentials[0] }), (e) => e.path?.startsWith("credentials") && !e.message.includes(String(secret)));
 });
 
 test("credentials are an object with the three names: a list or another name is refused", () => {

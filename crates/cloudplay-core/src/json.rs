@@ -133,8 +133,8 @@ pub fn without_secret(e: Error) -> Error {
     if !about_credentials || e.kind == ErrorKind::MissingField || quotes_nothing {
         return e;
     }
-    let shape = if e.message.contains("expected a sequence") {
-        "must be a list of {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)"
+    let shape = if e.message.contains(crate::verify::ONE_OR_MORE_CREDENTIALS) {
+        "must be {secret_id, secret_key, token?} or a list of them, each a string (what was given is not shown: it may be a secret)"
     } else {
         "must be {secret_id, secret_key, token?}, each a string (what was given is not shown: it may be a secret)"
     };
@@ -334,13 +334,29 @@ mod tests {
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
         assert_eq!(e.path.as_deref(), Some("credentials[0]"));
         assert!(!e.message.contains("987654321"), "{}", e.message);
-        // One pair where a list of them is wanted: said so, still without the value.
+        // One pair, as prepare takes it, is a list of one.
         let text =
             r#"{"method":"POST","url":"https://a.b/","credentials":{"secret_id":"A","secret_key":"s3cr3t"},"now":1}"#;
+        let one = crate::verify::VerifyWireInput::from_json(text.as_bytes()).expect("one pair is read");
+        assert_eq!(one.credentials.iter().map(|c| c.secret_id.as_str()).collect::<Vec<_>>(), ["A"]);
+        // Neither one nor a list: said so, still without the value.
+        for given in [r#""s3cr3t""#, "987654321"] {
+            let text = format!(r#"{{"method":"POST","url":"https://a.b/","credentials":{given},"now":1}}"#);
+            let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
+            assert_eq!(e.path.as_deref(), Some("credentials"));
+            assert!(
+                e.message.starts_with("must be {secret_id, secret_key, token?} or a list of them"),
+                "{}",
+                e.message
+            );
+            assert!(!e.message.contains("s3cr3t") && !e.message.contains("987654321"), "{}", e.message);
+        }
+        // A wrong member in the one pair is found as in a list's.
+        let text =
+            r#"{"method":"POST","url":"https://a.b/","credentials":{"secret_id":"A","secret_key":987654321},"now":1}"#;
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
-        assert_eq!(e.path.as_deref(), Some("credentials"));
-        assert!(e.message.starts_with("must be a list of {secret_id"), "{}", e.message);
-        assert!(!e.message.contains("s3cr3t"), "{}", e.message);
+        assert!(e.path.as_deref().is_some_and(|p| p.starts_with("credentials")), "{e:?}");
+        assert!(!e.message.contains("987654321"), "{}", e.message);
         // The token under another name, in the list: named, with its element, and not quoted.
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":"k","sessionToken":"t0k3n"}],"now":1}"#;
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");

@@ -711,10 +711,37 @@ struct VerifyWireJson {
     #[serde(default)]
     #[cfg_attr(feature = "tsify", tsify(optional))]
     body: String,
-    /// The keys the server knows.
+    /// The keys the server knows: one, as `prepare` and `signWire` take it, or a list.
+    #[serde(deserialize_with = "one_or_more")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Credentials | Credentials[]"))]
     credentials: Vec<Credentials>,
     /// The server's clock, unix seconds.
     now: i64,
+}
+
+/// The expected shape, said in a type error ([`crate::json::without_secret`] words its own
+/// message by it).
+pub const ONE_OR_MORE_CREDENTIALS: &str = "{secret_id, secret_key, token?} or a list of them";
+
+/// One key or a list of keys: a caller verifying what it signed has the one object it gave
+/// `prepare`, and a server may know several.
+fn one_or_more<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Credentials>, D::Error> {
+    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+    use serde::Deserialize;
+    struct OneOrMore;
+    impl<'de> serde::de::Visitor<'de> for OneOrMore {
+        type Value = Vec<Credentials>;
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str(ONE_OR_MORE_CREDENTIALS)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Credentials::deserialize(MapAccessDeserializer::new(map)).map(|one| vec![one])
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Vec::deserialize(SeqAccessDeserializer::new(seq))
+        }
+    }
+    d.deserialize_any(OneOrMore)
 }
 
 impl VerifyWireInput {

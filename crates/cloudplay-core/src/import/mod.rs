@@ -31,6 +31,7 @@ pub struct Skipped {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ImportReport {
     pub added: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Always there, empty when nothing was left out.
+    #[serde(default)]
     pub skipped: Vec<Skipped>,
 }
