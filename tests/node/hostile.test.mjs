@@ -196,6 +196,32 @@ test("a lone surrogate is refused where it stands, and a real U+FFFD is signed a
   }
 });
 
+test("isCloudplayError tells the module's errors, from either entry and from send, from everything else", async () => {
+  const thrown = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    assert.fail("did not throw");
+  };
+  const ours = [
+    thrown(() => full.prepare({ api: "nope/1/Nope" }, DEMO_CREDENTIALS)),
+    thrown(() => sign.signWire({})),
+    await full.send("{}", { via: "carrier-pigeon" }).catch((e) => e),
+  ];
+  for (const e of ours) {
+    assert.equal(full.isCloudplayError(e), true, e.message);
+    assert.equal(sign.isCloudplayError(e), true, e.message);
+  }
+  const boom = new Proxy({}, { get() { throw new Error("boom"); } });
+  const forged = Object.assign(new Error("x"), { name: "CloudplayError" });
+  const others = { error: new Error("x"), forged, named: { name: "CloudplayError" }, text: "CloudplayError", null: null, undefined, number: 5, boom, list: HOSTILE };
+  for (const [what, other] of Object.entries(others)) assert.equal(full.isCloudplayError(other), false, what);
+  // A lookalike with both members is taken as one: what the check reads is what code uses.
+  assert.equal(full.isCloudplayError({ name: "CloudplayError", code: "InvalidField" }), true);
+});
+
 test("the signing-only entry has signWire and nothing of the rest", () => {
   assert.equal(typeof sign.signWire, "function");
   assert.equal(typeof sign.version, "function");

@@ -178,10 +178,64 @@ test("send via the simulator, and direct to a local server: answers, network err
   await new Promise((r) => gone.close(r));
   const nobody = { ...p.request, scheme: "http", host: `127.0.0.1:${free}` };
   await assert.rejects(send(nobody, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError" && declaredCodes().has(e.code) && /ECONNREFUSED/.test(e.message) && e.cause !== undefined);
+  await answersAndProxies(p.request);
   // Outside a page, "the page's own /proxy" does not exist: the error says what to give.
   await assert.rejects(send(p.request, { via: "proxy" }), (e) => e.code === "InvalidField" && e.path === "options.proxyUrl" && /http:\/\/127\.0\.0\.1/.test(e.message));
   await assert.rejects(send(p.request, { via: "carrier-pigeon" }), (e) => e.code === "InvalidField" && e.path === "options.via");
 });
+
+/** `send` against a local server standing in for the vendors and for proxies: each answer
+ *  as the vendor's error `code` (or none), each kind of proxy answer as its own outcome. */
+async function answersAndProxies(signed) {
+  const seen = [];
+  const answers = {
+    "/tc3-error": [200, {}, '{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"x"},"RequestId":"r"}}'],
+    "/tc3-ok": [200, {}, '{"Response":{"RequestId":"r"}}'],
+    "/v2-error": [200, {}, '{"code":4100,"message":"x","codeDesc":"AuthFailure"}'],
+    "/v2-ok": [200, {}, '{"code":0,"message":"","codeDesc":"Success"}'],
+    "/acs-error": [400, {}, '{"Code":"SignatureDoesNotMatch","Message":"x","RequestId":"r"}'],
+    "/acs-ok": [200, {}, '{"RequestId":"r","Data":{}}'],
+    "/html-error": [502, {}, "<html>bad gateway</html>"],
+    "/forwarded": [200, { "x-cloudplay-proxy": "forwarded" }, '{"Response":{"Error":{"Code":"InvalidParameter","Message":"x"},"RequestId":"r"}}'],
+    "/refused": [403, { "x-cloudplay-proxy-error": "ForeignHost" }, '{"code":"ForeignHost","message":"only the vendors\' API hosts are forwarded"}'],
+    "/unresolvable": [502, { "x-cloudplay-proxy-error": "Unresolvable" }, '{"code":"Unresolvable","message":"cannot resolve hai.tencentcloudapi.com"}'],
+    "/slow-upstream": [504, { "x-cloudplay-proxy-error": "UpstreamTimeout" }, '{"code":"UpstreamTimeout","message":"no answer within 30 s"}'],
+  };
+  const server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c) => (data += c));
+    req.on("end", () => {
+      seen.push({ url: req.url, headers: req.headers, body: data });
+      const [status, headers, body] = answers[req.url] ?? [404, {}, "<html>not found</html>"];
+      res.writeHead(status, { "Content-Type": "application/json", ...headers });
+      res.end(body);
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const local = (path) => ({ ...signed, scheme: "http", host: base.slice(7), path });
+    for (const [path, code] of [["/tc3-error", "AuthFailure.SignatureFailure"], ["/tc3-ok", undefined], ["/v2-error", "4100"], ["/v2-ok", undefined], ["/acs-error", "SignatureDoesNotMatch"], ["/acs-ok", undefined], ["/html-error", "HTTP 502"]]) {
+      const r = await send(local(path), { via: "direct" });
+      assert.equal(r.code, code, path);
+      assert.equal("code" in r, code !== undefined, `${path}: no code member for a success`);
+    }
+    // An empty POST body goes as no body: fetch would have added a Content-Type of text/plain.
+    await send({ ...local("/acs-ok"), method: "POST", body: "", headers: {} }, { via: "direct" });
+    assert.equal(seen.at(-1).headers["content-type"], undefined);
+    // Through a proxy: forwarded (the vendor's answer, its code read), refused, failed on the
+    // way to the vendor, or not a proxy at all.
+    const proxied = (path) => send(signed, { via: "proxy", proxyUrl: `${base}${path}` });
+    assert.equal((await proxied("/forwarded")).code, "InvalidParameter");
+    await assert.rejects(proxied("/refused"), (e) => e.code === "ProxyRefused" && e.reason === "ForeignHost" && e.message === "ProxyRefused: the proxy refused the request: ForeignHost: only the vendors' API hosts are forwarded");
+    await assert.rejects(proxied("/unresolvable"), (e) => e.code === "NetworkError" && e.reason === "Unresolvable" && e.message.includes(`could not get an answer from ${signed.host}: cannot resolve`));
+    await assert.rejects(proxied("/slow-upstream"), (e) => e.code === "Timeout" && e.reason === "UpstreamTimeout");
+    await assert.rejects(proxied("/proxy"), (e) => e.code === "NoProxy" && declaredCodes().has(e.code) && /HTTP 404\) is not the proxy of `cloudplay serve`/.test(e.message));
+  } finally {
+    server.closeAllConnections?.();
+    server.close();
+  }
+}
 
 test("a pasted curl line runs in the simulator", () => {
   const creds = ordinary();

@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` against the packed package: the declarations generated
 // from the Rust types must describe how the package is really used (see tests/node/*.mjs).
 import {
-  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator,
+  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator, isCloudplayError,
   type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
   type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language, type SignWireInput,
 } from "cloudplay";
@@ -79,6 +79,16 @@ try {
   // @ts-expect-error no such code
   const typo: boolean = err.code === "MisingField";
   void [where, missing, typo];
+}
+
+try {
+  verifyWire({ method: "GET", url: "https://a.b/", credentials: { secret_id: "a", secret_key: "b" }, now: 1 });
+} catch (e: unknown) {
+  // Narrowed without a cast.
+  if (isCloudplayError(e)) {
+    const kind: CloudplayError["code"] = e.code;
+    void kind;
+  }
 }
 
 void [fromMap, fromSearch, input, withToken, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

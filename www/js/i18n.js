@@ -292,6 +292,7 @@ const en = {
   "error.CorsError": "The browser blocked the answer (CORS)",
   "error.NetworkError": "The request did not get through",
   "error.ProxyRefused": "The proxy refused the request",
+  "error.NoProxy": "No cloudplay proxy answered",
 
   "code.AuthFailure.SignatureFailure": "The signature does not match the one the server computed: wrong SecretKey, or the request changed after signing.",
   "code.AuthFailure.SignatureExpire": "The request's timestamp is more than 5 minutes away from the server's clock (or the nonce was already used): sign again with the current time.",
@@ -608,6 +609,7 @@ const zh = {
   "error.CorsError": "浏览器拦截了响应（CORS）",
   "error.NetworkError": "请求未能送达",
   "error.ProxyRefused": "代理拒绝了该请求",
+  "error.NoProxy": "没有 cloudplay 代理应答",
 
   "code.AuthFailure.SignatureFailure": "签名与服务端计算的不一致：SecretKey 错误，或签名后请求被改动。",
   "code.AuthFailure.SignatureExpire": "请求时间戳与服务端时间相差超过 5 分钟（或随机数已被使用）：请用当前时间重新签名。",

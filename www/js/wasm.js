@@ -32,18 +32,6 @@ export function has(name) {
   return typeof mod?.[name] === "function";
 }
 
-/** The detail of a proxy's refusal: its `{code, message}` body said as "code: message". */
-function proxyDetail(detail) {
-  const m = /^the proxy refused the request: (\{[\s\S]*\})$/.exec(detail);
-  try {
-    const body = m && JSON.parse(m[1]);
-    if (body?.code) return `${body.code}: ${body.message ?? ""}`;
-  } catch {
-    /* not the proxy's JSON: said as it came */
-  }
-  return detail;
-}
-
 /**
  * An error as one sentence in the page language: for the module's errors (a JS Error with
  * `code`, `path` and an English `message`) a lead-in chosen by the code, naming the field
@@ -63,7 +51,8 @@ export function errorLine(e, { field = true } = {}) {
     }
   }
   if (code === "Validation" && e.violations?.length) detail = e.violations.map((v) => `${v.path}: ${messageOf(v)}`).join("; ");
-  if (code === "ProxyRefused") detail = proxyDetail(detail);
+  // "the proxy refused the request: Code: why": the lead-in says the first part.
+  if (code === "ProxyRefused") detail = detail.replace(/^the proxy refused the request: /, "");
   const lead = e.code && hasKey(`error.${code}`) ? t(`error.${code}`) : code;
   const at = field && e.path ? t("error.at", { path: e.path }) : "";
   return t("error.line", { lead, at, detail });

@@ -61,10 +61,50 @@ const VENDOR_HOSTS = /(^|\.)(tencentcloudapi\.com|api\.qcloud\.com|aliyuncs\.com
 const FORBIDDEN = new Set(["host", "content-length", "connection", "accept-encoding", "user-agent"]);
 
 /**
+ * The vendor's error code in an answer's body, or undefined for a success: Tencent API 3.0's
+ * `Response.Error.Code`, API 2.0's non-zero `code` (with `codeDesc` beside it) and Alibaba's
+ * `Code` on a status of 400 or more. Tencent answers its errors with HTTP 200, so the status
+ * alone tells nothing.
+ */
+function apiErrorCode(status, body) {
+  let json;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return status >= 400 ? `HTTP ${status}` : undefined;
+  }
+  if (json === null || typeof json !== "object") return status >= 400 ? `HTTP ${status}` : undefined;
+  const tc3 = json.Response && json.Response.Error && json.Response.Error.Code;
+  if (typeof tc3 === "string" && tc3) return tc3;
+  if (typeof json.code === "number" && json.code !== 0) return String(json.code);
+  if (status >= 400) return typeof json.Code === "string" && json.Code ? json.Code : `HTTP ${status}`;
+  return undefined;
+}
+
+/** The refusals of `cloudplay serve`'s proxy that mean the vendor could not be reached, or took
+ *  too long: said with the codes a direct send uses, the proxy's own kept as `reason`. */
+const UPSTREAM_FAILED = { Unresolvable: "NetworkError", UpstreamUnreachable: "NetworkError", UpstreamTimeout: "Timeout" };
+
+/** A refusal of the proxy (`x-cloudplay-proxy-error`, `{code, message}`) as an error. */
+function proxyError(refused, body, host) {
+  let said = body;
+  try {
+    const json = JSON.parse(body);
+    if (json && typeof json.message === "string") said = json.message;
+  } catch {
+    /* said as it came */
+  }
+  const upstream = UPSTREAM_FAILED[refused];
+  if (upstream) return cloudplayError(upstream, `the proxy could not get an answer from ${host}: ${said}`, { reason: refused });
+  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused });
+}
+
+/**
  * Sends a signed request `{method, scheme, host, path, query, headers, body}` and resolves to
- * `{status, headers, body, ms, via}`. Rejects with a CloudplayError whose code is `Timeout`,
- * `Aborted`, `CorsError`, `NetworkError` or `ProxyRefused` (or `InvalidField` for a proxy
- * address that cannot be resolved) — never for an API error, which is an answer like any other.
+ * `{status, headers, body, ms, via, code?}` (`code`: the vendor's error code of an API error).
+ * Rejects with a CloudplayError whose code is `Timeout`, `Aborted`, `CorsError`,
+ * `NetworkError`, `ProxyRefused` or `NoProxy` (or `InvalidField` for a proxy address that
+ * cannot be resolved) — never for an API error, which is an answer like any other.
  */
 export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   if (typeof fetch !== "function") throw cloudplayError("NetworkError", "this JavaScript host has no fetch()");
@@ -99,16 +139,27 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   } else {
     const headers = {};
     for (const [k, v] of Object.entries(request.headers || {})) if (!FORBIDDEN.has(k.toLowerCase())) headers[k] = v;
-    init = { method: request.method, headers, body: request.method === "GET" || request.method === "HEAD" ? undefined : request.body };
+    // An empty body is no body: fetch would send "" with a Content-Type of text/plain, which
+    // the request was not signed with.
+    init = { method: request.method, headers, body: request.method === "GET" || request.method === "HEAD" || !request.body ? undefined : request.body };
   }
   try {
     const res = await fetch(via === "proxy" ? proxyUrl : url, { ...init, signal: controller.signal, credentials: "omit" });
     const body = await res.text();
     const headers = {};
     res.headers.forEach((v, k) => (headers[k] = v));
-    const refused = via === "proxy" ? res.headers.get("x-cloudplay-proxy-error") : null;
-    if (refused) throw cloudplayError("ProxyRefused", `the proxy refused the request: ${body}`, { reason: refused });
-    return { status: res.status, headers, body, ms: Date.now() - started, via };
+    if (via === "proxy") {
+      const refused = res.headers.get("x-cloudplay-proxy-error");
+      if (refused) throw proxyError(refused, body, request.host);
+      // Something else answers there (a dev server's 404 page): its answer is not the vendor's.
+      if (res.headers.get("x-cloudplay-proxy") !== "forwarded") {
+        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`: serve the page with \`cloudplay serve --root <your build>\`, forward ${proxyUrl} to it from your dev server, or give its address as proxyUrl`);
+      }
+    }
+    const answer = { status: res.status, headers, body, ms: Date.now() - started, via };
+    const code = apiErrorCode(res.status, body);
+    if (code !== undefined) answer.code = code;
+    return answer;
   } catch (e) {
     if (e && e.name === "CloudplayError") throw e;
     if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`);

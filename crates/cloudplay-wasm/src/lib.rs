@@ -39,7 +39,7 @@ use errors::{to_js_error, JsResult};
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TS: &str = r#"
 /** What `send` adds to the module's codes: its own failures, told apart from the API's answers. */
-export type SendErrorKind = "Timeout" | "Aborted" | "NetworkError" | "CorsError" | "ProxyRefused";
+export type SendErrorKind = "Timeout" | "Aborted" | "NetworkError" | "CorsError" | "ProxyRefused" | "NoProxy";
 
 /** What every function throws on bad input: a JS Error with a stable code. */
 export interface CloudplayError extends Error {
@@ -51,7 +51,8 @@ export interface CloudplayError extends Error {
     path?: string;
     /** For code `Validation`: every violation found. */
     violations?: Violation[];
-    /** For code `ProxyRefused`: why the proxy refused, as it said it (`x-cloudplay-proxy-error`). */
+    /** From `send` through the proxy: the proxy's own code (`x-cloudplay-proxy-error`) of a
+     *  `ProxyRefused`, or of a `NetworkError` or `Timeout` it met on the way to the vendor. */
     reason?: string;
 }
 
@@ -351,4 +352,15 @@ fn announce(catalog: &cloudplay_core::Catalog, ids: &[String]) {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").into()
+}
+
+/// Whether `value` is an error this module threw or `send` rejected with (named
+/// `CloudplayError`, with a string `code`): a `catch` gets `unknown`, and in TypeScript this
+/// narrows it to CloudplayError without a cast. A value whose members throw is not one.
+#[wasm_bindgen(js_name = isCloudplayError, unchecked_return_type = "value is CloudplayError")]
+pub fn is_cloudplay_error(#[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue) -> bool {
+    let member = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
+    value.is_object()
+        && member("name").and_then(|n| n.as_string()).as_deref() == Some("CloudplayError")
+        && member("code").is_some_and(|c| c.is_string())
 }

@@ -204,10 +204,10 @@ pub struct SendOptions {
     seed: Option<u64>,
 }
 
-/// Sends a signed request and resolves to `{status, headers, body, ms, via}`. A network or
-/// CORS failure rejects with code `NetworkError` / `CorsError` (also `Timeout`, `Aborted`,
-/// `ProxyRefused`); an API error is an answer like any other. `options.signal` (an
-/// AbortSignal) cancels it.
+/// Sends a signed request and resolves to `{status, headers, body, ms, via, code?}`. A network
+/// or CORS failure rejects with code `NetworkError` / `CorsError` (also `Timeout`, `Aborted`,
+/// `ProxyRefused`, `NoProxy`); an API error is an answer like any other, with its `code`.
+/// `options.signal` (an AbortSignal) cancels it.
 // An async function's type is wrapped in a Promise by wasm-bindgen already.
 #[wasm_bindgen(unchecked_return_type = "SentResponse")]
 pub async fn send(
@@ -265,10 +265,13 @@ export interface SentResponse {
     /** Milliseconds from sending to the whole answer. */
     ms: number;
     via: "simulator" | "proxy" | "direct";
+    /** The vendor's error code when the answer is an API error, whatever `via`: Tencent's
+     *  `Response.Error.Code` (sent with HTTP 200), API 2.0's `code`, Alibaba's `Code`; absent
+     *  for a success. */
+    code?: string;
     /** Simulator only: see SimulatedResponse. */
     vendor?: "tencent3" | "tencent-legacy" | "alibaba";
     modelled?: boolean;
-    code?: string;
     api?: string;
     expected?: SigningTrace;
 }

@@ -12,7 +12,9 @@
 //!   signature or a token.
 //!
 //! A refusal is a 4xx/5xx with `x-cloudplay-proxy-error: <Code>` and `{code, message}`, so the
-//! page can tell it from the vendor's own answer. For tests without internet, two environment
+//! page can tell it from the vendor's own answer; a forwarded answer carries
+//! `x-cloudplay-proxy: forwarded`, so a client can tell either from whatever else answers at
+//! its `/proxy` (a dev server's 404 page). For tests without internet, two environment
 //! variables (testing only) redirect the upstream: `CLOUDPLAY_PROXY_UPSTREAM=127.0.0.1:PORT`
 //! sends every allowed request there over plain HTTP, and `CLOUDPLAY_PROXY_RESOLVE=host=ip,…`
 //! answers name lookups.
@@ -32,6 +34,8 @@ use tokio::net::TcpStream;
 
 /// The path the page posts to.
 pub const PATH: &str = "/proxy";
+/// The header of an answer this proxy forwarded.
+pub const FORWARDED_MARK: &str = "x-cloudplay-proxy";
 pub const ALLOWED_SUFFIXES: [&str; 3] = ["tencentcloudapi.com", "api.qcloud.com", "aliyuncs.com"];
 const MAX_REQUEST: usize = 1 << 20;
 const MAX_RESPONSE: usize = 8 << 20;
@@ -191,6 +195,7 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
             resp.headers_mut().append(name.clone(), value.clone());
         }
     }
+    resp.headers_mut().insert(FORWARDED_MARK, HeaderValue::from_static("forwarded"));
     Ok((resp, host))
 }
 
@@ -198,11 +203,14 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
 fn check_origin<B>(req: &Request<B>) -> Result<(), String> {
     let origin = req.headers().get(ORIGIN).and_then(|v| v.to_str().ok()).unwrap_or("");
     let host = req.headers().get(HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    // Said for someone wiring their own app to it: the page's origin must be the address this
+    // server was reached at, which a dev server's proxy keeps only when it leaves Host alone.
+    let how = "serve the page from this server (cloudplay serve --root <your build>), or forward /proxy to it from your dev server keeping the Host header (Vite: changeOrigin: false); from Node, send direct";
     if origin.is_empty() {
-        return Err("no Origin header: only the playground page may use the proxy".into());
+        return Err(format!("no Origin header: only a page served by this server may use the proxy; {how}"));
     }
     if host.is_empty() || origin != format!("http://{host}") {
-        return Err(format!("origin '{origin}' is not this server's page; only the playground page may use the proxy"));
+        return Err(format!("the page's origin '{origin}' is not this server's (http://{host}), and only a page served by this server may use the proxy; {how}"));
     }
     // The server listens on loopback only, so its page is reached by a loopback name: another
     // name matching its Origin is a page that rebound its own domain to 127.0.0.1.
