@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` against the packed package: the declarations generated
 // from the Rust types must describe how the package is really used (see tests/node/*.mjs).
 import {
-  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator, isCloudplayError,
+  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator, isCloudplayError, demoAccounts,
   type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
   type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language, type SignWireInput,
 } from "cloudplay";
@@ -54,6 +54,11 @@ const input: SignWireInput = { algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", cr
 // An optional member may hold undefined (exactOptionalPropertyTypes): a token from the environment.
 declare const sessionToken: string | undefined;
 const withToken: Prepared = prepare(call, { ...credentials, token: sessionToken }, { timestamp: undefined });
+// What describe offers goes into prepare's options as it is.
+const asOffered: Prepared = prepare(call, credentials, { method: spec.methods[0], content_type: spec.content_types?.[0] });
+// @ts-expect-error not a method any API takes
+prepare(call, credentials, { method: "PUT" });
+const profiles: ("ordinary" | "not-allow-listed" | "arrears" | "incomplete-information")[] = demoAccounts().map((a) => a.profile);
 
 const outcome: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [credentials], now: 1700000000 });
 const diffStep: string | undefined = outcome.ok ? undefined : outcome.expected?.string_to_sign;
@@ -91,4 +96,4 @@ try {
   }
 }
 
-void [fromMap, fromSearch, input, withToken, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];
+void [fromMap, fromSearch, input, withToken, asOffered, profiles, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

@@ -396,9 +396,15 @@ pub struct ApiSpec {
     #[serde(default)]
     pub region: Presence,
     /// Upper-case HTTP methods; the first is the default.
+    #[cfg_attr(feature = "tsify", tsify(type = "(\"GET\" | \"POST\")[]"))]
     pub methods: Vec<String>,
     /// Body content types a POST may use; the first is the default (none: parameters in the query).
+    // Typed as `prepare`'s content_type option takes them, so one can be passed on as it is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "tsify",
+        tsify(type = "(\"application/json\" | \"application/x-www-form-urlencoded\")[]", optional)
+    )]
     pub content_types: Vec<String>,
     /// Signing algorithms; the first is the default.
     pub algorithms: Vec<Algorithm>,

@@ -230,7 +230,7 @@ struct PrepareOptions {
     algorithm: Option<cloudplay_core::Algorithm>,
     /// `GET` or `POST`, as the API offers; default: its first.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "\"GET\" | \"POST\"")]
     method: Option<String>,
     /// For a POST; JSON is for TC3 only. Default: the API's first.
     #[serde(default)]

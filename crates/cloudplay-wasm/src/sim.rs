@@ -147,6 +147,7 @@ pub struct DemoAccount {
     #[tsify(optional)]
     pub token: Option<String>,
     /// The scenario: `ordinary`, `not-allow-listed`, `arrears`, `incomplete-information`.
+    #[tsify(type = "\"ordinary\" | \"not-allow-listed\" | \"arrears\" | \"incomplete-information\"")]
     pub profile: String,
 }
 
