@@ -209,6 +209,12 @@ test("a field under another spelling is refused, in both modules; a name of the 
     assert.equal(sign({ ...input, id: v.id }).signature, sign(input).signature);
     // signedHeaders would have been signed had it been read: refused, not dropped.
     assert.throws(() => sign({ ...input, signedHeaders: "content-type;host;x-foo" }), (e) => e.code === "InvalidField" && e.path === "signedHeaders" && /signed_headers/.test(e.message));
+    // Given instead of the field, it is named as such too, not the field said to be missing.
+    const { signed_headers, timestamp, ...rest } = input;
+    assert.throws(() => sign({ ...rest, timestamp, signedHeaders: signed_headers }), (e) => e.code === "InvalidField" && e.path === "signedHeaders" && /the field is 'signed_headers'/.test(e.message));
+    assert.throws(() => sign({ ...rest, signed_headers, timeStamp: timestamp }), (e) => e.code === "InvalidField" && e.path === "timeStamp" && /the field is 'timestamp'/.test(e.message));
+    // A Date crosses as its text: said so, with how to get seconds, as prepare says it.
+    assert.throws(() => sign({ ...input, timestamp: new Date(timestamp * 1000) }), (e) => e.code === "InvalidField" && e.path === "timestamp" && /is a date .*Math\.floor\(date\.getTime\(\) \/ 1000\)/.test(e.message));
     // The token under another name: the request would fail at the server, far from here.
     const credentials = { ...input.credentials, sessionToken: "t0ken-value" };
     assert.throws(() => sign({ ...input, credentials }), (e) => e.path === "credentials.sessionToken" && !e.message.includes("t0ken-value"));

@@ -236,13 +236,12 @@ fn in_plain_words(why: String) -> String {
         _ => why,
     };
     // A JS Date crosses as its ISO text: where seconds are wanted, say how to get them.
-    let date = why.strip_prefix("invalid type: string \"").map(str::as_bytes).is_some_and(|d| {
-        d.len() > 10 && d[..4].iter().all(u8::is_ascii_digit) && d[4] == b'-' && d[7] == b'-' && d[10] == b'T'
-    });
+    let date = why
+        .strip_prefix("invalid type: string \"")
+        .map(str::as_bytes)
+        .is_some_and(cloudplay_sign::time::looks_like_date);
     if date && why.ends_with("expected an integer") {
-        return String::from(
-            "is a date (a JS Date crosses as its text): give unix seconds, e.g. Math.floor(date.getTime() / 1000)",
-        );
+        return String::from(cloudplay_sign::time::DATE_GIVEN);
     }
     why
 }

@@ -113,6 +113,20 @@ pub fn looks_like_milliseconds(ts: i64) -> bool {
 /// What to tell a caller whose seconds [`look like milliseconds`](looks_like_milliseconds).
 pub const MILLISECONDS: &str = "it looks like milliseconds; give unix seconds, e.g. Math.floor(Date.now() / 1000)";
 
+/// Whether text where unix seconds belong is a date and time (`2026-12-02T17:25:48.000Z`):
+/// a JS Date crosses into the module as that text.
+pub fn looks_like_date(text: &[u8]) -> bool {
+    text.len() > 10
+        && text[..4].iter().all(u8::is_ascii_digit)
+        && text[4] == b'-'
+        && text[7] == b'-'
+        && text[10] == b'T'
+}
+
+/// What to tell a caller who gave [a date](looks_like_date) for unix seconds.
+pub const DATE_GIVEN: &str =
+    "is a date (a JS Date crosses as its text): give unix seconds, e.g. Math.floor(date.getTime() / 1000)";
+
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }

@@ -62,6 +62,15 @@ const faithfully = (_key, v) => {
  * JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text.
  * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change.
  */
+/** `isCloudplayError`: named so, with a string code. A value whose members throw is not one. */
+export function isCloudplayError(value) {
+  try {
+    return typeof value === "object" && value !== null && value.name === "CloudplayError" && typeof value.code === "string";
+  } catch {
+    return false;
+  }
+}
+
 export function toJson(value) {
   let text;
   try {

@@ -159,7 +159,7 @@ impl<'a> WireInput<'a> {
     pub fn from_fields(raw: RawFields<'a>) -> Result<Self> {
         let mut f = Fields { entries: raw.0 };
 
-        let algorithm_text = f.string("algorithm")?.ok_or_else(|| missing("algorithm"))?;
+        let algorithm_text = f.string("algorithm")?.ok_or_else(|| f.absent("algorithm"))?;
         let algorithm = Algorithm::parse(&algorithm_text).ok_or_else(|| {
             Error::at(
                 ErrorKind::UnknownAlgorithm,
@@ -170,7 +170,7 @@ impl<'a> WireInput<'a> {
                 ),
             )
         })?;
-        let method = f.string("method")?.ok_or_else(|| missing("method"))?;
+        let method = f.string("method")?.ok_or_else(|| f.absent("method"))?;
         if method.is_empty() || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(Error::at(ErrorKind::InvalidField, "method", "must be an HTTP method such as GET or POST"));
         }
@@ -211,7 +211,7 @@ impl<'a> WireInput<'a> {
         let body = f.string("body")?.unwrap_or_default();
         let signed_headers = match f.string("signed_headers")? {
             Some(s) => parse_signed_headers(&s)?,
-            None if wire_level => return Err(missing("signed_headers")),
+            None if wire_level => return Err(f.absent("signed_headers")),
             None => Vec::new(),
         };
         let params_given = f.has("params");
@@ -220,17 +220,17 @@ impl<'a> WireInput<'a> {
         match algorithm {
             Algorithm::Tc3HmacSha256 => {
                 if service.is_empty() {
-                    return Err(missing("service"));
+                    return Err(f.absent("service"));
                 }
                 if timestamp.is_none() {
-                    return Err(missing("timestamp"));
+                    return Err(f.absent("timestamp"));
                 }
                 crate::encode::check_query(&query, "query")?;
             }
             Algorithm::Acs3HmacSha256 => crate::encode::check_query(&query, "query")?,
             Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => {
                 if host.is_empty() {
-                    return Err(missing("host"));
+                    return Err(f.absent("host"));
                 }
                 if params_given && params.is_empty() {
                     return Err(Error::at(
@@ -244,7 +244,7 @@ impl<'a> WireInput<'a> {
             Algorithm::AcsRpcHmacSha1 => check_unique_params(&params)?,
         }
         if !wire_level && !params_given {
-            return Err(missing("params"));
+            return Err(f.absent("params"));
         }
         // A field the algorithm does not sign is refused rather than set aside: the caller meant
         // it to be signed, and the server would answer a mismatch far from here.
@@ -593,6 +593,17 @@ impl<'a> Fields<'a> {
         Ok(())
     }
 
+    /// `field` is not given: said as given under another spelling (`signedHeaders`), where it
+    /// is, rather than as missing.
+    #[inline(never)]
+    fn absent(&self, field: &str) -> Error {
+        let other = self.entries.iter().find(|(k, _)| k != field && same_but_spelling(field.as_bytes(), k.as_bytes()));
+        match other {
+            Some((name, _)) => Error::at(ErrorKind::InvalidField, name.as_ref(), not_read(field)),
+            None => missing(field),
+        }
+    }
+
     fn has(&self, key: &str) -> bool {
         self.entries.iter().any(|(k, v)| k == key && !matches!(v, RawValue::Plain(Scalar::Null)))
     }
@@ -630,6 +641,9 @@ impl<'a> Fields<'a> {
                     "must be whole unix seconds, not a fraction",
                 ))
             }
+            Some(Scalar::Str(s)) if crate::time::looks_like_date(s.as_bytes()) => {
+                return Err(Error::at(ErrorKind::InvalidField, "timestamp", crate::time::DATE_GIVEN))
+            }
             Some(other) => return Err(wrong_type("timestamp", "a number of unix seconds", &other)),
         };
         crate::time::check_range(ts)?;
@@ -638,7 +652,7 @@ impl<'a> Fields<'a> {
 
     fn credentials(&mut self) -> Result<Credentials> {
         let mut members = match self.plain("credentials")? {
-            None => return Err(missing("credentials")),
+            None => return Err(self.absent("credentials")),
             Some(Scalar::Object(m)) => m,
             Some(other) => return Err(wrong_type("credentials", "an object", &other)),
         };
