@@ -260,3 +260,14 @@ test("headers and params held in a Headers, Map, URLSearchParams or any iterator
   const req = receivedRequest(v);
   assert.equal(verifyWire({ ...req, headers: new Headers(Object.entries(req.headers)) }).ok, true);
 });
+
+test("an integer parameter value is signed as its digits, as the types say; a fraction is refused", () => {
+  for (const v of loadVectors().filter((x) => x.algorithm === "ACS-RPC-HMAC-SHA1" || x.algorithm.startsWith("TC-Hmac"))) {
+    const input = contractInput(v);
+    const asText = { ...input, params: [...input.params, ["CpTestCount", "12"]] };
+    for (const sign of [signWire, signOnly]) {
+      assert.equal(sign({ ...input, params: [...input.params, ["CpTestCount", 12]] }).signature, sign(asText).signature, v.id);
+      assert.throws(() => sign({ ...input, params: [...input.params, ["CpTestCount", 1.5]] }), (e) => e.code === "InvalidField" && e.path === "params.CpTestCount" && /pass it as a string/.test(e.message), v.id);
+    }
+  }
+});

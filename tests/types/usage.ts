@@ -50,7 +50,7 @@ signWire({ algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: [
 // Headers, a Map or URLSearchParams are read as pairs.
 const fromMap: SigningTrace = signWire({ algorithm: "ACS3-HMAC-SHA256", method: "GET", credentials, signed_headers: "host", headers: new Map([["Host", "ecs.aliyuncs.com"]]) });
 const fromSearch: SigningTrace = signWire({ algorithm: "TC-HmacSHA256", method: "GET", host: "cvm.api.qcloud.com", credentials, params: new URLSearchParams({ Action: "X" }) });
-const input: SignWireInput = { algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: { Action: "X" } };
+const input: SignWireInput = { algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", credentials, params: { Action: "X", Period: 12 } };
 // An optional member may hold undefined (exactOptionalPropertyTypes): a token from the environment.
 declare const sessionToken: string | undefined;
 const withToken: Prepared = prepare(call, { ...credentials, token: sessionToken }, { timestamp: undefined });

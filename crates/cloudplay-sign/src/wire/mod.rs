@@ -408,8 +408,9 @@ pub struct SignWireAsSent {
 #[derive(Debug, serde::Deserialize, tsify::Tsify)]
 pub struct SignWireParams {
     /// Every `[name, value]` the signature covers (the signature itself left out): pairs, an
-    /// object, or anything iterable as pairs (`Map`, `URLSearchParams`).
-    #[tsify(type = "Record<string, string> | Iterable<readonly [string, string]>")]
+    /// object, or anything iterable as pairs (`Map`, `URLSearchParams`). An integer value is
+    /// signed as its digits; a fraction is refused (give it as the text that is sent).
+    #[tsify(type = "Record<string, string | number> | Iterable<readonly [string, string | number]>")]
     pub params: Vec<(String, String)>,
 }
 
