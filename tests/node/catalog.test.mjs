@@ -90,6 +90,22 @@ test("importTccli adds every action of the four tccli files", () => {
   assert.equal(describe("cvm/2017-03-12/DescribeInstances").examples.length, before);
 });
 
+test("an import reads a file's bytes as its text, and says which file a swapped or foreign one is", () => {
+  const cvm = tccliDirs().find((d) => d.name === "cvm-2017-03-12");
+  const text = importTccli(cvm.api, cvm.examples);
+  // readFileSync without an encoding gives a Buffer; fetch's arrayBuffer() an ArrayBuffer.
+  const bytes = Buffer.from(cvm.api);
+  assert.deepEqual(importTccli(bytes, Buffer.from(cvm.examples)), text);
+  assert.deepEqual(importTccli(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)), text);
+  assert.throws(() => importTccli(Uint8Array.of(0x7b, 0xff, 0x7d)), (e) => e.code === "InvalidJson" && e.path === "apiJson" && /not UTF-8/.test(e.message));
+  // tccli's examples.json first, or an Alibaba bundle: said which it is, and what to do.
+  assert.throws(() => importTccli(cvm.examples, cvm.api), (e) => e.code === "InvalidSpec" && e.path === "metadata" && /this is an examples\.json; pass the api\.json first/.test(e.message));
+  const dir = join(FIXTURES, "alibaba");
+  const bundle = alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]);
+  assert.throws(() => importTccli(bundle), (e) => e.path === "metadata" && /give it to importAlibabaMeta/.test(e.message));
+  assert.deepEqual(importAlibabaMeta(Buffer.from(JSON.stringify(bundle))).added, ["demoshop/2024-01-01/CreateOrder"]);
+});
+
 test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => {
   const dir = join(FIXTURES, "alibaba");
   const bundle = alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]);

@@ -164,8 +164,18 @@ pub fn describe(#[wasm_bindgen(unchecked_param_type = "string")] api_id: JsValue
 }
 
 #[cfg(feature = "full")]
-/// JSON text, or an already-parsed object.
+/// JSON text, its bytes (a file read without an encoding: `readFileSync(path)`, a fetch's
+/// `arrayBuffer()`), or an already-parsed object.
 fn text_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
+    let bytes = match value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Some(buffer) => Some(js_sys::Uint8Array::new(buffer)),
+        None => value.dyn_ref::<js_sys::Uint8Array>().cloned(),
+    };
+    if let Some(bytes) = bytes {
+        let why = "is bytes that are not UTF-8 text";
+        let not_text = || to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidJson, name, why));
+        return String::from_utf8(bytes.to_vec()).map_err(|_| not_text());
+    }
     errors::json_text(&value, name).map_err(|e| to_js_error(&e))
 }
 
@@ -174,8 +184,10 @@ fn text_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
 /// matching `examples.json` is optional. Returns `{added: [ids], skipped: [...]}`.
 #[wasm_bindgen(js_name = importTccli, unchecked_return_type = "ImportReport")]
 pub fn import_tccli(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] api_json: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "?string | object")] examples_json: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | object")] api_json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "?string | Uint8Array | ArrayBuffer | object")] examples_json: Option<
+        JsValue,
+    >,
 ) -> JsResult {
     let api = text_arg(api_json, "apiJson")?;
     let examples = match examples_json.filter(|v| !v.is_null() && !v.is_undefined()) {
@@ -193,7 +205,9 @@ pub fn import_tccli(
 #[cfg(feature = "full")]
 /// Adds Alibaba API metadata (a bundle of aliyun-openapi-meta files) to the catalog.
 #[wasm_bindgen(js_name = importAlibabaMeta, unchecked_return_type = "ImportReport")]
-pub fn import_alibaba_meta(#[wasm_bindgen(unchecked_param_type = "string | object")] bundle: JsValue) -> JsResult {
+pub fn import_alibaba_meta(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | object")] bundle: JsValue,
+) -> JsResult {
     let text = text_arg(bundle, "bundle")?;
     state::with_catalog_mut(|c| {
         c.import_alibaba_meta(&text)

@@ -46,16 +46,26 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
     let api: Value = parse_json(api_json, "api.json")?;
     let root = api.as_object().ok_or_else(|| invalid("apiJson", "must be a JSON object (tccli's api.json)"))?;
     let meta = root.get("metadata").and_then(Value::as_object).ok_or_else(|| {
-        // examples.json holds only `actions`, each a list of examples: the two files swapped.
-        let examples = root.len() == 1
+        // examples.json holds `actions`, each a list of examples (and a `version`), and no
+        // `objects`: the two files swapped.
+        let examples = !root.contains_key("objects")
             && root.get("actions").and_then(Value::as_object).is_some_and(|a| a.values().all(Value::is_array));
-        if examples {
+        // An Alibaba bundle, given to the other importer.
+        let alibaba = root.contains_key("product")
+            && root
+                .get("actions")
+                .and_then(Value::as_object)
+                .is_some_and(|a| ["metadatas", "en-US", "zh-CN"].iter().any(|k| a.contains_key(*k)));
+        // A bundle's `actions` are lists too: it is told first.
+        if alibaba {
+            invalid("metadata", "missing: this is a bundle of Alibaba API metadata; give it to importAlibabaMeta")
+        } else if examples {
             invalid(
                 "metadata",
                 "missing: this is an examples.json; pass the api.json first and the examples.json second",
             )
         } else {
-            invalid("metadata", "missing")
+            invalid("metadata", "missing: tccli's api.json has metadata, actions and objects at its top")
         }
     })?;
     let text_at = |key: &str, like: &str| match meta.get(key) {
