@@ -85,6 +85,8 @@ test("verifyWire refuses a changed request with the vendor's code and string to 
   assert.equal(out.message.slice(out.message.indexOf(":") + 1), out.string_to_sign);
   const late = verifyWire({ ...received(p, 1700000000 + 3600) });
   assert.equal(late.code, "InvalidTimeStamp.Expired");
+  // A violation of the params as a whole has no field to name: no "at :" either.
+  assert.throws(() => prepare({ api: "hai/2023-08-12/RunInstances", params: "x", region: "ap-guangzhou" }, DEMO_CREDENTIALS), (e) => e.code === "Validation" && e.path === "" && /^Validation: The parameters must be a JSON object/.test(e.message));
   // The README's form: prepare's request as it is, with the one key prepare was given.
   const own = verifyWire({ ...p.request, credentials: DEMO_CREDENTIALS, now: 1700000000 });
   assert.deepEqual([own.ok, own.secret_id], [true, DEMO_CREDENTIALS.secret_id]);

@@ -119,17 +119,20 @@ fn region_flaw(style: ApiStyle, r: &str) -> Option<(String, String)> {
         ));
     }
     let numbered = r.ends_with(|c: char| c.is_ascii_digit());
+    // Said as the rule it breaks: 'mars-1' is neither a zone nor an Alibaba region, but it
+    // ends in a number as they do.
     if tencent && (r.starts_with("cn-") || numbered) {
-        return Some((
-            format!(
-                "Region '{shown}' is not a Tencent Cloud region id: it looks like {} Tencent Cloud's are like ap-guangzhou.",
-                if numbered { "an availability zone (ap-guangzhou-3) or an Alibaba Cloud region (ap-southeast-1);" } else { "an Alibaba Cloud region;" }
-            ),
-            format!(
-                "地域 '{shown}' 不是腾讯云的地域 ID：它像{}。腾讯云的地域 ID 形如 ap-guangzhou。",
-                if numbered { "可用区（ap-guangzhou-3）或阿里云地域（ap-southeast-1）" } else { "阿里云地域" }
-            ),
-        ));
+        return Some(if numbered {
+            (
+                format!("Region '{shown}' is not a Tencent Cloud region id: those end in a name, not a number (a number ends an availability zone, ap-guangzhou-3, and Alibaba Cloud's ap-southeast-1). Tencent Cloud's are like ap-guangzhou."),
+                format!("地域 '{shown}' 不是腾讯云的地域 ID：腾讯云地域 ID 以名称结尾，而不是数字（以数字结尾的是可用区，如 ap-guangzhou-3，或阿里云地域，如 ap-southeast-1）。腾讯云的地域 ID 形如 ap-guangzhou。"),
+            )
+        } else {
+            (
+                format!("Region '{shown}' is not a Tencent Cloud region id: those do not begin with 'cn-' (Alibaba Cloud's do, as cn-hangzhou). Tencent Cloud's are like ap-guangzhou."),
+                format!("地域 '{shown}' 不是腾讯云的地域 ID：腾讯云地域 ID 不以 'cn-' 开头（阿里云的才是，如 cn-hangzhou）。腾讯云的地域 ID 形如 ap-guangzhou。"),
+            )
+        });
     }
     if !tencent && r.starts_with("ap-") && !numbered {
         return Some((

@@ -324,6 +324,15 @@ fn hai_region_is_required() {
         assert!(v[0].message.contains(region) && !v[0].message_zh.is_empty(), "{region}: {}", v[0].message);
     }
     assert!(check(HAI, hai_ok(), Some("AP-GUANGZHOU"))[0].message.contains("'ap-guangzhou'"));
+    // Each is told the rule it breaks, which holds for any id of its form.
+    for (region, rule) in [
+        ("mars-1", "end in a name, not a number"),
+        ("ap-guangzhou-3", "end in a name"),
+        ("cn-hangzhou", "do not begin with 'cn-'"),
+    ] {
+        let v = check(HAI, hai_ok(), Some(region));
+        assert!(v[0].message.contains(rule), "{region}: {}", v[0].message);
+    }
     assert_eq!(check(HAI, hai_ok(), Some("ap-shanghai-fsi")), vec![]);
     // ms does not need one
     assert_eq!(check(MS, ms_ok(), None), vec![]);

@@ -112,8 +112,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.path {
-            Some(p) => write!(f, "{} at {}: {}", self.kind.code(), p, self.message),
-            None => write!(f, "{}: {}", self.kind.code(), self.message),
+            // An empty path is the whole of a value (a violation of the params as a whole).
+            Some(p) if !p.is_empty() => write!(f, "{} at {}: {}", self.kind.code(), p, self.message),
+            _ => write!(f, "{}: {}", self.kind.code(), self.message),
         }
     }
 }
@@ -164,6 +165,14 @@ mod tests {
         assert_eq!(many(1), "v0.");
         assert_eq!(many(2), "v0. (and 1 more violation: v1.)");
         assert_eq!(many(4), "v0. (and 3 more violations)");
+    }
+
+    #[test]
+    fn a_message_names_a_path_only_where_there_is_one() {
+        let at = |path: &str| Error::at(ErrorKind::InvalidField, path, "why").to_string();
+        assert_eq!(at("Region"), "InvalidField at Region: why");
+        // The params as a whole: not "at : why".
+        assert_eq!(at(""), "InvalidField: why");
     }
 }
 
