@@ -195,6 +195,8 @@ async function answersAndProxies(signed) {
     "/v2-ok": [200, {}, '{"code":0,"message":"","codeDesc":"Success"}'],
     "/acs-error": [400, {}, '{"Code":"SignatureDoesNotMatch","Message":"x","RequestId":"r"}'],
     "/acs-ok": [200, {}, '{"RequestId":"r","Data":{}}'],
+    "/acs-200-error": [200, {}, '{"Code":"InvalidOwner","Success":false,"RequestId":"r"}'],
+    "/acs-200-success": [200, {}, '{"Code":"Success","Success":true,"RequestId":"r"}'],
     "/html-error": [502, {}, "<html>bad gateway</html>"],
     "/forwarded": [200, { "x-cloudplay-proxy": "forwarded" }, '{"Response":{"Error":{"Code":"InvalidParameter","Message":"x"},"RequestId":"r"}}'],
     "/refused": [403, { "x-cloudplay-proxy-error": "ForeignHost" }, '{"code":"ForeignHost","message":"only the vendors\' API hosts are forwarded"}'],
@@ -215,7 +217,7 @@ async function answersAndProxies(signed) {
   const base = `http://127.0.0.1:${server.address().port}`;
   try {
     const local = (path) => ({ ...signed, scheme: "http", host: base.slice(7), path });
-    for (const [path, code] of [["/tc3-error", "AuthFailure.SignatureFailure"], ["/tc3-ok", undefined], ["/v2-error", "4100"], ["/v2-ok", undefined], ["/acs-error", "SignatureDoesNotMatch"], ["/acs-ok", undefined], ["/html-error", "HTTP 502"]]) {
+    for (const [path, code] of [["/tc3-error", "AuthFailure.SignatureFailure"], ["/tc3-ok", undefined], ["/v2-error", "4100"], ["/v2-ok", undefined], ["/acs-error", "SignatureDoesNotMatch"], ["/acs-ok", undefined], ["/acs-200-error", "InvalidOwner"], ["/acs-200-success", undefined], ["/html-error", "HTTP 502"]]) {
       const r = await send(local(path), { via: "direct" });
       assert.equal(r.code, code, path);
       assert.equal("code" in r, code !== undefined, `${path}: no code member for a success`);

@@ -63,8 +63,9 @@ const FORBIDDEN = new Set(["host", "content-length", "connection", "accept-encod
 /**
  * The vendor's error code in an answer's body, or undefined for a success: Tencent API 3.0's
  * `Response.Error.Code`, API 2.0's non-zero `code` (with `codeDesc` beside it) and Alibaba's
- * `Code` on a status of 400 or more. Tencent answers its errors with HTTP 200, so the status
- * alone tells nothing.
+ * `Code` on a status of 400 or more or beside `Success: false` (some of its APIs answer 200
+ * with `Code: "Success"`). Tencent answers its errors with HTTP 200, so the status alone tells
+ * nothing. The playground reads answers by the same rules (www/js/send.js, readResponse).
  */
 function apiErrorCode(status, body) {
   let json;
@@ -77,8 +78,9 @@ function apiErrorCode(status, body) {
   const tc3 = json.Response && json.Response.Error && json.Response.Error.Code;
   if (typeof tc3 === "string" && tc3) return tc3;
   if (typeof json.code === "number" && json.code !== 0) return String(json.code);
-  if (status >= 400) return typeof json.Code === "string" && json.Code ? json.Code : `HTTP ${status}`;
-  return undefined;
+  const alibaba = typeof json.Code === "string" && json.Code && json.Code !== "Success" ? json.Code : undefined;
+  if (alibaba && (status >= 400 || json.Success === false)) return alibaba;
+  return status >= 400 ? `HTTP ${status}` : undefined;
 }
 
 /** The refusals of `cloudplay serve`'s proxy that mean the vendor could not be reached, or took
