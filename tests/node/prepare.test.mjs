@@ -247,3 +247,14 @@ test("the slips of passing one function's answer or a JS time on are named with 
   const edited = { ...call, params: { ...call.params, InstanceName: "renamed" } };
   assert.throws(() => snippet(edited, "curl", p.request), (e) => e.path === "signed" && /other parameters/.test(e.message));
 });
+
+test("a null parameter is left out as if absent, at any depth, as the README says", () => {
+  const params = { ApplicationId: "app-jknfna", BundleType: "XL" };
+  const call = (extra) => ({ api: "hai/2023-08-12/RunInstances", region: "ap-guangzhou", params: { ...params, ...extra } });
+  const sent = (extra) => JSON.parse(prepare(call(extra), DEMO_CREDENTIALS, { timestamp: 1700000000 }).request.body);
+  assert.deepEqual(validate(call({ InstanceName: null })), []);
+  assert.deepEqual(sent({ InstanceName: null }), params);
+  assert.deepEqual(sent({ SystemDisk: { DiskSize: null } }), { ...params, SystemDisk: {} });
+  // A required one set to null is missing.
+  assert.deepEqual(validate(call({ ApplicationId: null })).map((v) => [v.path, v.code]), [["ApplicationId", "MissingParameter"]]);
+});
