@@ -50,7 +50,7 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
     }
     // The generated TypeScript declarations must type-check real usage under --strict, and
     // every entry point must resolve under each of TypeScript's module resolutions.
-    for file in ["usage.ts", "entries.ts"] {
+    for file in ["usage.ts", "entries.ts", "react.tsx"] {
         std::fs::copy(root().join("tests/types").join(file), clean.join(file)).map_err(|e| e.to_string())?;
     }
     let resolutions = [
@@ -58,6 +58,8 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
         ("esnext", "node10", "entries.ts"),
         ("nodenext", "nodenext", "entries.ts"),
         ("esnext", "bundler", "entries.ts"),
+        // React's types come from the workspace's node_modules, above the clean folder.
+        ("esnext", "bundler", "react.tsx"),
     ];
     for (module, resolution, file) in resolutions {
         cmd::run(
@@ -76,6 +78,7 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
                 // Usage also under the strictest reading of optional members (`token?: string`
                 // must take a `string | undefined` read from the environment).
                 .args((file == "usage.ts").then_some("--exactOptionalPropertyTypes"))
+                .args(file.ends_with(".tsx").then_some(["--jsx", "react-jsx"]).into_iter().flatten())
                 .current_dir(&clean),
         )?;
     }

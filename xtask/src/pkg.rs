@@ -282,8 +282,9 @@ fn widget(www: &Path, npm: &Path, out: &Path) -> Result<(), String> {
         }
     }
     write(&out.join(format!("{ELEMENT}.js")), rewritten.as_bytes())?;
-    let types = format!("{ELEMENT}.d.ts");
-    write(&out.join(&types), read(&npm.join(&types))?.as_bytes())?;
+    for types in [format!("{ELEMENT}.d.ts"), "react.d.ts".to_string()] {
+        write(&out.join(&types), read(&npm.join(&types))?.as_bytes())?;
+    }
     let mut done = std::collections::BTreeSet::new();
     while let Some(module) = pending.pop() {
         if module.contains('/') {
