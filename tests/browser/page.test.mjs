@@ -74,6 +74,20 @@ test("the page loads under its Content-Security-Policy with the catalog rendered
   await p.close();
 });
 
+test("an API the vendor has deprecated says so in the search results and among its facts, in either language", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const marked = await page.locator("#search-results button:has(.deprecated)").evaluateAll((bs) => bs.map((b) => b.dataset.api));
+  assert.deepEqual(marked, ["ms/2018-04-08/CreateResourceInstances"]);
+  await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
+  assert.match(await page.textContent("#api-facts dd.deprecated"), /^Deprecated by the vendor/);
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#api-facts dd.deprecated"), /^厂商已废弃/);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.locator("#api-facts .deprecated").count(), 0);
+  noProblems(problems);
+  await page.close();
+});
+
 for (const seed of SEEDS) {
   describe(`seed API ${seed.id}`, () => {
     test("found by search, example loaded, preview shown, valid", async () => {

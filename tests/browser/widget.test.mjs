@@ -137,6 +137,16 @@ for (const [colorScheme, language] of [["light", "en"], ["dark", "zh"]]) {
   });
 }
 
+test("a box for an API the vendor has deprecated says so beside its name", async () => {
+  const { page, problems } = await openDocs({ edit: (html) => html.replace('api="bssopenapi/2017-12-14/CreateInstance"', 'api="ms/2018-04-08/CreateResourceInstances"') });
+  const ms = page.locator('cloudplay-try[api="ms/2018-04-08/CreateResourceInstances"]');
+  assert.equal(await ms.locator("h2 .deprecated").textContent(), " (deprecated)");
+  assert.match(await ms.locator("h2 .deprecated").getAttribute("title"), /^Deprecated by the vendor/);
+  assert.equal(await page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"] h2 .deprecated').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the widget on a 360 px screen fits without sideways scrolling", async () => {
   const { page, problems } = await openDocs();
   await page.setViewportSize({ width: 360, height: 760 });

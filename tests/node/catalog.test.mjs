@@ -19,6 +19,10 @@ test("the catalog lists the four seed APIs", () => {
   const hai = catalog().find((a) => a.id === "hai/2023-08-12/RunInstances");
   assert.equal(hai.style, "tencent-api3");
   assert.ok(hai.title.en && hai.title.zh);
+  // ms CreateResourceInstances is the one tccli marks deprecated; catalog and describe say so.
+  assert.deepEqual(catalog().filter((a) => SEEDS.includes(a.id) && a.deprecated).map((a) => a.id), [SEEDS[0]]);
+  assert.equal(describe(SEEDS[0]).deprecated, true);
+  assert.equal(describe(SEEDS[2]).deprecated, undefined);
 });
 
 test("search finds APIs by English and Chinese words", () => {

@@ -184,7 +184,8 @@ function renderApiInfo() {
   put($("api-facts"),
     h("dt", { text: t("api.style") }), h("dd", { text: t(`style.${s.style}`) }),
     h("dt", { text: t("api.endpoint") }), h("dd", { class: "mono", text: `${s.endpoints.default}${s.endpoints.path}` }),
-    h("dt", { text: t("api.region") }), h("dd", { text: s.region === "required" ? t("api.regionRequired") : t("api.regionOptional") }));
+    h("dt", { text: t("api.region") }), h("dd", { text: s.region === "required" ? t("api.regionRequired") : t("api.regionOptional") }),
+    ...(s.deprecated ? [h("dt", { text: t("api.status") }), h("dd", { class: "deprecated", text: t("api.deprecated") })] : []));
   put($("examples"), ...(s.examples ?? []).map((ex, i) =>
     h("button", { type: "button", class: "example", dataset: { example: i }, on: { click: () => loadExample(i) } },
       t("example.load", { title: docText(ex.title) || `#${i + 1}` }))));

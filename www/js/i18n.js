@@ -91,6 +91,8 @@ const en = {
   "rule.default": "default {value}",
   "rule.example": "e.g. {value}",
   "rule.deprecated": "deprecated",
+  "api.status": "Status",
+  "api.deprecated": "Deprecated by the vendor: it may still answer, but new code should not rely on it.",
 
   "json.parseError": "Not valid JSON yet ({detail}); the form keeps the last valid parameters.",
   "json.notObject": "The parameters must be a JSON object { … }.",
@@ -409,6 +411,8 @@ const zh = {
   "rule.default": "默认 {value}",
   "rule.example": "例如 {value}",
   "rule.deprecated": "已废弃",
+  "api.status": "状态",
+  "api.deprecated": "厂商已废弃该接口：它可能仍会应答，但新代码不应依赖它。",
 
   "json.parseError": "JSON 尚不合法（{detail}）；表单保留最后一次合法的参数。",
   "json.notObject": "参数必须是 JSON 对象 { … }。",

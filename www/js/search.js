@@ -63,7 +63,8 @@ export class ApiSearch {
       h("button", { type: "button", class: "result", dataset: { api: s.id }, on: { click: () => this.onPick(s.id) } },
         h("span", { class: "action", text: s.action }), " ",
         h("span", { class: "product", text: `${s.product} ${s.version}` }), " ",
-        h("span", { class: "title", text: docText(s.title) })))));
+        h("span", { class: "title", text: docText(s.title) }),
+        s.deprecated ? h("span", { class: "deprecated", text: ` (${t("rule.deprecated")})` }) : null))));
     this.count.textContent = !q ? t("search.all", { n: found.length }) : t("search.count", { n: found.length });
   }
 }

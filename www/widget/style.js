@@ -137,6 +137,7 @@ button.link { border: 0; background: none; padding: 0; margin: 0; color: var(--c
 .status[data-state="ok"] { color: var(--cp-ok); }
 .status, .field-error, .summary { overflow-wrap: anywhere; }
 .muted { color: var(--cp-muted); overflow-wrap: anywhere; }
+h2 .deprecated { color: var(--cp-bad); font-weight: normal; font-size: .8em; }
 details { margin: .57em 0; }
 summary { cursor: pointer; font-weight: 600; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--cp-code); border: 1px solid var(--cp-line2); border-radius: 5px; padding: .49em .61em; margin: .3em 0; max-height: 19.5em; overflow: auto; }
