@@ -1391,6 +1391,19 @@ test("in Chinese, the module's errors are said in Chinese with the field, the En
   await page.close();
 });
 
+test("a page at /proxy that is not cloudplay serve's proxy (a dev server's 404) is said to be none, not taken for the vendor's answer", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.route("**/proxy", (route) => route.fulfill({ status: 404, headers: { "content-type": "text/html" }, body: "<html>Not found</html>" }));
+  await useDemoKey(page);
+  await page.check("#via-proxy");
+  await page.click("#send-button");
+  await page.waitForSelector('#response [data-outcome="failed"]');
+  assert.equal(await page.getAttribute("#response [data-outcome]", "data-code"), "NoProxy");
+  assert.match(await page.textContent("#response"), /No cloudplay proxy answered: what answers at http:\/\/127\.0\.0\.1:\d+\/proxy \(HTTP 404\) is not the proxy/);
+  assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
+  await page.close();
+});
+
 test("an answer that the key id does not exist says so, not that the secret key is wrong (API 3.0, API 2.0's 4100, Alibaba)", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   for (const [id, algorithm] of [

@@ -56,6 +56,7 @@ declare const sessionToken: string | undefined;
 const withToken: Prepared = prepare(call, { ...credentials, token: sessionToken }, { timestamp: undefined });
 // What describe offers goes into prepare's options as it is.
 const asOffered: Prepared = prepare(call, credentials, { method: spec.methods[0], content_type: spec.content_types?.[0] });
+prepare(call, credentials, { method: "post" });
 // @ts-expect-error not a method any API takes
 prepare(call, credentials, { method: "PUT" });
 const profiles: ("ordinary" | "not-allow-listed" | "arrears" | "incomplete-information")[] = demoAccounts().map((a) => a.profile);
@@ -73,6 +74,8 @@ const language: Language = "python";
 const code: string = snippet(call, language) + snippet(call, "curl", request);
 const parsed: HttpRequest = parseRequest("GET / HTTP/1.1\nHost: a\n\n");
 const report: string[] = importTccli("{}").added;
+// Always there: no `?.` needed.
+const skippedActions: string[] = importTccli("{}").skipped.map((s) => s.action);
 
 try {
   prepare({ api: "nope/1/Nope", params: {} }, credentials);
@@ -96,4 +99,4 @@ try {
   }
 }
 
-void [fromMap, fromSearch, input, withToken, asOffered, profiles, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];
+void [skippedActions, fromMap, fromSearch, input, withToken, asOffered, profiles, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

@@ -76,7 +76,8 @@ export function readResponse(resp) {
   let code = null;
   let message = "";
   if (json?.Response?.Error) {
-    code = String(json.Response.Error.Code);
+    const given = json.Response.Error.Code;
+    code = typeof given === "string" && given ? given : "Error";
     message = json.Response.Error.Message ?? "";
   } else if (json && typeof json.code === "number" && json.code !== 0) {
     code = String(json.code); // Tencent API 2.0 gateway
@@ -87,6 +88,9 @@ export function readResponse(resp) {
   } else if (resp.status >= 400) {
     code = `HTTP ${resp.status}`;
   }
+  // send reads the code by the same rules (the package's js/send.js); an answer it read is
+  // taken as it read it.
+  if ("code" in resp) code = resp.code ?? null;
   return { json, requestId, code, message, ok: !code };
 }
 

@@ -350,12 +350,21 @@ mod tests {
             );
             assert!(!e.message.contains("s3cr3t") && !e.message.contains("987654321"), "{}", e.message);
         }
-        // A wrong member in the one pair is found as in a list's.
-        let text =
-            r#"{"method":"POST","url":"https://a.b/","credentials":{"secret_id":"A","secret_key":987654321},"now":1}"#;
-        let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
-        assert!(e.path.as_deref().is_some_and(|p| p.starts_with("credentials")), "{e:?}");
-        assert!(!e.message.contains("987654321"), "{}", e.message);
+        // A wrong or missing member of the one pair is named as prepare names it.
+        for (one, code, path) in [
+            (r#"{"secret_id":"A","secret_key":987654321}"#, "InvalidField", "credentials.secret_key"),
+            (r#"{"secret_id":"A"}"#, "MissingField", "credentials.secret_key"),
+            (
+                r#"{"secret_id":"A","secret_key":"k","sessionToken":"t0k3n"}"#,
+                "InvalidField",
+                "credentials.sessionToken",
+            ),
+        ] {
+            let text = format!(r#"{{"method":"POST","url":"https://a.b/","credentials":{one},"now":1}}"#);
+            let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");
+            assert_eq!((e.code(), e.path.as_deref()), (code, Some(path)), "{one}: {}", e.message);
+            assert!(!e.message.contains("987654321") && !e.message.contains("t0k3n"), "{}", e.message);
+        }
         // The token under another name, in the list: named, with its element, and not quoted.
         let text = r#"{"method":"POST","url":"https://a.b/","credentials":[{"secret_id":"A","secret_key":"k","sessionToken":"t0k3n"}],"now":1}"#;
         let e = crate::verify::VerifyWireInput::from_json(text.as_bytes()).map(|_| ()).expect_err("an error");

@@ -673,7 +673,8 @@ impl Refusal {
     }
 }
 
-/// The `verify-wire` contract: `{"method","url","headers","body","credentials":[…],"now"}`.
+/// The `verify-wire` contract: `{"method","url","headers","body","credentials":[…],"now"}`
+/// (credentials: a list of keys, or one).
 #[derive(Debug, Clone)]
 pub struct VerifyWireInput {
     pub request: HttpRequest,
@@ -744,11 +745,29 @@ fn one_or_more<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Credentials
     d.deserialize_any(OneOrMore)
 }
 
+/// An error in credentials given as one object is named as prepare names it
+/// (`credentials.secret_key`): read as one of a list, it would only say `credentials`.
+fn one_key_at_fault(text: &str, e: crate::Error) -> crate::Error {
+    if e.path.as_deref() != Some("credentials") {
+        return e;
+    }
+    let one = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|mut v| v.get_mut("credentials").map(serde_json::Value::take));
+    match one {
+        Some(one @ serde_json::Value::Object(_)) => {
+            crate::json::typed_arg::<Credentials>(&one.to_string(), "credentials").err().unwrap_or(e)
+        }
+        _ => e,
+    }
+}
+
 impl VerifyWireInput {
     /// Reads the input from JSON text; an error names the member at fault (`now`).
     pub fn from_json(bytes: &[u8]) -> Result<Self, crate::Error> {
         let text = crate::Error::utf8_input(bytes)?;
-        Self::from_raw(crate::json::typed_arg(text, "").map_err(crate::json::without_secret)?)
+        let raw = crate::json::typed_arg(text, "").map_err(|e| one_key_at_fault(text, e));
+        Self::from_raw(raw.map_err(crate::json::without_secret)?)
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Self, crate::Error> {

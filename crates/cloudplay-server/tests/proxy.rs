@@ -39,10 +39,13 @@ fn fake_vendor() -> (u16, mpsc::Receiver<String>) {
             let _ = tx.send(format!("{head}\r\n{}", String::from_utf8_lossy(&body)));
             let answer =
                 r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"m"},"RequestId":"req-1"}}"#;
+            // A path of /fail answers 500; every answer claims to be a proxy's refusal, which
+            // the proxy must not pass on as its own.
+            let status = if head.starts_with("POST /fail") { "500 Internal Server Error" } else { "200 OK" };
             let mut s = stream;
             let _ = write!(
                 s,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Vendor-Trace: t1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nX-Vendor-Trace: t1\r\nX-Cloudplay-Proxy-Error: Spoofed\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
                 answer.len()
             );
         }
@@ -72,8 +75,12 @@ fn post_proxy_as(port: u16, host: &str, origin: Option<&str>, payload: &str) -> 
             l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string())
         })
     };
-    // What the proxy says of its answer: the refusal's code, or "forwarded" for the vendor's.
-    let refusal = header("x-cloudplay-proxy-error").or_else(|| header("x-cloudplay-proxy")).unwrap_or_default();
+    // What the proxy says of its answer: the refusal's code, or "forwarded" for the vendor's
+    // (both, joined by '+', would be a refusal passed off as an answer, or the reverse).
+    let refusal = match (header("x-cloudplay-proxy-error"), header("x-cloudplay-proxy")) {
+        (Some(code), Some(mark)) => format!("{code}+{mark}"),
+        (one, other) => one.or(other).unwrap_or_default(),
+    };
     (status, refusal, body.to_string())
 }
 
@@ -101,6 +108,10 @@ fn forwards_a_signed_request_intact_and_returns_the_vendors_answer() {
     let payload = signed_request("https://hai.tencentcloudapi.com/?a=1").to_string();
     let (status, refusal, body) = post_proxy(server.port, Some(&origin), &payload);
     assert_eq!((status, refusal.as_str()), (200, "forwarded"), "{body}");
+    // The vendor's failure is an answer too, marked as forwarded.
+    let failing = signed_request("https://hai.tencentcloudapi.com/fail").to_string();
+    let (status, refusal, _) = post_proxy(server.port, Some(&origin), &failing);
+    assert_eq!((status, refusal.as_str()), (500, "forwarded"));
     assert!(body.contains("AuthFailure.SignatureFailure"), "the vendor's answer comes back as is: {body}");
 
     let got = seen.recv_timeout(std::time::Duration::from_secs(10)).unwrap();

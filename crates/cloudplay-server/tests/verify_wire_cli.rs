@@ -61,3 +61,26 @@ fn vectors_verify_and_expire() {
     assert_eq!(out[out.len() - 1]["code"], "InvalidUtf8");
     assert!(out[out.len() - 1]["ok"] == false);
 }
+
+/// One key, as prepare takes it, is read as a list of one; a fault in it is named as prepare
+/// names it.
+#[test]
+fn one_key_is_a_list_of_one() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/signing.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut stdin = Vec::new();
+    let mut one = received_request(&doc["vectors"][0]).unwrap();
+    one["credentials"] = one["credentials"][0].take();
+    let mut partial = one.clone();
+    partial["credentials"].as_object_mut().unwrap().remove("secret_key");
+    for line in [&one, &partial] {
+        stdin.extend(serde_json::to_vec(line).unwrap());
+        stdin.push(b'\n');
+    }
+    let out = run(stdin);
+    assert_eq!(out[0]["ok"], true, "{}", out[0]);
+    assert_eq!(
+        (out[1]["code"].as_str(), out[1]["path"].as_str()),
+        (Some("MissingField"), Some("credentials.secret_key"))
+    );
+}

@@ -58,10 +58,6 @@ const faithfully = (_key, v) => {
   return heldPairs(v) ? pairsOf(v) : v;
 };
 
-/**
- * JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text.
- * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change.
- */
 /** `isCloudplayError`: named so, with a string code. A value whose members throw is not one. */
 export function isCloudplayError(value) {
   try {
@@ -71,6 +67,10 @@ export function isCloudplayError(value) {
   }
 }
 
+/**
+ * JSON text of a value; a BigInt (an integer beyond 2^53) is written as its decimal text.
+ * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change.
+ */
 export function toJson(value) {
   let text;
   try {

@@ -75,8 +75,9 @@ function apiErrorCode(status, body) {
     return status >= 400 ? `HTTP ${status}` : undefined;
   }
   if (json === null || typeof json !== "object") return status >= 400 ? `HTTP ${status}` : undefined;
-  const tc3 = json.Response && json.Response.Error && json.Response.Error.Code;
-  if (typeof tc3 === "string" && tc3) return tc3;
+  // An error without a code of its own is still an error.
+  const tc3 = json.Response && json.Response.Error;
+  if (tc3) return typeof tc3.Code === "string" && tc3.Code ? tc3.Code : "Error";
   if (typeof json.code === "number" && json.code !== 0) return String(json.code);
   const alibaba = typeof json.Code === "string" && json.Code && json.Code !== "Success" ? json.Code : undefined;
   if (alibaba && (status >= 400 || json.Success === false)) return alibaba;
@@ -155,7 +156,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       if (refused) throw proxyError(refused, body, request.host);
       // Something else answers there (a dev server's 404 page): its answer is not the vendor's.
       if (res.headers.get("x-cloudplay-proxy") !== "forwarded") {
-        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`: serve the page with \`cloudplay serve --root <your build>\`, forward ${proxyUrl} to it from your dev server, or give its address as proxyUrl`);
+        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)`);
       }
     }
     const answer = { status: res.status, headers, body, ms: Date.now() - started, via };

@@ -244,7 +244,8 @@ struct PrepareOptions {
     algorithm: Option<cloudplay_core::Algorithm>,
     /// `GET` or `POST`, as the API offers; default: its first.
     #[serde(default)]
-    #[tsify(optional, type = "\"GET\" | \"POST\"")]
+    /// (Read in any case: `post` is POST.)
+    #[tsify(optional, type = "\"GET\" | \"POST\" | \"get\" | \"post\"")]
     method: Option<String>,
     /// For a POST; JSON is for TC3 only. Default: the API's first.
     #[serde(default)]

@@ -32,6 +32,5 @@ pub struct Skipped {
 pub struct ImportReport {
     pub added: Vec<String>,
     /// Always there, empty when nothing was left out.
-    #[serde(default)]
     pub skipped: Vec<Skipped>,
 }

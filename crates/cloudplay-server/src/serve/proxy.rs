@@ -190,8 +190,10 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
     let mut resp = Response::new(Full::new(body));
     *resp.status_mut() = status;
     for (name, value) in headers.iter() {
-        // The answer's own framing is redone here; everything else the page may want to see.
-        if !HOP_HEADERS.contains(&name.as_str()) {
+        // The answer's own framing is redone here, and what this proxy says of an answer is
+        // its own to say (an upstream's x-cloudplay-proxy-error would pass for a refusal);
+        // everything else the page may want to see.
+        if !HOP_HEADERS.contains(&name.as_str()) && !name.as_str().starts_with(FORWARDED_MARK) {
             resp.headers_mut().append(name.clone(), value.clone());
         }
     }
@@ -205,7 +207,7 @@ fn check_origin<B>(req: &Request<B>) -> Result<(), String> {
     let host = req.headers().get(HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     // Said for someone wiring their own app to it: the page's origin must be the address this
     // server was reached at, which a dev server's proxy keeps only when it leaves Host alone.
-    let how = "serve the page from this server (cloudplay serve --root <your build>), or forward /proxy to it from your dev server keeping the Host header (Vite: changeOrigin: false); from Node, send direct";
+    let how = "forward /proxy to it from your dev server keeping the Host header (Vite: changeOrigin: false), or serve the page from this server (cloudplay serve --root <your build>); from Node, send direct";
     if origin.is_empty() {
         return Err(format!("no Origin header: only a page served by this server may use the proxy; {how}"));
     }
@@ -215,7 +217,7 @@ fn check_origin<B>(req: &Request<B>) -> Result<(), String> {
     // The server listens on loopback only, so its page is reached by a loopback name: another
     // name matching its Origin is a page that rebound its own domain to 127.0.0.1.
     if !loopback_authority(host) {
-        return Err(format!("host '{host}' is not a loopback address; only the playground page may use the proxy"));
+        return Err(format!("host '{host}' is not a loopback address, and only a page served by this server at a loopback address may use the proxy; {how}"));
     }
     Ok(())
 }
