@@ -3,8 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
-import { catalog, search, describe, importTccli, importAlibabaMeta, validate } from "cloudplay";
-import { FIXTURES, tccliDirs, alibabaBundle } from "./helpers.mjs";
+import { catalog, search, describe, importTccli, importAlibabaMeta, validate, addSpecs, prepare, simulate } from "cloudplay";
+import { FIXTURES, tccliDirs, alibabaBundle, DEMO_CREDENTIALS } from "./helpers.mjs";
 
 const SEEDS = [
   "ms/2018-04-08/CreateResourceInstances",
@@ -141,4 +141,30 @@ test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => 
     assert.ok(!r.added.includes("bssopenapi/2017-12-14/CreateInstance"));
   }
   assert.throws(() => importAlibabaMeta("[]"), (e) => e instanceof Error && typeof e.code === "string");
+});
+
+test("addSpecs takes specs as describe gives them: a new API is data, kept or written by hand", () => {
+  // Kept from describe (as a tool would cache an import), under another product name.
+  const copy = { ...structuredClone(describe("hai/2023-08-12/RunInstances")), product: "haicopy" };
+  const report = addSpecs(copy);
+  assert.deepEqual(report, { added: ["haicopy/2023-08-12/RunInstances"], skipped: [] });
+  assert.deepEqual(describe("haicopy/2023-08-12/RunInstances"), copy);
+  // Written by hand: the least a spec needs, then validated, signed and answered like any other.
+  const ping = {
+    product: "demo", version: "2024-01-01", action: "Ping", style: "tencent-api3",
+    endpoints: { default: "demo.tencentcloudapi.com", path: "/" }, methods: ["POST"], content_types: ["application/json"],
+    algorithms: ["TC3-HMAC-SHA256"], params: [{ name: "Message", type: "string", required: true }],
+  };
+  assert.deepEqual(addSpecs(JSON.stringify([ping])).added, ["demo/2024-01-01/Ping"]);
+  const call = { api: "demo/2024-01-01/Ping", params: {} };
+  assert.deepEqual(validate(call).map((v) => [v.path, v.code]), [["Message", "MissingParameter"]]);
+  const signed = prepare({ ...call, params: { Message: "hi" } }, DEMO_CREDENTIALS, { timestamp: 1700000000 });
+  assert.equal(signed.request.host, "demo.tencentcloudapi.com");
+  assert.equal(typeof simulate(signed.request, { now: 1700000000 }).status, "number");
+  // A bad spec is named by its place, and the good ones beside it are not added.
+  const other = { ...ping, action: "Pong" };
+  assert.throws(() => addSpecs([other, { ...ping, action: "Pang", methods: ["PUT"] }]), (e) => e.code === "InvalidSpec" && e.path === "specs[1].methods[0]" && /PUT/.test(e.message));
+  assert.throws(() => describe("demo/2024-01-01/Pong"), (e) => e.code === "UnknownApi");
+  assert.throws(() => addSpecs(5), (e) => e.code === "InvalidSpec");
+  assert.throws(() => addSpecs(undefined), (e) => e.code === "MissingField" && e.path === "specs");
 });

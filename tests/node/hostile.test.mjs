@@ -76,6 +76,7 @@ test("hostile values give CloudplayErrors and the module keeps working", () => {
   const good = contractInput(vectors[3]);
   const example = full.describe("hai/2023-08-12/RunInstances").examples[0];
   const call = { api: "hai/2023-08-12/RunInstances", params: example.params, region: example.region };
+  const spec = full.describe("hai/2023-08-12/RunInstances");
   const fns = {
     signWire: (a) => full.signWire(a),
     signOnly: (a) => sign.signWire(a),
@@ -84,6 +85,7 @@ test("hostile values give CloudplayErrors and the module keeps working", () => {
     search: (a) => full.search(a),
     importTccli: (a, b) => full.importTccli(a, b),
     importAlibabaMeta: (a) => full.importAlibabaMeta(a),
+    addSpecs: (a) => full.addSpecs(a),
     validate: (a) => full.validate(a),
     prepare: (a, b, c) => full.prepare(a, b, c),
     snippet: (a, b, c) => full.snippet(a, b, c),
@@ -98,7 +100,8 @@ test("hostile values give CloudplayErrors and the module keeps working", () => {
     }
     // Near-misses of good input reach deeper than random noise.
     for (let i = 0; i < 100; i++) {
-      counts[ok(() => (name === "prepare" ? f(mutate(next, call), DEMO_CREDENTIALS, { timestamp: 1700000000 }) : f(mutate(next, good))))]++;
+      const near = { prepare: () => f(mutate(next, call), DEMO_CREDENTIALS, { timestamp: 1700000000 }), addSpecs: () => f(mutate(next, spec)) }[name];
+      counts[ok(near ?? (() => f(mutate(next, good))))]++;
     }
   }
   assert.ok(counts.error > 1000, JSON.stringify(counts));

@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` against the packed package: the declarations generated
 // from the Rust types must describe how the package is really used (see tests/node/*.mjs).
 import {
-  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator, isCloudplayError, demoAccounts,
+  catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator, isCloudplayError, demoAccounts, addSpecs,
   type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
   type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language, type SignWireInput,
 } from "cloudplay";
@@ -74,6 +74,8 @@ const language: Language = "python";
 const code: string = snippet(call, language) + snippet(call, "curl", request);
 const parsed: HttpRequest = parseRequest("GET / HTTP/1.1\nHost: a\n\n");
 const report: string[] = importTccli("{}").added;
+// Specs go back in as describe gives them.
+const readded: string[] = addSpecs([describe(apis[0].id)]).added.concat(addSpecs(spec).added);
 // Always there: no `?.` needed.
 const skippedActions: string[] = importTccli("{}").skipped.map((s) => s.action);
 
@@ -99,4 +101,4 @@ try {
   }
 }
 
-void [skippedActions, fromMap, fromSearch, input, withToken, asOffered, profiles, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];
+void [readded, skippedActions, fromMap, fromSearch, input, withToken, asOffered, profiles, said, unnarrowed, first, found, paths, contentType, algorithm, authorization, status, vendor, trace, rpc, diffStep, code, parsed, report];

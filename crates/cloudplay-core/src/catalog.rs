@@ -126,6 +126,46 @@ impl Catalog {
         Ok(report)
     }
 
+    /// Adds specs given as JSON: one `ApiSpec` (as `describe` returns it) or a list of them,
+    /// hand-written or kept from an earlier import. Every spec is read and checked before any is
+    /// added, so a bad one adds nothing; its error names it (`specs[1].methods[0]`). A built-in
+    /// API keeps its curated spec, as with the importers.
+    pub fn add_specs(&mut self, json: &str) -> Result<ImportReport> {
+        // A list is welcome here: not typed_arg, which refuses one.
+        let value: serde_json::Value = crate::json::typed(json)
+            .map_err(|e| Error::new(ErrorKind::InvalidJson, alloc::string::ToString::to_string(&e)))?;
+        let (items, many) = match value {
+            serde_json::Value::Array(items) => (items, true),
+            one @ serde_json::Value::Object(_) => (alloc::vec![one], false),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::InvalidSpec,
+                    "must be an API spec (as describe returns it) or a list of them",
+                ))
+            }
+        };
+        let mut specs = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let at = |path: Option<&str>| {
+                let here = if many { alloc::format!("specs[{i}]") } else { String::from("spec") };
+                match path {
+                    Some(p) if !p.is_empty() => alloc::format!("{here}.{p}"),
+                    _ => here,
+                }
+            };
+            // Read from its own text, so that an error names the member at fault.
+            let text = serde_json::to_string(&item).unwrap_or_default();
+            let spec: ApiSpec = crate::json::typed_arg(&text, "").map_err(|e| Error {
+                kind: ErrorKind::InvalidSpec,
+                path: Some(at(e.path.as_deref())),
+                ..e
+            })?;
+            spec.check().map_err(|e| Error { path: Some(at(e.path.as_deref())), ..e })?;
+            specs.push(spec);
+        }
+        self.add_imported(Imported { specs, skipped: Vec::new() })
+    }
+
     /// Imports a tccli `api.json` (and optionally its `examples.json`) into the catalog.
     pub fn import_tccli(&mut self, api_json: &str, examples_json: Option<&str>) -> Result<ImportReport> {
         self.add_imported(crate::import::tccli::import(api_json, examples_json)?)
@@ -255,6 +295,7 @@ pub fn prepare(call: &Call, credentials: &Credentials, options: &PrepareOptions)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     /// What a metadata importer would make of a seed API: the same id, thinner docs.
     fn thin_copy(id: &str) -> ApiSpec {
@@ -294,5 +335,43 @@ mod tests {
             assert_eq!(report.added, alloc::vec![String::from(id)]);
         }
         assert_eq!(catalog.len(), 1);
+    }
+
+    #[test]
+    fn specs_as_describe_gives_them_are_added_back_as_they_were() {
+        let hai = builtin_spec("hai/2023-08-12/RunInstances").unwrap().unwrap();
+        let mut copy = hai.clone();
+        copy.product = "haicopy".into();
+        let mut catalog = Catalog::builtin().unwrap();
+        // One, or a list; a seed API keeps its curated spec.
+        let list =
+            serde_json::to_string(&alloc::vec![&copy, &thin_copy("ms/2018-04-08/CreateResourceInstances")]).unwrap();
+        let report = catalog.add_specs(&list).unwrap();
+        assert_eq!(report.added, ["haicopy/2023-08-12/RunInstances"]);
+        assert_eq!(report.skipped.iter().map(|s| s.action.as_str()).collect::<Vec<_>>(), ["CreateResourceInstances"]);
+        assert_eq!(catalog.get("haicopy/2023-08-12/RunInstances"), Some(&copy));
+        copy.action = "RunOne".into();
+        assert_eq!(
+            catalog.add_specs(&serde_json::to_string(&copy).unwrap()).unwrap().added,
+            ["haicopy/2023-08-12/RunOne"]
+        );
+    }
+
+    #[test]
+    fn a_bad_spec_is_named_and_adds_nothing() {
+        let mut good = builtin_spec("hai/2023-08-12/RunInstances").unwrap().unwrap();
+        good.product = "first".into();
+        let mut catalog = Catalog::new();
+        let mut bad = serde_json::to_value(&good).unwrap();
+        bad["product"] = "second".into();
+        bad["methods"] = serde_json::json!(["PUT"]);
+        let e = catalog.add_specs(&serde_json::json!([good, bad]).to_string()).unwrap_err();
+        assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidSpec, Some("specs[1].methods[0]")), "{}", e.message);
+        assert!(catalog.is_empty(), "the good one is not added either");
+        let e = catalog.add_specs(r#"{"product":"x","version":"1","action":"A","style":"rpc"}"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidSpec);
+        assert!(e.path.as_deref().is_some_and(|p| p.starts_with("spec")), "{e:?}");
+        assert_eq!(catalog.add_specs("5").unwrap_err().kind, ErrorKind::InvalidSpec);
+        assert_eq!(catalog.add_specs("{").unwrap_err().kind, ErrorKind::InvalidJson);
     }
 }

@@ -203,6 +203,20 @@ pub fn import_tccli(
 }
 
 #[cfg(feature = "full")]
+/// Adds API specs as `describe` gives them (one, or a list): hand-written, or kept from an
+/// earlier import so that a tool need not import the vendor's metadata on every run. Every
+/// spec is checked first; a bad one (named by its place, `specs[1].methods[0]`) adds none.
+#[wasm_bindgen(js_name = addSpecs, unchecked_return_type = "ImportReport")]
+pub fn add_specs(
+    #[wasm_bindgen(unchecked_param_type = "ApiSpec | ApiSpec[] | string | Uint8Array | ArrayBuffer")] specs: JsValue,
+) -> JsResult {
+    let text = text_arg(specs, "specs")?;
+    state::with_catalog_mut(|c| {
+        c.add_specs(&text).inspect(|r| announce(c, &r.added)).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r))
+    })
+}
+
+#[cfg(feature = "full")]
 /// Adds Alibaba API metadata (a bundle of aliyun-openapi-meta files) to the catalog.
 #[wasm_bindgen(js_name = importAlibabaMeta, unchecked_return_type = "ImportReport")]
 pub fn import_alibaba_meta(
