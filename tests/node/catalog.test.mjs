@@ -108,6 +108,9 @@ test("an import reads a file's bytes as its text, and says which file a swapped 
   const bundle = alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]);
   assert.throws(() => importTccli(bundle), (e) => e.path === "metadata" && /give it to importAlibabaMeta/.test(e.message));
   assert.deepEqual(importAlibabaMeta(Buffer.from(JSON.stringify(bundle))).added, ["demoshop/2024-01-01/CreateOrder"]);
+  // The other way round, or one action's file where the bundle goes.
+  assert.throws(() => importAlibabaMeta(cvm.api), (e) => e.path === "product" && /give it to importTccli/.test(e.message));
+  assert.throws(() => importAlibabaMeta(bundle.actions.metadatas[0]), (e) => e.path === "product" && /this is one action's file; bundle it/.test(e.message));
 });
 
 test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => {

@@ -390,8 +390,16 @@ fn convert(p: &Value, depth: usize) -> core::result::Result<Param, String> {
 pub fn import_bundle(json: &str) -> Result<Imported> {
     let v = parse_json(json, "bundle")?;
     let m = v.as_object().ok_or_else(|| invalid("", "the bundle must be a JSON object"))?;
+    // One action's file, or tccli's api.json, given where the bundle goes.
+    let missing = if m.contains_key("parameters") {
+        "missing: this is one action's file; bundle it as {product, version, actions: {metadatas: [file]}}"
+    } else if m.contains_key("metadata") && m.contains_key("objects") {
+        "missing: this is tccli's api.json; give it to importTccli"
+    } else {
+        "missing"
+    };
     let s = |k: &str| match m.get(k) {
-        None => Err(invalid(k, "missing")),
+        None => Err(invalid(k, missing)),
         Some(v) => v.as_str().ok_or_else(|| invalid(k, "must be a string")),
     };
     let mut imp = AlibabaImporter::new(s("product")?, s("version")?)?;
