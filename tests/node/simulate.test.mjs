@@ -239,6 +239,22 @@ async function answersAndProxies(signed) {
   }
 }
 
+test("a session token is not sent over plain http to another machine, in a header or as a parameter", async () => {
+  const token = "session-t0ken-value";
+  const credentials = { ...ordinary(), token };
+  const hai = describe("hai/2023-08-12/RunInstances").examples[0];
+  const bss = describe("bssopenapi/2017-12-14/CreateInstance").examples[0];
+  const signed = [
+    prepare({ api: "hai/2023-08-12/RunInstances", params: hai.params, region: hai.region }, credentials, { timestamp: 1700000000 }).request,
+    prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: bss.params, region: bss.region }, credentials, { timestamp: 1700000000, algorithm: "ACS-RPC-HMAC-SHA1" }).request,
+  ];
+  for (const request of signed) {
+    await assert.rejects(send({ ...request, scheme: "http" }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme" && !e.message.includes(token), request.host);
+    // To this machine (a simulator of one's own) it goes: nothing listens on port 9 here.
+    await assert.rejects(send({ ...request, scheme: "http", host: "127.0.0.1:9" }, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError");
+  }
+});
+
 test("a pasted curl line runs in the simulator", () => {
   const creds = ordinary();
   const ex = describe("hai/2023-08-12/RunInstances").examples[0];

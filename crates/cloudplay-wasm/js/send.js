@@ -55,6 +55,26 @@ function reasonOf(e) {
   return why;
 }
 
+/** Where a session token goes: API 3.0 and ACS3 in a header, API 2.0 and RPC as a parameter. */
+const TOKEN_HEADERS = new Set(["x-tc-token", "x-acs-security-token"]);
+const TOKEN_PARAMS = /(^|&)(Token|SecurityToken)=/;
+
+/**
+ * A session token is a secret that travels with the request, not a signature: over plain
+ * http to another machine anyone on the way reads it. Refused (loopback, as a simulator on
+ * this machine, is left alone).
+ */
+function refuseTokenInClear(request) {
+  if ((request.scheme || "https") !== "http") return;
+  const host = String(request.host || "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host === "::1" || /^127\./.test(host)) return;
+  const inHeader = Object.keys(request.headers || {}).some((k) => TOKEN_HEADERS.has(k.toLowerCase()));
+  const inParams = TOKEN_PARAMS.test(request.query || "") || TOKEN_PARAMS.test(typeof request.body === "string" ? request.body : "");
+  if (inHeader || inParams) {
+    throw cloudplayError("InvalidField", `plain http would carry the session token to ${request.host} in clear text: send it over https`, { path: "signed.scheme" });
+  }
+}
+
 // Hosts the browser refuses to read answers from: the vendors send no CORS headers.
 const VENDOR_HOSTS = /(^|\.)(tencentcloudapi\.com|api\.qcloud\.com|aliyuncs\.com)$/i;
 // Headers fetch may not set (the browser sets them itself).
@@ -111,6 +131,7 @@ function proxyError(refused, body, host) {
  */
 export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   if (typeof fetch !== "function") throw cloudplayError("NetworkError", "this JavaScript host has no fetch()");
+  refuseTokenInClear(request);
   if (via === "proxy") {
     // A relative address is relative to the page (or worker); Node has no such address.
     try {
