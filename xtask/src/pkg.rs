@@ -116,6 +116,7 @@ pub fn build() -> Result<(), String> {
         &out.join("README.md"),
         readme.replace("cloudplay@0.0.0", &format!("cloudplay@{}", workspace_version()?)).as_bytes(),
     )?;
+    std::fs::copy(npm.join("CHANGELOG.md"), out.join("CHANGELOG.md")).map_err(|e| format!("CHANGELOG.md: {e}"))?;
     widget(&root.join("www"), &npm.join("widget"), &out.join("widget"))?;
     check_manifest_paths(&out, &manifest)?;
     for (name, f) in &wasm {

@@ -177,7 +177,9 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       if (refused) throw proxyError(refused, body, request.host);
       // Something else answers there (a dev server's 404 page): its answer is not the vendor's.
       if (res.headers.get("x-cloudplay-proxy") !== "forwarded") {
-        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)`);
+        // A dev server that forwards to a cloudplay serve that is not running answers 502.
+        const down = res.status >= 500 ? "; if it forwards to one, that `cloudplay serve` is not running" : "";
+        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)`);
       }
     }
     const answer = { status: res.status, headers, body, ms: Date.now() - started, via };
