@@ -194,11 +194,17 @@ pub fn import_tccli(
         None => None,
         Some(v) => Some(text_arg(v, "examplesJson")?),
     };
+    add_to_catalog(|c| c.import_tccli(&api, examples.as_deref()))
+}
+
+#[cfg(feature = "full")]
+/// Runs an addition to the catalog, tells the simulator of the APIs it added, and returns its
+/// report.
+fn add_to_catalog(
+    add: impl FnOnce(&mut cloudplay_core::Catalog) -> cloudplay_core::Result<cloudplay_core::import::ImportReport>,
+) -> JsResult {
     state::with_catalog_mut(|c| {
-        c.import_tccli(&api, examples.as_deref())
-            .inspect(|r| announce(c, &r.added))
-            .map_err(|e| to_js_error(&e))
-            .and_then(|r| to_js(&r))
+        add(c).inspect(|r| announce(c, &r.added)).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r))
     })
 }
 
@@ -211,9 +217,7 @@ pub fn add_specs(
     #[wasm_bindgen(unchecked_param_type = "ApiSpec | ApiSpec[] | string | Uint8Array | ArrayBuffer")] specs: JsValue,
 ) -> JsResult {
     let text = text_arg(specs, "specs")?;
-    state::with_catalog_mut(|c| {
-        c.add_specs(&text).inspect(|r| announce(c, &r.added)).map_err(|e| to_js_error(&e)).and_then(|r| to_js(&r))
-    })
+    add_to_catalog(|c| c.add_specs(&text))
 }
 
 #[cfg(feature = "full")]
@@ -223,12 +227,7 @@ pub fn import_alibaba_meta(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | object")] bundle: JsValue,
 ) -> JsResult {
     let text = text_arg(bundle, "bundle")?;
-    state::with_catalog_mut(|c| {
-        c.import_alibaba_meta(&text)
-            .inspect(|r| announce(c, &r.added))
-            .map_err(|e| to_js_error(&e))
-            .and_then(|r| to_js(&r))
-    })
+    add_to_catalog(|c| c.import_alibaba_meta(&text))
 }
 
 #[cfg(feature = "full")]
