@@ -212,6 +212,30 @@ test("an HTML page where the .wasm should be is named to the author, with where 
   await page.close();
 });
 
+test("a page whose boxes are out of sight fetches only the element's own small modules; the box's body, its strings and the engine come when a box comes near", async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  const fetched = [];
+  page.on("requestfinished", (r) => fetched.push(new URL(r.url()).pathname));
+  // The boxes pushed far down: a docs theme that imports the element on every page.
+  await page.route("**/docs-demo.css", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\nmain > h2:nth-of-type(2) { margin-top: 8000px; }` });
+  });
+  await page.goto(`${server.url}docs-demo.html`);
+  await page.waitForFunction(() => customElements.get("cloudplay-try") !== undefined);
+  await page.waitForTimeout(500);
+  const scripts = fetched.filter((p) => p.endsWith(".js") || p.endsWith(".wasm"));
+  assert.deepEqual(scripts.sort(), ["/js/dom.js", "/widget/cloudplay-try.js", "/widget/style.js", "/widget/words.js"]);
+  assert.match(await page.locator("cloudplay-try").first().locator("p.loading").textContent(), /^Loading/);
+  await page.locator("cloudplay-try").first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector("cloudplay-try").dataset.ready === "true", null, { timeout: 20000 });
+  for (const module of ["/widget/box.js", "/js/i18n.js", "/js/form.js"]) assert.ok(fetched.includes(module), module);
+  assert.equal(fetched.filter((p) => p.endsWith(".wasm")).length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a box far below the fold starts only when it comes near", async () => {
   const { page, problems } = await openDocs();
   await page.evaluate(() => window.scrollTo(0, 0));

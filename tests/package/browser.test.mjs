@@ -151,6 +151,8 @@ test("cloudplay/widget in a Vite build: one import, and the engine split off", a
   assert.ok(entry, fetched.join(" "));
   const text = await readFile(join(HERE, "vite-app", "dist", entry.replace(/^\/vite\//, "")), "utf8");
   assert.ok(!text.includes("__wbindgen"), "the engine's glue is not in the entry chunk");
+  // Nor the box's body and its strings: those come with the first box, in a chunk of their own.
+  assert.ok(!text.includes("Add item"), "the box's strings are not in the entry chunk");
 });
 
 test("cloudplay/widget loaded from the package's files, as from a CDN", async () => {

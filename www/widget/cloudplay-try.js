@@ -8,21 +8,15 @@
 // README's widget section says each, with data-ready, data-error and the cloudplay:ready event.
 // It shows the API's form with its example loaded, live validation, the signature, and sends to
 // the in-page simulator, signed with the simulator's public demo key: it asks for no secret.
-// The engine loads when a box comes near the viewport. Each box speaks its own `lang`, else
-// the page's, and follows a change of either.
-import { h, put, debounce, uid } from "../js/dom.js";
-import { load, cp, has, errorLine, errorProblem } from "../js/wasm.js";
-import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
-import { ParamForm } from "../js/form.js";
-import { renderPreview } from "../js/preview.js";
-import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
-import { fragment, sameCallKey } from "../js/share.js";
-import { PREVIEW_DEBOUNCE_MS, SNIPPET_LANGUAGES } from "../js/config.js";
-import { PLAYGROUND_URL, ENGINE_MISSING } from "../js/site.js";
-import { demoCredentials } from "../js/credentials.js";
-import { Snippets } from "../js/snippets.js";
-
+// Each box speaks its own `lang`, else the page's, and follows a change of either.
+//
+// This module only defines the element: a docs theme imports it on every page. The box's body
+// (box.js: the form, the preview, its strings) and the engine load when a box first comes near
+// the viewport.
+import { h, put } from "../js/dom.js";
 import { CSS } from "./style.js";
+import { WAITING, langOf } from "./words.js";
+
 
 /** One constructed stylesheet, shared by every box (null where a browser has none: each box
  *  then carries a <style>, which a page's CSP must allow as inline style). */
@@ -44,17 +38,6 @@ function styleOf(root) {
 }
 /** How long the engine may take before the box says it is still loading. */
 const SLOW_MS = 8000;
-
-/** A box's language: its own `lang`, else the nearest ancestor's (the page's). */
-function langOf(el) {
-  return (el.closest("[lang]")?.getAttribute("lang") ?? "").toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-/** Strings come from one module with one current language, shared by every box: each box sets
- *  it to its own before any of its code that writes text runs. */
-function useLang(el) {
-  setLang(langOf(el), { page: false });
-}
 
 /** Where there is no DOM (a docs site's server-side rendering imports this module too) the
  *  module defines nothing and touches nothing. */
@@ -89,14 +72,6 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     super();
     this.root = this.attachShadow({ mode: "open" });
     this.styleNode = styleOf(this.root);
-    this.idBase = uid("cpt");
-    this.values = {};
-    this.regionValue = "";
-    this.spec = null;
-    this.violations = [];
-    this.update = debounce(() => this.refresh(), PREVIEW_DEBOUNCE_MS);
-    // The form's and the preview's own handlers (an array item added, a Copy) write text too.
-    for (const type of ["click", "input", "change", "keydown", "focusin"]) this.root.addEventListener(type, () => useLang(this), true);
   }
 
   connectedCallback() {
@@ -110,68 +85,20 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     }
     if (this.started) return;
     this.started = true;
-    useLang(this);
-    const waiting = h("p", { class: "loading", role: "status", text: t("widget.loading") });
+    const waiting = h("p", { class: "loading", role: "status", text: WAITING[langOf(this)].loading });
     put(this.root, this.styleNode, waiting);
     whenNear(this, () => {
-      // Another box may have set the shared language since.
-      const slow = setTimeout(() => {
-        useLang(this);
-        waiting.textContent = t("widget.slow");
-      }, SLOW_MS);
-      load().then(
-        () => {
-          clearTimeout(slow);
-          this.build();
-        },
+      const slow = setTimeout(() => (waiting.textContent = WAITING[langOf(this)].slow), SLOW_MS);
+      import("./box.js").then(
+        (box) => box.start(this, CloudplayTry).finally(() => clearTimeout(slow)),
         (e) => {
+          // The body itself did not come (a network error, a file missing from the copy).
           clearTimeout(slow);
-          this.failed(e);
+          this.authorError(`the widget's box.js did not load: ${e?.message ?? e}`);
+          put(this.root, this.styleNode, h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }));
         },
       );
     });
-  }
-
-  /** The engine did not load: readers are told so in a sentence, with the way to the
-   *  playground; why (a fetch refused, CORS, a content type) is the author's to read. */
-  failed(e) {
-    useLang(this);
-    // Some page (a 404 page, a dev server's) came back where the .wasm should be: the words of
-    // Chromium, Firefox and Safari for it. Why that happens depends on where this copy lives.
-    const moved = /magic (word|number)|\\0asm/.test(String(e?.message ?? e)) ? ` (an HTML page came back instead of the .wasm: ${ENGINE_MISSING})` : "";
-    this.authorError(`the engine did not load: ${errorLine(e) || String(e)}${moved}`);
-    const api = this.getAttribute("api") ?? "";
-    const playground = this.readPlayground();
-    put(this.root, this.styleNode,
-      h("div", { class: "box", lang: htmlLang(lang()) },
-        h("p", { class: "error", role: "alert", text: t("widget.loadFailed") }),
-        playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
-  }
-
-  /** A theme the stylesheet has no palette for is the author's mistake (the box then follows
-   *  its color-scheme). */
-  checkTheme() {
-    const theme = this.getAttribute("theme");
-    if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
-  }
-
-  /** The playground the "open in the playground" link goes to: the `playground` attribute's,
-   *  else the one beside this copy of the widget; null (no link) where there is neither, as in
-   *  the npm package. Only an http(s) address is followed; another is the author's mistake. */
-  readPlayground() {
-    const given = this.getAttribute("playground");
-    if (given === null) return PLAYGROUND_URL;
-    // An empty address would be the docs page itself.
-    if (given.trim()) {
-      try {
-        const url = new URL(given, document.baseURI);
-        if (url.protocol === "http:" || url.protocol === "https:") return url.href.replace(/#.*$/, "");
-      } catch {
-        /* said below */
-      }
-    }
-    this.authorError(`playground="${given}" is not an http(s) address; the box shows no link to a playground`);
-    return null;
   }
 
   attributeChangedCallback(name, was, now) {
@@ -198,267 +125,6 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     this.dataset.error = this.dataset.error ? `${this.dataset.error}\n${detail}` : detail;
     // For a page that reports broken boxes (or its tests), as cloudplay:ready is for ready ones.
     this.dispatchEvent(new CustomEvent("cloudplay:error", { bubbles: true, composed: true, detail: { message: detail } }));
-  }
-
-  /** Loads the box from its attributes: the API, its example and the presets over it. */
-  build() {
-    this.built = true;
-    delete this.dataset.error;
-    delete this.dataset.ready;
-    this.playgroundUrl = this.readPlayground();
-    this.checkTheme();
-    const id = this.getAttribute("api");
-    try {
-      if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');
-      this.spec = cp().describe(id);
-    } catch (e) {
-      this.spec = null;
-      this.authorError(id ? `unknown API: ${errorLine(e)}` : e.message);
-      return this.render();
-    }
-    const ex = this.exampleOf(this.spec);
-    this.values = this.presetParams(ex?.params);
-    this.regionValue = this.getAttribute("region") ?? ex?.region ?? "";
-    this.requiredOnly = false;
-    this.render();
-    this.dispatchEvent(new CustomEvent("cloudplay:ready", { bubbles: true, composed: true }));
-    this.dataset.ready = "true";
-  }
-
-  /** Draws the box in its language from the call as it stands (the params the form edits in
-   *  place, the region, the required-only filter); an answer already shown is not kept. */
-  render() {
-    useLang(this);
-    this.shownLang = lang();
-    const spec = this.spec;
-    if (!spec) {
-      put(this.root, this.styleNode,
-        h("div", { class: "box", lang: htmlLang(lang()) }, h("p", { class: "error", role: "alert", text: t("widget.broken") })));
-      return;
-    }
-    this.said = undefined;
-    this.sentKey = undefined;
-    const p = this.idBase;
-
-    this.formBox = h("div", { class: "form" });
-    this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update(), onShowAll: () => (requiredOnly.checked = this.requiredOnly = false) });
-    this.summary = h("div", { class: "summary", "aria-live": "polite" });
-    this.previewBox = h("div", { class: "preview" });
-    this.response = h("div", { class: "response", "aria-live": "polite" });
-    this.status = h("p", { class: "status", role: "status" });
-    // Region is a field like the form's: its rule said under it, and `*` when the API needs one.
-    const regionRequired = spec.region === "required";
-    this.regionErr = h("p", { class: "field-error", id: `${p}-region-err`, hidden: true });
-    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.regionValue, dataset: { path: "Region" },
-      "aria-describedby": this.regionErr.id, "aria-required": regionRequired ? "true" : undefined });
-    regionInput.addEventListener("input", () => {
-      this.regionValue = regionInput.value.trim();
-      this.update();
-    });
-    this.regionInput = regionInput;
-    this.sendButton = h("button", { type: "button", class: "primary", text: t("send.button"), on: { click: () => this.send() } });
-    // The form's onShowAll (above) unticks it; it runs only on a later focus, after this line.
-    const requiredOnly = h("input", { id: `${p}-req`, type: "checkbox", checked: this.requiredOnly,
-      on: { change: () => this.form.setRequiredOnly((this.requiredOnly = requiredOnly.checked)) } });
-    const codePicker = this.codePicker = h("select", { id: `${p}-code` });
-    this.codeOut = h("div", { class: "code-out" });
-    this.snippets = null;
-    this.code = h("details", { class: "code", on: { toggle: () => this.showCode() } },
-      h("summary", { text: t("snippet.heading") }),
-      h("p", { class: "muted", text: t("widget.codeNote") }),
-      h("div", { class: "row" }, h("label", { for: codePicker.id, text: t("snippet.language") }), codePicker),
-      this.codeOut);
-    this.openLink = this.playgroundUrl && h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
-
-    put(this.root,
-      this.styleNode,
-      h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}: ${spec.action}` },
-        h("header", {},
-          h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
-            spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: ` (${t("rule.deprecated")})` }) : null),
-          this.openLink),
-        this.regionField = h("div", { class: "field" },
-          h("label", { for: regionInput.id }, h("span", { class: "name", text: t("settings.region") }), " ",
-            regionRequired ? h("span", { class: "req", "aria-hidden": "true", title: t("form.required"), text: "*" }) : null),
-          regionInput, this.regionErr),
-        h("div", { class: "row" }, requiredOnly, h("label", { for: requiredOnly.id, text: t("params.requiredOnly") })),
-        this.formBox,
-        this.summary,
-        h("details", { class: "creds" },
-          h("summary", { text: t("widget.credentials") }),
-          // The way to one's own key is the playground: said only where there is one to open.
-          h("p", { class: "muted", text: [t("widget.demoKey", { id: this.credentials()?.secret_id ?? "—" }), this.playgroundUrl && t("widget.demoKeyOpen")].filter(Boolean).join(lang() === "zh" ? "" : " ") })),
-        h("details", { class: "sig" }, h("summary", { text: t("widget.preview") }), this.previewBox),
-        this.code,
-        h("div", { class: "actions" }, this.sendButton, this.status),
-        this.response));
-    this.form.render(spec, this.values);
-    if (this.requiredOnly) this.form.setRequiredOnly(true);
-    if (!canSend("simulator")) this.say(() => t("send.unavailable", { via: t("via.simulator") }), "unavailable");
-    this.refresh();
-  }
-
-  /** The example the `example` attribute picks (default the first); one that is not there is
-   *  the author's mistake (see `authorError`), and the first is shown. */
-  exampleOf(spec) {
-    const examples = spec.examples ?? [];
-    const asked = this.getAttribute("example");
-    if (asked === null) return examples[0];
-    const i = Number(asked);
-    if (Number.isInteger(i) && i >= 0 && i < examples.length) return examples[i];
-    this.authorError(`example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
-    return examples[0];
-  }
-
-  /** The example's parameters with the `params` attribute's JSON object over them (its keys
-   *  replace the example's); JSON that is not an object is the author's to fix, and the
-   *  reader gets the example. */
-  presetParams(exampleParams) {
-    const params = structuredClone(exampleParams ?? {});
-    const text = this.getAttribute("params");
-    if (text === null) return params;
-    try {
-      const over = JSON.parse(text);
-      if (over === null || typeof over !== "object" || Array.isArray(over)) throw new Error("it is not a JSON object");
-      return Object.assign(params, over);
-    } catch (e) {
-      this.authorError(`params="${text}" was left out: ${e.message}`);
-      return params;
-    }
-  }
-
-  call() {
-    const c = { api: this.spec ? `${this.spec.product}/${this.spec.version}/${this.spec.action}` : "", params: this.values };
-    if (this.regionValue) c.region = this.regionValue;
-    return c;
-  }
-
-  /** The simulator's demo key: the only key the in-page simulator knows (asked of the module
-   * once, not on every keystroke). */
-  credentials() {
-    this.demo ??= demoCredentials();
-    return this.demo;
-  }
-
-  refresh() {
-    if (!this.spec) return;
-    useLang(this);
-    const c = this.call();
-    try {
-      this.violations = cp().validate(c);
-    } catch (e) {
-      this.violations = [errorProblem(e, "")];
-    }
-    this.form.showViolations(this.violations, messageOf);
-    const regionV = this.violations.find((v) => v.path === "Region");
-    this.regionErr.hidden = !regionV;
-    this.regionErr.textContent = regionV ? messageOf(regionV) : "";
-    // aria-invalid="" reads as valid: the attribute needs "true", or to be gone.
-    if (regionV) this.regionInput.setAttribute("aria-invalid", "true");
-    else this.regionInput.removeAttribute("aria-invalid");
-    this.regionField.classList.toggle("invalid", Boolean(regionV));
-    // A live region: rebuilt only when what it says changes, or each keystroke re-announces it.
-    const said = JSON.stringify(this.violations.map((v) => [v.path, messageOf(v)]));
-    if (said !== this.said) {
-      this.said = said;
-      put(this.summary, this.violations.length
-        ? h("ul", { class: "violations" }, ...this.violations.map((v) => h("li", { dataset: { path: v.path } },
-          h("button", { type: "button", class: "link", on: { click: () => this.focusPath(v.path) } },
-            h("span", { class: "mono", text: v.path || t("violations.whole") })),
-          ` ${messageOf(v)}`)))
-        : h("p", { class: "ok", text: t("violations.none") }));
-    }
-    const ts = Math.floor(Date.now() / 1000);
-    const real = this.credentials();
-    try {
-      const prepared = cp().prepare(c, real ?? { secret_id: t("preview.placeholderId"), secret_key: "placeholder-secret-key" }, { timestamp: ts, allow_invalid: true });
-      renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: !real });
-    } catch (e) {
-      put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
-    }
-    this.showCode();
-    if (this.openLink) this.openLink.href = `${this.playgroundUrl}${fragment(c)}`;
-    this.refreshStale(c);
-  }
-
-  /** Sets the status line to what `render` says (see `say`); `state` tells what it is (ok,
-   *  error, blocked, stale…). */
-  say(render, state = "") {
-    say(this.status, render, state);
-  }
-
-  /** The call as code, made when the reader first opens it and kept up to date while open. It
-   *  offers only the languages whose code reads the reader's own keys from the environment:
-   *  the others (curl; Node, Go and the CLI for API 2.0) are built around a signed request,
-   *  here one signed with the simulator's demo key, which the vendor refuses. */
-  showCode() {
-    if (!this.code.open) return;
-    const c = this.call();
-    if (!this.snippets) {
-      const languages = has("snippet") ? SNIPPET_LANGUAGES.filter((l) => {
-        try {
-          return Boolean(cp().snippet(c, l));
-        } catch (e) {
-          return e?.path !== "signed";
-        }
-      }) : SNIPPET_LANGUAGES;
-      this.snippets = new Snippets({ picker: this.codePicker, output: this.codeOut, languages });
-    }
-    this.snippets.update(c);
-  }
-
-  /** An answer shown for an earlier version of the call says so, as on the page. */
-  refreshStale(c) {
-    const sent = this.sentKey !== undefined;
-    // Nothing sent, nothing to compare: the key is a sorted copy of the whole call.
-    followCall(this.status, this.response, { sent, changed: sent && sameCallKey(c) !== this.sentKey, sentStatus: this.sentStatus, clear: !this.violations.length });
-  }
-
-  /** Takes the user to the field of `path` (a problem's): Region is outside the form. */
-  focusPath(path) {
-    if (path === "Region") return this.regionInput.focus();
-    if (!this.form.focusPath(path)) this.formBox.querySelector("input,select,textarea,button")?.focus();
-  }
-
-  async send() {
-    this.update.flush();
-    if (this.violations.length) {
-      const n = this.violations.length;
-      this.say(() => t("send.blocked", { n }), "blocked");
-      this.focusPath(this.violations[0].path);
-      return;
-    }
-    const creds = this.credentials();
-    if (!creds || !canSend("simulator")) {
-      this.say(() => t("send.unavailable", { via: t("via.simulator") }), "unavailable");
-      return;
-    }
-    const ts = Math.floor(Date.now() / 1000);
-    let prepared;
-    try {
-      prepared = cp().prepare(this.call(), creds, { timestamp: ts });
-    } catch (e) {
-      this.say(() => errorLine(e), "error");
-      return;
-    }
-    renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
-    this.sendButton.disabled = true;
-    this.sentKey = sameCallKey(this.call());
-    this.response.classList.remove("stale");
-    this.say(() => t("send.sending", { via: t("via.simulator") }), "sending");
-    try {
-      const resp = await sendRequest(prepared.request, "simulator");
-      useLang(this);
-      const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
-      this.say(() => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
-    } catch (e) {
-      useLang(this);
-      renderSendError(this.response, e);
-      this.say(() => t("send.failed", { code: e?.code ?? "Error" }), "error");
-    } finally {
-      this.sentStatus = { render: saying(this.status), state: this.status.dataset.state };
-      this.sendButton.disabled = false;
-    }
   }
 }
 

@@ -266,23 +266,30 @@ fn widget(www: &Path, npm: &Path, out: &Path) -> Result<(), String> {
     const ELEMENT: &str = "cloudplay-try";
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     std::fs::create_dir_all(out.join("js")).map_err(|e| format!("{}: {e}", out.display()))?;
-    let element = read(&www.join("widget").join(format!("{ELEMENT}.js")))?;
-    let rewritten = element.replace("from \"../js/", "from \"./js/");
+    // The element's own modules (its stylesheet, its strings, the body it imports when a box
+    // first shows) from beside it, each with its page imports one folder nearer.
+    let mut own = vec![format!("{ELEMENT}.js")];
     let mut pending = Vec::new();
-    for module in imports(&rewritten) {
-        match module.strip_prefix("./js/") {
-            Some(page_module) => pending.push(page_module.to_string()),
-            // The widget's own (its stylesheet): from beside it.
-            None => {
-                let own = module.trim_start_matches("./");
-                if own.contains('/') {
-                    return Err(format!("widget: an import the package cannot lay out: {module}"));
+    let mut copied = std::collections::BTreeSet::new();
+    while let Some(file) = own.pop() {
+        if !copied.insert(file.clone()) {
+            continue;
+        }
+        let rewritten = read(&www.join("widget").join(&file))?.replace("from \"../js/", "from \"./js/");
+        for module in imports(&rewritten).chain(dynamic_imports(&rewritten)) {
+            match module.strip_prefix("./js/") {
+                Some(page_module) => pending.push(page_module.to_string()),
+                None => {
+                    let beside = module.trim_start_matches("./");
+                    if beside.contains('/') {
+                        return Err(format!("widget: an import the package cannot lay out: {module}"));
+                    }
+                    own.push(beside.to_string());
                 }
-                write(&out.join(own), read(&www.join("widget").join(own))?.as_bytes())?;
             }
         }
+        write(&out.join(&file), rewritten.as_bytes())?;
     }
-    write(&out.join(format!("{ELEMENT}.js")), rewritten.as_bytes())?;
     for types in [format!("{ELEMENT}.d.ts"), "react.d.ts".to_string()] {
         write(&out.join(&types), read(&npm.join(&types))?.as_bytes())?;
     }
@@ -311,6 +318,12 @@ fn imports(text: &str) -> impl Iterator<Item = &str> {
         .flat_map(move |opening| text.split(opening).skip(1))
         .filter_map(|rest| rest.split('"').next())
         .filter(|m| m.starts_with('.'))
+}
+
+/// The modules a file imports when it runs (`import("./x.js")`): the widget's body. Only the
+/// widget's own files are read for these; the engine's import, in site.js, is not laid out.
+fn dynamic_imports(text: &str) -> impl Iterator<Item = &str> {
+    text.split("import(\"").skip(1).filter_map(|rest| rest.split('"').next()).filter(|m| m.starts_with("./"))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
