@@ -17,7 +17,6 @@ import { h, put } from "../js/dom.js";
 import { CSS } from "./style.js";
 import { WAITING, langOf } from "./words.js";
 
-
 /** One constructed stylesheet, shared by every box (null where a browser has none: each box
  *  then carries a <style>, which a page's CSP must allow as inline style). */
 let sheet;
