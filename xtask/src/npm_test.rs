@@ -87,11 +87,13 @@ pub fn run(env: &[(&'static str, String)]) -> Result<(), String> {
     let fixtures = root().join("tests/fixtures");
     crate::setup::chromium()?;
     let wrangler = crate::setup::wrangler()?;
+    let runtimes = crate::setup::runtimes()?;
     cmd::run(
         Command::new("node")
             .args(["--test", "--test-reporter=spec"])
             .current_dir(&clean)
             .env("CLOUDPLAY_WRANGLER", wrangler)
+            .env("CLOUDPLAY_RUNTIMES", runtimes)
             .env("CLOUDPLAY_OUT", root().join("tests/out"))
             .env("CLOUDPLAY_FIXTURES", fixtures)
             .envs(env.iter().map(|(k, v)| (*k, v))),

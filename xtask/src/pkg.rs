@@ -93,11 +93,13 @@ pub fn build() -> Result<(), String> {
         build.env("CARGO_ENCODED_RUSTFLAGS", path_remaps(&root));
         cmd::run(&mut build)?;
         let module = bind_targets(&cfg, &artifact(profile), &out.join(&variant.prefix))?;
-        // Beside each `web` glue: the entry of the `workerd` / `edge-light` conditions.
+        // Beside each `web` glue: the entries of the `workerd` / `edge-light` and `bun` conditions.
         if let Some(web) = cfg.targets.get("web") {
-            let entry = root.join(&cfg.package.crate_dir).join("npm/workerd.js");
-            let to = out.join(&variant.prefix).join(web).join("workerd.js");
-            std::fs::copy(&entry, &to).map_err(|e| format!("{}: {e}", entry.display()))?;
+            for file in ["workerd.js", "bun.js"] {
+                let entry = root.join(&cfg.package.crate_dir).join("npm").join(file);
+                let to = out.join(&variant.prefix).join(web).join(file);
+                std::fs::copy(&entry, &to).map_err(|e| format!("{}: {e}", entry.display()))?;
+            }
         }
         wasm.push((variant.name.clone(), module));
     }

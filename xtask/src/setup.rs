@@ -69,12 +69,24 @@ pub fn npm_packages() -> Result<(), String> {
 /// from its own lock (tests/tools/wrangler): 200 MB that `play` does not need. Returns the
 /// command's path.
 pub fn wrangler() -> Result<std::path::PathBuf, String> {
-    let tool = root().join("tests/tools/wrangler");
-    let dir = root().join(".cache/wrangler");
-    let lock = std::fs::read(tool.join("package-lock.json")).map_err(|e| format!("tests/tools/wrangler: {e}"))?;
+    Ok(npm_tool("wrangler", &["wrangler"])?.join("wrangler"))
+}
+
+/// Deno and Bun for the package's runtime test, into .cache/runtimes from tests/tools/runtimes:
+/// each brings its own binary (190 MB together). Returns the folder holding both commands.
+pub fn runtimes() -> Result<std::path::PathBuf, String> {
+    npm_tool("runtimes", &["deno", "bun"])
+}
+
+/// Installs the npm tool set `tests/tools/<name>` from its lock into `.cache/<name>`, unless the
+/// lock it was installed from is the same and its commands are there. Returns its `.bin`.
+fn npm_tool(name: &str, commands: &[&str]) -> Result<std::path::PathBuf, String> {
+    let tool = root().join("tests/tools").join(name);
+    let dir = root().join(".cache").join(name);
+    let lock = std::fs::read(tool.join("package-lock.json")).map_err(|e| format!("tests/tools/{name}: {e}"))?;
     let stamp = dir.join("node_modules/.cloudplay-lock");
-    let bin = dir.join("node_modules/.bin/wrangler");
-    if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) && bin.exists() {
+    let bin = dir.join("node_modules/.bin");
+    if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) && commands.iter().all(|c| bin.join(c).exists()) {
         return Ok(bin);
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
