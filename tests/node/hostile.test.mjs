@@ -189,7 +189,7 @@ test("a lone surrogate is refused where it stands, and a real U+FFFD is signed a
   for (const m of [full, sign]) {
     for (const [field, tail] of [["body", "\ud800"], ["body", "\udc00x"], ["path", "\ud83e"]]) {
       const input = { ...contractInput(v), [field]: contractInput(v)[field] + tail };
-      assert.throws(() => m.signWire(input), (e) => e.code === "InvalidJson" && e.path === `input.${field}`, `${field} ${JSON.stringify(tail)}`);
+      assert.throws(() => m.signWire(input), (e) => e.code === "InvalidJson" && e.path === field, `${field} ${JSON.stringify(tail)}`);
     }
     // U+FFFD is also what a lone surrogate becomes in UTF-8: text that holds one is still text.
     const input = contractInput(v);

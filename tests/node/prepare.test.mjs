@@ -162,6 +162,12 @@ test("argument errors name the member at fault and say what to do", () => {
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS] }), at("MissingField", "now"));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: "AKID", now: 1 }), at("InvalidField", "credentials", /: must be \{secret_id, secret_key, token\?\} or a list of them/));
   assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS], now: 1700000000123 }), at("InvalidField", "now", /milliseconds/));
+  // Paths are the input's own wherever the fault is found: in JS before crossing, or as text.
+  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [DEMO_CREDENTIALS], now: NaN }), at("InvalidField", "now"));
+  assert.throws(() => verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", headers: { "X-A": "\ud800" }, credentials: [DEMO_CREDENTIALS], now: 1 }), at("InvalidJson", "headers.X-A"));
+  for (const [whole, code] of [[42, "InvalidJson"], ["{", "InvalidJson"], ["[1]", "InvalidField"], [[1], "InvalidField"]]) {
+    assert.throws(() => verifyWire(whole), at(code, "input"), JSON.stringify(whole));
+  }
   // A secret given in the wrong shape is never quoted back (serde quotes what it refuses).
   const secret = 987654321987;
   for (const [credentials, path] of [

@@ -173,14 +173,29 @@ test("bad input gives an Error with code and path, and the module keeps working"
     [{ ...good, timestamp: -1 }, "TimestampOutOfRange", "timestamp"],
     [{ ...good, timestamp: 1e300 }, "InvalidField", "timestamp"],
     [{ ...good, credentials: { secret_id: "x" } }, "MissingField", "credentials.secret_key"],
-    ["{not json", "InvalidJson", undefined],
+    // Found in JS before the input crosses, and named as the signer names fields.
+    [{ ...good, timestamp: NaN }, "InvalidField", "timestamp"],
+    [{ ...good, body: "\ud800" }, "InvalidJson", "body"],
+    [{ ...good, headers: { ...good.headers, "X-TC-Region": "\udc00" } }, "InvalidJson", "headers.X-TC-Region"],
+    // Not an object at all: refused as the input, wherever it was read.
+    ["{not json", "InvalidJson", "input"],
+    ["", "InvalidJson", "input"],
+    [42, "InvalidJson", "input"],
+    [[good], "InvalidJson", "input"],
   ];
-  for (const [input, code, path] of cases) {
-    assert.throws(
-      () => signWire(input),
-      (e) => e instanceof Error && e.code === code && e.path === path && e.message.length > 0,
-      `${code} ${path}`,
-    );
+  for (const sign of [signWire, signOnly]) {
+    for (const [input, code, path] of cases) {
+      assert.throws(
+        () => sign(input),
+        (e) => e instanceof Error && e.code === code && e.path === path && e.message.length > 0,
+        `${code} ${path}`,
+      );
+    }
+    // A whole number past 64 bits (JSON.stringify writes 1e20 in full) is told the rule, not
+    // called a fraction; one within 64 bits is told its own value.
+    for (const [timestamp, code, text] of [[1e20, "InvalidField", /from 0 to 253402300799/], [1e19, "TimestampOutOfRange", /^TimestampOutOfRange at timestamp: 10000000000000000000 is outside/]]) {
+      assert.throws(() => sign({ ...good, timestamp }), (e) => e.code === code && text.test(e.message) && !/fraction/.test(e.message), String(timestamp));
+    }
   }
   assert.equal(signWire(good).signed_headers, "content-type;host");
 });

@@ -114,8 +114,20 @@ fn timestamps_out_of_range_are_refused() {
     for ts in [json!(-1), json!(253_402_300_800_i64), json!(u64::MAX)] {
         expect_err(&with(tc3(), "/timestamp", ts), ErrorKind::TimestampOutOfRange, Some("timestamp"));
     }
+    // The value told is the one given, not a 64-bit stand-in for it.
+    let huge = sign(&with(tc3(), "/timestamp", json!(u64::MAX))).unwrap_err();
+    assert!(huge.message.starts_with("18446744073709551615 is outside 0..=253402300799"), "{huge}");
     expect_err(&with(tc3(), "/timestamp", json!(1.5)), ErrorKind::InvalidField, Some("timestamp"));
     expect_err(&with(tc3(), "/timestamp", json!("1551113065")), ErrorKind::InvalidField, Some("timestamp"));
+    // Past 64 bits (JSON.stringify(1e20) is this text), a fraction, an exponent: one rule says
+    // what a timestamp must be, rather than calling 1e20 a fraction.
+    for text in ["100000000000000000000", "1.5", "1e21", "-1e20"] {
+        let input = serde_json::to_string(&tc3()).unwrap().replace("1551113065", text);
+        let e = WireInput::from_json(input.as_bytes()).and_then(|i| sign_wire(&i)).unwrap_err();
+        assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidField, Some("timestamp")), "{text}: {e}");
+        let range = format!("from 0 to {}", cloudplay_core::time::MAX_TIMESTAMP);
+        assert!(e.message.contains(&range) && !e.message.contains("fraction"), "{text}: {e}");
+    }
     expect_err(&with(rpc(), "/timestamp", json!(-5)), ErrorKind::TimestampOutOfRange, Some("timestamp"));
 }
 

@@ -99,10 +99,21 @@ pub fn check_range(ts: i64) -> Result<()> {
     if (0..=MAX_TIMESTAMP).contains(&ts) {
         return Ok(());
     }
-    let range = alloc::format!("{ts} is outside 0..={MAX_TIMESTAMP} (1970-01-01 to 9999-12-31 UTC)");
-    let message = if looks_like_milliseconds(ts) { alloc::format!("{range}: {MILLISECONDS}") } else { range };
-    Err(Error::at(ErrorKind::TimestampOutOfRange, "timestamp", message))
+    let e = out_of_range(&ts);
+    if looks_like_milliseconds(ts) {
+        return Err(Error::at(e.kind, "timestamp", alloc::format!("{}: {MILLISECONDS}", e.message)));
+    }
+    Err(e)
 }
+
+/// A whole timestamp outside [`check_range`]'s range, however large.
+pub fn out_of_range(ts: &dyn core::fmt::Display) -> Error {
+    let message = alloc::format!("{ts} is outside 0..={MAX_TIMESTAMP} (1970-01-01 to 9999-12-31 UTC)");
+    Error::at(ErrorKind::TimestampOutOfRange, "timestamp", message)
+}
+
+/// What a timestamp must be, told to one that is not a whole number of 64 bits.
+pub const WHOLE_SECONDS: &str = "must be whole unix seconds from 0 to 253402300799 (1970-01-01 to 9999-12-31 UTC)";
 
 /// Whether a time given as unix seconds is more likely milliseconds (from 2001-09-09 on):
 /// `Date.now()` is the usual slip.

@@ -149,7 +149,11 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
                         Some(c) if c == "InvalidField" => ErrorKind::InvalidField,
                         _ => ErrorKind::InvalidJson,
                     };
-                    let path = if field.is_empty() { arg.to_owned() } else { format!("{arg}.{field}") };
+                    let path = match (field.is_empty(), arg == INPUT) {
+                        (true, _) => arg.to_owned(),
+                        (false, true) => field,
+                        (false, false) => format!("{arg}.{field}"),
+                    };
                     Err(Error::at(kind, path, why))
                 }
                 // A cycle, a throwing toJSON.
@@ -157,6 +161,19 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
             }
         }
     }
+}
+
+/// The argument name of `signWire` and `verifyWire`, whose paths are the input's own
+/// (`timestamp`, `headers.Host`), as the signer and the verifier name them.
+pub const INPUT: &str = "input";
+
+/// An input read as JSON text and refused as a whole (not JSON, not an object) is refused at
+/// `input`, as every other refusal names where it is.
+pub fn at_input(mut e: Error) -> Error {
+    if e.path.is_none() {
+        e.path = Some(INPUT.into());
+    }
+    e
 }
 
 /// Reads a JS value, or JSON text, into a serde type; a shape mismatch names the member at

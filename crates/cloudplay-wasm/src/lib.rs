@@ -82,11 +82,11 @@ pub fn sign_wire_js(#[wasm_bindgen(unchecked_param_type = "SignWireInput | strin
     });
     let trace = match packed.flatten() {
         Some(signed) => signed,
-        None => errors::json_text(&input, "input")
+        None => errors::json_text(&input, errors::INPUT)
             .and_then(|text| WireInput::from_json(text.as_bytes()))
             .and_then(|w| sign_remembering_keys(&w)),
     }
-    .map_err(|e| to_js_error(&e))?;
+    .map_err(|e| to_js_error(&errors::at_input(e)))?;
     Ok(compact::trace(&trace))
 }
 
@@ -114,8 +114,8 @@ fn with_signer<R>(f: impl FnOnce(&mut Signer) -> R) -> R {
 #[wasm_bindgen(js_name = verifyWire, unchecked_return_type = "VerifyOutcome")]
 pub fn verify_wire_js(#[wasm_bindgen(unchecked_param_type = "VerifyWireJson | string")] input: JsValue) -> JsResult {
     // Paths are the input's own (`now`, `headers.Host`), as signWire's are.
-    let text = errors::json_text(&input, "input").map_err(|e| to_js_error(&e))?;
-    let input = VerifyWireInput::from_json(text.as_bytes()).map_err(|e| to_js_error(&e))?;
+    let text = errors::json_text(&input, errors::INPUT).map_err(|e| to_js_error(&e))?;
+    let input = VerifyWireInput::from_json(text.as_bytes()).map_err(|e| to_js_error(&errors::at_input(e)))?;
     to_js(&outcome_json(&input.verify()))
 }
 

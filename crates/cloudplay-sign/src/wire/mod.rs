@@ -561,7 +561,7 @@ impl Scalar<'_> {
             Scalar::Null => "null",
             Scalar::Bool => "a boolean",
             Scalar::Int(_) | Scalar::UInt(_) => "an integer",
-            Scalar::Float => "a fractional number",
+            Scalar::Float => "a fraction or a number past 64 bits",
             Scalar::Str(_) => "a string",
             Scalar::Object(_) => "an object",
             Scalar::Array => "an array",
@@ -634,13 +634,10 @@ impl<'a> Fields<'a> {
         let ts = match self.plain("timestamp")? {
             None => return Ok(None),
             Some(Scalar::Int(v)) => v,
-            Some(Scalar::UInt(_)) => return Err(crate::time::check_range(i64::MAX).unwrap_err()),
+            Some(Scalar::UInt(v)) => return Err(crate::time::out_of_range(&v)),
+            // A fraction, or a whole number written with an exponent or past 64 bits (1e20).
             Some(Scalar::Float) => {
-                return Err(Error::at(
-                    ErrorKind::InvalidField,
-                    "timestamp",
-                    "must be whole unix seconds, not a fraction",
-                ))
+                return Err(Error::at(ErrorKind::InvalidField, "timestamp", crate::time::WHOLE_SECONDS))
             }
             Some(Scalar::Str(s)) if crate::time::looks_like_date(s.as_bytes()) => {
                 return Err(Error::at(ErrorKind::InvalidField, "timestamp", crate::time::DATE_GIVEN))
@@ -778,7 +775,7 @@ fn text_of<'a>(path: &str, value: Scalar<'a>) -> Result<Text<'a>> {
         Scalar::Float => Err(Error::at(
             ErrorKind::InvalidField,
             path,
-            "is a fractional number; pass it as a string, exactly as it is sent (e.g. \"1.5\")",
+            "is a fraction or a number past 64 bits; pass it as a string, exactly as it is sent (e.g. \"1.5\")",
         )),
         other => Err(wrong_type(path, "a string", &other)),
     }
