@@ -391,12 +391,24 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.reload();
   await page.waitForSelector("body[data-ready='true']");
   assert.equal(await page.inputValue("#secret-key"), secret.key, "remembered in this tab after opting in");
+  // The verify panel's copy of the request carries the token: the browser keeps none of it
+  // for the page brought back by Back (Chromium writes restorable form text to its session
+  // files), and Clear empties it.
+  await page.click("#verify-current");
+  assert.ok((await page.inputValue("#verify-input")).includes(secret.token), "the pasted request holds the token");
+  await page.goto(new URL("docs-demo.html", server.url).href, { waitUntil: "networkidle" });
+  await page.goBack();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#verify-input"), "", "no pasted request comes back with the page");
+  await page.click("#verify-current");
+  await page.fill("#verify-own", `X-TC-Token: ${secret.token}`);
   await page.fill("#verify-secret", secret.key);
   await page.click("#cred-clear");
   stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage));
   for (const s of Object.values(secret)) assert.ok(!stored.includes(s));
   assert.equal(await page.inputValue("#secret-key"), "");
   assert.equal(await page.inputValue("#verify-secret"), "", "the verify panel's key is a credential too");
+  for (const box of ["#verify-input", "#verify-own"]) assert.equal(await page.inputValue(box), "", `${box} quoted the token`);
   assert.equal(await page.isChecked("#remember"), false);
   // Without the opt-in a reload forgets them.
   await page.fill("#secret-key", secret.key);

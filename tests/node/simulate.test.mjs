@@ -252,9 +252,22 @@ test("a session token is not sent over plain http to another machine, in a heade
   ];
   for (const request of signed) {
     await assert.rejects(send({ ...request, scheme: "http" }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme" && !e.message.includes(token), request.host);
-    // To this machine (a simulator of one's own) it goes: nothing listens on port 9 here.
-    await assert.rejects(send({ ...request, scheme: "http", host: "127.0.0.1:9" }, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError");
+    // A name that only starts like a loopback address is another machine.
+    await assert.rejects(send({ ...request, scheme: "http", host: "127.attacker.test" }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme", "127.attacker.test");
+    // The proxy is sent the whole request: it is held to the same rule.
+    for (const proxyUrl of ["http://proxy.example/proxy", "http://127.0.0.1.example:8080/proxy"]) {
+      await assert.rejects(send(request, { via: "proxy", proxyUrl }), (e) => e.code === "InvalidField" && e.path === "options.proxyUrl" && e.message.includes("the proxy at") && !e.message.includes(token), proxyUrl);
+    }
+    // To this machine (a simulator or `cloudplay serve` of one's own) it goes: nothing listens
+    // on port 9 here.
+    for (const host of ["127.0.0.1:9", "[::1]:9", "localhost:9"]) {
+      await assert.rejects(send({ ...request, scheme: "http", host }, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError", host);
+    }
+    await assert.rejects(send(request, { via: "proxy", proxyUrl: "http://127.0.0.1:9/proxy", timeout: 5000 }), (e) => e.code === "NetworkError");
   }
+  // Without a token, plain http is the caller's choice.
+  const plain = prepare({ api: "hai/2023-08-12/RunInstances", params: hai.params, region: hai.region }, ordinary(), { timestamp: 1700000000 }).request;
+  await assert.rejects(send({ ...plain, scheme: "http", host: "127.0.0.2.example:9" }, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError");
 });
 
 test("a pasted curl line runs in the simulator", () => {

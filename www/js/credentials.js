@@ -13,8 +13,8 @@ export function demoCredentials() {
 }
 
 export class CredentialsPanel {
-  constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [] }, onChange) {
-    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret });
+  constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [], mayHold = [] }, onChange) {
+    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret, mayHold });
     this.onChange = onChange;
     // Counts changes, so that an answer can be known to be for other credentials without the
     // page keeping a copy of a secret to compare with.
@@ -70,6 +70,10 @@ export class CredentialsPanel {
   }
 
   clear() {
+    // Text that may quote a credential (a request pasted into the verify panel carries the
+    // token): emptied when it holds one, as the fields are.
+    const held = this.secrets();
+    for (const input of this.mayHold) if (held.some((s) => input.value.includes(s))) input.value = "";
     this.idInput.value = "";
     this.keyInput.value = "";
     this.tokenInput.value = "";

@@ -59,20 +59,25 @@ function reasonOf(e) {
 const TOKEN_HEADERS = new Set(["x-tc-token", "x-acs-security-token"]);
 const TOKEN_PARAMS = /(^|&)(Token|SecurityToken)=/;
 
+/** Whether a host name (no port; IPv6 with or without brackets) is this machine. */
+const isLoopback = (host) => /^(localhost|\[?::1\]?|127(\.\d{1,3}){3})$/i.test(host);
+
 /**
  * A session token is a secret that travels with the request, not a signature: over plain
- * http to another machine anyone on the way reads it. Refused (loopback, as a simulator on
- * this machine, is left alone).
+ * http to another machine anyone on the way reads it. Refused where it would first travel so:
+ * to the vendor (`direct`) or to the proxy, which is sent the whole request. Loopback, as a
+ * simulator or `cloudplay serve` on this machine, is left alone.
  */
-function refuseTokenInClear(request) {
-  if ((request.scheme || "https") !== "http") return;
-  const host = String(request.host || "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host === "::1" || /^127\./.test(host)) return;
+function refuseTokenInClear(request, via, proxy) {
   const inHeader = Object.keys(request.headers || {}).some((k) => TOKEN_HEADERS.has(k.toLowerCase()));
   const inParams = TOKEN_PARAMS.test(request.query || "") || TOKEN_PARAMS.test(typeof request.body === "string" ? request.body : "");
-  if (inHeader || inParams) {
-    throw cloudplayError("InvalidField", `plain http would carry the session token to ${request.host} in clear text: send it over https`, { path: "signed.scheme" });
-  }
+  if (!inHeader && !inParams) return;
+  const [scheme, host, path] = via === "proxy"
+    ? [proxy.protocol.slice(0, -1), proxy.hostname, "options.proxyUrl"]
+    : [request.scheme || "https", String(request.host || "").replace(/^(\[[^\]]*\]|[^:]*):\d+$/, "$1"), "signed.scheme"];
+  if (scheme !== "http" || isLoopback(host)) return;
+  const to = via === "proxy" ? `the proxy at ${proxy.host}` : request.host;
+  throw cloudplayError("InvalidField", `plain http would carry the session token to ${to} in clear text: send it over https`, { path });
 }
 
 // Hosts the browser refuses to read answers from: the vendors send no CORS headers.
@@ -131,15 +136,16 @@ function proxyError(refused, body, host) {
  */
 export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   if (typeof fetch !== "function") throw cloudplayError("NetworkError", "this JavaScript host has no fetch()");
-  refuseTokenInClear(request);
+  let proxy;
   if (via === "proxy") {
     // A relative address is relative to the page (or worker); Node has no such address.
     try {
-      new URL(proxyUrl, globalThis.location?.href);
+      proxy = new URL(proxyUrl, globalThis.location?.href);
     } catch {
       throw cloudplayError("InvalidField", `proxyUrl '${proxyUrl}' is relative, and there is no page address to resolve it against: give the proxy's full address, e.g. { proxyUrl: "http://127.0.0.1:8080/proxy" } for \`cloudplay serve\``, { path: "options.proxyUrl" });
     }
   }
+  refuseTokenInClear(request, via, proxy);
   const url = `${request.scheme || "https"}://${request.host}${request.path || "/"}${request.query ? `?${request.query}` : ""}`;
   const controller = new AbortController();
   let timedOut = false;

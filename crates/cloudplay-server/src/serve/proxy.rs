@@ -30,6 +30,7 @@ use hyper::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, HOST,
 use hyper::{Method, Request, Response, StatusCode, Uri};
 use hyper_util::rt::TokioIo;
 use serde::Deserialize;
+use serde_json::error::Category;
 use tokio::net::TcpStream;
 
 /// The path the page posts to.
@@ -148,9 +149,22 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
         .map_err(|_| no_host(Refusal::BadRequest, "the request did not arrive in time".into()))?
         .map_err(|_| no_host(Refusal::TooLarge, format!("the request to forward is larger than {MAX_REQUEST} bytes")))?
         .to_bytes();
-    let fwd: Forward = serde_json::from_slice(&body)
-        .map_err(|e| no_host(Refusal::BadRequest, format!("expected JSON {{method, url, headers, body}}: {e}")))?;
-    let uri: Uri = fwd.url.parse().map_err(|_| no_host(Refusal::BadRequest, format!("'{}' is not a URL", fwd.url)))?;
+    // What the proxy says back leaves out what the request carries: a session token can be in
+    // its query (API 2.0, Alibaba RPC) or a header, and serde quotes a mistyped value.
+    let fwd: Forward = serde_json::from_slice(&body).map_err(|e| {
+        let why = match e.classify() {
+            Category::Data if !e.to_string().starts_with("missing field") => {
+                format!("a member is not of its type (line {}, column {})", e.line(), e.column())
+            }
+            _ => e.to_string(),
+        };
+        no_host(Refusal::BadRequest, format!("expected JSON {{method, url, headers, body}}: {why}"))
+    })?;
+    let uri: Uri = fwd.url.parse().map_err(|_| {
+        let shown = fwd.url.split(['?', '#']).next().unwrap_or_default();
+        let rest = if shown.len() < fwd.url.len() { "…" } else { "" };
+        no_host(Refusal::BadRequest, format!("'{shown}{rest}' is not a URL: escape its spaces and other characters a URL cannot hold"))
+    })?;
     let host = uri.host().unwrap_or_default().to_ascii_lowercase();
     let err = |r: Refusal, m: String| (r, m, host.clone());
     if uri.scheme_str() != Some("https") {
