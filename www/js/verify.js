@@ -52,6 +52,7 @@ export function inspect(req) {
       signedHeaders: items.SignedHeaders ?? "",
       presented: { credential_scope: items.Credential ? items.Credential.split("/").slice(1).join("/") : undefined, signed_headers: items.SignedHeaders, signature: items.Signature, authorization: auth },
       scopeDate: date,
+      token: headerOf(req, "X-TC-Token"),
     };
   }
   if (auth.startsWith("ACS3-HMAC-SHA256")) {
@@ -62,16 +63,17 @@ export function inspect(req) {
       nonce: headerOf(req, "x-acs-signature-nonce"),
       signedHeaders: items.SignedHeaders ?? "",
       presented: { signed_headers: items.SignedHeaders, signature: items.Signature, authorization: auth },
+      token: headerOf(req, "x-acs-security-token"),
     };
   }
   const params = requestParams(req);
   const get = (n) => params.find(([k]) => k === n)?.[1];
   if (get("AccessKeyId") !== undefined) {
-    return { algorithm: "ACS-RPC-HMAC-SHA1", secretId: get("AccessKeyId"), timestamp: isoToUnix(get("Timestamp")), params, presented: { signature: get("Signature") } };
+    return { algorithm: "ACS-RPC-HMAC-SHA1", secretId: get("AccessKeyId"), timestamp: isoToUnix(get("Timestamp")), params, presented: { signature: get("Signature") }, token: get("SecurityToken") };
   }
   if (get("SecretId") !== undefined) {
     const algorithm = get("SignatureMethod") === "HmacSHA256" ? "TC-HmacSHA256" : "TC-HmacSHA1";
-    return { algorithm, secretId: get("SecretId"), timestamp: Number(get("Timestamp")) || null, params, presented: { signature: get("Signature") } };
+    return { algorithm, secretId: get("SecretId"), timestamp: Number(get("Timestamp")) || null, params, presented: { signature: get("Signature") }, token: get("Token") };
   }
   return { algorithm: null, secretId: "", timestamp: null, presented: {} };
 }
@@ -143,7 +145,9 @@ export class VerifyPanel {
     try {
       outcome = cp().verifyWire({
         method: req.method, url: requestUrl(req), headers: Object.fromEntries(headerEntries(req)), body: req.body ?? "",
-        credentials: [{ secret_id: info.secretId ?? "", secret_key: secretKey }], now,
+        // The panel checks the signature: the request's own session token is taken as the
+        // key's (whether the token is valid only the vendor can tell).
+        credentials: [{ secret_id: info.secretId ?? "", secret_key: secretKey, ...(info.token ? { token: info.token } : {}) }], now,
       });
     } catch (e) {
       return put(this.output, h("p", { class: "outcome error", dataset: { outcome: "failed" } }, errorLine(e)));
@@ -165,7 +169,8 @@ export class VerifyPanel {
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
     put(this.output, ...parts, diffBox);
     if (!outcome.ok || own) {
-      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected") });
+      // The request's own session token is masked as in the signing preview.
+      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token: info.token });
     }
   }
 }
