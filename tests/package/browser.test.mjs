@@ -1,5 +1,6 @@
 // The package in a real browser (Debian's headless Chromium, driven by playwright-core):
-// the default entry built by Vite, and the `web` target loaded as plain ES modules. Run from
+// the default entry built by Vite and by webpack 5, and the `web` target loaded as plain ES
+// modules. Run from
 // the clean folder where the packed tarball is installed (see xtask/src/npm_test.rs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -8,6 +9,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const HERE = process.cwd();
@@ -44,8 +46,14 @@ before(async () => {
   const vite = resolve(HERE, "..", "..", "node_modules", ".bin", "vite");
   const built = spawnSync(vite, ["build"], { cwd: join(HERE, "vite-app"), encoding: "utf8" });
   assert.equal(built.status, 0, `vite build failed:\n${built.stdout}\n${built.stderr}`);
+  // webpack from the workspace's node_modules, above the clean folder (as Vite is).
+  const { default: webpack } = await import("webpack");
+  const config = (await import(pathToFileURL(join(HERE, "webpack-app", "webpack.config.mjs")).href)).default;
+  const stats = await new Promise((done, fail) => webpack(config, (e, s) => (e ? fail(e) : done(s))));
+  assert.ok(!stats.hasErrors() && !stats.hasWarnings(), `webpack build:\n${stats.toString({ all: false, errors: true, warnings: true })}`);
   server = serve([
     ["/vite/", join(HERE, "vite-app", "dist")],
+    ["/webpack/", join(HERE, "webpack-app")],
     ["/pkg/", join(HERE, "node_modules", "cloudplay")],
     ["/shared-checks.js", join(HERE, "shared-checks.js")],
     ["/web/", join(HERE, "web-app")],
@@ -88,6 +96,10 @@ async function check(url, shot) {
 test("a Vite build of the default entry works in Chromium", async () => {
   assert.ok(existsSync(join(HERE, "vite-app", "dist", "index.html")));
   await check(`${base}/vite/`, "package-vite.png");
+});
+
+test("a webpack 5 build of the default entry works in Chromium, with no settings for the package", async () => {
+  await check(`${base}/webpack/`, "package-webpack.png");
 });
 
 test("the web target works in Chromium as plain ES modules", async () => {
@@ -153,6 +165,10 @@ test("cloudplay/widget in a Vite build: one import, and the engine split off", a
   assert.ok(!text.includes("__wbindgen"), "the engine's glue is not in the entry chunk");
   // Nor the box's body and its strings: those come with the first box, in a chunk of their own.
   assert.ok(!text.includes("Add item"), "the box's strings are not in the entry chunk");
+});
+
+test("cloudplay/widget in a webpack 5 build (as Docusaurus builds a site)", async () => {
+  await checkWidget(`${base}/webpack/widget.html`, "package-widget-webpack.png");
 });
 
 test("cloudplay/widget loaded from the package's files, as from a CDN", async () => {

@@ -58,8 +58,10 @@ const faithfully = (_key, v) => {
   return heldPairs(v) ? pairsOf(v) : v;
 };
 
-/** `isCloudplayError`: named so, with a string code. A value whose members throw is not one. */
-export function isCloudplayError(value) {
+/** `isCloudplayError`'s test: named so, with a string code. A value whose members throw is not one.
+ * Named apart from the export: Turbopack's .wasm loader declares the imports and the exports
+ * of a module in one scope, and a name in both failed `next build` ("defined multiple times"). */
+export function hasErrorShape(value) {
   try {
     return typeof value === "object" && value !== null && value.name === "CloudplayError" && typeof value.code === "string";
   } catch {

@@ -18,7 +18,7 @@ extern "C" {
     /// signWire's compact input (a string), or null when the input must take the JSON path.
     #[wasm_bindgen(js_name = packWire)]
     pub fn pack_wire(value: &JsValue) -> JsValue;
-    #[wasm_bindgen(js_name = isCloudplayError)]
+    #[wasm_bindgen(js_name = hasErrorShape)]
     pub fn is_cloudplay_error(value: &JsValue) -> bool;
     #[wasm_bindgen(js_name = unpackTrace)]
     pub fn unpack_trace(text: &str) -> JsValue;

@@ -1,0 +1,25 @@
+// The package's .wasm files as bundlers read them, not only as Node's glue loads them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+
+const root = dirname(createRequire(import.meta.url).resolve("cloudplay/package.json"));
+
+function wasmFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? wasmFiles(join(dir, e.name)) : e.name.endsWith(".wasm") ? [join(dir, e.name)] : []);
+}
+
+test("no .wasm imports a name it also exports (Turbopack's loader declares both in one scope)", () => {
+  const files = wasmFiles(root);
+  assert.ok(files.length >= 4, `the full and the signing-only module for two targets at least: ${files.map((f) => relative(root, f))}`);
+  for (const file of files) {
+    const module = new WebAssembly.Module(readFileSync(file));
+    const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+    const clashes = WebAssembly.Module.imports(module).filter((i) => exported.has(i.name)).map((i) => `${i.module} ${i.name}`);
+    assert.deepEqual(clashes, [], `${relative(root, file)} imports what it exports`);
+    assert.ok(exported.has("isCloudplayError"), `${relative(root, file)} still exports isCloudplayError`);
+  }
+});
