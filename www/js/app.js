@@ -3,7 +3,7 @@
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine, errorProblem } from "./wasm.js";
 import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain } from "./i18n.js";
-import { drafts, prefs, imports, namesSecret, withoutSecrets } from "./store.js";
+import { drafts, prefs, imports, namesSecret, withoutSecrets, scrub } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
 import { JsonEditor } from "./json-editor.js";
@@ -418,6 +418,19 @@ function loadExample(i) {
   scheduleUpdate.flush();
 }
 
+/** A parameter holding a credential being cleared is redacted now: once cleared, the page no
+ *  longer knows it for one, and would keep it in the draft, the link and the history. */
+function redactParams(secrets) {
+  if (!secrets.length) return;
+  if (secrets.some((s) => JSON.stringify(state.params).includes(s))) {
+    state.params = withoutSecrets(state.params, secrets, { keepNamed: true });
+    form.render(state.spec, state.params);
+    json.load(state.params);
+  }
+  // Text that does not parse yet is kept as typed, without the secret.
+  if (!json.valid) $("json").value = scrub($("json").value, secrets);
+}
+
 function onParamsFromJson(params) {
   state.params = params;
   form.render(state.spec, state.params);
@@ -589,6 +602,7 @@ function wire() {
   creds = new CredentialsPanel({
     id: $("secret-id"), key: $("secret-key"), token: $("token"), remember: $("remember"),
     clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"), alsoSecret: [$("verify-secret")], mayHold: [$("verify-input"), $("verify-own")],
+    onClear: redactParams,
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {

@@ -13,8 +13,10 @@ export function demoCredentials() {
 }
 
 export class CredentialsPanel {
-  constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [], mayHold = [] }, onChange) {
-    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret, mayHold });
+  /** `onClear(secrets)`: called with the secrets being cleared, while the page still knows
+   *  them, so that copies of them elsewhere on the page can go too. */
+  constructor({ id, key, token, remember, clear, demo, status, alsoSecret = [], mayHold = [], onClear = () => {} }, onChange) {
+    Object.assign(this, { idInput: id, keyInput: key, tokenInput: token, remember, clearButton: clear, demoButton: demo, status, alsoSecret, mayHold, onClear });
     this.onChange = onChange;
     // Counts changes, so that an answer can be known to be for other credentials without the
     // page keeping a copy of a secret to compare with.
@@ -74,6 +76,7 @@ export class CredentialsPanel {
     // token): emptied when it holds one, as the fields are.
     const held = this.secrets();
     for (const input of this.mayHold) if (held.some((s) => input.value.includes(s))) input.value = "";
+    this.onClear(held);
     this.idInput.value = "";
     this.keyInput.value = "";
     this.tokenInput.value = "";

@@ -72,13 +72,16 @@ export function scrub(text, secrets = []) {
 
 /** A copy of `value` without credential-named members and with `secrets` (the ones the page
  * holds) scrubbed from its names and strings: the one redaction for links, drafts and history.
- * A value is checked, not only a name, since a key pasted into any field is still the key. */
-export function withoutSecrets(value, secrets = []) {
+ * A value is checked, not only a name, since a key pasted into any field is still the key.
+ * `keepNamed`: credential-named members stay (the call being edited keeps its parameters). */
+export function withoutSecrets(value, secrets = [], { keepNamed = false } = {}) {
   if (typeof value === "string") return scrub(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, secrets));
+  if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, secrets, { keepNamed }));
   if (value && typeof value === "object") {
     const out = {};
-    for (const [k, v] of Object.entries(value)) if (!SECRET_FIELDS.includes(k)) out[scrub(k, secrets)] = withoutSecrets(v, secrets);
+    for (const [k, v] of Object.entries(value)) {
+      if (keepNamed || !SECRET_FIELDS.includes(k)) out[scrub(k, secrets)] = withoutSecrets(v, secrets, { keepNamed });
+    }
     return out;
   }
   return value;
