@@ -1248,6 +1248,35 @@ test("Clear history clears at once and offers Undo, which brings every entry bac
   await page.close();
 });
 
+test("two tabs share one history: each keeps the other's sends, and one tab's clear stays cleared in the other", async () => {
+  const { page: a, problems } = await openPlayground(browser.context, server.url);
+  const { page: b, problems: problemsB } = await openPlayground(browser.context, server.url, { clean: false });
+  for (const page of [a, b]) {
+    await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+    await useDemoKey(page);
+  }
+  const entries = (page) => page.locator("#history-list .history-entry").count();
+  await sendAndRead(a);
+  await sendAndRead(a);
+  await sendAndRead(b);
+  assert.equal(await entries(b), 3, "B's send kept A's two");
+  assert.equal(await entries(a), 3, "A shows B's send without a reload");
+  const stored = await a.evaluate(() => JSON.parse(localStorage.getItem("cloudplay.history")).length);
+  assert.equal(stored, 3);
+  await b.click("#history-clear");
+  assert.equal(await entries(a), 0, "A shows the clear");
+  await sendAndRead(a);
+  assert.equal(await entries(a), 1, "A's next send does not bring the cleared entries back");
+  // B's Undo brings back what it cleared, after the send A made since.
+  await b.locator("#history-status").getByRole("button", { name: "Undo" }).click();
+  assert.equal(await entries(b), 4);
+  assert.equal(await entries(a), 4);
+  noProblems(problems);
+  noProblems(problemsB);
+  await b.close();
+  await a.close();
+});
+
 test("JSON that does not parse blocks Send with the reason, Validation says so, and the typed text stays", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

@@ -9,12 +9,28 @@ export class History {
   constructor({ list, clear, status }, onLoad) {
     Object.assign(this, { list, clearButton: clear, status, onLoad });
     this.entries = store.list();
+    // Whether `entries` is what storage holds; false once storage refused them (they are then
+    // kept for this visit only, and reading storage again would lose them).
+    this.stored = true;
     clear.addEventListener("click", () => this.clear());
+    // Another tab's sends and clears show here at once, and this tab's next write keeps them.
+    addEventListener("storage", (e) => {
+      if (e.key !== store.key || !this.stored) return;
+      this.entries = store.list();
+      this.render();
+    });
     this.render();
+  }
+
+  /** The list as storage holds it now: each tab writes the whole list, so a tab that wrote its
+   *  own copy would lose what another tab added since. */
+  sync() {
+    if (this.stored) this.entries = store.list();
   }
 
   /** Clears at once, without a dialog in the way, and offers to undo: a slip loses nothing. */
   clear() {
+    this.sync();
     if (!this.entries.length) return;
     const cleared = this.entries;
     this.entries = [];
@@ -27,6 +43,7 @@ export class History {
 
   restore(cleared) {
     // Calls sent since the clear are newer: they stay first.
+    this.sync();
     this.entries = [...this.entries, ...cleared].slice(0, HISTORY_LIMIT);
     const note = this.persist();
     this.render();
@@ -41,6 +58,7 @@ export class History {
     // entry keeps how it went, and its parameters stay in the form and the draft.
     const tooLarge = JSON.stringify(entry).length > HISTORY_ENTRY_MAX;
     if (tooLarge) entry.params = null;
+    this.sync();
     this.entries.unshift(entry);
     this.entries.length = Math.min(this.entries.length, HISTORY_LIMIT);
     const note = this.persist();
@@ -53,6 +71,7 @@ export class History {
    *  visit only. */
   persist() {
     const kept = store.save(this.entries);
+    this.stored = kept > 0 || (kept === 0 && !this.entries.length);
     if (kept === this.entries.length) return null;
     if (kept <= 0) return () => t("history.notStored");
     const n = this.entries.length - kept;

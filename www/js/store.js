@@ -141,6 +141,8 @@ export const imports = {
 };
 
 export const history = {
+  /** Its storage key, as a `storage` event names it. */
+  key: `${PREFIX}history`,
   list() {
     return local() ? read(local(), "history", []) : [];
   },
