@@ -878,6 +878,16 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
     assert.ok([yours, theirs, state].every(([, w]) => w > 250), `each cell takes the width: ${JSON.stringify(rows)}`);
   }
   await page.evaluate(() => document.getElementById("diff-probe").remove());
+  // The verify panel's explanation quotes a string to sign with a 64-digit hash in one word.
+  await page.selectOption("#api-picker", "bssopenapi/2017-12-14/CreateInstance");
+  await page.selectOption("#algorithm", "ACS3-HMAC-SHA256");
+  await settle(page);
+  await page.click("#verify-current");
+  await page.fill("#verify-secret", "a-wrong-secret");
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+  const afterVerify = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(afterVerify <= 361, `page width ${afterVerify} fits 360 px with a verify result`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath("page-narrow-360") });
   await page.screenshot({ path: screenshotPath("page-narrow-360-full"), fullPage: true });
