@@ -930,6 +930,43 @@ test("verify: every algorithm verifies with the right secret and points at the s
   await page.close();
 });
 
+test("verify: a snippet's stand-in for the token is named as the reason; a refusal is explained in the page's language; no step table where no signature was recomputed", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await useDemoKey(page);
+  const token = "SessionTokenForVerify7777";
+  await page.fill("#token", token);
+  await page.selectOption("#api-picker", "bssopenapi/2017-12-14/CreateInstance");
+  await settle(page);
+  await page.selectOption("#algorithm", "ACS-RPC-HMAC-SHA1");
+  await page.selectOption("#method", "GET");
+  await settle(page);
+  await page.selectOption("#snippet-lang", "curl");
+  const curl = await page.textContent('#snippet [data-step="snippet-curl"] pre');
+  assert.ok(curl.includes("SecurityToken=SESSION-TOKEN") && !curl.includes(token), "the snippet leaves the token out");
+  await page.fill("#verify-input", curl);
+  await page.fill("#verify-secret", DEMO.key);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+  assert.match(await page.textContent('#verify-output [data-note="token-placeholder"]'), /stand-in \(SESSION-TOKEN\)/);
+  await page.fill("#verify-input", curl.replace("SecurityToken=SESSION-TOKEN", `SecurityToken=${token}`));
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok", "with the token put back it verifies");
+  assert.equal(await page.locator('#verify-output [data-note="token-placeholder"]').count(), 0);
+  // A refusal, said again in Chinese when the page switches.
+  await page.fill("#verify-secret", "a-wrong-secret");
+  await page.click("#verify-button");
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#verify-output"), /签名与服务端计算的不一致/);
+  assert.equal(await page.locator("#verify-output table.diff").count(), 1);
+  // Without its Signature parameter the request has nothing to compare: the reason, no table.
+  await page.fill("#verify-input", curl.replace("SecurityToken=SESSION-TOKEN", `SecurityToken=${token}`).replace(/([?&])Signature=[^&'"\s]*&?/, "$1"));
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+  assert.equal(await page.locator("#verify-output table.diff").count(), 0);
+  noProblems(problems);
+  await page.close();
+});
+
 test("the signature diff of a refused answer, from the vendor's envelope (rendering only; the core's verifier stands in for the server's refusal)", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const results = await page.evaluate(async ({ demo }) => {

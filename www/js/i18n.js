@@ -259,6 +259,7 @@ const en = {
   "verify.checkedAt": "Checked at unix time {now} ({clock}).",
   "verify.clockOn": "current time",
   "verify.clockOff": "the request's own time, so only the signature is checked",
+  "verify.tokenPlaceholder": "The request's session token is a stand-in ({token}), as the code snippets write it: the signature was made with your token. Put it in its place (URL-encoded in a query or form body) to verify.",
 
   "widget.try": "Try it",
   "widget.open": "Open in the playground",
@@ -576,6 +577,7 @@ const zh = {
   "verify.checkedAt": "按 Unix 时间 {now} 检查（{clock}）。",
   "verify.clockOn": "当前时间",
   "verify.clockOff": "请求自身的时间，因此只检查签名",
+  "verify.tokenPlaceholder": "请求中的会话令牌是代码片段所写的占位符（{token}），而签名是用你的令牌计算的。请把令牌填回原处（在查询串或表单中需 URL 编码）后再验证。",
 
   "widget.try": "试一试",
   "widget.open": "在调试台中打开",

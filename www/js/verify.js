@@ -6,6 +6,7 @@ import { t } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { renderDiff } from "./diff.js";
 import { requestUrl } from "./preview.js";
+import { explainCode } from "./send.js";
 
 function headerOf(req, name) {
   const entries = Array.isArray(req.headers) ? req.headers : Object.entries(req.headers ?? {});
@@ -33,6 +34,12 @@ function requestParams(req) {
   const ct = (headerOf(req, "content-type") ?? "").toLowerCase();
   if (ct.startsWith("application/x-www-form-urlencoded") && req.body) pairs.push(...new URLSearchParams(req.body));
   return pairs;
+}
+
+/** Whether a session token is one of the snippets' stand-ins (`SESSION-TOKEN`, or an
+ *  environment variable such as `${ALIBABA_CLOUD_SECURITY_TOKEN}`) rather than a token. */
+export function isTokenPlaceholder(token) {
+  return token === "SESSION-TOKEN" || /^\$\{?[A-Z][A-Z0-9_]*\}?$/.test(token ?? "");
 }
 
 function isoToUnix(text) {
@@ -160,17 +167,27 @@ export class VerifyPanel {
       const isSts = info.algorithm && (own.startsWith(info.algorithm) || !["TC3-HMAC-SHA256", "ACS3-HMAC-SHA256"].includes(info.algorithm));
       yours[isSts ? "string_to_sign" : "canonical_request"] = own;
     }
+    // A request copied from a snippet carries a stand-in for the token; where the token is
+    // signed, the signature (made with the real one) cannot verify until it is put back.
+    const placeholder = !outcome.ok && isTokenPlaceholder(info.token);
+    const explained = outcome.ok ? "" : explainCode(null, outcome.code);
     const parts = [
       h("p", { class: `outcome ${outcome.ok ? "ok" : "error"}`, dataset: { outcome: outcome.ok ? "ok" : "error", code: outcome.code ?? "" } },
         outcome.ok ? t("verify.ok", { algorithm: outcome.algorithm, id: outcome.secret_id }) : t("verify.bad", { code: outcome.code })),
-      outcome.ok ? null : h("p", { text: outcome.message }),
+      placeholder ? h("p", { class: "notice warn", dataset: { note: "token-placeholder" }, text: t("verify.tokenPlaceholder", { token: info.token }) }) : null,
+      explained ? h("p", { text: explained }) : null,
+      // The verifier's own words (in English): what it computed, and where it stopped.
+      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: outcome.message }),
       h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
     put(this.output, ...parts, diffBox);
-    if (!outcome.ok || own) {
+    // Compared step by step only where the signature was recomputed (a request with no
+    // signature, an unknown key or an expired one has no steps to set side by side), or
+    // against the client's own text.
+    if (own || outcome.expected || outcome.string_to_sign) {
       // The request's own session token is masked as in the signing preview.
-      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token: info.token });
+      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token: placeholder ? undefined : info.token });
     }
   }
 }
