@@ -1,7 +1,7 @@
 // The call history: what was sent and how it went, without secrets (API, parameters, region,
 // signing settings, time, via, status and code), kept in localStorage.
 import { h, put } from "./dom.js";
-import { t, say } from "./i18n.js";
+import { t, say, lang } from "./i18n.js";
 import { history as store, withoutSecrets } from "./store.js";
 import { HISTORY_LIMIT, HISTORY_ENTRY_MAX } from "./config.js";
 
@@ -85,7 +85,7 @@ export class History {
       return;
     }
     put(this.list, ...this.entries.map((e, i) => h("li", { class: "history-entry", dataset: { outcome: e.code ? "error" : "ok" } },
-      h("time", { datetime: new Date(e.at).toISOString(), text: new Date(e.at).toLocaleTimeString() }), " ",
+      h("time", { datetime: new Date(e.at).toISOString(), text: new Date(e.at).toLocaleTimeString(lang() === "zh" ? "zh-CN" : undefined) }), " ",
       h("span", { class: "mono", text: e.api }), " ",
       h("span", { class: e.code ? "bad" : "good", text: e.code || String(e.status) }), " ",
       h("span", { class: "muted", text: t(`via.${e.via}`) }), " ",
