@@ -31,12 +31,15 @@ test("every language for every seed API, and never the secret or the token", () 
   }
 });
 
-test("the SDK snippets take a session token from the environment, for temporary credentials", () => {
+test("the SDK and CLI snippets take a session token from the environment, for temporary credentials", () => {
   // The API 2.0 Python SDK (qcloudapi) has no token setting; everything else does.
   const cases = [
     ["hai/2023-08-12/RunInstances", ["python", "node", "go"], "TENCENTCLOUD_SESSION_TOKEN"],
     ["ms/2018-04-08/CreateResourceInstances", ["python", "node", "go"], "TENCENTCLOUD_SESSION_TOKEN"],
     ["bssopenapi/2017-12-14/CreateInstance", ["python", "node", "go"], "ALIBABA_CLOUD_SECURITY_TOKEN"],
+    // The CLIs read their own variables: tccli's is TENCENTCLOUD_TOKEN.
+    ["hai/2023-08-12/RunInstances", ["cli"], "TENCENTCLOUD_TOKEN"],
+    ["bssopenapi/2017-12-14/CreateInstance", ["cli"], "ALIBABA_CLOUD_SECURITY_TOKEN"],
   ];
   for (const [api, languages, variable] of cases) {
     const ex = describe(api).examples[0];

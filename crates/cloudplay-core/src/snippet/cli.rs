@@ -57,7 +57,7 @@ fn tccli(ctx: &Ctx<'_>) -> Result<String> {
     }
     let mut out = String::from(
         "# pip install tccli; credentials from `tccli configure` or\n\
-         # TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY.\n",
+         # TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (temporary ones: TENCENTCLOUD_TOKEN too).\n",
     );
     out.push_str(&format!("tccli {} {}", sh_quote(&spec.product), sh_quote(&spec.action)));
     if let Some(region) = ctx.region {
@@ -76,7 +76,8 @@ fn aliyun(ctx: &Ctx<'_>) -> Result<String> {
     let parts = AlibabaParts::of(ctx)?;
     let mut out = String::from(
         "# aliyun CLI; credentials from `aliyun configure` or\n\
-         # ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET.\n",
+         # ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET\n\
+         # (STS ones: ALIBABA_CLOUD_SECURITY_TOKEN too).\n",
     );
     out.push_str(&format!("aliyun {} {}", sh_quote(&spec.product), sh_quote(&spec.action)));
     if let Some(region) = ctx.region {

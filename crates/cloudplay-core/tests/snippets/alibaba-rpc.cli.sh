@@ -1,5 +1,6 @@
 # aliyun CLI; credentials from `aliyun configure` or
-# ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET.
+# ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+# (STS ones: ALIBABA_CLOUD_SECURITY_TOKEN too).
 aliyun bssopenapi CreateInstance --endpoint business.aliyuncs.com \
   --ProductCode rds \
   --ProductType rds \

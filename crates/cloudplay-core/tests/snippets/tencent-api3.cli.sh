@@ -1,5 +1,5 @@
 # pip install tccli; credentials from `tccli configure` or
-# TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY.
+# TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (temporary ones: TENCENTCLOUD_TOKEN too).
 tccli hai RunInstances --region ap-guangzhou --cli-unfold-argument \
   --ApplicationId app-jknfna \
   --BundleType S \
