@@ -963,6 +963,16 @@ test("verify: a snippet's stand-in for the token is named as the reason; a refus
   await page.click("#verify-button");
   assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
   assert.equal(await page.locator("#verify-output table.diff").count(), 0);
+  // With nothing signed (an empty fixed timestamp), pasting the current request says so.
+  await page.check("#ts-fixed");
+  await page.fill("#ts-value", "");
+  await settle(page);
+  const before = await page.inputValue("#verify-input");
+  await page.click("#verify-current");
+  assert.equal(await page.locator('#verify-output [data-note="nothing-to-paste"]').count(), 1);
+  assert.equal(await page.inputValue("#verify-input"), before, "the box keeps what it held");
+  await page.selectOption("#lang", "en");
+  assert.match(await page.textContent('#verify-output [data-note="nothing-to-paste"]'), /^There is no signed request to paste/);
   noProblems(problems);
   await page.close();
 });

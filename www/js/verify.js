@@ -119,7 +119,10 @@ export class VerifyPanel {
     button.addEventListener("click", () => this.run());
     useCurrent.addEventListener("click", () => {
       const raw = getCurrentRaw();
+      // Nothing signed (the call or its timestamp has a problem): said, or the box's older
+      // request would pass for the current one.
       if (raw) this.input.value = raw;
+      else this.nothingToPaste();
       this.input.focus();
     });
   }
@@ -129,6 +132,14 @@ export class VerifyPanel {
     // A result on show is said again in the page's language, of the request it was about (the
     // key is read again from its field: one cleared since is not brought back).
     else if (this.asked) this.check(this.asked);
+    else if (this.noticed) this.nothingToPaste();
+  }
+
+  nothingToPaste() {
+    // Said in place of a result, and again in another language (see `refresh`).
+    this.asked = null;
+    this.noticed = true;
+    put(this.output, h("p", { class: "notice warn", dataset: { note: "nothing-to-paste" }, text: t("verify.nothingToPaste") }));
   }
 
   run() {
@@ -138,6 +149,7 @@ export class VerifyPanel {
 
   check(asked) {
     this.asked = asked;
+    this.noticed = false;
     let req;
     try {
       req = cp().parseRequest(asked.text);
