@@ -674,6 +674,9 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
   await gone.waitForFunction(() => !location.hash.includes("nope"));
   assert.equal(gone.url(), shown);
   assert.match(await gone.textContent("#load-status"), /nope\/1\/X is not in this page's catalog/);
+  // With no near name, the advice is what this page can do: import a tccli file.
+  assert.match(await gone.textContent("#load-status"), /Import its product's tccli api\.json/);
+  assert.doesNotMatch(await gone.textContent("#load-status"), /Alibaba API meta/);
   noProblems(goneProblems);
   await gone.close();
 

@@ -337,7 +337,9 @@ function selectApi(id, override, linkSettings) {
     spec = cp().describe(id);
   } catch (e) {
     $("load-status").hidden = false;
-    $("load-status").textContent = t("page.unknownApi", { id, detail: errorLine(e) });
+    // The core's advice names the package's importers; this page imports tccli files only.
+    const importable = e?.code === "UnknownApi" && !/did you mean/.test(e.message ?? "");
+    $("load-status").textContent = importable ? t("page.unknownApiImport", { id }) : t("page.unknownApi", { id, detail: errorLine(e) });
     return false;
   }
   // Text typed in the box that does not parse goes with its API's draft when another API opens;
