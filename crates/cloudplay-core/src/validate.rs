@@ -392,12 +392,18 @@ impl<'a> Validator<'a> {
                 format!("{path} = '{}' is not an IPv4 address such as 10.0.0.1.", show_str(s)),
                 format!("{path} 的值 '{}' 不是合法的 IPv4 地址（例如 10.0.0.1）。", show_str(s)),
             ),
-            Some(Format::Json) if serde_json::from_str::<Value>(s).is_err() => self.push(
-                path,
-                code,
-                format!("{path} must be a string holding JSON text, e.g. {{\"cityCode\":\"330100\"}}."),
-                format!("{path} 必须是 JSON 格式的字符串，例如 {{\"cityCode\":\"330100\"}}。"),
-            ),
+            // It is a string already: what is wrong is the text in it, so say where.
+            Some(Format::Json) => {
+                if let Err(e) = serde_json::from_str::<Value>(s) {
+                    let (line, column) = (e.line(), e.column());
+                    self.push(
+                        path,
+                        code,
+                        format!("{path} must hold JSON text, such as {{\"key\":\"value\"}}, and this is not: {e}."),
+                        format!("{path} 必须是 JSON 文本（例如 {{\"key\":\"value\"}}），此处第 {line} 行第 {column} 列不合 JSON 语法。"),
+                    );
+                }
+            }
             Some(Format::Prefix(prefix)) if !s.starts_with(prefix.as_str()) => self.push(
                 path,
                 code,
