@@ -397,6 +397,27 @@ test("theme=\"dark\" on a dark site under a light OS, and theme=\"light\" under 
   }
 });
 
+test("the README's dark-mode rules pass a site's switch on to the boxes, and leave a box's theme in charge", async () => {
+  const readme = readFileSync(new URL("../../crates/cloudplay-wasm/npm/README.md", import.meta.url), "utf8");
+  const css = /```css\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("dark-mode switch")))[1];
+  assert.match(css, /html\.dark cloudplay-try/);
+  for (const [site, os] of [["dark", "light"], ["light", "dark"]]) {
+    const other = site === "dark" ? "light" : "dark";
+    const { page, problems } = await openDocs({
+      colorScheme: os,
+      hostCss: css,
+      // VitePress marks dark mode with a class on <html>; the second box fixes the other theme.
+      edit: (html) => html.replace('<html lang="en"', `<html lang="en"${site === "dark" ? ' class="dark"' : ""}`)
+        .replace('<cloudplay-try api="bssopenapi', `<cloudplay-try theme="${other}" api="bssopenapi`),
+    });
+    const scheme = (api) => page.locator(`cloudplay-try[api^="${api}"]`).evaluate((e) => getComputedStyle(e).colorScheme);
+    assert.equal(await scheme("hai"), site, `a box without theme follows the ${site} site on a ${os} OS`);
+    assert.equal(await scheme("bss"), other, `theme="${other}" holds on a ${site} site`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test("a browser without light-dark() or color-mix() gets the same palettes, spelt out", async () => {
   // Such a browser drops every variable that uses them: served a stylesheet where they are
   // unknown functions, Chromium does the same, and the fallback block must take over.
@@ -574,10 +595,17 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   assert.doesNotMatch(await script.locator("details.creds").textContent(), /playground/);
   // A theme the box has not is the same kind of mistake.
   assert.match(await page.locator("#purple").getAttribute("data-error"), /^theme="purple" is not "light" or "dark"/);
+  // Mended, they are no longer said; another mistake stays said.
+  await page.locator("#purple").evaluate((e) => (e.theme = "dark"));
+  assert.equal(await page.locator("#purple").getAttribute("data-error"), null);
+  await script.evaluate((e) => (e.theme = "purple"));
+  await script.evaluate((e) => (e.playground = "https://docs.example/play/"));
+  assert.match(await script.getAttribute("data-error"), /^theme="purple"[^\n]*$/);
+  assert.equal(await script.locator("a.open").count(), 1);
   // An empty address would be the docs page itself: no link, and the author is told.
   assert.equal(await page.locator("#empty a.open").count(), 0);
   assert.match(await page.locator("#empty").getAttribute("data-error"), /^playground="" is not an http\(s\) address/);
-  assert.equal(problems.length, 3, problems.join("\n"));
+  assert.equal(problems.length, 4, problems.join("\n"));
   await page.close();
 });
 
@@ -647,5 +675,14 @@ test("each box speaks its own lang, or the page's, and a change of either keeps 
   assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
   await hai.screenshot({ path: screenshotPath("widget-lang-switched") });
   assert.deepEqual(problems, []);
+  // An English box's mistake is told in English, though a Chinese box spoke last.
+  await bss.evaluate((e) => e.setAttribute("lang", "zh"));
+  await bss.locator('.form [data-path="Parameter[0].Code"]').fill("x");
+  const said = await hai.evaluate((e) => {
+    e.api = "nope/2020-01-01/Other";
+    return e.dataset.error;
+  });
+  assert.match(said, /^unknown API: /);
+  assert.doesNotMatch(said, /[\u4e00-\u9fff]/, said);
   await page.close();
 });

@@ -97,6 +97,8 @@ class Body {
 
   /** Loads the box from its attributes: the API, its example and the presets over it. */
   build() {
+    // Its errors are said in its own language, whichever box spoke last.
+    useLang(this);
     this.built = true;
     delete this.dataset.error;
     delete this.dataset.ready;

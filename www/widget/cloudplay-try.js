@@ -104,9 +104,13 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     if (!this.built || was === now) return;
     if (name === "lang") this.relang();
     // The stylesheet shows a theme; here it is only checked.
-    else if (name === "theme") this.checkTheme();
+    else if (name === "theme") {
+      this.forgetError(name);
+      this.checkTheme();
+    }
     // A new link: drawn again, keeping what the reader typed.
     else if (name === "playground") {
+      this.forgetError(name);
       this.playgroundUrl = this.readPlayground();
       this.render();
     } else this.build();
@@ -115,6 +119,14 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
   /** Shows the box again in its language if that has changed, keeping what the reader typed. */
   relang() {
     if (this.built && langOf(this) !== this.shownLang) this.render();
+  }
+
+  /** Takes back what `data-error` said of an attribute that has changed since (a change of
+   *  the others builds the box again, which starts `data-error` afresh). */
+  forgetError(name) {
+    const kept = (this.dataset.error ?? "").split("\n").filter((line) => line && !line.startsWith(`${name}="`));
+    if (kept.length) this.dataset.error = kept.join("\n");
+    else delete this.dataset.error;
   }
 
   /** A mistake in the page's markup: the detail is the author's (console and `data-error`),

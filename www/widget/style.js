@@ -43,8 +43,10 @@ export const CSS = String.raw`:host {
   --cp-notice: var(--cloudplay-notice, light-dark(var(--cp-l-notice), var(--cp-d-notice)));
   --cp-mark: var(--cloudplay-mark, light-dark(var(--cp-l-mark), var(--cp-d-mark)));
 }
-:host([theme="light"]) { color-scheme: light; }
-:host([theme="dark"]) { color-scheme: dark; }
+/* The author's theme: important, because a site's dark-mode rule on the element (the
+   README's, say) comes from outside the shadow root and would beat a plain :host rule. */
+:host([theme="light"]) { color-scheme: light !important; }
+:host([theme="dark"]) { color-scheme: dark !important; }
 /* Browsers without light-dark() or color-mix() (Safari before 17.5, Chrome before 123, Firefox
    before 120) drop a variable that uses them: each colour taken from its palette by the same
    rules (tests/browser/widget.test.mjs checks that each block names every colour above). */
