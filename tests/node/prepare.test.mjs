@@ -119,6 +119,16 @@ test("a value JSON would change is an error at its path, never a field quietly l
   refused(() => prepare(call({}), DEMO_CREDENTIALS, { timestamp: NaN }), "InvalidField", "options.timestamp");
   refused(() => validate(call({ InstanceCount: new Number(NaN) })), "InvalidField", "call.params.InstanceCount");
   refused(() => validate(call({ InstanceName: new Date("not a date") })), "InvalidField", "call.params.InstanceName");
+  // A function or a symbol would be left out: a method passed without its `()`.
+  function instanceName() {
+    return "named";
+  }
+  refused(() => prepare(call({ InstanceName: instanceName }), DEMO_CREDENTIALS, { timestamp: 1700000000 }), "InvalidField", "call.params.InstanceName");
+  refused(() => validate(call({ Tags: [{ Key: "k", Value: Symbol("v") }] })), "InvalidField", "call.params.Tags[0].Value");
+  refused(() => validate(call({ SecurityGroupIds: ["sg-1", () => "sg-2"] })), "InvalidField", "call.params.SecurityGroupIds[1]");
+  assert.throws(() => validate(call({ InstanceName: instanceName })), (e) => /is a function, which JSON cannot carry/.test(e.message));
+  // An undefined member is a field not given, as JSON has it.
+  assert.deepEqual(validate(call({ InstanceName: undefined })), []);
   // An integer past 2^53 has lost its last digits before it is read (2**60 is written as
   // 1152921504606847000, 1e21 as 1e+21): refused, where a decimal string or a BigInt is exact.
   refused(() => validate(call({ InstanceCount: 2 ** 60 })), "InvalidField", "call.params.InstanceCount");

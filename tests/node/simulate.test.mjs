@@ -232,7 +232,9 @@ async function answersAndProxies(signed) {
     await assert.rejects(proxied("/refused"), (e) => e.code === "ProxyRefused" && e.reason === "ForeignHost" && e.message === "ProxyRefused: the proxy refused the request: ForeignHost: only the vendors' API hosts are forwarded");
     await assert.rejects(proxied("/unresolvable"), (e) => e.code === "NetworkError" && e.reason === "Unresolvable" && e.message.includes(`could not get an answer from ${signed.host}: cannot resolve`));
     await assert.rejects(proxied("/slow-upstream"), (e) => e.code === "Timeout" && e.reason === "UpstreamTimeout");
-    await assert.rejects(proxied("/proxy"), (e) => e.code === "NoProxy" && declaredCodes().has(e.code) && /HTTP 404\) is not the proxy of `cloudplay serve`: forward/.test(e.message));
+    await assert.rejects(proxied("/proxy"), (e) => e.code === "NoProxy" && declaredCodes().has(e.code) && /HTTP 404\) is not the proxy of `cloudplay serve`: forward/.test(e.message) && !e.message.includes("forwards at"));
+    // The server's own address, as its banner shows it: the proxy's path is named.
+    await assert.rejects(proxied("/"), (e) => e.code === "NoProxy" && e.message.endsWith(`\`cloudplay serve\` forwards at /proxy (${base}/proxy)`));
     // A dev server whose cloudplay serve is down answers 502: said as a likely reason.
     await assert.rejects(proxied("/html-error"), (e) => e.code === "NoProxy" && /HTTP 502\) is not the proxy of `cloudplay serve`; if it forwards to one, that `cloudplay serve` is not running/.test(e.message));
   } finally {

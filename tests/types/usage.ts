@@ -3,7 +3,7 @@
 import {
   catalog, describe, search, validate, prepare, signWire, verifyWire, snippet, parseRequest, importTccli, send, simulatorState, restoreSimulator, isCloudplayError, demoAccounts, addSpecs,
   type ApiSpec, type SentResponse, type SignedRequest, type ApiSummary, type Call, type Credentials, type Prepared, type SigningTrace,
-  type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language, type SignWireInput,
+  type Violation, type VerifyOutcome, type HttpRequest, type CloudplayError, type Algorithm, type Language, type SignWireInput, type SendOptions,
 } from "cloudplay";
 
 const apis: ApiSummary[] = catalog();
@@ -27,6 +27,9 @@ const authorization: string = signed.headers.Authorization + signed.query + sign
 // send resolves to the answer itself (not to another promise).
 const status: Promise<number> = send(signed, { via: "simulator" }).then((r: SentResponse) => r.status + r.ms);
 const vendor: string | undefined = (await send(signed)).vendor;
+// Options built apart from the call, the signal among them.
+const sendOptions: SendOptions = { via: "direct", timeout: 5000, signal: AbortSignal.timeout(10_000) };
+const sentWithSignal: Promise<SentResponse> = send(signed, sendOptions);
 
 const trace: SigningTrace = signWire({
   algorithm: "TC3-HMAC-SHA256", method: "POST", service: "hai", credentials, timestamp: 1700000000,

@@ -87,16 +87,41 @@ export function toJson(value) {
   }
   // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
   // look for them only in text that shows one of those marks.
-  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud"))) {
-    const found = unfaithful(value, "", 0);
-    if (found !== null) {
-      const e = new Error(found.message);
-      e.path = found.path;
-      e.code = found.code;
-      throw e;
-    }
-  }
+  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud"))) refuse(unfaithful(value, "", 0));
+  // A function or a symbol leaves no mark at all: a member holding one is left out.
+  if (typeof text === "string") refuse(dropped(value, "", 0));
   return text;
+}
+
+function refuse(found) {
+  if (found === null) return;
+  const e = new Error(found.message);
+  e.path = found.path;
+  e.code = found.code;
+  throw e;
+}
+
+/** The first function or symbol under `value`, with its path: JSON.stringify leaves such a
+ *  member out without a word (a `getName` passed without its `()` would be "missing"). */
+function dropped(value, path, depth) {
+  const kind = typeof value;
+  if (kind === "function" || kind === "symbol") {
+    return { path, code: "InvalidField", message: `is a ${kind}, which JSON cannot carry (it would be left out): give the value itself` };
+  }
+  // toJSON writes what it likes; a Map's or a Set's contents are written as their pairs.
+  if (value === null || kind !== "object" || depth > 256 || typeof value.toJSON === "function" || value instanceof Set || heldPairs(value)) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = dropped(value[i], `${path}[${i}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const found = dropped(value[key], path === "" ? key : `${path}.${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** The first value under `value` that JSON would not carry as given, with its path. */

@@ -185,7 +185,9 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       if (res.headers.get("x-cloudplay-proxy") !== "forwarded") {
         // A dev server that forwards to a cloudplay serve that is not running answers 502.
         const down = res.status >= 500 ? "; if it forwards to one, that `cloudplay serve` is not running" : "";
-        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)`);
+        // The server's own address is the likely slip (its banner shows that address).
+        const path = proxy.pathname.endsWith("/proxy") ? "" : `; \`cloudplay serve\` forwards at /proxy (${new URL("/proxy", proxy).href})`;
+        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)${path}`);
       }
     }
     const answer = { status: res.status, headers, body, ms: Date.now() - started, via };

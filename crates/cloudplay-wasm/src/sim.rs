@@ -213,7 +213,7 @@ pub struct SendOptions {
 #[wasm_bindgen(unchecked_return_type = "SentResponse")]
 pub async fn send(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest | string")] signed: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "?SendOptions & { signal?: AbortSignal }")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "?SendOptions")] options: Option<JsValue>,
 ) -> JsResult {
     let req: HttpRequest = signed_from_js(signed).map_err(|e| to_js_error(&e))?;
     // The signal is a live JS object: read it before the options become JSON.
@@ -258,6 +258,12 @@ pub async fn send(
 
 #[wasm_bindgen(typescript_custom_section)]
 const SEND_TS: &str = r#"
+/** The part of `send`'s options that is a live object, never JSON (merged with the rest). */
+export interface SendOptions {
+    /** Cancels the send when it aborts (`AbortSignal.timeout(ms)` rejects as `Timeout`). */
+    signal?: AbortSignal | undefined;
+}
+
 /** What `send` resolves to. */
 export interface SentResponse {
     status: number;
