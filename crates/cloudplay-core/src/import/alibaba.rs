@@ -421,9 +421,11 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
         Some(a) => a.as_object().ok_or_else(|| invalid("actions", &format!("must be {ACTIONS}")))?,
     };
     let mut unread = Vec::new();
+    let mut files = 0;
     for (lang_name, list) in actions {
         let lang = Lang::parse(lang_name).ok_or_else(|| invalid(&format!("actions.{lang_name}"), Lang::EXPECTED))?;
         let list = list.as_array().ok_or_else(|| invalid(&format!("actions.{lang_name}"), "must be a list"))?;
+        files += list.len();
         for (i, doc) in list.iter().enumerate() {
             // One unreadable file among hundreds is skipped like an action that cannot be
             // imported, named by its place when it has no name.
@@ -439,6 +441,10 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
                 unread.push(Skipped { action, reason });
             }
         }
+    }
+    // An import of nothing is a slip (an empty list, a wrong folder read), not a success.
+    if files == 0 {
+        return Err(invalid("actions", &format!("holds no action file: give at least one, as {ACTIONS}")));
     }
     let mut out = imp.finish()?;
     out.skipped.extend(unread);
