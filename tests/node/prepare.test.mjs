@@ -28,6 +28,11 @@ test("every seed example prepares, and the signed request verifies", () => {
       assert.deepEqual(p.violations, []);
       const v = verifyWire(received(p, 1700000000 + 10));
       assert.equal(v.ok, true, `${id} ${algorithm}: ${JSON.stringify(v)}`);
+      // The headers as a server framework holds them: a Headers object, or [name, value] pairs.
+      const asHeaders = { ...received(p, 1700000000 + 10), headers: new Headers(p.request.headers) };
+      assert.equal(verifyWire(asHeaders).ok, true, `${id} ${algorithm} with a Headers object`);
+      const asPairs = { ...received(p, 1700000000 + 10), headers: Object.entries(p.request.headers) };
+      assert.equal(verifyWire(asPairs).ok, true, `${id} ${algorithm} with pairs`);
       assert.ok(!JSON.stringify(p).includes(DEMO_CREDENTIALS.secret_key), "the secret never leaves");
     }
   }

@@ -65,6 +65,9 @@ prepare(call, credentials, { method: "PUT" });
 const profiles: ("ordinary" | "not-allow-listed" | "arrears" | "incomplete-information")[] = demoAccounts().map((a) => a.profile);
 
 const outcome: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", credentials: [credentials], now: 1700000000 });
+// Headers as a server framework holds them: a Headers object, or a list of pairs.
+const fromHeaders: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", headers: new Headers(signed.headers), credentials, now: 1700000000 });
+const fromPairs: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", headers: Object.entries(signed.headers), credentials, now: 1700000000 });
 const diffStep: string | undefined = outcome.ok ? undefined : outcome.expected?.string_to_sign;
 // The two shapes are told apart by `ok`: each side has its own fields, not optional ones.
 const said: string = outcome.ok ? `${outcome.secret_id} ${outcome.algorithm}` : `${outcome.code}: ${outcome.message}`;
