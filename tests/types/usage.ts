@@ -18,6 +18,9 @@ const paths: string[] = violations.map((v) => `${v.path} ${v.code} ${v.message_z
 const credentials: Credentials = { secret_id: "AKID", secret_key: "secret" };
 const prepared: Prepared = prepare(call, credentials);
 const fixed: Prepared = prepare(call, { ...credentials, token: "t" }, { timestamp: 1700000000, nonce: 42, allow_invalid: true });
+const english: Prepared = prepare(call, credentials, { timestamp: 1700000000, language: "en-US" });
+// @ts-expect-error Tencent answers in zh-CN or en-US only
+prepare(call, credentials, { timestamp: 1700000000, language: "fr" });
 const request: HttpRequest = prepared.request;
 const contentType: string | undefined = request.headers?.["Content-Type"];
 const algorithm: Algorithm = fixed.trace.algorithm;

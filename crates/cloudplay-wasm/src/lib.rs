@@ -266,7 +266,7 @@ struct PrepareOptions {
     content_type: Option<String>,
     /// Tencent only: `zh-CN` or `en-US`, the language of the vendor's error messages.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "\"zh-CN\" | \"en-US\"")]
     language: Option<String>,
     /// TC3 only: sign `UNSIGNED-PAYLOAD` instead of the body's hash.
     #[serde(default)]
