@@ -20,8 +20,8 @@ use alloc::vec::Vec;
 
 use serde_json::{Map, Number, Value};
 
-use super::{Imported, Skipped};
-use crate::error::{Error, ErrorKind, Result};
+use super::{invalid, parse_json, Imported, Skipped};
+use crate::error::Result;
 use crate::sign::Algorithm;
 use crate::spec::{ApiSpec, ApiStyle, Doc, Endpoints, Format, Location, Param, ParamType, Presence, MAX_DEPTH};
 
@@ -451,10 +451,3 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
     Ok(out)
 }
 
-fn parse_json(text: &str, what: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, format!("{what}: {e}")))
-}
-
-fn invalid(path: &str, msg: &str) -> Error {
-    Error::at(ErrorKind::InvalidSpec, path, msg.to_string())
-}

@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, ErrorKind, Result};
 use crate::spec::ApiSpec;
 
 pub mod alibaba;
@@ -33,4 +34,19 @@ pub struct ImportReport {
     pub added: Vec<String>,
     /// Always there, empty when nothing was left out.
     pub skipped: Vec<Skipped>,
+}
+
+/// A metadata file's JSON. Text that is a file's name rather than its contents is said to be
+/// one (`importTccli("cvm/api.json")` is the likely slip in a script).
+fn parse_json(text: &str, what: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| {
+        let name = text.trim();
+        let path_like = name.len() < 4096 && name.ends_with(".json") && !name.contains(['{', '[', '\n']);
+        let hint = if path_like { "; this is a file's name: give its contents (its text or bytes)" } else { "" };
+        Error::new(ErrorKind::InvalidJson, alloc::format!("{what}: {e}{hint}"))
+    })
+}
+
+fn invalid(path: &str, msg: &str) -> Error {
+    Error::at(ErrorKind::InvalidSpec, path, String::from(msg))
 }

@@ -21,9 +21,9 @@ use alloc::vec::Vec;
 
 use serde_json::{Map, Value};
 
-use super::{Imported, Skipped};
+use super::{invalid, parse_json, Imported, Skipped};
 use crate::encode::parse_query;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::float::parse_f64;
 use crate::number::{int_to_number, parse_decimal};
 use crate::sign::Algorithm;
@@ -509,17 +509,11 @@ fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
     m.get(k).and_then(Value::as_str)
 }
 
-fn parse_json(text: &str, what: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, format!("{what}: {e}")))
-}
-
-fn invalid(path: &str, msg: &str) -> Error {
-    Error::at(ErrorKind::InvalidSpec, path, msg.to_string())
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use serde_json::json;
 
     fn api(objects: Value) -> String {
@@ -617,6 +611,10 @@ mod tests {
     #[test]
     fn bad_documents_are_errors_and_bad_actions_are_skipped() {
         assert_eq!(import("not json", None).unwrap_err().kind, ErrorKind::InvalidJson);
+        // A file's name given for its contents is said to be one.
+        let named = import("tccli/services/cvm/v20170312/api.json", None).unwrap_err();
+        assert!(named.message.ends_with("this is a file's name: give its contents (its text or bytes)"), "{}", named.message);
+        assert!(!import("not json", None).unwrap_err().message.contains("file's name"));
         assert_eq!(import("[]", None).unwrap_err().kind, ErrorKind::InvalidSpec);
         assert_eq!(import(r#"{"actions":{},"objects":{}}"#, None).unwrap_err().path.as_deref(), Some("metadata"));
         // The two files swapped: told so.
