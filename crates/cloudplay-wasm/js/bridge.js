@@ -86,10 +86,9 @@ export function toJson(value) {
     text = JSON.stringify(value, faithfully);
   }
   // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
-  // look for them only in text that shows one of those marks.
-  if (typeof text === "string" && (text.includes("null") || text.includes("\\ud"))) refuse(unfaithful(value, "", 0));
-  // A function or a symbol leaves no mark at all: a member holding one is left out.
-  if (typeof text === "string") refuse(dropped(value, "", 0));
+  // those are looked for only in text that shows one of those marks. A function or a symbol
+  // leaves no mark at all (a member holding one is left out), so every value is walked.
+  if (typeof text === "string") refuse(unfaithful(value, "", 0, text.includes("null") || text.includes("\\ud")));
   return text;
 }
 
@@ -101,54 +100,38 @@ function refuse(found) {
   throw e;
 }
 
-/** The first function or symbol under `value`, with its path: JSON.stringify leaves such a
- *  member out without a word (a `getName` passed without its `()` would be "missing"). */
-function dropped(value, path, depth) {
+/** The first value under `value` that JSON would not carry as given, with its path: a function
+ *  or a symbol (a `getName` passed without its `()` would read as a missing field), and where
+ *  the text is `marked`, a number written as null, an invalid Date or a lone surrogate. */
+function unfaithful(value, path, depth, marked) {
   const kind = typeof value;
   if (kind === "function" || kind === "symbol") {
     return { path, code: "InvalidField", message: `is a ${kind}, which JSON cannot carry (it would be left out): give the value itself` };
   }
-  // toJSON writes what it likes; a Map's or a Set's contents are written as their pairs.
-  if (value === null || kind !== "object" || depth > 256 || typeof value.toJSON === "function" || value instanceof Set || heldPairs(value)) return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = dropped(value[i], `${path}[${i}]`, depth + 1);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  for (const key of Object.keys(value)) {
-    const found = dropped(value[key], path === "" ? key : `${path}.${key}`, depth + 1);
-    if (found !== null) return found;
-  }
-  return null;
-}
-
-/** The first value under `value` that JSON would not carry as given, with its path. */
-function unfaithful(value, path, depth) {
-  if (typeof value === "number") {
+  if (marked && kind === "number") {
     return Number.isFinite(value) ? null : { path, code: "InvalidField", message: `is ${value}, which JSON cannot carry (it would be sent as null): give a finite number, or leave the field out` };
   }
-  if (typeof value === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
-  if (value === null || typeof value !== "object" || depth > 256) return null;
+  if (marked && kind === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
+  if (value === null || kind !== "object" || depth > 256) return null;
   // Written as null too: an invalid Date, a Number object holding NaN.
-  if (value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
-  if (value instanceof Number) return unfaithful(value.valueOf(), path, depth);
-  // Past stringify, so no cycle; toJSON decides for itself what is written.
-  if (typeof value.toJSON === "function") return null;
+  if (marked && value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
+  if (marked && value instanceof Number) return unfaithful(value.valueOf(), path, depth, marked);
+  // Past stringify, so no cycle; toJSON decides for itself what is written, and a Map's or a
+  // Set's contents are written as their pairs.
+  if (typeof value.toJSON === "function" || value instanceof Set || heldPairs(value)) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1);
+      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1, marked);
       if (found !== null) return found;
     }
     return null;
   }
   for (const key of Object.keys(value)) {
     // A name that is not text is shown as its JSON escape, such as \udc00.
-    const name = wellFormed(key) ? key : JSON.stringify(key).slice(1, -1);
+    const name = !marked || wellFormed(key) ? key : JSON.stringify(key).slice(1, -1);
     const at = path === "" ? name : `${path}.${name}`;
     if (name !== key) return { path: at, code: "InvalidJson", message: LONE };
-    const found = unfaithful(value[key], at, depth + 1);
+    const found = unfaithful(value[key], at, depth + 1, marked);
     if (found !== null) return found;
   }
   return null;
