@@ -423,13 +423,16 @@ function loadExample(i) {
 /** A parameter holding a credential being cleared is redacted now: once cleared, the page no
  *  longer knows it for one, and would keep it in the draft, the link and the history. */
 function redactParams(secrets) {
+  // The verify panel's result was about a request that held them.
+  verify.reset();
   if (!secrets.length) return;
-  if (secrets.some((s) => JSON.stringify(state.params).includes(s))) {
-    state.params = withoutSecrets(state.params, secrets, { keepNamed: true });
+  const redacted = withoutSecrets(state.params, secrets, { keepNamed: true });
+  if (JSON.stringify(redacted) !== JSON.stringify(state.params)) {
+    state.params = redacted;
     form.render(state.spec, state.params);
-    json.load(state.params);
+    // Text that does not parse yet is kept as typed, without the secret.
+    if (json.valid) json.show(state.params, { force: true });
   }
-  // Text that does not parse yet is kept as typed, without the secret.
   if (!json.valid) $("json").value = scrub($("json").value, secrets);
 }
 

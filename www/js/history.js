@@ -34,7 +34,8 @@ export class History {
     if (!this.entries.length) return;
     const cleared = this.entries;
     this.entries = [];
-    store.save(this.entries);
+    // Through persist: a clear storage refused must not be read back as the list.
+    this.persist();
     this.render();
     // Said through `say`, as every note here, so that a language switch says it again.
     say(this.status, () => [t("history.cleared"), " ",
@@ -42,9 +43,9 @@ export class History {
   }
 
   restore(cleared) {
-    // Calls sent since the clear are newer: they stay first.
+    // Newest first, whichever tab sent them since the clear.
     this.sync();
-    this.entries = [...this.entries, ...cleared].slice(0, HISTORY_LIMIT);
+    this.entries = [...this.entries, ...cleared].sort((a, b) => b.at - a.at).slice(0, HISTORY_LIMIT);
     const note = this.persist();
     this.render();
     say(this.status, () => [t("history.restored"), note?.()].filter(Boolean).join(" "));

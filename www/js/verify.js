@@ -5,7 +5,7 @@ import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { renderDiff } from "./diff.js";
-import { requestUrl } from "./preview.js";
+import { requestUrl, hideToken } from "./preview.js";
 import { explainCode } from "./send.js";
 
 function headerOf(req, name) {
@@ -121,8 +121,11 @@ export class VerifyPanel {
       const raw = getCurrentRaw();
       // Nothing signed (the call or its timestamp has a problem): said, or the box's older
       // request would pass for the current one.
-      if (raw) this.input.value = raw;
-      else this.nothingToPaste();
+      if (raw) {
+        this.input.value = raw;
+        // A notice that there was nothing to paste is out of date now.
+        if (this.noticed) this.reset();
+      } else this.nothingToPaste();
       this.input.focus();
     });
   }
@@ -133,6 +136,13 @@ export class VerifyPanel {
     // key is read again from its field: one cleared since is not brought back).
     else if (this.asked) this.check(this.asked);
     else if (this.noticed) this.nothingToPaste();
+  }
+
+  /** Forgets the result on show (Clear credentials: it was about a request that held them). */
+  reset() {
+    this.asked = null;
+    this.noticed = false;
+    put(this.output);
   }
 
   nothingToPaste() {
@@ -189,7 +199,8 @@ export class VerifyPanel {
       placeholder ? h("p", { class: "notice warn", dataset: { note: "token-placeholder" }, text: t("verify.tokenPlaceholder", { token: info.token }) }) : null,
       explained ? h("p", { text: explained }) : null,
       // The verifier's own words (in English): what it computed, and where it stopped.
-      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: outcome.message }),
+      // It quotes the server's string to sign, which holds an RPC or API 2.0 request's token.
+      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: placeholder ? outcome.message : hideToken(outcome.message, info.token) }),
       h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });

@@ -707,7 +707,10 @@ struct VerifyWireJson {
     #[cfg_attr(feature = "tsify", tsify(optional))]
     query: Option<String>,
     #[serde(default, with = "crate::http::pairs_as_map")]
-    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string> | Iterable<readonly [string, string]>", optional))]
+    #[cfg_attr(
+        feature = "tsify",
+        tsify(type = "Record<string, string> | Iterable<readonly [string, string]>", optional)
+    )]
     headers: Vec<(String, String)>,
     #[serde(default)]
     #[cfg_attr(feature = "tsify", tsify(optional))]

@@ -232,8 +232,12 @@ fn bad_bundles_are_errors_not_panics() {
     assert_eq!((e.path.as_deref(), e.message.as_str()), (Some("product"), "must be a string"));
     // No action file at all is a slip, not an import of nothing.
     for actions in [r#"{}"#, r#"{"metadatas": []}"#, r#"{"en-US": [], "zh-CN": []}"#] {
-        let e = import_bundle(&format!(r#"{{"product": "x", "version": "2024-01-01", "actions": {actions}}}"#)).unwrap_err();
-        assert!(e.path.as_deref() == Some("actions") && e.message.starts_with("holds no action file"), "{actions}: {e:?}");
+        let e = import_bundle(&format!(r#"{{"product": "x", "version": "2024-01-01", "actions": {actions}}}"#))
+            .unwrap_err();
+        assert!(
+            e.path.as_deref() == Some("actions") && e.message.starts_with("holds no action file"),
+            "{actions}: {e:?}"
+        );
     }
     // Sub-parameters nested past the limit are refused for that action, not followed forever.
     let mut p = json!({"name": "Leaf", "type": "String"});

@@ -533,7 +533,11 @@ fn bss_logistics_is_a_json_string() {
     let v = check(BSS, with(bss_ok(), "Logistics", json!("Hangzhou, Zhejiang")), None);
     assert_eq!(codes(&v), one("Logistics", "InvalidParameter"));
     // Where the text stops being JSON, in both languages.
-    assert!(v[0].message.contains("must hold JSON text") && v[0].message.contains("line 1 column 1"), "{}", v[0].message);
+    assert!(
+        v[0].message.contains("must hold JSON text") && v[0].message.contains("line 1 column 1"),
+        "{}",
+        v[0].message
+    );
     assert!(v[0].message_zh.contains("第 1 行第 1 列"), "{}", v[0].message_zh);
     // An object is not a string holding JSON.
     assert_eq!(

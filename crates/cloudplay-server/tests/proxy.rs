@@ -222,14 +222,24 @@ fn refuses_what_it_must_not_forward() {
     // a URL, or in a member of the wrong type.
     let token = "TOKsess1onZz88Yyq";
     for (what, payload) in [
-        ("not a URL", json!({"method":"GET","url":format!("https://cvm.api.qcloud.com/v2/index.php?Token={token}&Note=a b")})),
-        ("mistyped headers", json!({"method":"GET","url":"https://cvm.api.qcloud.com/","headers":format!("X-TC-Token: {token}")})),
+        (
+            "not a URL",
+            json!({"method":"GET","url":format!("https://cvm.api.qcloud.com/v2/index.php?Token={token}&Note=a b")}),
+        ),
+        (
+            "mistyped headers",
+            json!({"method":"GET","url":"https://cvm.api.qcloud.com/","headers":format!("X-TC-Token: {token}")}),
+        ),
     ] {
         let (status, refusal, body) = post_proxy(server.port, Some(&origin), &payload.to_string());
         assert_eq!((status, refusal.as_str()), (400, "BadRequest"), "{what}: {body}");
         assert!(!body.contains(token), "{what}: {body}");
     }
-    let (_, _, body) = post_proxy(server.port, Some(&origin), &json!({"method":"GET","url":"https://cvm.api.qcloud.com/a b?Token=x"}).to_string());
+    let (_, _, body) = post_proxy(
+        server.port,
+        Some(&origin),
+        &json!({"method":"GET","url":"https://cvm.api.qcloud.com/a b?Token=x"}).to_string(),
+    );
     assert!(body.contains("'https://cvm.api.qcloud.com/a b…' is not a URL"), "{body}");
     assert!(seen.try_recv().is_err(), "nothing refused reached the upstream");
     // GET /proxy is not a way in either.

@@ -88,9 +88,17 @@ export function toJson(value) {
   // NaN and ±Infinity are written as null, and a lone surrogate as an escape no parser takes:
   // those are looked for only in text that shows one of those marks. A function or a symbol
   // leaves no mark at all (a member holding one is left out), so every value is walked.
-  if (typeof text === "string") refuse(unfaithful(value, "", 0, text.includes("null") || text.includes("\\ud")));
+  if (typeof text === "string") {
+    const marked = text.includes("null") || text.includes("\\ud");
+    // Unmarked, the walk is for functions only: those come from code, in calls of a few dozen
+    // values; a call of megabytes is parsed JSON text, which holds none, and walking it would
+    // double the time of every keystroke's crossing. So it stops after WALK_UNMARKED values.
+    refuse(unfaithful(value, "", 0, marked, { left: marked ? Infinity : WALK_UNMARKED }));
+  }
   return text;
 }
+
+const WALK_UNMARKED = 10_000;
 
 function refuse(found) {
   if (found === null) return;
@@ -103,7 +111,8 @@ function refuse(found) {
 /** The first value under `value` that JSON would not carry as given, with its path: a function
  *  or a symbol (a `getName` passed without its `()` would read as a missing field), and where
  *  the text is `marked`, a number written as null, an invalid Date or a lone surrogate. */
-function unfaithful(value, path, depth, marked) {
+function unfaithful(value, path, depth, marked, budget) {
+  if (--budget.left < 0) return null;
   const kind = typeof value;
   if (kind === "function" || kind === "symbol") {
     return { path, code: "InvalidField", message: `is a ${kind}, which JSON cannot carry (it would be left out): give the value itself` };
@@ -115,13 +124,13 @@ function unfaithful(value, path, depth, marked) {
   if (value === null || kind !== "object" || depth > 256) return null;
   // Written as null too: an invalid Date, a Number object holding NaN.
   if (marked && value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
-  if (marked && value instanceof Number) return unfaithful(value.valueOf(), path, depth, marked);
+  if (marked && value instanceof Number) return unfaithful(value.valueOf(), path, depth, marked, budget);
   // Past stringify, so no cycle; toJSON decides for itself what is written, and a Map's or a
   // Set's contents are written as their pairs.
   if (typeof value.toJSON === "function" || value instanceof Set || heldPairs(value)) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1, marked);
+      const found = unfaithful(value[i], `${path}[${i}]`, depth + 1, marked, budget);
       if (found !== null) return found;
     }
     return null;
@@ -131,7 +140,7 @@ function unfaithful(value, path, depth, marked) {
     const name = !marked || wellFormed(key) ? key : JSON.stringify(key).slice(1, -1);
     const at = path === "" ? name : `${path}.${name}`;
     if (name !== key) return { path: at, code: "InvalidJson", message: LONE };
-    const found = unfaithful(value[key], at, depth + 1, marked);
+    const found = unfaithful(value[key], at, depth + 1, marked, budget);
     if (found !== null) return found;
   }
   return null;

@@ -185,8 +185,9 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       if (res.headers.get("x-cloudplay-proxy") !== "forwarded") {
         // A dev server that forwards to a cloudplay serve that is not running answers 502.
         const down = res.status >= 500 ? "; if it forwards to one, that `cloudplay serve` is not running" : "";
-        // The server's own address is the likely slip (its banner shows that address).
-        const path = proxy.pathname.endsWith("/proxy") ? "" : `; \`cloudplay serve\` forwards at /proxy (${new URL("/proxy", proxy).href})`;
+        // The server's own address is the likely slip (its banner shows that address); a path
+        // of one's own is a dev server's route, whose target is not known here.
+        const path = proxy.pathname === "/" ? `; \`cloudplay serve\` forwards at /proxy (${new URL("/proxy", proxy).href})` : "";
         throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)${path}`);
       }
     }

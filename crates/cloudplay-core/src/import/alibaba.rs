@@ -450,4 +450,3 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
     out.skipped.extend(unread);
     Ok(out)
 }
-

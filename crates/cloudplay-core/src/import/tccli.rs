@@ -509,7 +509,6 @@ fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
     m.get(k).and_then(Value::as_str)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,7 +612,11 @@ mod tests {
         assert_eq!(import("not json", None).unwrap_err().kind, ErrorKind::InvalidJson);
         // A file's name given for its contents is said to be one.
         let named = import("tccli/services/cvm/v20170312/api.json", None).unwrap_err();
-        assert!(named.message.ends_with("this is a file's name: give its contents (its text or bytes)"), "{}", named.message);
+        assert!(
+            named.message.ends_with("this is a file's name: give its contents (its text or bytes)"),
+            "{}",
+            named.message
+        );
         assert!(!import("not json", None).unwrap_err().message.contains("file's name"));
         assert_eq!(import("[]", None).unwrap_err().kind, ErrorKind::InvalidSpec);
         assert_eq!(import(r#"{"actions":{},"objects":{}}"#, None).unwrap_err().path.as_deref(), Some("metadata"));

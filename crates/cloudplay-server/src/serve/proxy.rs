@@ -163,7 +163,10 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
     let uri: Uri = fwd.url.parse().map_err(|_| {
         let shown = fwd.url.split(['?', '#']).next().unwrap_or_default();
         let rest = if shown.len() < fwd.url.len() { "…" } else { "" };
-        no_host(Refusal::BadRequest, format!("'{shown}{rest}' is not a URL: escape its spaces and other characters a URL cannot hold"))
+        no_host(
+            Refusal::BadRequest,
+            format!("'{shown}{rest}' is not a URL: escape its spaces and other characters a URL cannot hold"),
+        )
     })?;
     let host = uri.host().unwrap_or_default().to_ascii_lowercase();
     let err = |r: Refusal, m: String| (r, m, host.clone());
