@@ -815,6 +815,55 @@ test("import a tccli api.json and explore the new API", async () => {
   await page.close();
 });
 
+test("import Alibaba Cloud metadata files: sorted by what each holds, the product and version read from them, kept for the next visit", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.click("details.import-ali summary");
+  const dir = join(ROOT, "tests/fixtures/alibaba");
+  const actions = ["metadatas/demoshop/CreateOrder.json", "metadatas/demoshop/Inspect.json", "en-US/demoshop/CreateOrder.json", "zh-CN/demoshop/CreateOrder.json"].map((f) => join(dir, f));
+  const status = () => page.textContent("#import-ali-status");
+  // Action files alone: the product code must be typed (their names carry no folder).
+  await page.setInputFiles("#import-ali-files", actions);
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => document.getElementById("import-ali-status").textContent !== "");
+  assert.match(await status(), /Which version\?/);
+  await page.fill("#import-ali-version", "2024-01-01");
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => /Which product/.test(document.getElementById("import-ali-status").textContent));
+  // With the version index and the product's entry, nothing needs typing.
+  await page.fill("#import-ali-version", "");
+  await page.setInputFiles("#import-ali-files", [...actions, join(dir, "en-US/demoshop/version.json"), join(dir, "products.demoshop.json")]);
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => document.getElementById("api-picker").value.startsWith("demoshop/2024-01-01/"));
+  assert.match(await status(), /^Added 1 API \(\d+ skipped\)\. Kept for your next visit\./);
+  assert.equal(await page.inputValue("#api-picker"), "demoshop/2024-01-01/CreateOrder");
+  // Signed as an Alibaba call (V3 first, RPC v1 offered) to the product's endpoint.
+  assert.equal(await page.inputValue("#algorithm"), "ACS3-HMAC-SHA256");
+  assert.equal(await page.locator('#algorithm option[value="ACS-RPC-HMAC-SHA1"]').count(), 1);
+  assert.match(await page.textContent('#preview [data-step="http"] pre'), /demoshop\.[a-z0-9-]+\.example\.aliyuncs\.com/);
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#form"), /[\u4e00-\u9fff]/, "the zh-CN file's docs show in Chinese");
+  await page.selectOption("#lang", "en");
+  // Kept for the next visit.
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  await page.fill("#search", "CreateOrder");
+  await settle(page);
+  assert.equal(await page.locator('#search-results button[data-api="demoshop/2024-01-01/CreateOrder"]').count(), 1);
+  // A file of another kind is named, not imported.
+  await page.click("details.import-ali summary");
+  await page.setInputFiles("#import-ali-files", [join(ROOT, "tests/browser/fixtures/tccli-cpdemo/api.json")]);
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => document.getElementById("import-ali-status").textContent.startsWith("Import failed"));
+  assert.match(await status(), /api\.json is not an action file, a version\.json or a products\.json entry/);
+  await Promise.all([page.waitForEvent("load"), page.click("#import-forget")]);
+  await page.waitForSelector("body[data-ready='true']");
+  await page.fill("#search", "CreateOrder");
+  await settle(page);
+  assert.equal(await page.locator('#search-results button[data-api="demoshop/2024-01-01/CreateOrder"]').count(), 0);
+  noProblems(problems);
+  await page.close();
+});
+
 test("keyboard: every main control is reachable by Tab, with a visible focus ring", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const reached = new Set();

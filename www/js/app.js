@@ -14,6 +14,7 @@ import { Snippets } from "./snippets.js";
 import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
+import { bundleOf } from "./alibaba-import.js";
 import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS, DRAFT_IDLE_OVER, DRAFT_IDLE_MS } from "./config.js";
 
 const $ = (id) => document.getElementById(id);
@@ -694,6 +695,7 @@ function wire() {
     relabel();
   });
   $("import-button").addEventListener("click", importTccli);
+  $("import-ali-button").addEventListener("click", importAlibaba);
   // The catalog in the module cannot drop an API, so forgetting is a reload without them.
   $("import-forget").addEventListener("click", () => {
     imports.clear();
@@ -765,11 +767,28 @@ async function importTccli() {
     return;
   }
   const examples = await readFile($("import-examples"));
+  imported(status, () => cp().importTccli(api, examples), (key) => imports.add(key, api, examples));
+}
+
+/** Alibaba metadata picked as files: sorted into a bundle by what each holds (see
+ *  alibaba-import.js), then imported as tccli files are. */
+async function importAlibaba() {
+  const status = $("import-ali-status");
+  const picked = [...($("import-ali-files").files ?? [])];
+  if (!picked.length) return say(status, () => t("importAli.pick"));
+  const files = await Promise.all(picked.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const { bundle, problem, file } = bundleOf(files, { product: $("import-ali-product").value, version: $("import-ali-version").value });
+  if (!bundle) return say(status, () => t("import.failed", { detail: t(problem, { file }) }));
+  imported(status, () => cp().importAlibabaMeta(bundle), (key) => imports.addAlibaba(key, bundle));
+}
+
+/** Runs an import, keeps what the user brought for the next visit (`keep(product/version)`),
+ *  says how it went in `status` and opens the first API it added. */
+function imported(status, run, keep) {
   try {
-    const report = cp().importTccli(api, examples);
-    // Kept for the next visit, under its product/version: it is what the user brought.
+    const report = run();
     const key = report.added[0]?.split("/").slice(0, 2).join("/");
-    const kept = key ? imports.add(key, api, examples) : false;
+    const kept = key ? keep(key) : false;
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
     say(status, () => [
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
@@ -802,6 +821,14 @@ async function main() {
   }
   $("version").textContent = `v${cp().version()}`;
   for (const saved of imports.list()) {
+    if (saved.alibaba) {
+      try {
+        cp().importAlibabaMeta(saved.alibaba);
+      } catch {
+        /* a bundle this version no longer reads is skipped */
+      }
+      continue;
+    }
     try {
       cp().importTccli(saved.api, saved.examples ?? undefined);
     } catch {

@@ -120,19 +120,26 @@ export const drafts = {
   },
 };
 
-/** How many imported tccli products are kept (each can be several hundred KB). */
+/** How many imported products are kept (each can be several hundred KB). */
 const MAX_IMPORTS = 5;
 
-/** tccli files the user imported, re-imported on the next visit: `[{key, api, examples}]`. */
+/** Metadata the user imported, re-imported on the next visit: tccli files as
+ *  `{key, api, examples}`, an Alibaba bundle as `{key, alibaba}`. */
 export const imports = {
   list() {
     return local() ? read(local(), "imports", []) : [];
   },
   /** Keeps an import under `key` (its product/version), newest first; false if storage is full. */
   add(key, api, examples) {
+    return this.keep({ key, api, examples: examples ?? null });
+  },
+  addAlibaba(key, bundle) {
+    return this.keep({ key, alibaba: bundle });
+  },
+  keep(entry) {
     if (!local()) return false;
-    const kept = this.list().filter((i) => i.key !== key);
-    kept.unshift({ key, api, examples: examples ?? null });
+    const kept = this.list().filter((i) => i.key !== entry.key);
+    kept.unshift(entry);
     return write(local(), "imports", kept.slice(0, MAX_IMPORTS));
   },
   clear() {
