@@ -4,6 +4,7 @@
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
@@ -825,12 +826,12 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.setInputFiles("#import-ali-files", actions);
   await page.click("#import-ali-button");
   await page.waitForFunction(() => document.getElementById("import-ali-status").textContent !== "");
-  assert.match(await status(), /Which version\?/);
-  await page.fill("#import-ali-version", "2024-01-01");
+  assert.match(await status(), /Which product\?/);
+  await page.fill("#import-ali-product", "demoshop");
   await page.click("#import-ali-button");
-  await page.waitForFunction(() => /Which product/.test(document.getElementById("import-ali-status").textContent));
+  await page.waitForFunction(() => /Which version/.test(document.getElementById("import-ali-status").textContent));
   // With the version index and the product's entry, nothing needs typing.
-  await page.fill("#import-ali-version", "");
+  await page.fill("#import-ali-product", "");
   await page.setInputFiles("#import-ali-files", [...actions, join(dir, "en-US/demoshop/version.json"), join(dir, "products.demoshop.json")]);
   await page.click("#import-ali-button");
   await page.waitForFunction(() => document.getElementById("api-picker").value.startsWith("demoshop/2024-01-01/"));
@@ -843,18 +844,55 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.selectOption("#lang", "zh");
   assert.match(await page.textContent("#form"), /[\u4e00-\u9fff]/, "the zh-CN file's docs show in Chinese");
   await page.selectOption("#lang", "en");
-  // Kept for the next visit.
+  // Another action of the same product, imported on its own later, joins the first (a copy of
+  // CreateOrder under another name stands in for it).
+  const other = JSON.parse(readFileSync(join(dir, "metadatas/demoshop/CreateOrder.json"), "utf8"));
+  other.name = "CancelOrder";
+  // The product's entry in the `metadatas` form (its actions listed in `apis`) is an entry, not an index.
+  const entry = JSON.parse(readFileSync(join(dir, "products.demoshop.json"), "utf8"));
+  const metadatasEntry = { code: entry.code, version: entry.version, apis: ["CreateOrder", "CancelOrder"], global_endpoint: "", regional_endpoints: null };
+  const asFile = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(value)) });
+  await page.setInputFiles("#import-ali-files", [asFile("CancelOrder.json", other), asFile("products.json", metadatasEntry)]);
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => document.getElementById("api-picker").value === "demoshop/2024-01-01/CancelOrder");
+  // A product typed that the picked entry does not name is refused, not imported under it.
+  await page.fill("#import-ali-product", "othershop");
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => /entries picked are for demoshop/.test(document.getElementById("import-ali-status").textContent));
+  await page.fill("#import-ali-product", "");
+  // Nothing imported (an ROA action is skipped): nothing is said of keeping it.
+  await page.setInputFiles("#import-ali-files", [join(dir, "metadatas/demoshop/GetRoute.json"), join(dir, "products.demoshop.json")]);
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => document.getElementById("import-ali-status").textContent.startsWith("Added 0"));
+  assert.doesNotMatch(await status(), /kept|storage/i);
+  // Both actions are kept for the next visit.
   await page.reload();
   await page.waitForSelector("body[data-ready='true']");
+  await page.fill("#search", "Order demoshop");
+  await settle(page);
+  for (const action of ["CreateOrder", "CancelOrder"]) {
+    assert.equal(await page.locator(`#search-results button[data-api="demoshop/2024-01-01/${action}"]`).count(), 1, `${action} kept`);
+  }
   await page.fill("#search", "CreateOrder");
   await settle(page);
-  assert.equal(await page.locator('#search-results button[data-api="demoshop/2024-01-01/CreateOrder"]').count(), 1);
   // A file of another kind is named, not imported.
   await page.click("details.import-ali summary");
   await page.setInputFiles("#import-ali-files", [join(ROOT, "tests/browser/fixtures/tccli-cpdemo/api.json")]);
   await page.click("#import-ali-button");
   await page.waitForFunction(() => document.getElementById("import-ali-status").textContent.startsWith("Import failed"));
   assert.match(await status(), /api\.json is not an action file, a version\.json or a products\.json entry/);
+  // The browser keeps five imports: the one that makes room is named.
+  await page.evaluate(() => {
+    const list = JSON.parse(localStorage.getItem("cloudplay.imports"));
+    for (let i = 0; i < 4; i++) list.push({ key: `old/${i}`, api: "{}", examples: null });
+    localStorage.setItem("cloudplay.imports", JSON.stringify(list));
+  });
+  await page.setInputFiles("#import-ali-files", [join(dir, "metadatas/demoshop/CreateOrder.json")]);
+  await page.fill("#import-ali-product", "demoshop");
+  await page.fill("#import-ali-version", "2025-01-01");
+  await page.click("#import-ali-button");
+  await page.waitForFunction(() => document.getElementById("import-ali-status").textContent.startsWith("Added 1"));
+  assert.match(await status(), /The oldest import \(old\/3\) made room: this browser keeps 5\./);
   await Promise.all([page.waitForEvent("load"), page.click("#import-forget")]);
   await page.waitForSelector("body[data-ready='true']");
   await page.fill("#search", "CreateOrder");

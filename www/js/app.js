@@ -14,7 +14,7 @@ import { Snippets } from "./snippets.js";
 import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
-import { bundleOf } from "./alibaba-import.js";
+import { bundleOf, mergedBundle } from "./alibaba-import.js";
 import { PREVIEW_DEBOUNCE_MS, LINK_MAX_PARAMS, DRAFT_IDLE_OVER, DRAFT_IDLE_MS } from "./config.js";
 
 const $ = (id) => document.getElementById(id);
@@ -779,7 +779,11 @@ async function importAlibaba() {
   const files = await Promise.all(picked.map(async (f) => ({ name: f.name, text: await f.text() })));
   const { bundle, problem, file } = bundleOf(files, { product: $("import-ali-product").value, version: $("import-ali-version").value });
   if (!bundle) return say(status, () => t("import.failed", { detail: t(problem, { file }) }));
-  imported(status, () => cp().importAlibabaMeta(bundle), (key) => imports.addAlibaba(key, bundle));
+  // A product's actions imported a few at a time are kept together (the earlier ones are in
+  // the catalog already: the report is of this import's).
+  const key = `${bundle.product}/${bundle.version}`;
+  const all = mergedBundle(imports.list().find((i) => i.key === key)?.alibaba, bundle);
+  imported(status, () => cp().importAlibabaMeta(bundle), () => imports.addAlibaba(key, all));
 }
 
 /** Runs an import, keeps what the user brought for the next visit (`keep(product/version)`),
@@ -788,12 +792,14 @@ function imported(status, run, keep) {
   try {
     const report = run();
     const key = report.added[0]?.split("/").slice(0, 2).join("/");
-    const kept = key ? keep(key) : false;
+    // Nothing added, nothing to keep (and nothing to say about storage).
+    const kept = key ? keep(key) : null;
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
     say(status, () => [
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
       seeds.length ? t("import.seedKept", { actions: seeds.join(", ") }) : "",
-      t(kept ? "import.kept" : "import.notKept"),
+      kept ? t(kept.saved ? "import.kept" : "import.notKept") : "",
+      kept?.dropped.length ? t("import.madeRoom", { keys: kept.dropped.join(", "), max: imports.max }) : "",
     ].filter(Boolean).join(" "));
     $("import-forget").hidden = imports.list().length === 0;
     search.setCatalog();

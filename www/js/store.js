@@ -129,7 +129,9 @@ export const imports = {
   list() {
     return local() ? read(local(), "imports", []) : [];
   },
-  /** Keeps an import under `key` (its product/version), newest first; false if storage is full. */
+  /** Keeps an import under `key` (its product/version), newest first: `{saved, dropped}`,
+   *  `saved` false when storage is full or off, `dropped` the keys of the oldest imports that
+   *  made room (MAX_IMPORTS are kept). */
   add(key, api, examples) {
     return this.keep({ key, api, examples: examples ?? null });
   },
@@ -137,11 +139,13 @@ export const imports = {
     return this.keep({ key, alibaba: bundle });
   },
   keep(entry) {
-    if (!local()) return false;
+    if (!local()) return { saved: false, dropped: [] };
     const kept = this.list().filter((i) => i.key !== entry.key);
     kept.unshift(entry);
-    return write(local(), "imports", kept.slice(0, MAX_IMPORTS));
+    const saved = write(local(), "imports", kept.slice(0, MAX_IMPORTS));
+    return { saved, dropped: saved ? kept.slice(MAX_IMPORTS).map((i) => i.key) : [] };
   },
+  max: MAX_IMPORTS,
   clear() {
     if (local()) remove(local(), "imports");
   },
