@@ -835,7 +835,7 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.setInputFiles("#import-ali-files", [...actions, join(dir, "en-US/demoshop/version.json"), join(dir, "products.demoshop.json")]);
   await page.click("#import-ali-button");
   await page.waitForFunction(() => document.getElementById("api-picker").value.startsWith("demoshop/2024-01-01/"));
-  assert.match(await status(), /^Added 1 API \(\d+ skipped\)\. Kept for your next visit\./);
+  assert.match(await status(), /^Added 1 API \(1 skipped\)\. Left out: Inspect \(.+\)\. Kept for your next visit\./);
   assert.equal(await page.inputValue("#api-picker"), "demoshop/2024-01-01/CreateOrder");
   // Signed as an Alibaba call (V3 first, RPC v1 offered) to the product's endpoint.
   assert.equal(await page.inputValue("#algorithm"), "ACS3-HMAC-SHA256");
@@ -865,6 +865,7 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.click("#import-ali-button");
   await page.waitForFunction(() => document.getElementById("import-ali-status").textContent.startsWith("Added 0"));
   assert.doesNotMatch(await status(), /kept|storage/i);
+  assert.match(await status(), /Left out: GetRoute \(path pattern .*ROA-style/, "why it was left out");
   // Both actions are kept for the next visit.
   await page.reload();
   await page.waitForSelector("body[data-ready='true']");

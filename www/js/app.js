@@ -795,9 +795,13 @@ function imported(status, run, keep) {
     // Nothing added, nothing to keep (and nothing to say about storage).
     const kept = key ? keep(key) : null;
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
+    // Why the others were left out (a ROA-style action, a type not guessed), the first few.
+    const others = (report.skipped ?? []).filter((s) => !s.reason.startsWith("built in"));
+    const why = others.slice(0, 3).map((s) => `${s.action} (${s.reason})`).join("; ");
     say(status, () => [
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
       seeds.length ? t("import.seedKept", { actions: seeds.join(", ") }) : "",
+      others.length ? t(others.length > 3 ? "import.leftOutMore" : "import.leftOut", { why, more: others.length - 3 }) : "",
       kept ? t(kept.saved ? "import.kept" : "import.notKept") : "",
       kept?.dropped.length ? t("import.madeRoom", { keys: kept.dropped.join(", "), max: imports.max }) : "",
     ].filter(Boolean).join(" "));

@@ -35,6 +35,8 @@ const en = {
   "import.kept": "Kept for your next visit.",
   "import.notKept": "Not kept for your next visit: the browser's storage is full or off.",
   "import.madeRoom": "The oldest import ({keys}) made room: this browser keeps {max}.",
+  "import.leftOut": "Left out: {why}.",
+  "import.leftOutMore": "Left out: {why}; and {more} more.",
   "import.forget": "Forget imported APIs",
   "import.seedKept": "Built in, so kept as curated (docs, error codes, rules): {actions}.",
   "importAli.heading": "Import Alibaba Cloud API metadata",
@@ -384,6 +386,8 @@ const zh = {
   "import.kept": "已保存，下次访问仍可使用。",
   "import.notKept": "未能保存到下次访问：浏览器存储已满或被禁用。",
   "import.madeRoom": "最早的导入（{keys}）已让出空间：本浏览器最多保存 {max} 个。",
+  "import.leftOut": "未导入：{why}。",
+  "import.leftOutMore": "未导入：{why}；另有 {more} 个。",
   "import.forget": "移除已导入的接口",
   "import.seedKept": "内置接口保留精编版本（文档、错误码、规则）：{actions}。",
 
