@@ -338,7 +338,8 @@ function selectApi(id, override, linkSettings) {
     spec = cp().describe(id);
   } catch (e) {
     $("load-status").hidden = false;
-    // The core's advice names the package's importers; this page imports tccli files only.
+    // The core's advice names the package's functions: without a near name to suggest, the
+    // page says what it can do itself (its own importers).
     const importable = e?.code === "UnknownApi" && !/did you mean/.test(e.message ?? "");
     $("load-status").textContent = importable ? t("page.unknownApiImport", { id }) : t("page.unknownApi", { id, detail: errorLine(e) });
     return false;

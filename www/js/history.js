@@ -16,7 +16,7 @@ export class History {
     // Another tab's sends and clears show here at once, and this tab's next write keeps them.
     addEventListener("storage", (e) => {
       if (e.key !== store.key || !this.stored) return;
-      this.entries = store.list();
+      this.sync();
       this.render();
     });
     this.render();

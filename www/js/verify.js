@@ -38,7 +38,7 @@ function requestParams(req) {
 
 /** Whether a session token is one of the snippets' stand-ins (`SESSION-TOKEN`, or an
  *  environment variable such as `${ALIBABA_CLOUD_SECURITY_TOKEN}`) rather than a token. */
-export function isTokenPlaceholder(token) {
+function isTokenPlaceholder(token) {
   return token === "SESSION-TOKEN" || /^\$\{?[A-Z][A-Z0-9_]*\}?$/.test(token ?? "");
 }
 
@@ -192,6 +192,8 @@ export class VerifyPanel {
     // A request copied from a snippet carries a stand-in for the token; where the token is
     // signed, the signature (made with the real one) cannot verify until it is put back.
     const placeholder = !outcome.ok && isTokenPlaceholder(info.token);
+    // A real token is masked as in the signing preview; a stand-in shows, as the thing to replace.
+    const token = placeholder ? undefined : info.token;
     const explained = outcome.ok ? "" : explainCode(null, outcome.code);
     const parts = [
       h("p", { class: `outcome ${outcome.ok ? "ok" : "error"}`, dataset: { outcome: outcome.ok ? "ok" : "error", code: outcome.code ?? "" } },
@@ -200,7 +202,7 @@ export class VerifyPanel {
       explained ? h("p", { text: explained }) : null,
       // The verifier's own words (in English): what it computed, and where it stopped.
       // It quotes the server's string to sign, which holds an RPC or API 2.0 request's token.
-      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: placeholder ? outcome.message : hideToken(outcome.message, info.token) }),
+      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: hideToken(outcome.message, token) }),
       h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
@@ -210,7 +212,7 @@ export class VerifyPanel {
     // against the client's own text.
     if (own || outcome.expected || outcome.string_to_sign) {
       // The request's own session token is masked as in the signing preview.
-      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token: placeholder ? undefined : info.token });
+      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token });
     }
   }
 }
