@@ -23,3 +23,23 @@ test("no .wasm imports a name it also exports (Turbopack's loader declares both 
     assert.ok(exported.has("isCloudplayError"), `${relative(root, file)} still exports isCloudplayError`);
   }
 });
+
+test("cloudplay/web called before init() says to call init(), then works once initSync has run", async () => {
+  for (const entry of ["cloudplay/web", "cloudplay/sign/web"]) {
+    const web = await import(entry);
+    const input = { method: "GET", host: "h", path: "/", query: "", headers: {}, body: "" };
+    assert.throws(() => web.signWire(input), (e) => {
+      assert.equal(e.name, "CloudplayError", entry);
+      assert.equal(e.code, "NotInitialized", entry);
+      assert.match(e.message, /await init\(\)/, entry);
+      return true;
+    });
+    const file = join(dirname(createRequire(import.meta.url).resolve(entry)), "cloudplay_bg.wasm");
+    web.initSync({ module: readFileSync(file) });
+    // Started once, a second start is the same module, not a new one over the first.
+    assert.equal(web.initSync({ module: readFileSync(file) }), await web.default());
+    const err = (() => { try { web.signWire(input); } catch (e) { return e; } })();
+    assert.ok(web.isCloudplayError(err), `${entry}: after init, a bad input is a CloudplayError: ${err}`);
+    assert.notEqual(err.code, "NotInitialized", entry);
+  }
+});

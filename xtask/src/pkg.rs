@@ -157,6 +157,9 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
         )?;
         mark_optional_params(&dir.join(format!("{}.d.ts", cfg.package.name)))?;
         name_declarations(&dir, &cfg.package.name)?;
+        if target == "web" {
+            guard_before_init(&dir.join(format!("{}.js", cfg.package.name)))?;
+        }
         let file = dir.join(format!("{}_bg.wasm", cfg.package.name));
         if cfg.wasm_opt.enabled {
             let raw = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -174,6 +177,35 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
     }
     share_module(cfg, out)?;
     first.ok_or_else(|| "wasm-pack.toml lists no targets".into())
+}
+
+/// The `web` glue before `init()` has run would throw "Cannot read properties of undefined"
+/// from deep inside itself. Until then its module handle is a stand-in that throws a
+/// `CloudplayError` saying what to do; the glue's "already started?" checks look at the
+/// instance instead. Each edit must match as often as expected, so that a wasm-bindgen whose
+/// glue reads differently fails the build here rather than shipping the raw TypeError.
+fn guard_before_init(glue: &Path) -> Result<(), String> {
+    const STAND_IN: &str = r#"let wasmModule, wasmInstance, wasm = new Proxy({}, {
+    get() {
+        const error = new Error("NotInitialized: call `await init()` (this module's default export) or `initSync({ module })` before any other function");
+        error.name = "CloudplayError";
+        error.code = "NotInitialized";
+        throw error;
+    },
+});"#;
+    let edits = [
+        ("let wasmModule, wasmInstance, wasm;", STAND_IN, 1),
+        ("if (wasm !== undefined) return wasm;", "if (wasmInstance !== undefined) return wasm;", 2),
+    ];
+    let mut text = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    for (from, to, times) in edits {
+        let found = text.matches(from).count();
+        if found != times {
+            return Err(format!("{}: expected `{from}` {times} time(s), found {found}", glue.display()));
+        }
+        text = text.replace(from, to);
+    }
+    write(glue, text.as_bytes())
 }
 
 /// A target folder's own package.json (the node target writes one for `"type": "module"`) is
