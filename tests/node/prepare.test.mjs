@@ -132,6 +132,19 @@ test("a value JSON would change is an error at its path, never a field quietly l
   refused(() => validate(call({ Tags: [{ Key: "k", Value: Symbol("v") }] })), "InvalidField", "call.params.Tags[0].Value");
   refused(() => validate(call({ SecurityGroupIds: ["sg-1", () => "sg-2"] })), "InvalidField", "call.params.SecurityGroupIds[1]");
   assert.throws(() => validate(call({ InstanceName: instanceName })), (e) => /is a function, which JSON cannot carry/.test(e.message));
+  // An object JSON writes as {} or as numbered members: a call built by an async function
+  // given without its await, bytes, a pattern.
+  const pending = Promise.resolve("named");
+  refused(() => validate(call({ InstanceName: pending })), "InvalidField", "call.params.InstanceName");
+  assert.throws(() => prepare({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: Promise.resolve(hai.params) }, DEMO_CREDENTIALS), (e) => e.path === "call.params" && /await it/.test(e.message));
+  assert.throws(() => validate(Promise.resolve(call({}))), (e) => e.code === "InvalidField" && e.path === "call" && /await it/.test(e.message));
+  refused(() => validate(call({ InstanceName: new TextEncoder().encode("named") })), "InvalidField", "call.params.InstanceName");
+  refused(() => validate(call({ Tags: [{ Key: "k", Value: /v/ }] })), "InvalidField", "call.params.Tags[0].Value");
+  // A Map with names for keys is the object it holds, at any depth.
+  const asMap = new Map(Object.entries({ ...hai.params, SystemDisk: new Map(Object.entries(hai.params.SystemDisk ?? { DiskSize: 80 })) }));
+  assert.deepEqual(validate({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: asMap }), validate(call({ SystemDisk: hai.params.SystemDisk ?? { DiskSize: 80 } })));
+  const fromMap = prepare({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: asMap }, DEMO_CREDENTIALS, { timestamp: 1700000000 });
+  assert.equal(fromMap.request.body, prepare(call({ SystemDisk: hai.params.SystemDisk ?? { DiskSize: 80 } }), DEMO_CREDENTIALS, { timestamp: 1700000000 }).request.body);
   // An undefined member is a field not given, as JSON has it.
   assert.deepEqual(validate(call({ InstanceName: undefined })), []);
   // An integer past 2^53 has lost its last digits before it is read (2**60 is written as

@@ -55,6 +55,9 @@ const faithfully = (_key, v) => {
   // larger one as its decimal text, which every integer field takes.
   if (typeof v === "bigint") return v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER ? Number(v) : v.toString();
   if (v instanceof Set) return Array.from(v);
+  // A Map with names for keys is an object (parameters given as a Map); every pair field
+  // takes an object too.
+  if (v instanceof Map && Array.from(v.keys()).every((k) => typeof k === "string")) return Object.fromEntries(v);
   return heldPairs(v) ? pairsOf(v) : v;
 };
 
@@ -122,6 +125,8 @@ function unfaithful(value, path, depth, marked, budget) {
   }
   if (marked && kind === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
   if (value === null || kind !== "object" || depth > 256) return null;
+  const odd = notData(value);
+  if (odd !== null) return { path, code: "InvalidField", message: odd };
   // Written as null too: an invalid Date, a Number object holding NaN.
   if (marked && value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
   if (marked && value instanceof Number) return unfaithful(value.valueOf(), path, depth, marked, budget);
@@ -143,6 +148,17 @@ function unfaithful(value, path, depth, marked, budget) {
     const found = unfaithful(value[key], at, depth + 1, marked, budget);
     if (found !== null) return found;
   }
+  return null;
+}
+
+/** Why an object is not data JSON can carry (JSON writes each as an object of its own
+ *  members, mostly {}), or null. A Promise is the likely one: a call built by an async
+ *  function given without its `await`. */
+function notData(value) {
+  if (typeof value.then === "function") return "is a Promise (or another thenable): await it and give its value";
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "is bytes (a typed array or an ArrayBuffer), which JSON writes as numbered members: give text, or the parsed JSON";
+  if (value instanceof RegExp) return "is a RegExp, which JSON writes as {}: give its text (.source)";
+  if (value instanceof WeakMap || value instanceof WeakSet) return "is a WeakMap or a WeakSet, whose contents JSON cannot see: give a plain object";
   return null;
 }
 
