@@ -79,6 +79,9 @@ test("an API the vendor has deprecated says so in the search results and among i
   const { page, problems } = await openPlayground(browser.context, server.url);
   const marked = await page.locator("#search-results button:has(.deprecated)").evaluateAll((bs) => bs.map((b) => b.dataset.api));
   assert.deepEqual(marked, ["ms/2018-04-08/CreateResourceInstances"]);
+  // A first visit opens neither the deprecated API nor the API 2.0 one ahead of it.
+  assert.equal(await page.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
+  assert.equal(await page.locator("#api-facts dd.deprecated").count(), 0);
   await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
   assert.match(await page.textContent("#api-facts dd.deprecated"), /^Deprecated by the vendor/);
   await page.selectOption("#lang", "zh");
@@ -663,7 +666,7 @@ test("a reload keeps the call's settings and the JSON being typed; a garbled lin
 
   // A link to an API this page does not have: another API opens, and the page says why.
   const { page: gone, problems: goneProblems } = await openPlayground(browser.context, server.url, { path: "#api=cvm%2F2017-03-12%2FRunInstances&params=e30" });
-  assert.equal(await gone.inputValue("#api-picker"), "ms/2018-04-08/CreateResourceInstances");
+  assert.equal(await gone.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
   assert.equal(await gone.isVisible("#load-status"), true);
   assert.match(await gone.textContent("#load-status"), /cvm\/2017-03-12\/RunInstances is not in this page's catalog/);
   assert.match(await gone.textContent("#load-status"), /did you mean hai\/2023-08-12\/RunInstances/);
@@ -921,7 +924,7 @@ test("keyboard: every main control is reachable by Tab, with a visible focus rin
     if (id === "preview") continue;
     assert.ok(reached.has(id), `Tab reaches #${id} (reached: ${[...reached].join(", ")})`);
   }
-  assert.ok(reached.has("Pid"), "Tab reaches the form fields");
+  assert.ok(reached.has("BundleType"), "Tab reaches the form fields");
   assert.ok(focusVisible, "the focused control shows a focus outline");
   // Every form control has a label.
   const unlabelled = await page.evaluate(() =>

@@ -857,7 +857,10 @@ async function main() {
   search.setCatalog();
   performance.mark("cloudplay:catalog");
   const link = parseFragment(location.hash);
-  const first = cp().catalog()[0]?.id;
+  // A first visit opens an API the vendor still stands by, signed the current way: the
+  // catalog's first may be deprecated, or an API 2.0 one.
+  const listed = cp().catalog();
+  const first = (listed.find((a) => !a.deprecated && a.style !== "tencent-legacy") ?? listed[0])?.id;
   let ok = false;
   const linked = link ? openLink(link) : null;
   ok = Boolean(linked?.opened);
