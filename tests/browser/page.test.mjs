@@ -1151,6 +1151,26 @@ test("send through cloudplay serve's forwarding proxy (its upstream a local simu
   }
 });
 
+test("send through the proxy from a page of another origin says the proxy serves only its own pages", async () => {
+  // The same server under another name is another origin.
+  const page = await browser.context.newPage();
+  await page.goto(`http://localhost:${server.port}/favicon.svg`);
+  const said = await page.evaluate(async (port) => {
+    const cp = await import(`/pkg/web/cloudplay.js`);
+    await cp.default();
+    const { request } = cp.prepare({ api: "hai/2023-08-12/RunInstances", params: cp.describe("hai/2023-08-12/RunInstances").examples[0].params, region: "ap-guangzhou" }, { secret_id: "AKIDexample", secret_key: "example-key" });
+    try {
+      await cp.send(request, { via: "proxy", proxyUrl: `http://127.0.0.1:${port}/proxy` });
+      return { code: "none" };
+    } catch (e) {
+      return { code: e.code, message: e.message };
+    }
+  }, server.port);
+  assert.equal(said.code, "NetworkError");
+  assert.match(said.message, new RegExp(`from a page at http://localhost:${server.port}: .*takes requests only from pages it serves itself`));
+  await page.close();
+});
+
 test("send directly: a vendor answer the browser may not read is reported as CORS (the request stops in the browser)", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   // The request never leaves the browser: it fails there, as a CORS refusal does.

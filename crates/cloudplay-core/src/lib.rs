@@ -27,6 +27,7 @@ pub mod build;
 pub mod catalog;
 pub mod conformance;
 mod float;
+pub mod hosts;
 pub mod import;
 pub mod json;
 pub mod number;

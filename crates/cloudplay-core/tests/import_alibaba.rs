@@ -67,7 +67,7 @@ fn the_fixture_imports_one_rpc_action_and_skips_the_rest_with_reasons() {
     assert_eq!(spec.description.en, "Places an order for items of the demo shop.");
     assert_eq!(spec.methods, ["POST", "GET"]);
     assert_eq!(spec.algorithms, [Algorithm::Acs3HmacSha256, Algorithm::AcsRpcHmacSha1]);
-    assert_eq!(spec.endpoints.default, "demoshop.cn-hangzhou.example.aliyuncs.com");
+    assert_eq!(spec.endpoints.default, "demoshop.cn-hangzhou.aliyuncs.com");
     assert_eq!(spec.endpoints.pattern.as_deref(), Some("demoshop.{region}.aliyuncs.com"));
     let ty = |n: &str| spec.param(n).unwrap().ty;
     assert_eq!(
@@ -195,6 +195,32 @@ fn the_importer_also_takes_files_one_by_one() {
     assert!(imp.action("{}", None).is_err(), "an action file needs a name");
     assert!(imp.action("not json", None).is_err());
     assert!(AlibabaImporter::new("../etc", "2024-01-01").is_err());
+}
+
+#[test]
+fn a_products_entry_that_names_a_host_other_than_an_api_endpoint_is_refused_at_its_place() {
+    // Requests signed for an imported API go to the hosts its entry names, with the session
+    // token: a bucket (customers own those), another site, or an address is not taken.
+    let cases = [
+        (json!({"global_endpoint": "attacker-bucket.oss-cn-hangzhou.aliyuncs.com"}), "products.global_endpoint"),
+        (json!({"regional_endpoints": {"cn-hangzhou": "evil.example.com"}}), "products.regional_endpoints.cn-hangzhou"),
+        (
+            json!({"endpoints": {"cn-beijing": {"public": "123.cn-beijing.fc.aliyuncs.com"}}}),
+            "products.endpoints.cn-beijing.public",
+        ),
+        (json!({"global_endpoint": "127.0.0.1"}), "products.global_endpoint"),
+    ];
+    for (entry, path) in cases {
+        let mut imp = AlibabaImporter::new("demoshop", "2024-01-01").unwrap();
+        let e = imp.product_entry(&entry.to_string()).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some(path), "{entry}");
+        assert!(e.message.contains("is not an Alibaba Cloud API host"), "{}", e.message);
+    }
+    let mut imp = AlibabaImporter::new("demoshop", "2024-01-01").unwrap();
+    imp.product_entry(r#"{"regional_endpoints": {"cn-hangzhou": "Demoshop.CN-Hangzhou.aliyuncs.com."}}"#).unwrap();
+    let read = |p: &str| std::fs::read_to_string(repo_root().join("tests/fixtures/alibaba").join(p)).unwrap();
+    imp.action(&read("zh-CN/demoshop/CreateOrder.json"), Some(Lang::Zh)).unwrap();
+    assert_eq!(imp.finish().unwrap().specs[0].endpoints.default, "demoshop.cn-hangzhou.aliyuncs.com");
 }
 
 #[test]

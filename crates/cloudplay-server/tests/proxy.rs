@@ -45,7 +45,7 @@ fn fake_vendor() -> (u16, mpsc::Receiver<String>) {
             let mut s = stream;
             let _ = write!(
                 s,
-                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nX-Vendor-Trace: t1\r\nX-Cloudplay-Proxy-Error: Spoofed\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nX-Vendor-Trace: t1\r\nX-Cloudplay-Proxy-Error: Spoofed\r\nSet-Cookie: planted=1; Path=/\r\nAccess-Control-Allow-Origin: *\r\nClear-Site-Data: \"storage\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
                 answer.len()
             );
         }
@@ -58,17 +58,7 @@ fn post_proxy(port: u16, origin: Option<&str>, payload: &str) -> (u16, String, S
 }
 
 fn post_proxy_as(port: u16, host: &str, origin: Option<&str>, payload: &str) -> (u16, String, String) {
-    let origin = origin.map(|o| format!("Origin: {o}\r\n")).unwrap_or_default();
-    let raw = format!(
-        "POST /proxy HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
-        payload.len()
-    );
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(40))).unwrap();
-    s.write_all(raw.as_bytes()).unwrap();
-    let mut data = String::new();
-    let _ = s.read_to_string(&mut data);
-    let (head, body) = data.split_once("\r\n\r\n").unwrap_or((&data, ""));
+    let (head, body) = proxy_exchange(port, host, origin, payload);
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     let header = |name: &str| {
         head.lines().find_map(|l| {
@@ -81,7 +71,23 @@ fn post_proxy_as(port: u16, host: &str, origin: Option<&str>, payload: &str) -> 
         (Some(code), Some(mark)) => format!("{code}+{mark}"),
         (one, other) => one.or(other).unwrap_or_default(),
     };
-    (status, refusal, body.to_string())
+    (status, refusal, body)
+}
+
+/// The head and the body of the proxy's answer to one POST.
+fn proxy_exchange(port: u16, host: &str, origin: Option<&str>, payload: &str) -> (String, String) {
+    let origin = origin.map(|o| format!("Origin: {o}\r\n")).unwrap_or_default();
+    let raw = format!(
+        "POST /proxy HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
+        payload.len()
+    );
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(40))).unwrap();
+    s.write_all(raw.as_bytes()).unwrap();
+    let mut data = String::new();
+    let _ = s.read_to_string(&mut data);
+    let (head, body) = data.split_once("\r\n\r\n").unwrap_or((&data, ""));
+    (head.to_string(), body.to_string())
 }
 
 fn signed_request(url: &str) -> Value {
@@ -113,6 +119,18 @@ fn forwards_a_signed_request_intact_and_returns_the_vendors_answer() {
     let (status, refusal, _) = post_proxy(server.port, Some(&origin), &failing);
     assert_eq!((status, refusal.as_str()), (500, "forwarded"));
     assert!(body.contains("AuthFailure.SignatureFailure"), "the vendor's answer comes back as is: {body}");
+    // Headers that would act on this server's origin stay behind; the rest come back.
+    let (head, _) = proxy_exchange(server.port, &format!("127.0.0.1:{}", server.port), Some(&origin), &payload);
+    let head = head.to_ascii_lowercase();
+    assert!(head.contains("x-vendor-trace: t1"), "{head}");
+    for dropped in ["set-cookie", "access-control-allow-origin", "clear-site-data"] {
+        assert!(!head.contains(dropped), "{dropped} is not passed on: {head}");
+    }
+    // A URL that is not one is quoted back without its user:password part.
+    let garbled =
+        json!({"method": "GET", "url": "https://AKID:SK_CANARY@bad host.aliyuncs.com/", "headers": {}, "body": ""});
+    let (_, _, said) = post_proxy(server.port, Some(&origin), &garbled.to_string());
+    assert!(said.contains("is not a URL") && !said.contains("SK_CANARY") && !said.contains("AKID"), "{said}");
 
     let got = seen.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
     assert!(got.starts_with("POST /?a=1 HTTP/1.1\r\n"), "{got}");

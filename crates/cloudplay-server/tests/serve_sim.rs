@@ -315,3 +315,43 @@ fn accounts_file_and_bad_accounts_file() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--accounts"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn static_files_stay_inside_their_folder_and_the_page_cannot_be_framed_by_another_site() {
+    let dir = std::env::temp_dir().join(format!("cloudplay-static-{}", std::process::id()));
+    let outside = dir.join("outside");
+    let root = dir.join("root");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(outside.join("secret.txt"), "outside the root").unwrap();
+    std::fs::write(root.join("index.html"), "<!doctype html><title>in</title>").unwrap();
+    std::fs::write(root.join("sub/in.txt"), "inside").unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.txt"), root.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("linkdir")).unwrap();
+    // A link that stays inside is a file like any other.
+    std::os::unix::fs::symlink(root.join("sub/in.txt"), root.join("inner.txt")).unwrap();
+    let server = start(&["--quiet", "--root", root.to_str().unwrap()]);
+    let get = |path: &str| {
+        exchange(server.port, format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").as_bytes())
+    };
+
+    for path in ["/link.txt", "/linkdir/secret.txt"] {
+        let (status, text, _) = get(path);
+        assert_eq!(status, 404, "{path}: {text}");
+        assert!(!text.contains("outside the root"), "{path}");
+    }
+    let (status, text, _) = get("/inner.txt");
+    assert_eq!(status, 200, "{text}");
+    assert!(text.ends_with("inside"));
+
+    let mut s = connect(server.port);
+    s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut head = String::new();
+    let _ = s.read_to_string(&mut head);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let head = head.to_ascii_lowercase();
+    assert!(head.contains("frame-ancestors 'self'"), "{head}");
+    assert!(!head.contains("frame-ancestors *"), "{head}");
+    assert!(head.contains("cross-origin-opener-policy: same-origin"), "{head}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -207,6 +207,15 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
         `the browser would not let the page read ${request.host}'s answer (${why}). A browser does not say why; for the vendors' hosts it is almost always that they send no CORS headers (or else the host could not be reached). Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
       );
     }
+    // The proxy serves only pages it serves itself, and sends no CORS headers: from a page
+    // of another origin, the browser says no more than "failed to fetch".
+    if (via === "proxy" && browser && typeof location !== "undefined" && proxy.origin !== location.origin) {
+      throw cloudplayError(
+        "NetworkError",
+        `could not reach ${proxyUrl} (${why}) from a page at ${location.origin}: \`cloudplay serve\`'s proxy takes requests only from pages it serves itself. Serve this page with \`cloudplay serve --root <your build>\`, or forward ${proxy.pathname} to it from your dev server keeping the Host header (Vite: changeOrigin: false), and leave proxyUrl out.`,
+        { cause: e },
+      );
+    }
     throw cloudplayError("NetworkError", `could not reach ${via === "proxy" ? proxyUrl : request.host}: ${why}`, { cause: e });
   } finally {
     clearTimeout(timer);

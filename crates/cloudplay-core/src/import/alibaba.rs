@@ -117,20 +117,22 @@ impl AlibabaImporter {
             self.style = Some(style.to_ascii_lowercase());
         }
         if let Some(g) = m.get("global_endpoint").and_then(Value::as_str).filter(|g| !g.is_empty()) {
-            self.global = Some(g.into());
+            self.global = Some(api_host(g, "products.global_endpoint")?);
         }
         if let Some(map) = m.get("regional_endpoints").and_then(Value::as_object) {
             self.regional = true;
             for (region, host) in map {
                 if let Some(h) = host.as_str() {
-                    self.regions.insert(region.clone(), h.into());
+                    let h = api_host(h, &format!("products.regional_endpoints.{region}"))?;
+                    self.regions.insert(region.clone(), h);
                 }
             }
         }
         if let Some(map) = m.get("endpoints").and_then(Value::as_object) {
             for (region, e) in map {
                 if let Some(h) = e.get("public").and_then(Value::as_str) {
-                    self.regions.insert(region.clone(), h.into());
+                    let h = api_host(h, &format!("products.endpoints.{region}.public"))?;
+                    self.regions.insert(region.clone(), h);
                 }
             }
         }
@@ -449,4 +451,21 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
     let mut out = imp.finish()?;
     out.skipped.extend(unread);
     Ok(out)
+}
+
+/// An endpoint named by a products entry, if it is an Alibaba Cloud API host. An import is
+/// kept for later visits, and every request signed for its APIs goes where it says, with the
+/// session token if there is one: a bucket's or another site's name is refused.
+fn api_host(host: &str, path: &str) -> Result<String> {
+    let host = host.trim_end_matches('.');
+    if crate::hosts::is_vendor_api_host(host) && host.ends_with(".aliyuncs.com") {
+        Ok(host.to_ascii_lowercase())
+    } else {
+        Err(invalid(
+            path,
+            &format!(
+                "'{host}' is not an Alibaba Cloud API host (<product>[.<region>].aliyuncs.com, not an OSS bucket's)"
+            ),
+        ))
+    }
 }

@@ -16,15 +16,24 @@ pub async fn handle(opts: &Options, req: &Request<Incoming>) -> Response<Full<By
         return plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served here");
     }
     let path = req.uri().path();
-    let file = match path.strip_prefix("/pkg/") {
-        Some(rest) => safe_join(&opts.pkg, rest),
-        None => safe_join(&opts.root, path.trim_start_matches('/')),
+    let (base, file) = match path.strip_prefix("/pkg/") {
+        Some(rest) => (&opts.pkg, safe_join(&opts.pkg, rest)),
+        None => (&opts.root, safe_join(&opts.root, path.trim_start_matches('/'))),
     };
     let Some(mut file) = file else {
         return plain(StatusCode::BAD_REQUEST, "bad path");
     };
     if file.is_dir() {
         file.push("index.html");
+    }
+    // A link inside the folder (a build output often has some) must not serve what lies
+    // outside it: the file is served only if its real place is below the folder's.
+    let inside = match (tokio::fs::canonicalize(&file).await, tokio::fs::canonicalize(base).await) {
+        (Ok(real), Ok(base)) => real.starts_with(base),
+        _ => false,
+    };
+    if !inside {
+        return plain(StatusCode::NOT_FOUND, "not found");
     }
     match tokio::fs::read(&file).await {
         Ok(body) => {
@@ -34,16 +43,21 @@ pub async fn handle(opts: &Options, req: &Request<Incoming>) -> Response<Full<By
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
             headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+            // A page that holds secrets keeps no window of another site: one that opened it
+            // could otherwise navigate it to a link of its own making.
+            headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
             resp
         }
         Err(_) => plain(StatusCode::NOT_FOUND, "not found"),
     }
 }
 
-/// Scripts only from this origin, wasm compiled from it; no inline script, no eval.
+/// Scripts only from this origin, wasm compiled from it; no inline script, no eval. No other
+/// site may frame the page: framed, it could be driven (its address changed to a call of the
+/// framer's making) and its Send clicked through a decoy.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data:; connect-src 'self' https://*.tencentcloudapi.com https://*.api.qcloud.com https://*.aliyuncs.com; \
-object-src 'none'; base-uri 'none'; frame-ancestors *";
+object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 /// Joins a URL path below `base`, refusing anything that could climb out of it.
 fn safe_join(base: &Path, rel: &str) -> Option<PathBuf> {

@@ -1,0 +1,82 @@
+//! Which host names are the vendors' API endpoints: where the proxy may forward a signed
+//! request, and what imported metadata may name as an endpoint.
+//!
+//! A signed request carries a signature and, with temporary credentials, the session token.
+//! Under `aliyuncs.com` some names belong to customers (an OSS bucket is
+//! `<bucket>.oss-<region>.aliyuncs.com`, Function Compute `<account>.<region>.fc.aliyuncs.com`),
+//! so a name there is an API endpoint only in the shape the vendor's endpoints have:
+//! `<product>[.<region>].aliyuncs.com`, and not a bucket's.
+
+/// The vendors' API domains.
+pub const VENDOR_DOMAINS: [&str; 3] = ["tencentcloudapi.com", "api.qcloud.com", "aliyuncs.com"];
+
+/// What [`is_vendor_api_host`] accepts, said in a refusal.
+pub const VENDOR_HOST_SHAPES: &str =
+    "*.tencentcloudapi.com, *.api.qcloud.com, or <product>[.<region>].aliyuncs.com (not an OSS bucket's)";
+
+/// Whether `host` (no port; a trailing dot allowed) is a vendor API endpoint.
+pub fn is_vendor_api_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    if host.is_empty() || !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') {
+        return false;
+    }
+    VENDOR_DOMAINS.iter().any(|domain| {
+        let Some(labels) = host.strip_suffix(domain).and_then(|l| l.strip_suffix('.')) else { return false };
+        if labels.is_empty() || labels.split('.').any(str::is_empty) {
+            return false;
+        }
+        if *domain != "aliyuncs.com" {
+            return true;
+        }
+        let labels: alloc::vec::Vec<&str> = labels.split('.').collect();
+        match labels[..] {
+            [_] => true,
+            [_, second] => !second.starts_with("oss"),
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vendor_endpoints_are_api_hosts() {
+        for ok in [
+            "hai.tencentcloudapi.com",
+            "cvm.ap-guangzhou.tencentcloudapi.com",
+            "postgres.api.qcloud.com",
+            "business.aliyuncs.com",
+            "business.ap-southeast-1.aliyuncs.com",
+            "business-vpc.cn-shenzhen-finance-1.aliyuncs.com",
+            "business.vpc-proxy.aliyuncs.com",
+            "oss-cn-hangzhou.aliyuncs.com",
+            "ecs.cn-shanghai.aliyuncs.com.",
+        ] {
+            assert!(is_vendor_api_host(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn other_names_and_customer_names_under_a_vendor_domain_are_not() {
+        for bad in [
+            "tencentcloudapi.com",
+            "eviltencentcloudapi.com",
+            "aliyuncs.com",
+            "aliyuncs.com.evil.net",
+            "127.0.0.1",
+            "",
+            "a b.aliyuncs.com",
+            "x.api.qcloud.com@evil",
+            "..aliyuncs.com",
+            // An OSS bucket, a Function Compute account, a log project: customers' names.
+            "attacker-bucket.oss-cn-hangzhou.aliyuncs.com",
+            "bucket.oss-accelerate.aliyuncs.com",
+            "123456.cn-hangzhou.fc.aliyuncs.com",
+            "project.cn-hangzhou.log.aliyuncs.com",
+        ] {
+            assert!(!is_vendor_api_host(bad), "{bad}");
+        }
+    }
+}
