@@ -247,6 +247,11 @@ test("credentials are an object with the three names: a list or another name is 
       (e) => e.code === "InvalidField" && e.path === "credentials.secret_key" && /swapped/.test(e.message) && !e.message.includes(id) && !e.message.includes(secret_key),
     );
   }
+  // The key in both fields would be sent in clear as the id.
+  assert.throws(
+    () => prepare(call, { secret_id: secret_key, secret_key }, { timestamp: 1700000000 }),
+    (e) => e.code === "InvalidField" && e.path === "credentials.secret_id" && /same as secret_key/.test(e.message) && !e.message.includes(secret_key),
+  );
   // Any other name is the caller's own: a demo account passes whole, profile and all.
   assert.equal(prepare(call, { secret_id, secret_key, profile: "ordinary" }, { timestamp: 1700000000 }).violations.length, 0);
 });

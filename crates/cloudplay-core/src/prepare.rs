@@ -184,6 +184,14 @@ fn check_credentials(c: &Credentials) -> Result<()> {
             return Err(Error::at(ErrorKind::InvalidField, path, why));
         }
     }
+    // The key pasted into both fields would go out in clear as the id.
+    if c.secret_id == c.secret_key {
+        return Err(Error::at(
+            ErrorKind::InvalidField,
+            "credentials.secret_id",
+            "is the same as secret_key: the id is sent in clear with every request, so the key would be too; give the access key id",
+        ));
+    }
     // Swapped, the secret would go out as the id in the Authorization header or the query, and
     // into every log on the way; a random secret begins so only once in millions.
     const ID_PREFIXES: [&str; 3] = ["AKID", "LTAI", "STS."];
