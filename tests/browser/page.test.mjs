@@ -289,6 +289,11 @@ for (const [scheme, width, language] of [["light", 1366, "en"], ["dark", 360, "z
     await page.click("#verify-button");
     await page.locator("#verify-output .diff-first").waitFor();
     await check("signature differs");
+    // An answer to an earlier call, marked stale once the call is edited, keeps its contrast.
+    await page.locator('#form [data-path="ProductCode"]').fill("oss");
+    await settle(page);
+    assert.equal(await page.locator("#response.stale").count(), 1);
+    await check("stale answer");
     assert.deepEqual(found, []);
     noProblems(problems);
     await page.close();
@@ -843,7 +848,7 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   // Signed as an Alibaba call (V3 first, RPC v1 offered) to the product's endpoint.
   assert.equal(await page.inputValue("#algorithm"), "ACS3-HMAC-SHA256");
   assert.equal(await page.locator('#algorithm option[value="ACS-RPC-HMAC-SHA1"]').count(), 1);
-  assert.match(await page.textContent('#preview [data-step="http"] pre'), /demoshop\.[a-z0-9-]+\.example\.aliyuncs\.com/);
+  assert.match(await page.textContent('#preview [data-step="http"] pre'), /demoshop\.[a-z0-9-]+\.aliyuncs\.com/);
   await page.selectOption("#lang", "zh");
   assert.match(await page.textContent("#form"), /[\u4e00-\u9fff]/, "the zh-CN file's docs show in Chinese");
   await page.selectOption("#lang", "en");
@@ -902,6 +907,47 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.fill("#search", "CreateOrder");
   await settle(page);
   assert.equal(await page.locator('#search-results button[data-api="demoshop/2024-01-01/CreateOrder"]').count(), 0);
+  noProblems(problems);
+  await page.close();
+});
+
+test("screen readers: typing bad JSON is said once, not at each key; answers are not read whole; Send keeps focus while it sends", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  // Live regions on the page: none holds a whole answer or a step table.
+  const live = await page.evaluate(() => [...document.querySelectorAll("[aria-live], [role=alert], [role=status]")].map((el) => el.id));
+  for (const whole of ["response", "verify-output", "json-status"]) assert.ok(!live.includes(whole), `#${whole} is not live: ${live}`);
+  // Each key of a broken text changes the status line (its position), not what is said aloud.
+  const said = [];
+  await page.exposeFunction("noteSaid", (text) => said.push(text));
+  await page.evaluate(() => new MutationObserver(() => window.noteSaid(document.getElementById("json-said").textContent)).observe(document.getElementById("json-said"), { childList: true, subtree: true, characterData: true }));
+  await page.focus("#json");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Control+End");
+  for (const key of [..." ,\"Foo\": "]) await page.keyboard.type(key);
+  await settle(page);
+  assert.equal(await page.isVisible("#json-status"), true);
+  assert.deepEqual(said.filter(Boolean), ["Not valid JSON yet; the form keeps the last valid parameters."], `said: ${JSON.stringify(said)}`);
+  for (let i = 0; i < 9; i++) await page.keyboard.press("Backspace");
+  await settle(page);
+  assert.equal(await page.isVisible("#json-status"), false);
+  assert.equal(await page.textContent("#json-said"), "", "nothing is left to say once it parses");
+  // Sending through the proxy takes a while: focus stays on Send, which says it is busy.
+  await useDemoKey(page);
+  await page.check("#via-proxy");
+  await page.route("**/proxy", async (route) => {
+    await new Promise((r) => setTimeout(r, 300));
+    await route.fulfill({ status: 200, headers: { "x-cloudplay-proxy": "forwarded", "content-type": "application/json" }, body: '{"Response":{"RequestId":"r-1","InstanceIdSet":["hai-1"]}}' });
+  });
+  await page.focus("#send-button");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("send-button").getAttribute("aria-disabled") === "true");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "send-button", "focus stays while it sends");
+  // A second press while busy sends nothing more.
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#response [data-outcome]");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "send-button", "focus stays after the answer");
+  assert.equal(await page.getAttribute("#send-button", "aria-disabled"), null);
+  assert.equal(await page.locator("#history-list li.history-entry").count(), 1, "one send, not two");
   noProblems(problems);
   await page.close();
 });

@@ -490,6 +490,9 @@ function refreshSendStatus() {
 }
 
 async function send() {
+  // While a send is out the button says so but keeps focus: a disabled button drops it to
+  // the page's start.
+  if ($("send-button").getAttribute("aria-disabled") === "true") return;
   scheduleUpdate.flush();
   const status = $("send-status");
   // The parameters still hold the last text that parsed, not what the box shows: sending them
@@ -537,7 +540,7 @@ async function send() {
   $("response").classList.remove("stale");
   renderPreview($("preview"), prepared, { timestamp: ts, placeholder: false, token: credentials.token });
   say(status, () => t("send.sending", { via: t(`via.${via}`) }), "sending");
-  $("send-button").disabled = true;
+  $("send-button").setAttribute("aria-disabled", "true");
   try {
     const resp = await sendRequest(prepared.request, via);
     state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts } };
@@ -552,7 +555,7 @@ async function send() {
     state.sentStatus = { render: saying(status), state: status.dataset.state };
     callHistory.add({ ...safeShared(), via, status: 0, code: e?.code ?? "Error" });
   } finally {
-    $("send-button").disabled = false;
+    $("send-button").removeAttribute("aria-disabled");
     // The credentials object goes out of scope here; nothing keeps it but the inputs.
   }
 }
@@ -593,7 +596,7 @@ function wire() {
     state.options.requiredOnly = false;
     $("required-only").checked = false;
   } });
-  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson, { box: $("json-kept"), text: $("json-kept-text") });
+  json = new JsonEditor($("json"), $("json-status"), onParamsFromJson, { box: $("json-kept"), text: $("json-kept-text") }, $("json-said"));
   // The user's choice, not the page's: the text they typed goes only when they ask.
   $("json-replace").addEventListener("click", () => {
     json.show(state.params, { force: true });
@@ -623,7 +626,7 @@ function wire() {
   });
   verify = new VerifyPanel({
     input: $("verify-input"), secret: $("verify-secret"), ownSts: $("verify-own"), clock: $("verify-clock"),
-    button: $("verify-button"), useCurrent: $("verify-current"), output: $("verify-output"),
+    button: $("verify-button"), useCurrent: $("verify-current"), output: $("verify-output"), status: $("verify-status"),
   }, () => (state.prepared ? rawHttp(state.prepared.request) : ""));
 
   // Remember when the latest input happened, to measure input → preview. A large draft waits

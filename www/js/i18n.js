@@ -114,6 +114,7 @@ const en = {
 
   "json.parseError": "Not valid JSON yet ({detail}); the form keeps the last valid parameters.",
   "json.notObject": "The parameters must be a JSON object { … }.",
+  "json.parseSaid": "Not valid JSON yet; the form keeps the last valid parameters.",
   "json.keptAgainstForm": "The form changed while this text did not parse: the form's edits apply to the call, and your text stays here as you typed it. Once it parses, it replaces the form's parameters, edits included.",
   "json.keptAgainstLoad": "A call was loaded (an example, a history entry or a link) while this text did not parse: its parameters are in the form and apply to the call, and your text stays here as you typed it. Once it parses, it replaces them; to drop it, replace it with the form's parameters.",
   "json.replace": "Replace with the form's parameters",
@@ -451,6 +452,7 @@ const zh = {
 
   "json.parseError": "JSON 尚不合法（{detail}）；表单保留最后一次合法的参数。",
   "json.notObject": "参数必须是 JSON 对象 { … }。",
+  "json.parseSaid": "JSON 尚不合法；表单保留最后一次合法的参数。",
   "json.keptAgainstForm": "这段文本尚不合法时表单有了改动：表单的改动已用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代表单的参数（包括这些改动）。",
   "json.keptAgainstLoad": "这段文本尚不合法时载入了调用（示例、历史记录或链接）：其参数已在表单中并用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代这些参数；如要放弃它，请用表单的参数替换。",
   "json.replace": "用表单的参数替换",

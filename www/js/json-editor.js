@@ -18,10 +18,15 @@ export class JsonEditor {
    * @param {(params: object) => void} onParams
    * @param {{box: HTMLElement, text: HTMLElement}} kept  says the form changed while the text
    *   did not parse (the box holds the button that replaces the text)
+   * @param {HTMLElement} [said]  a live region, told only when the kind of problem changes:
+   *   the status line's position changes with each key, and read aloud each time it would
+   *   talk over the typing
    */
-  constructor(textarea, status, onParams, kept) {
+  constructor(textarea, status, onParams, kept, said) {
     this.textarea = textarea;
     this.status = status;
+    this.said = said;
+    this.problem = null;
     this.onParams = onParams;
     this.kept = kept;
     this.valid = true;
@@ -43,10 +48,10 @@ export class JsonEditor {
     try {
       value = text.trim() === "" ? {} : JSON.parse(text, exactIntegers);
     } catch (e) {
-      return this.setError(() => t("json.parseError", { detail: e.message }));
+      return this.setError(() => t("json.parseError", { detail: e.message }), "json.parseSaid");
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      return this.setError(() => t("json.notObject"));
+      return this.setError(() => t("json.notObject"), "json.notObject");
     }
     this.setError(null);
     this.onParams(value);
@@ -69,8 +74,11 @@ export class JsonEditor {
     say(this.kept.text, render ?? (() => t("json.keptAgainstForm")));
   }
 
-  /** `render`: the problem in the page language (see `say`); none: the text parses. */
-  setError(render) {
+  /** `render`: the problem in the page language (see `say`); none: the text parses. `problem`:
+   *  the words said aloud for its kind. */
+  setError(render, problem = null) {
+    if (this.said && problem !== this.problem) say(this.said, problem ? () => t(problem) : null);
+    this.problem = problem;
     this.valid = !render;
     if (!render && this.formChanged) {
       this.formChanged = false;

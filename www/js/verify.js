@@ -114,8 +114,16 @@ export function expectedTrace(req, info, secretKey) {
 }
 
 export class VerifyPanel {
-  constructor({ input, secret, ownSts, clock, button, useCurrent, output }, getCurrentRaw) {
-    Object.assign(this, { input, secret, ownSts, clock, output });
+  /** Shows a result. Only its first line is said aloud (the step table would be read whole
+   *  from a live region): the output is not live, the status line is. */
+  show(...children) {
+    const out = put(this.output, ...children);
+    if (this.status) this.status.textContent = children[0]?.textContent ?? "";
+    return out;
+  }
+
+  constructor({ input, secret, ownSts, clock, button, useCurrent, output, status }, getCurrentRaw) {
+    Object.assign(this, { input, secret, ownSts, clock, output, status });
     button.addEventListener("click", () => this.run());
     useCurrent.addEventListener("click", () => {
       const raw = getCurrentRaw();
@@ -131,7 +139,7 @@ export class VerifyPanel {
   }
 
   refresh() {
-    if (!has("parseRequest")) put(this.output, h("p", { class: "notice", dataset: { pending: "parseRequest" }, text: t("verify.unavailable") }));
+    if (!has("parseRequest")) this.show(h("p", { class: "notice", dataset: { pending: "parseRequest" }, text: t("verify.unavailable") }));
     // A result on show is said again in the page's language, of the request it was about (the
     // key is read again from its field: one cleared since is not brought back).
     else if (this.asked) this.check(this.asked);
@@ -142,14 +150,14 @@ export class VerifyPanel {
   reset() {
     this.asked = null;
     this.noticed = false;
-    put(this.output);
+    this.show();
   }
 
   nothingToPaste() {
     // Said in place of a result, and again in another language (see `refresh`).
     this.asked = null;
     this.noticed = true;
-    put(this.output, h("p", { class: "notice warn", dataset: { note: "nothing-to-paste" }, text: t("verify.nothingToPaste") }));
+    this.show(h("p", { class: "notice warn", dataset: { note: "nothing-to-paste" }, text: t("verify.nothingToPaste") }));
   }
 
   run() {
@@ -164,11 +172,11 @@ export class VerifyPanel {
     try {
       req = cp().parseRequest(asked.text);
     } catch (e) {
-      return put(this.output, h("p", { class: "outcome error", dataset: { outcome: "unparsed" } }, t("verify.unparsed")), h("p", { text: errorLine(e) }));
+      return this.show(h("p", { class: "outcome error", dataset: { outcome: "unparsed" } }, t("verify.unparsed")), h("p", { text: errorLine(e) }));
     }
     const info = inspect(req);
     const secretKey = this.secret.value;
-    if (!secretKey) return put(this.output, h("p", { class: "notice warn", text: t("verify.needSecret") }));
+    if (!secretKey) return this.show(h("p", { class: "notice warn", text: t("verify.needSecret") }));
     const now = asked.clock || !info.timestamp ? asked.nowSec : info.timestamp;
     let outcome;
     try {
@@ -179,7 +187,7 @@ export class VerifyPanel {
         credentials: [{ secret_id: info.secretId ?? "", secret_key: secretKey, ...(info.token ? { token: info.token } : {}) }], now,
       });
     } catch (e) {
-      return put(this.output, h("p", { class: "outcome error", dataset: { outcome: "failed" } }, errorLine(e)));
+      return this.show(h("p", { class: "outcome error", dataset: { outcome: "failed" } }, errorLine(e)));
     }
     const expected = expectedTrace(req, info, secretKey) ?? {};
     if (outcome.string_to_sign) expected.string_to_sign = outcome.string_to_sign;
@@ -206,7 +214,7 @@ export class VerifyPanel {
       h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
-    put(this.output, ...parts, diffBox);
+    this.show(...parts, diffBox);
     // Compared step by step only where the signature was recomputed (a request with no
     // signature, an unknown key or an expired one has no steps to set side by side), or
     // against the client's own text.

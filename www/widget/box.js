@@ -141,7 +141,8 @@ class Body {
     this.form = new ParamForm(this.formBox, { idPrefix: `${p}-f`, onChange: () => this.update(), onShowAll: () => (requiredOnly.checked = this.requiredOnly = false) });
     this.summary = h("div", { class: "summary", "aria-live": "polite" });
     this.previewBox = h("div", { class: "preview" });
-    this.response = h("div", { class: "response", "aria-live": "polite" });
+    // Not live: the summary line says the outcome; the answer itself would be read whole.
+    this.response = h("div", { class: "response" });
     this.status = h("p", { class: "status", role: "status" });
     // Region is a field like the form's: its rule said under it, and `*` when the API needs one.
     const regionRequired = spec.region === "required";
@@ -318,6 +319,8 @@ class Body {
   }
 
   async send() {
+    // Busy, the button keeps focus (a disabled one drops it): aria-disabled, and this guard.
+    if (this.sendButton.getAttribute("aria-disabled") === "true") return;
     this.update.flush();
     if (this.violations.length) {
       const n = this.violations.length;
@@ -339,7 +342,7 @@ class Body {
       return;
     }
     renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
-    this.sendButton.disabled = true;
+    this.sendButton.setAttribute("aria-disabled", "true");
     this.sentKey = sameCallKey(this.call());
     this.response.classList.remove("stale");
     this.say(() => t("send.sending", { via: t("via.simulator") }), "sending");
@@ -354,7 +357,7 @@ class Body {
       this.say(() => t("send.failed", { code: e?.code ?? "Error" }), "error");
     } finally {
       this.sentStatus = { render: saying(this.status), state: this.status.dataset.state };
-      this.sendButton.disabled = false;
+      this.sendButton.removeAttribute("aria-disabled");
     }
   }
 }

@@ -152,7 +152,7 @@ h3 { margin: .35em 0 0; font-size: .98em; }
 .actions { display: flex; align-items: center; gap: .91em; flex-wrap: wrap; }
 .status { margin: 0; }
 /* An answer to an earlier version of the call: still there to read, marked as past. */
-.response.stale { opacity: .6; }
+.response.stale { border-left: 3px dashed var(--cp-muted); padding-left: .6em; }
 table { border-collapse: collapse; width: 100%; font-size: .91em; }
 th, td { border: 1px solid var(--cp-line2); padding: .29em; vertical-align: top; text-align: left; }
 .table-scroll { overflow-x: auto; }
