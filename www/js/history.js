@@ -86,7 +86,7 @@ export class History {
       return;
     }
     put(this.list, ...this.entries.map((e, i) => h("li", { class: "history-entry", dataset: { outcome: e.code ? "error" : "ok" } },
-      h("time", { datetime: new Date(e.at).toISOString(), text: new Date(e.at).toLocaleTimeString(lang() === "zh" ? "zh-CN" : undefined) }), " ",
+      h("time", { datetime: new Date(e.at).toISOString(), text: when(e.at) }), " ",
       h("span", { class: "mono", text: e.api }), " ",
       h("span", { class: e.code ? "bad" : "good", text: e.code || String(e.status) }), " ",
       h("span", { class: "muted", text: t(`via.${e.via}`) }), " ",
@@ -95,4 +95,13 @@ export class History {
         : h("button", { type: "button", text: t("history.load"), "aria-label": t("history.loadWhat", { n: i + 1, api: e.api }),
           on: { click: () => this.onLoad(e) } }))));
   }
+}
+
+/** When a call was sent, in the page's language: the time, and the date too when it was not
+ *  today (entries are kept across visits, and a time alone would not tell days apart). */
+function when(at) {
+  const sent = new Date(at);
+  const locale = lang() === "zh" ? "zh-CN" : "en";
+  const today = sent.toDateString() === new Date().toDateString();
+  return today ? sent.toLocaleTimeString(locale) : sent.toLocaleString(locale, { dateStyle: "medium", timeStyle: "medium" });
 }
