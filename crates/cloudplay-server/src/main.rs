@@ -23,12 +23,42 @@ USAGE:
     cloudplay --help | --version
 ";
 
+/// `cloudplay serve --help`: what the server answers where, which the global usage has no room for.
+const SERVE_HELP: &str = "\
+cloudplay serve — the playground, its simulator and a forwarding proxy, on loopback only
+
+USAGE:
+    cloudplay serve [--port N] [--accounts FILE] [--root DIR] [--pkg DIR] [--rate-limit N] [--quiet]
+
+OPTIONS:
+    --port N          listen on http://127.0.0.1:N (default 8080; 0 picks a free port, printed first)
+    --root DIR        the static files to serve at / (default: ./www)
+    --pkg DIR         the built npm package to serve at /pkg/ (default: ./pkg)
+    --accounts FILE   a JSON list of accounts the simulator knows, beside its demo ones (see the README)
+    --rate-limit N    requests per second per action (default 20, as documented; 0 = off, for benchmarks)
+    --quiet           no line per request
+
+WHAT ANSWERS WHERE:
+    GET /, /pkg/…     static files, with a Content-Security-Policy; never framed by another site
+    POST /proxy       forwards a signed request {method, url, headers, body} to the vendor over HTTPS,
+                      only for a page this server served (its Origin must be this address) and only
+                      to vendor API hosts (*.tencentcloudapi.com, *.api.qcloud.com,
+                      <product>[.<region>].aliyuncs.com); the answer is marked x-cloudplay-proxy
+    simulator         a POST /, a request with an Authorization, X-TC-* or X-Acs-* header, or an
+                      absolute-form request (an SDK using this server as its HTTP proxy) is
+                      verified and answered as the vendor would
+
+    An SDK points at it as its endpoint (http://127.0.0.1:N) or as its HTTP proxy; from Node, sign
+    for 127.0.0.1:N and send direct over http. The log holds method, host, API, code and time:
+    never a key, token or signature.
+";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `cloudplay serve --help` is how people ask what a verb takes; the JSON Lines verbs would
     // otherwise sit waiting on stdin.
     if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
-        print!("{USAGE}");
+        print!("{}", if args[0] == "serve" { SERVE_HELP } else { USAGE });
         return ExitCode::SUCCESS;
     }
     let verb = args.first().map(String::as_str);

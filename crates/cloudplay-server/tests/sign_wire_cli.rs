@@ -103,6 +103,12 @@ fn help_after_a_verb_and_stray_options() {
         assert!(out.status.success(), "{verb} --help");
         assert!(String::from_utf8_lossy(&out.stdout).contains("cloudplay serve [--port N]"), "{verb} --help");
     }
+    // serve's own help says what answers where: the proxy and its rules, the simulator.
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudplay")).args(["serve", "--help"]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    for part in ["POST /proxy", "Origin", "aliyuncs.com", "--root DIR", "absolute-form"] {
+        assert!(said.contains(part), "serve --help names {part}: {said}");
+    }
     let out = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
         .args(["sign-wire", "--pretty"])
         .stdin(Stdio::null())
