@@ -156,6 +156,10 @@ test("send via the simulator, and direct to a local server: answers, network err
     const r = await send(local, { via: "direct" });
     assert.equal(r.status, 400, "an API error is an answer, not an exception");
     assert.equal(r.via, "direct");
+    // Header names read alike whichever way the call went: as fetch gives them.
+    assert.equal(r.headers["content-type"], "application/json");
+    assert.match(viaSim.headers["content-type"], /^application\/json/);
+    assert.deepEqual(Object.keys(viaSim.headers).filter((k) => k !== k.toLowerCase()), []);
     assert.equal(seen[0].body, p.request.body);
     assert.equal(seen[0].headers.authorization, p.request.headers.Authorization);
 

@@ -236,7 +236,10 @@ pub async fn send(
             let started = js_sys::Date::now();
             let now = opts.as_ref().and_then(|o| o.now).unwrap_or_else(state::now);
             let seed = opts.as_ref().and_then(|o| o.seed).unwrap_or_else(state::entropy);
-            let r = simulate_request(&req, now, seed)?;
+            let mut r = simulate_request(&req, now, seed)?;
+            // Named as fetch names them, so that code reading `headers["content-type"]` reads
+            // every `via` alike.
+            r.headers.iter_mut().for_each(|(name, _)| name.make_ascii_lowercase());
             let out = to_js(&r)?;
             let _ = js_sys::Reflect::set(&out, &"ms".into(), &(js_sys::Date::now() - started).into());
             let _ = js_sys::Reflect::set(&out, &"via".into(), &"simulator".into());
