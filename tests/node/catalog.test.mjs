@@ -127,10 +127,12 @@ test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => 
   const order = (params) => ({ api: "demoshop/2024-01-01/CreateOrder", params: { ItemCode: "A1", ...params } });
   assert.deepEqual(validate(order({ Price: 1e21 })), []);
   assert.deepEqual(validate(order({ Price: 2 ** 60 })), []);
-  assert.throws(() => validate(order({ Budget: 2 ** 60 })), (e) => e.code === "InvalidField" && e.path === "call.params.Budget");
-  assert.throws(() => validate(order({ Line: [{ Sku: "x", Count: 1 }, { Sku: "y", Count: 1e21 }] })), (e) => e.path === "call.params.Line[1].Count");
+  // Each a violation at its own path, as a form shows it.
+  const lossy = (params) => validate(order(params)).map((v) => [v.path, v.code]);
+  assert.deepEqual(lossy({ Budget: 2 ** 60 }), [["Budget", "InvalidParameter"]]);
+  assert.deepEqual(lossy({ Line: [{ Sku: "x", Count: 1 }, { Sku: "y", Count: 1e21 }] }), [["Line[1].Count", "InvalidParameter"]]);
   // A member the spec does not know is read as an integer would be.
-  assert.throws(() => validate(order({ Address: { City: "x", Floor: 2 ** 60 } })), (e) => e.path === "call.params.Address.Floor");
+  assert.deepEqual(lossy({ Address: { City: "x", Floor: 2 ** 60 } }), [["Address.Floor", "InvalidParameter"]]);
   const real = process.env.CLOUDPLAY_ALIBABA_META_DIR;
   if (real && existsSync(real)) {
     const b = alibabaBundle(real, "bssopenapi", "2017-12-14", [join(real, "extracts/products.metadatas.BssOpenApi.json")]);

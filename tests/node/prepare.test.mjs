@@ -114,13 +114,36 @@ test("signWire and prepare agree", () => {
 test("a value JSON would change is an error at its path, never a field quietly left out", () => {
   const hai = describe("hai/2023-08-12/RunInstances").examples[0];
   const call = (params) => ({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: { ...hai.params, ...params } });
+  // A parameter's value is a violation at the parameter's own path, as a form shows every
+  // other: validate lists it, prepare refuses the call with it (code Validation). Elsewhere (a
+  // snippet's call, options) it is an error at the argument's path.
   const refused = (f, code, path) => {
-    assert.throws(f, (e) => e.name === "CloudplayError" && e.code === code && e.path === path, `${code} at ${path}`);
+    const param = path.startsWith("call.params.") ? path.slice("call.params.".length) : null;
+    let got;
+    try {
+      got = { value: f() };
+    } catch (e) {
+      got = { error: e };
+    }
+    if (param !== null && got.value !== undefined) {
+      assert.deepEqual(got.value.map((v) => [v.path, v.code]), [[param, "InvalidParameter"]], `validate: ${param}`);
+      assert.ok(got.value[0].message.startsWith(`${param} `) && got.value[0].message_zh.startsWith(param), got.value[0].message);
+      return;
+    }
+    const e = got.error;
+    assert.ok(e, `${path}: refused`);
+    if (param !== null) {
+      assert.equal(e.code, "Validation", `${param}: ${e.message}`);
+      assert.deepEqual(e.violations.map((v) => [v.path, v.code]), [[param, "InvalidParameter"]], `prepare: ${param}`);
+      assert.equal(e.path, param);
+      return;
+    }
+    assert.ok(e.name === "CloudplayError" && e.code === code && e.path === path, `${code} at ${path}: ${e.code} at ${e.path}`);
   };
   // JSON.stringify writes NaN and ±Infinity as null, which reads as "not given".
   refused(() => validate(call({ SystemDisk: { DiskType: "CLOUD_PREMIUM", DiskSize: parseInt("abc", 10) } })), "InvalidField", "call.params.SystemDisk.DiskSize");
   refused(() => prepare(call({ InstanceCount: Infinity }), DEMO_CREDENTIALS, { timestamp: 1700000000 }), "InvalidField", "call.params.InstanceCount");
-  refused(() => snippet(call({ InstanceCount: -Infinity }), "curl"), "InvalidField", "call.params.InstanceCount");
+  assert.throws(() => snippet(call({ InstanceCount: -Infinity }), "curl"), (e) => e.code === "InvalidField" && e.path === "call.params.InstanceCount");
   refused(() => prepare(call({}), DEMO_CREDENTIALS, { timestamp: NaN }), "InvalidField", "options.timestamp");
   refused(() => validate(call({ InstanceCount: new Number(NaN) })), "InvalidField", "call.params.InstanceCount");
   refused(() => validate(call({ InstanceName: new Date("not a date") })), "InvalidField", "call.params.InstanceName");
@@ -131,7 +154,7 @@ test("a value JSON would change is an error at its path, never a field quietly l
   refused(() => prepare(call({ InstanceName: instanceName }), DEMO_CREDENTIALS, { timestamp: 1700000000 }), "InvalidField", "call.params.InstanceName");
   refused(() => validate(call({ Tags: [{ Key: "k", Value: Symbol("v") }] })), "InvalidField", "call.params.Tags[0].Value");
   refused(() => validate(call({ SecurityGroupIds: ["sg-1", () => "sg-2"] })), "InvalidField", "call.params.SecurityGroupIds[1]");
-  assert.throws(() => validate(call({ InstanceName: instanceName })), (e) => /is a function, which JSON cannot carry/.test(e.message));
+  assert.match(validate(call({ InstanceName: instanceName }))[0].message, /^InstanceName is a function, which JSON cannot carry/);
   // An object JSON writes as {} or as numbered members: a call built by an async function
   // given without its await, bytes, a pattern.
   const pending = Promise.resolve("named");
@@ -151,7 +174,7 @@ test("a value JSON would change is an error at its path, never a field quietly l
   // 1152921504606847000, 1e21 as 1e+21): refused, where a decimal string or a BigInt is exact.
   refused(() => validate(call({ InstanceCount: 2 ** 60 })), "InvalidField", "call.params.InstanceCount");
   refused(() => prepare(call({ SystemDisk: { DiskType: "CLOUD_PREMIUM", DiskSize: 1e21 } }), DEMO_CREDENTIALS, { timestamp: 1700000000 }), "InvalidField", "call.params.SystemDisk.DiskSize");
-  assert.throws(() => validate(call({ InstanceCount: 2 ** 60 })), (e) => /decimal string or a BigInt/.test(e.message));
+  assert.match(validate(call({ InstanceCount: 2 ** 60 }))[0].message, /decimal string or a BigInt/);
   const ms = { api: "ms/2018-04-08/CreateResourceInstances", params: { Pid: 12750, TimeUnit: "m", TimeSpan: 6, ResourceNum: 10 } };
   assert.deepEqual(validate({ ...ms, params: { ...ms.params, Pid: 2n ** 60n } }), []);
   assert.deepEqual(validate({ ...ms, params: { ...ms.params, Pid: "1152921504606846976" } }), []);

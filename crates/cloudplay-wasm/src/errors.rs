@@ -237,6 +237,36 @@ pub fn call_from_js(value: JsValue) -> Result<cloudplay_core::Call, Error> {
     Ok(call)
 }
 
+/// A parameter value JSON cannot carry as given (NaN from an empty number input, a function,
+/// a Promise, an integer past 2^53), found while reading the call, as the violation it is:
+/// a form shows it at its field, by the same path as every other violation of that field.
+#[cfg(feature = "full")]
+pub fn param_violation(e: &Error) -> Option<cloudplay_sign::error::Violation> {
+    if !matches!(e.kind, ErrorKind::InvalidField | ErrorKind::InvalidJson) {
+        return None;
+    }
+    // The parameters as a whole (a Promise given for them) are the call's problem, not a field's.
+    let path = e.path.as_deref()?.strip_prefix("call.params.")?;
+    Some(cloudplay_sign::error::Violation {
+        path: path.into(),
+        code: "InvalidParameter".into(),
+        message: format!("{path} {}", e.message),
+        message_zh: format!(
+            "{path} 的值无法原样以 JSON 发送（如 NaN、Infinity、函数、Promise 或超过 2^53 的整数）：请给出值本身。"
+        ),
+    })
+}
+
+/// `prepare`'s reading of the call: a parameter JSON cannot carry is a validation error, as
+/// any other broken parameter is.
+#[cfg(feature = "full")]
+pub fn params_as_validation(e: Error) -> Error {
+    match param_violation(&e) {
+        Some(v) => Error::validation(vec![v]),
+        None => e,
+    }
+}
+
 /// What the spec says of the value being walked.
 #[cfg(feature = "full")]
 #[derive(Clone, Copy)]

@@ -234,7 +234,15 @@ pub fn import_alibaba_meta(
 /// Every violation of a call `{api, params, region?, endpoint?}`: `[{path, code, message, message_zh}]`.
 #[wasm_bindgen(unchecked_return_type = "Violation[]")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue) -> JsResult {
-    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
+    let call: Call = match errors::call_from_js(call) {
+        Ok(call) => call,
+        Err(e) => {
+            return match errors::param_violation(&e) {
+                Some(v) => to_js(&[v]),
+                None => Err(to_js_error(&e)),
+            }
+        }
+    };
     state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v)))
 }
 
@@ -289,7 +297,7 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?PrepareOptions")] options: Option<JsValue>,
 ) -> JsResult {
-    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
+    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&errors::params_as_validation(e)))?;
     let credentials: Credentials =
         arg(credentials, "credentials").map_err(|e| to_js_error(&cloudplay_core::json::without_secret(e)))?;
     let options = options.filter(|v| !v.is_null() && !v.is_undefined());
