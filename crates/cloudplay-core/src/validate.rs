@@ -343,7 +343,7 @@ impl<'a> Validator<'a> {
             self.push(
                 path,
                 value_code,
-                format!("{path} has {n} items; at most {max} are allowed."),
+                format!("{path} has {}; it may have at most {max}.", counted(n, "item")),
                 format!("{path} 有 {n} 项，最多允许 {max} 项。"),
             );
         }
@@ -351,7 +351,7 @@ impl<'a> Validator<'a> {
             self.push(
                 path,
                 value_code,
-                format!("{path} has {n} items; at least {min} are needed."),
+                format!("{path} has {}; it needs at least {min}.", counted(n, "item")),
                 format!("{path} 有 {n} 项，至少需要 {min} 项。"),
             );
         }
@@ -370,7 +370,7 @@ impl<'a> Validator<'a> {
             self.push(
                 path,
                 code,
-                format!("{path} has {chars} characters; at most {max} are allowed."),
+                format!("{path} has {}; it may have at most {max}.", counted(chars, "character")),
                 format!("{path} 长度为 {chars} 个字符，最多允许 {max} 个。"),
             );
         }
@@ -378,7 +378,7 @@ impl<'a> Validator<'a> {
             self.push(
                 path,
                 code,
-                format!("{path} has {chars} characters; at least {min} are needed."),
+                format!("{path} has {}; it needs at least {min}.", counted(chars, "character")),
                 format!("{path} 长度为 {chars} 个字符，至少需要 {min} 个。"),
             );
         }
@@ -681,6 +681,15 @@ fn is_ipv4(s: &str) -> bool {
     parts == 4
 }
 
+/// `1 item`, `3 items`: a count with its noun, singular for one.
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -715,6 +724,13 @@ mod tests {
         ] {
             assert_eq!(typo_distance(name, typed), None, "{name} {typed}");
         }
+    }
+
+    #[test]
+    fn a_count_of_one_is_singular() {
+        assert_eq!(counted(1, "item"), "1 item");
+        assert_eq!(counted(0, "item"), "0 items");
+        assert_eq!(counted(2, "character"), "2 characters");
     }
 
     #[test]

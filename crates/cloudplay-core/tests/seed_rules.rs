@@ -604,3 +604,15 @@ fn beyond_the_type_the_fields_own_bound_is_said() {
         found[0].message
     );
 }
+
+#[test]
+fn counts_in_messages_are_singular_for_one() {
+    let message = |api: &str, params: Value, region: Option<&str>, path: &str| {
+        let v = check(api, params, region);
+        v.iter().find(|v| v.path == path).unwrap_or_else(|| panic!("{path}: {v:?}")).message.clone()
+    };
+    let none = message(BSS, with(bss_ok(), "Parameter", json!([])), None, "Parameter");
+    assert_eq!(none, "Parameter has 0 items; it needs at least 1.");
+    let long = message(HAI, with(hai_ok(), "InstanceName", json!("x".repeat(129))), Some("ap-guangzhou"), "InstanceName");
+    assert_eq!(long, "InstanceName has 129 characters; it may have at most 128.");
+}
