@@ -653,6 +653,8 @@ test("each box speaks its own lang, or the page's, and a change of either keeps 
 
   await hai.evaluate((e) => e.setAttribute("lang", "zh"));
   assert.equal(await tryLabel(hai), "试一试");
+  // Named with Chinese punctuation in Chinese.
+  assert.equal(await hai.evaluate((e) => e.shadowRoot.querySelector("section.box").getAttribute("aria-label")), "试一试：RunInstances");
   assert.equal(await hai.getByRole("button", { name: "发送" }).count(), 1);
   assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
   assert.equal(await hai.getByLabel("地域").inputValue(), "ap-beijing");
@@ -666,10 +668,13 @@ test("each box speaks its own lang, or the page's, and a change of either keeps 
   await settle(page);
   assert.doesNotMatch(await bss.locator(".summary").textContent(), /[\u4e00-\u9fff]/);
 
-  // The page's own language switch takes the boxes without a lang of their own.
+  // The page's own language switch takes the boxes without a lang of their own, and the
+  // reader stays in the field they were in.
+  await bss.locator('.form [data-path="Parameter[0].Code"]').focus();
   await page.evaluate(() => (document.documentElement.lang = "zh-CN"));
   await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="bss"]').shadowRoot.querySelector(".try")?.textContent === "试一试");
   assert.equal(await bss.locator('.form [data-path="Parameter[0].Code"]').inputValue(), "");
+  assert.equal(await bss.evaluate((e) => e.shadowRoot.activeElement?.dataset.path), "Parameter[0].Code", "focus stays in the field");
   await hai.evaluate((e) => e.setAttribute("lang", "en"));
   assert.equal(await tryLabel(hai), "Try it");
   assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");

@@ -71,7 +71,7 @@ function isIntegerType(ty) {
 export function rulesText(param) {
   const parts = [];
   const show = (v) => (typeof v === "string" ? v : JSON.stringify(v));
-  if (param.allowed?.length) parts.push(t("rule.allowed", { values: param.allowed.map(show).join(", ") }));
+  if (param.allowed?.length) parts.push(t("rule.allowed", { values: param.allowed.map(show).join(t("punct.list")) }));
   if (param.min !== undefined && param.max !== undefined) parts.push(t("rule.range", { min: param.min, max: param.max }));
   else if (param.min !== undefined) parts.push(t("rule.min", { min: param.min }));
   else if (param.max !== undefined) parts.push(t("rule.max", { max: param.max }));

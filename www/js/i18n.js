@@ -164,6 +164,8 @@ const en = {
   "step.authorization": "Authorization",
   "step.http": "Final HTTP request",
 
+  "punct.colon": ": ",
+  "punct.list": ", ",
   "action.copy": "Copy",
   "action.copyWhat": "Copy {what}",
   "action.copied": "Copied.",
@@ -502,6 +504,8 @@ const zh = {
   "step.authorization": "Authorization",
   "step.http": "最终 HTTP 请求",
 
+  "punct.colon": "：",
+  "punct.list": "、",
   "action.copy": "复制",
   "action.copyWhat": "复制{what}",
   "action.copied": "已复制。",

@@ -166,8 +166,8 @@ export function renderResponse(container, resp, ctx) {
   if (!read.ok) {
     const explained = explainCode(ctx.spec, read.code);
     parts.push(h("div", { class: "explain" },
-      read.message ? h("p", {}, h("strong", { text: `${t("resp.message")}: ` }), read.message) : null,
-      explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}: ` }), explained) : null));
+      read.message ? h("p", {}, h("strong", { text: `${t("resp.message")}${t("punct.colon")}` }), read.message) : null,
+      explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}${t("punct.colon")}` }), explained) : null));
     // No key to check the signature with: comparing signatures would blame the secret key.
     if (unknownKeyId(read)) {
       parts.push(h("p", { class: "notice warn", dataset: { note: "unknown-key-id" }, text: t("resp.unknownKeyId", { id: ctx.credentials?.secret_id ?? "" }) }));

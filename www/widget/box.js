@@ -170,7 +170,7 @@ class Body {
 
     put(this.root,
       this.styleNode,
-      h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}: ${spec.action}` },
+      h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}${t("punct.colon")}${spec.action}` },
         h("header", {},
           h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
             spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: ` (${t("rule.deprecated")})` }) : null),

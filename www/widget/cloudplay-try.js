@@ -116,9 +116,13 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     } else this.build();
   }
 
-  /** Shows the box again in its language if that has changed, keeping what the reader typed. */
+  /** Shows the box again in its language if that has changed, keeping what the reader typed
+   *  and where they were: a control's id is the same in every drawing of the box. */
   relang() {
-    if (this.built && langOf(this) !== this.shownLang) this.render();
+    if (!this.built || langOf(this) === this.shownLang) return;
+    const focused = this.root.activeElement?.id;
+    this.render();
+    if (focused) this.root.getElementById(focused)?.focus();
   }
 
   /** Takes back what `data-error` said of an attribute that has changed since (a change of
