@@ -499,6 +499,22 @@ test("form and JSON stay in sync; arrays add and remove; required-only filter", 
   await page.getByRole("button", { name: "Remove Parameter[0]" }).click();
   await settle(page);
   assert.deepEqual(JSON.parse(await page.inputValue("#json")).Parameter, [{ Code: "Region", Value: "cn-hangzhou" }]);
+  // Focus goes on to Add, which would not say what happened: a status line does.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.addFor), "Parameter");
+  await page.waitForFunction(() => [...document.querySelectorAll("[role=status]")].some((el) => el.textContent === "Parameter[0] removed."));
+  // A problem of the list as a whole is said where focus goes for it: the Add button.
+  await page.fill("#json", JSON.stringify({ ...JSON.parse(await page.inputValue("#json")), Parameter: [] }, null, 2));
+  await settle(page);
+  const described = await page.evaluate(() => {
+    const add = document.querySelector('#form button[data-add-for="Parameter"]');
+    return document.getElementById(add.getAttribute("aria-describedby"))?.textContent;
+  });
+  assert.match(described, /Parameter has 0 items; it needs at least 1/);
+  await page.getByRole("button", { name: "Add item to Parameter" }).click();
+  await page.fill('#form [data-path="Parameter[0].Code"]', "Region");
+  await page.fill('#form [data-path="Parameter[0].Value"]', "cn-hangzhou");
+  await settle(page);
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")).Parameter, [{ Code: "Region", Value: "cn-hangzhou" }]);
   // JSON → form, including an allowed-values choice and a type error reported at its field.
   const params = JSON.parse(await page.inputValue("#json"));
   params.SubscriptionType = "PayAsYouGo";

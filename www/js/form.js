@@ -135,6 +135,8 @@ export class ParamForm {
     this.params = {};
     this.slots = new Map();
     this.counter = 0;
+    // Says what a remove did: focus goes on to the list's Add button, which would not say it.
+    this.said = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   }
 
   /** Builds the form for `spec`, editing `params` in place. */
@@ -226,6 +228,8 @@ export class ParamForm {
       const add = h("button", {
         type: "button", class: "add", text: t("form.add"),
         "aria-label": t("form.addItem", { name: label }),
+        // Where focus goes for a problem of the list as a whole ("at least 1 item"): it says it.
+        "aria-describedby": errId,
         dataset: { addFor: path },
         on: { click: () => this.addItem(param, segs) },
       });
@@ -305,6 +309,15 @@ export class ParamForm {
     this.render(this.spec, this.params);
     this.onChange(path);
     this.focusPath(path);
+    this.announce(t("form.removed", { name: `${path}[${index}]` }));
+  }
+
+  /** Says `text` politely. The region is put beside the form the first time: a live region
+   *  is heard only when it changes after it is in the page, hence the moment's wait. */
+  announce(text) {
+    if (!this.said.isConnected) this.container.after(this.said);
+    this.said.textContent = "";
+    setTimeout(() => (this.said.textContent = text), 50);
   }
 
   /** The slot of `path`, or of its nearest ancestor the form shows. */

@@ -93,6 +93,7 @@ const en = {
   "form.addItem": "Add item to {name}",
   "form.remove": "Remove",
   "form.removeItem": "Remove {name}",
+  "form.removed": "{name} removed.",
   "form.noParams": "This API takes no parameters.",
   "form.notArray": "This value is not a list; fix it in the JSON editor or add an item to start a new list.",
 
@@ -433,6 +434,7 @@ const zh = {
   "form.addItem": "添加一项到 {name}",
   "form.remove": "删除",
   "form.removeItem": "删除 {name}",
+  "form.removed": "已删除 {name}。",
   "form.noParams": "该接口没有参数。",
   "form.notArray": "该值不是列表；请在 JSON 编辑器中修改，或添加一项以新建列表。",
 

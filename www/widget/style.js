@@ -153,6 +153,7 @@ h3 { margin: .35em 0 0; font-size: .98em; }
 .status { margin: 0; }
 /* An answer to an earlier version of the call: still there to read, marked as past. */
 .response.stale { border-left: 3px dashed var(--cp-muted); padding-left: .6em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-size: .91em; }
 th, td { border: 1px solid var(--cp-line2); padding: .29em; vertical-align: top; text-align: left; }
 .table-scroll { overflow-x: auto; }
