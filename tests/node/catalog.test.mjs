@@ -41,7 +41,8 @@ test("describe returns the parameter tree, docs, errors and examples", () => {
   const hai = describe("hai/2023-08-12/RunInstances");
   const disk = hai.params.find((p) => p.name === "SystemDisk");
   assert.equal(disk.type, "object");
-  assert.deepEqual(disk.fields.map((f) => f.name).sort(), ["DiskSize", "DiskType"]);
+  assert.deepEqual(disk.fields.map((f) => f.name).sort(), ["DiskName", "DiskSize", "DiskType"]);
+  assert.deepEqual(disk.fields.find((f) => f.name === "DiskType").allowed, ["CLOUD_PREMIUM", "CLOUD_HSSD"]);
   assert.ok(hai.errors.some((e) => e.code === "InvalidParameterValue.InvalidInstanceCount"));
   assert.ok(hai.examples.length >= 1);
   for (const id of SEEDS) {

@@ -616,3 +616,10 @@ fn counts_in_messages_are_singular_for_one() {
     let long = message(HAI, with(hai_ok(), "InstanceName", json!("x".repeat(129))), Some("ap-guangzhou"), "InstanceName");
     assert_eq!(long, "InstanceName has 129 characters; it may have at most 128.");
 }
+
+#[test]
+fn hai_system_disk_takes_the_types_and_the_partition_tccli_states() {
+    let disk = |d: Value| check(HAI, with(hai_ok(), "SystemDisk", d), Some("ap-guangzhou"));
+    assert!(disk(json!({"DiskType": "CLOUD_HSSD", "DiskSize": 100, "DiskName": "vda2"})).is_empty());
+    assert_eq!(codes(&disk(json!({"DiskType": "CLOUD_SSD"}))), one("SystemDisk.DiskType", "InvalidParameterValue"));
+}

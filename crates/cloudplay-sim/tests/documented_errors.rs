@@ -160,6 +160,14 @@ fn hai_codes() {
         expect_code(&mut sim, &signed(HAI, hai(params), &c), code);
         reached.push(code);
     }
+    // The bundle types the vendor's metadata lists are in stock (3XL aside, sold out above),
+    // and so is the seed page's own example S.
+    // (A simulator of their own: these would pass the 20 requests a second this one allows.)
+    let mut stocked = Simulator::new();
+    for bundle in ["S", "XL", "XL_2X", "3XL_2X", "4XL", "24GB_A"] {
+        let a = send(&mut stocked, &signed(HAI, hai(json!({"BundleType": bundle})), &c));
+        assert_eq!(a.code(), None, "{bundle}: {}", a.body);
+    }
     expect_code(
         &mut sim,
         &signed(HAI, hai(json!({})), &creds(Profile::Arrears)),
