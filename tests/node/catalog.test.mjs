@@ -78,6 +78,17 @@ test("importTccli adds every action of the four tccli files", () => {
   assert.equal(describe("cvm/2017-03-12/DescribeInstances").product_name.zh, "云服务器");
   assert.ok(search("云服务器 DescribeInstances").some((a) => a.id === "cvm/2017-03-12/DescribeInstances"));
   assert.ok(describe("cvm/2017-03-12/RunInstances").params.length > 10);
+  // tccli's documents are HTML; a spec's docs are the text they read as, links with their address.
+  const docs = [];
+  const walk = (params) => params?.forEach((p) => (docs.push(p.doc?.zh ?? ""), walk(p.fields), walk(p.items ? [p.items] : [])));
+  for (const id of ids.filter((i) => i.startsWith("cvm/"))) {
+    const spec = describe(id);
+    docs.push(spec.description.zh);
+    walk(spec.params);
+  }
+  assert.deepEqual(docs.filter((d) => /<\/?(li|p|br|a|strong|code)\b|&(lt|gt|amp|quot);/.test(d)).slice(0, 3), []);
+  assert.ok(docs.some((d) => d.includes("\n• ")), "list items are lines of their own");
+  assert.ok(docs.some((d) => /\(https:\/\/cloud\.tencent\.com\/document\//.test(d)), "a link keeps its address");
   // Objects are accepted as well as JSON text; bad input is an error, not a crash.
   assert.throws(() => importTccli("{]"), (e) => e.code === "InvalidJson");
   assert.throws(() => importTccli(undefined), (e) => e.code === "MissingField" && e.path === "apiJson");

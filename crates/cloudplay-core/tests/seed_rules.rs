@@ -613,7 +613,8 @@ fn counts_in_messages_are_singular_for_one() {
     };
     let none = message(BSS, with(bss_ok(), "Parameter", json!([])), None, "Parameter");
     assert_eq!(none, "Parameter has 0 items; it needs at least 1.");
-    let long = message(HAI, with(hai_ok(), "InstanceName", json!("x".repeat(129))), Some("ap-guangzhou"), "InstanceName");
+    let long =
+        message(HAI, with(hai_ok(), "InstanceName", json!("x".repeat(129))), Some("ap-guangzhou"), "InstanceName");
     assert_eq!(long, "InstanceName has 129 characters; it may have at most 128.");
 }
 

@@ -10,6 +10,7 @@ use crate::spec::ApiSpec;
 
 pub mod alibaba;
 pub mod tccli;
+mod text;
 
 /// What an import produced: the specs, and the actions left out with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

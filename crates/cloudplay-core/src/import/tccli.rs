@@ -21,6 +21,7 @@ use alloc::vec::Vec;
 
 use serde_json::{Map, Value};
 
+use super::text::plain_text;
 use super::{invalid, parse_json, Imported, Skipped};
 use crate::encode::parse_query;
 use crate::error::Result;
@@ -206,7 +207,7 @@ fn import_action(
         style: ApiStyle::TencentApi3,
         product_name: Doc::new("", ctx.product_name),
         title: Doc::new("", title),
-        description: Doc::new("", document),
+        description: Doc::new("", plain_text(document)),
         endpoints: Endpoints {
             default: format!("{}.tencentcloudapi.com", ctx.service),
             path: "/".into(),
@@ -321,7 +322,7 @@ impl Expander<'_> {
             ("string", "datetime" | "datetime_iso" | "date" | "binary") => format!("（{member}）"),
             _ => String::new(),
         };
-        p.doc = Doc::new("", format!("{document}{detail}"));
+        p.doc = Doc::new("", format!("{}{detail}", plain_text(document)));
         if let Some(example) = str_field(m, "example").filter(|e| !e.is_empty() && *e != "无") {
             p.example = Some(Value::String(example.into()));
         }
@@ -408,7 +409,7 @@ fn example(spec: &ApiSpec, e: &Value) -> Example {
     let response = serde_json::from_str::<Value>(text("output")).ok();
     Example {
         title: Doc::new("", text("title")),
-        doc: Doc::new("", text("document")),
+        doc: Doc::new("", plain_text(text("document"))),
         params,
         region: None,
         request,
