@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { describe, prepare, snippet, parseRequest } from "cloudplay";
+import { DEMO_CREDENTIALS } from "./helpers.mjs";
 
 const SEEDS = [
   "ms/2018-04-08/CreateResourceInstances",
@@ -72,4 +73,12 @@ test("parseRequest reads raw HTTP too, and explains what it cannot read", () => 
   assert.throws(() => parseRequest(42), (e) => e.code === "InvalidField");
   assert.throws(() => snippet({ api: SEEDS[0], params: {} }, "cobol"), (e) => e.code === "InvalidField" && e.path === "language");
   assert.throws(() => snippet({ api: SEEDS[0], params: {} }, "curl"), (e) => e.code === "MissingField" && e.path === "signed");
+});
+
+test("a language that is not one, and a field of the wrong type, are told in a caller's words", () => {
+  const call = { api: "hai/2023-08-12/RunInstances", params: describe("hai/2023-08-12/RunInstances").examples[0].params, region: "ap-guangzhou" };
+  assert.throws(() => snippet(call, 5), (e) => e.code === "InvalidField" && e.path === "language" && /must be a string, one of curl/.test(e.message));
+  assert.throws(() => snippet(call, "rust"), (e) => e.path === "language" && /'rust' is not one of curl/.test(e.message));
+  assert.throws(() => snippet({ ...call, region: 5 }, "curl"), (e) => e.path === "call.region" && /the number `5`, expected a string/.test(e.message));
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { algorithm: "HMAC" }), (e) => e.path === "options.algorithm" && /^InvalidField at options.algorithm: 'HMAC' is not one of `TC3-HMAC-SHA256`/.test(e.message));
 });

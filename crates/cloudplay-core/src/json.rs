@@ -230,7 +230,17 @@ fn in_plain_words(why: String) -> String {
     if let Some((_, rest)) = why.strip_prefix("unknown field `").and_then(|r| r.split_once("`, ")) {
         return format!("is not a known field: {rest}");
     }
-    let why = why.replacen("invalid type: floating point `", "invalid type: the number `", 1);
+    if let Some((value, rest)) = why.strip_prefix("unknown variant `").and_then(|r| r.split_once("`, expected ")) {
+        return format!(
+            "'{value}' is not {}",
+            rest.strip_prefix("one of ").map_or(rest.to_string(), |r| format!("one of {r}"))
+        );
+    }
+    let why = why.replacen("invalid type: floating point `", "invalid type: the number `", 1).replacen(
+        "invalid type: integer `",
+        "invalid type: the number `",
+        1,
+    );
     let why = match WORDS.iter().find_map(|(rust, words)| why.strip_suffix(rust).map(|stem| (stem, words))) {
         Some((stem, words)) if stem.ends_with("expected ") => format!("{stem}{words}"),
         _ => why,
@@ -250,6 +260,18 @@ fn in_plain_words(why: String) -> String {
 mod tests {
     use super::*;
     use crate::{Credentials, PrepareOptions};
+
+    #[test]
+    fn serde_words_are_said_in_a_callers_words() {
+        assert_eq!(
+            in_plain_words("unknown variant `x`, expected one of `GET`, `POST`".into()),
+            "'x' is not one of `GET`, `POST`"
+        );
+        assert_eq!(
+            in_plain_words("invalid type: integer `5`, expected a string".into()),
+            "invalid type: the number `5`, expected a string"
+        );
+    }
 
     fn secret_safe<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
         typed_arg(text, arg).map_err(without_secret)

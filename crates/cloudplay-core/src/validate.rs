@@ -509,12 +509,16 @@ impl<'a> Validator<'a> {
 
     fn not_allowed(&mut self, p: &Param, v: &Value, path: &str, code: &str) {
         let list: Vec<String> = p.allowed.iter().map(show).collect();
-        let list = list.join(", ");
+        // The value given is quoted, as in every other message: `= sub` read as a word of it.
+        let given = match v {
+            Value::String(s) => format!("'{}'", show_str(s)),
+            other => show(other),
+        };
         self.push(
             path,
             code,
-            format!("{path} = {} is not one of: {list}.", show(v)),
-            format!("{path} 的值 {} 不在允许的取值中：{list}。", show(v)),
+            format!("{path} = {given} is not one of: {}.", list.join(", ")),
+            format!("{path} 的值 {given} 不在允许的取值中：{}。", list.join("、")),
         );
     }
 }

@@ -435,6 +435,9 @@ fn bss_required_and_subscription_type() {
     );
     let v = check(BSS, with(bss_ok(), "SubscriptionType", json!("Monthly")), None);
     assert_eq!(codes(&v), one("SubscriptionType", "InvalidParameter"));
+    // The value given is quoted; the Chinese list is joined the Chinese way.
+    assert_eq!(v[0].message, "SubscriptionType = 'Monthly' is not one of: Subscription, PayAsYouGo.");
+    assert_eq!(v[0].message_zh, "SubscriptionType 的值 'Monthly' 不在允许的取值中：Subscription、PayAsYouGo。");
 }
 
 #[test]

@@ -352,7 +352,10 @@ pub fn snippet(
     #[wasm_bindgen(unchecked_param_type = "?HttpRequest")] signed: Option<JsValue>,
 ) -> JsResult {
     let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
-    let name = language.as_string().unwrap_or_default();
+    let Some(name) = language.as_string() else {
+        let why = "must be a string, one of curl, python, node, go, cli";
+        return Err(to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "language", why)));
+    };
     let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;
     let signed: Option<cloudplay_core::HttpRequest> = match signed.filter(|v| !v.is_null() && !v.is_undefined()) {
         None => None,
