@@ -140,9 +140,9 @@ for (const [colorScheme, language] of [["light", "en"], ["dark", "zh"]]) {
 test("a box for an API the vendor has deprecated says so beside its name", async () => {
   const { page, problems } = await openDocs({ edit: (html) => html.replace('api="bssopenapi/2017-12-14/CreateInstance"', 'api="ms/2018-04-08/CreateResourceInstances"') });
   const ms = page.locator('cloudplay-try[api="ms/2018-04-08/CreateResourceInstances"]');
-  assert.equal(await ms.locator("h2 .deprecated").textContent(), " (deprecated)");
-  assert.match(await ms.locator("h2 .deprecated").getAttribute("title"), /^Deprecated by the vendor/);
-  assert.equal(await page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"] h2 .deprecated').count(), 0);
+  assert.equal(await ms.locator(".title .deprecated").textContent(), " (deprecated)");
+  assert.match(await ms.locator(".title .deprecated").getAttribute("title"), /^Deprecated by the vendor/);
+  assert.equal(await page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"] .title .deprecated').count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -479,7 +479,7 @@ test("a host page with html { font-size: 62.5% } leaves the widget's text sizes 
   const sizes = async (page) => {
     const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
     const size = (locator) => locator.first().evaluate((el) => getComputedStyle(el).fontSize);
-    return { heading: await size(hai.locator("h2")), help: await size(hai.locator(".doc")), label: await size(hai.locator("label")), code: await size(hai.locator("pre")) };
+    return { heading: await size(hai.locator(".title")), help: await size(hai.locator(".doc")), label: await size(hai.locator("label")), code: await size(hai.locator("pre")) };
   };
   const plain = await openDocs();
   const expected = await sizes(plain.page);
@@ -536,7 +536,7 @@ test("a box with a wrong or missing api gives readers one short line, and its au
 
 test("an author presets a box with region and params (over the example's), and hears of a params or example that is wrong (console, data-error, cloudplay:error)", async () => {
   const presets = `<cloudplay-try api="hai/2023-08-12/RunInstances" region="ap-singapore" params='{"BundleType":"XL","InstanceCount":2}'>`;
-  const { page, problems, messages } = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', presets) });
+  const { page, problems, messages } = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances" heading="3">', presets) });
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
   assert.equal(await hai.getByLabel("Region").inputValue(), "ap-singapore");
   assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");
@@ -550,7 +550,7 @@ test("an author presets a box with region and params (over the example's), and h
 
   // JSON that does not parse, and an example the API does not have: the reader gets the example.
   const wrong = `<cloudplay-try api="hai/2023-08-12/RunInstances" example="7" params='{"BundleType": XL}'>`;
-  const bad = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances">', wrong) });
+  const bad = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances" heading="3">', wrong) });
   const box = bad.page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
   assert.equal(await box.getAttribute("data-ready"), "true");
   assert.equal(await box.locator('.form [data-path="BundleType"]').inputValue(), "S");
@@ -568,6 +568,28 @@ test("an author presets a box with region and params (over the example's), and h
   }));
   assert.match(heard, /^example="9" is not one of its 1 example/);
   await bad.page.close();
+});
+
+test("a box's title takes the level its heading attribute gives, so the page's outline reads in order; a level it has not is the author's mistake", async () => {
+  const boxes = '<h2>Try it</h2><cloudplay-try id="under" api="hai/2023-08-12/RunInstances" heading="3"></cloudplay-try>' +
+    '<cloudplay-try id="odd" api="hai/2023-08-12/RunInstances" heading="9"></cloudplay-try></main>';
+  const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", boxes) });
+  const level = (id) => page.locator(id).evaluate((e) => e.shadowRoot.querySelector(".title")?.tagName);
+  assert.equal(await level("#under"), "H3");
+  assert.equal(await level("#odd"), "H2");
+  assert.match(await page.locator("#odd").getAttribute("data-error"), /^heading="9" is not a level from 2 to 6/);
+  // Set as a property, the title changes level and what the reader typed stays.
+  await page.locator("#under").locator('.form [data-path="BundleType"]').fill("4XL");
+  await page.locator("#under").evaluate((e) => (e.heading = 4));
+  assert.equal(await level("#under"), "H4");
+  assert.equal(await page.locator("#under").locator('.form [data-path="BundleType"]').inputValue(), "4XL");
+  await page.locator("#odd").evaluate((e) => (e.heading = "2"));
+  assert.equal(await page.locator("#odd").getAttribute("data-error"), null);
+  // Its size does not follow its level.
+  const sizes = await page.evaluate(() => [...document.querySelectorAll("cloudplay-try")].map((b) => getComputedStyle(b.shadowRoot.querySelector(".title")).fontSize));
+  assert.equal(new Set(sizes).size, 1, sizes.join());
+  assert.equal(problems.length, 1, problems.join("\n"));
+  await page.close();
 });
 
 test("a box's playground attribute sets where its link goes; one that is not http(s), or a theme it has not, is the author's mistake", async () => {

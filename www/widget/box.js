@@ -71,6 +71,17 @@ class Body {
 
   /** A theme the stylesheet has no palette for is the author's mistake (the box then follows
    *  its color-scheme). */
+  /** The level of the box's title in the page's outline: `heading`, 2 (the default) to 6. A
+   *  box under a section's h2 is one level below it. Read at each drawing, so a mistake is
+   *  said each time the box is drawn with it. */
+  headingLevel() {
+    const given = this.getAttribute("heading");
+    if (given === null) return 2;
+    if (/^[2-6]$/.test(given.trim())) return Number(given.trim());
+    if (!(this.dataset.error ?? "").includes(`heading="${given}"`)) this.authorError(`heading="${given}" is not a level from 2 to 6; the box's title is an h2`);
+    return 2;
+  }
+
   checkTheme() {
     const theme = this.getAttribute("theme");
     if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
@@ -172,7 +183,7 @@ class Body {
       this.styleNode,
       h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}${t("punct.colon")}${spec.action}` },
         h("header", {},
-          h("h2", {}, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
+          h(`h${this.headingLevel()}`, { class: "title" }, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
             spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: ` (${t("rule.deprecated")})` }) : null),
           this.openLink),
         this.regionField = h("div", { class: "field" },

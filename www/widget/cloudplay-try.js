@@ -4,6 +4,7 @@
 //   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
 // Attributes: api (required), example (index, default 0), region, params (JSON over the
 // example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's),
+// heading (the title's level, 2 to 6; default 2),
 // playground (the address of a playground for the "open" link); the
 // README's widget section says each, with data-ready, data-error and the cloudplay:ready event.
 // It shows the API's form with its example loaded, live validation, the signature, and sends to
@@ -49,7 +50,7 @@ if (DOM) new MutationObserver(() => {
 
 /** The attributes a box reads; each is also a property that sets it, because Vue and React
  *  set a property wherever the element has one by that name. `params` takes an object too. */
-const ATTRIBUTES = ["api", "example", "region", "params", "playground", "theme"];
+const ATTRIBUTES = ["api", "example", "region", "params", "playground", "theme", "heading"];
 
 /** Runs `start` once `el` comes within a screen of the viewport (at once without IntersectionObserver). */
 function whenNear(el, start) {
@@ -108,8 +109,8 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
       this.forgetError(name);
       this.checkTheme();
     }
-    // A new link: drawn again, keeping what the reader typed.
-    else if (name === "playground") {
+    // A new link or title level: drawn again, keeping what the reader typed.
+    else if (name === "playground" || name === "heading") {
       this.forgetError(name);
       this.playgroundUrl = this.readPlayground();
       this.render();

@@ -108,7 +108,7 @@ export const CSS = String.raw`:host {
 * { box-sizing: border-box; }
 .box { border: 1px solid var(--cp-line); border-radius: 8px; padding: .91em 1.14em; background: var(--cp-box); }
 header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .34em 1.14em; }
-h2 { font-size: 1.14em; margin: 0 0 .4em; }
+.title { font-size: 1.14em; margin: 0 0 .4em; }
 .try { background: var(--cp-accent); color: var(--cp-on-accent); border-radius: 4px; padding: 0 .5em; font-size: .8em; vertical-align: 1px; }
 .mono, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .94em; }
 label { display: block; font-weight: 600; margin: .46em 0 .17em; }
@@ -139,7 +139,7 @@ button.link { border: 0; background: none; padding: 0; margin: 0; color: var(--c
 .status[data-state="ok"] { color: var(--cp-ok); }
 .status, .field-error, .summary { overflow-wrap: anywhere; }
 .muted { color: var(--cp-muted); overflow-wrap: anywhere; }
-h2 .deprecated { color: var(--cp-bad); font-weight: normal; font-size: .8em; }
+.title .deprecated { color: var(--cp-bad); font-weight: normal; font-size: .8em; }
 details { margin: .57em 0; }
 summary { cursor: pointer; font-weight: 600; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--cp-code); border: 1px solid var(--cp-line2); border-radius: 5px; padding: .49em .61em; margin: .3em 0; max-height: 19.5em; overflow: auto; }

@@ -23,6 +23,9 @@ export declare class CloudplayTry extends HTMLElement {
   /** The palette; without it the box follows its `color-scheme`. */
   get theme(): string | null;
   set theme(value: "light" | "dark" | null | undefined);
+  /** The level of the box's title in the page's outline, 2 (the default) to 6. */
+  get heading(): string | null;
+  set heading(value: 2 | 3 | 4 | 5 | 6 | "2" | "3" | "4" | "5" | "6" | null | undefined);
 }
 
 declare global {

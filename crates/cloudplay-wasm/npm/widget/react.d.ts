@@ -14,6 +14,7 @@ export interface CloudplayTryAttributes {
   params?: string | Record<string, unknown>;
   playground?: string;
   theme?: "light" | "dark";
+  heading?: 2 | 3 | 4 | 5 | 6 | "2" | "3" | "4" | "5" | "6";
 }
 
 declare module "react" {
