@@ -600,6 +600,8 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", boxes) });
   const elsewhere = page.locator("#elsewhere");
   assert.match(await elsewhere.locator("a.open").getAttribute("href"), /^https:\/\/docs\.example\/play\/#api=hai%2F2023-08-12%2FRunInstances&params=/);
+  // It opens a new tab, and says so to those who cannot see where it goes.
+  assert.equal(await elsewhere.getByRole("link", { name: "Open in the playground (opens in a new tab)" }).count(), 1);
   // A new address, set later, changes the link and keeps what the reader typed.
   await elsewhere.locator('.form [data-path="BundleType"]').fill("XL");
   await elsewhere.evaluate((e) => (e.playground = "https://docs.example/other/"));

@@ -286,6 +286,7 @@ const en = {
 
   "widget.try": "Try it",
   "widget.open": "Open in the playground",
+  "widget.newTab": " (opens in a new tab)",
   "widget.credentials": "Credentials",
   "widget.preview": "Signature",
   "widget.broken": "This example could not be loaded.",
@@ -627,6 +628,7 @@ const zh = {
 
   "widget.try": "试一试",
   "widget.open": "在调试台中打开",
+  "widget.newTab": "（在新标签页中打开）",
   "widget.credentials": "凭证",
   "widget.preview": "签名",
   "widget.broken": "此示例无法加载。",

@@ -66,7 +66,7 @@ class Body {
     put(this.root, this.styleNode,
       h("div", { class: "box", lang: htmlLang(lang()) },
         h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }),
-        playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener", text: t("widget.open") })));
+        playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }))));
   }
 
   /** A theme the stylesheet has no palette for is the author's mistake (the box then follows
@@ -177,7 +177,7 @@ class Body {
       h("p", { class: "muted", text: t("widget.codeNote") }),
       h("div", { class: "row" }, h("label", { for: codePicker.id, text: t("snippet.language") }), codePicker),
       this.codeOut);
-    this.openLink = this.playgroundUrl && h("a", { class: "open", target: "_blank", rel: "noopener", text: t("widget.open") });
+    this.openLink = this.playgroundUrl && h("a", { class: "open", target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }));
 
     put(this.root,
       this.styleNode,
