@@ -861,6 +861,10 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.waitForFunction(() => document.getElementById("api-picker").value.startsWith("demoshop/2024-01-01/"));
   assert.match(await status(), /^Added 1 API \(1 skipped\)\. Left out: Inspect \(.+\)\. Kept for your next visit\./);
   assert.equal(await page.inputValue("#api-picker"), "demoshop/2024-01-01/CreateOrder");
+  // An Integer's 32-bit bounds are its type's, said as such rather than as a range.
+  const quantityHelp = await page.locator('#form [data-path="Quantity"]').evaluate((el) => document.getElementById(el.getAttribute("aria-describedby").split(" ")[0])?.textContent ?? "");
+  assert.match(quantityHelp, /32-bit integer/);
+  assert.doesNotMatch(quantityHelp, /2147483647/);
   // Signed as an Alibaba call (V3 first, RPC v1 offered) to the product's endpoint.
   assert.equal(await page.inputValue("#algorithm"), "ACS3-HMAC-SHA256");
   assert.equal(await page.locator('#algorithm option[value="ACS-RPC-HMAC-SHA1"]').count(), 1);

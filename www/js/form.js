@@ -72,7 +72,9 @@ export function rulesText(param) {
   const parts = [];
   const show = (v) => (typeof v === "string" ? v : JSON.stringify(v));
   if (param.allowed?.length) parts.push(t("rule.allowed", { values: param.allowed.map(show).join(t("punct.list")) }));
-  if (param.min !== undefined && param.max !== undefined) parts.push(t("rule.range", { min: param.min, max: param.max }));
+  // Alibaba's Integer is bounded to 32 bits: its type's range, not a rule of the API's.
+  if (param.min === -2147483648 && param.max === 2147483647) parts.push(t("rule.int32"));
+  else if (param.min !== undefined && param.max !== undefined) parts.push(t("rule.range", { min: param.min, max: param.max }));
   else if (param.min !== undefined) parts.push(t("rule.min", { min: param.min }));
   else if (param.max !== undefined) parts.push(t("rule.max", { max: param.max }));
   if (param.multiple_of !== undefined) parts.push(t("rule.multipleOf", { n: param.multiple_of }));

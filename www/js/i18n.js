@@ -99,6 +99,7 @@ const en = {
 
   "rule.allowed": "one of: {values}",
   "rule.range": "{min} to {max}",
+  "rule.int32": "32-bit integer",
   "rule.min": "at least {min}",
   "rule.max": "at most {max}",
   "rule.multipleOf": "a multiple of {n}",
@@ -441,6 +442,7 @@ const zh = {
 
   "rule.allowed": "取值：{values}",
   "rule.range": "{min} 到 {max}",
+  "rule.int32": "32 位整数",
   "rule.min": "不小于 {min}",
   "rule.max": "不大于 {max}",
   "rule.multipleOf": "须为 {n} 的倍数",
