@@ -126,7 +126,8 @@ test("a value JSON would change is an error at its path, never a field quietly l
       got = { error: e };
     }
     if (param !== null && got.value !== undefined) {
-      assert.deepEqual(got.value.map((v) => [v.path, v.code]), [[param, "InvalidParameter"]], `validate: ${param}`);
+      // First, before what the rest of the call has (Tags, say, is no parameter of hai's).
+      assert.deepEqual([got.value[0].path, got.value[0].code], [param, "InvalidParameter"], `validate: ${param}`);
       assert.ok(got.value[0].message.startsWith(`${param} `) && got.value[0].message_zh.startsWith(param), got.value[0].message);
       return;
     }
@@ -134,7 +135,7 @@ test("a value JSON would change is an error at its path, never a field quietly l
     assert.ok(e, `${path}: refused`);
     if (param !== null) {
       assert.equal(e.code, "Validation", `${param}: ${e.message}`);
-      assert.deepEqual(e.violations.map((v) => [v.path, v.code]), [[param, "InvalidParameter"]], `prepare: ${param}`);
+      assert.deepEqual([e.violations[0].path, e.violations[0].code], [param, "InvalidParameter"], `prepare: ${param}`);
       assert.equal(e.path, param);
       return;
     }
@@ -166,8 +167,24 @@ test("a value JSON would change is an error at its path, never a field quietly l
   // A Map with names for keys is the object it holds, at any depth.
   const asMap = new Map(Object.entries({ ...hai.params, SystemDisk: new Map(Object.entries(hai.params.SystemDisk ?? { DiskSize: 80 })) }));
   assert.deepEqual(validate({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: asMap }), validate(call({ SystemDisk: hai.params.SystemDisk ?? { DiskSize: 80 } })));
+  // What a Map holds is looked at as an object's members are.
+  const mapCall = (entries) => ({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: new Map(Object.entries({ ...hai.params, ...entries })) });
+  refused(() => validate(mapCall({ InstanceCount: NaN })), "InvalidField", "call.params.InstanceCount");
+  refused(() => prepare(mapCall({ SystemDisk: Promise.resolve({ DiskSize: 80 }) }), DEMO_CREDENTIALS), "InvalidField", "call.params.SystemDisk");
+  refused(() => validate(mapCall({ InstanceName: instanceName })), "InvalidField", "call.params.InstanceName");
+  refused(() => validate({ ...call({}), params: { ...hai.params, SecurityGroupIds: new Set(["sg-1", () => 1]) } }), "InvalidField", "call.params.SecurityGroupIds[1]");
   const fromMap = prepare({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: asMap }, DEMO_CREDENTIALS, { timestamp: 1700000000 });
   assert.equal(fromMap.request.body, prepare(call({ SystemDisk: hai.params.SystemDisk ?? { DiskSize: 80 } }), DEMO_CREDENTIALS, { timestamp: 1700000000 }).request.body);
+  // The refused value does not hide the call's other problems, and an unknown API is still one.
+  const both = validate({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: { SystemDisk: { DiskSize: NaN } } });
+  assert.deepEqual(both.map((v) => v.path), ["SystemDisk.DiskSize", "ApplicationId", "BundleType"]);
+  assert.match(both[0].message_zh, /^SystemDisk\.DiskSize 是 NaN，JSON 无法表示/);
+  assert.throws(() => validate({ api: "nope/2020-01-01/X", params: { A: NaN } }), (e) => e.code === "UnknownApi");
+  assert.throws(() => prepare({ api: "hai/2023-08-12/RunInstances", region: hai.region, params: { SystemDisk: { DiskSize: NaN } } }, DEMO_CREDENTIALS),
+    (e) => e.code === "Validation" && e.violations.length === 3 && e.path === "SystemDisk.DiskSize");
+  // allow_invalid sends a call with problems as it is; a value JSON cannot carry would not be sent as it is.
+  assert.throws(() => prepare(call({ InstanceCount: NaN }), DEMO_CREDENTIALS, { allow_invalid: true }), (e) => e.code === "Validation" && e.path === "InstanceCount");
+  assert.match(validate(call({ InstanceName: Promise.resolve("x") }))[0].message_zh, /是 Promise：请先 await/);
   // An undefined member is a field not given, as JSON has it.
   assert.deepEqual(validate(call({ InstanceName: undefined })), []);
   // An integer past 2^53 has lost its last digits before it is read (2**60 is written as

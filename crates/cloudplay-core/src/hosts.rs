@@ -16,7 +16,8 @@ pub const VENDOR_HOST_SHAPES: &str =
 
 /// Whether `host` (no port; a trailing dot allowed) is a vendor API endpoint.
 pub fn is_vendor_api_host(host: &str) -> bool {
-    let host = host.trim_end_matches('.');
+    // Host names are case-insensitive: `attacker.OSS-cn-hangzhou` is a bucket all the same.
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
     if host.is_empty() || !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') {
         return false;
     }
@@ -31,10 +32,20 @@ pub fn is_vendor_api_host(host: &str) -> bool {
         let labels: alloc::vec::Vec<&str> = labels.split('.').collect();
         match labels[..] {
             [_] => true,
-            [_, second] => !second.starts_with("oss"),
+            // `<product>.<region>`: a region such as cn-hangzhou or ap-southeast-1, or the
+            // vpc-proxy of internal endpoints. Customers' names take this shape too, with
+            // a service after them (`<instance>.elasticsearch`) or an OSS region (a bucket).
+            [_, second] => region_like(second) && !second.starts_with("oss"),
             _ => false,
         }
     })
+}
+
+/// `cn-hangzhou`, `ap-southeast-1`, `cn-shenzhen-finance-1`, `vpc-proxy`: letters, a dash,
+/// then more.
+fn region_like(label: &str) -> bool {
+    let Some((area, rest)) = label.split_once('-') else { return false };
+    (2..=4).contains(&area.len()) && area.bytes().all(|b| b.is_ascii_lowercase()) && !rest.is_empty()
 }
 
 #[cfg(test)]
@@ -53,6 +64,9 @@ mod tests {
             "business.vpc-proxy.aliyuncs.com",
             "oss-cn-hangzhou.aliyuncs.com",
             "ecs.cn-shanghai.aliyuncs.com.",
+            // Any case: host names are case-insensitive.
+            "ECS.ALIYUNCS.COM",
+            "Business.AP-Southeast-1.aliyuncs.com",
         ] {
             assert!(is_vendor_api_host(ok), "{ok}");
         }
@@ -75,6 +89,10 @@ mod tests {
             "bucket.oss-accelerate.aliyuncs.com",
             "123456.cn-hangzhou.fc.aliyuncs.com",
             "project.cn-hangzhou.log.aliyuncs.com",
+            "attacker.OSS-cn-hangzhou.aliyuncs.com",
+            // An instance's name before its service.
+            "es-cn-abc123.elasticsearch.aliyuncs.com",
+            "am-abc123.ads.aliyuncs.com",
         ] {
             assert!(!is_vendor_api_host(bad), "{bad}");
         }

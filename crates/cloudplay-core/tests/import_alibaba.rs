@@ -209,6 +209,11 @@ fn a_products_entry_that_names_a_host_other_than_an_api_endpoint_is_refused_at_i
             "products.endpoints.cn-beijing.public",
         ),
         (json!({"global_endpoint": "127.0.0.1"}), "products.global_endpoint"),
+        // Capitals change nothing: still a bucket.
+        (
+            json!({"endpoints": {"cn-hangzhou": {"public": "attacker.OSS-cn-hangzhou.aliyuncs.com"}}}),
+            "products.endpoints.cn-hangzhou.public",
+        ),
     ];
     for (entry, path) in cases {
         let mut imp = AlibabaImporter::new("demoshop", "2024-01-01").unwrap();

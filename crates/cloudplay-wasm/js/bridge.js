@@ -50,6 +50,9 @@ function holdsPairs(value, depth) {
   return false;
 }
 
+/** A Map whose keys are all names: the object it holds. */
+const namedMap = (v) => v instanceof Map && Array.from(v.keys()).every((k) => typeof k === "string");
+
 const faithfully = (_key, v) => {
   // A BigInt a number holds exactly is written as one (a timestamp given as 1700000000n); a
   // larger one as its decimal text, which every integer field takes.
@@ -57,7 +60,7 @@ const faithfully = (_key, v) => {
   if (v instanceof Set) return Array.from(v);
   // A Map with names for keys is an object (parameters given as a Map); every pair field
   // takes an object too.
-  if (v instanceof Map && Array.from(v.keys()).every((k) => typeof k === "string")) return Object.fromEntries(v);
+  if (namedMap(v)) return Object.fromEntries(v);
   return heldPairs(v) ? pairsOf(v) : v;
 };
 
@@ -103,6 +106,17 @@ export function toJson(value) {
 
 const WALK_UNMARKED = 10_000;
 
+/** JSON text of a value as JSON.stringify would write it, quietly (NaN as null, a function
+ *  left out), or undefined: what the rest of a call says when one of its values was refused,
+ *  so that the others are still checked. */
+export function lossyJson(value) {
+  try {
+    return JSON.stringify(value, faithfully);
+  } catch {
+    return undefined;
+  }
+}
+
 function refuse(found) {
   if (found === null) return;
   const e = new Error(found.message);
@@ -130,9 +144,14 @@ function unfaithful(value, path, depth, marked, budget) {
   // Written as null too: an invalid Date, a Number object holding NaN.
   if (marked && value instanceof Date && Number.isNaN(value.getTime())) return { path, code: "InvalidField", message: "is an invalid Date, which JSON cannot carry (it would be sent as null)" };
   if (marked && value instanceof Number) return unfaithful(value.valueOf(), path, depth, marked, budget);
-  // Past stringify, so no cycle; toJSON decides for itself what is written, and a Map's or a
-  // Set's contents are written as their pairs.
-  if (typeof value.toJSON === "function" || value instanceof Set || heldPairs(value)) return null;
+  // A Map with names for keys is written as the object it holds (see `faithfully`): its
+  // values are walked as an object's are.
+  if (namedMap(value)) return unfaithful(Object.fromEntries(value), path, depth, marked, budget);
+  // A Set is written as a list of its values.
+  if (value instanceof Set) return unfaithful(Array.from(value), path, depth, marked, budget);
+  // Past stringify, so no cycle; toJSON decides for itself what is written, and the other
+  // holders of pairs (Headers, URLSearchParams) hold text only.
+  if (typeof value.toJSON === "function" || heldPairs(value)) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = unfaithful(value[i], `${path}[${i}]`, depth + 1, marked, budget);

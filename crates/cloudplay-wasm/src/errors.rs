@@ -237,6 +237,42 @@ pub fn call_from_js(value: JsValue) -> Result<cloudplay_core::Call, Error> {
     Ok(call)
 }
 
+#[cfg(feature = "full")]
+#[wasm_bindgen(module = "/js/bridge.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = lossyJson)]
+    fn lossy_json(value: &JsValue) -> Option<String>;
+}
+
+/// The call with what JSON cannot carry dropped or written as null, as JSON.stringify has it:
+/// read only to check the rest of a call whose one value was refused.
+#[cfg(feature = "full")]
+pub fn lossy_call(value: &JsValue) -> Option<cloudplay_core::Call> {
+    let text = if value.is_string() { value.as_string() } else { lossy_json(value) }?;
+    cloudplay_core::json::typed_arg(&text, "call").ok()
+}
+
+/// Why a value JSON cannot carry was refused, in Chinese, from the words toJson (bridge.js) or
+/// the integer check used. A cause not listed here gets the general sentence.
+#[cfg(feature = "full")]
+fn why_zh(message: &str) -> &'static str {
+    const CAUSES: [(&str, &str); 9] = [
+        ("is NaN", "是 NaN，JSON 无法表示（会被当作 null 发送）：请填写有限数值，或省略该字段"),
+        ("Infinity", "是无穷大，JSON 无法表示（会被当作 null 发送）：请填写有限数值，或省略该字段"),
+        ("is a function", "是函数，JSON 无法表示（会被省略）：请给出值本身"),
+        ("is a symbol", "是 Symbol，JSON 无法表示（会被省略）：请给出值本身"),
+        ("is a Promise", "是 Promise：请先 await，再给出它的值"),
+        ("is bytes", "是字节数据（类型化数组或 ArrayBuffer）：请给出文本或解析后的 JSON"),
+        ("is a RegExp", "是正则表达式，JSON 会写成 {}：请给出其文本（.source）"),
+        ("lone UTF-16 surrogate", "含有孤立的 UTF-16 代理项，不是合法文本：无法按原样签名或发送"),
+        ("past 2^53", "是超过 2^53 的整数，JS 数字无法精确表示（末位已丢失）：请改用十进制字符串或 BigInt"),
+    ];
+    CAUSES
+        .iter()
+        .find(|(english, _)| message.contains(english))
+        .map_or("的值无法原样以 JSON 发送：请给出值本身", |(_, zh)| zh)
+}
+
 /// A parameter value JSON cannot carry as given (NaN from an empty number input, a function,
 /// a Promise, an integer past 2^53), found while reading the call, as the violation it is:
 /// a form shows it at its field, by the same path as every other violation of that field.
@@ -251,20 +287,8 @@ pub fn param_violation(e: &Error) -> Option<cloudplay_sign::error::Violation> {
         path: path.into(),
         code: "InvalidParameter".into(),
         message: format!("{path} {}", e.message),
-        message_zh: format!(
-            "{path} 的值无法原样以 JSON 发送（如 NaN、Infinity、函数、Promise 或超过 2^53 的整数）：请给出值本身。"
-        ),
+        message_zh: format!("{path} {}。", why_zh(&e.message)),
     })
-}
-
-/// `prepare`'s reading of the call: a parameter JSON cannot carry is a validation error, as
-/// any other broken parameter is.
-#[cfg(feature = "full")]
-pub fn params_as_validation(e: Error) -> Error {
-    match param_violation(&e) {
-        Some(v) => Error::validation(vec![v]),
-        None => e,
-    }
 }
 
 /// What the spec says of the value being walked.

@@ -231,19 +231,37 @@ pub fn import_alibaba_meta(
 }
 
 #[cfg(feature = "full")]
+/// The call `validate` and `prepare` take; or, where one of its parameters holds a value JSON
+/// cannot carry (an empty number field's NaN), every violation of it: that value's, and the
+/// rest of the call's as JSON.stringify would have sent it (so that one empty field does not
+/// hide a form's other problems).
+fn read_call(call: JsValue) -> Result<Result<Call, Vec<cloudplay_core::Violation>>, JsValue> {
+    let given = call.clone();
+    let e = match errors::call_from_js(call) {
+        Ok(call) => return Ok(Ok(call)),
+        Err(e) => e,
+    };
+    let Some(refused) = errors::param_violation(&e) else { return Err(to_js_error(&e)) };
+    let Some(rest) = errors::lossy_call(&given) else { return Ok(Err(vec![refused])) };
+    let mut found = state::with_catalog(|c| c.validate(&rest)).map_err(|e| to_js_error(&e))?;
+    // What the lossy reading says of that value itself (its null read as missing) is not
+    // about what was given.
+    let path = &refused.path;
+    found.retain(|v| {
+        !(v.path == *path || v.path.starts_with(&format!("{path}.")) || v.path.starts_with(&format!("{path}[")))
+    });
+    found.insert(0, refused);
+    Ok(Err(found))
+}
+
+#[cfg(feature = "full")]
 /// Every violation of a call `{api, params, region?, endpoint?}`: `[{path, code, message, message_zh}]`.
 #[wasm_bindgen(unchecked_return_type = "Violation[]")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "Call | string")] call: JsValue) -> JsResult {
-    let call: Call = match errors::call_from_js(call) {
-        Ok(call) => call,
-        Err(e) => {
-            return match errors::param_violation(&e) {
-                Some(v) => to_js(&[v]),
-                None => Err(to_js_error(&e)),
-            }
-        }
-    };
-    state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v)))
+    match read_call(call)? {
+        Ok(call) => state::with_catalog(|c| c.validate(&call).map_err(|e| to_js_error(&e)).and_then(|v| to_js(&v))),
+        Err(violations) => to_js(&violations),
+    }
 }
 
 #[cfg(feature = "full")]
@@ -297,7 +315,8 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
     #[wasm_bindgen(unchecked_param_type = "?PrepareOptions")] options: Option<JsValue>,
 ) -> JsResult {
-    let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&errors::params_as_validation(e)))?;
+    let call: Call =
+        read_call(call)?.map_err(|violations| to_js_error(&cloudplay_core::Error::validation(violations)))?;
     let credentials: Credentials =
         arg(credentials, "credentials").map_err(|e| to_js_error(&cloudplay_core::json::without_secret(e)))?;
     let options = options.filter(|v| !v.is_null() && !v.is_undefined());

@@ -457,9 +457,9 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
 /// kept for later visits, and every request signed for its APIs goes where it says, with the
 /// session token if there is one: a bucket's or another site's name is refused.
 fn api_host(host: &str, path: &str) -> Result<String> {
-    let host = host.trim_end_matches('.');
-    if crate::hosts::is_vendor_api_host(host) && host.ends_with(".aliyuncs.com") {
-        Ok(host.to_ascii_lowercase())
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if crate::hosts::is_vendor_api_host(&host) && host.ends_with(".aliyuncs.com") {
+        Ok(host)
     } else {
         Err(invalid(
             path,
