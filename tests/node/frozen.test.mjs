@@ -48,6 +48,12 @@ async function underFrozenIntrinsics() {
     assert.equal(verified.ok, true, JSON.stringify(verified));
   }
 
+  // The web build before its init: a CloudplayError still, and isCloudplayError answers.
+  const web = await import("cloudplay/web");
+  const early = (() => { try { web.catalog(); } catch (e) { return e; } })();
+  assert.ok(early.name === "CloudplayError" && early.code === "NotInitialized", String(early));
+  assert.equal(web.isCloudplayError(early), true);
+
   // Errors are CloudplayErrors still.
   assert.throws(() => signWire({ algorithm: "nope" }), (e) => e.name === "CloudplayError" && e.code === "UnknownAlgorithm");
   assert.throws(() => prepare({ api: "no/such/Api" }, DEMO_CREDENTIALS), (e) => e.name === "CloudplayError" && e.code === "UnknownApi");

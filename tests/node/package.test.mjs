@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
+import { declaredCodes } from "./helpers.mjs";
 
 const root = dirname(createRequire(import.meta.url).resolve("cloudplay/package.json"));
 
@@ -31,7 +32,11 @@ test("cloudplay/web called before init() says to call init(), then works once in
     assert.throws(() => web.signWire(input), (e) => {
       assert.equal(e.name, "CloudplayError", entry);
       assert.equal(e.code, "NotInitialized", entry);
+      assert.ok(declaredCodes().has(e.code), "a declared code");
       assert.match(e.message, /await init\(\)/, entry);
+      // A catch that asks whether it is one gets an answer, not a second error.
+      assert.equal(web.isCloudplayError(e), true, entry);
+      assert.equal(web.isCloudplayError(new TypeError("x")), false, entry);
       return true;
     });
     const file = join(dirname(createRequire(import.meta.url).resolve(entry)), "cloudplay_bg.wasm");

@@ -185,19 +185,32 @@ fn bind_targets(cfg: &Config, artifact: &Path, out: &Path) -> Result<PathBuf, St
 /// instance instead. Each edit must match as often as expected, so that a wasm-bindgen whose
 /// glue reads differently fails the build here rather than shipping the raw TypeError.
 fn guard_before_init(glue: &Path) -> Result<(), String> {
-    const STAND_IN: &str = r#"let wasmModule, wasmInstance, wasm = new Proxy({}, {
-    get() {
-        const error = new Error("NotInitialized: call `await init()` (this module's default export) or `initSync({ module })` before any other function");
-        error.name = "CloudplayError";
+    let mut text = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    // `isCloudplayError` answers before init too: it only looks at its argument, with the
+    // bridge's own test (the glue imports the bridge module whole under a name of its own).
+    let bridge = text
+        .lines()
+        .find_map(|l| l.strip_prefix("import * as ").filter(|rest| rest.contains("/js/bridge.js")))
+        .and_then(|rest| rest.split_whitespace().next())
+        .ok_or_else(|| format!("{}: no `import * as … from …/js/bridge.js` to test errors with", glue.display()))?
+        .to_string();
+    // The name is defined, not assigned: with Error.prototype frozen (SES's lockdown)
+    // `error.name = …` throws (as send.js's cloudplayError knows).
+    let stand_in = format!(
+        r#"let wasmModule, wasmInstance, wasm = new Proxy({{}}, {{
+    get(_, name) {{
+        if (name === "isCloudplayError") return (value) => ({bridge}.hasErrorShape(value) ? 1 : 0);
+        const error = new Error("NotInitialized: call `await init()` (this module's default export) or `initSync({{ module }})` before any other function");
+        Object.defineProperty(error, "name", {{ value: "CloudplayError", writable: true, configurable: true }});
         error.code = "NotInitialized";
         throw error;
-    },
-});"#;
+    }},
+}});"#
+    );
     let edits = [
-        ("let wasmModule, wasmInstance, wasm;", STAND_IN, 1),
+        ("let wasmModule, wasmInstance, wasm;", stand_in.as_str(), 1),
         ("if (wasm !== undefined) return wasm;", "if (wasmInstance !== undefined) return wasm;", 2),
     ];
-    let mut text = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
     for (from, to, times) in edits {
         let found = text.matches(from).count();
         if found != times {

@@ -39,6 +39,9 @@ pub enum ErrorKind {
     /// The request asks for something the API or this library does not offer
     /// (a method, algorithm or content type the API does not list).
     Unsupported,
+    /// A function of the `web` build was called before its `init()`. Raised by the JS glue,
+    /// never by Rust: declared here so that the one list of codes has it.
+    NotInitialized,
 }
 
 impl ErrorKind {
@@ -58,6 +61,7 @@ impl ErrorKind {
             ErrorKind::UnknownApi => "UnknownApi",
             ErrorKind::InvalidSpec => "InvalidSpec",
             ErrorKind::Unsupported => "Unsupported",
+            ErrorKind::NotInitialized => "NotInitialized",
         }
     }
 }
