@@ -577,6 +577,11 @@ test("a box's title takes the level its heading attribute gives, so the page's o
   const level = (id) => page.locator(id).evaluate((e) => e.shadowRoot.querySelector(".title")?.tagName);
   assert.equal(await level("#under"), "H3");
   assert.equal(await level("#odd"), "H2");
+  // The box's own headings (its signing steps) sit one level below its title.
+  await page.locator("#under details.sig summary").click();
+  await page.locator('#under [data-step="signature"]').waitFor();
+  const inner = await page.locator("#under").evaluate((e) => [...new Set([...e.shadowRoot.querySelectorAll(".step h2, .step h3, .step h4, .step h5, .step h6")].map((x) => x.tagName))]);
+  assert.deepEqual(inner, ["H4"]);
   assert.match(await page.locator("#odd").getAttribute("data-error"), /^heading="9" is not a level from 2 to 6/);
   // Set as a property, the title changes level and what the reader typed stays.
   await page.locator("#under").locator('.form [data-path="BundleType"]').fill("4XL");
@@ -699,6 +704,13 @@ test("each box speaks its own lang, or the page's, and a change of either keeps 
   await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="bss"]').shadowRoot.querySelector(".try")?.textContent === "试一试");
   assert.equal(await bss.locator('.form [data-path="Parameter[0].Code"]').inputValue(), "");
   assert.equal(await bss.evaluate((e) => e.shadowRoot.activeElement?.dataset.path), "Parameter[0].Code", "focus stays in the field");
+  // A button has no id to find it by: it keeps focus all the same.
+  await bss.getByRole("button", { name: "发送" }).focus();
+  await page.evaluate(() => (document.documentElement.lang = "en"));
+  await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="bss"]').shadowRoot.querySelector(".try")?.textContent === "Try it");
+  assert.equal(await bss.evaluate((e) => e.shadowRoot.activeElement?.textContent), "Send", "focus stays on Send");
+  await page.evaluate(() => (document.documentElement.lang = "zh-CN"));
+  await page.waitForFunction(() => document.querySelector('cloudplay-try[api^="bss"]').shadowRoot.querySelector(".try")?.textContent === "试一试");
   await hai.evaluate((e) => e.setAttribute("lang", "en"));
   assert.equal(await tryLabel(hai), "Try it");
   assert.equal(await hai.locator('.form [data-path="BundleType"]').inputValue(), "XL");

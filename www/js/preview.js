@@ -53,7 +53,7 @@ export function hideToken(text, token) {
 
 /** A titled block of text with a copy button. `copy` is what the button copies when it is not
  *  the text shown, and `copyNote` says so beside the button. */
-export function copyBlock(title, text, { step, note, className = "", copy = text, copyNote } = {}) {
+export function copyBlock(title, text, { step, note, className = "", copy = text, copyNote, level = 3 } = {}) {
   const status = h("span", { class: "copied", role: "status" });
   const noteId = copyNote ? uid("copy-note") : undefined;
   const button = h("button", {
@@ -70,7 +70,7 @@ export function copyBlock(title, text, { step, note, className = "", copy = text
     },
   });
   return h("section", { class: `step ${className}`, dataset: { step } },
-    h("div", { class: "step-head" }, h("h3", { text: title }), button, copyNote ? h("span", { class: "copy-note", id: noteId, text: copyNote }) : null, status),
+    h("div", { class: "step-head" }, h(`h${level}`, { text: title }), button, copyNote ? h("span", { class: "copy-note", id: noteId, text: copyNote }) : null, status),
     note ? h("p", { class: "muted", text: note }) : null,
     h("pre", { class: "mono", tabindex: "0", text }));
 }
@@ -78,9 +78,9 @@ export function copyBlock(title, text, { step, note, className = "", copy = text
 /**
  * @param {HTMLElement} container
  * @param {{request, trace, violations}} prepared
- * @param {{timestamp: number, placeholder: boolean, token?: string}} info  `token`, the session
- *  token signed with, is masked on screen like its password field; only the final request's
- *  Copy carries it, and says so.
+ * @param {{timestamp: number, placeholder: boolean, token?: string, level?: number}} info  `token`,
+ *  the session token signed with, is masked on screen like its password field; only the final
+ *  request's Copy carries it, and says so. `level`: the steps' heading level (default 3).
  */
 export function renderPreview(container, prepared, info) {
   const { request, trace } = prepared;
@@ -94,12 +94,12 @@ export function renderPreview(container, prepared, info) {
     const value = trace[step];
     if (value === undefined || value === null) continue;
     const note = info.placeholder && (step === "signature" || step === "authorization") ? t("preview.placeholderNote") : undefined;
-    steps.push(copyBlock(t(`step.${step}`), hideToken(value, info.token), { step, note }));
+    steps.push(copyBlock(t(`step.${step}`), hideToken(value, info.token), { step, note, level: info.level }));
   }
   const http = rawHttp(request);
   const shownHttp = hideToken(http, info.token);
   const masked = shownHttp !== http;
-  steps.push(copyBlock(t("step.http"), shownHttp, { step: "http", copy: http, copyNote: masked ? t("preview.copyHasToken") : undefined }));
+  steps.push(copyBlock(t("step.http"), shownHttp, { step: "http", copy: http, copyNote: masked ? t("preview.copyHasToken") : undefined, level: info.level }));
   put(container,
     info.token ? h("p", { class: "muted", dataset: { note: "token-masked" }, text: t("preview.tokenMasked", { shown: maskToken(info.token) }) }) : null,
     info.placeholder ? h("p", { class: "notice", text: t("preview.placeholder") }) : null,

@@ -146,7 +146,7 @@ export function selfCheck(request, credentials, timestamp) {
  * Shows an answer.
  * @param {HTMLElement} container
  * @param {object} resp      {status, headers, body, ms, via}
- * @param {{spec, prepared, credentials, timestamp}} ctx
+ * @param {{spec, prepared, credentials, timestamp, level?}} ctx  `level`: its headings' (default 3)
  */
 export function renderResponse(container, resp, ctx) {
   const read = readResponse(resp);
@@ -184,10 +184,10 @@ export function renderResponse(container, resp, ctx) {
         theirsLabel: t("diff.server"),
         token: ctx.credentials?.token,
       });
-      parts.push(h("section", { class: "signature-diff" }, h("h3", { text: t("diff.title") }), diffBox));
+      parts.push(h("section", { class: "signature-diff" }, h(`h${ctx.level ?? 3}`, { text: t("diff.title") }), diffBox));
     }
   }
-  parts.push(copyBlock(t("resp.body"), pretty, { step: "body" }), copyBlock(t("resp.headers"), headers, { step: "headers" }));
+  parts.push(copyBlock(t("resp.body"), pretty, { step: "body", level: ctx.level }), copyBlock(t("resp.headers"), headers, { step: "headers", level: ctx.level }));
   put(container, ...parts);
   return read;
 }

@@ -9,9 +9,9 @@ import { SNIPPET_LANGUAGES } from "./config.js";
 
 export class Snippets {
   /** @param {() => string[]} secrets  the secrets in memory, scrubbed from any snippet text
-   *  @param languages  the languages offered, in order */
-  constructor({ picker, output, languages = SNIPPET_LANGUAGES }, secrets = () => []) {
-    Object.assign(this, { picker, output, secrets });
+   *  @param languages  the languages offered, in order; `level`, their headings' */
+  constructor({ picker, output, languages = SNIPPET_LANGUAGES, level = 3 }, secrets = () => []) {
+    Object.assign(this, { picker, output, secrets, level });
     this.call = null;
     put(picker, ...languages.map((l) => h("option", { value: l, text: t(`lang.${l}`) })));
     picker.addEventListener("change", () => this.render());
@@ -39,7 +39,7 @@ export class Snippets {
       let text = cp().snippet(this.call, lang, this.signed ?? undefined);
       // The core never writes a secret; should one ever slip in, it does not reach the page.
       text = scrub(text, this.secrets());
-      put(this.output, copyBlock(t(`lang.${lang}`), text, { step: `snippet-${lang}` }));
+      put(this.output, copyBlock(t(`lang.${lang}`), text, { step: `snippet-${lang}`, level: this.level }));
     } catch (e) {
       put(this.output, h("p", { class: "notice warn", text: errorLine(e) }));
     }

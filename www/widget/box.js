@@ -69,11 +69,9 @@ class Body {
         playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }))));
   }
 
-  /** A theme the stylesheet has no palette for is the author's mistake (the box then follows
-   *  its color-scheme). */
   /** The level of the box's title in the page's outline: `heading`, 2 (the default) to 6. A
-   *  box under a section's h2 is one level below it. Read at each drawing, so a mistake is
-   *  said each time the box is drawn with it. */
+   *  box under a section's h2 is one level below it. Read at each drawing; a mistake is said
+   *  once while it stands. */
   headingLevel() {
     const given = this.getAttribute("heading");
     if (given === null) return 2;
@@ -82,6 +80,8 @@ class Body {
     return 2;
   }
 
+  /** A theme the stylesheet has no palette for is the author's mistake (the box then follows
+   *  its color-scheme). */
   checkTheme() {
     const theme = this.getAttribute("theme");
     if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
@@ -177,13 +177,16 @@ class Body {
       h("p", { class: "muted", text: t("widget.codeNote") }),
       h("div", { class: "row" }, h("label", { for: codePicker.id, text: t("snippet.language") }), codePicker),
       this.codeOut);
+    // The title at the level the page asks for; the box's own headings one below it.
+    const titleLevel = this.headingLevel();
+    this.innerLevel = Math.min(titleLevel + 1, 6);
     this.openLink = this.playgroundUrl && h("a", { class: "open", target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }));
 
     put(this.root,
       this.styleNode,
       h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}${t("punct.colon")}${spec.action}` },
         h("header", {},
-          h(`h${this.headingLevel()}`, { class: "title" }, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
+          h(`h${titleLevel}`, { class: "title" }, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
             spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: ` (${t("rule.deprecated")})` }) : null),
           this.openLink),
         this.regionField = h("div", { class: "field" },
@@ -281,7 +284,7 @@ class Body {
     const real = this.credentials();
     try {
       const prepared = cp().prepare(c, real ?? { secret_id: t("preview.placeholderId"), secret_key: "placeholder-secret-key" }, { timestamp: ts, allow_invalid: true });
-      renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: !real });
+      renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: !real, level: this.innerLevel });
     } catch (e) {
       put(this.previewBox, h("p", { class: "error", text: errorLine(e) }));
     }
@@ -311,7 +314,7 @@ class Body {
           return e?.path !== "signed";
         }
       }) : SNIPPET_LANGUAGES;
-      this.snippets = new Snippets({ picker: this.codePicker, output: this.codeOut, languages });
+      this.snippets = new Snippets({ picker: this.codePicker, output: this.codeOut, languages, level: this.innerLevel });
     }
     this.snippets.update(c);
   }
@@ -352,7 +355,7 @@ class Body {
       this.say(() => errorLine(e), "error");
       return;
     }
-    renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false });
+    renderPreview(this.previewBox, prepared, { timestamp: ts, placeholder: false, level: this.innerLevel });
     this.sendButton.setAttribute("aria-disabled", "true");
     this.sentKey = sameCallKey(this.call());
     this.response.classList.remove("stale");
@@ -360,7 +363,7 @@ class Body {
     try {
       const resp = await sendRequest(prepared.request, "simulator");
       useLang(this);
-      const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts });
+      const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts, level: this.innerLevel });
       this.say(() => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
     } catch (e) {
       useLang(this);

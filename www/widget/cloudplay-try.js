@@ -50,6 +50,9 @@ if (DOM) new MutationObserver(() => {
 
 /** The attributes a box reads; each is also a property that sets it, because Vue and React
  *  set a property wherever the element has one by that name. `params` takes an object too. */
+/** What can hold focus in a box. */
+const CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]";
+
 const ATTRIBUTES = ["api", "example", "region", "params", "playground", "theme", "heading"];
 
 /** Runs `start` once `el` comes within a screen of the viewport (at once without IntersectionObserver). */
@@ -118,12 +121,14 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
   }
 
   /** Shows the box again in its language if that has changed, keeping what the reader typed
-   *  and where they were: a control's id is the same in every drawing of the box. */
+   *  and where they were: the box is drawn the same way in each language, so the control
+   *  that had focus is the one at the same place among its controls. */
   relang() {
     if (!this.built || langOf(this) === this.shownLang) return;
-    const focused = this.root.activeElement?.id;
+    const controls = () => [...this.root.querySelectorAll(CONTROLS)];
+    const at = controls().indexOf(this.root.activeElement);
     this.render();
-    if (focused) this.root.getElementById(focused)?.focus();
+    if (at >= 0) controls()[at]?.focus();
   }
 
   /** Takes back what `data-error` said of an attribute that has changed since (a change of
