@@ -123,7 +123,8 @@ legend { font-weight: 600; }
 .field { margin: .29em 0 .57em; }
 .req { color: var(--cp-bad); font-weight: 700; }
 .type { color: var(--cp-muted); font-weight: 400; font-size: .89em; margin-left: .38em; }
-.doc { margin: .19em 0 0; font-size: .91em; color: var(--cp-muted); overflow-wrap: anywhere; }
+.doc { margin: .19em 0 0; font-size: .91em; color: var(--cp-muted); overflow-wrap: anywhere; white-space: pre-line; }
+:lang(zh) .rules { font-style: normal; }
 .field-error { color: var(--cp-bad); font-weight: 600; font-size: .96em; margin: .18em 0 0; }
 .field-error[hidden] { display: none; }
 [aria-invalid="true"] { border-color: var(--cp-bad); border-width: 2px; }

@@ -5,8 +5,9 @@
 use alloc::string::String;
 
 /// The text an HTML fragment reads as: list items on lines of their own marked `• `, breaks
-/// and paragraphs as line breaks, a link as its text with its address after it, other tags
-/// left out, the common entities decoded. Text that is not HTML comes back as it was.
+/// as line breaks and paragraphs apart, a link as its text with its address after it, the
+/// other tags documents use ([`TAGS`]) left out, the common entities decoded. A `<` that begins
+/// no such tag is text (`<region>-<zone>`), and text without markup keeps its lines as they were.
 pub fn plain_text(html: &str) -> String {
     if !html.contains('<') && !html.contains('&') {
         return html.into();
@@ -16,29 +17,23 @@ pub fn plain_text(html: &str) -> String {
     let html = decoded(html);
     let mut out = String::with_capacity(html.len());
     let mut link: Option<String> = None;
+    let mut marked_up = false;
     let mut rest = html.as_str();
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        // A tag: `<` then a letter or `/`, up to `>`. Anything else is a `<` in the text.
-        let is_tag = rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
-        let Some(end) = rest.find('>').filter(|_| is_tag) else {
+        // A tag of HTML's own that documents use, up to its `>`. Anything else (`<id>` in
+        // `ins-<id>`, `a < b`) is text.
+        let Some((name, closing, tag, after)) = known_tag(rest) else {
             out.push('<');
             rest = &rest[1..];
             continue;
         };
-        let tag = &rest[1..end];
-        rest = &rest[end + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match (name.as_str(), closing) {
+        marked_up = true;
+        rest = after;
+        match (name, closing) {
             ("li", false) => out.push_str("\n• "),
-            ("br" | "p" | "ul" | "ol", _) | ("li", true) => out.push('\n'),
+            ("br" | "p" | "ul" | "ol" | "div" | "tr", _) | ("li", true) => out.push('\n'),
             ("a", false) => link = href(tag),
             ("a", true) => {
                 if let Some(url) = link.take() {
@@ -53,7 +48,33 @@ pub fn plain_text(html: &str) -> String {
         }
     }
     out.push_str(rest);
-    tidy(&out)
+    if marked_up {
+        tidy(&out)
+    } else {
+        out
+    }
+}
+
+/// The tags taken as markup: what tccli's documents hold, and their like.
+const TAGS: [&str; 24] = [
+    "a", "b", "br", "code", "div", "dx", "em", "font", "h1", "h2", "h3", "h4", "i", "li", "ol", "p", "pre", "span",
+    "strong", "sub", "sup", "td", "tr", "ul",
+];
+
+/// At `<`: the tag's lower-case name, whether it closes, its text between `<` and `>`, and
+/// what follows it; or None where this `<` begins no tag of [`TAGS`].
+fn known_tag(at: &str) -> Option<(&'static str, bool, &str, &str)> {
+    let inner = &at[1..];
+    let closing = inner.starts_with('/');
+    let named = inner.trim_start_matches('/');
+    let len = named.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let name = TAGS.iter().find(|t| t.eq_ignore_ascii_case(&named[..len]))?;
+    // The name ends the tag, or a space, a `/` or an attribute follows it.
+    if !named[len..].starts_with(['>', ' ', '/', '\t', '\n']) {
+        return None;
+    }
+    let end = at.find('>')?;
+    Some((name, closing, &at[1..end], &at[end + 1..]))
 }
 
 /// The common entities as the characters they stand for; any other `&` is left as it is.
@@ -83,25 +104,30 @@ const ENTITIES: [(&str, char); 7] =
 
 /// The address of an `a` tag's `href`, quoted either way, its entities decoded.
 fn href(tag: &str) -> Option<String> {
-    let at = tag.find("href=")? + 5;
+    // The attribute itself, not one that ends in it (`data-href`).
+    let at = tag.find([' ', '\t', '\n']).and_then(|start| tag[start..].find(" href=").map(|i| start + i + 6))?;
     let quote = tag[at..].chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &tag[at + 1..];
     let url = &value[..value.find(quote)?];
     (url.starts_with("http://") || url.starts_with("https://")).then(|| url.into())
 }
 
-/// Lines without trailing spaces, no more than one empty line in a row, none at either end.
+/// Lines without trailing spaces, no more than one empty line in a row (none next to a list
+/// item, where the markup put them), none at either end.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
+    let mut after_item = false;
     for line in text.lines().map(str::trim_end) {
         if line.trim().is_empty() {
             blank += 1;
             continue;
         }
+        let item = line.starts_with("• ");
         if !out.is_empty() {
-            out.push_str(if blank > 1 { "\n\n" } else { "\n" });
+            out.push_str(if blank > 0 && !item && !after_item { "\n\n" } else { "\n" });
         }
+        after_item = item;
         blank = 0;
         match line.strip_prefix("• ") {
             // An item written `<li> text`: one space after the mark.
@@ -131,7 +157,16 @@ mod tests {
             ),
             "见DescribeDBInstances (https://cloud.tencent.com/document/api/409/16773)。\na < b && c"
         );
-        assert_eq!(plain_text("<p>one</p><p>two <strong>bold</strong> <code>x</code></p>"), "one\ntwo bold x");
+        assert_eq!(plain_text("<p>one</p><p>two <strong>bold</strong> <code>x</code></p>"), "one\n\ntwo bold x");
+    }
+
+    #[test]
+    fn many_unclosed_angles_take_linear_time() {
+        // Each `<` once: a crafted import must not freeze the page.
+        let text = "<a".repeat(200_000);
+        assert_eq!(plain_text(&text).len(), text.len());
+        let text = "<".repeat(400_000);
+        assert_eq!(plain_text(&text), text);
     }
 
     #[test]
@@ -144,10 +179,17 @@ mod tests {
 
     #[test]
     fn text_that_is_not_html_is_left_as_it_is() {
-        for text in ["a < b and c > d", "R&D", "1<2", "plain", ""] {
+        for text in ["a < b and c > d", "R&D", "1<2", "plain", "", "a\n\nb & c", "格式为 <region>-<zone>", "Key<Value>"]
+        {
             assert_eq!(plain_text(text), text);
         }
-        // No script survives as markup: it is text, and a page shows it as text.
-        assert_eq!(plain_text("<script>alert(1)</script>"), "alert(1)");
+        assert_eq!(plain_text("ins-&lt;id&gt;"), "ins-<id>");
+        // Only the href attribute is the address.
+        assert_eq!(
+            plain_text(r#"<a data-href="https://evil.example" href="https://ok.example">x</a>"#),
+            "x (https://ok.example)"
+        );
+        // A tag documents do not use stays as the text it is, which a page shows as text.
+        assert_eq!(plain_text("<script>alert(1)</script>"), "<script>alert(1)</script>");
     }
 }
