@@ -212,7 +212,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     if (via === "proxy" && browser && typeof location !== "undefined" && proxy.origin !== location.origin) {
       throw cloudplayError(
         "NetworkError",
-        `could not reach ${proxyUrl} (${why}) from a page at ${location.origin}: \`cloudplay serve\`'s proxy takes requests only from pages it serves itself. Serve this page with \`cloudplay serve --root <your build>\`, or forward ${proxy.pathname} to it from your dev server keeping the Host header (Vite: changeOrigin: false), and leave proxyUrl out.`,
+        `could not reach ${proxyUrl} (${why}) from a page at ${location.origin}: if a \`cloudplay serve\` runs there, its proxy takes requests only from pages it serves itself (a browser does not say which of the two it was). Serve this page with \`cloudplay serve --root <your build>\`, or forward ${proxy.pathname} to it from your dev server keeping the Host header (Vite: changeOrigin: false), and leave proxyUrl out.`,
         { cause: e },
       );
     }

@@ -372,7 +372,8 @@ pub fn snippet(
 ) -> JsResult {
     let call: Call = errors::call_from_js(call).map_err(|e| to_js_error(&e))?;
     let Some(name) = language.as_string() else {
-        let why = "must be a string, one of curl, python, node, go, cli";
+        let names: Vec<&str> = cloudplay_core::Language::ALL.iter().map(|l| l.name()).collect();
+        let why = format!("must be a string, one of {}", names.join(", "));
         return Err(to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "language", why)));
     };
     let language = cloudplay_core::Language::parse(&name).map_err(|e| to_js_error(&e))?;

@@ -68,7 +68,7 @@ impl Language {
             Error::at(
                 ErrorKind::InvalidField,
                 "language",
-                format!("'{name}' is not one of curl, python, node, go, cli"),
+                format!("'{name}' is not one of {}", Language::ALL.map(Language::name).join(", ")),
             )
         })
     }

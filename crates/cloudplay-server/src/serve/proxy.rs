@@ -161,8 +161,9 @@ async fn forward(req: Request<Incoming>) -> Result<(Response<Full<Bytes>>, Strin
         no_host(Refusal::BadRequest, format!("expected JSON {{method, url, headers, body}}: {why}"))
     })?;
     let uri: Uri = fwd.url.parse().map_err(|_| {
-        let shown = without_userinfo(fwd.url.split(['?', '#']).next().unwrap_or_default());
-        let rest = if shown.len() < fwd.url.len() { "…" } else { "" };
+        let before_query = fwd.url.split(['?', '#']).next().unwrap_or_default();
+        let rest = if before_query.len() < fwd.url.len() { "…" } else { "" };
+        let shown = without_userinfo(before_query);
         no_host(
             Refusal::BadRequest,
             format!("'{shown}{rest}' is not a URL: escape its spaces and other characters a URL cannot hold"),
@@ -228,14 +229,14 @@ fn page_wide(name: &str) -> bool {
     matches!(name, "set-cookie" | "set-cookie2" | "clear-site-data") || name.starts_with("access-control-")
 }
 
-/// A URL as it may be quoted back: `user:password@` is left out of it.
+/// A URL as it may be quoted back: what comes before its last `@` (after the scheme, if any)
+/// is left out, so no `user:password@` is, whatever the password holds (a `/` included).
+/// A host has no `@`; a path that has one loses a little of what is quoted, nothing more.
 fn without_userinfo(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://…@{}", &rest[at + 1..]),
-        None => url.to_string(),
-    }
+    let (scheme, rest) = url.split_once("://").map_or(("", url), |(s, r)| (s, r));
+    let Some(at) = rest.rfind('@') else { return url.to_string() };
+    let scheme = if scheme.is_empty() { String::new() } else { format!("{scheme}://") };
+    format!("{scheme}…@{}", &rest[at + 1..])
 }
 
 /// The page's own origin only: `http://<the Host this server was reached at>`.
@@ -410,6 +411,18 @@ fn refused(r: Refusal, message: &str) -> Response<Full<Bytes>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_url_keeps_no_userinfo() {
+        for (url, shown) in [
+            ("https://u:p@x y.aliyuncs.com/", "https://…@x y.aliyuncs.com/"),
+            ("user:secret@bad host/", "…@bad host/"),
+            ("https://u:pa/ss@bad host/", "https://…@bad host/"),
+            ("https://bad host/", "https://bad host/"),
+        ] {
+            assert_eq!(without_userinfo(url), shown);
+        }
+    }
 
     #[test]
     fn internal_addresses_are_recognised() {
