@@ -2,7 +2,7 @@
 // parameters and options — and re-validates and re-signs on every change.
 import { h, put, debounce, copyText } from "./dom.js";
 import { load, cp, has, errorLine, errorProblem } from "./wasm.js";
-import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain } from "./i18n.js";
+import { t, lang, setLang, applyI18n, docText, messageOf, say, saying, sayAgain, sentences } from "./i18n.js";
 import { drafts, prefs, imports, namesSecret, withoutSecrets, scrub } from "./store.js";
 import { ApiSearch } from "./search.js";
 import { ParamForm } from "./form.js";
@@ -151,10 +151,10 @@ function renderViolations() {
   const said = JSON.stringify([lang(), unparsed, vs.map((v) => [v.path, v.code, messageOf(v)])]);
   if (said === state.violationsSaid) return;
   state.violationsSaid = said;
-  $("violation-count").textContent = [
+  $("violation-count").textContent = sentences([
     unparsed ? t("violations.jsonUnparsed") : "",
     vs.length ? t("violations.count", { n: vs.length }) : unparsed ? "" : t("violations.none"),
-  ].filter(Boolean).join(" ");
+  ]);
   $("violations").dataset.state = vs.length || unparsed ? "invalid" : "valid";
   put(list, ...vs.map((v) => h("li", { dataset: { path: v.path, code: v.code } },
     h("button", { type: "button", class: "link", on: { click: () => focusPath(v.path) } },
@@ -749,7 +749,7 @@ function openLink(link) {
   const dropped = Object.entries(settings).filter(([key, value]) =>
     state.options[key] !== value || (key === "contentType" && state.options.method !== "POST"));
   if (dropped.length) said.push(t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }));
-  return { opened: true, notice: said.join(" ") || undefined };
+  return { opened: true, notice: sentences(said) || undefined };
 }
 
 /** A message in the banner above the page (the one that says the engine is loading). */
@@ -801,14 +801,14 @@ function imported(status, run, keep) {
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
     // Why the others were left out (a ROA-style action, a type not guessed), the first few.
     const others = (report.skipped ?? []).filter((s) => !s.reason.startsWith("built in"));
-    const why = others.slice(0, 3).map((s) => `${s.action} (${s.reason})`).join("; ");
-    say(status, () => [
+    const why = others.slice(0, 3).map((s) => `${s.action}${t("punct.paren", { text: s.reason })}`).join(t("punct.clause"));
+    say(status, () => sentences([
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
-      seeds.length ? t("import.seedKept", { actions: seeds.join(", ") }) : "",
+      seeds.length ? t("import.seedKept", { actions: seeds.join(t("punct.list")) }) : "",
       others.length ? t(others.length > 3 ? "import.leftOutMore" : "import.leftOut", { why, more: others.length - 3 }) : "",
       kept ? t(kept.saved ? "import.kept" : "import.notKept") : "",
-      kept?.dropped.length ? t("import.madeRoom", { keys: kept.dropped.join(", "), max: imports.max }) : "",
-    ].filter(Boolean).join(" "));
+      kept?.dropped.length ? t("import.madeRoom", { keys: kept.dropped.join(t("punct.list")), max: imports.max }) : "",
+    ]));
     $("import-forget").hidden = imports.list().length === 0;
     search.setCatalog();
     if (report.added.length) {

@@ -74,13 +74,13 @@ function meaning(cmp, selfCheck, inferredSts) {
  * @param {HTMLElement} container
  * @param {{yours: object, theirs: object, selfCheck?: {ok: boolean, code?: string}, theirsLabel?: string}} input
  */
-export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred, token }) {
+export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred, token, caption }) {
   // The session token is masked here as in the signing preview; both sides alike, so that it
   // cannot show as a difference that is not one.
   const masked = (steps) => steps && Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, typeof v === "string" ? hideToken(v, token) : v]));
   const cmp = compareSteps(masked(yours), masked(theirs));
   const table = h("table", { class: "diff" },
-    h("caption", { text: t("diff.caption") }),
+    h("caption", { text: caption ?? t("diff.caption") }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("diff.step") }), h("th", { scope: "col", text: yoursLabel ?? t("diff.yours") }),
       h("th", { scope: "col", text: theirsLabel ?? t("diff.theirs") }), h("th", { scope: "col", text: t("diff.state") }))));
   const body = h("tbody");
@@ -100,13 +100,15 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
       h("td", { "data-label": t("diff.state"), text: t(`diff.${r.state}`) + (isFirst ? ` — ${t("diff.firstHere")}` : "") })));
   }
   table.append(body);
+  // Where in the step, for a text of lines (a canonical request); a hash or a signature is one
+  // word, where a position says nothing.
+  const lines = cmp.first && cmp.first.theirs !== UNDISCLOSED && /\n/.test(`${cmp.first.yours}${cmp.first.theirs}`);
+  const d = lines ? firstDifference(cmp.first.yours, cmp.first.theirs) : null;
   const firstText = cmp.first
-    ? t("diff.first", { step: t(`step.${cmp.first.step}`) })
+    ? t("diff.first", { step: t(`step.${cmp.first.step}`), at: d ? t("diff.at", { line: d.line + 1, col: d.col + 1 }) : "" })
     : t("diff.noneVisible");
-  const d = cmp.first && cmp.first.theirs !== UNDISCLOSED ? firstDifference(cmp.first.yours, cmp.first.theirs) : null;
   put(container,
-    h("p", { class: "diff-first", dataset: { firstStep: cmp.first?.step ?? "" } }, h("strong", { text: firstText }),
-      d ? ` ${t("diff.at", { line: d.line + 1, col: d.col + 1 })}` : ""),
+    h("p", { class: "diff-first", dataset: { firstStep: cmp.first?.step ?? "" } }, h("strong", { text: firstText })),
     h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign")) }),
     h("div", { class: "table-scroll" }, table));
   return cmp;

@@ -1,7 +1,7 @@
 // The call history: what was sent and how it went, without secrets (API, parameters, region,
 // signing settings, time, via, status and code), kept in localStorage.
 import { h, put } from "./dom.js";
-import { t, say, lang } from "./i18n.js";
+import { t, say, lang, sentences } from "./i18n.js";
 import { history as store, withoutSecrets } from "./store.js";
 import { HISTORY_LIMIT, HISTORY_ENTRY_MAX } from "./config.js";
 
@@ -48,7 +48,7 @@ export class History {
     this.entries = [...this.entries, ...cleared].sort((a, b) => b.at - a.at).slice(0, HISTORY_LIMIT);
     const note = this.persist();
     this.render();
-    say(this.status, () => [t("history.restored"), note?.()].filter(Boolean).join(" "));
+    say(this.status, () => sentences([t("history.restored"), note?.()]));
     // The Undo button is gone: focus goes back where the clear started.
     this.clearButton.focus();
   }
@@ -64,7 +64,7 @@ export class History {
     this.entries.length = Math.min(this.entries.length, HISTORY_LIMIT);
     const note = this.persist();
     this.render();
-    if (tooLarge || note) say(this.status, () => [tooLarge ? t("history.tooLarge", { kb: HISTORY_ENTRY_MAX / 1024 }) : "", note?.()].filter(Boolean).join(" "));
+    if (tooLarge || note) say(this.status, () => sentences([tooLarge ? t("history.tooLarge", { kb: HISTORY_ENTRY_MAX / 1024 }) : "", note?.()]));
   }
 
   /** Saves the entries; what the user should know of it (see `say`), or null. Storage full: the

@@ -117,6 +117,7 @@ const en = {
   "json.parseError": "Not valid JSON yet ({detail}); the form keeps the last valid parameters.",
   "json.notObject": "The parameters must be a JSON object { … }.",
   "json.parseSaid": "Not valid JSON yet; the form keeps the last valid parameters.",
+  "json.parseErrorAt": "Not valid JSON yet (line {line}, column {column}); the form keeps the last valid parameters.",
   "json.keptAgainstForm": "The form changed while this text did not parse: the form's edits apply to the call, and your text stays here as you typed it. Once it parses, it replaces the form's parameters, edits included.",
   "json.keptAgainstLoad": "A call was loaded (an example, a history entry or a link) while this text did not parse: its parameters are in the form and apply to the call, and your text stays here as you typed it. Once it parses, it replaces them; to drop it, replace it with the form's parameters.",
   "json.replace": "Replace with the form's parameters",
@@ -167,7 +168,9 @@ const en = {
   "step.http": "Final HTTP request",
 
   "punct.colon": ": ",
+  "punct.paren": " ({text})",
   "punct.list": ", ",
+  "punct.clause": "; ",
   "action.copy": "Copy",
   "action.copyWhat": "Copy {what}",
   "action.copied": "Copied.",
@@ -209,6 +212,7 @@ const en = {
 
   "diff.title": "Where the signatures differ",
   "diff.caption": "Each signing step, yours beside the server's",
+  "diff.captionVerify": "Each signing step, as the request carries it beside as recomputed from it",
   "diff.step": "Step",
   "diff.yours": "Yours",
   "diff.theirs": "Expected",
@@ -223,8 +227,8 @@ const en = {
   "diff.firstHere": "first difference",
   "diff.undisclosed": "different (the server does not show its value)",
   "diff.inferred": "inferred: your request verifies with your own key, so the server computes the same",
-  "diff.first": "First difference: {step}.",
-  "diff.at": "(line {line}, character {col})",
+  "diff.first": "First difference: {step}{at}.",
+  "diff.at": " (line {line}, character {col})",
   "diff.noneVisible": "No step differs among those both sides show.",
   "diff.keyDiffers": "The string to sign is the same on both sides, yet the signatures differ: the secret key used to sign is not the one the server holds for this key id.",
   "diff.keyDiffersUndisclosed": "The server does not show its string to sign, but your request verifies with your own key, so the server computed the same string to sign from it. The signatures differ because the secret key is not the one the server holds for this key id.",
@@ -353,7 +357,7 @@ const zh = {
   "page.loadFailed": "无法加载签名引擎：{detail}",
   "page.unknownApi": "本页目录中没有接口 {id}（链接指向的是在另一个浏览器中导入的接口？）：{detail}",
   "page.unknownApiImport": "本页目录中没有接口 {id}：链接指向在另一个浏览器中导入的接口，或本浏览器已忘记的导入。腾讯云接口在导入其产品的 tccli api.json 后即可打开，阿里云接口在导入其元数据文件后即可打开（见下方）。",
-  "page.badLink": "无法读取链接中的参数（复制时被截断？），因此 {id} 显示的是您自己的草稿或其示例。",
+  "page.badLink": "无法读取链接中的参数（复制时被截断？），因此 {id} 显示的是你自己的草稿或其示例。",
   "page.linkSettingDropped": "{id} 无法按链接要求使用 {settings}（本接口不提供，或不能与其他设置同时使用），已改用默认设置。",
   "page.skip": "跳到参数",
   "page.widgetDemo": "文档页面中的嵌入式组件",
@@ -397,7 +401,7 @@ const zh = {
   "import.forget": "移除已导入的接口",
   "import.seedKept": "内置接口保留精编版本（文档、错误码、规则）：{actions}。",
 
-  "api.style": "风格",
+  "api.style": "接口类型",
   "api.endpoint": "接入地址",
   "api.region": "地域",
   "api.regionRequired": "必填",
@@ -405,7 +409,7 @@ const zh = {
   "api.errors": "文档中的错误码",
   "style.tencent-api3": "腾讯云 API 3.0",
   "style.tencent-legacy": "腾讯云 API 2.0（旧版）",
-  "style.alibaba-rpc": "阿里云 RPC 风格",
+  "style.alibaba-rpc": "阿里云 RPC 接口",
 
   "example.heading": "示例",
   "example.load": "载入示例：{title}",
@@ -460,13 +464,14 @@ const zh = {
   "json.parseError": "JSON 尚不合法（{detail}）；表单保留最后一次合法的参数。",
   "json.notObject": "参数必须是 JSON 对象 { … }。",
   "json.parseSaid": "JSON 尚不合法；表单保留最后一次合法的参数。",
+  "json.parseErrorAt": "JSON 格式有误（第 {line} 行第 {column} 列）；表单保留最后一次合法的参数。",
   "json.keptAgainstForm": "这段文本尚不合法时表单有了改动：表单的改动已用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代表单的参数（包括这些改动）。",
   "json.keptAgainstLoad": "这段文本尚不合法时载入了调用（示例、历史记录或链接）：其参数已在表单中并用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代这些参数；如要放弃它，请用表单的参数替换。",
   "json.replace": "用表单的参数替换",
 
   "violations.heading": "校验",
-  "violations.count": "{n} 个问题——修正之前不会发送。",
-  "violations.none": "没有问题：调用合法。",
+  "violations.count": "共 {n} 个问题，修正后才能发送。",
+  "violations.none": "校验通过，可以发送。",
   "violations.jsonUnparsed": "JSON 框中的内容无法解析：这里校验的是最后一次能解析的参数。能解析之前不会发送。",
   "violations.whole": "（参数整体）",
 
@@ -510,9 +515,11 @@ const zh = {
   "step.http": "最终 HTTP 请求",
 
   "punct.colon": "：",
+  "punct.paren": "（{text}）",
   "punct.list": "、",
+  "punct.clause": "；",
   "action.copy": "复制",
-  "action.copyWhat": "复制{what}",
+  "action.copyWhat": "复制 {what}",
   "action.copied": "已复制。",
   "action.copyFailed": "无法复制：请选中文本后手动复制。",
 
@@ -544,7 +551,7 @@ const zh = {
   "resp.ms": "{ms} 毫秒",
   "resp.via": "发送到",
   "resp.requestId": "RequestId",
-  "resp.message": "信息",
+  "resp.message": "错误信息",
   "resp.meaning": "含义",
   "resp.unknownKeyId": "服务端不认识密钥 ID {id}：它没有校验签名，因此与你的 SecretKey 无关。请检查 SecretId / AccessKeyId（模拟器只认识它的演示密钥）。",
   "resp.body": "响应体",
@@ -552,10 +559,11 @@ const zh = {
 
   "diff.title": "签名在哪里不同",
   "diff.caption": "签名的每个步骤：你的与服务端的并列",
+  "diff.captionVerify": "各签名步骤：请求中携带的值与重新计算的值对照",
   "diff.step": "步骤",
   "diff.yours": "你的",
   "diff.theirs": "应为",
-  "diff.sent": "已发送",
+  "diff.sent": "你发送的",
   "diff.server": "服务端",
   "diff.presented": "请求中",
   "diff.expected": "按请求重新计算",
@@ -566,8 +574,8 @@ const zh = {
   "diff.firstHere": "第一处不同",
   "diff.undisclosed": "不同（服务端未给出其值）",
   "diff.inferred": "推断：你的请求用你自己的密钥可以验证通过，服务端算出的相同",
-  "diff.first": "第一处不同：{step}。",
-  "diff.at": "（第 {line} 行，第 {col} 个字符）",
+  "diff.first": "第一处不同：{step}{at}。",
+  "diff.at": "（第 {line} 行第 {col} 个字符）",
   "diff.noneVisible": "双方都给出的步骤中没有不同。",
   "diff.keyDiffers": "双方的待签字符串相同，签名却不同：签名所用的密钥不是服务端为该密钥 ID 保存的密钥。",
   "diff.keyDiffersUndisclosed": "服务端未给出其待签字符串，但你的请求用你自己的密钥可以验证通过，说明服务端由它算出的待签字符串相同。签名不同是因为密钥不是服务端为该密钥 ID 保存的密钥。",
@@ -580,7 +588,7 @@ const zh = {
   "diff.stepDiffers": "步骤「{step}」不同。",
 
   "snippet.heading": "代码",
-  "snippet.language": "语言",
+  "snippet.language": "代码语言",
   "snippet.unavailable": "代码片段需要更新的 cloudplay 包（当前构建尚无 snippet 函数）。",
   "lang.curl": "curl",
   "lang.python": "Python",
@@ -612,7 +620,7 @@ const zh = {
   "verify.heading": "验证签名",
   "verify.help": "粘贴原始 HTTP 请求或 curl 命令行以及密钥，查看签名是否通过，以及第一处不同的步骤。",
   "verify.input": "请求（原始 HTTP 或 curl）",
-  "verify.secret": "密钥",
+  "verify.secret": "密钥（SecretKey 或 AccessKeySecret）",
   "verify.own": "你的客户端算出的待签字符串或规范请求串（可选）",
   "verify.clock": "同时按当前时间检查时间窗口",
   "verify.useCurrent": "粘贴当前请求",
@@ -636,7 +644,7 @@ const zh = {
   "widget.broken": "此示例无法加载。",
   "widget.demoKey": "使用页内模拟器的演示密钥 {id} 签名（公开的演示值）：此框只发送到模拟器，模拟器不认识其他密钥。",
   "widget.demoKeyOpen": "如需用自己的密钥签名或发送给厂商，请在调试台中打开此调用。",
-  "widget.codeNote": "用您自己的密钥（从环境变量读取）发起此调用的代码：此处不写入任何密钥。",
+  "widget.codeNote": "用你自己的密钥（从环境变量读取）发起此调用的代码：此处不写入任何密钥。",
 
   "error.line": "{lead}{at}：{detail}",
   "error.at": "（{path}）",
@@ -747,6 +755,11 @@ export function say(el, render, state) {
   el.toggleAttribute("data-said", Boolean(render));
   el.replaceChildren(...[render ? render() : ""].flat());
   if (state !== undefined) el.dataset.state = state;
+}
+
+/** Sentences one after another: a space between them in English, none in Chinese. */
+export function sentences(parts) {
+  return parts.filter(Boolean).join(current === "zh" ? "" : " ");
 }
 
 /** What `el` was last given to say (see `say`), or null. */

@@ -48,7 +48,9 @@ export class JsonEditor {
     try {
       value = text.trim() === "" ? {} : JSON.parse(text, exactIntegers);
     } catch (e) {
-      return this.setError(() => t("json.parseError", { detail: e.message }), "json.parseSaid");
+      // The browser says where in its own language; the page says it in its own.
+      const at = /line (\d+) column (\d+)/.exec(e.message);
+      return this.setError(() => (at ? t("json.parseErrorAt", { line: at[1], column: at[2] }) : t("json.parseError", { detail: e.message })), "json.parseSaid");
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       return this.setError(() => t("json.notObject"), "json.notObject");

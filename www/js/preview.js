@@ -87,7 +87,7 @@ export function renderPreview(container, prepared, info) {
   const facts = h("dl", { class: "facts" },
     h("dt", { text: t("preview.algorithm") }), h("dd", { dataset: { fact: "algorithm" }, text: trace.algorithm }),
     h("dt", { text: t("preview.method") }), h("dd", { dataset: { fact: "method" }, text: request.method }),
-    h("dt", { text: t("preview.timestamp") }), h("dd", { dataset: { fact: "timestamp" }, text: `${info.timestamp} (${isoTime(info.timestamp)})` }),
+    h("dt", { text: t("preview.timestamp") }), h("dd", { dataset: { fact: "timestamp" }, text: `${info.timestamp}${t("punct.paren", { text: isoTime(info.timestamp) })}` }),
     h("dt", { text: t("preview.host") }), h("dd", { text: request.host }));
   const steps = [];
   for (const step of STEPS) {

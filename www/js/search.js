@@ -64,7 +64,7 @@ export class ApiSearch {
         h("span", { class: "action", text: s.action }), " ",
         h("span", { class: "product", text: `${s.product} ${s.version}` }), " ",
         h("span", { class: "title", text: docText(s.title) }),
-        s.deprecated ? h("span", { class: "deprecated", text: ` (${t("rule.deprecated")})` }) : null))));
+        s.deprecated ? h("span", { class: "deprecated", text: t("punct.paren", { text: t("rule.deprecated") }) }) : null))));
     this.count.textContent = !q ? t("search.all", { n: found.length }) : t("search.count", { n: found.length });
   }
 }

@@ -50,7 +50,7 @@ export function errorLine(e, { field = true } = {}) {
       break;
     }
   }
-  if (code === "Validation" && e.violations?.length) detail = e.violations.map((v) => `${v.path}: ${messageOf(v)}`).join("; ");
+  if (code === "Validation" && e.violations?.length) detail = e.violations.map((v) => `${v.path}${t("punct.colon")}${messageOf(v)}`).join(t("punct.clause"));
   // "the proxy refused the request: Code: why": the lead-in says the first part.
   if (code === "ProxyRefused") detail = detail.replace(/^the proxy refused the request: /, "");
   const lead = e.code && hasKey(`error.${code}`) ? t(`error.${code}`) : code;

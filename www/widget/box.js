@@ -187,7 +187,7 @@ class Body {
       h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}${t("punct.colon")}${spec.action}` },
         h("header", {},
           h(`h${titleLevel}`, { class: "title" }, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
-            spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: ` (${t("rule.deprecated")})` }) : null),
+            spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: t("punct.paren", { text: t("rule.deprecated") }) }) : null),
           this.openLink),
         this.regionField = h("div", { class: "field" },
           h("label", { for: regionInput.id }, h("span", { class: "name", text: t("settings.region") }), " ",

@@ -66,7 +66,7 @@ pub fn validate_call(spec: &ApiSpec, call: &Call) -> Vec<Violation> {
             "Region",
             v.vocab.missing,
             "Region is required by this API: set the call's region (e.g. ap-guangzhou).".into(),
-            "本接口必须指定地域：请设置调用的 region（例如 ap-guangzhou）。".into(),
+            "本接口必须指定地域：请设置地域（Region），例如 ap-guangzhou。".into(),
         ),
         Some(r) if !r.is_empty() => {
             if let Some((en, zh)) = region_flaw(spec.style, r) {
