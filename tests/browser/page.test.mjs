@@ -1472,6 +1472,18 @@ test("'Use current time' works only in Fixed mode, where its box is, and follows
   assert.equal(await page.isDisabled("#ts-set-now"), false);
   await page.check("#ts-now");
   assert.equal(await page.isDisabled("#ts-set-now"), true);
+  // The clock is the page's: Fixed chosen on one API holds on the next, and Now chosen there
+  // holds on the way back (the first API's draft was left in Fixed mode).
+  await page.check("#ts-fixed");
+  await page.fill("#ts-value", "1700000000");
+  await settle(page);
+  await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");
+  assert.equal(await page.isChecked("#ts-fixed"), true);
+  assert.equal(await page.inputValue("#ts-value"), "1700000000");
+  await page.check("#ts-now");
+  await settle(page);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.isChecked("#ts-now"), true, "Now, as last chosen");
   noProblems(problems);
   await page.close();
 });

@@ -350,6 +350,10 @@ function selectApi(id, override, linkSettings) {
   // Written first whatever the API: a large draft still waiting for a pause in the typing (or
   // an edit not yet re-signed) would be loaded over by its older saved self, then lost.
   if (state.apiId) saveDraft({ now: true });
+  // The clock (now, or a fixed time) is the page's, not an API's: chosen on one API, it holds
+  // on the next (a fixed time kept in another API's draft would sign out of date). The first
+  // API a visit opens brings the clock its draft was left with.
+  const clock = state.apiId ? { tsMode: state.options.tsMode, fixedTs: state.options.fixedTs } : {};
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
@@ -371,11 +375,11 @@ function selectApi(id, override, linkSettings) {
     // A history entry from before entries kept settings has none: the draft's stay.
     const chosen = override.settings ?? { algorithm: settings.algorithm, method: settings.method, contentType: settings.contentType };
     const { algorithm = "", method = "", contentType = "" } = chosen;
-    state.options = { ...state.options, ...settings, algorithm, method, contentType };
+    state.options = { ...state.options, ...settings, algorithm, method, contentType, ...clock };
   } else if (draft) {
     state.params = draft.params && typeof draft.params === "object" ? draft.params : {};
     state.region = draft.region ?? "";
-    state.options = { ...state.options, ...draft.options };
+    state.options = { ...state.options, ...draft.options, ...clock };
   } else {
     state.params = ex ? structuredClone(ex.params ?? {}) : {};
     state.region = ex?.region ?? "";
