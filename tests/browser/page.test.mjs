@@ -82,6 +82,8 @@ test("an API the vendor has deprecated says so in the search results and among i
   // A first visit opens neither the deprecated API nor the API 2.0 one ahead of it.
   assert.equal(await page.inputValue("#api-picker"), "hai/2023-08-12/RunInstances");
   assert.equal(await page.locator("#api-facts dd.deprecated").count(), 0);
+  // A length with no minimum reads as a maximum.
+  assert.match(await page.locator('#form [data-path="InstanceName"]').evaluate((el) => document.getElementById(el.getAttribute("aria-describedby").split(" ")[0]).textContent), /at most 128 characters/);
   await chooseBySearch(page, "CreateResourceInstances", "ms/2018-04-08/CreateResourceInstances");
   assert.match(await page.textContent("#api-facts dd.deprecated"), /^Deprecated by the vendor/);
   await page.selectOption("#lang", "zh");

@@ -78,7 +78,8 @@ export function rulesText(param) {
   else if (param.min !== undefined) parts.push(t("rule.min", { min: param.min }));
   else if (param.max !== undefined) parts.push(t("rule.max", { max: param.max }));
   if (param.multiple_of !== undefined) parts.push(t("rule.multipleOf", { n: param.multiple_of }));
-  if (param.min_length !== undefined || param.max_length !== undefined)
+  if (!param.min_length && param.max_length !== undefined) parts.push(t("rule.lengthMax", { max: param.max_length }));
+  else if (param.min_length !== undefined || param.max_length !== undefined)
     parts.push(t("rule.length", { min: param.min_length ?? 0, max: param.max_length ?? "∞" }));
   if (param.min_items !== undefined || param.max_items !== undefined)
     parts.push(t("rule.items", { min: param.min_items ?? 0, max: param.max_items ?? "∞" }));
