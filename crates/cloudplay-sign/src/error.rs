@@ -186,7 +186,7 @@ mod tests {
 mod typescript_names {
     use super::ErrorKind::{self, *};
 
-    const ALL: [ErrorKind; 13] = [
+    const ALL: [ErrorKind; 14] = [
         InvalidJson,
         InvalidUtf8,
         MissingField,
@@ -200,6 +200,7 @@ mod typescript_names {
         UnknownApi,
         InvalidSpec,
         Unsupported,
+        NotInitialized,
     ];
 
     /// A new variant stops compilation here until it is placed in `ALL`.
@@ -218,6 +219,7 @@ mod typescript_names {
             UnknownApi => 10,
             InvalidSpec => 11,
             Unsupported => 12,
+            NotInitialized => 13,
         }
     }
 
