@@ -1,7 +1,7 @@
 // The JSON editor of the call's parameters, kept in sync with the form both ways: the form
 // writes here after each change; text that parses to an object replaces the parameters.
 // Text that does not parse is the user's unfinished work: the form never writes over it.
-import { t, say } from "./i18n.js";
+import { t, say, lang } from "./i18n.js";
 
 /** An integer typed past 2^53 would lose its last digits as a JS number: it is kept as the
  * decimal text typed, which the package reads as that integer. (Where the browser gives no
@@ -48,9 +48,10 @@ export class JsonEditor {
     try {
       value = text.trim() === "" ? {} : JSON.parse(text, exactIntegers);
     } catch (e) {
-      // The browser says where in its own language; the page says it in its own.
+      // The browser says why in its own language (English): a Chinese page says where instead.
       const at = /line (\d+) column (\d+)/.exec(e.message);
-      return this.setError(() => (at ? t("json.parseErrorAt", { line: at[1], column: at[2] }) : t("json.parseError", { detail: e.message })), "json.parseSaid");
+      const render = () => (at && lang() === "zh" ? t("json.parseErrorAt", { line: at[1], column: at[2] }) : t("json.parseError", { detail: e.message }));
+      return this.setError(render, "json.parseSaid");
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       return this.setError(() => t("json.notObject"), "json.notObject");

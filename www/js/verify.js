@@ -114,14 +114,6 @@ export function expectedTrace(req, info, secretKey) {
 }
 
 export class VerifyPanel {
-  /** Shows a result. Only its first line is said aloud (the step table would be read whole
-   *  from a live region): the output is not live, the status line is. */
-  show(...children) {
-    const out = put(this.output, ...children);
-    if (this.status) this.status.textContent = children[0]?.textContent ?? "";
-    return out;
-  }
-
   constructor({ input, secret, ownSts, clock, button, useCurrent, output, status }, getCurrentRaw) {
     Object.assign(this, { input, secret, ownSts, clock, output, status });
     button.addEventListener("click", () => this.run());
@@ -136,6 +128,14 @@ export class VerifyPanel {
       } else this.nothingToPaste();
       this.input.focus();
     });
+  }
+
+  /** Shows a result. Only its first line is said aloud (the step table would be read whole
+   *  from a live region): the output is not live, the status line is. */
+  show(...children) {
+    const out = put(this.output, ...children);
+    if (this.status) this.status.textContent = children[0]?.textContent ?? "";
+    return out;
   }
 
   refresh() {
