@@ -582,6 +582,14 @@ test("a box's title takes the level its heading attribute gives, so the page's o
   await page.locator('#under [data-step="signature"]').waitFor();
   const inner = await page.locator("#under").evaluate((e) => [...new Set([...e.shadowRoot.querySelectorAll(".step h2, .step h3, .step h4, .step h5, .step h6")].map((x) => x.tagName))]);
   assert.deepEqual(inner, ["H4"]);
+  // And look as an h3 step title does in a box at the default level.
+  const stepStyle = (id) => page.locator(id).evaluate((e) => {
+    const s = getComputedStyle(e.shadowRoot.querySelector('[data-step="signature"] .step-title'));
+    return [s.fontSize, s.marginTop, s.fontWeight];
+  });
+  await page.locator("#odd details.sig summary").click();
+  await page.locator('#odd [data-step="signature"]').waitFor();
+  assert.deepEqual(await stepStyle("#under"), await stepStyle("#odd"));
   assert.match(await page.locator("#odd").getAttribute("data-error"), /^heading="9" is not a level from 2 to 6/);
   // Set as a property, the title changes level and what the reader typed stays.
   await page.locator("#under").locator('.form [data-path="BundleType"]').fill("4XL");

@@ -185,6 +185,13 @@ test("a value JSON would change is an error at its path, never a field quietly l
   // allow_invalid sends a call with problems as it is; a value JSON cannot carry would not be sent as it is.
   assert.throws(() => prepare(call({ InstanceCount: NaN }), DEMO_CREDENTIALS, { allow_invalid: true }), (e) => e.code === "Validation" && e.path === "InstanceCount");
   assert.match(validate(call({ InstanceName: Promise.resolve("x") }))[0].message_zh, /是 Promise：请先 await/);
+  // Each cause is said in Chinese as itself (the Chinese is found by the English words).
+  const causes = [NaN, Infinity, -Infinity, () => 1, Symbol("s"), Promise.resolve(1), new Uint8Array(2), /x/, new WeakMap(), new Date("x"), "a\ud800", 2 ** 60];
+  for (const value of causes) {
+    const [first] = validate(call({ InstanceCount: value }));
+    assert.equal(first.path, "InstanceCount", String(value));
+    assert.doesNotMatch(first.message_zh, /的值无法原样以 JSON 发送/, `${String(value)}: ${first.message}`);
+  }
   // An undefined member is a field not given, as JSON has it.
   assert.deepEqual(validate(call({ InstanceName: undefined })), []);
   // An integer past 2^53 has lost its last digits before it is read (2**60 is written as

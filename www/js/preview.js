@@ -70,7 +70,7 @@ export function copyBlock(title, text, { step, note, className = "", copy = text
     },
   });
   return h("section", { class: `step ${className}`, dataset: { step } },
-    h("div", { class: "step-head" }, h(`h${level}`, { text: title }), button, copyNote ? h("span", { class: "copy-note", id: noteId, text: copyNote }) : null, status),
+    h("div", { class: "step-head" }, h(`h${level}`, { class: "step-title", text: title }), button, copyNote ? h("span", { class: "copy-note", id: noteId, text: copyNote }) : null, status),
     note ? h("p", { class: "muted", text: note }) : null,
     h("pre", { class: "mono", tabindex: "0", text }));
 }

@@ -184,7 +184,7 @@ export function renderResponse(container, resp, ctx) {
         theirsLabel: t("diff.server"),
         token: ctx.credentials?.token,
       });
-      parts.push(h("section", { class: "signature-diff" }, h(`h${ctx.level ?? 3}`, { text: t("diff.title") }), diffBox));
+      parts.push(h("section", { class: "signature-diff" }, h(`h${ctx.level ?? 3}`, { class: "step-title", text: t("diff.title") }), diffBox));
     }
   }
   parts.push(copyBlock(t("resp.body"), pretty, { step: "body", level: ctx.level }), copyBlock(t("resp.headers"), headers, { step: "headers", level: ctx.level }));

@@ -66,7 +66,7 @@ class Body {
     put(this.root, this.styleNode,
       h("div", { class: "box", lang: htmlLang(lang()) },
         h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }),
-        playground && h("a", { href: `${playground}#api=${encodeURIComponent(api)}`, target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }))));
+        playground && playgroundLink({ href: `${playground}#api=${encodeURIComponent(api)}` })));
   }
 
   /** The level of the box's title in the page's outline: `heading`, 2 (the default) to 6. A
@@ -180,7 +180,7 @@ class Body {
     // The title at the level the page asks for; the box's own headings one below it.
     const titleLevel = this.headingLevel();
     this.innerLevel = Math.min(titleLevel + 1, 6);
-    this.openLink = this.playgroundUrl && h("a", { class: "open", target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }));
+    this.openLink = this.playgroundUrl && playgroundLink({ class: "open" });
 
     put(this.root,
       this.styleNode,
@@ -374,4 +374,9 @@ class Body {
       this.sendButton.removeAttribute("aria-disabled");
     }
   }
+}
+
+/** The link to the playground: a new tab, which it says to those who cannot see it open. */
+function playgroundLink(attributes) {
+  return h("a", { ...attributes, target: "_blank", rel: "noopener" }, t("widget.open"), h("span", { class: "visually-hidden", text: t("widget.newTab") }));
 }

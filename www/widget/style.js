@@ -148,7 +148,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--cp-code)
 .facts dt { color: var(--cp-muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .step-head { display: flex; gap: .57em; align-items: center; flex-wrap: wrap; }
-h3 { margin: .35em 0 0; font-size: .98em; }
+/* Its level follows the box's title (the heading attribute); its look does not. */
+.step-title { margin: .35em 0 0; font-size: .98em; }
 .notice { background: var(--cp-notice); padding: .46em .69em; border-radius: 5px; }
 .actions { display: flex; align-items: center; gap: .91em; flex-wrap: wrap; }
 .status { margin: 0; }

@@ -253,10 +253,11 @@ pub fn lossy_call(value: &JsValue) -> Option<cloudplay_core::Call> {
 }
 
 /// Why a value JSON cannot carry was refused, in Chinese, from the words toJson (bridge.js) or
-/// the integer check used. A cause not listed here gets the general sentence.
+/// the integer check used: those words are the key, and tests/node/prepare.test.mjs gives every
+/// cause to see that none falls to the general sentence.
 #[cfg(feature = "full")]
 fn why_zh(message: &str) -> &'static str {
-    const CAUSES: [(&str, &str); 9] = [
+    const CAUSES: [(&str, &str); 11] = [
         ("is NaN", "是 NaN，JSON 无法表示（会被当作 null 发送）：请填写有限数值，或省略该字段"),
         ("Infinity", "是无穷大，JSON 无法表示（会被当作 null 发送）：请填写有限数值，或省略该字段"),
         ("is a function", "是函数，JSON 无法表示（会被省略）：请给出值本身"),
@@ -264,6 +265,8 @@ fn why_zh(message: &str) -> &'static str {
         ("is a Promise", "是 Promise：请先 await，再给出它的值"),
         ("is bytes", "是字节数据（类型化数组或 ArrayBuffer）：请给出文本或解析后的 JSON"),
         ("is a RegExp", "是正则表达式，JSON 会写成 {}：请给出其文本（.source）"),
+        ("is a WeakMap", "是 WeakMap 或 WeakSet，JSON 看不到其内容：请给出普通对象"),
+        ("invalid Date", "是无效的 Date，JSON 无法表示（会被当作 null 发送）"),
         ("lone UTF-16 surrogate", "含有孤立的 UTF-16 代理项，不是合法文本：无法按原样签名或发送"),
         ("past 2^53", "是超过 2^53 的整数，JS 数字无法精确表示（末位已丢失）：请改用十进制字符串或 BigInt"),
     ];

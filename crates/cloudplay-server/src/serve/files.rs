@@ -27,11 +27,9 @@ pub async fn handle(opts: &Options, req: &Request<Incoming>) -> Response<Full<By
         file.push("index.html");
     }
     // A link inside the folder (a build output often has some) must not serve what lies
-    // outside it: the file is served only if its real place is below the folder's.
-    let inside = match (tokio::fs::canonicalize(&file).await, tokio::fs::canonicalize(base).await) {
-        (Ok(real), Ok(base)) => real.starts_with(base),
-        _ => false,
-    };
+    // outside it: the file is served only if its real place is below the folder's (made real
+    // once, at start: see `run`).
+    let inside = tokio::fs::canonicalize(&file).await.is_ok_and(|real| real.starts_with(base));
     if !inside {
         return plain(StatusCode::NOT_FOUND, "not found");
     }

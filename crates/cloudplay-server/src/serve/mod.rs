@@ -83,7 +83,13 @@ impl Options {
     }
 }
 
-pub fn run(opts: Options) -> ExitCode {
+pub fn run(mut opts: Options) -> ExitCode {
+    // The folders' real places, found once: a file is served only from below them (files.rs).
+    for dir in [&mut opts.root, &mut opts.pkg] {
+        if let Ok(real) = std::fs::canonicalize(&*dir) {
+            *dir = real;
+        }
+    }
     let sim = match simhost::SimHost::new(&opts) {
         Ok(s) => s,
         Err(e) => {
