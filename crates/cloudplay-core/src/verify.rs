@@ -231,6 +231,11 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
 }
 
 /// The Host the client signed: the Host header it sent, else the URL's authority.
+/// Whether a `SignedHeaders` value (`a;b;c`) names `header`.
+fn lists_header(signed_headers: &str, header: &str) -> bool {
+    signed_headers.split(';').any(|h| h.trim().eq_ignore_ascii_case(header))
+}
+
 fn received_host(req: &HttpRequest) -> &str {
     req.header("host").unwrap_or(&req.host)
 }
@@ -322,6 +327,10 @@ fn verify_tc3<'k>(
     let [secret_id, date, service, "tc3_request"] = scope[..] else {
         return Err(malformed("the Credential is not SecretId/date/service/tc3_request"));
     };
+    // Tencent's v3 rules: the signature covers at least these two, so neither can be swapped.
+    if let Some(name) = ["content-type", "host"].into_iter().find(|n| !lists_header(signed_headers, n)) {
+        return Err(malformed(&format!("SignedHeaders '{signed_headers}' leaves out {name}, which TC3 must sign")));
+    }
     for name in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
         if req.header(name).map_or(true, |v| v.trim().is_empty()) {
             return Err(refuse(
@@ -418,6 +427,18 @@ fn verify_acs3<'k>(
         auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
     let signature =
         auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    // Alibaba's V3 rules: every common header sent (host and the x-acs-* ones) is signed; an
+    // unsigned nonce or date could be swapped to replay the request.
+    let unsigned = req.headers.iter().map(|(n, _)| n.as_str()).find(|n| {
+        let common = n.eq_ignore_ascii_case("host") || n.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("x-acs-"));
+        common && !lists_header(signed_headers, n)
+    });
+    if let Some(name) = unsigned {
+        return Err(malformed(&format!(
+            "the header {} is sent but not in SignedHeaders '{signed_headers}': host and every x-acs-* header must be signed",
+            name.to_ascii_lowercase()
+        )));
+    }
     for name in ["x-acs-date", "x-acs-signature-nonce"] {
         if req.header(name).map_or(true, |v| v.trim().is_empty()) {
             return Err(refuse(

@@ -276,3 +276,44 @@ fn form_bodies_are_read_as_a_form_parser_reads_them() {
     }
     assert!(seen >= 3, "{seen} vectors with a form body");
 }
+
+/// A request correctly signed over too few headers is refused before its signature is compared:
+/// TC3 must sign content-type and host, ACS3 host and every x-acs-* header it sends. Otherwise
+/// an unsigned nonce or date could be changed to replay the request.
+#[test]
+fn signatures_over_too_few_headers_are_refused() {
+    use cloudplay_core::conformance::contract_input;
+    use cloudplay_core::sign::sign_wire;
+    use cloudplay_core::wire::WireInput;
+    let mut seen = 0;
+    for v in vectors() {
+        let id = v["id"].as_str().unwrap();
+        let (must, code) = match v["algorithm"].as_str().unwrap() {
+            "TC3-HMAC-SHA256" => {
+                (vec!["content-type".to_string(), "host".to_string()], "AuthFailure.InvalidAuthorization")
+            }
+            "ACS3-HMAC-SHA256" => (
+                signed_header_names(&v).into_iter().filter(|h| h == "host" || h.starts_with("x-acs-")).collect(),
+                "IncompleteSignature",
+            ),
+            _ => continue,
+        };
+        for left_out in must {
+            let mut wire = contract_input(&v).unwrap();
+            let fewer: Vec<String> = signed_header_names(&v).into_iter().filter(|h| *h != left_out).collect();
+            wire["signed_headers"] = fewer.join(";").into();
+            let signer = WireInput::from_json(&serde_json::to_vec(&wire).unwrap()).unwrap();
+            let authorization = sign_wire(&signer).unwrap().authorization.expect("an Authorization header");
+            let mut req = input(&v);
+            let headers = req["headers"].as_object_mut().unwrap();
+            let key = headers.keys().find(|k| k.eq_ignore_ascii_case("authorization")).unwrap().clone();
+            headers[&key] = authorization.into();
+            let r = check(&req).expect_err(&format!("{id}: {left_out} unsigned"));
+            assert_eq!(r.failure, Failure::MalformedAuthorization, "{id}: {left_out} unsigned: {r}");
+            assert_eq!(r.vendor_code(), code, "{id}");
+            assert!(r.message.contains(&left_out), "{id}: {}", r.message);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 50, "{seen}");
+}

@@ -395,10 +395,11 @@ impl Simulator {
     }
 }
 
-/// Tencent's RequestIds are lowercase UUIDs; Alibaba's are uppercase.
+/// Tencent API 3.0's RequestIds are lowercase UUIDs; Alibaba's and API 2.0's (as the postgres
+/// seed's example shows) are uppercase.
 fn request_id(vendor: Vendor, rng: &mut rng::Rng) -> String {
     let id = rng.uuid();
-    if vendor == Vendor::Alibaba {
+    if vendor != Vendor::Tencent3 {
         id.to_ascii_uppercase()
     } else {
         id

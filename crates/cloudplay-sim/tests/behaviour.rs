@@ -227,6 +227,19 @@ fn local_endpoints_are_routed_by_what_the_request_names() {
         let a = expect_ok(&mut sim, &req);
         assert_eq!(a.outcome.api.as_deref(), Some(api));
     }
+    // tencentcloud-sdk-nodejs pointed at 127.0.0.1:PORT signs for the service "127".
+    let mut call = Call::new(MS, ms_params());
+    call.endpoint = Some("127.0.0.1:8080".into());
+    let mut req = signed_with(call, &c, opts());
+    resign(&mut req, Algorithm::Tc3HmacSha256, "127", &c);
+    assert!(req.header("authorization").unwrap().contains("/127/tc3_request"));
+    assert_eq!(expect_ok(&mut sim, &req).outcome.api.as_deref(), Some(MS));
+    // A service some API has still decides: ms's action under hai's service is not there.
+    let mut call = Call::new(MS, ms_params());
+    call.endpoint = Some("127.0.0.1:8080".into());
+    let mut req = signed_with(call, &c, opts());
+    resign(&mut req, Algorithm::Tc3HmacSha256, "hai", &c);
+    expect_code(&mut sim, &req, "InvalidAction");
     // An action the simulator does not have, in each vendor's words.
     let mut req = signed(MS, ms_params(), &c);
     req.set_header("X-TC-Action", "DescribeThings");
@@ -291,9 +304,13 @@ fn ids_have_the_vendors_shapes_and_request_ids_are_fresh() {
         assert!(parts[2].len() == 8 && parts[2].bytes().all(|x| x.is_ascii_hexdigit()));
         assert_eq!(parts[3], i.to_string());
     }
+    assert_eq!(a.request_id(), a.request_id().to_lowercase());
     let alibaba = expect_ok(&mut sim, &signed(BSS, bss_params("rid"), &c));
     let rid = alibaba.request_id();
     assert_eq!(rid, rid.to_uppercase());
+    let legacy = expect_ok(&mut sim, &signed(PG, pg_params(), &c)).request_id();
+    assert_eq!(legacy.len(), 36);
+    assert_eq!(legacy, legacy.to_uppercase(), "as the postgres seed's example");
     assert_eq!(alibaba.response.header("x-acs-request-id"), Some(rid.as_str()));
 }
 
