@@ -101,11 +101,14 @@ fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &
             descend(spec, slot, fresh, child, tail, at)
         }
         Node::Array(items) => {
-            let index = parse_index(seg).filter(|i| *i >= at.base && *i <= MAX_INDEX).ok_or_else(|| {
-                bad(
-                    at.name,
-                    format!("'{}': list elements are numbered {} to {MAX_INDEX}, not '{seg}'", at.name, at.base),
-                )
+            // A list of at most N items is numbered base to base + N - 1 (BSS's "N: 1 to 100").
+            let last = match decl {
+                Decl::Param(Some(p)) => p.max_items.and_then(|m| usize::try_from(m).ok()),
+                _ => None,
+            }
+            .map_or(MAX_INDEX, |m| (at.base + m).saturating_sub(1).min(MAX_INDEX));
+            let index = parse_index(seg).filter(|i| *i >= at.base && *i <= last).ok_or_else(|| {
+                bad(at.name, format!("'{}': list elements are numbered {} to {last}, not '{seg}'", at.name, at.base))
             })?;
             let child = match decl {
                 Decl::Top => None,
@@ -323,6 +326,17 @@ mod tests {
         }
         let v = unflatten(&s, &pairs(&[("Extra.0.Name", "a"), ("Extra.2.Name", "b")]), 0).unwrap();
         assert_eq!(v, json!({"Extra": [{"Name": "a"}, null, {"Name": "b"}]}));
+    }
+
+    #[test]
+    fn a_declared_list_is_numbered_up_to_its_most_items() {
+        let s = spec("bssopenapi/2017-12-14/CreateInstance");
+        let max = s.params.iter().find(|p| p.name == "Parameter").unwrap().max_items.unwrap();
+        let last = format!("Parameter.{max}.Code");
+        assert!(unflatten(&s, &pairs(&[(&last, "a")]), 1).is_ok());
+        let past = format!("Parameter.{}.Code", max + 1);
+        let e = unflatten(&s, &pairs(&[(&past, "a")]), 1).unwrap_err();
+        assert!(e.message.contains(&format!("numbered 1 to {max}, not '{}'", max + 1)), "{}", e.message);
     }
 
     #[test]

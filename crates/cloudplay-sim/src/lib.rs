@@ -263,7 +263,9 @@ impl Simulator {
                 Vendor::Alibaba => "InvalidParameter",
             };
             // Every problem at once (a few), so one round trip shows what to fix.
-            let shown: Vec<&str> = violations.iter().take(5).map(|v| v.message.as_str()).collect();
+            let base = params::flat_base(req, turn.wire, turn.vendor);
+            let shown: Vec<String> =
+                violations.iter().take(5).map(|v| params::in_wire_names(&v.message, &v.path, base)).collect();
             let rest = violations.len().saturating_sub(shown.len());
             let mut message = shown.join(" ");
             if rest > 0 {

@@ -49,6 +49,45 @@ pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) 
     unflatten(spec, &pairs, base).map_err(|e| e.message)
 }
 
+/// How the request numbers list elements when its parameters are flat `Name.N.Field` pairs
+/// (`None`: a TC3 JSON body, whose paths are the caller's own `Name[0].Field`).
+pub fn flat_base(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<usize> {
+    match (vendor, wire.auth_scheme) {
+        (Vendor::Tencent3, AuthScheme::Tc3)
+            if req.method.eq_ignore_ascii_case("POST")
+                && req
+                    .header("content-type")
+                    .is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("application/json")) =>
+        {
+            None
+        }
+        (Vendor::Alibaba, _) => Some(1),
+        _ => Some(0),
+    }
+}
+
+/// A message that starts with a parameter path (`Parameter[0].Value …`), with that path as the
+/// request wrote it (`Parameter.1.Value …`), so a caller finds the pair it sent.
+pub fn in_wire_names(message: &str, path: &str, base: Option<usize>) -> String {
+    let (Some(base), Some(rest)) = (base, message.strip_prefix(path)) else { return message.into() };
+    if path.is_empty() || !path.contains('[') {
+        return message.into();
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut segments = path.split('[');
+    out.push_str(segments.next().unwrap_or(""));
+    for seg in segments {
+        let (index, after) = seg.split_once(']').unwrap_or((seg, ""));
+        match index.parse::<usize>() {
+            Ok(i) => out.push_str(&format!(".{}", i + base)),
+            Err(_) => return message.into(),
+        }
+        out.push_str(after);
+    }
+    out.push_str(rest);
+    out
+}
+
 fn without(params: &[(String, String)], common: &[&[&str]]) -> Vec<(String, String)> {
     params.iter().filter(|(n, _)| !common.iter().any(|list| list.contains(&n.as_str()))).cloned().collect()
 }
@@ -61,5 +100,23 @@ fn json_body(body: &str) -> Result<Value, String> {
         Ok(v @ Value::Object(_)) => Ok(v),
         Ok(_) => Err("the request body must be a JSON object".into()),
         Err(e) => Err(format!("the request body is not valid JSON: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_wire_names;
+
+    #[test]
+    fn list_paths_are_said_as_the_wire_numbers_them() {
+        let m = "Parameter[0].Value has 0 characters; it needs at least 1.";
+        assert_eq!(
+            in_wire_names(m, "Parameter[0].Value", Some(1)),
+            "Parameter.1.Value has 0 characters; it needs at least 1."
+        );
+        assert_eq!(in_wire_names("A[2].B[10] x", "A[2].B[10]", Some(0)), "A.2.B.10 x");
+        assert_eq!(in_wire_names(m, "Parameter[0].Value", None), m, "a JSON body keeps its own paths");
+        assert_eq!(in_wire_names("Region is required.", "Region", Some(1)), "Region is required.");
+        assert_eq!(in_wire_names("Other text", "Parameter[0].Value", Some(1)), "Other text");
     }
 }

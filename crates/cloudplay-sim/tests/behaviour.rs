@@ -288,6 +288,30 @@ fn tencent_validation_speaks_api3_codes() {
 }
 
 #[test]
+fn flat_wires_hear_their_list_items_named_as_they_sent_them() {
+    let mut sim = Simulator::new();
+    let c = ordinary();
+    let mut params = bss_params("names");
+    params["Parameter"] = json!([{"Code": "InstanceType", "Value": "disk"}, {"Code": "Size"}]);
+    for alg in [Algorithm::AcsRpcHmacSha1, Algorithm::Acs3HmacSha256] {
+        let req = signed_alg(BSS, params.clone(), &c, alg, "POST");
+        let a = expect_code(&mut sim, &req, "MissingParameter");
+        assert!(a.message().starts_with("Parameter.2.Value "), "{alg:?}: {}", a.message());
+    }
+    // Past the documented "N: 1 to 100".
+    let mut req = signed_alg(BSS, bss_params("n101"), &c, Algorithm::AcsRpcHmacSha1, "GET");
+    req.query.push_str("&Parameter.101.Code=a&Parameter.101.Value=b");
+    resign(&mut req, Algorithm::AcsRpcHmacSha1, "", &c);
+    let a = expect_code(&mut sim, &req, "InvalidParameter");
+    assert!(a.message().contains("numbered 1 to 100"), "{}", a.message());
+    // A JSON body keeps the caller's own paths.
+    let mut hai = hai_params(None);
+    hai["SystemDisk"] = json!({"DiskSize": "big"});
+    let a = expect_code(&mut sim, &signed(HAI, hai, &c), "InvalidParameter");
+    assert!(a.message().starts_with("SystemDisk.DiskSize "), "{}", a.message());
+}
+
+#[test]
 fn ids_have_the_vendors_shapes_and_request_ids_are_fresh() {
     let mut sim = Simulator::new();
     let c = ordinary();
