@@ -186,6 +186,9 @@ test("send via the simulator, and direct to a local server: answers, network err
   // Outside a page, "the page's own /proxy" does not exist: the error says what to give.
   await assert.rejects(send(p.request, { via: "proxy" }), (e) => e.code === "InvalidField" && e.path === "options.proxyUrl" && /http:\/\/127\.0\.0\.1/.test(e.message));
   await assert.rejects(send(p.request, { via: "carrier-pigeon" }), (e) => e.code === "InvalidField" && e.path === "options.via");
+  // A misspelt option is told every option there is, the live `signal` too.
+  await assert.rejects(send(p.request, { signl: 1 }),
+    (e) => e.code === "InvalidField" && e.path === "options.signl" && /`via`.*`timeout`.*`proxyUrl`.*`now`.*`seed`, `signal`/.test(e.message));
 });
 
 /** `send` against a local server standing in for the vendors and for proxies: each answer

@@ -19,7 +19,7 @@ USAGE:
                                      (default 8080; 0 picks a free port). The simulator answers SDKs
                                      pointed at it as endpoint or as HTTP proxy. --accounts adds
                                      a JSON list of accounts (see the README); --rate-limit
-                                     overrides the 20 requests/s per action (0 = off, for benchmarks)
+                                     overrides the 20 requests/s per account and action (0 = off, for benchmarks)
     cloudplay --help | --version
 ";
 
@@ -35,7 +35,7 @@ OPTIONS:
     --root DIR        the static files to serve at / (default: ./www)
     --pkg DIR         the built npm package to serve at /pkg/ (default: ./pkg)
     --accounts FILE   a JSON list of accounts the simulator knows, beside its demo ones (see the README)
-    --rate-limit N    requests per second per action (default 20, as documented; 0 = off, for benchmarks)
+    --rate-limit N    requests per second per account and action (default 20, as documented; 0 = off, for benchmarks)
     --quiet           no line per request
 
 WHAT ANSWERS WHERE:

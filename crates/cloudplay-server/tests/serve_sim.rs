@@ -353,5 +353,25 @@ fn static_files_stay_inside_their_folder_and_the_page_cannot_be_framed_by_anothe
     assert!(head.contains("frame-ancestors 'self'"), "{head}");
     assert!(!head.contains("frame-ancestors *"), "{head}");
     assert!(head.contains("cross-origin-opener-policy: same-origin"), "{head}");
+    assert!(!head.contains("access-control-allow-origin"), "the page is not for other sites: {head}");
+
+    // The widget's files are, so that a docs site on another origin can load them.
+    std::fs::create_dir_all(root.join("widget")).unwrap();
+    std::fs::write(root.join("widget/w.js"), "export {};").unwrap();
+    let mut s = connect(server.port);
+    s.write_all(b"GET /widget/w.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut head = String::new();
+    let _ = s.read_to_string(&mut head);
+    assert!(head.to_ascii_lowercase().contains("access-control-allow-origin: *"), "{head}");
+
+    // Started without a built package, the server says so instead of answering bare 404s.
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains("has no web/cloudplay.js") && log.contains("cargo xtask pkg"), "{log}");
+    assert!(!log.contains("has no index.html"), "{log}");
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let bare = start(&["--quiet", "--root", empty.to_str().unwrap()]);
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(bare.log.lock().unwrap().contains("has no index.html"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -106,6 +106,13 @@ impl Accounts {
             if a.secret_id.trim().is_empty() || a.secret_key.is_empty() {
                 return Err(format!("accounts[{i}]: secret_id and secret_key must not be empty"));
             }
+            // Replacing a demo key without a word would make the README's keys fail.
+            if self.get(&a.secret_id).is_some() || raw[..i].iter().any(|b| b.secret_id == a.secret_id) {
+                return Err(format!(
+                    "accounts[{i}]: secret_id '{}' is already an account's (the demo accounts' ids are taken); give it an id of its own",
+                    a.secret_id
+                ));
+            }
         }
         let n = raw.len();
         for a in raw {

@@ -438,6 +438,19 @@ fn accounts_load_from_json_with_their_profiles() {
     let owes = Credentials { secret_id: "AKIDowes".into(), ..mine };
     expect_code(&mut sim, &signed(HAI, hai_params(None), &owes), "FailedOperation.ArrearsAccountCannotRunInstances");
     assert!(sim.add_accounts_json("[{\"secret_id\":1}]").is_err());
+    // An id already taken (a demo account's, or twice in one file) is refused, and nothing is added.
+    let demo = ordinary().secret_id;
+    let e = sim
+        .add_accounts_json(&format!(
+            r#"[{{"secret_id":"AKIDnew","secret_key":"k"}},{{"secret_id":"{demo}","secret_key":"x"}}]"#
+        ))
+        .unwrap_err();
+    assert!(e.contains("accounts[1]") && e.contains(&demo), "{e}");
+    assert!(sim
+        .add_accounts_json(r#"[{"secret_id":"AKIDtwice","secret_key":"a"},{"secret_id":"AKIDtwice","secret_key":"b"}]"#)
+        .is_err());
+    assert!(sim.accounts().get("AKIDnew").is_none() && sim.accounts().get("AKIDtwice").is_none());
+    expect_ok(&mut sim, &signed(HAI, hai_params(None), &ordinary()));
     assert_eq!(sim.accounts().iter().filter(|a| a.profile == Profile::Arrears).count(), 2);
 }
 

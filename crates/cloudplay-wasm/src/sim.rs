@@ -221,7 +221,12 @@ pub async fn send(
         None => (JsValue::UNDEFINED, None),
         Some(v) => {
             let split = send_options(&v)?;
-            (split.get(0), Some(from_js::<SendOptions>(split.get(1), "options").map_err(|e| to_js_error(&e))?))
+            let opts = from_js::<SendOptions>(split.get(1), "options").map_err(|mut e| {
+                // `signal` was taken out before the JSON was read, so serde does not name it.
+                e.message = e.message.replace("`seed`", "`seed`, `signal`");
+                to_js_error(&e)
+            })?;
+            (split.get(0), Some(opts))
         }
     };
     let timeout = opts.as_ref().and_then(|o| o.timeout);

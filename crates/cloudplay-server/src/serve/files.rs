@@ -44,6 +44,11 @@ pub async fn handle(opts: &Options, req: &Request<Incoming>) -> Response<Full<By
             // A page that holds secrets keeps no window of another site: one that opened it
             // could otherwise navigate it to a link of its own making.
             headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+            // The widget and the engine are public code a docs site on another origin may load
+            // (module scripts and .wasm are fetched in CORS mode); the pages stay same-origin.
+            if is_embeddable(path) {
+                headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+            }
             resp
         }
         Err(_) => plain(StatusCode::NOT_FOUND, "not found"),
@@ -56,6 +61,11 @@ pub async fn handle(opts: &Options, req: &Request<Incoming>) -> Response<Full<By
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data:; connect-src 'self' https://*.tencentcloudapi.com https://*.api.qcloud.com https://*.aliyuncs.com; \
 object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/// What another site may fetch: the widget's files and the package.
+fn is_embeddable(path: &str) -> bool {
+    path.starts_with("/pkg/") || path.starts_with("/widget/") || path.starts_with("/js/")
+}
 
 /// Joins a URL path below `base`, refusing anything that could climb out of it.
 fn safe_join(base: &Path, rel: &str) -> Option<PathBuf> {

@@ -90,6 +90,9 @@ pub fn run(mut opts: Options) -> ExitCode {
             *dir = real;
         }
     }
+    for warning in missing_files(&opts) {
+        eprintln!("{warning}");
+    }
     let sim = match simhost::SimHost::new(&opts) {
         Ok(s) => s,
         Err(e) => {
@@ -111,6 +114,25 @@ pub fn run(mut opts: Options) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the folders lack for the playground to load: run elsewhere than the repository's root,
+/// or before the package is built, every page would be a bare 404.
+fn missing_files(opts: &Options) -> Vec<String> {
+    let mut out = Vec::new();
+    if !opts.root.join("index.html").is_file() {
+        out.push(format!(
+            "cloudplay serve: warning: {} has no index.html, so the playground answers 404 (run from the repository's root, or pass --root DIR); the simulator works",
+            opts.root.display()
+        ));
+    }
+    if !opts.pkg.join("web/cloudplay.js").is_file() {
+        out.push(format!(
+            "cloudplay serve: warning: {} has no web/cloudplay.js, so the page cannot load its engine (build it with `cargo xtask pkg`, or pass --pkg DIR)",
+            opts.pkg.display()
+        ));
+    }
+    out
 }
 
 async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
