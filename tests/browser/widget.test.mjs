@@ -735,3 +735,35 @@ test("each box speaks its own lang, or the page's, and a change of either keeps 
   assert.doesNotMatch(said, /[\u4e00-\u9fff]/, said);
   await page.close();
 });
+
+test("a docs site on another origin embeds the widget from cloudplay serve, as the README's snippet has it", async () => {
+  const host = `http://127.0.0.1:${server.port}`;
+  // The docs site: a server of its own, on another port (so another origin), with its own CSP.
+  const { createServer } = await import("node:http");
+  const site = createServer((req, res) => {
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": `script-src ${host} 'wasm-unsafe-eval'; connect-src ${host}`,
+    });
+    res.end(`<!doctype html><html lang="en"><title>Guide</title><h1>Guide</h1>
+      <script type="module" src="${host}/widget/cloudplay-try.js"></script>
+      <cloudplay-try api="hai/2023-08-12/RunInstances"></cloudplay-try>`);
+  });
+  await new Promise((ok) => site.listen(0, "127.0.0.1", ok));
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  try {
+    await page.goto(`http://127.0.0.1:${site.address().port}/guide.html`);
+    const box = page.locator("cloudplay-try");
+    await page.waitForFunction((e) => e.dataset.ready === "true" || "error" in e.dataset, await box.elementHandle(), { timeout: 20000 });
+    assert.equal(await box.getAttribute("data-error"), null);
+    await box.getByRole("button", { name: "Send" }).click();
+    await box.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+    assert.equal(await box.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
+    assert.match(await box.locator("a.open").getAttribute("href"), new RegExp(`^${host}/index\\.html#api=`));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    site.close();
+  }
+});
