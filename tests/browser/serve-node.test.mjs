@@ -45,19 +45,25 @@ test("from Node, the proxy refuses (it serves only its own pages) and says to se
     (e) => e.code === "NoProxy" && e.message.endsWith(`forwards at /proxy (${server.url}proxy)`));
 });
 
-test("the official tencentcloud-sdk-nodejs, with cloudplay serve as its endpoint, is answered by the simulator (it signs for the service '127')", async () => {
+test("the official tencentcloud-sdk-nodejs is answered by the simulator with cloudplay serve as its endpoint (it signs for the service '127') and as its proxy (a CONNECT tunnel)", async () => {
   const { CommonClient } = (await import("tencentcloud-sdk-nodejs-common")).default;
-  const client = (service, version, secretKey = DEMO.key) => new CommonClient(`${service}.tencentcloudapi.com`, version, {
-    credential: { secretId: DEMO.id, secretKey },
-    region: "ap-guangzhou",
-    profile: { httpProfile: { endpoint: `127.0.0.1:${server.port}`, protocol: "http://" } },
-  });
-  for (const seed of SEEDS.filter((s) => /^(ms|hai)\//.test(s.id))) {
-    const [service, version, action] = seed.id.split("/");
-    const ex = cp.describe(seed.id).examples[0];
-    const answer = await client(service, version).request(action, ex.params);
-    for (const key of seed.successKeys) assert.notEqual(dig({ Response: answer }, key), undefined, `${seed.id} answers ${key}`);
-    await assert.rejects(client(service, version, "not-the-key").request(action, ex.params),
-      (e) => e.code === "AuthFailure.SignatureFailure", seed.id);
+  const ways = {
+    endpoint: (service) => ({ endpoint: `127.0.0.1:${server.port}`, protocol: "http://" }),
+    proxy: (service) => ({ endpoint: `${service}.tencentcloudapi.com`, protocol: "http://", proxy: `http://127.0.0.1:${server.port}` }),
+  };
+  for (const [way, httpProfile] of Object.entries(ways)) {
+    const client = (service, version, secretKey = DEMO.key) => new CommonClient(`${service}.tencentcloudapi.com`, version, {
+      credential: { secretId: DEMO.id, secretKey },
+      region: "ap-guangzhou",
+      profile: { httpProfile: httpProfile(service) },
+    });
+    for (const seed of SEEDS.filter((s) => /^(ms|hai)\//.test(s.id))) {
+      const [service, version, action] = seed.id.split("/");
+      const ex = cp.describe(seed.id).examples[0];
+      const answer = await client(service, version).request(action, ex.params);
+      for (const key of seed.successKeys) assert.notEqual(dig({ Response: answer }, key), undefined, `${way}: ${seed.id} answers ${key}`);
+      await assert.rejects(client(service, version, "not-the-key").request(action, ex.params),
+        (e) => e.code === "AuthFailure.SignatureFailure", `${way}: ${seed.id}`);
+    }
   }
 });

@@ -46,7 +46,9 @@ WHAT ANSWERS WHERE:
                       <product>[.<region>].aliyuncs.com); the answer is marked x-cloudplay-proxy
     simulator         a POST /, a request with an Authorization, X-TC-* or X-Acs-* header, or an
                       absolute-form request (an SDK using this server as its HTTP proxy) is
-                      verified and answered as the vendor would
+                      verified and answered as the vendor would; so are the plain-HTTP requests
+                      inside a CONNECT tunnel to a port other than 443 (an SDK whose proxy
+                      support tunnels)
 
     An SDK points at it as its endpoint (http://127.0.0.1:N) or as its HTTP proxy; from Node, sign
     for 127.0.0.1:N and send direct over http. The log holds method, host, API, code and time:

@@ -163,24 +163,58 @@ async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
         let _ = stream.set_nodelay(true);
         let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
         tokio::spawn(async move {
-            let svc = service_fn(move |req| {
-                let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
-                async move { Ok::<_, Infallible>(dispatch(&opts, &sim, req).await) }
-            });
-            let _ = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
-                .max_buf_size(2 * MAX_HEAD)
-                .serve_connection(TokioIo::new(stall::Bounded::new(stream, WRITE_TIMEOUT)), svc)
-                .await;
+            serve_http(TokioIo::new(stall::Bounded::new(stream, WRITE_TIMEOUT)), opts, sim).await;
             drop(permit);
         });
     }
 }
 
+/// One client connection (or a tunnel inside one), request after request.
+async fn serve_http<I>(io: I, opts: Arc<Options>, sim: Arc<simhost::SimHost>)
+where
+    I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
+{
+    let svc = service_fn(move |req| {
+        let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
+        async move { Ok::<_, Infallible>(dispatch(&opts, &sim, req).await) }
+    });
+    let _ = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .max_buf_size(2 * MAX_HEAD)
+        .serve_connection(io, svc)
+        .with_upgrades()
+        .await;
+}
+
+/// An SDK whose proxy support is a CONNECT tunnel (tencentcloud-sdk-nodejs's https-proxy-agent,
+/// even for http://) sends its plain-HTTP requests through it: they are answered here as if
+/// they had come straight. A tunnel to port 443 would carry TLS, which the simulator does not
+/// speak; the simulator refuses that one with a sentence instead.
+fn tunnel(
+    opts: &Arc<Options>,
+    sim: &Arc<simhost::SimHost>,
+    req: hyper::Request<hyper::body::Incoming>,
+) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
+    // The connection's own slot is given back once it turns into a tunnel: tunnels have a pool
+    // of their own, as bounded.
+    static TUNNELS: Semaphore = Semaphore::const_new(MAX_CONNECTIONS);
+    let Ok(permit) = TUNNELS.try_acquire() else {
+        return files::plain(hyper::StatusCode::SERVICE_UNAVAILABLE, "too many tunnels open");
+    };
+    let (opts, sim) = (Arc::clone(opts), Arc::clone(sim));
+    tokio::spawn(async move {
+        if let Ok(upgraded) = hyper::upgrade::on(req).await {
+            serve_http(upgraded, opts, sim).await;
+        }
+        drop(permit);
+    });
+    hyper::Response::new(http_body_util::Full::new(bytes::Bytes::new()))
+}
+
 async fn dispatch(
-    opts: &Options,
-    sim: &simhost::SimHost,
+    opts: &Arc<Options>,
+    sim: &Arc<simhost::SimHost>,
     req: hyper::Request<hyper::body::Incoming>,
 ) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
     if head_len(&req) > MAX_HEAD {
@@ -191,6 +225,9 @@ async fn dispatch(
     }
     if proxy::is_proxy_request(&req) {
         return proxy::handle(req, opts.quiet).await;
+    }
+    if req.method() == hyper::Method::CONNECT && req.uri().port_u16().is_some_and(|p| p != 443) {
+        return tunnel(opts, sim, req);
     }
     if simhost::is_simulator_traffic(&req) {
         return sim.handle(req).await;
