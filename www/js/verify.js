@@ -2,7 +2,7 @@
 // whether it verifies and, if not, the first signing step where it differs from what it should
 // be (the server's recomputation from the request as received).
 import { h, put } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, messageOf } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { renderDiff } from "./diff.js";
 import { requestUrl, hideToken } from "./preview.js";
@@ -208,9 +208,9 @@ export class VerifyPanel {
         outcome.ok ? t("verify.ok", { algorithm: outcome.algorithm, id: outcome.secret_id }) : t("verify.bad", { code: outcome.code })),
       placeholder ? h("p", { class: "notice warn", dataset: { note: "token-placeholder" }, text: t("verify.tokenPlaceholder", { token: info.token }) }) : null,
       explained ? h("p", { text: explained }) : null,
-      // The verifier's own words (in English): what it computed, and where it stopped.
-      // It quotes the server's string to sign, which holds an RPC or API 2.0 request's token.
-      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: hideToken(outcome.message, token) }),
+      // The verifier's own words: what it computed, and where it stopped. The English ones
+      // quote the server's string to sign, which holds an RPC or API 2.0 request's token.
+      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: hideToken(messageOf(outcome), token) }),
       h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });

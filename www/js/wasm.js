@@ -4,7 +4,7 @@
 // by name on the module namespace, so an older package still loads and the page says what is
 // missing instead of failing.
 import { importEngine } from "./site.js";
-import { t, hasKey, messageOf } from "./i18n.js";
+import { t, hasKey, messageOf, lang } from "./i18n.js";
 
 let loading = null;
 let mod = null;
@@ -34,9 +34,9 @@ export function has(name) {
 
 /**
  * An error as one sentence in the page language: for the module's errors (a JS Error with
- * `code`, `path` and an English `message`) a lead-in chosen by the code, naming the field
- * (unless `field: false`, where the field says it itself), then the English detail, which is
- * exact but in one language only. Every place the page and the widget show such an error
+ * `code`, `path`, an English `message` and, for some, a `message_zh`) a lead-in chosen by
+ * the code, naming the field (unless `field: false`, where the field says it itself), then
+ * the detail: in Chinese on a Chinese page where the module wrote it so, else in English. Every place the page and the widget show such an error
  * goes through here.
  */
 export function errorLine(e, { field = true } = {}) {
@@ -50,6 +50,8 @@ export function errorLine(e, { field = true } = {}) {
       break;
     }
   }
+  // A detail written in Chinese too is said in Chinese on a Chinese page.
+  if (e.message_zh && lang() === "zh") detail = e.message_zh;
   if (code === "Validation" && e.violations?.length) detail = e.violations.map((v) => `${v.path}${t("punct.colon")}${messageOf(v)}`).join(t("punct.clause"));
   // "the proxy refused the request: Code: why": the lead-in says the first part.
   if (code === "ProxyRefused") detail = detail.replace(/^the proxy refused the request: /, "");

@@ -173,15 +173,15 @@ fn in_options(mut e: Error) -> Error {
 
 fn check_credentials(c: &Credentials) -> Result<()> {
     if c.secret_id.is_empty() {
-        return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty"));
+        return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_id", "must not be empty").zh("不能为空。"));
     }
     if c.secret_key.is_empty() {
-        return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_key", "must not be empty"));
+        return Err(Error::at(ErrorKind::InvalidField, "credentials.secret_key", "must not be empty").zh("不能为空。"));
     }
     let fields = [("credentials.secret_id", Some(&c.secret_id)), ("credentials.secret_key", Some(&c.secret_key))];
     for (path, value) in fields.into_iter().chain([("credentials.token", c.token.as_ref())]) {
-        if let Some(why) = value.and_then(|v| credential_flaw(v)) {
-            return Err(Error::at(ErrorKind::InvalidField, path, why));
+        if let Some((why, why_zh)) = value.and_then(|v| credential_flaw(v)) {
+            return Err(Error::at(ErrorKind::InvalidField, path, why).zh(why_zh));
         }
     }
     // The key pasted into both fields would go out in clear as the id.
@@ -190,7 +190,8 @@ fn check_credentials(c: &Credentials) -> Result<()> {
             ErrorKind::InvalidField,
             "credentials.secret_id",
             "is the same as secret_key: the id is sent in clear with every request, so the key would be too; give the access key id",
-        ));
+        )
+        .zh("与密钥（SecretKey）相同：密钥 ID 随每个请求明文发出，密钥也会随之泄露；请填写访问密钥 ID。"));
     }
     // Swapped, the secret would go out as the id in the Authorization header or the query, and
     // into every log on the way; a random secret begins so only once in millions.
@@ -202,7 +203,8 @@ fn check_credentials(c: &Credentials) -> Result<()> {
             ErrorKind::InvalidField,
             "credentials.secret_key",
             "begins as an access key id does (AKID…, LTAI…, STS.…): are secret_id and secret_key swapped?",
-        ));
+        )
+        .zh("以访问密钥 ID 的开头（AKID…、LTAI…、STS.…）开始：是否把密钥 ID 和密钥填反了？"));
     }
     Ok(())
 }
@@ -211,16 +213,22 @@ fn check_credentials(c: &Credentials) -> Result<()> {
 /// printable ASCII without spaces: a line break (a key read from a file, a token pasted with
 /// its newline) would be signed, fail only at the server as a wrong signature, or, in the
 /// token's header, be refused by fetch as a network error.
-fn credential_flaw(value: &str) -> Option<&'static str> {
+fn credential_flaw(value: &str) -> Option<(&'static str, &'static str)> {
     let bytes = value.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_whitespace) || bytes.last().is_some_and(u8::is_ascii_whitespace) {
-        return Some("begins or ends with a space or a line break (copied with the text around it?): remove it");
+        return Some((
+            "begins or ends with a space or a line break (copied with the text around it?): remove it",
+            "开头或结尾有空格或换行（复制时带上了周围的文字？）：请删除。",
+        ));
     }
     if bytes.iter().any(|b| b.is_ascii_control()) {
-        return Some("holds a control character (a line break or a tab), which no key or token has");
+        return Some((
+            "holds a control character (a line break or a tab), which no key or token has",
+            "含有控制字符（换行或制表符），密钥和 Token 都不会有。",
+        ));
     }
     if bytes.contains(&b' ') {
-        return Some("holds a space, which no key or token has");
+        return Some(("holds a space, which no key or token has", "含有空格，密钥和 Token 都不会有。"));
     }
     None
 }

@@ -81,6 +81,8 @@ pub struct Refusal {
     /// The parameter or header concerned, if one is.
     pub field: Option<String>,
     pub message: String,
+    /// The message in Chinese, for a page in Chinese (and a Tencent request asking for zh-CN).
+    pub message_zh: String,
     /// What the server computed (canonical request, string to sign, signature).
     pub expected: Option<Box<SigningTrace>>,
 }
@@ -149,12 +151,15 @@ pub fn verify<'k>(
             verify_legacy(req, params, &lookup, now)
         } else if !auth.is_empty() {
             let family = Family::guess(req);
+            let scheme = auth.split(' ').next().unwrap_or("");
             Err(refuse(family, None, Failure::MalformedAuthorization, Some("Authorization"),
-                format!("the Authorization scheme '{}' is not one this endpoint accepts (TC3-HMAC-SHA256 or ACS3-HMAC-SHA256)", auth.split(' ').next().unwrap_or(""))))
+                format!("the Authorization scheme '{scheme}' is not one this endpoint accepts (TC3-HMAC-SHA256 or ACS3-HMAC-SHA256)"),
+                format!("此接口不接受 Authorization 的签名方法 '{scheme}'（应为 TC3-HMAC-SHA256 或 ACS3-HMAC-SHA256）。")))
         } else {
             let family = Family::guess(req);
             Err(refuse(family, None, Failure::MissingSignature, None,
-                "the request carries no signature: neither an Authorization header nor SecretId/AccessKeyId and Signature parameters".into()))
+                "the request carries no signature: neither an Authorization header nor SecretId/AccessKeyId and Signature parameters".into(),
+                "请求没有签名：既没有 Authorization 头，也没有 SecretId/AccessKeyId 与 Signature 参数。".into()))
         }
     }
 }
@@ -165,8 +170,9 @@ fn refuse(
     failure: Failure,
     field: Option<&str>,
     message: String,
+    message_zh: String,
 ) -> Refusal {
-    Refusal { family, algorithm, failure, field: field.map(ToOwned::to_owned), message, expected: None }
+    Refusal { family, algorithm, failure, field: field.map(ToOwned::to_owned), message, message_zh, expected: None }
 }
 
 /// Query parameters plus, for a form body, the body's: both are signed by the parameter schemes.
@@ -215,27 +221,26 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
     let window = if family == Family::Alibaba { ALIBABA_WINDOW_SECS } else { TENCENT_WINDOW_SECS };
     let skew = now.saturating_sub(ts);
     if skew.unsigned_abs() > window.unsigned_abs() {
-        let when = if skew > 0 { "old" } else { "in the future" };
+        let (when, when_zh) = if skew > 0 { ("old", "早") } else { ("in the future", "晚") };
+        let off = skew.unsigned_abs();
         return Err(refuse(
             family,
             Some(alg),
             Failure::Expired,
             Some(field),
-            format!(
-                "the request was signed at {ts}, {} s {when} against the server time {now}; the window is ±{window} s",
-                skew.unsigned_abs()
-            ),
+            format!("the request was signed at {ts}, {off} s {when} against the server time {now}; the window is ±{window} s"),
+            format!("请求签名于 {ts}，比服务器时间 {now} {when_zh} {off} 秒，超出 ±{window} 秒的有效窗口。"),
         ));
     }
     Ok(())
 }
 
-/// The Host the client signed: the Host header it sent, else the URL's authority.
 /// Whether a `SignedHeaders` value (`a;b;c`) names `header`.
 fn lists_header(signed_headers: &str, header: &str) -> bool {
     signed_headers.split(';').any(|h| h.trim().eq_ignore_ascii_case(header))
 }
 
+/// The Host the client signed: the Host header it sent, else the URL's authority.
 fn received_host(req: &HttpRequest) -> &str {
     req.header("host").unwrap_or(&req.host)
 }
@@ -257,6 +262,7 @@ fn check_token(
             Failure::TokenMismatch,
             Some(field),
             format!("these are temporary credentials: the session token must be sent as {field}"),
+            format!("这是临时凭证：必须以 {field} 发送临时凭证 Token。"),
         )),
         (None, Some(_)) => Err(refuse(
             family,
@@ -264,6 +270,7 @@ fn check_token(
             Failure::TokenMismatch,
             Some(field),
             format!("{field} was sent, but this key is a permanent key with no session token"),
+            format!("发送了 {field}，但此密钥是永久密钥，没有临时凭证 Token。"),
         )),
         (Some(_), Some(_)) => Err(refuse(
             family,
@@ -271,6 +278,7 @@ fn check_token(
             Failure::TokenMismatch,
             Some(field),
             format!("{field} does not belong to this key"),
+            format!("{field} 不属于此密钥。"),
         )),
     }
 }
@@ -288,8 +296,10 @@ fn match_signature(
 ) -> Result<SigningTrace, Refusal> {
     let mut first: Option<SigningTrace> = None;
     for (input, sign) in &candidates {
-        let trace = sign(input)
-            .map_err(|e| refuse(family, Some(alg), Failure::MalformedAuthorization, e.path.as_deref(), e.message))?;
+        let trace = sign(input).map_err(|e| {
+            let zh = e.message_zh.clone().unwrap_or_else(|| format!("无法按收到的请求重新计算签名：{}", e.message));
+            refuse(family, Some(alg), Failure::MalformedAuthorization, e.path.as_deref(), e.message, zh)
+        })?;
         if trace.signature_matches(presented) {
             return Ok(trace);
         }
@@ -301,6 +311,7 @@ fn match_signature(
         Failure::SignatureMismatch,
         Some("Signature"),
         "the signature does not match the one computed from the request as received".into(),
+        "签名与服务器按收到的请求计算出的签名不一致。".into(),
     );
     r.expected = first.map(Box::new);
     Err(r)
@@ -314,22 +325,38 @@ fn verify_tc3<'k>(
 ) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Tencent3, Algorithm::Tc3HmacSha256);
     let items = auth_items(auth);
-    let malformed = |why: &str| {
-        refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), format!(
-        "{why}; expected 'TC3-HMAC-SHA256 Credential=SecretId/YYYY-MM-DD/service/tc3_request, SignedHeaders=a;b, Signature=hex'"))
+    const FORM: &str =
+        "TC3-HMAC-SHA256 Credential=SecretId/YYYY-MM-DD/service/tc3_request, SignedHeaders=a;b, Signature=hex";
+    let malformed = |why: &str, why_zh: &str| {
+        refuse(
+            fam,
+            Some(alg),
+            Failure::MalformedAuthorization,
+            Some("Authorization"),
+            format!("{why}; expected '{FORM}'"),
+            format!("Authorization 格式不对：{why_zh}；应为 '{FORM}'。"),
+        )
     };
-    let credential = auth_item(&items, "Credential").ok_or_else(|| malformed("no Credential"))?;
-    let signed_headers =
-        auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
-    let signature =
-        auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    let credential = auth_item(&items, "Credential").ok_or_else(|| malformed("no Credential", "没有 Credential"))?;
+    let signed_headers = auth_item(&items, "SignedHeaders")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| malformed("no SignedHeaders", "没有 SignedHeaders"))?;
+    let signature = auth_item(&items, "Signature")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| malformed("no Signature", "没有 Signature"))?;
     let scope: Vec<&str> = credential.split('/').collect();
     let [secret_id, date, service, "tc3_request"] = scope[..] else {
-        return Err(malformed("the Credential is not SecretId/date/service/tc3_request"));
+        return Err(malformed(
+            "the Credential is not SecretId/date/service/tc3_request",
+            "Credential 不是 SecretId/日期/服务/tc3_request 的形式",
+        ));
     };
     // Tencent's v3 rules: the signature covers at least these two, so neither can be swapped.
     if let Some(name) = ["content-type", "host"].into_iter().find(|n| !lists_header(signed_headers, n)) {
-        return Err(malformed(&format!("SignedHeaders '{signed_headers}' leaves out {name}, which TC3 must sign")));
+        return Err(malformed(
+            &format!("SignedHeaders '{signed_headers}' leaves out {name}, which TC3 must sign"),
+            &format!("SignedHeaders '{signed_headers}' 缺少 {name}，TC3 必须对它签名"),
+        ));
     }
     for name in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
         if req.header(name).map_or(true, |v| v.trim().is_empty()) {
@@ -339,6 +366,7 @@ fn verify_tc3<'k>(
                 Failure::MissingParameter,
                 Some(name),
                 format!("the required header {name} is missing"),
+                format!("缺少必需的请求头 {name}。"),
             ));
         }
     }
@@ -350,6 +378,7 @@ fn verify_tc3<'k>(
             Failure::InvalidTimestamp,
             Some("X-TC-Timestamp"),
             format!("X-TC-Timestamp '{ts_text}' is not unix seconds"),
+            format!("X-TC-Timestamp '{ts_text}' 不是 Unix 时间戳（秒）。"),
         )
     })?;
     let creds = lookup(secret_id).ok_or_else(|| {
@@ -359,6 +388,7 @@ fn verify_tc3<'k>(
             Failure::UnknownSecretId,
             Some("SecretId"),
             format!("the SecretId '{secret_id}' does not exist"),
+            format!("密钥 ID（SecretId）'{secret_id}' 不存在。"),
         )
     })?;
     check_window(fam, alg, timestamp, now, "X-TC-Timestamp")?;
@@ -389,6 +419,7 @@ fn verify_tc3<'k>(
                 Failure::SignatureMismatch,
                 Some("Authorization"),
                 format!("the credential scope date {date} is not the UTC date of X-TC-Timestamp ({})", dt.date()),
+                format!("凭证范围中的日期 {date} 不是 X-TC-Timestamp 的 UTC 日期（{}）。", dt.date()),
             );
             r.expected = Some(Box::new(trace));
             return Err(r);
@@ -413,31 +444,37 @@ fn verify_acs3<'k>(
 ) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Alibaba, Algorithm::Acs3HmacSha256);
     let items = auth_items(auth);
-    let malformed = |why: &str| {
+    const FORM: &str = "ACS3-HMAC-SHA256 Credential=AccessKeyId,SignedHeaders=a;b,Signature=hex";
+    let malformed = |why: &str, why_zh: &str| {
         refuse(
             fam,
             Some(alg),
             Failure::MalformedAuthorization,
             Some("Authorization"),
-            format!("{why}; expected 'ACS3-HMAC-SHA256 Credential=AccessKeyId,SignedHeaders=a;b,Signature=hex'"),
+            format!("{why}; expected '{FORM}'"),
+            format!("Authorization 格式不对：{why_zh}；应为 '{FORM}'。"),
         )
     };
-    let key_id = auth_item(&items, "Credential").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Credential"))?;
-    let signed_headers =
-        auth_item(&items, "SignedHeaders").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no SignedHeaders"))?;
-    let signature =
-        auth_item(&items, "Signature").filter(|s| !s.is_empty()).ok_or_else(|| malformed("no Signature"))?;
+    let key_id = auth_item(&items, "Credential")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| malformed("no Credential", "没有 Credential"))?;
+    let signed_headers = auth_item(&items, "SignedHeaders")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| malformed("no SignedHeaders", "没有 SignedHeaders"))?;
+    let signature = auth_item(&items, "Signature")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| malformed("no Signature", "没有 Signature"))?;
     // Alibaba's V3 rules: every common header sent (host and the x-acs-* ones) is signed; an
     // unsigned nonce or date could be swapped to replay the request.
     let unsigned = req.headers.iter().map(|(n, _)| n.as_str()).find(|n| {
         let common = n.eq_ignore_ascii_case("host") || n.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("x-acs-"));
         common && !lists_header(signed_headers, n)
     });
-    if let Some(name) = unsigned {
-        return Err(malformed(&format!(
-            "the header {} is sent but not in SignedHeaders '{signed_headers}': host and every x-acs-* header must be signed",
-            name.to_ascii_lowercase()
-        )));
+    if let Some(name) = unsigned.map(str::to_ascii_lowercase) {
+        return Err(malformed(
+            &format!("the header {name} is sent but not in SignedHeaders '{signed_headers}': host and every x-acs-* header must be signed"),
+            &format!("发送了请求头 {name}，但它不在 SignedHeaders '{signed_headers}' 中：host 和每个 x-acs-* 请求头都必须签名"),
+        ));
     }
     for name in ["x-acs-date", "x-acs-signature-nonce"] {
         if req.header(name).map_or(true, |v| v.trim().is_empty()) {
@@ -447,6 +484,7 @@ fn verify_acs3<'k>(
                 Failure::MissingParameter,
                 Some(name),
                 format!("the required header {name} is missing"),
+                format!("缺少必需的请求头 {name}。"),
             ));
         }
     }
@@ -458,6 +496,7 @@ fn verify_acs3<'k>(
             Failure::InvalidTimestamp,
             Some("x-acs-date"),
             format!("x-acs-date '{date}' is not in the form YYYY-MM-DDThh:mm:ssZ"),
+            format!("x-acs-date '{date}' 不是 YYYY-MM-DDThh:mm:ssZ 的形式。"),
         )
     })?;
     let creds = lookup(key_id).ok_or_else(|| {
@@ -467,6 +506,7 @@ fn verify_acs3<'k>(
             Failure::UnknownSecretId,
             Some("AccessKeyId"),
             format!("the AccessKeyId '{key_id}' does not exist"),
+            format!("AccessKeyId '{key_id}' 不存在。"),
         )
     })?;
     check_window(fam, alg, timestamp, now, "x-acs-date")?;
@@ -505,6 +545,7 @@ fn verify_rpc<'k>(
             Failure::MalformedAuthorization,
             Some("SignatureMethod"),
             format!("SignatureMethod '{method}' is not supported; use HMAC-SHA1"),
+            format!("不支持 SignatureMethod '{method}'，请使用 HMAC-SHA1。"),
         ));
     }
     let auth = param_auth(fam, alg, &params, &ALIBABA_RPC, lookup, now)?;
@@ -541,6 +582,7 @@ fn verify_legacy<'k>(
                 Failure::MalformedAuthorization,
                 Some("SignatureMethod"),
                 format!("SignatureMethod '{other}' is not supported; use HmacSHA1 or HmacSHA256"),
+                format!("不支持 SignatureMethod '{other}'，请使用 HmacSHA1 或 HmacSHA256。"),
             ))
         }
     };
@@ -579,6 +621,7 @@ struct ParamNames {
     parse_time: fn(&str) -> Option<i64>,
     /// The timestamp's form, for the error.
     time_form: &'static str,
+    time_form_zh: &'static str,
 }
 
 const ALIBABA_RPC: ParamNames = ParamNames {
@@ -588,6 +631,7 @@ const ALIBABA_RPC: ParamNames = ParamNames {
     token: "SecurityToken",
     parse_time: UtcDateTime::parse_iso8601,
     time_form: "in the form YYYY-MM-DDThh:mm:ssZ",
+    time_form_zh: " YYYY-MM-DDThh:mm:ssZ 的形式",
 };
 
 const TENCENT_LEGACY: ParamNames = ParamNames {
@@ -597,6 +641,7 @@ const TENCENT_LEGACY: ParamNames = ParamNames {
     token: "Token",
     parse_time: parse_unix,
     time_form: "unix seconds",
+    time_form_zh: " Unix 时间戳（秒）",
 };
 
 /// What a parameter-signed request carries besides its business parameters, read and checked
@@ -618,22 +663,23 @@ fn param_auth<'k>(
     lookup: &impl Fn(&str) -> Option<&'k Credentials>,
     now: i64,
 ) -> Result<ParamAuth<'k>, Refusal> {
-    let refusal = |failure, field: &str, message| refuse(fam, Some(alg), failure, Some(field), message);
+    let refusal = |failure, field: &str, message, zh| refuse(fam, Some(alg), failure, Some(field), message, zh);
     for name in names.required {
         if param(params, name).map_or(true, str::is_empty) {
             let message = format!("the required parameter {name} is missing");
-            return Err(refusal(Failure::MissingParameter, name, message));
+            return Err(refusal(Failure::MissingParameter, name, message, format!("缺少必需的参数 {name}。")));
         }
     }
     let ts_text = param(params, "Timestamp").unwrap_or("");
     let timestamp = (names.parse_time)(ts_text).ok_or_else(|| {
         let message = format!("Timestamp '{ts_text}' is not {}", names.time_form);
-        refusal(Failure::InvalidTimestamp, "Timestamp", message)
+        let zh = format!("Timestamp '{ts_text}' 不是{}。", names.time_form_zh);
+        refusal(Failure::InvalidTimestamp, "Timestamp", message, zh)
     })?;
     let key_id = param(params, names.key_id).unwrap_or("");
     let creds = lookup(key_id).ok_or_else(|| {
         let message = format!("the {} '{key_id}' does not exist", names.key_id);
-        refusal(Failure::UnknownSecretId, names.key_id, message)
+        refusal(Failure::UnknownSecretId, names.key_id, message, format!("{} '{key_id}' 不存在。", names.key_id))
     })?;
     check_window(fam, alg, timestamp, now, "Timestamp")?;
     Ok(ParamAuth {
@@ -650,7 +696,14 @@ fn param_auth<'k>(
 fn require_signature(fam: Family, alg: Algorithm, params: &[(String, String)]) -> Result<(), Refusal> {
     if param(params, "Signature").map_or(true, str::is_empty) {
         let message = "the Signature parameter is missing".into();
-        return Err(refuse(fam, Some(alg), Failure::MissingSignature, Some("Signature"), message));
+        return Err(refuse(
+            fam,
+            Some(alg),
+            Failure::MissingSignature,
+            Some("Signature"),
+            message,
+            "缺少 Signature 参数。".into(),
+        ));
     }
     Ok(())
 }
@@ -893,6 +946,8 @@ pub enum VerifyOutcome {
         code: String,
         /// As the vendor phrases it; for Alibaba the server's string to sign follows the first colon.
         message: String,
+        /// The reason in Chinese (without the string to sign).
+        message_zh: String,
         /// The server's string to sign, when a signature was recomputed.
         #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "tsify", tsify(optional))]
@@ -923,6 +978,7 @@ impl VerifyOutcome {
                 algorithm: r.algorithm,
                 code: r.vendor_code().into(),
                 message: r.vendor_message(),
+                message_zh: r.message_zh.clone(),
                 string_to_sign: r.string_to_sign().map(Into::into),
                 expected: r.expected.clone(),
             },

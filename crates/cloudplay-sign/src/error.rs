@@ -73,6 +73,8 @@ pub struct Error {
     /// Dotted path of the offending field, e.g. `credentials.secret_key` or `headers.Host`.
     pub path: Option<String>,
     pub message: String,
+    /// The message in Chinese, where one is written (a page in Chinese shows it instead).
+    pub message_zh: Option<String>,
     /// For [`ErrorKind::Validation`]: every violation found, not just the first.
     pub violations: Vec<Violation>,
 }
@@ -89,11 +91,17 @@ impl Error {
     }
 
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, path: None, message: message.into(), violations: Vec::new() }
+        Error { kind, path: None, message: message.into(), message_zh: None, violations: Vec::new() }
     }
 
     pub fn at(kind: ErrorKind, path: impl ToString, message: impl Into<String>) -> Self {
-        Error { kind, path: Some(path.to_string()), message: message.into(), violations: Vec::new() }
+        Error { kind, path: Some(path.to_string()), message: message.into(), message_zh: None, violations: Vec::new() }
+    }
+
+    /// The same error, said in Chinese too.
+    pub fn zh(mut self, message: impl Into<String>) -> Self {
+        self.message_zh = Some(message.into());
+        self
     }
 
     /// A validation failure carrying all violations; `path` is the first one's path.
@@ -105,7 +113,7 @@ impl Error {
             [first, other] => alloc::format!("{} (and 1 more violation: {})", first.message, other.message),
             [first, rest @ ..] => alloc::format!("{} (and {} more violations)", first.message, rest.len()),
         };
-        Error { kind: ErrorKind::Validation, path, message, violations }
+        Error { kind: ErrorKind::Validation, path, message, message_zh: None, violations }
     }
 
     pub fn code(&self) -> &'static str {
@@ -125,14 +133,20 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// `{"code", "path", "message", "violations"}`: what bindings and the CLI hand to callers.
+/// `{"code", "path", "message", "message_zh"?, "violations"}`: what bindings and the CLI hand
+/// to callers.
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Error", 4)?;
+        let mut st = s.serialize_struct("Error", 5)?;
         st.serialize_field("code", self.kind.code())?;
         st.serialize_field("path", &self.path)?;
         st.serialize_field("message", &self.message)?;
+        if let Some(zh) = &self.message_zh {
+            st.serialize_field("message_zh", zh)?;
+        } else {
+            st.skip_field("message_zh")?;
+        }
         st.serialize_field("violations", &self.violations)?;
         st.end()
     }

@@ -101,6 +101,38 @@ struct Turn<'a> {
     api: Option<String>,
     /// The server's trace of a refused signature.
     expected: Option<cloudplay_core::SigningTrace>,
+    /// Messages in Chinese: a Tencent request that asked for zh-CN (`X-TC-Language`, or the
+    /// `Language` parameter). Alibaba's gateway answers in English.
+    zh: bool,
+}
+
+impl Turn<'_> {
+    /// The message in the language the request asked for.
+    fn say(&self, en: String, zh: String) -> String {
+        if self.zh {
+            zh
+        } else {
+            en
+        }
+    }
+
+    fn pick<'m>(&self, en: &'m str, zh: &'m str) -> &'m str {
+        if self.zh {
+            zh
+        } else {
+            en
+        }
+    }
+}
+
+/// Whether a request asks Tencent for answers in Chinese.
+fn wants_zh(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> bool {
+    let language = match (vendor, wire.auth_scheme) {
+        (Vendor::Alibaba, _) => None,
+        (_, route::AuthScheme::Tc3) => req.header("X-TC-Language"),
+        _ => wire.param("Language"),
+    };
+    language.is_some_and(|l| l.trim().eq_ignore_ascii_case("zh-CN"))
 }
 
 impl Simulator {
@@ -179,8 +211,9 @@ impl Simulator {
         let mut rng = rng::Rng::for_request(entropy, self.state.requests);
         let wire = Wire::read(req);
         let vendor = route::vendor_of(req, &wire, &self.specs);
+        let zh = wants_zh(req, &wire, vendor);
         let mut turn =
-            Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None };
+            Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None, zh };
         let answer = self.answer(req, &mut turn, now, &mut rng);
         let code = match &answer {
             Ok(_) => None,
@@ -198,17 +231,24 @@ impl Simulator {
         let mut rng = rng::Rng::for_request(entropy, self.state.requests);
         let wire = Wire::read(req);
         let vendor = route::vendor_of(req, &wire, &self.specs);
-        let turn = Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None };
+        let zh = wants_zh(req, &wire, vendor);
+        let turn =
+            Turn { vendor, wire: &wire, request_id: request_id(vendor, &mut rng), api: None, expected: None, zh };
         let (code, message) = match (vendor, why) {
-            (Vendor::Tencent3, Unreadable::TooLarge { limit }) => {
-                ("RequestSizeLimitExceeded", format!("The request is larger than the {limit} bytes accepted."))
-            }
-            (_, Unreadable::TooLarge { limit }) => {
-                ("InvalidParameter", format!("The request is larger than the {limit} bytes accepted."))
-            }
-            (_, Unreadable::NotUtf8) => {
-                ("InvalidParameter", "The request body or a header is not UTF-8 text.".to_string())
-            }
+            (_, Unreadable::TooLarge { limit }) => (
+                if vendor == Vendor::Tencent3 { "RequestSizeLimitExceeded" } else { "InvalidParameter" },
+                turn.say(
+                    format!("The request is larger than the {limit} bytes accepted."),
+                    format!("请求超过了可接受的 {limit} 字节。"),
+                ),
+            ),
+            (_, Unreadable::NotUtf8) => (
+                "InvalidParameter",
+                turn.say(
+                    "The request body or a header is not UTF-8 text.".into(),
+                    "请求体或某个请求头不是 UTF-8 文本。".into(),
+                ),
+            ),
         };
         let (code, r) = match vendor {
             Vendor::TencentLegacy => ("4000".to_string(), legacy_gateway_error(4000, &message)),
@@ -232,7 +272,8 @@ impl Simulator {
         })?;
         let account = self.accounts.get(&verified.secret_id).cloned().ok_or_else(|| {
             let code = "AuthFailure.SecretIdNotFound";
-            (code.to_string(), self.error(turn, None, code, "The key is not known."))
+            let message = turn.say("The key is not known.".into(), "密钥不存在。".into());
+            (code.to_string(), self.error(turn, None, code, &message))
         })?;
         let specs = &self.specs;
         let spec = route::api_of(req, turn.wire, turn.vendor, specs).map_err(|e| self.unrouted(turn, e))?;
@@ -264,12 +305,15 @@ impl Simulator {
             };
             // Every problem at once (a few), so one round trip shows what to fix.
             let base = params::flat_base(req, turn.wire, turn.vendor);
-            let shown: Vec<String> =
-                violations.iter().take(5).map(|v| params::in_wire_names(&v.message, &v.path, base)).collect();
+            let shown: Vec<String> = violations
+                .iter()
+                .take(5)
+                .map(|v| params::in_wire_names(turn.pick(&v.message, &v.message_zh), &v.path, base))
+                .collect();
             let rest = violations.len().saturating_sub(shown.len());
-            let mut message = shown.join(" ");
+            let mut message = shown.join(if turn.zh { "" } else { " " });
             if rest > 0 {
-                message.push_str(&format!(" ({rest} more.)"));
+                message.push_str(&turn.say(format!(" ({rest} more.)"), format!("（另有 {rest} 处。）")));
             }
             return Err((code.to_string(), self.error(turn, Some(&spec), code, &message)));
         }
@@ -290,7 +334,10 @@ impl Simulator {
                 Vendor::Alibaba => alibaba_success(fields, &turn.request_id),
                 _ => tencent_success(fields, &turn.request_id),
             }),
-            Err(f) => Err((f.code.clone(), self.error(turn, Some(&spec), &f.code, &f.message))),
+            Err(f) => {
+                let message = turn.pick(&f.message, f.message_zh.as_deref().unwrap_or(&f.message)).to_string();
+                Err((f.code.clone(), self.error(turn, Some(&spec), &f.code, &message)))
+            }
         }
     }
 
@@ -314,7 +361,8 @@ impl Simulator {
             Vendor::Alibaba => Family::Alibaba,
         };
         let r = Refusal { family, ..refusal.clone() };
-        let (code, message) = (r.vendor_code(), r.vendor_message());
+        let code = r.vendor_code();
+        let message = turn.say(r.vendor_message(), r.message_zh.clone());
         let response = match turn.vendor {
             Vendor::TencentLegacy => legacy_gateway_error(code.parse().unwrap_or(4100), &message),
             _ => self.error(turn, None, code, &message),
@@ -326,27 +374,42 @@ impl Simulator {
         use route::RouteError::*;
         let (code, message) = match (turn.vendor, e) {
             (Vendor::Alibaba, MissingAction) => ("MissingParameter", "The Action parameter is missing.".to_string()),
-            (_, MissingAction) => ("MissingParameter", "The Action is missing.".to_string()),
+            (_, MissingAction) => {
+                ("MissingParameter", turn.say("The Action is missing.".into(), "缺少 Action。".into()))
+            }
             (vendor, UnknownAction { action, product }) => {
                 let code = match vendor {
                     Vendor::Tencent3 => "InvalidAction",
                     Vendor::TencentLegacy => "Wrapper.InterfaceNameNotFound",
                     Vendor::Alibaba => "InvalidAction.NotFound",
                 };
-                let within = product.map(|p| format!(" of {p}")).unwrap_or_default();
+                let within = product.as_deref().map(|p| format!(" of {p}")).unwrap_or_default();
                 let known: Vec<String> = self.specs.iter().map(|s| s.id()).collect();
-                (code, format!("No action {action}{within} here; this simulator offers {}.", known.join(", ")))
+                let within_zh = product.as_deref().map(|p| format!("（{p}）")).unwrap_or_default();
+                let message = turn.say(
+                    format!("No action {action}{within} here; this simulator offers {}.", known.join(", ")),
+                    format!("这里没有接口 {action}{within_zh}；此模拟器提供：{}。", known.join("、")),
+                );
+                (code, message)
             }
             (vendor, UnknownVersion { action, version, known }) => {
                 let code = if vendor == Vendor::Alibaba { "InvalidVersion" } else { "NoSuchVersion" };
-                (code, format!("{action} has no version '{version}'; its version is {known}."))
+                let message = turn.say(
+                    format!("{action} has no version '{version}'; its version is {known}."),
+                    format!("{action} 没有版本 '{version}'；它的版本是 {known}。"),
+                );
+                (code, message)
             }
         };
         (code.to_string(), self.error(turn, None, code, &message))
     }
 
     fn replayed(&self, turn: &Turn<'_>, spec: &ApiSpec) -> (String, HttpResponse) {
-        let message = "This nonce was already used within the signature's time window: each request needs a new one.";
+        let message = turn.say(
+            "This nonce was already used within the signature's time window: each request needs a new one.".into(),
+            "此随机数（Nonce）在签名有效期内已用过：每个请求都需要新的随机数。".into(),
+        );
+        let message = message.as_str();
         match turn.vendor {
             Vendor::TencentLegacy => ("4500".into(), legacy_gateway_error(4500, message)),
             Vendor::Alibaba => {
@@ -362,7 +425,10 @@ impl Simulator {
     }
 
     fn throttled(&self, turn: &Turn<'_>, spec: &ApiSpec, limit: u32) -> (String, HttpResponse) {
-        let message = format!("More than {limit} requests per second to {} from this account.", spec.action);
+        let message = turn.say(
+            format!("More than {limit} requests per second to {} from this account.", spec.action),
+            format!("此账号每秒对 {} 的请求超过 {limit} 次。", spec.action),
+        );
         match turn.vendor {
             Vendor::TencentLegacy => ("4400".into(), legacy_gateway_error(4400, &message)),
             Vendor::Alibaba => {
@@ -384,14 +450,20 @@ impl Simulator {
 
     fn fault(&self, turn: &Turn<'_>, spec: &ApiSpec, fault: &str) -> (String, HttpResponse) {
         if spec.errors.iter().any(|e| e.code == fault) {
-            let message = format!("{fault} (asked for with the {FAULT_HEADER} header).");
+            let message = turn.say(
+                format!("{fault} (asked for with the {FAULT_HEADER} header)."),
+                format!("{fault}（由请求头 {FAULT_HEADER} 指定）。"),
+            );
             return (fault.into(), self.error(turn, Some(spec), fault, &message));
         }
         let known: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).collect();
-        let message = format!(
-            "{FAULT_HEADER} names '{fault}', which {} does not document; it documents {}.",
-            spec.id(),
-            known.join(", ")
+        let message = turn.say(
+            format!(
+                "{FAULT_HEADER} names '{fault}', which {} does not document; it documents {}.",
+                spec.id(),
+                known.join(", ")
+            ),
+            format!("{FAULT_HEADER} 指定的 '{fault}' 不在 {} 的文档中；文档中有：{}。", spec.id(), known.join("、")),
         );
         self.invalid(turn, spec, &message)
     }

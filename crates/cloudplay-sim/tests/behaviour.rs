@@ -489,3 +489,72 @@ fn json_in_json_out_for_the_js_binding() {
     assert_eq!(out["status"], 200);
     assert!(sim.handle_json("{\"method\":1}", NOW, 3).is_err());
 }
+
+/// Tencent answers in the caller's language when asked (`X-TC-Language`, or the `Language`
+/// parameter of the v1 and API 2.0 signatures); Alibaba's gateway answers in English.
+#[test]
+fn tencent_answers_in_chinese_when_asked_for_zh_cn() {
+    let zh = |api: &str, params: Value, c: &Credentials, alg: Option<Algorithm>| {
+        let mut call = Call::new(api, params);
+        if api == HAI {
+            call.region = Some("ap-guangzhou".into());
+        }
+        let mut o = opts();
+        o.language = Some("zh-CN".into());
+        o.algorithm = alg;
+        signed_with(call, c, o)
+    };
+    let han = |s: &str| s.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+    let mut sim = Simulator::new();
+    let c = ordinary();
+    // A parameter violation, a business error of each Tencent API, a signature refusal.
+    let cases = [
+        (
+            zh(MS, json!({"Pid": 13624, "TimeUnit": "w", "TimeSpan": 6, "ResourceNum": 1}), &c, None),
+            "InvalidParameterValue",
+        ),
+        (
+            zh(MS, json!({"Pid": 1, "TimeUnit": "m", "TimeSpan": 6, "ResourceNum": 1}), &c, None),
+            "ResourceUnavailable.NotFound",
+        ),
+        (
+            zh(HAI, json!({"ApplicationId": "app-nothere", "BundleType": "S"}), &c, None),
+            "InvalidParameterValue.ApplicationIdNotFound",
+        ),
+        (
+            zh(HAI, json!({"ApplicationId": "app-jknfna", "BundleType": "3XL"}), &c, Some(Algorithm::TcHmacSha256)),
+            "ResourceInsufficient.BundleInventoryShortage",
+        ),
+        (
+            zh(
+                PG,
+                {
+                    let mut p = pg_params();
+                    p["SpecCode"] = "cdb.nothing".into();
+                    p
+                },
+                &c,
+                None,
+            ),
+            "ParamsAssertError",
+        ),
+        (zh(HAI, hai_params(None), &wrong_secret(&c), None), "AuthFailure.SignatureFailure"),
+    ];
+    for (req, code) in cases {
+        let a = expect_code(&mut sim, &req, code);
+        assert!(han(&a.message()), "{code}: {}", a.message());
+    }
+    let a = expect_code(&mut sim, &zh(PG, pg_params(), &wrong_secret(&c), None), "4100");
+    assert!(han(&a.message()), "{}", a.message());
+    // Without the ask, English; and Alibaba is English whatever is asked.
+    let a = expect_code(
+        &mut sim,
+        &signed(HAI, json!({"ApplicationId": "app-nothere", "BundleType": "S"}), &c),
+        "InvalidParameterValue.ApplicationIdNotFound",
+    );
+    assert!(!han(&a.message()), "{}", a.message());
+    let mut req = signed(BSS, bss_params("zh"), &wrong_secret(&c));
+    req.set_header("X-TC-Language", "zh-CN");
+    let a = expect_code(&mut sim, &req, "SignatureDoesNotMatch");
+    assert!(!han(&a.message()), "{}", a.message());
+}

@@ -101,6 +101,9 @@ pub fn to_js_error(e: &Error) -> JsValue {
     if let Some(path) = &e.path {
         let _ = js_sys::Reflect::set(obj, &"path".into(), &path.as_str().into());
     }
+    if let Some(zh) = &e.message_zh {
+        let _ = js_sys::Reflect::set(obj, &"message_zh".into(), &zh.as_str().into());
+    }
     // Only validation has violations; the signing-only module has no validation.
     #[cfg(feature = "full")]
     if !e.violations.is_empty() {

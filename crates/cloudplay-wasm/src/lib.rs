@@ -49,6 +49,9 @@ export interface CloudplayError extends Error {
     code: ErrorKind | SendErrorKind;
     /** The field concerned, e.g. `credentials.secret_key` or `SystemDisk.DiskSize`. */
     path?: string;
+    /** The message's detail in Chinese, where one is written (`message` is English, and
+     *  begins with the code and path). */
+    message_zh?: string;
     /** For code `Validation`: every violation found. */
     violations?: Violation[];
     /** From `send` through the proxy: the proxy's own code (`x-cloudplay-proxy-error`) of a

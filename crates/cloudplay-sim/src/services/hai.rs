@@ -62,13 +62,15 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
             format!(
                 "ApplicationId '{app_id}' is not well formed: app- followed by 1 to 32 lowercase letters or digits."
             ),
-        ));
+        )
+        .zh(format!("ApplicationId '{app_id}' 格式不对：应为 app- 后跟 1 到 32 个小写字母或数字。")));
     }
     let Some(app) = d.applications.iter().find(|a| a.id == app_id) else {
         return Err(fail(
             "InvalidParameterValue.ApplicationIdNotFound",
             format!("No application has the id {app_id}."),
-        ));
+        )
+        .zh(format!("没有 ID 为 {app_id} 的应用。")));
     };
     let bundle_type = text(ctx.params, "BundleType").unwrap_or("");
     let Some(bundle) = d.bundles.iter().find(|b| b.ty == bundle_type) else {
@@ -76,7 +78,8 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
         return Err(fail(
             "InvalidParameterValue.BundleTypeNotFound",
             format!("No bundle type '{bundle_type}'; the types are {}.", known.join(", ")),
-        ));
+        )
+        .zh(format!("没有套餐类型 '{bundle_type}'；已有的类型：{}。", known.join("、"))));
     };
     let disk = ctx.params.get("SystemDisk").map_or(Some(i128::from(d.default_disk_gb.max(app.min_disk_gb))), |sd| {
         int(sd, "DiskSize").or(Some(i128::from(d.default_disk_gb.max(app.min_disk_gb))))
@@ -88,29 +91,37 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
                 "SystemDisk.DiskSize {size} GB is below the {} GB that {} ({}) needs.",
                 app.min_disk_gb, app.id, app.name
             ),
-        ));
+        )
+        .zh(format!(
+            "SystemDisk.DiskSize {size} GB 小于应用 {}（{}）所需的 {} GB。",
+            app.id, app.name, app.min_disk_gb
+        )));
     }
     let name = text(ctx.params, "InstanceName").unwrap_or("");
     if name.chars().count() > 128 {
-        return Err(fail("InvalidParameterValue.InstanceNameTooLong", "InstanceName is longer than 128 characters."));
+        return Err(fail("InvalidParameterValue.InstanceNameTooLong", "InstanceName is longer than 128 characters.")
+            .zh("InstanceName 超过 128 个字符。"));
     }
     let count = int(ctx.params, "InstanceCount").unwrap_or(1);
     if !(1..=10).contains(&count) {
         return Err(fail(
             "InvalidParameterValue.InvalidInstanceCount",
             format!("InstanceCount {count} is not between 1 and 10."),
-        ));
+        )
+        .zh(format!("InstanceCount {count} 不在 1 到 10 之间。")));
     }
     check_network(d, &ctx)?;
     match ctx.account.profile {
         Profile::NotAllowListed => {
-            return Err(fail("UnauthorizedOperation.UnauthorizedUser", "This account is not authorised to use HAI."));
+            return Err(fail("UnauthorizedOperation.UnauthorizedUser", "This account is not authorised to use HAI.")
+                .zh("此账号未获授权使用 HAI。"));
         }
         Profile::Arrears => {
             return Err(fail(
                 "FailedOperation.ArrearsAccountCannotRunInstances",
                 "This account is in arrears and cannot create instances.",
-            ));
+            )
+            .zh("此账号已欠费，不能创建实例。"));
         }
         _ => {}
     }
@@ -119,7 +130,8 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
         return Err(fail(
             "ResourceInsufficient.BundleInventoryShortage",
             format!("Bundle {} is out of stock.", bundle.ty),
-        ));
+        )
+        .zh(format!("套餐 {} 已售罄。", bundle.ty)));
     }
     let mut out = Map::new();
     if dry_run {
@@ -142,15 +154,18 @@ fn check_network(d: &Data, ctx: &Ctx<'_>) -> Result<(), super::Fail> {
     let vpc = text(ctx.params, "VpcId");
     let subnet = text(ctx.params, "SubnetId");
     if subnet.is_some() && vpc.is_none() {
-        return Err(fail("InvalidParameterValue.SubnetMustCoexistWithVpc", "SubnetId needs VpcId alongside it."));
+        return Err(fail("InvalidParameterValue.SubnetMustCoexistWithVpc", "SubnetId needs VpcId alongside it.")
+            .zh("指定 SubnetId 时必须同时指定 VpcId。"));
     }
     let Some(vpc_id) = vpc else { return Ok(()) };
     let Some(found) = d.vpcs.iter().find(|v| v.id == vpc_id) else {
-        return Err(fail("InvalidParameterValue.VpcNotFound", format!("No VPC has the id {vpc_id}.")));
+        return Err(fail("InvalidParameterValue.VpcNotFound", format!("No VPC has the id {vpc_id}."))
+            .zh(format!("没有 ID 为 {vpc_id} 的私有网络（VPC）。")));
     };
     if let Some(s) = subnet {
         if !found.subnets.iter().any(|x| x == s) {
-            return Err(fail("InvalidParameterValue.SubnetNotFound", format!("No subnet {s} in VPC {vpc_id}.")));
+            return Err(fail("InvalidParameterValue.SubnetNotFound", format!("No subnet {s} in VPC {vpc_id}."))
+                .zh(format!("私有网络 {vpc_id} 中没有子网 {s}。")));
         }
     }
     Ok(())

@@ -32,15 +32,24 @@ pub struct Ctx<'a> {
     pub state: &'a mut State,
 }
 
-/// A business error: the vendor's code and a message for a person.
+/// A business error: the vendor's code and a message for a person, in Chinese too where the
+/// vendor answers in the caller's language (Tencent's `X-TC-Language: zh-CN`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fail {
     pub code: String,
     pub message: String,
+    pub message_zh: Option<String>,
 }
 
 pub fn fail(code: &str, message: impl Into<String>) -> Fail {
-    Fail { code: code.into(), message: message.into() }
+    Fail { code: code.into(), message: message.into(), message_zh: None }
+}
+
+impl Fail {
+    pub fn zh(mut self, message: impl Into<String>) -> Self {
+        self.message_zh = Some(message.into());
+        self
+    }
 }
 
 /// The business fields of a success, or why not.

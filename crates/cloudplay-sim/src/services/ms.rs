@@ -26,12 +26,17 @@ pub struct Product {
     pub name: String,
 }
 
+fn pids(d: &Data) -> String {
+    d.products.iter().map(|p| format!("{}", p.pid)).collect::<Vec<_>>().join("、")
+}
+
 pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     if ctx.account.profile == Profile::NotAllowListed {
         return Err(fail(
             "UnauthorizedOperation.NotWhiteUser",
             "This account is not on the allow-list of CreateResourceInstances.",
-        ));
+        )
+        .zh("此账号不在 CreateResourceInstances 的白名单中。"));
     }
     let pid = int(ctx.params, "Pid").unwrap_or(0);
     let Some(product) = d.products.iter().find(|p| i128::from(p.pid) == pid) else {
@@ -39,7 +44,8 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
         return Err(fail(
             "ResourceUnavailable.NotFound",
             format!("No resource type has Pid {pid}; known types: {}.", known.join(", ")),
-        ));
+        )
+        .zh(format!("没有 Pid 为 {pid} 的资源类型；已有的 Pid：{}。", pids(d))));
     };
     let n = int(ctx.params, "ResourceNum").unwrap_or(0).max(0);
     let usage_key = format!("{}|ms", ctx.account.credentials.secret_id);
@@ -52,7 +58,11 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
                 "ResourceNum {n} exceeds the quota: at most {} per request, and this account has {left} of {} left.",
                 d.max_per_request, d.quota_per_account
             ),
-        ));
+        )
+        .zh(format!(
+            "ResourceNum {n} 超出配额：每次请求最多 {} 个，此账号的 {} 个配额还剩 {left} 个。",
+            d.max_per_request, d.quota_per_account
+        )));
     }
     let date = UtcDateTime::from_unix(ctx.now).map(|t| t.date().replace('-', "")).unwrap_or_default();
     let group = ctx.rng.hex(8);
