@@ -2179,3 +2179,37 @@ test("a keystroke in JSON that does not parse writes the small draft once", asyn
   noProblems(problems);
   await page.close();
 });
+
+test("in Chinese, Tencent answers in Chinese once the call asks for zh-CN (Answer language): it is signed, kept in the link, pointed to until chosen, and Tencent's only", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.selectOption("#lang", "zh");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.fill('#form [data-path="ApplicationId"]', "app-nothere");
+  await settle(page);
+  let r = await sendAndRead(page);
+  assert.equal(r.code, "InvalidParameterValue.ApplicationIdNotFound");
+  assert.doesNotMatch(r.json.Response.Error.Message, /[\u4e00-\u9fff]/, "not asked: English");
+  assert.match(await page.textContent('#response [data-note="ask-chinese"]'), /返回语言/);
+
+  await page.selectOption("#answer-lang", "zh-CN");
+  await settle(page);
+  assert.match(await page.textContent("#preview"), /X-TC-Language: zh-CN/);
+  assert.match(await page.inputValue("#permalink"), /[#&]language=zh-CN/);
+  r = await sendAndRead(page);
+  assert.match(r.json.Response.Error.Message, /没有 ID 为 app-nothere 的应用/);
+  assert.equal(await page.locator('#response [data-note="ask-chinese"]').count(), 0);
+  // In English the page gives no such hint: it is for readers of Chinese.
+  await page.selectOption("#answer-lang", "");
+  await page.selectOption("#lang", "en");
+  await sendAndRead(page);
+  assert.equal(await page.locator('#response [data-note="ask-chinese"]').count(), 0);
+
+  // Alibaba takes no language: the control says so and cannot be changed.
+  await page.selectOption("#api-picker", "bssopenapi/2017-12-14/CreateInstance");
+  await settle(page);
+  assert.equal(await page.isDisabled("#answer-lang"), true);
+  assert.match(await page.textContent("#answer-lang"), /Tencent Cloud only/);
+  noProblems(problems);
+  await page.close();
+});

@@ -11,7 +11,7 @@ import { CredentialsPanel } from "./credentials.js";
 import { renderPreview, rawHttp } from "./preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, readResponse, VIAS, followCall } from "./send.js";
 import { Snippets } from "./snippets.js";
-import { fragment, apiFragment, permalink, parseFragment, chosenSettings, sameCallKey } from "./share.js";
+import { fragment, apiFragment, permalink, parseFragment, chosenSettings, answersInLanguage, sameCallKey } from "./share.js";
 import { History as CallHistory } from "./history.js";
 import { VerifyPanel } from "./verify.js";
 import { bundleOf, mergedBundle } from "./alibaba-import.js";
@@ -24,7 +24,7 @@ const state = {
   spec: null,
   params: {},
   region: "",
-  options: { algorithm: "", method: "", contentType: "", tsMode: "now", fixedTs: "", requiredOnly: false },
+  options: { algorithm: "", method: "", contentType: "", language: "", tsMode: "now", fixedTs: "", requiredOnly: false },
   violations: [],
   prepared: null,
   preparedAt: 0,
@@ -87,6 +87,7 @@ function prepareOptions(ts, { allowInvalid }) {
   if (state.options.algorithm) o.algorithm = state.options.algorithm;
   if (state.options.method) o.method = state.options.method;
   if (state.options.contentType && o.method === "POST") o.content_type = state.options.contentType;
+  if (state.options.language && answersInLanguage(state.spec)) o.language = state.options.language;
   return o;
 }
 
@@ -244,6 +245,11 @@ function renderSettings() {
   fillSelect($("content-type"), ["", ...cts], o.contentType, (v) => v || t("settings.ctDefault"));
   o.contentType = $("content-type").value;
   contentTypeRules();
+  // Tencent answers in the language asked for (X-TC-Language, or the Language parameter); it
+  // is signed like any header, so it is a setting of the call, not of the page.
+  const langs = answersInLanguage(s) ? ["", "zh-CN", "en-US"] : [""];
+  fillSelect($("answer-lang"), langs, o.language, (v) => v || t(langs.length > 1 ? "settings.langDefault" : "settings.langNone"));
+  o.language = $("answer-lang").value;
   $("region").value = state.region;
   $("region").setAttribute("aria-required", s.region === "required" ? "true" : "false");
   $("region-req").hidden = s.region !== "required";
@@ -373,9 +379,9 @@ function selectApi(id, override, linkSettings) {
     state.region = override.region ?? "";
     const { jsonText: _typed, formChanged: _changed, ...settings } = saved?.options ?? {};
     // A history entry from before entries kept settings has none: the draft's stay.
-    const chosen = override.settings ?? { algorithm: settings.algorithm, method: settings.method, contentType: settings.contentType };
-    const { algorithm = "", method = "", contentType = "" } = chosen;
-    state.options = { ...state.options, ...settings, algorithm, method, contentType, ...clock };
+    const chosen = override.settings ?? { algorithm: settings.algorithm, method: settings.method, contentType: settings.contentType, language: settings.language };
+    const { algorithm = "", method = "", contentType = "", language = "" } = chosen;
+    state.options = { ...state.options, ...settings, algorithm, method, contentType, language, ...clock };
   } else if (draft) {
     state.params = draft.params && typeof draft.params === "object" ? draft.params : {};
     state.region = draft.region ?? "";
@@ -383,7 +389,7 @@ function selectApi(id, override, linkSettings) {
   } else {
     state.params = ex ? structuredClone(ex.params ?? {}) : {};
     state.region = ex?.region ?? "";
-    state.options = { ...state.options, algorithm: "", method: "", contentType: "" };
+    state.options = { ...state.options, algorithm: "", method: "", contentType: "", language: "" };
   }
   Object.assign(state.options, linkSettings);
   search.select(id);
@@ -547,7 +553,8 @@ async function send() {
   $("send-button").setAttribute("aria-disabled", "true");
   try {
     const resp = await sendRequest(prepared.request, via);
-    state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts } };
+    // `languageSetting`: this page has the Answer language control a hint can point to.
+    state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts, languageSetting: true } };
     const read = renderResponse($("response"), resp, state.lastResponse.ctx);
     say(status, () => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
     state.sentStatus = { render: saying(status), state: status.dataset.state };
@@ -657,6 +664,10 @@ function wire() {
   });
   $("content-type").addEventListener("change", () => {
     state.options.contentType = $("content-type").value;
+    scheduleUpdate();
+  });
+  $("answer-lang").addEventListener("change", () => {
+    state.options.language = $("answer-lang").value;
     scheduleUpdate();
   });
   for (const id of ["ts-now", "ts-fixed"]) {

@@ -3,7 +3,7 @@
 // RequestId, time, the error code explained from the spec, and for a signature error the
 // step where the signatures part.
 import { h, put } from "./dom.js";
-import { t, docText, hasKey, say } from "./i18n.js";
+import { t, docText, hasKey, say, lang } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { PROXY_URL } from "./site.js";
 import { copyBlock } from "./preview.js";
@@ -148,6 +148,18 @@ export function selfCheck(request, credentials, timestamp) {
  * @param {object} resp      {status, headers, body, ms, via}
  * @param {{spec, prepared, credentials, timestamp, level?}} ctx  `level`: its headings' (default 3)
  */
+/** Whether a Chinese reader got Tencent's message in English for want of asking: Tencent (and
+ *  the simulator) answer in Chinese only to a call that asks for zh-CN. */
+function mayAskChinese(read, ctx) {
+  const style = ctx.spec?.style;
+  if (!ctx.languageSetting || lang() !== "zh" || !read.message || /[\u4e00-\u9fff]/.test(read.message)) return false;
+  if (style !== "tencent-api3" && style !== "tencent-legacy") return false;
+  const req = ctx.prepared?.request;
+  if (!req) return false;
+  const asked = Object.keys(req.headers ?? {}).some((n) => n.toLowerCase() === "x-tc-language") || /(^|&)Language=/.test(`${req.query ?? ""}&${req.body ?? ""}`);
+  return !asked;
+}
+
 export function renderResponse(container, resp, ctx) {
   const read = readResponse(resp);
   const pretty = read.json ? JSON.stringify(read.json, null, 2) : resp.body;
@@ -167,7 +179,8 @@ export function renderResponse(container, resp, ctx) {
     const explained = explainCode(ctx.spec, read.code);
     parts.push(h("div", { class: "explain" },
       read.message ? h("p", {}, h("strong", { text: `${t("resp.message")}${t("punct.colon")}` }), read.message) : null,
-      explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}${t("punct.colon")}` }), explained) : null));
+      explained ? h("p", {}, h("strong", { text: `${t("resp.meaning")}${t("punct.colon")}` }), explained) : null,
+      mayAskChinese(read, ctx) ? h("p", { class: "muted", dataset: { note: "ask-chinese" }, text: t("resp.askChinese") }) : null));
     // No key to check the signature with: comparing signatures would blame the secret key.
     if (unknownKeyId(read)) {
       parts.push(h("p", { class: "notice warn", dataset: { note: "unknown-key-id" }, text: t("resp.unknownKeyId", { id: ctx.credentials?.secret_id ?? "" }) }));

@@ -1,10 +1,10 @@
 // The permalink: `#api=<id>&params=<base64url JSON>[&region=…][&algorithm=…][&method=…]
-// [&content_type=…]` in the URL fragment. The signing settings are there only when they differ
+// [&content_type=…][&language=…]` in the URL fragment. The signing settings are there only when they differ
 // from the API's defaults, so that the one who opens the link signs the same request. Never
 // credentials.
 
 /** The settings a link carries, by their names in the fragment. */
-const SETTINGS = { algorithm: "algorithm", method: "method", contentType: "content_type" };
+const SETTINGS = { algorithm: "algorithm", method: "method", contentType: "content_type", language: "language" };
 
 function toBase64Url(text) {
   const bytes = new TextEncoder().encode(text);
@@ -36,14 +36,20 @@ export function apiFragment(api) {
 }
 
 /** The signing settings worth carrying: an algorithm or method other than the spec's first
- * (its default), a content type chosen for a POST. */
+ * (its default), a content type chosen for a POST, the answer language Tencent is asked for. */
 export function chosenSettings(spec, options) {
   const out = {};
   if (options.algorithm && options.algorithm !== spec.algorithms?.[0]) out.algorithm = options.algorithm;
   if (options.method && options.method !== spec.methods?.[0]) out.method = options.method;
   const method = options.method || spec.methods?.[0];
   if (options.contentType && method === "POST") out.contentType = options.contentType;
+  if (options.language && answersInLanguage(spec)) out.language = options.language;
   return out;
+}
+
+/** Whether the API's vendor takes a language for its answers (Tencent's `Language`). */
+export function answersInLanguage(spec) {
+  return spec?.style === "tencent-api3" || spec?.style === "tencent-legacy";
 }
 
 /** The full permalink of a call, relative to `base` (the page's own address by default). */
