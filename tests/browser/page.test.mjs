@@ -2213,3 +2213,23 @@ test("in Chinese, Tencent answers in Chinese once the call asks for zh-CN (Answe
   noProblems(problems);
   await page.close();
 });
+
+test("API 2.0's 4100 for a missing session token is not taken for a wrong signature; a wrong key still gets the comparison", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.selectOption("#api-picker", "postgres/2017-03-12/CreateResource");
+  await settle(page);
+  await page.fill("#secret-id", "STS.cloudplayDemoTemporary0000005");
+  await page.fill("#secret-key", "cloudplayDemoSecretTemporary0005");
+  await settle(page);
+  let r = await sendAndRead(page);
+  assert.equal(r.code, "4100");
+  assert.match(r.json.message, /session token/);
+  assert.equal(await page.locator('#response [data-role="signature-diff"]').count(), 0, "no signature comparison");
+  await page.fill("#secret-key", "not-the-right-secret");
+  await settle(page);
+  r = await sendAndRead(page);
+  assert.equal(r.code, "4100");
+  await page.locator('#response [data-role="signature-diff"]').waitFor();
+  noProblems(problems);
+  await page.close();
+});
