@@ -2233,3 +2233,31 @@ test("API 2.0's 4100 for a missing session token is not taken for a wrong signat
   noProblems(problems);
   await page.close();
 });
+
+test("in Chinese, the verify panel says why in Chinese: a wrong key, a pasted request that does not parse (at 第 N 行), and a key pasted into both credential fields", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.selectOption("#lang", "zh");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await useDemoKey(page);
+  await page.click("#verify-current");
+  await page.fill("#verify-secret", "wrong-secret");
+  await page.click("#verify-button");
+  const out = page.locator("#verify-output");
+  assert.equal(await out.locator("[data-outcome]").getAttribute("data-code"), "AuthFailure.SignatureFailure");
+  assert.match(await out.textContent(), /签名与服务器按收到的请求计算出的签名不一致/);
+  assert.doesNotMatch(await out.textContent(), /does not match the one computed/);
+  // A request whose second line is no header.
+  await page.fill("#verify-input", "POST / HTTP/1.1\nnot a header\n\n{}");
+  await page.click("#verify-button");
+  assert.match(await out.textContent(), /（第 2 行）：'not …' 不是请求头/);
+  // The same key in both fields: the id would carry the key out in clear.
+  await page.fill("#secret-id", DEMO.key);
+  await page.fill("#secret-key", DEMO.key);
+  await settle(page);
+  assert.match(await page.textContent("#preview"), /与密钥（SecretKey）相同/);
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.match(await page.textContent("#preview"), /is the same as secret_key/);
+  noProblems(problems);
+  await page.close();
+});

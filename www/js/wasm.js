@@ -56,7 +56,9 @@ export function errorLine(e, { field = true } = {}) {
   // "the proxy refused the request: Code: why": the lead-in says the first part.
   if (code === "ProxyRefused") detail = detail.replace(/^the proxy refused the request: /, "");
   const lead = e.code && hasKey(`error.${code}`) ? t(`error.${code}`) : code;
-  const at = field && e.path ? t("error.at", { path: e.path }) : "";
+  // The request parser places a problem at "line N" of what was pasted.
+  const path = lang() === "zh" ? String(e.path ?? "").replace(/^line (\d+)$/, "第 $1 行") : e.path;
+  const at = field && e.path ? t("error.at", { path }) : "";
   return t("error.line", { lead, at, detail });
 }
 /** A module error as a problem in the validator's list (`path`: where it is marked), said the

@@ -129,14 +129,16 @@ pub fn parse_curl(text: &str) -> Result<HttpRequest> {
         words.remove(0);
     }
     let Some((first, args)) = words.split_first() else {
-        return Err(Error::at(ErrorKind::InvalidField, "line 1", "the command is empty; it starts with 'curl'"));
+        return Err(Error::at(ErrorKind::InvalidField, "line 1", "the command is empty; it starts with 'curl'")
+            .zh("命令是空的；它应以 'curl' 开头。"));
     };
     if !is_curl(&first.text) {
         return Err(Error::at(
             ErrorKind::InvalidField,
             format!("line {}", first.line),
             format!("'{}' is not curl; the command starts with 'curl'", first.text),
-        ));
+        )
+        .zh(format!("'{}' 不是 curl；命令应以 'curl' 开头。", first.text)));
     }
     let mut parsed = Parsed::default();
     let mut i = 0;
@@ -191,6 +193,7 @@ fn unknown(option: &str, line: usize) -> Error {
         format!("line {line}"),
         format!("unknown curl option '{option}'; cloudplay reads {KNOWN}"),
     )
+    .zh(format!("未知的 curl 选项 '{option}'；cloudplay 能读的有：{KNOWN}。"))
 }
 
 fn value_after(args: &[Word], i: &mut usize, option: &str, line: usize) -> Result<String> {
@@ -200,6 +203,7 @@ fn value_after(args: &[Word], i: &mut usize, option: &str, line: usize) -> Resul
             format!("line {line}"),
             format!("curl option '{option}' needs a value after it"),
         )
+        .zh(format!("curl 选项 '{option}' 后面需要一个值。"))
     })?;
     *i += 1;
     Ok(value.text.clone())
@@ -221,7 +225,8 @@ fn windows_shell(text: &str) -> Result<()> {
             format!(
                 "ends with {shell}'s line continuation: this curl line is written for {shell}; copy the request as cURL (bash) instead"
             ),
-        ));
+        )
+        .zh(format!("以 {shell} 的续行符结尾：这条 curl 命令是为 {shell} 写的；请改用“复制为 cURL (bash)”。")));
     }
     Ok(())
 }
@@ -232,7 +237,8 @@ fn set_url(parsed: &mut Parsed, url: &str, line: usize) -> Result<()> {
             ErrorKind::Unsupported,
             format!("line {line}"),
             format!("a second URL '{url}': cloudplay reads one request at a time"),
-        ));
+        )
+        .zh(format!("出现了第二个 URL '{url}'：cloudplay 一次只读一个请求。")));
     }
     parsed.url = Some(url.into());
     Ok(())
@@ -246,6 +252,7 @@ fn file_data(option: &str, line: usize) -> Error {
             "'{option} @file' reads a file, which a pasted command cannot bring along; paste the body with --data-raw"
         ),
     )
+    .zh(format!("'{option} @file' 要读取文件，而粘贴的命令带不上文件；请用 --data-raw 粘贴请求体。"))
 }
 
 fn apply(parsed: &mut Parsed, opt: Opt, name: &str, value: Option<String>, line: usize) -> Result<()> {
@@ -290,7 +297,8 @@ fn header_arg(arg: &str, line: usize) -> Result<(String, Option<String>, usize)>
                 ErrorKind::InvalidField,
                 format!("line {line}"),
                 format!("'{}' is not a header", super::http::head_of(arg)),
-            ));
+            )
+            .zh(format!("'{}' 不是请求头。", super::http::head_of(arg))));
         }
         let value = if value.trim().is_empty() { None } else { Some(value.into()) };
         return Ok((name.into(), value, line));
@@ -301,7 +309,8 @@ fn header_arg(arg: &str, line: usize) -> Result<(String, Option<String>, usize)>
             ErrorKind::InvalidField,
             format!("line {line}"),
             format!("'{}' is not a header: -H takes 'Name: value'", super::http::head_of(arg)),
-        )),
+        )
+        .zh(format!("'{}' 不是请求头：-H 的值应为 'Name: value'。", super::http::head_of(arg)))),
     }
 }
 
@@ -317,8 +326,9 @@ fn urlencode_arg(arg: &str, option: &str, line: usize) -> Result<String> {
 }
 
 fn finish(parsed: Parsed) -> Result<HttpRequest> {
-    let mut url =
-        parsed.url.ok_or_else(|| Error::at(ErrorKind::MissingField, "url", "the curl command names no URL"))?;
+    let mut url = parsed.url.ok_or_else(|| {
+        Error::at(ErrorKind::MissingField, "url", "the curl command names no URL").zh("这条 curl 命令没有 URL。")
+    })?;
     if !url.contains("://") {
         // curl's own default for a URL without a scheme.
         url.insert_str(0, "http://");
@@ -352,7 +362,8 @@ fn finish(parsed: Parsed) -> Result<HttpRequest> {
                     ErrorKind::DuplicateHeader,
                     format!("line {line}"),
                     format!("the header '{name}' is given twice (lines {} and {line})", lines[i]),
-                ))
+                )
+                .zh(format!("请求头 '{name}' 出现了两次（第 {} 行和第 {line} 行）。", lines[i])))
             }
             (Some(v), None) => {
                 request.headers.push((name, v));

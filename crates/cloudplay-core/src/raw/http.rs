@@ -7,8 +7,8 @@ use alloc::vec::Vec;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
 
-fn at_line(line: usize, message: impl Into<String>) -> Error {
-    Error::at(ErrorKind::InvalidField, format!("line {line}"), message)
+fn at_line(line: usize, message: impl Into<String>, message_zh: impl Into<String>) -> Error {
+    Error::at(ErrorKind::InvalidField, format!("line {line}"), message).zh(message_zh)
 }
 
 /// RFC 9110 `tchar`: what a method or a header name may be made of.
@@ -44,7 +44,13 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
     // Blank lines before the request line are tolerated (RFC 9112 §2.2).
     let (first_no, request_line) = loop {
         match next_line(&mut rest) {
-            None => return Err(at_line(1, "the request is empty; it starts with a line like 'POST / HTTP/1.1'")),
+            None => {
+                return Err(at_line(
+                    1,
+                    "the request is empty; it starts with a line like 'POST / HTTP/1.1'",
+                    "请求是空的；它以 'POST / HTTP/1.1' 这样的一行开头。",
+                ))
+            }
             Some((_, l)) if l.trim().is_empty() => continue,
             Some(found) => break found,
         }
@@ -62,7 +68,7 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
         if line.starts_with([' ', '\t']) {
             // Obsolete line folding: the line continues the previous header's value.
             let Some(last) = headers.last_mut() else {
-                return Err(at_line(no, "a header line cannot start with whitespace"));
+                return Err(at_line(no, "a header line cannot start with whitespace", "请求头行不能以空白开头。"));
             };
             if !last.1.is_empty() {
                 last.1.push(' ');
@@ -74,10 +80,15 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
             return Err(at_line(
                 no,
                 format!("'{}' is not a header ('Name: value') and no blank line came before it", head_of(&line)),
+                format!("'{}' 不是请求头（'Name: value'），它前面也没有空行。", head_of(&line)),
             ));
         };
         if !is_token(name) {
-            return Err(at_line(no, format!("'{}' is not a header name (no spaces, no separators)", clip(name))));
+            return Err(at_line(
+                no,
+                format!("'{}' is not a header name (no spaces, no separators)", clip(name)),
+                format!("'{}' 不是请求头名称（不能有空格或分隔符）。", clip(name)),
+            ));
         }
         headers.push((name.into(), value.trim_matches([' ', '\t']).into()));
         header_lines.push(no);
@@ -88,7 +99,8 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
             ErrorKind::DuplicateHeader,
             format!("line {no}"),
             format!("the header '{name}' is given twice (lines {} and {no})", header_lines[first]),
-        ));
+        )
+        .zh(format!("请求头 '{name}' 出现了两次（第 {} 行和第 {no} 行）。", header_lines[first])));
     }
     let body = if saw_blank { body_of(rest, &headers, &header_lines)? } else { String::new() };
 
@@ -100,16 +112,18 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
                 "headers.Host",
                 "a request to a path needs a Host header to say where it goes",
             )
+            .zh("目标是路径的请求需要 Host 请求头来说明发往哪里。")
         })?;
         let scheme = if default_scheme.is_empty() { "https" } else { default_scheme };
         let url = format!("{scheme}://{host}{target}");
-        HttpRequest::from_url(&method, &url).map_err(|e| at_line(first_no, e.message))?
+        HttpRequest::from_url(&method, &url).map_err(|e| from_url_error(first_no, e))?
     } else if target.contains("://") {
-        HttpRequest::from_url(&method, &target).map_err(|e| at_line(first_no, e.message))?
+        HttpRequest::from_url(&method, &target).map_err(|e| from_url_error(first_no, e))?
     } else {
         return Err(at_line(
             first_no,
             format!("the target '{}' is neither a path ('/…') nor an absolute URL ('https://host/…')", clip(&target)),
+            format!("目标 '{}' 既不是路径（'/…'）也不是完整 URL（'https://host/…'）。", clip(&target)),
         ));
     };
     request.headers = headers;
@@ -121,16 +135,31 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
 fn request_line_parts(line: &str, no: usize) -> Result<(String, String)> {
     let parts: Vec<&str> = line.split([' ', '\t']).filter(|p| !p.is_empty()).collect();
     let expected = "a request line is 'METHOD target HTTP/1.1', e.g. 'POST / HTTP/1.1'";
+    let expected_zh = "请求行应为 'METHOD target HTTP/1.1'，例如 'POST / HTTP/1.1'";
     let (method, target, version) = match parts.as_slice() {
         [m, t] => (*m, *t, None),
         [m, t, v] => (*m, *t, Some(*v)),
-        _ => return Err(at_line(no, format!("'{}': {expected}", clip(line)))),
+        _ => {
+            return Err(at_line(
+                no,
+                format!("'{}': {expected}", clip(line)),
+                format!("'{}'：{expected_zh}。", clip(line)),
+            ))
+        }
     };
     if !is_token(method) {
-        return Err(at_line(no, format!("'{}' is not an HTTP method; {expected}", clip(method))));
+        return Err(at_line(
+            no,
+            format!("'{}' is not an HTTP method; {expected}", clip(method)),
+            format!("'{}' 不是 HTTP 方法；{expected_zh}。", clip(method)),
+        ));
     }
     if let Some(v) = version.filter(|v| !is_http_version(v)) {
-        return Err(at_line(no, format!("'{}' is not an HTTP version like HTTP/1.1", clip(v))));
+        return Err(at_line(
+            no,
+            format!("'{}' is not an HTTP version like HTTP/1.1", clip(v)),
+            format!("'{}' 不是 HTTP/1.1 这样的 HTTP 版本。", clip(v)),
+        ));
     }
     Ok((method.to_ascii_uppercase(), target.into()))
 }
@@ -145,12 +174,20 @@ fn body_of(rest: &str, headers: &[(String, String)], header_lines: &[usize]) -> 
         return Ok(rest.trim_end_matches(['\r', '\n']).into());
     };
     let no = header_lines[i];
-    let declared: usize = headers[i]
-        .1
-        .parse()
-        .map_err(|_| at_line(no, format!("Content-Length '{}' is not a number of bytes", clip(&headers[i].1))))?;
+    let declared: usize = headers[i].1.parse().map_err(|_| {
+        let shown = clip(&headers[i].1);
+        at_line(
+            no,
+            format!("Content-Length '{shown}' is not a number of bytes"),
+            format!("Content-Length '{shown}' 不是字节数。"),
+        )
+    })?;
     if rest.len() < declared {
-        return Err(at_line(no, format!("Content-Length says {declared} bytes but the body has {}", rest.len())));
+        return Err(at_line(
+            no,
+            format!("Content-Length says {declared} bytes but the body has {}", rest.len()),
+            format!("Content-Length 写的是 {declared} 字节，但请求体有 {} 字节。", rest.len()),
+        ));
     }
     let (body, extra) = (rest.get(..declared), &rest.as_bytes()[declared..]);
     match body {
@@ -161,8 +198,15 @@ fn body_of(rest: &str, headers: &[(String, String)], header_lines: &[usize]) -> 
                 "Content-Length says {declared} bytes but the body has {} (more than line breaks after it)",
                 rest.len()
             ),
+            format!("Content-Length 写的是 {declared} 字节，但请求体有 {} 字节（其后不只是换行）。", rest.len()),
         )),
     }
+}
+
+/// A URL the request line or Host makes that does not parse, at the request line.
+fn from_url_error(line: usize, e: Error) -> Error {
+    let zh = e.message_zh.clone().unwrap_or_else(|| format!("由此得到的 URL 无法解析：{}", e.message));
+    at_line(line, e.message, zh)
 }
 
 /// At most 60 characters of user text for a message.

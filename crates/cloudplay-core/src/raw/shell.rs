@@ -28,8 +28,9 @@ struct Lexer {
     line: usize,
 }
 
-fn unterminated(what: &str, line: usize) -> Error {
+fn unterminated(what: &str, what_zh: &str, line: usize) -> Error {
     Error::at(ErrorKind::InvalidField, format!("line {line}"), format!("{what} is never closed"))
+        .zh(format!("{what_zh}没有闭合。"))
 }
 
 impl Lexer {
@@ -112,14 +113,15 @@ impl Lexer {
                         ErrorKind::InvalidField,
                         format!("line {}", self.line),
                         format!("an unquoted '{c}' is shell syntax, not part of a word; put the word in single quotes"),
-                    ))
+                    )
+                    .zh(format!("未加引号的 '{c}' 是 shell 语法，不属于单词；请把该单词放进单引号。")))
                 }
                 '\'' => {
                     let line = self.line;
                     self.bump();
                     loop {
                         match self.bump() {
-                            None => return Err(unterminated("a single quote", line)),
+                            None => return Err(unterminated("a single quote", "单引号", line)),
                             Some('\'') => break,
                             Some(c) => push_char(&mut bytes, c),
                         }
@@ -158,6 +160,7 @@ impl Lexer {
                 format!("line {start_line}"),
                 "an escape in a $'…' word makes invalid UTF-8",
             )
+            .zh("$'…' 中的转义产生了无效的 UTF-8。")
         })
     }
 
@@ -169,7 +172,7 @@ impl Lexer {
                 continue;
             }
             match self.bump() {
-                None => return Err(unterminated("a double quote", line)),
+                None => return Err(unterminated("a double quote", "双引号", line)),
                 Some('"') => return Ok(()),
                 Some('\\') => match self.peek(0) {
                     Some(c @ ('$' | '`' | '"' | '\\')) => {
@@ -187,11 +190,11 @@ impl Lexer {
     fn ansi_c(&mut self, bytes: &mut Vec<u8>) -> Result<()> {
         let line = self.line;
         loop {
-            let c = self.bump().ok_or_else(|| unterminated("a $' quote", line))?;
+            let c = self.bump().ok_or_else(|| unterminated("a $' quote", "$' 引号", line))?;
             match c {
                 '\'' => return Ok(()),
                 '\\' => {
-                    let e = self.bump().ok_or_else(|| unterminated("a $' quote", line))?;
+                    let e = self.bump().ok_or_else(|| unterminated("a $' quote", "$' 引号", line))?;
                     match e {
                         'a' => bytes.push(0x07),
                         'b' => bytes.push(0x08),
@@ -225,7 +228,7 @@ impl Lexer {
                             bytes.push((v & 0xff) as u8);
                         }
                         'c' => {
-                            let x = self.bump().ok_or_else(|| unterminated("a $' quote", line))?;
+                            let x = self.bump().ok_or_else(|| unterminated("a $' quote", "$' 引号", line))?;
                             bytes.push((x as u32 & 0x1f) as u8);
                         }
                         other => {
