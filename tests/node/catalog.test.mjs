@@ -115,7 +115,10 @@ test("an import reads a file's bytes as its text, and says which file a swapped 
   assert.deepEqual(importTccli(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)), text);
   assert.throws(() => importTccli(Uint8Array.of(0x7b, 0xff, 0x7d)), (e) => e.code === "InvalidJson" && e.path === "apiJson" && /not UTF-8/.test(e.message));
   // tccli's examples.json first, or an Alibaba bundle: said which it is, and what to do.
-  assert.throws(() => importTccli(cvm.examples, cvm.api), (e) => e.code === "InvalidSpec" && e.path === "metadata" && /this is an examples\.json; pass the api\.json first/.test(e.message));
+  assert.throws(() => importTccli(cvm.examples, cvm.api), (e) => e.code === "InvalidSpec" && e.path === "metadata" && /this is an examples\.json; pass the api\.json first/.test(e.message)
+    && /这是 examples\.json；请先给 api\.json/.test(e.message_zh));
+  // Said in Chinese as well, for a page in Chinese: a file's name where its contents go.
+  assert.throws(() => importTccli("cvm/api.json"), (e) => e.code === "InvalidJson" && /file's name/.test(e.message) && /这是文件名/.test(e.message_zh));
   const dir = join(FIXTURES, "alibaba");
   const bundle = alibabaBundle(dir, "demoshop", "2024-01-01", [join(dir, "products.demoshop.json")]);
   assert.throws(() => importTccli(bundle), (e) => e.path === "metadata" && /give it to importAlibabaMeta/.test(e.message));

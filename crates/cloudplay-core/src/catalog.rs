@@ -187,16 +187,20 @@ impl Catalog {
             let action = id.rsplit('/').next().unwrap_or(id);
             let near: Vec<String> =
                 self.specs.iter().filter(|s| s.action.eq_ignore_ascii_case(action)).map(ApiSpec::id).take(3).collect();
-            let hint = if near.is_empty() {
-                String::from("list the APIs with catalog or search, or import the product's metadata (tccli api.json, Alibaba API meta) to add it")
+            let (hint, hint_zh) = if near.is_empty() {
+                (
+                    String::from("list the APIs with catalog or search, or import the product's metadata (tccli api.json, Alibaba API meta) to add it"),
+                    String::from("可用 catalog 或 search 列出接口，或导入该产品的元数据（tccli 的 api.json、阿里云 API 元数据）来添加。"),
+                )
             } else {
-                alloc::format!("did you mean {}?", near.join(" or "))
+                (alloc::format!("did you mean {}?", near.join(" or ")), alloc::format!("你要找的是 {} 吗？", near.join(" 或 ")))
             };
             Error::at(
                 ErrorKind::UnknownApi,
                 "api",
                 alloc::format!("no API '{id}' in the catalog (ids are product/version/action): {hint}"),
             )
+            .zh(alloc::format!("目录中没有接口 '{id}'（接口 ID 形如 产品/版本/接口名）：{hint_zh}"))
         })
     }
 
@@ -321,8 +325,10 @@ mod tests {
         let e = catalog.spec("hai/2022-01-01/RunInstances").unwrap_err();
         assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::UnknownApi, Some("api")));
         assert!(e.message.ends_with("did you mean hai/2023-08-12/RunInstances?"), "{}", e.message);
+        assert!(e.message_zh.as_deref().unwrap().ends_with("你要找的是 hai/2023-08-12/RunInstances 吗？"));
         let e = catalog.spec("nope/1/Nope").unwrap_err();
         assert!(e.message.contains("catalog or search, or import"), "{}", e.message);
+        assert!(e.message_zh.as_deref().unwrap().contains("目录中没有接口 'nope/1/Nope'"));
     }
 
     #[test]

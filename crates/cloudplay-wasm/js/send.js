@@ -41,8 +41,8 @@ export function throwIfAborted(signal) {
 /** `Timeout` for AbortSignal.timeout's reason, `Aborted` (with the reason as cause) otherwise. */
 function abortError(signal) {
   const reason = signal.reason;
-  if (reason && reason.name === "TimeoutError") return cloudplayError("Timeout", "the signal's time ran out (AbortSignal.timeout)", { cause: reason });
-  return cloudplayError("Aborted", "the request was aborted", { cause: reason });
+  if (reason && reason.name === "TimeoutError") return cloudplayError("Timeout", "the signal's time ran out (AbortSignal.timeout)", { cause: reason, message_zh: "信号的时限已到（AbortSignal.timeout）。" });
+  return cloudplayError("Aborted", "the request was aborted", { cause: reason, message_zh: "请求已中止。" });
 }
 
 /** The deepest reason a fetch failed (Node's undici puts ENOTFOUND or a TLS error in `cause`). */
@@ -123,7 +123,7 @@ function proxyError(refused, body, host) {
     /* said as it came */
   }
   const upstream = UPSTREAM_FAILED[refused];
-  if (upstream) return cloudplayError(upstream, `the proxy could not get an answer from ${host}: ${said}`, { reason: refused });
+  if (upstream) return cloudplayError(upstream, `the proxy could not get an answer from ${host}: ${said}`, { reason: refused, message_zh: `代理没能从 ${host} 得到应答：${said}` });
   return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused });
 }
 
@@ -188,7 +188,10 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
         // The server's own address is the likely slip (its banner shows that address); a path
         // of one's own is a dev server's route, whose target is not known here.
         const path = proxy.pathname === "/" ? `; \`cloudplay serve\` forwards at /proxy (${new URL("/proxy", proxy).href})` : "";
-        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)${path}`);
+        const downZh = res.status >= 500 ? "；如果它转发给某个 `cloudplay serve`，那个 `cloudplay serve` 没有运行" : "";
+        const pathZh = proxy.pathname === "/" ? `；\`cloudplay serve\` 的转发地址是 /proxy（${new URL("/proxy", proxy).href}）` : "";
+        throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)${path}`,
+          { message_zh: `在 ${proxyUrl} 应答的（HTTP ${res.status}）不是 \`cloudplay serve\` 的代理${downZh}：请在开发服务器上把 ${proxyUrl} 转发给它，或用 \`cloudplay serve --root <你的构建目录>\` 提供页面（比本包旧的 \`cloudplay serve\` 不会标记它的应答：请重新构建）${pathZh}。` });
       }
     }
     const answer = { status: res.status, headers, body, ms: Date.now() - started, via };
@@ -197,7 +200,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     return answer;
   } catch (e) {
     if (e && e.name === "CloudplayError") throw e;
-    if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`);
+    if (timedOut) throw cloudplayError("Timeout", `no answer within ${timeoutMs} ms`, { message_zh: `${timeoutMs} 毫秒内没有应答。` });
     if (signal && signal.aborted) throw abortError(signal);
     const why = reasonOf(e);
     const browser = typeof window !== "undefined" && typeof document !== "undefined";
@@ -205,6 +208,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       throw cloudplayError(
         "CorsError",
         `the browser would not let the page read ${request.host}'s answer (${why}). A browser does not say why; for the vendors' hosts it is almost always that they send no CORS headers (or else the host could not be reached). Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
+        { message_zh: `浏览器不允许页面读取 ${request.host} 的应答（${why}）。浏览器不说明原因；对厂商的地址而言，几乎总是因为它们不发送 CORS 响应头（否则就是无法连接该地址）。请通过 \`cloudplay serve\` 的代理发送，或发给模拟器。` },
       );
     }
     // The proxy serves only pages it serves itself, and sends no CORS headers: from a page
@@ -213,10 +217,11 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       throw cloudplayError(
         "NetworkError",
         `could not reach ${proxyUrl} (${why}) from a page at ${location.origin}: if a \`cloudplay serve\` runs there, its proxy takes requests only from pages it serves itself (a browser does not say which of the two it was). Serve this page with \`cloudplay serve --root <your build>\`, or forward ${proxy.pathname} to it from your dev server keeping the Host header (Vite: changeOrigin: false), and leave proxyUrl out.`,
-        { cause: e },
+        { cause: e, message_zh: `从 ${location.origin} 的页面无法连接 ${proxyUrl}（${why}）：如果那里运行着 \`cloudplay serve\`，它的代理只接受它自己提供的页面的请求（浏览器不说明是哪一种情况）。请用 \`cloudplay serve --root <你的构建目录>\` 提供此页面，或在开发服务器上保留 Host 请求头把 ${proxy.pathname} 转发给它（Vite：changeOrigin: false），并且不要设置 proxyUrl。` },
       );
     }
-    throw cloudplayError("NetworkError", `could not reach ${via === "proxy" ? proxyUrl : request.host}: ${why}`, { cause: e });
+    const target = via === "proxy" ? proxyUrl : request.host;
+    throw cloudplayError("NetworkError", `could not reach ${target}: ${why}`, { cause: e, message_zh: `无法连接 ${target}：${why}` });
   } finally {
     clearTimeout(timer);
     if (signal) signal.removeEventListener("abort", onAbort);

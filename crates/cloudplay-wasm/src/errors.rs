@@ -234,7 +234,8 @@ pub fn call_from_js(value: JsValue) -> Result<cloudplay_core::Call, Error> {
                 ErrorKind::InvalidField,
                 format!("call.params{at}"),
                 "is an integer past 2^53 that a JS number cannot hold exactly (its last digits are already lost): give it as a decimal string or a BigInt",
-            ));
+            )
+            .zh("是超过 2^53 的整数，JS 数字无法精确表示（末几位已经丢失）：请以十进制字符串或 BigInt 给出。"));
         }
     }
     Ok(call)

@@ -82,10 +82,12 @@ impl AlibabaImporter {
     pub fn new(product: &str, version: &str) -> Result<Self> {
         let product = product.to_ascii_lowercase();
         if product.is_empty() || !product.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-            return Err(invalid("product", &format!("'{product}' is not a product code")));
+            return Err(invalid("product", &format!("'{product}' is not a product code"))
+                .zh(format!("'{product}' 不是产品代码。")));
         }
         if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
-            return Err(invalid("version", &format!("'{version}' is not a version such as 2017-12-14")));
+            return Err(invalid("version", &format!("'{version}' is not a version such as 2017-12-14"))
+                .zh(format!("'{version}' 不是 2017-12-14 这样的版本。")));
         }
         Ok(AlibabaImporter {
             product,
@@ -168,7 +170,8 @@ impl AlibabaImporter {
                 return Err(invalid(
                     "version.json.version",
                     &format!("the index is for version {ver}, not {}", self.version),
-                ));
+                )
+                .zh(format!("该索引属于版本 {ver}，不是 {}。", self.version)));
             }
         }
         if let Some(style) = m.get("style").and_then(Value::as_str) {

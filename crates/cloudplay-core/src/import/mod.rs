@@ -44,7 +44,12 @@ fn parse_json(text: &str, what: &str) -> Result<serde_json::Value> {
         let name = text.trim();
         let path_like = name.len() < 4096 && name.ends_with(".json") && !name.contains(['{', '[', '\n']);
         let hint = if path_like { "; this is a file's name: give its contents (its text or bytes)" } else { "" };
-        Error::new(ErrorKind::InvalidJson, alloc::format!("{what}: {e}{hint}"))
+        let hint_zh = if path_like { "；这是文件名：请给出文件内容（文本或字节）" } else { "" };
+        Error::new(ErrorKind::InvalidJson, alloc::format!("{what}: {e}{hint}")).zh(alloc::format!(
+            "{what} 不是有效的 JSON（第 {} 行第 {} 列）{hint_zh}。",
+            e.line(),
+            e.column()
+        ))
     })
 }
 

@@ -60,13 +60,16 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         // A bundle's `actions` are lists too: it is told first.
         if alibaba {
             invalid("metadata", "missing: this is a bundle of Alibaba API metadata; give it to importAlibabaMeta")
+                .zh("缺失：这是阿里云的 API 元数据包，请交给 importAlibabaMeta（阿里云元数据导入）。")
         } else if examples {
             invalid(
                 "metadata",
                 "missing: this is an examples.json; pass the api.json first and the examples.json second",
             )
+            .zh("缺失：这是 examples.json；请先给 api.json，再给 examples.json。")
         } else {
             invalid("metadata", "missing: tccli's api.json has metadata, actions and objects at its top")
+                .zh("缺失：tccli 的 api.json 顶层有 metadata、actions 和 objects。")
         }
     })?;
     let text_at = |key: &str, like: &str| match meta.get(key) {
@@ -135,11 +138,12 @@ fn example_lists<'a>(
             ));
         }
     }
-    let another = |why: &str| {
+    let another = |why: &str, why_zh: &str| {
         invalid("examplesJson.actions", &format!("examples.json {why}: is it the same service and version's file?"))
+            .zh(format!("examples.json {why_zh}：它是同一服务、同一版本的文件吗？"))
     };
     if !lists.is_empty() && !lists.keys().any(|name| actions.contains_key(name)) {
-        return Err(another("names none of api.json's actions"));
+        return Err(another("names none of api.json's actions", "没有提到 api.json 中的任何接口"));
     }
     // Products share action names (DescribeRegions, …); the hosts in the request sketches tell
     // them apart: every sketch in the tccli files names its own service's endpoint.
@@ -150,9 +154,10 @@ fn example_lists<'a>(
         .flat_map(tencent_hosts)
         .collect();
     if !hosts.is_empty() && !hosts.iter().any(|h| service_of(h) == service) {
-        return Err(another(&format!(
-            "sends its examples to another service's endpoint, not {service}.tencentcloudapi.com"
-        )));
+        return Err(another(
+            &format!("sends its examples to another service's endpoint, not {service}.tencentcloudapi.com"),
+            &format!("的示例发往了另一个服务的地址，而不是 {service}.tencentcloudapi.com"),
+        ));
     }
     Ok(lists)
 }

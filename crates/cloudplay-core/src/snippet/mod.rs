@@ -123,6 +123,7 @@ pub(crate) fn need_signed<'a>(signed: Option<&'a HttpRequest>, what: &str) -> Re
             "signed",
             format!("{what} needs the signed request: prepare the call first and pass the result"),
         )
+        .zh(format!("{what} 需要已签名的请求：请先签名（prepare）这次调用，再把结果传入。"))
     })
 }
 
