@@ -204,7 +204,7 @@ fn check_credentials(c: &Credentials) -> Result<()> {
             "credentials.secret_key",
             "begins as an access key id does (AKID…, LTAI…, STS.…): are secret_id and secret_key swapped?",
         )
-        .zh("以访问密钥 ID 的开头（AKID…、LTAI…、STS.…）开始：是否把密钥 ID 和密钥填反了？"));
+        .zh("以访问密钥 ID 的前缀（AKID…、LTAI…、STS.…）开头：是否把密钥 ID 和密钥填反了？"));
     }
     Ok(())
 }
@@ -224,11 +224,11 @@ fn credential_flaw(value: &str) -> Option<(&'static str, &'static str)> {
     if bytes.iter().any(|b| b.is_ascii_control()) {
         return Some((
             "holds a control character (a line break or a tab), which no key or token has",
-            "含有控制字符（换行或制表符），密钥和 Token 都不会有。",
+            "含有控制字符（换行或制表符），密钥和 Token 中不会出现此类字符。",
         ));
     }
     if bytes.contains(&b' ') {
-        return Some(("holds a space, which no key or token has", "含有空格，密钥和 Token 都不会有。"));
+        return Some(("holds a space, which no key or token has", "含有空格，密钥和 Token 中不会出现空格。"));
     }
     None
 }

@@ -46,6 +46,7 @@ pub fn unflatten(spec: &ApiSpec, pairs: &[(String, String)], base: usize) -> Res
             return Err(bad(
                 name,
                 format!("'{name}' is not a parameter name (an empty segment, or nested deeper than {MAX_DEPTH})"),
+                format!("'{name}' 不是参数名（有空的一段，或嵌套超过 {MAX_DEPTH} 层）。"),
             ));
         }
         let at = Pair { name, value, base };
@@ -60,8 +61,8 @@ pub fn unflatten(spec: &ApiSpec, pairs: &[(String, String)], base: usize) -> Res
     Ok(Value::Object(out))
 }
 
-fn bad(name: &str, why: String) -> Error {
-    Error::at(ErrorKind::InvalidField, name, why)
+fn bad(name: &str, why: String, why_zh: String) -> Error {
+    Error::at(ErrorKind::InvalidField, name, why).zh(why_zh)
 }
 
 /// The pair being placed, for error messages and leaves.
@@ -83,9 +84,11 @@ enum Decl<'a> {
 fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &Pair<'_>) -> Result<()> {
     let Some((&seg, tail)) = segments.split_first() else { return Ok(()) };
     match node {
-        Node::Leaf(_) => {
-            Err(bad(at.name, format!("'{}' nests under a name that also has a value of its own", at.name)))
-        }
+        Node::Leaf(_) => Err(bad(
+            at.name,
+            format!("'{}' nests under a name that also has a value of its own", at.name),
+            format!("'{}' 嵌套在一个自身也有值的名称之下。", at.name),
+        )),
         Node::Object(fields) => {
             let child = match decl {
                 Decl::Top => spec.params.iter().find(|p| p.name == seg),
@@ -108,7 +111,11 @@ fn put(spec: &ApiSpec, node: &mut Node, decl: Decl<'_>, segments: &[&str], at: &
             }
             .map_or(MAX_INDEX, |m| (at.base + m).saturating_sub(1).min(MAX_INDEX));
             let index = parse_index(seg).filter(|i| *i >= at.base && *i <= last).ok_or_else(|| {
-                bad(at.name, format!("'{}': list elements are numbered {} to {last}, not '{seg}'", at.name, at.base))
+                bad(
+                    at.name,
+                    format!("'{}': list elements are numbered {} to {last}, not '{seg}'", at.name, at.base),
+                    format!("'{}'：列表元素的编号为 {} 到 {last}，不能是 '{seg}'。", at.name, at.base),
+                )
             })?;
             let child = match decl {
                 Decl::Top => None,
@@ -142,8 +149,14 @@ fn descend(
             Ok(())
         }
         (None, false) => match slot {
-            Node::Leaf(_) => Err(bad(at.name, format!("'{}' is given twice", at.name))),
-            _ => Err(bad(at.name, format!("'{}' has a value and also nested fields", at.name))),
+            Node::Leaf(_) => {
+                Err(bad(at.name, format!("'{}' is given twice", at.name), format!("'{}' 出现了两次。", at.name)))
+            }
+            _ => Err(bad(
+                at.name,
+                format!("'{}' has a value and also nested fields", at.name),
+                format!("'{}' 既有值又有嵌套字段。", at.name),
+            )),
         },
         (Some(next), fresh) => {
             if fresh {

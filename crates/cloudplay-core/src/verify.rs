@@ -262,7 +262,7 @@ fn check_token(
             Failure::TokenMismatch,
             Some(field),
             format!("these are temporary credentials: the session token must be sent as {field}"),
-            format!("这是临时凭证：必须以 {field} 发送临时凭证 Token。"),
+            format!("这是临时凭证：必须在 {field} 中携带临时凭证 Token。"),
         )),
         (None, Some(_)) => Err(refuse(
             family,

@@ -376,3 +376,37 @@ fn static_files_stay_inside_their_folder_and_the_page_cannot_be_framed_by_anothe
     assert!(bare.log.lock().unwrap().contains("has no index.html"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Reads one response head (to the blank line) from a stream that stays open.
+fn read_head(s: &mut std::net::TcpStream) -> String {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match s.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => break,
+        }
+    }
+    String::from_utf8_lossy(&head).into_owned()
+}
+
+/// A CONNECT tunnel (how tencentcloud-sdk-nodejs uses a proxy) is answered inside as a plain
+/// connection is; a tunnel inside it is refused, since each layer would wrap every read.
+#[test]
+fn a_connect_tunnel_is_served_one_level_deep() {
+    let server = start(&["--quiet"]);
+    let mut s = connect(server.port);
+    s.write_all(b"CONNECT ms.tencentcloudapi.com:80 HTTP/1.1\r\nHost: ms.tencentcloudapi.com:80\r\n\r\n").unwrap();
+    assert!(read_head(&mut s).starts_with("HTTP/1.1 200"));
+    s.write_all(b"CONNECT a:80 HTTP/1.1\r\nHost: a:80\r\n\r\n").unwrap();
+    let (status, body, _) = read_response(&mut s);
+    assert_eq!(status, 405, "{body}");
+    assert!(body.contains("no tunnel inside a tunnel"), "{body}");
+    // The tunnel still carries requests, and the server still answers others.
+    s.write_all(b"POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nContent-Length: 2\r\n\r\n{}").unwrap();
+    let (status, body, _) = read_response(&mut s);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"Error\""), "a simulator answer: {body}");
+    let (status, _, _) = exchange(server.port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assert!(status == 200 || status == 404, "{status}");
+}

@@ -289,7 +289,8 @@ impl Simulator {
         if limit > 0 && !self.state.admit(&format!("{}|{}", verified.secret_id, spec.id()), now, limit) {
             return Err(self.throttled(turn, &spec, limit));
         }
-        let params = params::business(req, turn.wire, turn.vendor, &spec).map_err(|m| self.invalid(turn, &spec, &m))?;
+        let params = params::business(req, turn.wire, turn.vendor, &spec)
+            .map_err(|(en, zh)| self.invalid(turn, &spec, turn.pick(&en, &zh)))?;
         let call = Call { api: spec.id(), params, region: params::region(req, turn.wire, turn.vendor), endpoint: None };
         let violations: Vec<_> = validate_call(&spec, &call)
             .into_iter()

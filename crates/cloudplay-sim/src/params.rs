@@ -28,8 +28,8 @@ pub fn region(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<String> 
     r.map(str::trim).filter(|r| !r.is_empty()).map(String::from)
 }
 
-/// The business parameters, or a message saying why they cannot be read.
-pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) -> Result<Value, String> {
+/// The business parameters, or why they cannot be read (in English and in Chinese).
+pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) -> Result<Value, (String, String)> {
     let (pairs, base): (Vec<(String, String)>, usize) = match (vendor, wire.auth_scheme) {
         (Vendor::Tencent3, AuthScheme::Tc3) => {
             let ct = req.header("content-type").unwrap_or("").trim().to_ascii_lowercase();
@@ -37,8 +37,11 @@ pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) 
                 return json_body(&req.body);
             }
             if req.method.eq_ignore_ascii_case("POST") && !ct.starts_with("application/x-www-form-urlencoded") {
-                return Err(format!(
-                    "Content-Type '{ct}' is not supported: send application/json or application/x-www-form-urlencoded"
+                return Err((
+                    format!(
+                        "Content-Type '{ct}' is not supported: send application/json or application/x-www-form-urlencoded"
+                    ),
+                    format!("不支持 Content-Type '{ct}'：请发送 application/json 或 application/x-www-form-urlencoded。"),
                 ));
             }
             (wire.params.clone(), 0)
@@ -46,7 +49,10 @@ pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) 
         (Vendor::Alibaba, _) => (without(&wire.params, &[ALIBABA_COMMON_PARAMS, ALIBABA_SDK_EXTRAS]), 1),
         _ => (without(&wire.params, &[TENCENT_COMMON_PARAMS]), 0),
     };
-    unflatten(spec, &pairs, base).map_err(|e| e.message)
+    unflatten(spec, &pairs, base).map_err(|e| {
+        let zh = e.message_zh.clone().unwrap_or_else(|| e.message.clone());
+        (e.message, zh)
+    })
 }
 
 /// How the request numbers list elements when its parameters are flat `Name.N.Field` pairs
@@ -66,40 +72,42 @@ pub fn flat_base(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<usize
     }
 }
 
-/// A message that starts with a parameter path (`Parameter[0].Value …`), with that path as the
-/// request wrote it (`Parameter.1.Value …`), so a caller finds the pair it sent.
+/// A message that names a parameter path (`Parameter[0].Value …`, or `缺少必填参数
+/// Parameter[0].Value。`), with that path as the request wrote it (`Parameter.1.Value`), so a
+/// caller finds the pair it sent.
 pub fn in_wire_names(message: &str, path: &str, base: Option<usize>) -> String {
-    let (Some(base), Some(rest)) = (base, message.strip_prefix(path)) else { return message.into() };
-    if path.is_empty() || !path.contains('[') {
+    let (Some(base), Some(at)) = (base, message.find(path).filter(|_| path.contains('['))) else {
         return message.into();
-    }
-    let mut out = String::with_capacity(message.len());
+    };
+    let mut wire = String::with_capacity(path.len());
     let mut segments = path.split('[');
-    out.push_str(segments.next().unwrap_or(""));
+    wire.push_str(segments.next().unwrap_or(""));
     for seg in segments {
         let (index, after) = seg.split_once(']').unwrap_or((seg, ""));
         match index.parse::<usize>() {
-            Ok(i) => out.push_str(&format!(".{}", i + base)),
+            Ok(i) => wire.push_str(&format!(".{}", i + base)),
             Err(_) => return message.into(),
         }
-        out.push_str(after);
+        wire.push_str(after);
     }
-    out.push_str(rest);
-    out
+    format!("{}{wire}{}", &message[..at], &message[at + path.len()..])
 }
 
 fn without(params: &[(String, String)], common: &[&[&str]]) -> Vec<(String, String)> {
     params.iter().filter(|(n, _)| !common.iter().any(|list| list.contains(&n.as_str()))).cloned().collect()
 }
 
-fn json_body(body: &str) -> Result<Value, String> {
+fn json_body(body: &str) -> Result<Value, (String, String)> {
     if body.trim().is_empty() {
         return Ok(Value::Object(serde_json::Map::new()));
     }
     match serde_json::from_str::<Value>(body) {
         Ok(v @ Value::Object(_)) => Ok(v),
-        Ok(_) => Err("the request body must be a JSON object".into()),
-        Err(e) => Err(format!("the request body is not valid JSON: {e}")),
+        Ok(_) => Err(("the request body must be a JSON object".into(), "请求体必须是 JSON 对象。".into())),
+        Err(e) => Err((
+            format!("the request body is not valid JSON: {e}"),
+            format!("请求体不是有效的 JSON（第 {} 行第 {} 列）。", e.line(), e.column()),
+        )),
     }
 }
 
@@ -118,5 +126,6 @@ mod tests {
         assert_eq!(in_wire_names(m, "Parameter[0].Value", None), m, "a JSON body keeps its own paths");
         assert_eq!(in_wire_names("Region is required.", "Region", Some(1)), "Region is required.");
         assert_eq!(in_wire_names("Other text", "Parameter[0].Value", Some(1)), "Other text");
+        assert_eq!(in_wire_names("缺少必填参数 Items[1].Key。", "Items[1].Key", Some(0)), "缺少必填参数 Items.1.Key。");
     }
 }

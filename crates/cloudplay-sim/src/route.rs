@@ -151,8 +151,11 @@ pub fn api_of(
     let action = action.ok_or(RouteError::MissingAction)?;
     let style = style_of(vendor);
     // tencentcloud-sdk-nodejs takes the service from the endpoint's first label, so pointed at
-    // 127.0.0.1:PORT it signs for service "127": a service no API has does not narrow the choice.
-    let service = service.filter(|p| specs.iter().any(|s| s.style == style && (s.product == *p || s.service() == *p)));
+    // 127.0.0.1:PORT it signs for service "127": that label, when no API has it as its service,
+    // does not narrow the choice. Any other service still has to be the API's.
+    let first_label = wire.host.split(['.', ':']).next().unwrap_or("");
+    let known = |p: &str| specs.iter().any(|s| s.style == style && (s.product == p || s.service() == p));
+    let service = service.filter(|p| *p != first_label || known(p));
     let product = host_product(&wire.host, vendor, specs).or(service.map(ToString::to_string));
     let mut same_action = specs
         .iter()

@@ -234,6 +234,12 @@ fn local_endpoints_are_routed_by_what_the_request_names() {
     resign(&mut req, Algorithm::Tc3HmacSha256, "127", &c);
     assert!(req.header("authorization").unwrap().contains("/127/tc3_request"));
     assert_eq!(expect_ok(&mut sim, &req).outcome.api.as_deref(), Some(MS));
+    // Any other service must be the API's: a typo in the scope is not passed over.
+    let mut call = Call::new(MS, ms_params());
+    call.endpoint = Some("127.0.0.1:8080".into());
+    let mut req = signed_with(call, &c, opts());
+    resign(&mut req, Algorithm::Tc3HmacSha256, "mss", &c);
+    expect_code(&mut sim, &req, "InvalidAction");
     // A service some API has still decides: ms's action under hai's service is not there.
     let mut call = Call::new(MS, ms_params());
     call.endpoint = Some("127.0.0.1:8080".into());

@@ -163,20 +163,20 @@ async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
         let _ = stream.set_nodelay(true);
         let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
         tokio::spawn(async move {
-            serve_http(TokioIo::new(stall::Bounded::new(stream, WRITE_TIMEOUT)), opts, sim).await;
+            serve_http(TokioIo::new(stall::Bounded::new(stream, WRITE_TIMEOUT)), opts, sim, false).await;
             drop(permit);
         });
     }
 }
 
 /// One client connection (or a tunnel inside one), request after request.
-async fn serve_http<I>(io: I, opts: Arc<Options>, sim: Arc<simhost::SimHost>)
+async fn serve_http<I>(io: I, opts: Arc<Options>, sim: Arc<simhost::SimHost>, in_tunnel: bool)
 where
     I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
 {
     let svc = service_fn(move |req| {
         let (opts, sim) = (Arc::clone(&opts), Arc::clone(&sim));
-        async move { Ok::<_, Infallible>(dispatch(&opts, &sim, req).await) }
+        async move { Ok::<_, Infallible>(dispatch(&opts, &sim, req, in_tunnel).await) }
     });
     let _ = hyper::server::conn::http1::Builder::new()
         .timer(TokioTimer::new())
@@ -205,7 +205,7 @@ fn tunnel(
     let (opts, sim) = (Arc::clone(opts), Arc::clone(sim));
     tokio::spawn(async move {
         if let Ok(upgraded) = hyper::upgrade::on(req).await {
-            serve_http(upgraded, opts, sim).await;
+            serve_http(upgraded, opts, sim, true).await;
         }
         drop(permit);
     });
@@ -216,6 +216,7 @@ async fn dispatch(
     opts: &Arc<Options>,
     sim: &Arc<simhost::SimHost>,
     req: hyper::Request<hyper::body::Incoming>,
+    in_tunnel: bool,
 ) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
     if head_len(&req) > MAX_HEAD {
         let mut resp =
@@ -226,7 +227,14 @@ async fn dispatch(
     if proxy::is_proxy_request(&req) {
         return proxy::handle(req, opts.quiet).await;
     }
+    // One tunnel deep: a tunnel inside a tunnel would stack a layer on every read, without end.
+    if req.method() == hyper::Method::CONNECT && in_tunnel {
+        return files::plain(hyper::StatusCode::METHOD_NOT_ALLOWED, "no tunnel inside a tunnel");
+    }
     if req.method() == hyper::Method::CONNECT && req.uri().port_u16().is_some_and(|p| p != 443) {
+        if !opts.quiet {
+            eprintln!("tunnel CONNECT {}", req.uri());
+        }
         return tunnel(opts, sim, req);
     }
     if simhost::is_simulator_traffic(&req) {
