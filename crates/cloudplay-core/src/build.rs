@@ -163,9 +163,10 @@ pub fn build(spec: &ApiSpec, params: &Value, options: &BuildOptions) -> Result<H
         }
     }
 
+    let scheme = options.endpoint.as_deref().and_then(|e| endpoint_parts(e).0).unwrap_or("https");
     let mut req = HttpRequest {
         method: method.clone(),
-        scheme: "https".into(),
+        scheme: scheme.into(),
         host: host.clone(),
         path: spec.endpoints.path.clone(),
         ..HttpRequest::default()
@@ -387,17 +388,36 @@ fn resolve_content_type(
 
 /// The host for a call: an explicit endpoint, else the region's host, else the region pattern,
 /// else the default.
+/// An endpoint's scheme, when it is written with one (`http://127.0.0.1:8080`, for a local
+/// server such as `cloudplay serve`), and its host.
+pub fn endpoint_parts(endpoint: &str) -> (Option<&'static str>, &str) {
+    for scheme in ["http", "https"] {
+        let prefix_len = scheme.len() + 3;
+        if endpoint.len() > prefix_len
+            && endpoint[..scheme.len()].eq_ignore_ascii_case(scheme)
+            && &endpoint[scheme.len()..prefix_len] == "://"
+        {
+            return (Some(scheme), endpoint[prefix_len..].trim_end_matches('/'));
+        }
+    }
+    (None, endpoint)
+}
+
 pub fn resolve_host(spec: &ApiSpec, region: Option<&str>, endpoint: Option<&str>) -> Result<String> {
     if let Some(ep) = endpoint.filter(|e| !e.is_empty()) {
-        let ok = ep.len() <= 253 && ep.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b));
+        let (_, host) = endpoint_parts(ep);
+        let ok = !host.is_empty()
+            && host.len() <= 253
+            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b));
         if !ok {
             return Err(Error::at(
                 ErrorKind::InvalidField,
                 "endpoint",
-                format!("'{ep}' is not a host name (give the host alone, without scheme or path)"),
-            ));
+                format!("'{ep}' is not a host name (give the host, with http:// or https:// if you like, and no path)"),
+            )
+            .zh(format!("'{ep}' 不是主机名（请给出主机名，可带 http:// 或 https://，不要带路径）。")));
         }
-        return Ok(ep.to_owned());
+        return Ok(host.to_owned());
     }
     if let Some(region) = region.filter(|r| !r.is_empty()) {
         if let Some(host) = spec.endpoints.regions.get(region) {
@@ -632,5 +652,25 @@ fn nested_deeper_than(v: &Value, limit: usize) -> bool {
         Value::Object(m) => limit == 0 || m.values().any(|c| nested_deeper_than(c, limit - 1)),
         Value::Array(a) => limit == 0 || a.iter().any(|c| nested_deeper_than(c, limit - 1)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endpoint_may_name_its_scheme() {
+        assert_eq!(endpoint_parts("http://127.0.0.1:8080"), (Some("http"), "127.0.0.1:8080"));
+        assert_eq!(endpoint_parts("HTTPS://ms.tencentcloudapi.com/"), (Some("https"), "ms.tencentcloudapi.com"));
+        assert_eq!(endpoint_parts("127.0.0.1:8080"), (None, "127.0.0.1:8080"));
+        assert_eq!(endpoint_parts("http://"), (None, "http://"));
+        let catalog = crate::Catalog::builtin().unwrap();
+        let spec = catalog.get("hai/2023-08-12/RunInstances").unwrap();
+        assert_eq!(resolve_host(spec, None, Some("http://127.0.0.1:8080")).unwrap(), "127.0.0.1:8080");
+        for bad in ["http://127.0.0.1:8080/path", "ftp://x", "http://", "a b"] {
+            let e = resolve_host(spec, None, Some(bad)).unwrap_err();
+            assert_eq!(e.path.as_deref(), Some("endpoint"), "{bad}");
+        }
     }
 }

@@ -29,7 +29,9 @@ pub struct Call {
     pub params: Value,
     #[serde(default)]
     pub region: Option<String>,
-    /// A host that overrides the spec's endpoints.
+    /// A host that overrides the spec's endpoints (`cvm.ap-shanghai.tencentcloudapi.com`), with
+    /// `http://` for a local server such as `cloudplay serve` (`http://127.0.0.1:8080`): the
+    /// signed request's `scheme` follows it.
     #[serde(default)]
     pub endpoint: Option<String>,
 }
