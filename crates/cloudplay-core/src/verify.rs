@@ -235,6 +235,32 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
     Ok(())
 }
 
+/// An Authorization header of a header scheme that is not in its `form`.
+fn malformed_authorization(fam: Family, alg: Algorithm, form: &str, why: &str, why_zh: &str) -> Refusal {
+    refuse(
+        fam,
+        Some(alg),
+        Failure::MalformedAuthorization,
+        Some("Authorization"),
+        format!("{why}; expected '{form}'"),
+        format!("Authorization 格式不对：{why_zh}；应为 '{form}'。"),
+    )
+}
+
+/// The Credential, SignedHeaders and Signature of a header scheme's Authorization, each there
+/// and not empty.
+fn auth_parts(auth: &str, malformed: impl Fn(&str, &str) -> Refusal) -> Result<(&str, &str, &str), Refusal> {
+    let items = auth_items(auth);
+    let part = |key: &str, why_zh: &str| {
+        auth_item(&items, key).filter(|s| !s.is_empty()).ok_or_else(|| malformed(&format!("no {key}"), why_zh))
+    };
+    Ok((
+        part("Credential", "没有 Credential")?,
+        part("SignedHeaders", "没有 SignedHeaders")?,
+        part("Signature", "没有 Signature")?,
+    ))
+}
+
 /// Whether a `SignedHeaders` value (`a;b;c`) names `header`.
 fn lists_header(signed_headers: &str, header: &str) -> bool {
     signed_headers.split(';').any(|h| h.trim().eq_ignore_ascii_case(header))
@@ -324,26 +350,10 @@ fn verify_tc3<'k>(
     now: i64,
 ) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Tencent3, Algorithm::Tc3HmacSha256);
-    let items = auth_items(auth);
     const FORM: &str =
         "TC3-HMAC-SHA256 Credential=SecretId/YYYY-MM-DD/service/tc3_request, SignedHeaders=a;b, Signature=hex";
-    let malformed = |why: &str, why_zh: &str| {
-        refuse(
-            fam,
-            Some(alg),
-            Failure::MalformedAuthorization,
-            Some("Authorization"),
-            format!("{why}; expected '{FORM}'"),
-            format!("Authorization 格式不对：{why_zh}；应为 '{FORM}'。"),
-        )
-    };
-    let credential = auth_item(&items, "Credential").ok_or_else(|| malformed("no Credential", "没有 Credential"))?;
-    let signed_headers = auth_item(&items, "SignedHeaders")
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| malformed("no SignedHeaders", "没有 SignedHeaders"))?;
-    let signature = auth_item(&items, "Signature")
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| malformed("no Signature", "没有 Signature"))?;
+    let malformed = |why: &str, why_zh: &str| malformed_authorization(fam, alg, FORM, why, why_zh);
+    let (credential, signed_headers, signature) = auth_parts(auth, malformed)?;
     let scope: Vec<&str> = credential.split('/').collect();
     let [secret_id, date, service, "tc3_request"] = scope[..] else {
         return Err(malformed(
@@ -443,27 +453,9 @@ fn verify_acs3<'k>(
     now: i64,
 ) -> Result<Verified, Refusal> {
     let (fam, alg) = (Family::Alibaba, Algorithm::Acs3HmacSha256);
-    let items = auth_items(auth);
     const FORM: &str = "ACS3-HMAC-SHA256 Credential=AccessKeyId,SignedHeaders=a;b,Signature=hex";
-    let malformed = |why: &str, why_zh: &str| {
-        refuse(
-            fam,
-            Some(alg),
-            Failure::MalformedAuthorization,
-            Some("Authorization"),
-            format!("{why}; expected '{FORM}'"),
-            format!("Authorization 格式不对：{why_zh}；应为 '{FORM}'。"),
-        )
-    };
-    let key_id = auth_item(&items, "Credential")
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| malformed("no Credential", "没有 Credential"))?;
-    let signed_headers = auth_item(&items, "SignedHeaders")
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| malformed("no SignedHeaders", "没有 SignedHeaders"))?;
-    let signature = auth_item(&items, "Signature")
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| malformed("no Signature", "没有 Signature"))?;
+    let malformed = |why: &str, why_zh: &str| malformed_authorization(fam, alg, FORM, why, why_zh);
+    let (key_id, signed_headers, signature) = auth_parts(auth, malformed)?;
     // Alibaba's V3 rules: every common header sent (host and the x-acs-* ones) is signed; an
     // unsigned nonce or date could be swapped to replay the request.
     let unsigned = req.headers.iter().map(|(n, _)| n.as_str()).find(|n| {
