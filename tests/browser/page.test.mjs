@@ -898,6 +898,10 @@ test("import Alibaba Cloud metadata files: sorted by what each holds, the produc
   await page.waitForFunction(() => document.getElementById("import-ali-status").textContent.startsWith("Added 0"));
   assert.doesNotMatch(await status(), /kept|storage/i);
   assert.match(await status(), /Left out: GetRoute \(path pattern .*ROA-style/, "why it was left out");
+  // In Chinese, the reason is said in Chinese.
+  await page.selectOption("#lang", "zh");
+  assert.match(await status(), /GetRoute（路径模式 .*ROA 风格的接口，不受支持）/);
+  await page.selectOption("#lang", "en");
   // Both actions are kept for the next visit.
   await page.reload();
   await page.waitForSelector("body[data-ready='true']");

@@ -136,6 +136,8 @@ test("importAlibabaMeta adds RPC actions from aliyun-openapi-meta files", () => 
   // The ROA action and the one with a type not guessed, each with why; ListThings, in the
   // index without a file, is no news.
   assert.deepEqual(report.skipped.map((s) => s.action).sort(), ["GetRoute", "Inspect"]);
+  // Each reason in English and in Chinese.
+  for (const s of report.skipped) assert.ok(s.reason && /[\u4e00-\u9fff]/.test(s.reason_zh), JSON.stringify(s));
   assert.equal(describe("demoshop/2024-01-01/CreateOrder").style, "alibaba-rpc");
   // A JS number past 2^53 is a float like any other where the spec says Float (Price is a
   // Double); where it says integer, at the top or inside a list, its lost digits are refused.

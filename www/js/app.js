@@ -816,11 +816,12 @@ function imported(status, run, keep) {
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
     // Why the others were left out (a ROA-style action, a type not guessed), the first few.
     const others = (report.skipped ?? []).filter((s) => !s.reason.startsWith("built in"));
-    const why = others.slice(0, 3).map((s) => `${s.action}${t("punct.paren", { text: s.reason })}`).join(t("punct.clause"));
+    // Said at each (re)rendering, so that the reasons follow the page's language.
+    const why = () => others.slice(0, 3).map((s) => `${s.action}${t("punct.paren", { text: lang() === "zh" && s.reason_zh ? s.reason_zh : s.reason })}`).join(t("punct.clause"));
     say(status, () => sentences([
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
       seeds.length ? t("import.seedKept", { actions: seeds.join(t("punct.list")) }) : "",
-      others.length ? t(others.length > 3 ? "import.leftOutMore" : "import.leftOut", { why, more: others.length - 3 }) : "",
+      others.length ? t(others.length > 3 ? "import.leftOutMore" : "import.leftOut", { why: why(), more: others.length - 3 }) : "",
       kept ? t(kept.saved ? "import.kept" : "import.notKept") : "",
       kept?.dropped.length ? t("import.madeRoom", { keys: kept.dropped.join(t("punct.list")), max: imports.max }) : "",
     ]));

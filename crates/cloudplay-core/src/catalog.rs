@@ -117,6 +117,7 @@ impl Catalog {
                 report.skipped.push(Skipped {
                     action: spec.action.clone(),
                     reason: "built in: the curated spec of this API is kept (its docs, error codes and rules go beyond the metadata)".into(),
+                    reason_zh: "内置：保留该接口精心编写的规格（其文档、错误码和规则比元数据更全）".into(),
                 });
                 continue;
             }

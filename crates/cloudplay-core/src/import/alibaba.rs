@@ -20,7 +20,7 @@ use alloc::vec::Vec;
 
 use serde_json::{Map, Number, Value};
 
-use super::{invalid, parse_json, Imported, Skipped};
+use super::{invalid, parse_json, spec_flaw, why, Imported, Skipped, Why};
 use crate::error::Result;
 use crate::sign::Algorithm;
 use crate::spec::{ApiSpec, ApiStyle, Doc, Endpoints, Format, Location, Param, ParamType, Presence, MAX_DEPTH};
@@ -226,7 +226,7 @@ impl AlibabaImporter {
         for (name, files) in &self.actions {
             match self.spec(name, files) {
                 Ok(spec) => out.specs.push(spec),
-                Err(reason) => out.skipped.push(Skipped { action: name.clone(), reason }),
+                Err(reason) => out.skipped.push(Skipped::new(name.clone(), reason)),
             }
         }
         Ok(out)
@@ -247,15 +247,29 @@ impl AlibabaImporter {
         }
     }
 
-    fn spec(&self, name: &str, files: &ActionFiles) -> core::result::Result<ApiSpec, String> {
+    fn spec(&self, name: &str, files: &ActionFiles) -> core::result::Result<ApiSpec, Why> {
         if let Some(style) = self.style.as_deref().filter(|s| *s != "rpc") {
-            return Err(format!("{style} style APIs are not supported; only RPC"));
+            return Err(why(
+                format!("{style} style APIs are not supported; only RPC"),
+                format!("不支持 {style} 风格的接口，只支持 RPC"),
+            ));
         }
-        let base = files.plain.as_ref().or(files.en.as_ref()).or(files.zh.as_ref()).ok_or("no action file")?;
+        let base = files
+            .plain
+            .as_ref()
+            .or(files.en.as_ref())
+            .or(files.zh.as_ref())
+            .ok_or_else(|| why("no action file", "没有接口文件"))?;
         if let Some(p) = base.get("pathPattern").and_then(Value::as_str).filter(|p| !p.is_empty()) {
-            return Err(format!("path pattern '{p}' marks a ROA-style API, which is not supported"));
+            return Err(why(
+                format!("path pattern '{p}' marks a ROA-style API, which is not supported"),
+                format!("路径模式 '{p}' 表明这是 ROA 风格的接口，不受支持"),
+            ));
         }
-        let raw = base.get("parameters").and_then(Value::as_array).ok_or("no parameters list")?;
+        let raw = base
+            .get("parameters")
+            .and_then(Value::as_array)
+            .ok_or_else(|| why("no parameters list", "没有参数列表"))?;
         let mut params = Vec::with_capacity(raw.len());
         for p in raw {
             let mut param = convert(p, 0)?;
@@ -266,9 +280,9 @@ impl AlibabaImporter {
                 "Body" | "FormData" => Location::Body,
                 "Header" => Location::Header,
                 other => {
-                    return Err(format!(
-                        "parameter {} is in position '{other}', which RPC requests do not have",
-                        param.name
+                    return Err(why(
+                        format!("parameter {} is in position '{other}', which RPC requests do not have", param.name),
+                        format!("参数 {} 的位置是 '{other}'，RPC 请求没有这种位置", param.name),
                     ))
                 }
             });
@@ -286,7 +300,7 @@ impl AlibabaImporter {
         methods.sort_by_key(|m| m != "POST");
         methods.dedup();
         if methods.is_empty() {
-            return Err("no GET or POST method".into());
+            return Err(why("no GET or POST method", "没有 GET 或 POST 方法"));
         }
         let (title, summary, deprecated_in_index) = self.index.get(name).cloned().unwrap_or_default();
         let deprecated = deprecated_in_index
@@ -318,7 +332,7 @@ impl AlibabaImporter {
             deprecated,
             source: format!("aliyun-openapi-meta ({} {})", self.product, self.version),
         };
-        spec.check().map_err(|e| e.to_string())?;
+        spec.check().map_err(spec_flaw)?;
         Ok(spec)
     }
 }
@@ -333,15 +347,21 @@ fn description(file: Option<&Value>, name: &str) -> String {
         .to_owned()
 }
 
-fn convert(p: &Value, depth: usize) -> core::result::Result<Param, String> {
+fn convert(p: &Value, depth: usize) -> core::result::Result<Param, Why> {
     if depth > MAX_DEPTH {
-        return Err(format!("sub-parameters nest deeper than {MAX_DEPTH} levels"));
+        return Err(why(
+            format!("sub-parameters nest deeper than {MAX_DEPTH} levels"),
+            format!("子参数嵌套超过 {MAX_DEPTH} 层"),
+        ));
     }
-    let name = p.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()).ok_or("a parameter has no name")?;
+    let name = p
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| why("a parameter has no name", "某个参数没有名称"))?;
     let ty = p.get("type").and_then(Value::as_str).unwrap_or("String");
     let subs = p.get("sub_parameters").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-    let fields =
-        || -> core::result::Result<Vec<Param>, String> { subs.iter().map(|s| convert(s, depth + 1)).collect() };
+    let fields = || -> core::result::Result<Vec<Param>, Why> { subs.iter().map(|s| convert(s, depth + 1)).collect() };
     let mut param = match ty {
         "String" => Param::new(name, ParamType::String),
         "Integer" => {
@@ -376,7 +396,12 @@ fn convert(p: &Value, depth: usize) -> core::result::Result<Param, String> {
             p.format = Some(Format::Json);
             p
         }
-        other => return Err(format!("parameter {name} has type '{other}', which this importer does not map")),
+        other => {
+            return Err(why(
+                format!("parameter {name} has type '{other}', which this importer does not map"),
+                format!("参数 {name} 的类型是 '{other}'，本导入器不支持该类型"),
+            ))
+        }
     };
     param.required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
     Ok(param)
@@ -439,11 +464,12 @@ pub fn import_bundle(json: &str) -> Result<Imported> {
                     Some(name) if !name.is_empty() => String::from(name),
                     _ => format!("actions.{lang_name}[{i}]"),
                 };
-                let reason = match e.path {
-                    Some(path) => format!("{path}: {}", e.message),
-                    None => e.message,
+                let zh = e.message_zh.clone().unwrap_or_else(|| e.message.clone());
+                let reason = match &e.path {
+                    Some(path) => why(format!("{path}: {}", e.message), format!("{path}：{zh}")),
+                    None => why(e.message, zh),
                 };
-                unread.push(Skipped { action, reason });
+                unread.push(Skipped::new(action, reason));
             }
         }
     }

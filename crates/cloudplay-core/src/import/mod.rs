@@ -26,6 +26,28 @@ pub struct Imported {
 pub struct Skipped {
     pub action: String,
     pub reason: String,
+    /// The reason in Chinese.
+    #[serde(default)]
+    pub reason_zh: String,
+}
+
+impl Skipped {
+    pub(crate) fn new(action: impl Into<String>, why: Why) -> Self {
+        Skipped { action: action.into(), reason: why.0, reason_zh: why.1 }
+    }
+}
+
+/// Why an action is left out of an import: in English, and in Chinese.
+pub(crate) type Why = (String, String);
+
+pub(crate) fn why(en: impl Into<String>, zh: impl Into<String>) -> Why {
+    (en.into(), zh.into())
+}
+
+/// A spec made from metadata that breaks the spec rules.
+pub(crate) fn spec_flaw(e: Error) -> Why {
+    let zh = alloc::format!("生成的接口规格不合规则：{}", e.message_zh.as_deref().unwrap_or(&e.message));
+    (alloc::string::ToString::to_string(&e), zh)
 }
 
 /// What adding an import to a catalog did: the ids added (or replaced) and what was left out.

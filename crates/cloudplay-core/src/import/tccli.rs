@@ -15,14 +15,14 @@
 use alloc::borrow::ToOwned;
 use alloc::collections::BTreeMap;
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
 use serde_json::{Map, Value};
 
 use super::text::plain_text;
-use super::{invalid, parse_json, Imported, Skipped};
+use super::{invalid, parse_json, spec_flaw, why, Imported, Skipped, Why};
 use crate::encode::parse_query;
 use crate::error::Result;
 use crate::float::parse_f64;
@@ -110,7 +110,7 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         let ctx = Context { service, version, product_name, objects };
         match import_action(&ctx, name, action, examples.unwrap_or(&[])) {
             Ok(spec) => out.specs.push(spec),
-            Err(reason) => out.skipped.push(Skipped { action: name.clone(), reason }),
+            Err(reason) => out.skipped.push(Skipped::new(name.clone(), reason)),
         }
     }
     Ok(out)
@@ -190,9 +190,10 @@ fn import_action(
     name: &str,
     action: &Value,
     examples: &[Value],
-) -> core::result::Result<ApiSpec, String> {
-    let action = action.as_object().ok_or("the action is not an object")?;
-    let input = str_field(action, "input").ok_or("the action names no input structure")?;
+) -> core::result::Result<ApiSpec, Why> {
+    let action = action.as_object().ok_or_else(|| why("the action is not an object", "该接口不是对象"))?;
+    let input = str_field(action, "input")
+        .ok_or_else(|| why("the action names no input structure", "该接口没有指明输入结构"))?;
     let status = str_field(action, "status").unwrap_or("online");
     let mut ex = Expander { objects: ctx.objects, count: 0, wanted: Vec::new(), structs: BTreeMap::new() };
     let params = ex.members_of(input, &mut vec![input.to_owned()], 0, Side::Input)?;
@@ -234,7 +235,7 @@ fn import_action(
         source: format!("tccli api.json ({} {}, {status})", ctx.product_name, ctx.version),
     };
     spec.examples = examples.iter().map(|e| example(&spec, e)).collect();
-    spec.check().map_err(|e| e.to_string())?;
+    spec.check().map_err(spec_flaw)?;
     Ok(spec)
 }
 
@@ -259,12 +260,15 @@ impl Expander<'_> {
         stack: &mut Vec<String>,
         depth: usize,
         side: Side,
-    ) -> core::result::Result<Vec<Param>, String> {
-        let obj = self.objects.get(name).ok_or_else(|| format!("structure {name} is not in objects"))?;
+    ) -> core::result::Result<Vec<Param>, Why> {
+        let obj = self
+            .objects
+            .get(name)
+            .ok_or_else(|| why(format!("structure {name} is not in objects"), format!("objects 中没有结构 {name}")))?;
         let members = obj
             .get("members")
             .and_then(Value::as_array)
-            .ok_or_else(|| format!("structure {name} has no members list"))?;
+            .ok_or_else(|| why(format!("structure {name} has no members list"), format!("结构 {name} 没有成员列表")))?;
         let mut out = Vec::with_capacity(members.len());
         for m in members {
             out.push(self.member(name, m, stack, depth, side)?);
@@ -279,14 +283,20 @@ impl Expander<'_> {
         stack: &mut Vec<String>,
         depth: usize,
         side: Side,
-    ) -> core::result::Result<Param, String> {
+    ) -> core::result::Result<Param, Why> {
         self.count += 1;
         if self.count > MAX_PARAMS_PER_ACTION {
-            return Err(format!("more than {MAX_PARAMS_PER_ACTION} fields when expanded"));
+            return Err(why(
+                format!("more than {MAX_PARAMS_PER_ACTION} fields when expanded"),
+                format!("展开后超过 {MAX_PARAMS_PER_ACTION} 个字段"),
+            ));
         }
-        let m = m.as_object().ok_or_else(|| format!("a member of {owner} is not an object"))?;
-        let name =
-            str_field(m, "name").filter(|n| !n.is_empty()).ok_or_else(|| format!("a member of {owner} has no name"))?;
+        let m = m.as_object().ok_or_else(|| {
+            why(format!("a member of {owner} is not an object"), format!("{owner} 的某个成员不是对象"))
+        })?;
+        let name = str_field(m, "name")
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| why(format!("a member of {owner} has no name"), format!("{owner} 的某个成员没有名称")))?;
         let ty = str_field(m, "type").unwrap_or("string");
         let member = str_field(m, "member").unwrap_or("string");
         let flag = |k: &str| m.get(k).and_then(Value::as_bool).unwrap_or(false);
@@ -314,7 +324,12 @@ impl Expander<'_> {
             "float" => Param::new(name, ParamType::Float),
             "bool" => Param::new(name, ParamType::Bool),
             "string" | "binary" => Param::new(name, ParamType::String),
-            other => return Err(format!("{owner}.{name} has type '{other}', which tccli data does not use")),
+            other => {
+                return Err(why(
+                    format!("{owner}.{name} has type '{other}', which tccli data does not use"),
+                    format!("{owner}.{name} 的类型是 '{other}'，tccli 数据中没有这种类型"),
+                ))
+            }
         };
         p.required = match side {
             Side::Input => flag("required"),
@@ -341,9 +356,12 @@ impl Expander<'_> {
         stack: &mut Vec<String>,
         depth: usize,
         side: Side,
-    ) -> core::result::Result<(), String> {
+    ) -> core::result::Result<(), Why> {
         if !self.objects.contains_key(name) {
-            return Err(format!("{} refers to structure '{name}', which is not in objects", p.name));
+            return Err(why(
+                format!("{} refers to structure '{name}', which is not in objects", p.name),
+                format!("{} 引用的结构 '{name}' 不在 objects 中", p.name),
+            ));
         }
         if stack.iter().any(|s| s == name) || depth >= MAX_INLINE_DEPTH {
             p.reference = Some(name.into());
@@ -360,7 +378,7 @@ impl Expander<'_> {
     }
 
     /// Fills `structs` for every referenced structure (which may reference more).
-    fn resolve_wanted(&mut self) -> core::result::Result<(), String> {
+    fn resolve_wanted(&mut self) -> core::result::Result<(), Why> {
         while let Some(name) = self.wanted.pop() {
             if self.structs.contains_key(&name) {
                 continue;
@@ -519,6 +537,7 @@ fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+    use alloc::string::ToString;
     use serde_json::json;
 
     fn api(objects: Value) -> String {
