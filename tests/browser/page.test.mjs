@@ -1711,7 +1711,7 @@ test("in Chinese, the module's errors are said in Chinese with the field, the En
   await page.click("#send-button");
   await page.waitForSelector('#response [data-outcome="failed"]');
   const answer = await page.textContent("#response");
-  assert.match(answer, /代理拒绝了该请求：ForeignHost: only the vendors' API hosts are forwarded/);
+  assert.match(answer, /代理拒绝了该请求：ForeignHost：only the vendors' API hosts are forwarded/);
   assert.doesNotMatch(answer, /\{"code"/, "not the raw JSON");
   // The same error in English reads as a sentence too.
   await page.selectOption("#lang", "en");

@@ -182,7 +182,10 @@ test("send via the simulator, and direct to a local server: answers, network err
   await new Promise((r) => gone.close(r));
   const nobody = { ...p.request, scheme: "http", host: `127.0.0.1:${free}` };
   await assert.rejects(send(nobody, { via: "direct", timeout: 5000 }), (e) => e.code === "NetworkError" && declaredCodes().has(e.code) && /ECONNREFUSED/.test(e.message) && e.cause !== undefined
-    && /^无法连接 127\.0\.0\.1:\d+：/.test(e.message_zh));
+    && /^无法连接 127\.0\.0\.1:\d+：/.test(e.message_zh) && !/plain http/.test(e.message));
+  // https to this machine: the error says a local server speaks plain http.
+  await assert.rejects(send({ ...nobody, scheme: "https" }, { via: "direct", timeout: 5000 }),
+    (e) => e.code === "NetworkError" && new RegExp(`speaks plain http: sign the call with endpoint "http://127\\.0\\.0\\.1:${free}"`).test(e.message));
   await answersAndProxies(p.request);
   // Outside a page, "the page's own /proxy" does not exist: the error says what to give.
   await assert.rejects(send(p.request, { via: "proxy" }), (e) => e.code === "InvalidField" && e.path === "options.proxyUrl" && /http:\/\/127\.0\.0\.1/.test(e.message));

@@ -403,13 +403,40 @@ pub fn endpoint_parts(endpoint: &str) -> (Option<&'static str>, &str) {
     (None, endpoint)
 }
 
+/// `name[:port]` or `[ipv6][:port]`, the port from 1 to 65535.
+fn is_host_and_port(text: &str) -> bool {
+    let (host_ok, port) = match text.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((v6, after)) => {
+                let ok = !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+                (ok, after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() { None } else { Some("") }))
+            }
+            None => (false, None),
+        },
+        None => {
+            let (name, port) = match text.split_once(':') {
+                Some((n, p)) => (n, Some(p)),
+                None => (text, None),
+            };
+            let ok = !name.is_empty()
+                && name.len() <= 253
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+            (ok, port)
+        }
+    };
+    let port_ok = port.map_or(true, |p| {
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+    });
+    host_ok && port_ok
+}
+
 pub fn resolve_host(spec: &ApiSpec, region: Option<&str>, endpoint: Option<&str>) -> Result<String> {
     if let Some(ep) = endpoint.filter(|e| !e.is_empty()) {
         let (_, host) = endpoint_parts(ep);
-        let ok = !host.is_empty()
-            && host.len() <= 253
-            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b));
-        if !ok {
+        if !is_host_and_port(host) {
             return Err(Error::at(
                 ErrorKind::InvalidField,
                 "endpoint",
@@ -668,7 +695,19 @@ mod tests {
         let catalog = crate::Catalog::builtin().unwrap();
         let spec = catalog.get("hai/2023-08-12/RunInstances").unwrap();
         assert_eq!(resolve_host(spec, None, Some("http://127.0.0.1:8080")).unwrap(), "127.0.0.1:8080");
-        for bad in ["http://127.0.0.1:8080/path", "ftp://x", "http://", "a b"] {
+        assert_eq!(resolve_host(spec, None, Some("http://[::1]:8080")).unwrap(), "[::1]:8080");
+        for bad in [
+            "http://127.0.0.1:8080/path",
+            "ftp://x",
+            "http://",
+            "a b",
+            "http://127.0.0.1:99999",
+            "h:0",
+            "h:",
+            "[::1",
+            "[x]:80",
+            "a:b:c",
+        ] {
             let e = resolve_host(spec, None, Some(bad)).unwrap_err();
             assert_eq!(e.path.as_deref(), Some("endpoint"), "{bad}");
         }

@@ -193,7 +193,7 @@ fn check_credentials(c: &Credentials) -> Result<()> {
             "credentials.secret_id",
             "is the same as secret_key: the id is sent in clear with every request, so the key would be too; give the access key id",
         )
-        .zh("与密钥（SecretKey）相同：密钥 ID 随每个请求明文发出，密钥也会随之泄露；请填写访问密钥 ID。"));
+        .zh("与 SecretKey 相同：SecretId 随每个请求明文发出，SecretKey 也会随之泄露。请在此填写 SecretId / AccessKeyId。"));
     }
     // Swapped, the secret would go out as the id in the Authorization header or the query, and
     // into every log on the way; a random secret begins so only once in millions.
@@ -206,7 +206,7 @@ fn check_credentials(c: &Credentials) -> Result<()> {
             "credentials.secret_key",
             "begins as an access key id does (AKID…, LTAI…, STS.…): are secret_id and secret_key swapped?",
         )
-        .zh("以访问密钥 ID 的前缀（AKID…、LTAI…、STS.…）开头：是否把密钥 ID 和密钥填反了？"));
+        .zh("以密钥 ID 的前缀（AKID…、LTAI…、STS.…）开头：是否把 SecretId 和 SecretKey 填反了？"));
     }
     Ok(())
 }

@@ -229,7 +229,7 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
             Failure::Expired,
             Some(field),
             format!("the request was signed at {ts}, {off} s {when} against the server time {now}; the window is ±{window} s"),
-            format!("请求签名于 {ts}，比服务器时间 {now} {when_zh} {off} 秒，超出 ±{window} 秒的有效窗口。"),
+            format!("请求签名于 {ts}，比服务端时间 {now} {when_zh} {off} 秒，超出 ±{window} 秒的有效窗口。"),
         ));
     }
     Ok(())
@@ -245,6 +245,11 @@ fn malformed_authorization(fam: Family, alg: Algorithm, form: &str, why: &str, w
         format!("{why}; expected '{form}'"),
         format!("Authorization 格式不对：{why_zh}；应为 '{form}'。"),
     )
+}
+
+/// An Authorization in its form whose signature leaves out a header it must cover.
+fn too_few_signed(fam: Family, alg: Algorithm, why: String, why_zh: String) -> Refusal {
+    refuse(fam, Some(alg), Failure::MalformedAuthorization, Some("Authorization"), why, why_zh)
 }
 
 /// The Credential, SignedHeaders and Signature of a header scheme's Authorization, each there
@@ -288,7 +293,7 @@ fn check_token(
             Failure::TokenMismatch,
             Some(field),
             format!("these are temporary credentials: the session token must be sent as {field}"),
-            format!("这是临时凭证：必须在 {field} 中携带临时凭证 Token。"),
+            format!("使用临时凭证时必须携带 Token（{field}）。"),
         )),
         (None, Some(_)) => Err(refuse(
             family,
@@ -337,7 +342,7 @@ fn match_signature(
         Failure::SignatureMismatch,
         Some("Signature"),
         "the signature does not match the one computed from the request as received".into(),
-        "签名与服务器按收到的请求计算出的签名不一致。".into(),
+        "签名与服务端按收到的请求计算出的签名不一致。".into(),
     );
     r.expected = first.map(Box::new);
     Err(r)
@@ -363,9 +368,11 @@ fn verify_tc3<'k>(
     };
     // Tencent's v3 rules: the signature covers at least these two, so neither can be swapped.
     if let Some(name) = ["content-type", "host"].into_iter().find(|n| !lists_header(signed_headers, n)) {
-        return Err(malformed(
-            &format!("SignedHeaders '{signed_headers}' leaves out {name}, which TC3 must sign"),
-            &format!("SignedHeaders '{signed_headers}' 缺少 {name}，TC3 必须对它签名"),
+        return Err(too_few_signed(
+            fam,
+            alg,
+            format!("SignedHeaders '{signed_headers}' leaves out {name}, which TC3 must sign"),
+            format!("SignedHeaders '{signed_headers}' 缺少 {name}，TC3 必须对它签名。"),
         ));
     }
     for name in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] {
@@ -398,7 +405,7 @@ fn verify_tc3<'k>(
             Failure::UnknownSecretId,
             Some("SecretId"),
             format!("the SecretId '{secret_id}' does not exist"),
-            format!("密钥 ID（SecretId）'{secret_id}' 不存在。"),
+            format!("SecretId '{secret_id}' 不存在。"),
         )
     })?;
     check_window(fam, alg, timestamp, now, "X-TC-Timestamp")?;
@@ -463,9 +470,11 @@ fn verify_acs3<'k>(
         common && !lists_header(signed_headers, n)
     });
     if let Some(name) = unsigned.map(str::to_ascii_lowercase) {
-        return Err(malformed(
-            &format!("the header {name} is sent but not in SignedHeaders '{signed_headers}': host and every x-acs-* header must be signed"),
-            &format!("发送了请求头 {name}，但它不在 SignedHeaders '{signed_headers}' 中：host 和每个 x-acs-* 请求头都必须签名"),
+        return Err(too_few_signed(
+            fam,
+            alg,
+            format!("the header {name} is sent but not in SignedHeaders '{signed_headers}': host and every x-acs-* header must be signed"),
+            format!("发送了请求头 {name}，但它不在 SignedHeaders '{signed_headers}' 中：host 和每个 x-acs-* 请求头都必须签名。"),
         ));
     }
     for name in ["x-acs-date", "x-acs-signature-nonce"] {
@@ -561,9 +570,13 @@ fn verify_legacy<'k>(
     lookup: &impl Fn(&str) -> Option<&'k Credentials>,
     now: i64,
 ) -> Result<Verified, Refusal> {
-    // The v1 signature also signs API 3.0 calls; their gateway answers in API 3.0's words.
-    let api3 = received_host(req).split(':').next().is_some_and(|h| h.ends_with("tencentcloudapi.com"));
-    let fam = if api3 { Family::Tencent3 } else { Family::TencentLegacy };
+    // The v1 signature also signs API 3.0 calls; their gateway answers in API 3.0's words. API
+    // 2.0 is told by its hosts and its /v2/ path; a local server (cloudplay serve, a test
+    // server) answers an API 3.0 call, as the simulator does, in API 3.0's.
+    let fam = match Family::guess(req) {
+        Family::TencentLegacy => Family::TencentLegacy,
+        _ => Family::Tencent3,
+    };
     let alg = match param(&params, "SignatureMethod") {
         None | Some("HmacSHA1") => Algorithm::TcHmacSha1,
         Some("HmacSHA256") => Algorithm::TcHmacSha256,
@@ -986,6 +999,32 @@ pub fn outcome_json(outcome: &Result<Verified, Refusal>) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A v1 signature sent to a local server speaks API 3.0's words unless the request is API
+    /// 2.0's (its /v2/ path), as the simulator answers the same request.
+    #[test]
+    fn a_v1_signature_at_a_local_host_is_refused_in_the_words_of_its_api() {
+        let catalog = crate::Catalog::builtin().unwrap();
+        let creds = Credentials { secret_id: "AKIDlocal".into(), secret_key: "right".into(), token: None };
+        let wrong = Credentials { secret_key: "wrong".into(), ..creds.clone() };
+        for (id, want) in [
+            ("hai/2023-08-12/RunInstances", "AuthFailure.SignatureFailure"),
+            ("postgres/2017-03-12/CreateResource", "4100"),
+        ] {
+            let spec = catalog.get(id).unwrap();
+            let ex = &spec.examples[0];
+            let mut call = crate::Call::new(id, ex.params.clone());
+            call.region = ex.region.clone();
+            call.endpoint = Some("http://127.0.0.1:8080".into());
+            let mut o = crate::PrepareOptions::at(1_700_000_000);
+            o.algorithm = Some(Algorithm::TcHmacSha256);
+            o.nonce = Some("7".into());
+            o.allow_invalid = true;
+            let req = crate::prepare_with_spec(spec, &call, &wrong, &o).unwrap().request;
+            let r = verify(&req, |id| (id == creds.secret_id).then_some(&creds), 1_700_000_000).unwrap_err();
+            assert_eq!(r.vendor_code(), want, "{id}");
+        }
+    }
 
     /// A clock at either end of i64 is as far from any request as can be: expired, and no
     /// overflow (i64::MIN's skew has no positive i64).

@@ -107,13 +107,19 @@ impl Error {
     /// A validation failure carrying all violations; `path` is the first one's path.
     pub fn validation(violations: Vec<Violation>) -> Self {
         let path = violations.first().map(|v| v.path.clone());
-        let message = match violations.as_slice() {
-            [] => String::from("the parameters are invalid"),
-            [only] => only.message.clone(),
-            [first, other] => alloc::format!("{} (and 1 more violation: {})", first.message, other.message),
-            [first, rest @ ..] => alloc::format!("{} (and {} more violations)", first.message, rest.len()),
+        let (message, zh) = match violations.as_slice() {
+            [] => (String::from("the parameters are invalid"), String::from("参数不合规则。")),
+            [only] => (only.message.clone(), only.message_zh.clone()),
+            [first, other] => (
+                alloc::format!("{} (and 1 more violation: {})", first.message, other.message),
+                alloc::format!("{}（另有 1 处：{}）", first.message_zh, other.message_zh),
+            ),
+            [first, rest @ ..] => (
+                alloc::format!("{} (and {} more violations)", first.message, rest.len()),
+                alloc::format!("{}（另有 {} 处）", first.message_zh, rest.len()),
+            ),
         };
-        Error { kind: ErrorKind::Validation, path, message, message_zh: None, violations }
+        Error { kind: ErrorKind::Validation, path, message, message_zh: Some(zh), violations }
     }
 
     pub fn code(&self) -> &'static str {

@@ -127,10 +127,11 @@ impl Turn<'_> {
 
 /// Whether a request asks Tencent for answers in Chinese.
 fn wants_zh(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> bool {
-    let language = match (vendor, wire.auth_scheme) {
-        (Vendor::Alibaba, _) => None,
-        (_, route::AuthScheme::Tc3) => req.header("X-TC-Language"),
-        _ => wire.param("Language"),
+    // Asked for however the request is signed (or not): an unsigned or malformed request
+    // is refused in the language it asked for too.
+    let language = match vendor {
+        Vendor::Alibaba => None,
+        _ => req.header("X-TC-Language").or_else(|| wire.param("Language")),
     };
     language.is_some_and(|l| l.trim().eq_ignore_ascii_case("zh-CN"))
 }
@@ -389,7 +390,7 @@ impl Simulator {
                 let within_zh = product.as_deref().map(|p| format!("（{p}）")).unwrap_or_default();
                 let message = turn.say(
                     format!("No action {action}{within} here; this simulator offers {}.", known.join(", ")),
-                    format!("这里没有接口 {action}{within_zh}；此模拟器提供：{}。", known.join("、")),
+                    format!("模拟器中没有接口 {action}{within_zh}；模拟器提供：{}。", known.join("、")),
                 );
                 (code, message)
             }

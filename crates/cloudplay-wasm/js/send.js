@@ -77,7 +77,7 @@ function refuseTokenInClear(request, via, proxy) {
     : [request.scheme || "https", String(request.host || "").replace(/^(\[[^\]]*\]|[^:]*):\d+$/, "$1"), "signed.scheme"];
   if (scheme !== "http" || isLoopback(host)) return;
   const to = via === "proxy" ? `the proxy at ${proxy.host}` : request.host;
-  throw cloudplayError("InvalidField", `plain http would carry the session token to ${to} in clear text: send it over https`, { path });
+  throw cloudplayError("InvalidField", `plain http would carry the session token to ${to} in clear text: send it over https`, { path, message_zh: `明文 http 会把临时凭证 Token 以明文发往 ${to}：请通过 https 发送。` });
 }
 
 // Hosts the browser refuses to read answers from: the vendors send no CORS headers.
@@ -124,7 +124,7 @@ function proxyError(refused, body, host) {
   }
   const upstream = UPSTREAM_FAILED[refused];
   if (upstream) return cloudplayError(upstream, `the proxy could not get an answer from ${host}: ${said}`, { reason: refused, message_zh: `代理没能从 ${host} 得到应答：${said}` });
-  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused });
+  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused, message_zh: `${refused}：${said}` });
 }
 
 /**
@@ -188,10 +188,10 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
         // The server's own address is the likely slip (its banner shows that address); a path
         // of one's own is a dev server's route, whose target is not known here.
         const path = proxy.pathname === "/" ? `; \`cloudplay serve\` forwards at /proxy (${new URL("/proxy", proxy).href})` : "";
-        const downZh = res.status >= 500 ? "；如果它转发给某个 `cloudplay serve`，那个 `cloudplay serve` 没有运行" : "";
-        const pathZh = proxy.pathname === "/" ? `；\`cloudplay serve\` 的转发地址是 /proxy（${new URL("/proxy", proxy).href}）` : "";
+        const downZh = res.status >= 500 ? "；如果它转发给某个 cloudplay serve，那个 cloudplay serve 没有运行" : "";
+        const pathZh = proxy.pathname === "/" ? `；cloudplay serve 的转发地址是 /proxy（${new URL("/proxy", proxy).href}）` : "";
         throw cloudplayError("NoProxy", `what answers at ${proxyUrl} (HTTP ${res.status}) is not the proxy of \`cloudplay serve\`${down}: forward ${proxyUrl} to one from your dev server, or serve the page with \`cloudplay serve --root <your build>\` (a \`cloudplay serve\` older than this package does not mark its answers: rebuild it)${path}`,
-          { message_zh: `在 ${proxyUrl} 应答的（HTTP ${res.status}）不是 \`cloudplay serve\` 的代理${downZh}：请在开发服务器上把 ${proxyUrl} 转发给它，或用 \`cloudplay serve --root <你的构建目录>\` 提供页面（比本包旧的 \`cloudplay serve\` 不会标记它的应答：请重新构建）${pathZh}。` });
+          { message_zh: `在 ${proxyUrl} 应答的（HTTP ${res.status}）不是 cloudplay serve 的代理${downZh}：请在开发服务器上把 ${proxyUrl} 转发给它，或用 cloudplay serve --root <你的构建目录> 提供页面（比本包旧的 cloudplay serve 不会标记它的应答：请重新构建）${pathZh}。` });
       }
     }
     const answer = { status: res.status, headers, body, ms: Date.now() - started, via };
@@ -208,7 +208,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       throw cloudplayError(
         "CorsError",
         `the browser would not let the page read ${request.host}'s answer (${why}). A browser does not say why; for the vendors' hosts it is almost always that they send no CORS headers (or else the host could not be reached). Send it through the proxy of \`cloudplay serve\`, or to the simulator.`,
-        { message_zh: `浏览器不允许页面读取 ${request.host} 的应答（${why}）。浏览器不说明原因；对厂商的地址而言，几乎总是因为它们不发送 CORS 响应头（否则就是无法连接该地址）。请通过 \`cloudplay serve\` 的代理发送，或发给模拟器。` },
+        { message_zh: `浏览器不允许页面读取 ${request.host} 的应答（${why}）。浏览器不说明原因；对厂商的地址而言，几乎总是因为它们不发送 CORS 响应头（否则就是无法连接该地址）。请通过 cloudplay serve 的代理发送，或发给模拟器。` },
       );
     }
     // The proxy serves only pages it serves itself, and sends no CORS headers: from a page
@@ -217,11 +217,16 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
       throw cloudplayError(
         "NetworkError",
         `could not reach ${proxyUrl} (${why}) from a page at ${location.origin}: if a \`cloudplay serve\` runs there, its proxy takes requests only from pages it serves itself (a browser does not say which of the two it was). Serve this page with \`cloudplay serve --root <your build>\`, or forward ${proxy.pathname} to it from your dev server keeping the Host header (Vite: changeOrigin: false), and leave proxyUrl out.`,
-        { cause: e, message_zh: `从 ${location.origin} 的页面无法连接 ${proxyUrl}（${why}）：如果那里运行着 \`cloudplay serve\`，它的代理只接受它自己提供的页面的请求（浏览器不说明是哪一种情况）。请用 \`cloudplay serve --root <你的构建目录>\` 提供此页面，或在开发服务器上保留 Host 请求头把 ${proxy.pathname} 转发给它（Vite：changeOrigin: false），并且不要设置 proxyUrl。` },
+        { cause: e, message_zh: `从 ${location.origin} 的页面无法连接 ${proxyUrl}（${why}）：如果那里运行着 cloudplay serve，它的代理只接受它自己提供的页面的请求（浏览器不说明是哪一种情况）。请用 cloudplay serve --root <你的构建目录> 提供此页面，或在开发服务器上保留 Host 请求头把 ${proxy.pathname} 转发给它（Vite：changeOrigin: false），并且不要设置 proxyUrl。` },
       );
     }
     const target = via === "proxy" ? proxyUrl : request.host;
-    throw cloudplayError("NetworkError", `could not reach ${target}: ${why}`, { cause: e, message_zh: `无法连接 ${target}：${why}` });
+    // https to a server on this machine is most often `cloudplay serve` or a test server,
+    // which speak plain http: its TLS error says nothing of that.
+    const local = via === "direct" && request.scheme !== "http" && /^(127\.|localhost(:|$)|\[::1\])/.test(request.host);
+    const hint = local ? `; a local server such as cloudplay serve speaks plain http: sign the call with endpoint "http://${request.host}"` : "";
+    const hintZh = local ? `；本机的服务器（如 cloudplay serve）使用明文 http：请以 endpoint "http://${request.host}" 签名这次调用` : "";
+    throw cloudplayError("NetworkError", `could not reach ${target}: ${why}${hint}`, { cause: e, message_zh: `无法连接 ${target}：${why}${hintZh}` });
   } finally {
     clearTimeout(timer);
     if (signal) signal.removeEventListener("abort", onAbort);

@@ -60,16 +60,16 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         // A bundle's `actions` are lists too: it is told first.
         if alibaba {
             invalid("metadata", "missing: this is a bundle of Alibaba API metadata; give it to importAlibabaMeta")
-                .zh("缺失：这是阿里云的 API 元数据包，请交给 importAlibabaMeta（阿里云元数据导入）。")
+                .zh("缺少 metadata：这是阿里云的 API 元数据包，请用“导入阿里云 API 元数据”导入。")
         } else if examples {
             invalid(
                 "metadata",
                 "missing: this is an examples.json; pass the api.json first and the examples.json second",
             )
-            .zh("缺失：这是 examples.json；请先给 api.json，再给 examples.json。")
+            .zh("缺少 metadata：这是 examples.json；请先给 api.json，再给 examples.json。")
         } else {
             invalid("metadata", "missing: tccli's api.json has metadata, actions and objects at its top")
-                .zh("缺失：tccli 的 api.json 顶层有 metadata、actions 和 objects。")
+                .zh("缺少 metadata：tccli 的 api.json 顶层有 metadata、actions 和 objects。")
         }
     })?;
     let text_at = |key: &str, like: &str| match meta.get(key) {

@@ -226,7 +226,7 @@ fn windows_shell(text: &str) -> Result<()> {
                 "ends with {shell}'s line continuation: this curl line is written for {shell}; copy the request as cURL (bash) instead"
             ),
         )
-        .zh(format!("以 {shell} 的续行符结尾：这条 curl 命令是为 {shell} 写的；请改用“复制为 cURL (bash)”。")));
+        .zh(format!("以 {shell} 的续行符结尾：这条 curl 命令是为 {shell} 写的；请改用“以 cURL (bash) 格式复制”。")));
     }
     Ok(())
 }

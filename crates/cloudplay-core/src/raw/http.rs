@@ -48,7 +48,7 @@ pub fn parse_raw_http(text: &str, default_scheme: &str) -> Result<HttpRequest> {
                 return Err(at_line(
                     1,
                     "the request is empty; it starts with a line like 'POST / HTTP/1.1'",
-                    "请求是空的；它以 'POST / HTTP/1.1' 这样的一行开头。",
+                    "请求为空；请求应以 'POST / HTTP/1.1' 这样的一行开头。",
                 ))
             }
             Some((_, l)) if l.trim().is_empty() => continue,

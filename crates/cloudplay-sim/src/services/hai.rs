@@ -79,7 +79,7 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
             "InvalidParameterValue.BundleTypeNotFound",
             format!("No bundle type '{bundle_type}'; the types are {}.", known.join(", ")),
         )
-        .zh(format!("没有套餐类型 '{bundle_type}'；已有的类型：{}。", known.join("、"))));
+        .zh(format!("没有套餐类型 '{bundle_type}'；可用的类型：{}。", known.join("、"))));
     };
     let disk = ctx.params.get("SystemDisk").map_or(Some(i128::from(d.default_disk_gb.max(app.min_disk_gb))), |sd| {
         int(sd, "DiskSize").or(Some(i128::from(d.default_disk_gb.max(app.min_disk_gb))))
@@ -92,10 +92,7 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
                 app.min_disk_gb, app.id, app.name
             ),
         )
-        .zh(format!(
-            "SystemDisk.DiskSize {size} GB 小于应用 {}（{}）所需的 {} GB。",
-            app.id, app.name, app.min_disk_gb
-        )));
+        .zh(format!("SystemDisk.DiskSize {size} GB 小于应用 {} 所需的 {} GB。", app.id, app.min_disk_gb)));
     }
     let name = text(ctx.params, "InstanceName").unwrap_or("");
     if name.chars().count() > 128 {

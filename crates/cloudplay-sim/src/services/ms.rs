@@ -45,7 +45,7 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
             "ResourceUnavailable.NotFound",
             format!("No resource type has Pid {pid}; known types: {}.", known.join(", ")),
         )
-        .zh(format!("没有 Pid 为 {pid} 的资源类型；已有的 Pid：{}。", pids(d))));
+        .zh(format!("没有 Pid 为 {pid} 的资源类型；可用的 Pid：{}。", pids(d))));
     };
     let n = int(ctx.params, "ResourceNum").unwrap_or(0).max(0);
     let usage_key = format!("{}|ms", ctx.account.credentials.secret_id);

@@ -58,7 +58,7 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
     let Some((_, zones)) = d.regions.iter().find(|(r, _)| *r == id) else {
         let known: Vec<&str> = d.regions.iter().map(|(r, _)| r.as_str()).collect();
         return Err(fail(ASSERT, format!("RegionId {region} is not a region id; known: {}.", known.join(", ")))
-            .zh(format!("RegionId {region} 不是地域 ID；已有的：{}。", known.join("、"))));
+            .zh(format!("RegionId {region} 不是地域 ID；可用的地域 ID：{}。", known.join("、"))));
     };
     if !zones.iter().any(|z| i128::from(*z) == zone) {
         // Written out as `{:?}` would (`[100001, 100002]`) without the Debug machinery.
@@ -73,7 +73,7 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
             ASSERT,
             format!("SpecCode '{spec}' is not a specification code; known: {}.", d.spec_codes.join(", ")),
         )
-        .zh(format!("SpecCode '{spec}' 不是规格代码；已有的：{}。", d.spec_codes.join("、"))));
+        .zh(format!("SpecCode '{spec}' 不是有效的规格码；可用的规格码：{}。", d.spec_codes.join("、"))));
     }
     let engine = text(ctx.params, "DBVersion").unwrap_or("");
     if !d.db_versions.iter().any(|v| v == engine) {
@@ -81,7 +81,7 @@ pub fn run(d: &Data, mut ctx: Ctx<'_>) -> Answer {
             ASSERT,
             format!("DBVersion '{engine}' is not offered; offered: {}.", d.db_versions.join(", ")),
         )
-        .zh(format!("不提供 DBVersion '{engine}'；提供的：{}。", d.db_versions.join("、"))));
+        .zh(format!("不提供 DBVersion '{engine}'；支持的版本：{}。", d.db_versions.join("、"))));
     }
     let storage = int(ctx.params, "Storage").unwrap_or(0);
     if storage > i128::from(d.max_storage_gb) {
