@@ -2248,7 +2248,7 @@ test("in Chinese, the verify panel says why in Chinese: a wrong key, a pasted re
   await page.click("#verify-button");
   const out = page.locator("#verify-output");
   assert.equal(await out.locator("[data-outcome]").getAttribute("data-code"), "AuthFailure.SignatureFailure");
-  assert.match(await out.textContent(), /签名与服务器按收到的请求计算出的签名不一致/);
+  assert.match(await out.textContent(), /签名与服务端按收到的请求计算出的签名不一致/);
   assert.doesNotMatch(await out.textContent(), /does not match the one computed/);
   // A request whose second line is no header.
   await page.fill("#verify-input", "POST / HTTP/1.1\nnot a header\n\n{}");
@@ -2258,7 +2258,7 @@ test("in Chinese, the verify panel says why in Chinese: a wrong key, a pasted re
   await page.fill("#secret-id", DEMO.key);
   await page.fill("#secret-key", DEMO.key);
   await settle(page);
-  assert.match(await page.textContent("#preview"), /与密钥（SecretKey）相同/);
+  assert.match(await page.textContent("#preview"), /与 SecretKey 相同/);
   await page.selectOption("#lang", "en");
   await settle(page);
   assert.match(await page.textContent("#preview"), /is the same as secret_key/);

@@ -97,7 +97,7 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
       h("th", { scope: "row", text: t(`step.${r.step}`) }),
       cell(yoursLabel ?? t("diff.yours"), r.yours),
       cell(theirsLabel ?? t("diff.theirs"), r.theirs, inferred?.includes(r.step) ? t("diff.inferred") : null),
-      h("td", { "data-label": t("diff.state"), text: t(`diff.${r.state}`) + (isFirst ? ` — ${t("diff.firstHere")}` : "") })));
+      h("td", { "data-label": t("diff.state"), text: isFirst ? t("diff.stateFirst", { state: t(`diff.${r.state}`), first: t("diff.firstHere") }) : t(`diff.${r.state}`) })));
   }
   table.append(body);
   // Where in the step, for a text of lines (a canonical request); a hash or a signature is one
