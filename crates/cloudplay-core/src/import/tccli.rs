@@ -45,7 +45,9 @@ const PLACEHOLDER: &str = "<公共请求参数>";
 /// action that cannot be imported is listed in `skipped` with the reason.
 pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
     let api: Value = parse_json(api_json, "api.json")?;
-    let root = api.as_object().ok_or_else(|| invalid("apiJson", "must be a JSON object (tccli's api.json)"))?;
+    let root = api.as_object().ok_or_else(|| {
+        invalid("apiJson", "must be a JSON object (tccli's api.json)").zh("必须是 JSON 对象（tccli 的 api.json）。")
+    })?;
     let meta = root.get("metadata").and_then(Value::as_object).ok_or_else(|| {
         // examples.json holds `actions`, each a list of examples (and a `version`), and no
         // `objects`: the two files swapped.
@@ -73,9 +75,10 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
         }
     })?;
     let text_at = |key: &str, like: &str| match meta.get(key) {
-        None | Some(Value::Null) => Err(invalid(&format!("metadata.{key}"), "missing")),
+        None | Some(Value::Null) => Err(invalid(&format!("metadata.{key}"), "missing").zh("缺失。")),
         Some(Value::String(s)) => Ok(s.as_str()),
-        Some(_) => Err(invalid(&format!("metadata.{key}"), &format!("must be a string such as '{like}'"))),
+        Some(_) => Err(invalid(&format!("metadata.{key}"), &format!("must be a string such as '{like}'"))
+            .zh(format!("必须是 '{like}' 这样的字符串。"))),
     };
     let version = text_at("apiVersion", "2017-03-12")?;
     // Ids and hosts are made from it: a version as Tencent writes them, YYYY-MM-DD.
@@ -129,13 +132,15 @@ fn example_lists<'a>(
             "examplesJson.actions",
             "examples.json must be an object whose 'actions' maps each action to a list of examples",
         )
+        .zh("examples.json 必须是对象，其 actions 把每个接口映射到一组示例。")
     })?;
     for (name, list) in lists {
         if !list.as_array().is_some_and(|l| l.iter().all(Value::is_object)) {
             return Err(invalid(
                 &format!("examplesJson.actions.{name}"),
                 "must be a list of examples (objects with title, document, input and output)",
-            ));
+            )
+            .zh("必须是一组示例（含 title、document、input 和 output 的对象）。"));
         }
     }
     let another = |why: &str, why_zh: &str| {
