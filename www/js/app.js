@@ -553,8 +553,8 @@ async function send() {
   $("send-button").setAttribute("aria-disabled", "true");
   try {
     const resp = await sendRequest(prepared.request, via);
-    // `languageSetting`: this page has the Answer language control a hint can point to.
-    state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts, languageSetting: true } };
+    // `answerLanguage`: the page's setting, which a hint under an English answer can point to.
+    state.lastResponse = { resp, ctx: { spec: state.spec, prepared, credentials, timestamp: ts, answerLanguage: state.options.language } };
     const read = renderResponse($("response"), resp, state.lastResponse.ctx);
     say(status, () => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
     state.sentStatus = { render: saying(status), state: status.dataset.state };

@@ -6,9 +6,9 @@ import { h, put } from "./dom.js";
 import { t, docText, hasKey, say, lang } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { PROXY_URL } from "./site.js";
-import { copyBlock } from "./preview.js";
+import { copyBlock, requestUrl } from "./preview.js";
 import { renderDiff, UNDISCLOSED } from "./diff.js";
-import { requestUrl } from "./preview.js";
+import { answersInLanguage } from "./share.js";
 
 export const VIAS = ["simulator", "proxy", "direct"];
 
@@ -142,22 +142,13 @@ export function selfCheck(request, credentials, timestamp) {
   }
 }
 
-/**
- * Shows an answer.
- * @param {HTMLElement} container
- * @param {object} resp      {status, headers, body, ms, via}
- * @param {{spec, prepared, credentials, timestamp, level?}} ctx  `level`: its headings' (default 3)
- */
 /** Whether a Chinese reader got Tencent's message in English for want of asking: Tencent (and
- *  the simulator) answer in Chinese only to a call that asks for zh-CN. */
+ *  the simulator) answer in Chinese only to a call that asks for zh-CN. `ctx.answerLanguage`
+ *  is the page's setting ("" when none was chosen); the widget, which has no such setting,
+ *  leaves it out. */
 function mayAskChinese(read, ctx) {
-  const style = ctx.spec?.style;
-  if (!ctx.languageSetting || lang() !== "zh" || !read.message || /[\u4e00-\u9fff]/.test(read.message)) return false;
-  if (style !== "tencent-api3" && style !== "tencent-legacy") return false;
-  const req = ctx.prepared?.request;
-  if (!req) return false;
-  const asked = Object.keys(req.headers ?? {}).some((n) => n.toLowerCase() === "x-tc-language") || /(^|&)Language=/.test(`${req.query ?? ""}&${req.body ?? ""}`);
-  return !asked;
+  if (ctx.answerLanguage !== "" || lang() !== "zh" || !read.message || /[\u4e00-\u9fff]/.test(read.message)) return false;
+  return answersInLanguage(ctx.spec);
 }
 
 /** Whether an authentication failure is known not to be the signature's: API 2.0's 4100 also
@@ -167,6 +158,13 @@ function notSignature(resp, read) {
   return resp.via === "simulator" && read.code === "4100" && !resp.expected;
 }
 
+/**
+ * Shows an answer.
+ * @param {HTMLElement} container
+ * @param {object} resp      {status, headers, body, ms, via}
+ * @param {{spec, prepared, credentials, timestamp, level?, answerLanguage?}} ctx  `level`: its
+ *   headings' (default 3)
+ */
 export function renderResponse(container, resp, ctx) {
   const read = readResponse(resp);
   const pretty = read.json ? JSON.stringify(read.json, null, 2) : resp.body;

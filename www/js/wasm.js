@@ -36,8 +36,8 @@ export function has(name) {
  * An error as one sentence in the page language: for the module's errors (a JS Error with
  * `code`, `path`, an English `message` and, for some, a `message_zh`) a lead-in chosen by
  * the code, naming the field (unless `field: false`, where the field says it itself), then
- * the detail: in Chinese on a Chinese page where the module wrote it so, else in English. Every place the page and the widget show such an error
- * goes through here.
+ * the detail: in Chinese on a Chinese page where the module wrote it so, else in English.
+ * Every place the page and the widget show such an error goes through here.
  */
 export function errorLine(e, { field = true } = {}) {
   if (!e) return "";

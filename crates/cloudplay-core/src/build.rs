@@ -405,28 +405,21 @@ pub fn endpoint_parts(endpoint: &str) -> (Option<&'static str>, &str) {
 
 /// `name[:port]` or `[ipv6][:port]`, the port from 1 to 65535.
 fn is_host_and_port(text: &str) -> bool {
-    let (host_ok, port) = match text.strip_prefix('[') {
-        Some(rest) => match rest.split_once(']') {
-            Some((v6, after)) => {
-                let ok = !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-                (ok, after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() { None } else { Some("") }))
-            }
-            None => (false, None),
-        },
+    // The port follows the last ':' after the name, or after an IPv6 literal's ']'.
+    let (host, port) = match text.rfind(':').filter(|&i| !text.starts_with('[') || text[..i].ends_with(']')) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let host_ok = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'),
         None => {
-            let (name, port) = match text.split_once(':') {
-                Some((n, p)) => (n, Some(p)),
-                None => (text, None),
-            };
-            let ok = !name.is_empty()
-                && name.len() <= 253
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
-            (ok, port)
+            !host.is_empty()
+                && host.len() <= 253
+                && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
         }
     };
     let port_ok = port.map_or(true, |p| {
-        !p.is_empty()
-            && p.len() <= 5
+        p.len() <= 5
             && p.bytes().all(|b| b.is_ascii_digit())
             && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
     });

@@ -108,15 +108,7 @@ struct Turn<'a> {
 
 impl Turn<'_> {
     /// The message in the language the request asked for.
-    fn say(&self, en: String, zh: String) -> String {
-        if self.zh {
-            zh
-        } else {
-            en
-        }
-    }
-
-    fn pick<'m>(&self, en: &'m str, zh: &'m str) -> &'m str {
+    fn say<T>(&self, en: T, zh: T) -> T {
         if self.zh {
             zh
         } else {
@@ -245,9 +237,8 @@ impl Simulator {
             ),
             (_, Unreadable::NotUtf8) => (
                 "InvalidParameter",
-                turn.say(
-                    "The request body or a header is not UTF-8 text.".into(),
-                    "请求体或某个请求头不是 UTF-8 文本。".into(),
+                String::from(
+                    turn.say("The request body or a header is not UTF-8 text.", "请求体或某个请求头不是 UTF-8 文本。"),
                 ),
             ),
         };
@@ -273,8 +264,8 @@ impl Simulator {
         })?;
         let account = self.accounts.get(&verified.secret_id).cloned().ok_or_else(|| {
             let code = "AuthFailure.SecretIdNotFound";
-            let message = turn.say("The key is not known.".into(), "密钥不存在。".into());
-            (code.to_string(), self.error(turn, None, code, &message))
+            let message = turn.say("The key is not known.", "密钥不存在。");
+            (code.to_string(), self.error(turn, None, code, message))
         })?;
         let specs = &self.specs;
         let spec = route::api_of(req, turn.wire, turn.vendor, specs).map_err(|e| self.unrouted(turn, e))?;
@@ -290,8 +281,8 @@ impl Simulator {
         if limit > 0 && !self.state.admit(&format!("{}|{}", verified.secret_id, spec.id()), now, limit) {
             return Err(self.throttled(turn, &spec, limit));
         }
-        let params = params::business(req, turn.wire, turn.vendor, &spec)
-            .map_err(|(en, zh)| self.invalid(turn, &spec, turn.pick(&en, &zh)))?;
+        let (params, base) = params::business(req, turn.wire, turn.vendor, &spec)
+            .map_err(|(en, zh)| self.invalid(turn, &spec, turn.say(&en, &zh)))?;
         let call = Call { api: spec.id(), params, region: params::region(req, turn.wire, turn.vendor), endpoint: None };
         let violations: Vec<_> = validate_call(&spec, &call)
             .into_iter()
@@ -306,11 +297,10 @@ impl Simulator {
                 Vendor::Alibaba => "InvalidParameter",
             };
             // Every problem at once (a few), so one round trip shows what to fix.
-            let base = params::flat_base(req, turn.wire, turn.vendor);
             let shown: Vec<String> = violations
                 .iter()
                 .take(5)
-                .map(|v| params::in_wire_names(turn.pick(&v.message, &v.message_zh), &v.path, base))
+                .map(|v| params::in_wire_names(turn.say(&v.message, &v.message_zh), &v.path, base))
                 .collect();
             let rest = violations.len().saturating_sub(shown.len());
             let mut message = shown.join(if turn.zh { "" } else { " " });
@@ -337,7 +327,7 @@ impl Simulator {
                 _ => tencent_success(fields, &turn.request_id),
             }),
             Err(f) => {
-                let message = turn.pick(&f.message, f.message_zh.as_deref().unwrap_or(&f.message)).to_string();
+                let message = turn.say(f.message.as_str(), f.message_zh.as_deref().unwrap_or(&f.message)).to_string();
                 Err((f.code.clone(), self.error(turn, Some(&spec), &f.code, &message)))
             }
         }
@@ -377,7 +367,7 @@ impl Simulator {
         let (code, message) = match (turn.vendor, e) {
             (Vendor::Alibaba, MissingAction) => ("MissingParameter", "The Action parameter is missing.".to_string()),
             (_, MissingAction) => {
-                ("MissingParameter", turn.say("The Action is missing.".into(), "缺少 Action。".into()))
+                ("MissingParameter", String::from(turn.say("The Action is missing.", "缺少 Action。")))
             }
             (vendor, UnknownAction { action, product }) => {
                 let code = match vendor {
@@ -408,10 +398,9 @@ impl Simulator {
 
     fn replayed(&self, turn: &Turn<'_>, spec: &ApiSpec) -> (String, HttpResponse) {
         let message = turn.say(
-            "This nonce was already used within the signature's time window: each request needs a new one.".into(),
-            "此随机数（Nonce）在签名有效期内已用过：每个请求都需要新的随机数。".into(),
+            "This nonce was already used within the signature's time window: each request needs a new one.",
+            "此随机数（Nonce）在签名有效期内已用过：每个请求都需要新的随机数。",
         );
-        let message = message.as_str();
         match turn.vendor {
             Vendor::TencentLegacy => ("4500".into(), legacy_gateway_error(4500, message)),
             Vendor::Alibaba => {

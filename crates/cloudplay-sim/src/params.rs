@@ -28,13 +28,20 @@ pub fn region(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<String> 
     r.map(str::trim).filter(|r| !r.is_empty()).map(String::from)
 }
 
-/// The business parameters, or why they cannot be read (in English and in Chinese).
-pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) -> Result<Value, (String, String)> {
+/// The business parameters, and how the request numbered list elements when it sent them as
+/// flat `Name.N.Field` pairs (`None`: a JSON body, whose paths are the caller's own
+/// `Name[0].Field`); or why they cannot be read (in English and in Chinese).
+pub fn business(
+    req: &HttpRequest,
+    wire: &Wire,
+    vendor: Vendor,
+    spec: &ApiSpec,
+) -> Result<(Value, Option<usize>), (String, String)> {
     let (pairs, base): (Vec<(String, String)>, usize) = match (vendor, wire.auth_scheme) {
         (Vendor::Tencent3, AuthScheme::Tc3) => {
             let ct = req.header("content-type").unwrap_or("").trim().to_ascii_lowercase();
             if req.method.eq_ignore_ascii_case("POST") && ct.starts_with("application/json") {
-                return json_body(&req.body);
+                return json_body(&req.body).map(|v| (v, None));
             }
             if req.method.eq_ignore_ascii_case("POST") && !ct.starts_with("application/x-www-form-urlencoded") {
                 return Err((
@@ -49,27 +56,11 @@ pub fn business(req: &HttpRequest, wire: &Wire, vendor: Vendor, spec: &ApiSpec) 
         (Vendor::Alibaba, _) => (without(&wire.params, &[ALIBABA_COMMON_PARAMS, ALIBABA_SDK_EXTRAS]), 1),
         _ => (without(&wire.params, &[TENCENT_COMMON_PARAMS]), 0),
     };
-    unflatten(spec, &pairs, base).map_err(|e| {
+    let params = unflatten(spec, &pairs, base).map_err(|e| {
         let zh = e.message_zh.clone().unwrap_or_else(|| e.message.clone());
         (e.message, zh)
-    })
-}
-
-/// How the request numbers list elements when its parameters are flat `Name.N.Field` pairs
-/// (`None`: a TC3 JSON body, whose paths are the caller's own `Name[0].Field`).
-pub fn flat_base(req: &HttpRequest, wire: &Wire, vendor: Vendor) -> Option<usize> {
-    match (vendor, wire.auth_scheme) {
-        (Vendor::Tencent3, AuthScheme::Tc3)
-            if req.method.eq_ignore_ascii_case("POST")
-                && req
-                    .header("content-type")
-                    .is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("application/json")) =>
-        {
-            None
-        }
-        (Vendor::Alibaba, _) => Some(1),
-        _ => Some(0),
-    }
+    })?;
+    Ok((params, Some(base)))
 }
 
 /// A message that names a parameter path (`Parameter[0].Value …`, or `缺少必填参数
