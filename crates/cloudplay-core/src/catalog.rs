@@ -186,8 +186,21 @@ impl Catalog {
         self.get(id).ok_or_else(|| {
             // The same action under another product or version is the likely slip.
             let action = id.rsplit('/').next().unwrap_or(id);
-            let near: Vec<String> =
+            let mut near: Vec<String> =
                 self.specs.iter().filter(|s| s.action.eq_ignore_ascii_case(action)).map(ApiSpec::id).take(3).collect();
+            if near.is_empty() {
+                // Else a typo anywhere in the id (`RunInstance`, a transposed date).
+                let mut typos: Vec<(usize, String)> = self
+                    .specs
+                    .iter()
+                    .filter_map(|s| {
+                        let known = s.id();
+                        crate::validate::typo_distance(&known, id).map(|d| (d, known))
+                    })
+                    .collect();
+                typos.sort();
+                near = typos.into_iter().map(|(_, known)| known).take(3).collect();
+            }
             let (hint, hint_zh) = if near.is_empty() {
                 (
                     String::from("list the APIs with catalog or search, or import the product's metadata (tccli api.json, Alibaba API meta) to add it"),
@@ -327,6 +340,13 @@ mod tests {
         assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::UnknownApi, Some("api")));
         assert!(e.message.ends_with("did you mean hai/2023-08-12/RunInstances?"), "{}", e.message);
         assert!(e.message_zh.as_deref().unwrap().ends_with("你要找的是 hai/2023-08-12/RunInstances 吗？"));
+        // A typo elsewhere in the id: a letter short, a date's digits swapped.
+        for typo in ["hai/2023-08-12/RunInstance", "hai/2023-08-21/RunInstances", "HAI/2023-08-12/runinstances"] {
+            let e = catalog.spec(typo).unwrap_err();
+            assert!(e.message.ends_with("did you mean hai/2023-08-12/RunInstances?"), "{typo}: {}", e.message);
+        }
+        let e = catalog.spec("hai/2023-08-12/RunInstan").unwrap_err();
+        assert!(e.message.contains("catalog or search, or import"), "{}", e.message);
         let e = catalog.spec("nope/1/Nope").unwrap_err();
         assert!(e.message.contains("catalog or search, or import"), "{}", e.message);
         assert!(e.message_zh.as_deref().unwrap().contains("目录中没有接口 'nope/1/Nope'"));

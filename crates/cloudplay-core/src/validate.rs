@@ -606,7 +606,7 @@ fn type_words(ty: ParamType) -> (&'static str, &'static str) {
 /// How many single-character edits apart two names are, ignoring ASCII case, when that is
 /// few enough to be a typo rather than another word: at most two, or one for names shorter
 /// than five characters.
-fn typo_distance(a: &str, b: &str) -> Option<usize> {
+pub(crate) fn typo_distance(a: &str, b: &str) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let limit = if a.len().min(b.len()) < 5 { 1 } else { 2 };
     if a.len().abs_diff(b.len()) > limit || a.len() > 64 || b.len() > 64 {
