@@ -91,3 +91,26 @@ fn a_signer_that_remembers_keys_gives_the_same_traces() {
         assert_eq!(signer.sign(w).ok(), sign_wire(w).ok(), "{w:?}");
     }
 }
+
+/// Tencent's v3 signing page works its example over a third signed header, `X-TC-Action:
+/// DescribeInstances`, and signs its value in lower case; the SDK vectors sign only content-type
+/// and host, whose values are lower case already. The hash is the page's.
+#[test]
+fn tc3_signs_header_values_in_lower_case_as_documented() {
+    let input = serde_json::json!({
+        "algorithm": "TC3-HMAC-SHA256", "method": "POST", "host": "cvm.tencentcloudapi.com",
+        "path": "/", "service": "cvm", "timestamp": 1551113065,
+        "credentials": {"secret_id": "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "secret_key": "redacted"},
+        "query": "",
+        "body": r#"{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}"#,
+        "signed_headers": "content-type;host;x-tc-action",
+        "headers": {"Content-Type": "application/json; charset=utf-8", "Host": "cvm.tencentcloudapi.com", "X-TC-Action": "DescribeInstances"}
+    });
+    let trace = sign_wire(&WireInput::from_json(&serde_json::to_vec(&input).unwrap()).unwrap()).unwrap();
+    let canonical = trace.canonical_request.as_deref().unwrap();
+    assert!(canonical.contains("\nx-tc-action:describeinstances\n"), "{canonical}");
+    assert_eq!(
+        trace.hashed_canonical_request.as_deref(),
+        Some("7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
+    );
+}

@@ -16,8 +16,8 @@ pub struct CanonicalRequest<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: Text<'a>,
-    /// `(lower-case name, trimmed value)` in signed-header order.
-    pub headers: Vec<(&'a str, &'a str)>,
+    /// `(lower-case name, trimmed value)` in signed-header order; TC3 lower-cases the value too.
+    pub headers: Vec<(&'a str, Text<'a>)>,
     pub signed_headers: String,
     pub hashed_payload: String,
 }
@@ -33,6 +33,7 @@ impl<'a> CanonicalRequest<'a> {
             crate::sign::Algorithm::Acs3HmacSha256 => is_python_space,
             _ => |c| c == ' ' || c == '\t',
         };
+        let tc3 = input.algorithm == crate::sign::Algorithm::Tc3HmacSha256;
         let mut headers = Vec::with_capacity(input.signed_headers.len());
         for name in &input.signed_headers {
             let value = match find_header(&input.headers, name) {
@@ -46,7 +47,17 @@ impl<'a> CanonicalRequest<'a> {
                     ))
                 }
             };
-            headers.push((name.as_str(), value.trim_matches(trim)));
+            let value = value.trim_matches(trim);
+            // Tencent's v3 rules lower-case the value as well as the name: its documented example
+            // signs `x-tc-action:describeinstances` for `X-TC-Action: DescribeInstances`. (The
+            // SDKs sign only content-type and host, already lower case.) ASCII only: a header
+            // value is ASCII, and Unicode case tables would weigh on the signing-only module.
+            let value: Text<'a> = if tc3 && value.bytes().any(|b| b.is_ascii_uppercase()) {
+                Text::Owned(value.to_ascii_lowercase())
+            } else {
+                Text::Borrowed(value)
+            };
+            headers.push((name.as_str(), value));
         }
         Ok(CanonicalRequest {
             method: &input.method,
@@ -81,7 +92,7 @@ impl CanonicalRequest<'_> {
             out.push_str(part);
         }
         for (name, value) in &self.headers {
-            for part in [name, ":", value, "\n"] {
+            for part in [name, ":", &**value, "\n"] {
                 out.push_str(part);
             }
         }
