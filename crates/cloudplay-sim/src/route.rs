@@ -131,8 +131,21 @@ pub fn vendor_of(req: &HttpRequest, wire: &Wire, specs: &[Arc<ApiSpec>]) -> Vend
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RouteError {
     MissingAction,
-    UnknownAction { action: String, product: Option<String> },
-    UnknownVersion { action: String, version: String, known: String },
+    UnknownAction {
+        action: String,
+        product: Option<String>,
+    },
+    UnknownVersion {
+        action: String,
+        version: String,
+        known: String,
+    },
+    /// A TC3 credential scope for another service than the API the host names: Tencent derives
+    /// the signing key with the endpoint's service, so such a signature cannot match.
+    WrongService {
+        scope: String,
+        service: String,
+    },
 }
 
 /// The spec a request is for.
@@ -171,11 +184,15 @@ pub fn api_of(
         return Ok(Arc::clone(candidates[0]));
     }
     let version = version.unwrap_or("");
-    candidates.iter().find(|s| s.version == version).map(|s| Arc::clone(s)).ok_or_else(|| RouteError::UnknownVersion {
+    let spec = candidates.iter().find(|s| s.version == version).ok_or_else(|| RouteError::UnknownVersion {
         action: action.into(),
         version: version.into(),
         known: candidates.iter().map(|s| s.version.as_str()).collect::<Vec<_>>().join(", "),
-    })
+    })?;
+    if let Some(scope) = service.filter(|p| *p != spec.product && *p != spec.service()) {
+        return Err(RouteError::WrongService { scope: scope.into(), service: spec.service().into() });
+    }
+    Ok(Arc::clone(spec))
 }
 
 /// The service of a TC3 credential scope (`SecretId/date/service/tc3_request`).

@@ -246,6 +246,15 @@ fn local_endpoints_are_routed_by_what_the_request_names() {
     let mut req = signed_with(call, &c, opts());
     resign(&mut req, Algorithm::Tc3HmacSha256, "hai", &c);
     expect_code(&mut sim, &req, "InvalidAction");
+    // At the vendor's host (as a proxy sees it), the host names the service, and a scope for
+    // another one cannot match: Tencent derives the key with the endpoint's service.
+    for scope in ["cvm", "hai", "mss"] {
+        let mut req = signed(MS, ms_params(), &c);
+        resign(&mut req, Algorithm::Tc3HmacSha256, scope, &c);
+        let message = expect_code(&mut sim, &req, "AuthFailure.SignatureFailure").body["Response"]["Error"]["Message"]
+            .to_string();
+        assert!(message.contains(&format!("service '{scope}'")) && message.contains("ms/tc3_request"), "{message}");
+    }
     // An action the simulator does not have, in each vendor's words.
     let mut req = signed(MS, ms_params(), &c);
     req.set_header("X-TC-Action", "DescribeThings");
