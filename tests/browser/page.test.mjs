@@ -776,6 +776,15 @@ test("verify a pasted request: it verifies with the right secret; with a wrong o
   assert.equal(await page.getAttribute("#verify-output .diff-first", "data-first-step"), "signature");
   // A signature is one word of hex: no line and character to point at.
   assert.doesNotMatch(await page.textContent("#verify-output .diff-first"), /line|character/);
+  assert.match(await page.textContent("#verify-output .diff-meaning"), /either the secret key is different/);
+  // The right key, the hex in upper case: the slip is named instead of blaming the key.
+  const signed = await page.inputValue("#verify-input");
+  await page.fill("#verify-input", signed.replace(/Signature=([0-9a-f]{64})/, (_, hex) => `Signature=${hex.toUpperCase()}`));
+  await page.fill("#verify-secret", DEMO.key);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-code"), "AuthFailure.SignatureFailure");
+  assert.match(await page.textContent("#verify-output .diff-meaning"), /hex digits are upper case/);
+  await page.fill("#verify-input", signed);
   // A request changed after signing: the client's own string to sign pinpoints the line.
   const own = await page.textContent('#preview [data-step="string_to_sign"] pre');
   const raw = (await page.inputValue("#verify-input")).replace('"InstanceName":"hai"', '"InstanceName":"hax"');

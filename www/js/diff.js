@@ -47,8 +47,10 @@ function diffText(text, d) {
 }
 
 /** What the first difference means, in words. */
-function meaning(cmp, selfCheck, inferredSts) {
+function meaning(cmp, selfCheck, inferredSts, slip) {
   const first = cmp.first;
+  // The verifier recognised the slip that makes this signature: surer than blaming the key.
+  if (slip && (!first || first.step === "signature" || first.step === "authorization")) return slip;
   const byStep = Object.fromEntries(cmp.rows.map((r) => [r.step, r]));
   if (!first) {
     if (selfCheck?.ok) return t("diff.keyDiffersUndisclosed");
@@ -72,9 +74,10 @@ function meaning(cmp, selfCheck, inferredSts) {
 /**
  * Renders the comparison.
  * @param {HTMLElement} container
- * @param {{yours: object, theirs: object, selfCheck?: {ok: boolean, code?: string}, theirsLabel?: string}} input
+ * @param {{yours: object, theirs: object, selfCheck?: {ok: boolean, code?: string}, theirsLabel?: string, slip?: string}} input
+ *   `slip`: the signing slip the verifier recognised, said in place of the likeliest cause.
  */
-export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred, token, caption }) {
+export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, theirsLabel, inferred, token, caption, slip }) {
   // The session token is masked here as in the signing preview; both sides alike, so that it
   // cannot show as a difference that is not one.
   const masked = (steps) => steps && Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, typeof v === "string" ? hideToken(v, token) : v]));
@@ -109,7 +112,7 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
     : t("diff.noneVisible");
   put(container,
     h("p", { class: "diff-first", dataset: { firstStep: cmp.first?.step ?? "" } }, h("strong", { text: firstText })),
-    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign")) }),
+    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign"), slip) }),
     h("div", { class: "table-scroll" }, table));
   return cmp;
 }

@@ -220,7 +220,8 @@ export class VerifyPanel {
     // against the client's own text.
     if (own || outcome.expected || outcome.string_to_sign) {
       // The request's own session token is masked as in the signing preview.
-      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token, caption: t("diff.captionVerify") });
+      const slip = outcome.slip && messageOf({ message: outcome.slip, message_zh: outcome.slip_zh });
+      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token, caption: t("diff.captionVerify"), slip });
     }
   }
 }

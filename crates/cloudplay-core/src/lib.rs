@@ -33,6 +33,7 @@ pub mod json;
 pub mod number;
 pub mod prepare;
 pub mod raw;
+mod slips;
 pub mod snippet;
 pub mod spec;
 pub mod unflatten;

@@ -85,6 +85,9 @@ pub struct Refusal {
     pub message_zh: String,
     /// What the server computed (canonical request, string to sign, signature).
     pub expected: Option<Box<SigningTrace>>,
+    /// For a signature that does not match, the signing slip it shows, when it shows one for
+    /// certain (the message says it too): `(English, Chinese)`.
+    pub slip: Option<(&'static str, &'static str)>,
 }
 
 impl Refusal {
@@ -172,7 +175,16 @@ fn refuse(
     message: String,
     message_zh: String,
 ) -> Refusal {
-    Refusal { family, algorithm, failure, field: field.map(ToOwned::to_owned), message, message_zh, expected: None }
+    Refusal {
+        family,
+        algorithm,
+        failure,
+        field: field.map(ToOwned::to_owned),
+        message,
+        message_zh,
+        expected: None,
+        slip: None,
+    }
 }
 
 /// Query parameters plus, for a form body, the body's: both are signed by the parameter schemes.
@@ -336,15 +348,19 @@ fn match_signature(
         }
         first.get_or_insert(trace);
     }
-    let mut r = refuse(
-        family,
-        Some(alg),
-        Failure::SignatureMismatch,
-        Some("Signature"),
-        "the signature does not match the one computed from the request as received".into(),
-        "签名与服务端按收到的请求计算出的签名不一致。".into(),
+    let slip =
+        first.as_ref().zip(candidates.first()).and_then(|(t, (input, _))| crate::slips::recognise(input, t, presented));
+    let (mut message, mut message_zh) = (
+        String::from("the signature does not match the one computed from the request as received"),
+        String::from("签名与服务端按收到的请求计算出的签名不一致。"),
     );
+    if let Some(s) = &slip {
+        message = format!("{message}. {}", s.en);
+        message_zh.push_str(s.zh);
+    }
+    let mut r = refuse(family, Some(alg), Failure::SignatureMismatch, Some("Signature"), message, message_zh);
     r.expected = first.map(Box::new);
+    r.slip = slip.map(|s| (s.en, s.zh));
     Err(r)
 }
 
@@ -745,7 +761,8 @@ impl Refusal {
     pub fn vendor_message(&self) -> String {
         match (self.family, self.failure, self.string_to_sign()) {
             (Family::Alibaba, Failure::SignatureMismatch, Some(sts)) => {
-                format!("Specified signature is not matched with our calculation. server string to sign is:{sts}")
+                let slip = self.slip.map(|(en, _)| format!("{en} ")).unwrap_or_default();
+                format!("Specified signature is not matched with our calculation. {slip}server string to sign is:{sts}")
             }
             _ => self.message.to_string(),
         }
@@ -953,6 +970,14 @@ pub enum VerifyOutcome {
         message: String,
         /// The reason in Chinese (without the string to sign).
         message_zh: String,
+        /// The signing slip a mismatched signature shows for certain (a `+` sent as a space, the
+        /// RPC key without its `&`, upper-case hex, …), also told in `message`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "tsify", tsify(optional))]
+        slip: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "tsify", tsify(optional))]
+        slip_zh: Option<&'static str>,
         /// The server's string to sign, when a signature was recomputed.
         #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "tsify", tsify(optional))]
@@ -984,6 +1009,8 @@ impl VerifyOutcome {
                 code: r.vendor_code().into(),
                 message: r.vendor_message(),
                 message_zh: r.message_zh.clone(),
+                slip: r.slip.map(|s| s.0),
+                slip_zh: r.slip.map(|s| s.1),
                 string_to_sign: r.string_to_sign().map(Into::into),
                 expected: r.expected.clone(),
             },
