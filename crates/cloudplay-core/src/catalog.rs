@@ -3,6 +3,7 @@
 //! Built-in specs are the JSON files in `specs/`, compiled in and parsed on call (no global
 //! state, so no `std`).
 
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -29,6 +30,11 @@ pub const BUILTIN: [(&str, &str); 4] = [
 /// Parses one built-in spec by id.
 pub fn builtin_spec(id: &str) -> Option<Result<ApiSpec>> {
     BUILTIN.iter().find(|(i, _)| *i == id).map(|(_, text)| ApiSpec::from_json(text))
+}
+
+/// Whether `hay` contains `term` (already lower case), ASCII case folded.
+fn contains_ascii_folded(hay: &str, term: &str) -> bool {
+    term.is_empty() || hay.as_bytes().windows(term.len()).any(|w| w.eq_ignore_ascii_case(term.as_bytes()))
 }
 
 /// A line of the catalog listing.
@@ -64,6 +70,9 @@ impl ApiSummary {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
     specs: Vec<ApiSpec>,
+    /// Each spec's place in `specs` by id: a product's metadata adds hundreds of APIs, all of
+    /// tccli sixteen thousand, and a scan per addition made importing quadratic.
+    index: BTreeMap<String, usize>,
 }
 
 impl Catalog {
@@ -87,9 +96,10 @@ impl Catalog {
     pub fn add(&mut self, spec: ApiSpec) -> Result<Option<ApiSpec>> {
         spec.check()?;
         let id = spec.id();
-        match self.specs.iter_mut().find(|s| s.id() == id) {
-            Some(slot) => Ok(Some(core::mem::replace(slot, spec))),
+        match self.index.get(&id) {
+            Some(&at) => Ok(Some(core::mem::replace(&mut self.specs[at], spec))),
             None => {
+                self.index.insert(id, self.specs.len());
                 self.specs.push(spec);
                 Ok(None)
             }
@@ -178,7 +188,7 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<&ApiSpec> {
-        self.specs.iter().find(|s| s.has_id(id))
+        self.index.get(id).map(|&at| &self.specs[at])
     }
 
     /// Like [`get`](Self::get), but a missing id is an `UnknownApi` error at `api`.
@@ -244,19 +254,20 @@ impl Catalog {
         self.specs
             .iter()
             .filter(|s| {
+                // Field by field, nothing copied: a catalog of a whole vendor is searched at
+                // each keystroke. (A term holds no whitespace, so it never spans two fields.)
+                let id = s.id();
                 let hay = [
-                    s.id(),
-                    s.style.vendor_names().into(),
-                    s.product_name.en.clone(),
-                    s.product_name.zh.clone(),
-                    s.title.en.clone(),
-                    s.title.zh.clone(),
-                    s.description.en.clone(),
-                    s.description.zh.clone(),
-                ]
-                .join("\n")
-                .to_ascii_lowercase();
-                terms.iter().all(|t| hay.contains(t.as_str()))
+                    id.as_str(),
+                    s.style.vendor_names(),
+                    &s.product_name.en,
+                    &s.product_name.zh,
+                    &s.title.en,
+                    &s.title.zh,
+                    &s.description.en,
+                    &s.description.zh,
+                ];
+                terms.iter().all(|t| hay.iter().any(|field| contains_ascii_folded(field, t)))
             })
             .map(ApiSummary::of)
             .collect()

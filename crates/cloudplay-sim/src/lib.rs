@@ -167,9 +167,24 @@ impl Simulator {
     /// Adds an API (an imported spec): it is verified and validated like the seed APIs and
     /// answers an empty success.
     pub fn add_spec(&mut self, spec: ApiSpec) {
-        let id = spec.id();
-        self.specs.retain(|s| s.id() != id);
-        self.specs.push(Arc::new(spec));
+        self.add_specs(core::iter::once(spec));
+    }
+
+    /// Adds APIs, each replacing one of the same id: by an index of the ids, as a catalog of
+    /// all of tccli holds sixteen thousand, and a scan per API made this quadratic.
+    pub fn add_specs(&mut self, specs: impl IntoIterator<Item = ApiSpec>) {
+        let mut index: alloc::collections::BTreeMap<String, usize> =
+            self.specs.iter().enumerate().map(|(i, s)| (s.id(), i)).collect();
+        for spec in specs {
+            let id = spec.id();
+            match index.get(&id) {
+                Some(&at) => self.specs[at] = Arc::new(spec),
+                None => {
+                    index.insert(id, self.specs.len());
+                    self.specs.push(Arc::new(spec));
+                }
+            }
+        }
     }
 
     pub fn state(&self) -> &State {
@@ -376,11 +391,20 @@ impl Simulator {
                     Vendor::Alibaba => "InvalidAction.NotFound",
                 };
                 let within = product.as_deref().map(|p| format!(" of {p}")).unwrap_or_default();
-                let known: Vec<String> = self.specs.iter().map(|s| s.id()).collect();
+                // The product's own APIs when it has some here, and a few at most: with a
+                // vendor's whole metadata imported there are thousands.
+                let of_product: Vec<&Arc<ApiSpec>> =
+                    self.specs.iter().filter(|s| product.as_deref().is_some_and(|p| s.product == p)).collect();
+                let pool = if of_product.is_empty() { self.specs.iter().collect() } else { of_product };
+                let known: Vec<String> = pool.iter().take(8).map(|s| s.id()).collect();
+                let (more, more_zh) = match pool.len().saturating_sub(known.len()) {
+                    0 => (String::new(), String::new()),
+                    n => (format!(" and {n} more"), format!(" 等（另有 {n} 个）")),
+                };
                 let within_zh = product.as_deref().map(|p| format!("（{p}）")).unwrap_or_default();
                 let message = turn.say(
-                    format!("No action {action}{within} here; this simulator offers {}.", known.join(", ")),
-                    format!("模拟器中没有接口 {action}{within_zh}；模拟器提供：{}。", known.join("、")),
+                    format!("No action {action}{within} here; this simulator offers {}{more}.", known.join(", ")),
+                    format!("模拟器中没有接口 {action}{within_zh}；模拟器提供：{}{more_zh}。", known.join("、")),
                 );
                 (code, message)
             }

@@ -53,8 +53,8 @@ pub fn business(
             }
             (wire.params.clone(), 0)
         }
-        (Vendor::Alibaba, _) => (without(&wire.params, &[ALIBABA_COMMON_PARAMS, ALIBABA_SDK_EXTRAS]), 1),
-        _ => (without(&wire.params, &[TENCENT_COMMON_PARAMS]), 0),
+        (Vendor::Alibaba, _) => (without(&wire.params, &[ALIBABA_COMMON_PARAMS, ALIBABA_SDK_EXTRAS], spec), 1),
+        _ => (without(&wire.params, &[TENCENT_COMMON_PARAMS], spec), 0),
     };
     let params = unflatten(spec, &pairs, base).map_err(|e| {
         let zh = e.message_zh.clone().unwrap_or_else(|| e.message.clone());
@@ -84,8 +84,11 @@ pub fn in_wire_names(message: &str, path: &str, base: Option<usize>) -> String {
     format!("{}{wire}{}", &message[..at], &message[at + path.len()..])
 }
 
-fn without(params: &[(String, String)], common: &[&[&str]]) -> Vec<(String, String)> {
-    params.iter().filter(|(n, _)| !common.iter().any(|list| list.contains(&n.as_str()))).cloned().collect()
+/// The pairs but the common parameters; a name the API itself declares stays (ECS, VPC and
+/// RDS actions take `RegionId` as a business parameter, most of them as a required one).
+fn without(params: &[(String, String)], common: &[&[&str]], spec: &ApiSpec) -> Vec<(String, String)> {
+    let is_common = |n: &str| common.iter().any(|list| list.contains(&n)) && !spec.params.iter().any(|p| p.name == n);
+    params.iter().filter(|(n, _)| !is_common(n)).cloned().collect()
 }
 
 fn json_body(body: &str) -> Result<Value, (String, String)> {

@@ -573,3 +573,56 @@ fn tencent_answers_in_chinese_when_asked_for_zh_cn() {
     let a = expect_code(&mut sim, &req, "SignatureDoesNotMatch");
     assert!(!han(&a.message()), "{}", a.message());
 }
+
+/// ECS, VPC and RDS actions take `RegionId` as a business parameter, most of them required:
+/// an imported API that declares it gets it, though it is also one of the SDKs' common extras.
+#[test]
+fn a_declared_region_id_is_a_business_parameter() {
+    let mut spec = cloudplay_core::Catalog::builtin().unwrap().get(BSS).unwrap().clone();
+    spec.action = "DescribeZonesLike".into();
+    let region: cloudplay_core::Param =
+        serde_json::from_value(json!({"name": "RegionId", "type": "string", "required": true})).unwrap();
+    spec.params.push(region);
+    let mut sim = Simulator::new();
+    sim.add_spec(spec.clone());
+    let c = ordinary();
+    for alg in [Algorithm::AcsRpcHmacSha1, Algorithm::Acs3HmacSha256] {
+        let mut call = Call::new(&spec.id(), bss_params("region"));
+        call.params["RegionId"] = "cn-beijing".into();
+        let mut o = opts();
+        o.algorithm = Some(alg);
+        let req = cloudplay_core::prepare_with_spec(&spec, &call, &c, &o).unwrap().request;
+        assert!(format!("{}{}", req.query, req.body).contains("RegionId=cn-beijing"), "{alg:?}");
+        let answer = send(&mut sim, &req);
+        assert_eq!(answer.code(), None, "{alg:?}: {}", answer.body);
+        // Without it, the rule holds.
+        call.params.as_object_mut().unwrap().remove("RegionId");
+        let mut o = opts();
+        o.algorithm = Some(alg);
+        let req = cloudplay_core::prepare_with_spec(&spec, &call, &c, &o).unwrap().request;
+        let answer = expect_code(&mut sim, &req, "MissingParameter");
+        assert!(answer.body["Message"].as_str().unwrap().contains("RegionId"), "{}", answer.body);
+    }
+}
+
+/// With a vendor's metadata imported there are thousands of APIs: an unknown action is told
+/// a few of its product's, and how many more.
+#[test]
+fn an_unknown_action_lists_a_few_apis_of_its_product() {
+    let mut sim = Simulator::new();
+    let base = cloudplay_core::Catalog::builtin().unwrap().get(BSS).unwrap().clone();
+    sim.add_specs((0..30).map(|i| {
+        let mut spec = base.clone();
+        spec.action = format!("Action{i:02}");
+        spec
+    }));
+    let c = ordinary();
+    let mut req = signed_alg(BSS, bss_params("x9"), &c, Algorithm::AcsRpcHmacSha1, "GET");
+    req.query = req.query.replace("Action=CreateInstance", "Action=DeleteEverything");
+    resign(&mut req, Algorithm::AcsRpcHmacSha1, "", &c);
+    let answer = expect_code(&mut sim, &req, "InvalidAction.NotFound");
+    let message = answer.body["Message"].as_str().unwrap();
+    assert!(message.contains("bssopenapi/2017-12-14/CreateInstance, bssopenapi/2017-12-14/Action00"), "{message}");
+    assert!(message.ends_with(" and 23 more."), "{message}");
+    assert!(!message.contains("hai/"), "another product's APIs: {message}");
+}

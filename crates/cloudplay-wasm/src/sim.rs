@@ -22,11 +22,7 @@ fn with_sim<R>(f: impl FnOnce(&mut Simulator) -> Result<R, Error>) -> Result<R, 
         None => {
             let mut sim = Simulator::try_new().map_err(|m| to_js_error(&Error::new(ErrorKind::InvalidSpec, m)))?;
             // APIs imported into this module's catalog answer in the simulator too.
-            state::with_catalog(|c| {
-                for spec in c.specs() {
-                    sim.add_spec(spec.clone());
-                }
-            });
+            state::with_catalog(|c| sim.add_specs(c.specs().iter().cloned()));
             sim
         }
     };
@@ -35,11 +31,11 @@ fn with_sim<R>(f: impl FnOnce(&mut Simulator) -> Result<R, Error>) -> Result<R, 
     result.map_err(|e| to_js_error(&e))
 }
 
-/// Tells a running simulator about a newly imported API.
-pub fn add_spec(spec: &cloudplay_core::ApiSpec) {
+/// Tells a running simulator about newly imported APIs.
+pub fn add_specs<'a>(specs: impl IntoIterator<Item = &'a cloudplay_core::ApiSpec>) {
     SIM.with(|cell| {
         if let Some(mut sim) = cell.take() {
-            sim.add_spec(spec.clone());
+            sim.add_specs(specs.into_iter().cloned());
             cell.set(Some(sim));
         }
     });
