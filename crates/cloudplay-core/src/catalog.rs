@@ -5,6 +5,7 @@
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
@@ -69,7 +70,8 @@ impl ApiSummary {
 /// Specs by id, in the order they were added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
-    specs: Vec<ApiSpec>,
+    /// Shared, so that a simulator answering the same APIs holds them without a copy.
+    specs: Vec<Arc<ApiSpec>>,
     /// Each spec's place in `specs` by id: a product's metadata adds hundreds of APIs, all of
     /// tccli sixteen thousand, and a scan per addition made importing quadratic.
     index: BTreeMap<String, usize>,
@@ -97,10 +99,10 @@ impl Catalog {
         spec.check()?;
         let id = spec.id();
         match self.index.get(&id) {
-            Some(&at) => Ok(Some(core::mem::replace(&mut self.specs[at], spec))),
+            Some(&at) => Ok(Some(Arc::unwrap_or_clone(core::mem::replace(&mut self.specs[at], Arc::new(spec))))),
             None => {
                 self.index.insert(id, self.specs.len());
-                self.specs.push(spec);
+                self.specs.push(Arc::new(spec));
                 Ok(None)
             }
         }
@@ -188,6 +190,11 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<&ApiSpec> {
+        self.shared(id).map(|s| &**s)
+    }
+
+    /// Like [`get`](Self::get), as the shared spec (for a simulator to hold without a copy).
+    pub fn shared(&self, id: &str) -> Option<&Arc<ApiSpec>> {
         self.index.get(id).map(|&at| &self.specs[at])
     }
 
@@ -197,7 +204,7 @@ impl Catalog {
             // The same action under another product or version is the likely slip.
             let action = id.rsplit('/').next().unwrap_or(id);
             let mut near: Vec<String> =
-                self.specs.iter().filter(|s| s.action.eq_ignore_ascii_case(action)).map(ApiSpec::id).take(3).collect();
+                self.specs.iter().filter(|s| s.action.eq_ignore_ascii_case(action)).map(|s| s.id()).take(3).collect();
             if near.is_empty() {
                 // Else a typo anywhere in the id (`RunInstance`, a transposed date).
                 let mut typos: Vec<(usize, String)> = self
@@ -236,12 +243,12 @@ impl Catalog {
         self.specs.is_empty()
     }
 
-    pub fn specs(&self) -> &[ApiSpec] {
+    pub fn specs(&self) -> &[Arc<ApiSpec>] {
         &self.specs
     }
 
     pub fn list(&self) -> Vec<ApiSummary> {
-        self.specs.iter().map(ApiSummary::of).collect()
+        self.specs.iter().map(|s| ApiSummary::of(s)).collect()
     }
 
     /// Specs whose id, product, action, product name, vendor, title or description (English or
@@ -269,7 +276,7 @@ impl Catalog {
                 ];
                 terms.iter().all(|t| hay.iter().any(|field| contains_ascii_folded(field, t)))
             })
-            .map(ApiSummary::of)
+            .map(|s| ApiSummary::of(s))
             .collect()
     }
 

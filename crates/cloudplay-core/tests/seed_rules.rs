@@ -88,15 +88,15 @@ fn the_builtin_catalog_holds_the_four_seeds() {
             spec.id()
         );
         // Round trip through JSON: the describe payload is the spec itself.
-        let text = serde_json::to_string(spec).unwrap();
-        assert_eq!(&ApiSpec::from_json(&text).unwrap(), spec);
+        let text = serde_json::to_string(&**spec).unwrap();
+        assert_eq!(&ApiSpec::from_json(&text).unwrap(), &**spec);
     }
 }
 
 #[test]
 fn search_folds_ascii_case_only() {
     let mut c = catalog();
-    let mut spec = c.specs()[0].clone();
+    let mut spec = (*c.specs()[0]).clone();
     spec.title.en = "Créer une Instance ÉLASTIQUE".into();
     c.add(spec).unwrap();
     let ids = |q: &str| c.search(q).into_iter().map(|s| s.id).collect::<Vec<_>>();

@@ -141,7 +141,7 @@ impl Simulator {
     pub fn try_new() -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.message)?;
         let data = Data::builtin()?;
-        let specs = catalog.specs().iter().cloned().map(Arc::new).collect();
+        let specs = catalog.specs().to_vec();
         Ok(Simulator { specs, data, accounts: Accounts::demo(), state: State::default(), rate_limit: None })
     }
 
@@ -167,21 +167,22 @@ impl Simulator {
     /// Adds an API (an imported spec): it is verified and validated like the seed APIs and
     /// answers an empty success.
     pub fn add_spec(&mut self, spec: ApiSpec) {
-        self.add_specs(core::iter::once(spec));
+        self.add_specs(core::iter::once(Arc::new(spec)));
     }
 
-    /// Adds APIs, each replacing one of the same id: by an index of the ids, as a catalog of
-    /// all of tccli holds sixteen thousand, and a scan per API made this quadratic.
-    pub fn add_specs(&mut self, specs: impl IntoIterator<Item = ApiSpec>) {
+    /// Adds APIs (shared with a catalog: no copy), each replacing one of the same id: by an
+    /// index of the ids, as a catalog of all of tccli holds sixteen thousand, and a scan per API
+    /// made this quadratic.
+    pub fn add_specs(&mut self, specs: impl IntoIterator<Item = Arc<ApiSpec>>) {
         let mut index: alloc::collections::BTreeMap<String, usize> =
             self.specs.iter().enumerate().map(|(i, s)| (s.id(), i)).collect();
         for spec in specs {
             let id = spec.id();
             match index.get(&id) {
-                Some(&at) => self.specs[at] = Arc::new(spec),
+                Some(&at) => self.specs[at] = spec,
                 None => {
                     index.insert(id, self.specs.len());
-                    self.specs.push(Arc::new(spec));
+                    self.specs.push(spec);
                 }
             }
         }

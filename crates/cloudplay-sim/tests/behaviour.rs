@@ -614,7 +614,7 @@ fn an_unknown_action_lists_a_few_apis_of_its_product() {
     sim.add_specs((0..30).map(|i| {
         let mut spec = base.clone();
         spec.action = format!("Action{i:02}");
-        spec
+        std::sync::Arc::new(spec)
     }));
     let c = ordinary();
     let mut req = signed_alg(BSS, bss_params("x9"), &c, Algorithm::AcsRpcHmacSha1, "GET");

@@ -405,7 +405,7 @@ pub fn parse_request(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
 /// Newly imported APIs answer in the in-page simulator too.
 #[cfg(feature = "full")]
 fn announce(catalog: &cloudplay_core::Catalog, ids: &[String]) {
-    sim::add_specs(ids.iter().filter_map(|id| catalog.get(id)));
+    sim::add_specs(ids.iter().filter_map(|id| catalog.shared(id)));
 }
 
 /// The package version, for bug reports.

@@ -32,7 +32,7 @@ fn with_sim<R>(f: impl FnOnce(&mut Simulator) -> Result<R, Error>) -> Result<R, 
 }
 
 /// Tells a running simulator about newly imported APIs.
-pub fn add_specs<'a>(specs: impl IntoIterator<Item = &'a cloudplay_core::ApiSpec>) {
+pub fn add_specs<'a>(specs: impl IntoIterator<Item = &'a std::sync::Arc<cloudplay_core::ApiSpec>>) {
     SIM.with(|cell| {
         if let Some(mut sim) = cell.take() {
             sim.add_specs(specs.into_iter().cloned());
