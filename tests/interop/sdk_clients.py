@@ -2,7 +2,8 @@
 HTTP proxy: each gets a parsed success answer, and with a wrong secret its vendor's signature
 error, without crashing.
 
-Usage: python sdk_clients.py PORT   (the server must be running on 127.0.0.1:PORT)
+Usage: python sdk_clients.py PORT [SNIPPETS]   (the server must be running on 127.0.0.1:PORT;
+SNIPPETS: a folder of the playground's snippets for it, written by snippets.mjs, run as well)
 Prints one line per case and 'N passed, M failed'; exits non-zero on any failure.
 """
 import http.client
@@ -268,6 +269,29 @@ for mode in MODES:
                 assert e.code == "SignatureDoesNotMatch" and e.status_code == 400, e
             else:
                 raise AssertionError("no exception")
+
+# --- the playground's snippets (tests/interop/snippets.mjs wrote them) ------------------------
+# Run as a user copies them: credentials from the environment, the endpoint http://127.0.0.1:PORT.
+if len(sys.argv) > 2:
+    import os
+    import subprocess
+
+    env = dict(os.environ, TENCENTCLOUD_SECRET_ID=ORDINARY[0], TENCENTCLOUD_SECRET_KEY=ORDINARY[1],
+               ALIBABA_CLOUD_ACCESS_KEY_ID=ORDINARY[0], ALIBABA_CLOUD_ACCESS_KEY_SECRET=ORDINARY[1])
+    for name in sorted(os.listdir(sys.argv[2])):
+        @case(f"snippet {name} against cloudplay serve")
+        def _(name=name):
+            path = os.path.join(sys.argv[2], name)
+            runner = sys.executable if name.endswith(".py") else "node"
+            run = subprocess.run([runner, path], env=env, capture_output=True, text=True, timeout=60)
+            assert run.returncode == 0 and not run.stderr, run.stderr or run.stdout
+            if name.endswith(".py"):
+                out = json.loads(run.stdout)
+                answer = out.get("Response", out)
+                assert "Error" not in answer and answer.get("Success", True) is True, out
+                assert answer["RequestId"], out
+            else:  # the Node SDK prints the Response object as util.inspect writes it
+                assert "RequestId:" in run.stdout and "Error" not in run.stdout, run.stdout
 
 failed = [n for n, err in results if err]
 print(f"{len(results) - len(failed)} passed, {len(failed)} failed")

@@ -12,6 +12,7 @@ use crate::cmd::{self, root};
 
 const REQUIREMENTS: &str = "tests/interop/requirements.txt";
 const SCRIPT: &str = "tests/interop/sdk_clients.py";
+const SNIPPETS: &str = "tests/interop/snippets.mjs";
 const VENV: &str = ".cache/venv-interop";
 
 pub fn run() -> Result<(), String> {
@@ -19,8 +20,20 @@ pub fn run() -> Result<(), String> {
     cmd::run(cmd::cargo().args(["build", "-p", "cloudplay-server"]))?;
     let mut server = Server::start()?;
     eprintln!("  cloudplay serve on port {}", server.port);
-    let result =
-        cmd::run(Command::new(&python).arg(root().join(SCRIPT)).arg(server.port.to_string()).current_dir(root()));
+    let mut script = Command::new(&python);
+    script.arg(root().join(SCRIPT)).arg(server.port.to_string()).current_dir(root());
+    // The playground's snippets too, from the built package (`cargo xtask test` builds it first).
+    let module = root().join("pkg/node/cloudplay.js");
+    if module.exists() {
+        // Inside the workspace, so that the Node snippets find its node_modules.
+        let dir = root().join("target/interop-snippets");
+        let _ = std::fs::remove_dir_all(&dir);
+        cmd::run(Command::new("node").arg(root().join(SNIPPETS)).arg(&module).arg(server.port.to_string()).arg(&dir))?;
+        script.arg(&dir);
+    } else {
+        eprintln!("  no pkg/: the snippets are not run (cargo xtask pkg builds it)");
+    }
+    let result = cmd::run(&mut script);
     server.stop();
     result
 }

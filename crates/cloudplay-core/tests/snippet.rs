@@ -252,7 +252,10 @@ fn alibaba_lists_are_flattened_from_one_and_tencent_lists_from_zero() {
     )
     .with_region("ap-shanghai");
     let cli = snippet_in(&catalog, &call, Language::Cli, None).unwrap();
-    assert!(cli.contains("tccli hai RunInstances --region ap-shanghai --cli-unfold-argument \\\n"), "{cli}");
+    assert!(
+        cli.contains("tccli hai RunInstances --version 2023-08-12 --region ap-shanghai --cli-unfold-argument \\\n"),
+        "{cli}"
+    );
     assert!(cli.contains("--SystemDisk.DiskSize 80 \\\n  --Tags.0.Key k \\\n  --Tags.0.Value v\n"), "{cli}");
 }
 
@@ -389,4 +392,36 @@ fn a_signed_request_of_another_call_is_refused_at_signed() {
         }
     }
     assert_eq!(checked, 4 * 3 * Language::ALL.len());
+}
+
+/// An endpoint named `http://` (cloudplay serve) is called over plain HTTP by every snippet
+/// that can, and the others say they cannot; an https:// or bare endpoint keeps HTTPS.
+#[test]
+fn an_http_endpoint_is_called_over_plain_http() {
+    let catalog = catalog();
+    let wanted: [(&str, Language, &str); 11] = [
+        ("hai/2023-08-12/RunInstances", Language::Python, "http_profile.scheme = \"http\"\n"),
+        ("hai/2023-08-12/RunInstances", Language::Node, "profile: { httpProfile: { protocol: \"http://\" } },"),
+        ("hai/2023-08-12/RunInstances", Language::Go, "cpf.HttpProfile.Scheme = \"HTTP\"\n"),
+        ("hai/2023-08-12/RunInstances", Language::Cli, "tccli has no switch to plain HTTP"),
+        ("hai/2023-08-12/RunInstances", Language::Curl, "curl -X POST http://127.0.0.1:8080/ "),
+        ("postgres/2017-03-12/CreateResource", Language::Python, "This SDK speaks HTTPS only"),
+        ("postgres/2017-03-12/CreateResource", Language::Node, "fetch(\"http://127.0.0.1:8080/"),
+        ("bssopenapi/2017-12-14/CreateInstance", Language::Python, "protocol=\"HTTP\","),
+        ("bssopenapi/2017-12-14/CreateInstance", Language::Node, "protocol: \"HTTP\","),
+        ("bssopenapi/2017-12-14/CreateInstance", Language::Go, "Protocol:    dara.String(\"HTTP\"),"),
+        ("bssopenapi/2017-12-14/CreateInstance", Language::Cli, " --endpoint 127.0.0.1:8080 --insecure"),
+    ];
+    for (id, language, line) in wanted {
+        let spec = catalog.spec(id).unwrap();
+        for endpoint in ["http://127.0.0.1:8080", "https://127.0.0.1:8080", "127.0.0.1:8080"] {
+            let mut call = example_call(spec);
+            call.endpoint = Some(endpoint.into());
+            let request = signed(&catalog, &call, &options(None, None), false);
+            let text = snippet(spec, &call, language, Some(&request)).unwrap();
+            let plain = endpoint.starts_with("http://");
+            assert_eq!(text.contains(line), plain, "{id} {} at {endpoint}:\n{text}", language.name());
+            assert!(text.contains("127.0.0.1:8080"), "{id} {}:\n{text}", language.name());
+        }
+    }
 }

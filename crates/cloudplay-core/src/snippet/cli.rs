@@ -59,12 +59,23 @@ fn tccli(ctx: &Ctx<'_>) -> Result<String> {
         "# pip install tccli; credentials from `tccli configure` or\n\
          # TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (temporary ones: TENCENTCLOUD_TOKEN too).\n",
     );
-    out.push_str(&format!("tccli {} {}", sh_quote(&spec.product), sh_quote(&spec.action)));
+    // tccli names a command after its service module, which is the product's short name but
+    // where that is a Python keyword (Auto Scaling's `as`).
+    let command = match spec.product.as_str() {
+        "as" => "autoscaling",
+        product => product,
+    };
+    out.push_str(&format!("tccli {} {}", sh_quote(command), sh_quote(&spec.action)));
+    // A product's other versions are reached only by naming one; tccli's default is its newest.
+    out.push_str(&format!(" --version {}", sh_quote(&spec.version)));
     if let Some(region) = ctx.region {
         out.push_str(&format!(" --region {}", sh_quote(region)));
     }
     if ctx.call.endpoint.as_deref().is_some_and(|e| !e.is_empty()) {
         out.push_str(&format!(" --endpoint {}", sh_quote(&ctx.host)));
+    }
+    if ctx.plain_http {
+        out.insert_str(0, "# tccli has no switch to plain HTTP: for an http:// endpoint, use the curl snippet.\n");
     }
     out.push_str(" --cli-unfold-argument");
     push_args(&mut out, &pairs);
@@ -84,6 +95,10 @@ fn aliyun(ctx: &Ctx<'_>) -> Result<String> {
         out.push_str(&format!(" --region {}", sh_quote(region)));
     }
     out.push_str(&format!(" --endpoint {}", sh_quote(&ctx.host)));
+    if ctx.plain_http {
+        // The aliyun CLI's switch to plain HTTP.
+        out.push_str(" --insecure");
+    }
     let mut pairs = parts.query;
     pairs.extend(parts.body);
     pairs.extend(parts.headers);

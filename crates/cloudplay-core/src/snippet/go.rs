@@ -52,7 +52,7 @@ func main() {{
 	)
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Endpoint = {host}
-	cpf.HttpProfile.ReqMethod = "POST"
+{scheme}	cpf.HttpProfile.ReqMethod = "POST"
 	client := common.NewCommonClient(credential, {region}, cpf)
 
 	request := tchttp.NewCommonRequest({service}, {version}, {action})
@@ -76,6 +76,7 @@ func main() {{
 }}
 "#,
         host = go_str(&ctx.host),
+        scheme = if ctx.plain_http { "\tcpf.HttpProfile.Scheme = \"HTTP\"\n" } else { "" },
         region = go_str(ctx.region.unwrap_or("")),
         service = go_str(spec.service()),
         version = go_str(&spec.version),
@@ -135,7 +136,7 @@ func main() {{
 	params := &openapi.Params{{
 		Action:      dara.String({action}),
 		Version:     dara.String({version}),
-		Protocol:    dara.String("HTTPS"),
+		Protocol:    dara.String({protocol}),
 		Method:      dara.String({method}),
 		AuthType:    dara.String("AK"),
 		Style:       dara.String("RPC"),
@@ -161,6 +162,7 @@ func main() {{
         version = go_str(&spec.version),
         method = go_str(&parts.method),
         req_body_type = go_str(parts.req_body_type()),
+        protocol = go_str(parts.protocol),
     ))
 }
 

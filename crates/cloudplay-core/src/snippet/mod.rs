@@ -81,6 +81,8 @@ pub(crate) struct Ctx<'a> {
     /// The host the call goes to (explicit endpoint, region host, or default).
     pub host: String,
     pub region: Option<&'a str>,
+    /// The endpoint named `http://` (a local simulator): the SDKs are told to speak plain HTTP.
+    pub plain_http: bool,
 }
 
 /// Writes `call` (an API of `spec`) in `language`. `signed` is the request as `prepare` signed
@@ -100,7 +102,8 @@ pub fn snippet(spec: &ApiSpec, call: &Call, language: Language, signed: Option<&
         signed_for(spec, &host, signed)?;
         same_parameters(spec, call, signed)?;
     }
-    let ctx = Ctx { spec, call, host, region };
+    let plain_http = call.endpoint.as_deref().is_some_and(|e| crate::build::endpoint_parts(e).0 == Some("http"));
+    let ctx = Ctx { spec, call, host, region, plain_http };
     match language {
         Language::Curl => Ok(curl_command(spec.style, need_signed(signed, "curl")?)),
         Language::Python => python::snippet(&ctx),
@@ -245,13 +248,16 @@ pub(crate) struct AlibabaParts {
     pub query: Vec<(String, String)>,
     pub body: Vec<(String, String)>,
     pub headers: Vec<(String, String)>,
+    /// `HTTP` for an `http://` endpoint, else `HTTPS`, as the generic clients' Params spell it.
+    pub protocol: &'static str,
 }
 
 impl AlibabaParts {
     pub fn of(ctx: &Ctx<'_>) -> Result<Self> {
         let spec = ctx.spec;
         let method = spec.methods.first().cloned().unwrap_or_else(|| "POST".into());
-        let mut parts = AlibabaParts { method, query: Vec::new(), body: Vec::new(), headers: Vec::new() };
+        let protocol = if ctx.plain_http { "HTTP" } else { "HTTPS" };
+        let mut parts = AlibabaParts { method, query: Vec::new(), body: Vec::new(), headers: Vec::new(), protocol };
         let empty = serde_json::Map::new();
         let map = match &ctx.call.params {
             serde_json::Value::Object(m) => m,

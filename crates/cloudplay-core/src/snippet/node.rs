@@ -54,7 +54,7 @@ const {{ CommonClient }} = require("tencentcloud-sdk-nodejs-common");
     secretKey: process.env.TENCENTCLOUD_SECRET_KEY,
     token: process.env.TENCENTCLOUD_SESSION_TOKEN, // temporary credentials only
   }},
-{region}}});
+{region}{profile}}});
 
 const params = {params};
 
@@ -64,6 +64,7 @@ client.request({action}, params).then(
 );
 "#,
         host = js_str(&ctx.host),
+        profile = if ctx.plain_http { "  profile: { httpProfile: { protocol: \"http://\" } },\n" } else { "" },
         version = js_str(&spec.version),
         params = render(&tree, Dialect::JavaScript, ""),
         action = js_str(&spec.action),
@@ -99,7 +100,7 @@ const client = new OpenApi.default(new OpenApi.Config({{
 const api = new OpenApi.Params({{
   action: {action},
   version: {version},
-  protocol: "HTTPS",
+  protocol: {protocol},
   method: {method},
   authType: "AK",
   style: "RPC",
@@ -119,6 +120,7 @@ client.callApi(api, request, new Util.RuntimeOptions({{}})).then(
         action = js_str(&spec.action),
         version = js_str(&spec.version),
         method = js_str(&parts.method),
+        protocol = js_str(parts.protocol),
         req_body_type = js_str(parts.req_body_type()),
     ))
 }

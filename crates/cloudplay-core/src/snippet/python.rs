@@ -37,7 +37,7 @@ cred = credential.Credential(
 )
 http_profile = HttpProfile()
 http_profile.endpoint = {host}
-client_profile = ClientProfile()
+{scheme}client_profile = ClientProfile()
 client_profile.httpProfile = http_profile
 client = CommonClient({service}, {version}, cred, {region}, profile=client_profile)
 
@@ -46,12 +46,16 @@ response = client.call_json({action}, params)
 print(json.dumps(response, indent=2, ensure_ascii=False))
 "#,
         host = py_str(&ctx.host),
+        scheme = if ctx.plain_http { "http_profile.scheme = \"http\"\n" } else { "" },
         service = py_str(spec.service()),
         version = py_str(&spec.version),
         region = py_str(ctx.region.unwrap_or("")),
         action = py_str(&spec.action),
     ))
 }
+
+/// qcloudapi opens only HTTPS connections (its proxy support is a CONNECT tunnel).
+const HTTPS_ONLY: &str = "# This SDK speaks HTTPS only: for an http:// endpoint, use the curl snippet.\n";
 
 fn tencent_legacy(ctx: &Ctx<'_>) -> Result<String> {
     let spec = ctx.spec;
@@ -69,7 +73,7 @@ fn tencent_legacy(ctx: &Ctx<'_>) -> Result<String> {
         r#"# pip install qcloudapi-sdk-python
 # Tencent Cloud API 2.0 on {host}: the legacy SDK signs it, and sends nested
 # values flattened as Name.0.Field, as the API expects.
-import os
+{https_only}import os
 
 from QcloudApi.qcloudapi import QcloudApi
 
@@ -87,6 +91,7 @@ service = QcloudApi({module}, config)
 print(service.call({action}, params))
 "#,
         host = ctx.host,
+        https_only = if ctx.plain_http { HTTPS_ONLY } else { "" },
         version = py_str(&spec.version),
         method = py_str(method),
         signature_method = py_str(signature_method),
@@ -130,7 +135,7 @@ client = OpenApiClient(config)
 api = open_api_models.Params(
     action={action},
     version={version},
-    protocol="HTTPS",
+    protocol={protocol},
     method={method},
     auth_type="AK",
     style="RPC",
@@ -149,6 +154,7 @@ print(json.dumps(response["body"], indent=2, ensure_ascii=False))
         version = py_str(&spec.version),
         method = py_str(&parts.method),
         req_body_type = py_str(parts.req_body_type()),
+        protocol = py_str(parts.protocol),
         query = render(&AlibabaParts::node(&parts.query), Dialect::Python, ""),
     ))
 }
