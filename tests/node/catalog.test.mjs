@@ -190,3 +190,24 @@ test("addSpecs takes specs as describe gives them: a new API is data, kept or wr
   assert.throws(() => addSpecs(5), (e) => e.code === "InvalidSpec");
   assert.throws(() => addSpecs(undefined), (e) => e.code === "MissingField" && e.path === "specs");
 });
+
+test("an imported example's 64-bit id stays exact: describe gives it as a decimal string, which validates", () => {
+  const api = {
+    metadata: { apiVersion: "2024-02-02", serviceShortName: "bigid", serviceNameCN: "大整数" },
+    actions: { StopTask: { name: "停止", document: "d", input: "StopTaskRequest", output: "StopTaskResponse", status: "online" } },
+    objects: {
+      StopTaskRequest: { members: [{ name: "TaskId", type: "int", member: "uint64", required: true, document: "任务 ID。" }] },
+      StopTaskResponse: { members: [{ name: "RequestId", type: "string", member: "string", document: "" }] },
+    },
+  };
+  // The vendor's example body as examples.json carries it: JSON text, the id written in full.
+  const examples = {
+    actions: { StopTask: [{ title: "t", document: "", input: 'POST / HTTP/1.1\nHost: bigid.tencentcloudapi.com\n<公共请求参数>\n\n{"TaskId": 446192236330927912}', output: '{"Response": {"RequestId": "r"}}' }] },
+  };
+  importTccli(JSON.stringify(api), JSON.stringify(examples));
+  const [example] = describe("bigid/2024-02-02/StopTask").examples;
+  assert.equal(example.params.TaskId, "446192236330927912");
+  assert.deepEqual(validate({ api: "bigid/2024-02-02/StopTask", params: example.params, region: "ap-guangzhou" }), []);
+  // Integers a JS number holds stay numbers; bounds stay numbers whatever their size.
+  assert.equal(describe("hai/2023-08-12/RunInstances").examples[0].params.SystemDisk.DiskSize, 250);
+});

@@ -350,6 +350,38 @@ fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudpla
 }
 
 /// Writes a serde value as plain JS objects (64-bit integers become numbers).
+/// [`to_js`] for a value that may hold integers past 2^53 (a vendor example's 64-bit ids):
+/// those become decimal strings, which every integer parameter takes, where JSON.parse would
+/// round them (446192236330927912 to …940) and the call built from them would be refused.
+/// Bounds (`min`, `max`) stay numbers.
+#[cfg(feature = "full")]
+pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
+    fn exact(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Number(n) => {
+                let unsafe_int = match (n.as_u64(), n.as_i64()) {
+                    (Some(u), _) => u >= JS_EXACT,
+                    (None, Some(i)) => i.unsigned_abs() >= JS_EXACT,
+                    _ => false,
+                };
+                if unsafe_int {
+                    *v = serde_json::Value::String(n.to_string());
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(exact),
+            // A bound stays a number, as its type says (a JS comparison with it is what it is for).
+            serde_json::Value::Object(map) => {
+                map.iter_mut().filter(|(k, _)| !matches!(k.as_str(), "min" | "max")).for_each(|(_, v)| exact(v))
+            }
+            _ => {}
+        }
+    }
+    let mut v =
+        serde_json::to_value(value).map_err(|e| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string())))?;
+    exact(&mut v);
+    to_js(&v)
+}
+
 #[cfg(feature = "full")]
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
     let text =

@@ -162,7 +162,9 @@ pub fn describe(#[wasm_bindgen(unchecked_param_type = "string")] api_id: JsValue
         ))
     })?;
     state::with_catalog(|c| {
-        c.spec(&id).map_err(|e| to_js_error(&cloudplay_core::Error { path: Some("apiId".into()), ..e })).and_then(to_js)
+        c.spec(&id)
+            .map_err(|e| to_js_error(&cloudplay_core::Error { path: Some("apiId".into()), ..e }))
+            .and_then(errors::to_js_exact)
     })
 }
 
