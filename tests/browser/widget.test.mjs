@@ -199,6 +199,42 @@ test("a guest on the page: the host's lang stays, and an engine that cannot load
   await page.close();
 });
 
+test("a box whose body (box.js) does not load says so in a frame, with the playground link its author named", async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.route("**/widget/box.js", (route) => route.abort());
+  await page.route("**/docs-demo.html", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<cloudplay-try api="hai/2023-08-12/RunInstances" heading="3">',
+      '<cloudplay-try api="hai/2023-08-12/RunInstances" heading="3" playground="https://docs.example/play/">');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`${server.url}docs-demo.html`);
+  const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await hai.scrollIntoViewIfNeeded();
+  await hai.locator('.box [role="alert"]').waitFor({ timeout: 20000 });
+  assert.equal(await hai.locator('[role="alert"]').textContent(), "This “try it” box could not load its engine.");
+  assert.equal(await hai.locator(".box a").getAttribute("href"), "https://docs.example/play/#api=hai%2F2023-08-12%2FRunInstances");
+  assert.match(await hai.getAttribute("data-error"), /^the widget's box\.js did not load/);
+  assert.ok(problems.length >= 1);
+  await page.close();
+});
+
+test("a copy of a ready box (cloneNode) is not ready until it has loaded itself", async () => {
+  const { page, problems } = await openDocs();
+  const states = await page.evaluate(async () => {
+    const box = document.querySelector('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const copy = box.cloneNode(true);
+    box.after(copy);
+    const at = copy.dataset.ready ?? null;
+    await new Promise((resolve) => copy.addEventListener("cloudplay:ready", resolve, { once: true }));
+    return [box.dataset.ready, at, copy.dataset.ready];
+  });
+  assert.deepEqual(states, ["true", null, "true"]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("an HTML page where the .wasm should be is named to the author, with where the package should be", async () => {
   const page = await browser.context.newPage();
   const problems = watch(page);
@@ -489,6 +525,19 @@ test("a host page with html { font-size: 62.5% } leaves the widget's text sizes 
   assert.deepEqual(await sizes(page), expected);
   assert.deepEqual(problems, []);
   await page.close();
+  // The reader's own default size is followed: 14px of 16 at the browser's default, twice
+  // that for a reader who set 32px.
+  assert.equal(expected.label, "14px");
+  const large = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(large);
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+  await large.goto(`${server.url}docs-demo.html`);
+  const box = large.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await box.scrollIntoViewIfNeeded();
+  await large.waitForFunction((e) => e.dataset.ready === "true", await box.elementHandle(), { timeout: 20000 });
+  assert.equal((await sizes(large)).label, "28px");
+  await large.close();
 });
 
 test("a host page's text styles around the widget do not reach its labels", async () => {
@@ -568,6 +617,21 @@ test("an author presets a box with region and params (over the example's), and h
   }));
   assert.match(heard, /^example="9" is not one of its 1 example/);
   await bad.page.close();
+
+  // A name the API does not have, at the top or inside an object: left out (Send is not blocked
+  // by a field no reader can remove), and said to the author with the name it may have meant.
+  const typos = `<cloudplay-try api="hai/2023-08-12/RunInstances" params='{"InstanceNme":"typo","SystemDisk":{"DiskType":"CLOUD_PREMIUM","Foo":1}}'>`;
+  const typo = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances" heading="3">', typos) });
+  const tbox = typo.page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  const said = (await tbox.getAttribute("data-error")).split("\n");
+  assert.equal(said.length, 2, said.join("\n"));
+  assert.ok(said.some((line) => /^params: InstanceNme was left out: .*did you mean InstanceName\?/.test(line)), said.join("\n"));
+  assert.ok(said.some((line) => /^params: SystemDisk\.Foo was left out/.test(line)), said.join("\n"));
+  assert.equal(await tbox.locator(".field-error:not([hidden])").count(), 0, "no field shows an error");
+  await tbox.getByRole("button", { name: "Send" }).click();
+  await tbox.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+  assert.equal(await tbox.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
+  await typo.page.close();
 });
 
 test("a box's title takes the level its heading attribute gives, so the page's outline reads in order; a level it has not is the author's mistake", async () => {

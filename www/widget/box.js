@@ -22,6 +22,20 @@ function useLang(el) {
 
 let installed = false;
 
+/** Deletes the member at a violation's path (`A.B[0].C`) from `obj`; whether there was one. */
+function removeAt(obj, path) {
+  const steps = path.match(/[^.[\]]+/g) ?? [];
+  const last = steps.pop();
+  let at = obj;
+  for (const step of steps) {
+    at = at?.[/^\d+$/.test(step) ? Number(step) : step];
+    if (at === null || typeof at !== "object") return false;
+  }
+  if (last === undefined || !Object.prototype.hasOwnProperty.call(at, last)) return false;
+  delete at[last];
+  return true;
+}
+
 /** Gives `Element` (the element's class) the body's methods, the first time; then readies
  *  `el` and builds it once the engine has loaded. Resolves when the box shows, or says why not. */
 export async function start(el, Element) {
@@ -59,8 +73,14 @@ class Body {
     useLang(this);
     // Some page (a 404 page, a dev server's) came back where the .wasm should be: the words of
     // Chromium, Firefox and Safari for it. Why that happens depends on where this copy lives.
-    const moved = /magic (word|number)|\\0asm/.test(String(e?.message ?? e)) ? ` (an HTML page came back instead of the .wasm: ${ENGINE_MISSING})` : "";
-    this.authorError(`the engine did not load: ${errorLine(e) || String(e)}${moved}`);
+    const said = String(e?.message ?? e);
+    const moved = /magic (word|number)|\\0asm/.test(said) ? ` (an HTML page came back instead of the .wasm: ${ENGINE_MISSING})` : "";
+    // The browsers' words for a fetch that never reached an answer: the host down, or the
+    // page's Content-Security-Policy without the engine's host in connect-src.
+    const unfetched = /Failed to fetch|NetworkError|Load failed/.test(said)
+      ? " (the engine's host did not answer, or the page's Content-Security-Policy does not list it in connect-src: see the README's widget section)"
+      : "";
+    this.authorError(`the engine did not load: ${errorLine(e) || said}${moved}${unfetched}`);
     const api = this.getAttribute("api") ?? "";
     const playground = this.readPlayground();
     put(this.root, this.styleNode,
@@ -115,7 +135,7 @@ class Body {
     delete this.dataset.ready;
     this.playgroundUrl = this.readPlayground();
     this.checkTheme();
-    const id = this.getAttribute("api");
+    const id = this.getAttribute("api")?.trim();
     try {
       if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');
       this.spec = cp().describe(id);
@@ -229,14 +249,23 @@ class Body {
     const params = structuredClone(exampleParams ?? {});
     const text = this.getAttribute("params");
     if (text === null) return params;
+    let over;
     try {
-      const over = JSON.parse(text);
+      over = JSON.parse(text);
       if (over === null || typeof over !== "object" || Array.isArray(over)) throw new Error("it is not a JSON object");
-      return Object.assign(params, over);
     } catch (e) {
       this.authorError(`params="${text}" was left out: ${e.message}`);
       return params;
     }
+    Object.assign(params, over);
+    // A name the API does not have would block Send with no control to remove it: left out,
+    // and said to the author (a reader cannot fix the page).
+    const api = `${this.spec.product}/${this.spec.version}/${this.spec.action}`;
+    for (const v of cp().validate({ api, params })) {
+      if (v.code !== "UnknownParameter" || !removeAt(params, v.path)) continue;
+      this.authorError(`params: ${v.path} was left out: ${v.message}`);
+    }
+    return params;
   }
 
   call() {

@@ -1,7 +1,7 @@
 // <cloudplay-try api="hai/2023-08-12/RunInstances"> — a "try it" box for documentation pages.
 //
 // One script tag adds it:
-//   <script type="module" src="https://your-playground-host/widget/cloudplay-try.js"></script>
+//   <script type="module" async src="https://your-playground-host/widget/cloudplay-try.js"></script>
 // Attributes: api (required), example (index, default 0), region, params (JSON over the
 // example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's),
 // heading (the title's level, 2 to 6; default 2),
@@ -36,8 +36,10 @@ function styleOf(root) {
   }
   return h("style", { text: CSS });
 }
-/** How long the engine may take before the box says it is still loading. */
+/** How long the engine may take before the box says it is still loading, and before it says
+ *  it could not load (a host that never answers would leave it loading for good). */
 const SLOW_MS = 8000;
+const GIVE_UP_MS = 45000;
 
 /** Where there is no DOM (a docs site's server-side rendering imports this module too) the
  *  module defines nothing and touches nothing. */
@@ -88,20 +90,50 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
     }
     if (this.started) return;
     this.started = true;
+    // A copy of a ready box (cloneNode) carries its data-ready but none of its state.
+    delete this.dataset.ready;
+    delete this.dataset.error;
     const waiting = h("p", { class: "loading", role: "status", text: WAITING[langOf(this)].loading });
     put(this.root, this.styleNode, waiting);
     whenNear(this, () => {
       const slow = setTimeout(() => (waiting.textContent = WAITING[langOf(this)].slow), SLOW_MS);
+      // Said once; should the engine come after all, the box is built over this.
+      const giveUp = setTimeout(() => {
+        if (this.built) return;
+        this.authorError(`the widget's box.js or its engine did not arrive within ${GIVE_UP_MS / 1000} s`);
+        this.unavailable();
+      }, GIVE_UP_MS);
+      const done = () => {
+        clearTimeout(slow);
+        clearTimeout(giveUp);
+      };
       import("./box.js").then(
-        (box) => box.start(this, CloudplayTry).finally(() => clearTimeout(slow)),
+        (box) => box.start(this, CloudplayTry).finally(done),
         (e) => {
           // The body itself did not come (a network error, a file missing from the copy).
-          clearTimeout(slow);
+          done();
           this.authorError(`the widget's box.js did not load: ${e?.message ?? e}`);
-          put(this.root, this.styleNode, h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }));
+          this.unavailable();
         },
       );
     });
+  }
+
+  /** What a reader sees of a box whose body never came: one line in a frame, and the way to
+   *  the playground where the author named one. */
+  unavailable() {
+    const given = this.getAttribute("playground");
+    let link = null;
+    try {
+      const url = given && new URL(given, document.baseURI);
+      if (url && (url.protocol === "http:" || url.protocol === "https:")) {
+        const href = `${url.href.replace(/#.*$/, "")}#api=${encodeURIComponent(this.getAttribute("api") ?? "")}`;
+        link = h("p", {}, h("a", { href, target: "_blank", rel: "noopener", text: WAITING[langOf(this)].open }));
+      }
+    } catch {
+      /* no link */
+    }
+    put(this.root, this.styleNode, h("div", { class: "box" }, h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }), link));
   }
 
   attributeChangedCallback(name, was, now) {

@@ -102,9 +102,16 @@ export const CSS = String.raw`:host {
     --cp-muted: var(--cloudplay-muted, var(--cp-d-muted));
   }
 }
-/* Lengths are in em of the widget's own 14px, not rem: rem follows the host's root size, and
-   a site with html { font-size: 62.5% } shrank the text to 8-10 px. */
-:host { display: block; margin: 1.37em 0; font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", sans-serif; font-size: 14px; line-height: 1.45;  color: var(--cp-fg); }
+/* Lengths are in em of the widget's own size, not rem: rem follows the host's root size, and
+   a site with html { font-size: 62.5% } shrank the text to 8-10 px. That size is seven eighths of
+   the reader's own default (medium: 14px of the usual 16px), so a reader who has set a larger
+   font in the browser gets a larger box, which no page's root size changes. */
+:host { display: block; margin: 1.2em 0; font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", sans-serif; font-size: medium; line-height: 1.45;  color: var(--cp-fg); }
+:host > * { font-size: .875em; }
+/* Loading, a box keeps some of the room it will take, so that the page does not jump as far
+   when it arrives (a site that knows its boxes' height can set min-height on
+   cloudplay-try:not([data-ready])). */
+.loading { min-height: 36em; margin: 0; }
 * { box-sizing: border-box; }
 .box { border: 1px solid var(--cp-line); border-radius: 8px; padding: .91em 1.14em; background: var(--cp-box); }
 header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .34em 1.14em; }

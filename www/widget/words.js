@@ -5,11 +5,13 @@ export const WAITING = {
     loading: "Loading…",
     slow: "Still loading the engine (about 300 KB)…",
     failed: "This “try it” box could not load its engine.",
+    open: "Open in the playground",
   },
   zh: {
     loading: "加载中…",
     slow: "仍在加载引擎（约 300 KB）…",
     failed: "此“试一试”框无法加载其引擎。",
+    open: "在调试台中打开",
   },
 };
 
