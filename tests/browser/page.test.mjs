@@ -784,6 +784,11 @@ test("verify a pasted request: it verifies with the right secret; with a wrong o
   await page.click("#verify-button");
   assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-code"), "AuthFailure.SignatureFailure");
   assert.match(await page.textContent("#verify-output .diff-meaning"), /hex digits are upper case/);
+  // Date.now() where seconds belong: said as such, with the clock check off too.
+  await page.fill("#verify-input", signed.replace(/X-TC-Timestamp: (\d+)/i, (_, ts) => `X-TC-Timestamp: ${ts}000`));
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-code"), "AuthFailure.SignatureExpire");
+  assert.match(await page.textContent("#verify-output"), /X-TC-Timestamp \d+000 is in milliseconds; it must be unix seconds/);
   await page.fill("#verify-input", signed);
   // A request changed after signing: the client's own string to sign pinpoints the line.
   const own = await page.textContent('#preview [data-step="string_to_sign"] pre');

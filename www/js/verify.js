@@ -177,7 +177,10 @@ export class VerifyPanel {
     const info = inspect(req);
     const secretKey = this.secret.value;
     if (!secretKey) return this.show(h("p", { class: "notice warn", text: t("verify.needSecret") }));
-    const now = asked.clock || !info.timestamp ? asked.nowSec : info.timestamp;
+    // Checked at the request's own time, unless asked for the clock's; a timestamp in
+    // milliseconds is taken at its second, so that the verifier says what it is.
+    const signedAt = info.timestamp >= 1e10 ? Math.floor(info.timestamp / 1000) : info.timestamp;
+    const now = asked.clock || !signedAt ? asked.nowSec : signedAt;
     let outcome;
     try {
       outcome = cp().verifyWire({

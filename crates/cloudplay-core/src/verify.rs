@@ -235,6 +235,17 @@ fn check_window(family: Family, alg: Algorithm, ts: i64, now: i64, field: &str) 
     if skew.unsigned_abs() > window.unsigned_abs() {
         let (when, when_zh) = if skew > 0 { ("old", "早") } else { ("in the future", "晚") };
         let off = skew.unsigned_abs();
+        // Date.now() where seconds belong is the usual way to be this far off.
+        if (ts / 1000).saturating_sub(now).unsigned_abs() <= window.unsigned_abs() {
+            return Err(refuse(
+                family,
+                Some(alg),
+                Failure::Expired,
+                Some(field),
+                format!("{field} {ts} is in milliseconds; it must be unix seconds ({})", ts / 1000),
+                format!("{field} {ts} 是毫秒数；应为 Unix 时间戳（秒），即 {}。", ts / 1000),
+            ));
+        }
         return Err(refuse(
             family,
             Some(alg),
@@ -742,8 +753,10 @@ fn param_input<'r>(
     input
 }
 
+/// Unix time as digits; up to 13, so that milliseconds are read (and refused as out of the window,
+/// as the vendors do, with a word on why) rather than called malformed.
 fn parse_unix(s: &str) -> Option<i64> {
-    if s.is_empty() || s.len() > 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > 13 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     s.parse().ok()

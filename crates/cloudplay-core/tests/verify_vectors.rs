@@ -317,3 +317,49 @@ fn signatures_over_too_few_headers_are_refused() {
     }
     assert!(seen >= 50, "{seen}");
 }
+
+/// Date.now() where unix seconds belong: out of the window, as the vendors answer, and said to be
+/// milliseconds.
+#[test]
+fn a_timestamp_in_milliseconds_is_named_as_such() {
+    let mut seen = 0;
+    for v in vectors() {
+        let ts = v["timestamp"].as_i64().unwrap();
+        // Milliseconds of a time before the year 2286, as Date.now() gives them.
+        if ts >= 10_000_000_000 {
+            continue;
+        }
+        let mut req = input(&v);
+        let field = match v["algorithm"].as_str().unwrap() {
+            "TC3-HMAC-SHA256" => {
+                let headers = req["headers"].as_object_mut().unwrap();
+                let Some((_, value)) = headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case("x-tc-timestamp"))
+                else {
+                    continue;
+                };
+                *value = format!("{ts}000").into();
+                "X-TC-Timestamp"
+            }
+            "TC-HmacSHA1" | "TC-HmacSHA256" => {
+                let url = req["url"].as_str().unwrap().to_string();
+                let from = format!("Timestamp={ts}");
+                if !url.contains(&from) {
+                    continue;
+                }
+                req["url"] = url.replacen(&from, &format!("{from}000"), 1).into();
+                "Timestamp"
+            }
+            _ => continue,
+        };
+        let r = check(&req).unwrap_err();
+        assert_eq!(r.failure, Failure::Expired, "{}: {}", v["id"], r.message);
+        assert_eq!(
+            r.message,
+            format!("{field} {ts}000 is in milliseconds; it must be unix seconds ({ts})"),
+            "{}",
+            v["id"]
+        );
+        seen += 1;
+    }
+    assert!(seen >= 10, "{seen}");
+}
