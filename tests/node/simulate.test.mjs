@@ -264,7 +264,12 @@ test("a session token is not sent over plain http to another machine, in a heade
     prepare({ api: "bssopenapi/2017-12-14/CreateInstance", params: bss.params, region: bss.region }, credentials, { timestamp: 1700000000, algorithm: "ACS-RPC-HMAC-SHA1" }).request,
   ];
   for (const request of signed) {
-    await assert.rejects(send({ ...request, scheme: "http" }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme" && !e.message.includes(token), request.host);
+    // In any case: a URL reads HTTP:// as http.
+    for (const scheme of ["http", "HTTP", "Http"]) {
+      await assert.rejects(send({ ...request, scheme }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme" && !e.message.includes(token), `${scheme} ${request.host}`);
+    }
+    // A scheme that is neither is refused as such, token or not.
+    await assert.rejects(send({ ...request, scheme: "ftp" }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme" && /not http or https/.test(e.message));
     // A name that only starts like a loopback address is another machine.
     await assert.rejects(send({ ...request, scheme: "http", host: "127.attacker.test" }, { via: "direct" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme", "127.attacker.test");
     // The proxy is sent the whole request: it is held to the same rule.

@@ -74,7 +74,7 @@ function refuseTokenInClear(request, via, proxy) {
   if (!inHeader && !inParams) return;
   const [scheme, host, path] = via === "proxy"
     ? [proxy.protocol.slice(0, -1), proxy.hostname, "options.proxyUrl"]
-    : [request.scheme || "https", String(request.host || "").replace(/^(\[[^\]]*\]|[^:]*):\d+$/, "$1"), "signed.scheme"];
+    : [request.scheme, String(request.host || "").replace(/^(\[[^\]]*\]|[^:]*):\d+$/, "$1"), "signed.scheme"];
   if (scheme !== "http" || isLoopback(host)) return;
   const to = via === "proxy" ? `the proxy at ${proxy.host}` : request.host;
   throw cloudplayError("InvalidField", `plain http would carry the session token to ${to} in clear text: send it over https`, { path, message_zh: `明文 http 会把临时凭证 Token 以明文发往 ${to}：请通过 https 发送。` });
@@ -136,6 +136,14 @@ function proxyError(refused, body, host) {
  */
 export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
   if (typeof fetch !== "function") throw cloudplayError("NetworkError", "this JavaScript host has no fetch()");
+  // Said once, in lower case: a URL reads `HTTP://` as http, and so must the checks below
+  // (the session token's above all).
+  const given = request.scheme || "https";
+  const scheme = typeof given === "string" ? given.toLowerCase() : "";
+  if (scheme !== "http" && scheme !== "https") {
+    throw cloudplayError("InvalidField", `'${String(given).slice(0, 40)}' is not http or https`, { path: "signed.scheme", message_zh: `'${String(given).slice(0, 40)}' 不是 http 或 https。` });
+  }
+  request = { ...request, scheme };
   let proxy;
   if (via === "proxy") {
     // A relative address is relative to the page (or worker); Node has no such address.
@@ -146,7 +154,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     }
   }
   refuseTokenInClear(request, via, proxy);
-  const url = `${request.scheme || "https"}://${request.host}${request.path || "/"}${request.query ? `?${request.query}` : ""}`;
+  const url = `${request.scheme}://${request.host}${request.path || "/"}${request.query ? `?${request.query}` : ""}`;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
