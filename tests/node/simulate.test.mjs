@@ -346,3 +346,17 @@ test("send's options are checked before anything is sent, and signals are honour
   assert.equal(good.status, "fulfilled");
   assert.equal((await send(p.request, { timeout: 2 ** 31 - 1 })).status, 200);
 });
+
+test("a header given twice in two spellings, or a scheme that is not http(s), is refused before the simulator reads it", async () => {
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const creds = demoAccounts().find((a) => !a.token);
+  const { request } = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, creds, {});
+  for (const [name, value] of [["host", "evil.example.com"], ["x-tc-region", "ap-shanghai"], ["authorization", "garbage"]]) {
+    const twice = { ...request, headers: { ...request.headers, [name]: value } };
+    assert.throws(() => simulate(twice), (e) => e.code === "DuplicateHeader" && e.path === `signed.headers.${name}`, name);
+    await assert.rejects(send(twice, { via: "simulator" }), (e) => e.code === "DuplicateHeader", name);
+  }
+  assert.throws(() => simulate({ ...request, scheme: "ftp" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme");
+  // In upper case it is still https, and the call goes through.
+  assert.equal(simulate({ ...request, scheme: "HTTPS" }).status, 200);
+});

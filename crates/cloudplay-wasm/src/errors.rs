@@ -199,7 +199,23 @@ pub fn signed_from_js(value: JsValue) -> Result<cloudplay_core::HttpRequest, Err
             "is prepare's whole answer: pass its `request` (prepare(...).request)",
         ));
     }
-    from_js(value, "signed")
+    let mut request: cloudplay_core::HttpRequest = from_js(value, "signed")?;
+    // As verifyWire reads a request: one header under two spellings would be read as whichever
+    // a server takes first, which is not what was signed.
+    for (i, (name, _)) in request.headers.iter().enumerate() {
+        if request.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            return Err(Error::at(
+                ErrorKind::DuplicateHeader,
+                format!("signed.headers.{name}"),
+                format!("header '{name}' is given twice"),
+            ));
+        }
+    }
+    request.scheme.make_ascii_lowercase();
+    if request.scheme != "http" && request.scheme != "https" {
+        return Err(Error::at(ErrorKind::InvalidField, "signed.scheme", "is not http or https"));
+    }
+    Ok(request)
 }
 
 /// [`from_js`] for the call read on every keystroke (see `cloudplay_core::json::hot_arg`).
