@@ -270,3 +270,21 @@ test("a throwing getter or Proxy as signWire's input is an error every time, and
   }
   assert.ok(full.catalog().length >= 4);
 });
+
+test("a getter or Proxy that throws something other than an Error is still an error with a code, in every entry", () => {
+  const messageThrows = { get message() { throw new Error("inner"); } };
+  const thrownValues = ["a string", 42, Symbol("s"), null, undefined, { message: 5 }, messageThrows, 10n];
+  for (const value of thrownValues) {
+    const trap = new Proxy({}, { get() { throw value; }, ownKeys() { throw value; } });
+    const getter = { get api() { throw value; } };
+    const calls = [
+      () => full.signWire(trap), () => sign.signWire(trap), () => full.validate(getter), () => full.prepare(getter, DEMO_CREDENTIALS),
+      () => full.simulate(trap), () => full.snippet(getter, "python"), () => full.verifyWire(trap),
+    ];
+    for (const call of calls) {
+      assert.throws(call, (e) => full.isCloudplayError(e) && typeof e.code === "string" && e.code.length > 0, `${typeof value} ${String(call)}`);
+    }
+  }
+  assert.ok(full.catalog().length >= 4, "the module lives on");
+  assert.equal(typeof sign.signWire({ algorithm: "ACS-RPC-HMAC-SHA1", method: "GET", host: "a", path: "/", credentials: { secret_id: "a", secret_key: "b" }, timestamp: 1, params: [["a", "b"]] }).signature, "string");
+});
