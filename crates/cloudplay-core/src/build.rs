@@ -430,6 +430,7 @@ pub fn resolve_host(spec: &ApiSpec, region: Option<&str>, endpoint: Option<&str>
     if let Some(ep) = endpoint.filter(|e| !e.is_empty()) {
         let (_, host) = endpoint_parts(ep);
         if !is_host_and_port(host) {
+            let ep = crate::validate::show_str(ep);
             return Err(Error::at(
                 ErrorKind::InvalidField,
                 "endpoint",

@@ -3,7 +3,6 @@
 //! Built-in specs are the JSON files in `specs/`, compiled in and parsed on call (no global
 //! state, so no `std`).
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
@@ -13,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::{build, BuildOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::HttpRequest;
+use crate::id_index::IdIndex;
 use crate::import::{ImportReport, Imported, Skipped};
 use crate::prepare::{prepare_with_signer, prepare_with_spec, Call, PrepareOptions, Prepared};
 use crate::sign::Signer;
@@ -74,7 +74,7 @@ pub struct Catalog {
     specs: Vec<Arc<ApiSpec>>,
     /// Each spec's place in `specs` by id: a product's metadata adds hundreds of APIs, all of
     /// tccli sixteen thousand, and a scan per addition made importing quadratic.
-    index: BTreeMap<String, usize>,
+    index: IdIndex,
 }
 
 impl Catalog {
@@ -97,12 +97,11 @@ impl Catalog {
     /// Adds a spec after checking it; a spec with the same id is replaced and returned.
     pub fn add(&mut self, spec: ApiSpec) -> Result<Option<ApiSpec>> {
         spec.check()?;
-        let id = spec.id();
-        match self.index.get(&id) {
-            Some(&at) => Ok(Some(Arc::unwrap_or_clone(core::mem::replace(&mut self.specs[at], Arc::new(spec))))),
+        match self.index.find(&self.specs, &spec.id()) {
+            Some(at) => Ok(Some(Arc::unwrap_or_clone(core::mem::replace(&mut self.specs[at], Arc::new(spec))))),
             None => {
-                self.index.insert(id, self.specs.len());
                 self.specs.push(Arc::new(spec));
+                self.index.push(&self.specs, self.specs.len() - 1);
                 Ok(None)
             }
         }
@@ -146,7 +145,7 @@ impl Catalog {
     pub fn add_specs(&mut self, json: &str) -> Result<ImportReport> {
         // A list is welcome here: not typed_arg, which refuses one.
         let value: serde_json::Value = crate::json::typed(json)
-            .map_err(|e| Error::new(ErrorKind::InvalidJson, alloc::string::ToString::to_string(&e)))?;
+            .map_err(|e| Error::at(ErrorKind::InvalidJson, "specs", alloc::string::ToString::to_string(&e)))?;
         let (items, many) = match value {
             serde_json::Value::Array(items) => (items, true),
             one @ serde_json::Value::Object(_) => (alloc::vec![one], false),
@@ -195,7 +194,7 @@ impl Catalog {
 
     /// Like [`get`](Self::get), as the shared spec (for a simulator to hold without a copy).
     pub fn shared(&self, id: &str) -> Option<&Arc<ApiSpec>> {
-        self.index.get(id).map(|&at| &self.specs[at])
+        self.index.find(&self.specs, id).map(|at| &self.specs[at])
     }
 
     /// Like [`get`](Self::get), but a missing id is an `UnknownApi` error at `api`.
@@ -207,7 +206,7 @@ impl Catalog {
                 self.specs.iter().filter(|s| s.action.eq_ignore_ascii_case(action)).map(|s| s.id()).take(3).collect();
             if near.is_empty() {
                 // Else a typo anywhere in the id (`RunInstance`, a transposed date).
-                let mut typos: Vec<(usize, String)> = self
+                let typos: Vec<(usize, String)> = self
                     .specs
                     .iter()
                     .filter_map(|s| {
@@ -215,8 +214,11 @@ impl Catalog {
                         crate::validate::typo_distance(&known, id).map(|d| (d, known))
                     })
                     .collect();
-                typos.sort();
-                near = typos.into_iter().map(|(_, known)| known).take(3).collect();
+                // The nearest first: distances are 1 or 2, so two passes order them.
+                for d in 1..=2 {
+                    near.extend(typos.iter().filter(|(at, _)| *at == d).map(|(_, known)| known.clone()));
+                }
+                near.truncate(3);
             }
             let (hint, hint_zh) = if near.is_empty() {
                 (
@@ -226,12 +228,13 @@ impl Catalog {
             } else {
                 (alloc::format!("did you mean {}?", near.join(" or ")), alloc::format!("你要找的是 {} 吗？", near.join(" 或 ")))
             };
+            let shown = crate::validate::show_str(id);
             Error::at(
                 ErrorKind::UnknownApi,
                 "api",
-                alloc::format!("no API '{id}' in the catalog (ids are product/version/action): {hint}"),
+                alloc::format!("no API '{shown}' in the catalog (ids are product/version/action): {hint}"),
             )
-            .zh(alloc::format!("目录中没有接口 '{id}'（接口 ID 形如 产品/版本/接口名）：{hint_zh}"))
+            .zh(alloc::format!("目录中没有接口 '{shown}'（接口 ID 形如 产品/版本/接口名）：{hint_zh}"))
         })
     }
 

@@ -28,6 +28,7 @@ pub mod catalog;
 pub mod conformance;
 mod float;
 pub mod hosts;
+pub mod id_index;
 pub mod import;
 pub mod json;
 pub mod number;

@@ -658,7 +658,9 @@ fn show(v: &Value) -> String {
     }
 }
 
-fn show_str(s: &str) -> String {
+/// A value as an error message quotes it: at most 64 characters, so that a caller's 10 MB
+/// value does not come back as a 10 MB message.
+pub(crate) fn show_str(s: &str) -> String {
     const MAX: usize = 64;
     if s.chars().count() <= MAX {
         s.into()

@@ -930,14 +930,15 @@ impl VerifyWireInput {
             )),
         };
         let mut request = HttpRequest::from_url(&raw.method, &url)?;
-        for (i, (name, _)) in raw.headers.iter().enumerate() {
-            if raw.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-                return Err(Error::at(
-                    ErrorKind::DuplicateHeader,
-                    format!("headers.{name}"),
-                    format!("header '{name}' is given twice"),
-                ));
-            }
+        // By hash, not pair by pair: a hostile caller's 100,000 headers took half a minute.
+        let names = &raw.headers;
+        if let Some((_, i)) = cloudplay_sign::text::first_repeat(names.len(), &|i| names[i].0.as_bytes(), true) {
+            let name = &names[i].0;
+            return Err(Error::at(
+                ErrorKind::DuplicateHeader,
+                format!("headers.{name}"),
+                format!("header '{name}' is given twice"),
+            ));
         }
         request.headers = raw.headers;
         request.body = raw.body;

@@ -223,3 +223,26 @@ fn hostile_lines_never_panic() {
     // Both outcomes must occur, or the mutations were not exercising the parser.
     assert!(outcomes[0] > 1000 && outcomes[1] > 100, "{outcomes:?}");
 }
+
+#[test]
+fn control_characters_cannot_reshape_what_is_signed() {
+    // A line break in a header value would add a canonical header line of its own; a '/' or a
+    // line break in the service would change the credential scope's shape.
+    for value in ["application/json\nhost:evil", "a\rb", "a\u{0}b", "a\u{7f}"] {
+        expect_err(
+            &with(tc3(), "/headers/Content-Type", json!(value)),
+            ErrorKind::InvalidField,
+            Some("headers.Content-Type"),
+        );
+    }
+    assert!(
+        sign(&with(tc3(), "/headers/Content-Type", json!("application/json;\tcharset=utf-8"))).is_ok(),
+        "a tab is HTTP's"
+    );
+    for service in ["cvm\n", "cvm/x", "c vm"] {
+        expect_err(&with(tc3(), "/service", json!(service)), ErrorKind::InvalidField, Some("service"));
+    }
+    for host in ["cvm.tencentcloudapi.com\nx", "a b", "a\u{0}"] {
+        expect_err(&with(rpc(), "/host", json!(host)), ErrorKind::InvalidField, Some("host"));
+    }
+}

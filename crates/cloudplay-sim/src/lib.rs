@@ -32,6 +32,7 @@ use alloc::string::{String, ToString};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
+use cloudplay_core::id_index::IdIndex;
 use cloudplay_core::verify::{verify, Family, Refusal, ALIBABA_WINDOW_SECS, TENCENT_WINDOW_SECS};
 use cloudplay_core::{validate_call, ApiSpec, Call, Catalog, HttpRequest};
 use serde::{Deserialize, Serialize};
@@ -174,15 +175,13 @@ impl Simulator {
     /// index of the ids, as a catalog of all of tccli holds sixteen thousand, and a scan per API
     /// made this quadratic.
     pub fn add_specs(&mut self, specs: impl IntoIterator<Item = Arc<ApiSpec>>) {
-        let mut index: alloc::collections::BTreeMap<String, usize> =
-            self.specs.iter().enumerate().map(|(i, s)| (s.id(), i)).collect();
+        let mut index = IdIndex::of(&self.specs);
         for spec in specs {
-            let id = spec.id();
-            match index.get(&id) {
-                Some(&at) => self.specs[at] = spec,
+            match index.find(&self.specs, &spec.id()) {
+                Some(at) => self.specs[at] = spec,
                 None => {
-                    index.insert(id, self.specs.len());
                     self.specs.push(spec);
+                    index.push(&self.specs, self.specs.len() - 1);
                 }
             }
         }

@@ -80,6 +80,26 @@ export function hasErrorShape(value) {
  * Throws an Error with `path` and `code` for a value JSON.stringify would quietly change.
  */
 export function toJson(value) {
+  try {
+    return toJsonText(value);
+  } catch (e) {
+    throw asError(e);
+  }
+}
+
+/** What a getter, a Proxy trap or toJSON threw, as an Error with a string message: any value
+ *  may be thrown (a string, null, a Symbol, an object whose own message throws), and the
+ *  module reads the message as a string. */
+function asError(e) {
+  try {
+    if (e instanceof Error && typeof e.message === "string") return e;
+    return new Error(`threw ${typeof e === "symbol" ? e.toString() : String(e)}`);
+  } catch {
+    return new Error("threw a value that cannot be written as text");
+  }
+}
+
+function toJsonText(value) {
   let text;
   try {
     // The common case without a replacer: a replacer makes stringify several times slower.

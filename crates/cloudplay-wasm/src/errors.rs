@@ -125,27 +125,6 @@ fn own_value(value: JsValue) -> js_sys::Object {
 }
 
 /// The JSON text of a JS value (strings are taken as JSON text already).
-/// What a getter, a Proxy trap or `toJSON` threw, in words: any value may be thrown (a string,
-/// `null`, a Symbol, an object whose `message` throws too), and an Error's `message` read as a
-/// string would trap on the rest.
-fn thrown_message(e: &JsValue) -> String {
-    if let Some(text) = e.as_string() {
-        return text;
-    }
-    // Written by JS: Rust's float formatting would add 20 KB to the signing-only module.
-    if e.as_f64().is_some() {
-        if let Some(text) = e.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok().and_then(|t| t.as_string()) {
-            return text;
-        }
-    }
-    if e.is_object() {
-        if let Some(message) = js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()) {
-            return message;
-        }
-    }
-    String::from("a value that is not an Error was thrown")
-}
-
 pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
     if let Some(text) = text(value) {
         return Ok(text);
@@ -165,7 +144,8 @@ pub fn json_text(value: &JsValue, arg: &str) -> Result<String, Error> {
             .ok_or_else(|| Error::at(ErrorKind::InvalidJson, arg, "is not a JSON value (a function or a symbol?)")),
         Err(e) => {
             let field = js_sys::Reflect::get(&e, &"path".into()).ok().and_then(|p| p.as_string());
-            let why = thrown_message(&e);
+            // toJson throws only Errors whose message is a string, whatever a getter threw.
+            let why: String = js_sys::Error::from(e.clone()).message().into();
             match field {
                 // A value JSON would change (NaN, a lone surrogate), found by toJson.
                 Some(field) => {
@@ -223,14 +203,14 @@ pub fn signed_from_js(value: JsValue) -> Result<cloudplay_core::HttpRequest, Err
     let mut request: cloudplay_core::HttpRequest = from_js(value, "signed")?;
     // As verifyWire reads a request: one header under two spellings would be read as whichever
     // a server takes first, which is not what was signed.
-    for (i, (name, _)) in request.headers.iter().enumerate() {
-        if request.headers[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-            return Err(Error::at(
-                ErrorKind::DuplicateHeader,
-                format!("signed.headers.{name}"),
-                format!("header '{name}' is given twice"),
-            ));
-        }
+    let names = &request.headers;
+    if let Some((_, i)) = cloudplay_sign::text::first_repeat(names.len(), &|i| names[i].0.as_bytes(), true) {
+        let name = &names[i].0;
+        return Err(Error::at(
+            ErrorKind::DuplicateHeader,
+            format!("signed.headers.{name}"),
+            format!("header '{name}' is given twice"),
+        ));
     }
     request.scheme.make_ascii_lowercase();
     if request.scheme != "http" && request.scheme != "https" {
@@ -416,7 +396,8 @@ pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
     // Through text, whose writer and reader the module has anyway: serde_json::to_value would
     // build a second serializer for every type of a spec (13 KB gzip).
     let invalid = |e: serde_json::Error| to_js_error(&Error::new(ErrorKind::InvalidJson, e.to_string()));
-    let mut v: serde_json::Value = serde_json::from_str(&serde_json::to_string(value).map_err(invalid)?).map_err(invalid)?;
+    let mut v: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(value).map_err(invalid)?).map_err(invalid)?;
     exact(&mut v);
     to_js(&v)
 }

@@ -105,7 +105,7 @@ impl AlibabaImporter {
     /// A product's entry from `products.json`, in either the `metadatas` form (`regional_endpoints`,
     /// `global_endpoint`, `api_style`) or the `en-US`/`zh-CN` form (`endpoints`, `endpointType`).
     pub fn product_entry(&mut self, json: &str) -> Result<()> {
-        let v = parse_json(json, "products entry")?;
+        let v = parse_json(json, "products entry", "bundle")?;
         let m = v.as_object().ok_or_else(|| invalid("products", "a product entry must be an object"))?;
         if let Some(ver) = m.get("version").and_then(Value::as_str) {
             if ver != self.version {
@@ -163,7 +163,7 @@ impl AlibabaImporter {
 
     /// `version.json`: titles, summaries and deprecation of the version's actions.
     pub fn version_index(&mut self, json: &str, lang: Option<Lang>) -> Result<()> {
-        let v = parse_json(json, "version.json")?;
+        let v = parse_json(json, "version.json", "bundle")?;
         let m = v.as_object().ok_or_else(|| invalid("version.json", "must be an object"))?;
         if let Some(ver) = m.get("version").and_then(Value::as_str) {
             if ver != self.version {
@@ -199,7 +199,7 @@ impl AlibabaImporter {
 
     /// One action file (`metadatas`, `en-US` or `zh-CN` form).
     pub fn action(&mut self, json: &str, lang: Option<Lang>) -> Result<()> {
-        let v = parse_json(json, "action file")?;
+        let v = parse_json(json, "action file", "bundle")?;
         let name = v
             .get("name")
             .and_then(Value::as_str)
@@ -418,7 +418,7 @@ fn convert(p: &Value, depth: usize) -> core::result::Result<Param, Why> {
 ///
 /// Everything but `product`, `version` and `actions` is optional.
 pub fn import_bundle(json: &str) -> Result<Imported> {
-    let v = parse_json(json, "bundle")?;
+    let v = parse_json(json, "bundle", "bundle")?;
     let m = v.as_object().ok_or_else(|| invalid("", "the bundle must be a JSON object"))?;
     // One action's file, or tccli's api.json, given where the bundle goes.
     let missing = if m.contains_key("parameters") {

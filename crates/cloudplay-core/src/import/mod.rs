@@ -61,13 +61,15 @@ pub struct ImportReport {
 
 /// A metadata file's JSON. Text that is a file's name rather than its contents is said to be
 /// one (`importTccli("cvm/api.json")` is the likely slip in a script).
-fn parse_json(text: &str, what: &str) -> Result<serde_json::Value> {
+/// `text` read as JSON; an error names `what` in its message and is at `path` (the JS argument
+/// the text came in: `apiJson`, `examplesJson`, `bundle`).
+fn parse_json(text: &str, what: &str, path: &str) -> Result<serde_json::Value> {
     serde_json::from_str(text).map_err(|e| {
         let name = text.trim();
         let path_like = name.len() < 4096 && name.ends_with(".json") && !name.contains(['{', '[', '\n']);
         let hint = if path_like { "; this is a file's name: give its contents (its text or bytes)" } else { "" };
         let hint_zh = if path_like { "；这是文件名：请给出文件内容（文本或字节）" } else { "" };
-        Error::new(ErrorKind::InvalidJson, alloc::format!("{what}: {e}{hint}")).zh(alloc::format!(
+        Error::at(ErrorKind::InvalidJson, path, alloc::format!("{what}: {e}{hint}")).zh(alloc::format!(
             "{what} 不是有效的 JSON（第 {} 行第 {} 列）{hint_zh}。",
             e.line(),
             e.column()

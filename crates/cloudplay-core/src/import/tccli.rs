@@ -44,7 +44,7 @@ const PLACEHOLDER: &str = "<公共请求参数>";
 /// Imports every action of one tccli service version. A malformed document is an error; an
 /// action that cannot be imported is listed in `skipped` with the reason.
 pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
-    let api: Value = parse_json(api_json, "api.json")?;
+    let api: Value = parse_json(api_json, "api.json", "apiJson")?;
     let root = api.as_object().ok_or_else(|| {
         invalid("apiJson", "must be a JSON object (tccli's api.json)").zh("必须是 JSON 对象（tccli 的 api.json）。")
     })?;
@@ -99,7 +99,7 @@ pub fn import(api_json: &str, examples_json: Option<&str>) -> Result<Imported> {
     let objects = root.get("objects").and_then(Value::as_object).ok_or_else(|| invalid("objects", "missing"))?;
 
     let examples: Option<Value> = match examples_json {
-        Some(text) => Some(parse_json(text, "examples.json")?),
+        Some(text) => Some(parse_json(text, "examples.json", "examplesJson")?),
         None => None,
     };
     let example_lists = match &examples {

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::{concat, decimal};
+use crate::text::{concat, decimal, NameTable};
 use crate::wire::{find_header, Text, WireInput};
 
 /// The TC3 / ACS3 canonical request:
@@ -35,8 +35,15 @@ impl<'a> CanonicalRequest<'a> {
         };
         let tc3 = input.algorithm == crate::sign::Algorithm::Tc3HmacSha256;
         let mut headers = Vec::with_capacity(input.signed_headers.len());
+        // Many signed headers are looked up in a table, not each by a scan of them all.
+        let header_name = |i: usize| input.headers[i].0.as_bytes();
+        let table = (input.signed_headers.len() > 16).then(|| NameTable::new(input.headers.len(), &header_name));
         for name in &input.signed_headers {
-            let value = match find_header(&input.headers, name) {
+            let found = match &table {
+                Some(t) => t.find(name.as_bytes(), &header_name).map(|i| input.headers[i].1.as_ref()),
+                None => find_header(&input.headers, name),
+            };
+            let value = match found {
                 Some(v) => v,
                 None if name == "host" && !input.host.is_empty() => &input.host,
                 None => {

@@ -186,11 +186,15 @@ impl<'a> WireInput<'a> {
                 "must be a host name alone, without scheme or path",
             ));
         }
+        plain("host", &host, b" ")?;
         let path = f.string("path")?.unwrap_or(Text::Borrowed("/"));
         if !path.starts_with('/') {
             return Err(Error::at(ErrorKind::InvalidField, "path", "must start with '/'"));
         }
         let service = f.string("service")?.unwrap_or_default();
+        // The credential scope is `date/service/tc3_request`: a '/' or a line break in it would
+        // change the scope's shape.
+        plain("service", &service, b" /")?;
         let credentials = f.credentials()?;
         let timestamp = f.timestamp()?;
         let timestamp_iso = f.string("timestamp_iso")?.map(Text::into_owned);
@@ -432,7 +436,7 @@ fn missing(field: &str) -> Error {
 }
 
 fn check_unique_headers(headers: &[(Text<'_>, Text<'_>)]) -> Result<()> {
-    for (name, _) in headers {
+    for (name, value) in headers {
         if name.is_empty() || !name.bytes().all(is_token_byte) {
             return Err(Error::at(
                 ErrorKind::InvalidField,
@@ -440,6 +444,9 @@ fn check_unique_headers(headers: &[(Text<'_>, Text<'_>)]) -> Result<()> {
                 "a header name must be a non-empty HTTP token (letters, digits, !#$%&'*+-.^_`|~)",
             ));
         }
+        // No request can carry these in a header (HTTP allows a tab); a line break signed here
+        // would add a line of its own to the canonical headers.
+        plain(&crate::text::concat(&["headers.", name]), value, b"")?;
     }
     if let Some((first, i)) = first_repeat(headers, true) {
         let (name, first) = (&headers[i].0, &headers[first].0);
@@ -466,6 +473,20 @@ fn check_unique_params(params: &[(Text<'_>, Text<'_>)]) -> Result<()> {
 /// [`crate::text::first_repeat`] of the pairs' names.
 fn first_repeat(pairs: &[(Text<'_>, Text<'_>)], ignore_case: bool) -> Option<(usize, usize)> {
     crate::text::first_repeat(pairs.len(), &|i| pairs[i].0.as_bytes(), ignore_case)
+}
+
+/// Refuses a value that holds a control character HTTP does not allow in a field (all but
+/// tab), or one of `also`.
+fn plain(path: &str, value: &str, also: &[u8]) -> Result<()> {
+    if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f || also.contains(&b)) {
+        let what = if also.is_empty() {
+            "cannot hold a control character (a tab is fine)"
+        } else {
+            "cannot hold a space, a '/' or a control character"
+        };
+        return Err(Error::at(ErrorKind::InvalidField, path, what));
+    }
+    Ok(())
 }
 
 fn is_token_byte(b: u8) -> bool {
