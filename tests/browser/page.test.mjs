@@ -761,6 +761,35 @@ test("Chinese and English switch, with violation messages from the core in each"
   await page.close();
 });
 
+test("a one-line string to sign (RPC) that differs says where, and names a + for a space, a single encoding or another order", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const said = await page.evaluate(async () => {
+    const { renderDiff } = await import("/js/diff.js");
+    const theirs = "GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribe%26Name%3Da%2520b%26Version%3D2014-05-26";
+    const cases = {
+      plus: theirs.replace("a%2520b", "a%2Bb"),
+      once: theirs.replace("a%2520b", "a%20b"),
+      order: "GET&%2F&Action%3DDescribe%26AccessKeyId%3Dtestid%26Name%3Da%2520b%26Version%3D2014-05-26",
+      other: theirs.replace("testid", "testie"),
+    };
+    const out = {};
+    for (const [name, yours] of Object.entries(cases)) {
+      const box = document.createElement("div");
+      renderDiff(box, { yours: { string_to_sign: yours, signature: "x" }, theirs: { string_to_sign: theirs, signature: "y" } });
+      out[name] = [box.querySelector(".diff-first").textContent, box.querySelector(".diff-meaning").textContent];
+    }
+    return out;
+  });
+  assert.match(said.plus[1], /space written as \+/);
+  assert.match(said.once[1], /encodes the canonical query a second time/);
+  assert.match(said.order[1], /same parameters in another order/);
+  assert.match(said.other[1], /differ at line 1/);
+  // One line, so the character is what tells where.
+  assert.match(said.other[0], /line 1, character \d+/);
+  noProblems(problems);
+  await page.close();
+});
+
 test("verify a pasted request: it verifies with the right secret; with a wrong one, the first differing step", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

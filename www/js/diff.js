@@ -46,6 +46,21 @@ function diffText(text, d) {
   return [before, line.slice(0, d.col), h("mark", { text: line.slice(d.col) || "∅" }), after];
 }
 
+/**
+ * The encoding slip a one-line string to sign (RPC's, API 2.0's) shows where the two first
+ * differ, as an i18n key: a space written `+`, the query not encoded a second time, or the
+ * parameters in another order. `yours` and `theirs` are the texts from that place on.
+ */
+function encodingSlip(yours, theirs, wholeYours, wholeTheirs) {
+  if (yours.startsWith("%2B") && theirs.startsWith("%2520")) return "diff.slipPlus";
+  if (yours.startsWith("+") && theirs.startsWith("%20")) return "diff.slipPlus";
+  if (theirs.startsWith("%25") && !yours.startsWith("%25")) return "diff.slipOnce";
+  // The same pairs in another order: RPC's `%26`-joined ones, API 2.0's `&`-joined ones.
+  const pairs = (s) => s.split(/%26|&/).sort().join("&");
+  if (wholeYours !== wholeTheirs && wholeYours.length === wholeTheirs.length && pairs(wholeYours) === pairs(wholeTheirs)) return "diff.slipOrder";
+  return null;
+}
+
 /** What the first difference means, in words. */
 function meaning(cmp, selfCheck, inferredSts, slip) {
   const first = cmp.first;
@@ -64,7 +79,11 @@ function meaning(cmp, selfCheck, inferredSts, slip) {
   if (first.step === "credential_scope") return t("diff.scopeDiffers");
   if (first.step === "string_to_sign") {
     const d = firstDifference(first.yours, first.theirs);
-    return t("diff.stringToSignDiffers", { line: (d?.line ?? 0) + 1 });
+    // From the start of the escape the difference falls in (`%2B` against `%2520` first
+    // differs after `%2`).
+    const at = d && (d.yours[d.col - 1] === "%" ? d.col - 1 : d.yours[d.col - 2] === "%" ? d.col - 2 : d.col);
+    const slip = d && encodingSlip(d.yours.slice(at), d.theirs.slice(at), first.yours, first.theirs);
+    return slip ? t(slip) : t("diff.stringToSignDiffers", { line: (d?.line ?? 0) + 1 });
   }
   if (first.step === "canonical_request" || first.step === "hashed_canonical_request" || first.step === "hashed_payload")
     return t("diff.requestDiffers");
@@ -105,7 +124,9 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
   table.append(body);
   // Where in the step, for a text of lines (a canonical request); a hash or a signature is one
   // word, where a position says nothing.
-  const lines = cmp.first && cmp.first.theirs !== UNDISCLOSED && /\n/.test(`${cmp.first.yours}${cmp.first.theirs}`);
+  // (RPC's and API 2.0's strings to sign are one long line, where the character is the news.)
+  const lines = cmp.first && cmp.first.theirs !== UNDISCLOSED &&
+    (/\n/.test(`${cmp.first.yours}${cmp.first.theirs}`) || ["string_to_sign", "canonical_request"].includes(cmp.first.step));
   const d = lines ? firstDifference(cmp.first.yours, cmp.first.theirs) : null;
   const firstText = cmp.first
     ? t("diff.first", { step: t(`step.${cmp.first.step}`), at: d ? t("diff.at", { line: d.line + 1, col: d.col + 1 }) : "" })

@@ -243,6 +243,9 @@ const en = {
   "diff.signatureOnly": "Only the signature differs among the steps the request carries: either the secret key is different, or the request was changed after signing. Paste your client's string to sign to tell which.",
   "diff.scopeDiffers": "The credential scope differs: the date (UTC, from the timestamp) or the service name in the Authorization header is not what the request's own timestamp and host give.",
   "diff.stringToSignDiffers": "The strings to sign differ at line {line}: the request was canonicalized differently (or changed after signing).",
+  "diff.slipPlus": "The strings to sign differ where yours has a space written as + (a form encoder's way): the canonical query encodes it %20, which the string to sign encodes once more as %2520.",
+  "diff.slipOnce": "The strings to sign differ where the server's has %25: the string to sign encodes the canonical query a second time (each % becomes %25), and yours holds it encoded once.",
+  "diff.slipOrder": "The strings to sign hold the same parameters in another order: the canonical query sorts them by name.",
   "diff.requestDiffers": "The canonical request differs: the server reads a different method, path, query, signed header or body than was signed.",
   "diff.stepDiffers": "The step {step} differs.",
 
@@ -596,6 +599,9 @@ const zh = {
   "diff.signatureOnly": "在请求携带的步骤中只有签名不同：要么密钥不同，要么签名后请求被改动。粘贴你的客户端的待签名字符串即可区分。",
   "diff.scopeDiffers": "凭证范围不同：Authorization 头中的日期（按时间戳的 UTC 日期）或服务名与请求本身的时间戳和主机不符。",
   "diff.stringToSignDiffers": "待签名字符串在第 {line} 行不同：请求的规范化方式不同（或签名后被改动）。",
+  "diff.slipPlus": "待签名字符串的不同之处在于你的把空格写成了 +（表单编码的写法）：规范化查询字符串把空格编码为 %20，待签名字符串再编码一次即 %2520。",
+  "diff.slipOnce": "待签名字符串的不同之处在于服务端的是 %25：待签名字符串会把规范化查询字符串再编码一次（每个 % 变为 %25），而你的只编码了一次。",
+  "diff.slipOrder": "两边的待签名字符串含有相同的参数，但顺序不同：规范化查询字符串要按参数名排序。",
   "diff.requestDiffers": "规范请求串不同：服务端读到的方法、路径、查询串、参与签名的头部或请求体与签名时不同。",
   "diff.stepDiffers": "步骤「{step}」不同。",
 

@@ -446,6 +446,11 @@ fn verify_tc3<'k>(
     if crate::encode::whatwg_query(&base.query) != *base.query {
         candidates.push((base.clone(), crate::sign::alternatives::tc3_query_as_sent));
     }
+    // A signer that follows Tencent's page writes the values in lower case; the SDKs, as sent.
+    let signed_values = base.signed_headers.iter().filter_map(|n| cloudplay_sign::wire::find_header(&base.headers, n));
+    if signed_values.into_iter().any(|v| v.bytes().any(|b| b.is_ascii_uppercase())) {
+        candidates.push((base.clone(), crate::sign::alternatives::tc3_lower_case_values));
+    }
     if let Some((bare, _port)) =
         received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     {

@@ -93,10 +93,11 @@ fn a_signer_that_remembers_keys_gives_the_same_traces() {
 }
 
 /// Tencent's v3 signing page works its example over a third signed header, `X-TC-Action:
-/// DescribeInstances`, and signs its value in lower case; the SDK vectors sign only content-type
-/// and host, whose values are lower case already. The hash is the page's.
+/// DescribeInstances`, and writes its value in lower case; the SDKs sign values as sent (the
+/// differential suite's `CVM.TencentCloudAPI.com` hosts stay so). The signer follows the SDKs;
+/// the page's reading gives the page's hash, and the verifier takes a signature made either way.
 #[test]
-fn tc3_signs_header_values_in_lower_case_as_documented() {
+fn tc3_header_values_as_the_sdks_sign_them_and_as_the_docs_write_them() {
     let input = serde_json::json!({
         "algorithm": "TC3-HMAC-SHA256", "method": "POST", "host": "cvm.tencentcloudapi.com",
         "path": "/", "service": "cvm", "timestamp": 1551113065,
@@ -106,11 +107,27 @@ fn tc3_signs_header_values_in_lower_case_as_documented() {
         "signed_headers": "content-type;host;x-tc-action",
         "headers": {"Content-Type": "application/json; charset=utf-8", "Host": "cvm.tencentcloudapi.com", "X-TC-Action": "DescribeInstances"}
     });
-    let trace = sign_wire(&WireInput::from_json(&serde_json::to_vec(&input).unwrap()).unwrap()).unwrap();
-    let canonical = trace.canonical_request.as_deref().unwrap();
-    assert!(canonical.contains("\nx-tc-action:describeinstances\n"), "{canonical}");
+    let wire = WireInput::from_json(&serde_json::to_vec(&input).unwrap()).unwrap();
+    let as_sent = sign_wire(&wire).unwrap();
+    assert!(as_sent.canonical_request.as_deref().unwrap().contains("\nx-tc-action:DescribeInstances\n"));
+    let documented = cloudplay_core::sign::alternatives::tc3_lower_case_values(&wire).unwrap();
+    assert!(documented.canonical_request.as_deref().unwrap().contains("\nx-tc-action:describeinstances\n"));
     assert_eq!(
-        trace.hashed_canonical_request.as_deref(),
+        documented.hashed_canonical_request.as_deref(),
         Some("7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
     );
+    // Either signature verifies against the request as sent.
+    for trace in [&as_sent, &documented] {
+        let request = serde_json::json!({
+            "method": "POST", "url": "https://cvm.tencentcloudapi.com/",
+            "headers": {
+                "Content-Type": "application/json; charset=utf-8", "Host": "cvm.tencentcloudapi.com",
+                "X-TC-Action": "DescribeInstances", "X-TC-Version": "2017-03-12", "X-TC-Timestamp": "1551113065",
+                "Authorization": trace.authorization.as_deref().unwrap()
+            },
+            "body": input["body"], "credentials": input["credentials"], "now": 1551113065
+        });
+        let verified = cloudplay_core::verify::VerifyWireInput::from_value(request).unwrap().verify();
+        assert!(verified.is_ok(), "{:?}", verified.err().map(|r| r.message));
+    }
 }

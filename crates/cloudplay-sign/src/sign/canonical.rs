@@ -16,7 +16,7 @@ pub struct CanonicalRequest<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: Text<'a>,
-    /// `(lower-case name, trimmed value)` in signed-header order; TC3 lower-cases the value too.
+    /// `(lower-case name, trimmed value)` in signed-header order.
     pub headers: Vec<(&'a str, Text<'a>)>,
     pub signed_headers: String,
     pub hashed_payload: String,
@@ -33,7 +33,6 @@ impl<'a> CanonicalRequest<'a> {
             crate::sign::Algorithm::Acs3HmacSha256 => is_python_space,
             _ => |c| c == ' ' || c == '\t',
         };
-        let tc3 = input.algorithm == crate::sign::Algorithm::Tc3HmacSha256;
         let mut headers = Vec::with_capacity(input.signed_headers.len());
         // Many signed headers are looked up in a table, not each by a scan of them all.
         let header_name = |i: usize| input.headers[i].0.as_bytes();
@@ -54,17 +53,7 @@ impl<'a> CanonicalRequest<'a> {
                     ))
                 }
             };
-            let value = value.trim_matches(trim);
-            // Tencent's v3 rules lower-case the value as well as the name: its documented example
-            // signs `x-tc-action:describeinstances` for `X-TC-Action: DescribeInstances`. (The
-            // SDKs sign only content-type and host, already lower case.) ASCII only: a header
-            // value is ASCII, and Unicode case tables would weigh on the signing-only module.
-            let value: Text<'a> = if tc3 && value.bytes().any(|b| b.is_ascii_uppercase()) {
-                Text::Owned(value.to_ascii_lowercase())
-            } else {
-                Text::Borrowed(value)
-            };
-            headers.push((name.as_str(), value));
+            headers.push((name.as_str(), Text::Borrowed(value.trim_matches(trim))));
         }
         Ok(CanonicalRequest {
             method: &input.method,
@@ -83,6 +72,20 @@ fn is_python_space(c: char) -> bool {
 }
 
 impl CanonicalRequest<'_> {
+    /// The headers' values in lower case, as Tencent's v3 signing page writes them: its
+    /// example signs `x-tc-action:describeinstances` for `X-TC-Action: DescribeInstances`. The
+    /// SDKs sign the values as sent (a host given as `CVM.TencentCloudAPI.com` stays so), and the
+    /// signer follows them; a verifier also takes this reading. ASCII only: Unicode case tables
+    /// are kilobytes, and a header value is ASCII.
+    pub fn with_lower_case_values(mut self) -> Self {
+        for (_, value) in &mut self.headers {
+            if value.bytes().any(|b| b.is_ascii_uppercase()) {
+                *value = Text::Owned(value.to_ascii_lowercase());
+            }
+        }
+        self
+    }
+
     /// The text, in one allocation of its length: it is built and hashed on every signature.
     pub fn text(&self) -> String {
         let headers: usize = self.headers.iter().map(|(n, v)| n.len() + v.len() + 2).sum();

@@ -183,7 +183,12 @@ pub mod alternatives {
 
     /// TC3 with the query byte for byte, even where a URL parser would escape (a raw `'`).
     pub fn tc3_query_as_sent(input: &WireInput) -> Result<SigningTrace> {
-        tc3::sign_with(input, tc3::Query::AsSent, None)
+        tc3::sign_with(input, tc3::Query::AsSent, tc3::Values::AsSent, None)
+    }
+
+    /// TC3 with the signed headers' values in lower case, as Tencent's signing page has them.
+    pub fn tc3_lower_case_values(input: &WireInput) -> Result<SigningTrace> {
+        tc3::sign_with(input, tc3::Query::Whatwg, tc3::Values::LowerCase, None)
     }
 
     pub use acs3::{has_names_to_encode as acs3_has_names_to_encode, order_matters as acs3_order_matters};

@@ -14,7 +14,17 @@ use crate::wire::WireInput;
 pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 pub fn sign(input: &WireInput, keys: Option<&mut KeyCache>) -> Result<SigningTrace> {
-    sign_with(input, Query::Whatwg, keys)
+    sign_with(input, Query::Whatwg, Values::AsSent, keys)
+}
+
+/// How the signed headers' values are written in the canonical request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Values {
+    /// As sent, as the official SDKs sign them.
+    AsSent,
+    /// In lower case, as Tencent's signing page writes them (see
+    /// [`CanonicalRequest::with_lower_case_values`]).
+    LowerCase,
 }
 
 /// How the query as sent becomes the canonical query.
@@ -27,7 +37,7 @@ pub enum Query {
     AsSent,
 }
 
-pub fn sign_with(input: &WireInput, query_form: Query, keys: Option<&mut KeyCache>) -> Result<SigningTrace> {
+pub fn sign_with(input: &WireInput, query_form: Query, values: Values, keys: Option<&mut KeyCache>) -> Result<SigningTrace> {
     let timestamp = input.timestamp.unwrap_or_default();
     // The scope date is the UTC date of the timestamp, whatever the signer's time zone.
     let date = UtcDateTime::from_unix(timestamp)?.date();
@@ -40,6 +50,7 @@ pub fn sign_with(input: &WireInput, query_form: Query, keys: Option<&mut KeyCach
         Query::AsSent => alloc::borrow::Cow::Borrowed(&*input.query),
     };
     let canonical = CanonicalRequest::new(input, query, hashed_payload)?;
+    let canonical = if values == Values::LowerCase { canonical.with_lower_case_values() } else { canonical };
     let canonical_text = canonical.text();
     let hashed_canonical_request = sha256_hex(canonical_text.as_bytes());
     let credential_scope = concat(&[&date, "/", &input.service, "/tc3_request"]);
