@@ -632,6 +632,15 @@ test("an author presets a box with region and params (over the example's), and h
   await tbox.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
   assert.equal(await tbox.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
   await typo.page.close();
+
+  // A value JSON cannot carry (a lone surrogate): the box shows, with the field's problem said
+  // under it for the reader to retype.
+  const lone = `<cloudplay-try api="hai/2023-08-12/RunInstances" params='{"InstanceName":"\\ud800"}'>`;
+  const odd = await openDocs({ edit: (html) => html.replace('<cloudplay-try api="hai/2023-08-12/RunInstances" heading="3">', lone) });
+  const obox = odd.page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  assert.equal(await obox.getAttribute("data-ready"), "true");
+  assert.equal(await obox.locator('.field-error:not([hidden])').count() >= 1, true);
+  await odd.page.close();
 });
 
 test("a box's title takes the level its heading attribute gives, so the page's outline reads in order; a level it has not is the author's mistake", async () => {

@@ -273,7 +273,15 @@ test("a throwing getter or Proxy as signWire's input is an error every time, and
 
 test("a getter or Proxy that throws something other than an Error is still an error with a code, in every entry", () => {
   const messageThrows = { get message() { throw new Error("inner"); } };
-  const thrownValues = ["a string", 42, Symbol("s"), null, undefined, { message: 5 }, messageThrows, 10n];
+  // An Error whose message reads as text once and throws after: read once, it is an error.
+  class Fickle extends Error {
+    reads = 0;
+    get message() {
+      if (this.reads++ > 0) throw new Error("second read");
+      return "first read";
+    }
+  }
+  const thrownValues = ["a string", 42, Symbol("s"), null, undefined, { message: 5 }, messageThrows, 10n, new Fickle()];
   for (const value of thrownValues) {
     const trap = new Proxy({}, { get() { throw value; }, ownKeys() { throw value; } });
     const getter = { get api() { throw value; } };

@@ -133,16 +133,13 @@ test("a lone surrogate is refused, not signed as the U+FFFD it would be copied a
 });
 
 test("a trace field holding the layout's separator comes back under its own name", () => {
-  // The trace crosses back NUL-joined; a NUL in a signed header value is in the canonical
-  // request, and must not shift the fields after it (authorization would get the signature).
-  for (const v of loadVectors().filter((x) => x.algorithm === "TC3-HMAC-SHA256" || x.algorithm === "ACS3-HMAC-SHA256")) {
+  // The trace crosses back NUL-joined; a NUL in TC3's path (signed as given) is in the
+  // canonical request, and must not shift the fields after it (authorization would get the
+  // signature). (A header value may not hold one: no request could carry it.)
+  for (const v of loadVectors().filter((x) => x.algorithm === "TC3-HMAC-SHA256")) {
     const input = contractInput(v);
-    const entries = Array.isArray(input.headers) ? input.headers : Object.entries(input.headers);
-    const ct = entries.findIndex(([n]) => n.toLowerCase() === "content-type");
-    if (ct < 0) continue;
     for (const sep of ["\u0000", "\u0001", "\u0002"]) {
-      const headers = entries.map(([n, x], i) => [n, i === ct ? `${x}${sep}b` : x]);
-      const t = signWire({ ...input, headers });
+      const t = signWire({ ...input, path: `/x${sep}b` });
       assert.ok(t.canonical_request.includes(`${sep}b`), v.id);
       assert.equal(createHash("sha256").update(t.canonical_request).digest("hex"), t.hashed_canonical_request, v.id);
       assert.ok(t.string_to_sign.endsWith(t.hashed_canonical_request), v.id);

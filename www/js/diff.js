@@ -47,16 +47,16 @@ function diffText(text, d) {
 }
 
 /**
- * The encoding slip a one-line string to sign (RPC's, API 2.0's) shows where the two first
- * differ, as an i18n key: a space written `+`, the query not encoded a second time, or the
- * parameters in another order. `yours` and `theirs` are the texts from that place on.
+ * The encoding slip a one-line string to sign shows where the two first differ, as an i18n
+ * key: in RPC's, a space written `+` or the query not encoded a second time; in RPC's or API
+ * 2.0's, the parameters in another order. `yours` and `theirs` are the texts from that place on.
  */
 function encodingSlip(yours, theirs, wholeYours, wholeTheirs) {
   if (yours.startsWith("%2B") && theirs.startsWith("%2520")) return "diff.slipPlus";
-  if (yours.startsWith("+") && theirs.startsWith("%20")) return "diff.slipPlus";
   if (theirs.startsWith("%25") && !yours.startsWith("%25")) return "diff.slipOnce";
-  // The same pairs in another order: RPC's `%26`-joined ones, API 2.0's `&`-joined ones.
-  const pairs = (s) => s.split(/%26|&/).sort().join("&");
+  // The same pairs in another order: RPC's `%26`-joined ones, API 2.0's `&`-joined ones (its
+  // first after the path's `?`).
+  const pairs = (s) => s.split(/[?&]|%26/).sort().join("&");
   if (wholeYours !== wholeTheirs && wholeYours.length === wholeTheirs.length && pairs(wholeYours) === pairs(wholeTheirs)) return "diff.slipOrder";
   return null;
 }

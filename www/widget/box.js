@@ -257,12 +257,22 @@ class Body {
       this.authorError(`params="${text}" was left out: ${e.message}`);
       return params;
     }
+    const given = structuredClone(params);
     Object.assign(params, over);
     // A name the API does not have would block Send with no control to remove it: left out,
-    // and said to the author (a reader cannot fix the page).
+    // and said to the author (a reader cannot fix the page). Only the attribute's: the
+    // example's own names are the spec's business.
     const api = `${this.spec.product}/${this.spec.version}/${this.spec.action}`;
-    for (const v of cp().validate({ api, params })) {
-      if (v.code !== "UnknownParameter" || !removeAt(params, v.path)) continue;
+    let violations;
+    try {
+      violations = cp().validate({ api, params });
+    } catch (e) {
+      // A value JSON cannot carry as given (a lone surrogate): the attribute is left out whole.
+      this.authorError(`params="${text}" was left out: ${errorLine(e)}`);
+      return given;
+    }
+    for (const v of violations) {
+      if (v.code !== "UnknownParameter" || !(v.path.split(/[.[]/)[0] in over) || !removeAt(params, v.path)) continue;
       this.authorError(`params: ${v.path} was left out: ${v.message}`);
     }
     return params;

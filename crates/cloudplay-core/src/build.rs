@@ -392,12 +392,16 @@ fn resolve_content_type(
 /// server such as `cloudplay serve`), and its host.
 pub fn endpoint_parts(endpoint: &str) -> (Option<&'static str>, &str) {
     for scheme in ["http", "https"] {
+        // By bytes: a character of several bytes across the scheme's end must not split a slice.
         let prefix_len = scheme.len() + 3;
+        let prefix = endpoint.as_bytes().get(..prefix_len);
         if endpoint.len() > prefix_len
-            && endpoint[..scheme.len()].eq_ignore_ascii_case(scheme)
-            && &endpoint[scheme.len()..prefix_len] == "://"
+            && prefix.is_some_and(|p| {
+                p[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes()) && &p[scheme.len()..] == b"://"
+            })
         {
-            return (Some(scheme), endpoint[prefix_len..].trim_end_matches('/'));
+            // The prefix is ASCII, so this is a character boundary.
+            return (Some(scheme), endpoint.get(prefix_len..).unwrap_or("").trim_end_matches('/'));
         }
     }
     (None, endpoint)
@@ -686,6 +690,10 @@ mod tests {
         assert_eq!(endpoint_parts("HTTPS://ms.tencentcloudapi.com/"), (Some("https"), "ms.tencentcloudapi.com"));
         assert_eq!(endpoint_parts("127.0.0.1:8080"), (None, "127.0.0.1:8080"));
         assert_eq!(endpoint_parts("http://"), (None, "http://"));
+        // A character of several bytes where the scheme would end is no scheme, and no panic.
+        for odd in ["ab€defghij", "htt€://x", "http€//x", "https:/€x", "€"] {
+            assert_eq!(endpoint_parts(odd), (None, odd));
+        }
         let catalog = crate::Catalog::builtin().unwrap();
         let spec = catalog.get("hai/2023-08-12/RunInstances").unwrap();
         assert_eq!(resolve_host(spec, None, Some("http://127.0.0.1:8080")).unwrap(), "127.0.0.1:8080");

@@ -11,6 +11,8 @@ use crate::spec::ApiSpec;
 const EMPTY: u32 = u32::MAX;
 
 /// Positions in a list of specs, by id. The list is the caller's; the index only grows with it.
+/// The hash is not keyed: ids made to collide would make lookups slow, not wrong (the ids come
+/// from the caller's own imports).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IdIndex {
     slots: Vec<u32>,
@@ -49,7 +51,8 @@ impl IdIndex {
         loop {
             match self.slots[at] {
                 EMPTY => return None,
-                i if specs[i as usize].has_id(id) => return Some(i as usize),
+                // A list other than the index's is the caller's slip: not found, not a panic.
+                i if specs.get(i as usize).is_some_and(|s| s.has_id(id)) => return Some(i as usize),
                 _ => at = (at + 1) & mask,
             }
         }

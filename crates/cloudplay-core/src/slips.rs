@@ -7,7 +7,7 @@
 //! instead of blaming the key. None of the texts may hold a `:` — aliyun-python-sdk-core reads
 //! the server's string to sign from after the first colon of an Alibaba message.
 
-use crate::crypto::{base64, hex, hmac_sha1, hmac_sha256};
+use crate::crypto::{base64, ct_eq, hex, hmac_sha1, hmac_sha256};
 
 use crate::sign::{Algorithm, SigningTrace};
 use crate::wire::WireInput;
@@ -27,7 +27,7 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
     let slip = |en, zh| Some(Slip { en, zh });
     match input.algorithm {
         Algorithm::AcsRpcHmacSha1 | Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256 => {
-            if presented.contains(' ') && presented.replace(' ', "+") == expected {
+            if presented.contains(' ') && same(&presented.replace(' ', "+"), expected) {
                 return slip(
                     "The Signature value was sent without URL encoding, so each + in it arrived as a space (read as + it matches).",
                     "Signature 的值发送时未做 URL 编码，其中的 + 到达时成了空格（按 + 读取则一致）。",
@@ -35,15 +35,15 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
             }
             let sha1 = || base64(&hmac_sha1(secret, sts));
             match input.algorithm {
-                Algorithm::AcsRpcHmacSha1 if presented == sha1() => slip(
+                Algorithm::AcsRpcHmacSha1 if same(presented, &sha1()) => slip(
                     "It was signed with the AccessKey secret alone, and RPC signs with the secret followed by &.",
                     "签名所用的密钥是 AccessKey Secret 本身，而 RPC 签名的密钥是 Secret 后接 &。",
                 ),
-                Algorithm::TcHmacSha256 if presented == sha1() => slip(
+                Algorithm::TcHmacSha256 if same(presented, &sha1()) => slip(
                     "The signature is HmacSHA1, but SignatureMethod says HmacSHA256.",
                     "签名是用 HmacSHA1 计算的，但 SignatureMethod 声明的是 HmacSHA256。",
                 ),
-                Algorithm::TcHmacSha1 if presented == base64(&hmac_sha256(secret, sts)) => slip(
+                Algorithm::TcHmacSha1 if same(presented, &base64(&hmac_sha256(secret, sts))) => slip(
                     "The signature is HmacSHA256, but SignatureMethod says HmacSHA1 (or is absent, and HmacSHA1 is the default).",
                     "签名是用 HmacSHA256 计算的，但 SignatureMethod 声明的是 HmacSHA1（或未给出，默认即 HmacSHA1）。",
                 ),
@@ -51,13 +51,13 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
             }
         }
         Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => {
-            if presented != expected && presented.eq_ignore_ascii_case(expected) {
+            if !same(presented, expected) && same(&presented.to_ascii_lowercase(), expected) {
                 return slip(
                     "The signature's hex digits are upper case, and they must be lower case.",
                     "签名的十六进制字母是大写的，必须用小写。",
                 );
             }
-            if from_hex(expected).is_some_and(|bytes| presented == base64(&bytes)) {
+            if from_hex(expected).is_some_and(|bytes| same(presented, &base64(&bytes))) {
                 return slip(
                     "The signature is written in base64, and it must be lower-case hex.",
                     "签名写成了 base64，必须是小写十六进制。",
@@ -69,7 +69,7 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
                 let (date, service) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
                 let date_key = hmac_sha256(secret, date.as_bytes());
                 let key = hmac_sha256(&hmac_sha256(&date_key, service.as_bytes()), b"tc3_request");
-                if presented == hex(&hmac_sha256(&key, sts)) {
+                if same(presented, &hex(&hmac_sha256(&key, sts))) {
                     return slip(
                         "The key chain started from the secret key alone, and TC3 starts it from \"TC3\" followed by the secret key.",
                         "派生密钥的第一步直接用了 SecretKey，而 TC3 用的是 \"TC3\" 加 SecretKey。",
@@ -79,6 +79,12 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
             None
         }
     }
+}
+
+/// Compared in time that depends only on the lengths, as the signature itself is: an early
+/// exit would tell a caller how much of the right signature (or of a variant of it) they have.
+fn same(a: &str, b: &str) -> bool {
+    ct_eq(a.as_bytes(), b.as_bytes())
 }
 
 fn from_hex(text: &str) -> Option<alloc::vec::Vec<u8>> {

@@ -447,8 +447,8 @@ fn verify_tc3<'k>(
         candidates.push((base.clone(), crate::sign::alternatives::tc3_query_as_sent));
     }
     // A signer that follows Tencent's page writes the values in lower case; the SDKs, as sent.
-    let signed_values = base.signed_headers.iter().filter_map(|n| cloudplay_sign::wire::find_header(&base.headers, n));
-    if signed_values.into_iter().any(|v| v.bytes().any(|b| b.is_ascii_uppercase())) {
+    // (Any header's upper case is looked for, in one pass: at worst one signing more.)
+    if base.headers.iter().any(|(_, v)| v.bytes().any(|b| b.is_ascii_uppercase())) {
         candidates.push((base.clone(), crate::sign::alternatives::tc3_lower_case_values));
     }
     if let Some((bare, _port)) =
@@ -497,9 +497,12 @@ fn verify_acs3<'k>(
     let (key_id, signed_headers, signature) = auth_parts(auth, malformed)?;
     // Alibaba's V3 rules: every common header sent (host and the x-acs-* ones) is signed; an
     // unsigned nonce or date could be swapped to replay the request.
+    let listed: Vec<&str> = signed_headers.split(';').map(str::trim).collect();
+    let listed_name = |i: usize| listed[i].as_bytes();
+    let table = cloudplay_sign::text::NameTable::new(listed.len(), &listed_name);
     let unsigned = req.headers.iter().map(|(n, _)| n.as_str()).find(|n| {
         let common = n.eq_ignore_ascii_case("host") || n.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("x-acs-"));
-        common && !lists_header(signed_headers, n)
+        common && table.find(n.as_bytes(), &listed_name).is_none()
     });
     if let Some(name) = unsigned.map(str::to_ascii_lowercase) {
         return Err(too_few_signed(

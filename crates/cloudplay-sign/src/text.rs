@@ -47,7 +47,8 @@ pub fn first_repeat<'a>(len: usize, name: &dyn Fn(usize) -> &'a [u8], ignore_cas
 const EMPTY: usize = usize::MAX;
 
 /// FNV-1a over the lower-case bytes (so that names equal but for case meet), folded so that
-/// the low bits a table takes depend on all of it.
+/// the low bits a table takes depend on all of it. Not keyed: names made to collide make the
+/// lookups slow, not wrong (`cloudplay serve` reads at most a 64 KiB head).
 fn folded_hash(name: &[u8]) -> usize {
     let h = name
         .iter()

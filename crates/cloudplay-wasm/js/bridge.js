@@ -87,16 +87,27 @@ export function toJson(value) {
   }
 }
 
-/** What a getter, a Proxy trap or toJSON threw, as an Error with a string message: any value
- *  may be thrown (a string, null, a Symbol, an object whose own message throws), and the
- *  module reads the message as a string. */
+/** What a getter, a Proxy trap or toJSON threw, as a plain Error of our own whose message,
+ *  path and code are strings read once: any value may be thrown (a string, null, a Symbol, an
+ *  Error whose message getter throws or changes), and the module reads them again. */
 function asError(e) {
+  let message;
+  let path;
+  let code;
   try {
-    if (e instanceof Error && typeof e.message === "string") return e;
-    return new Error(`threw ${typeof e === "symbol" ? e.toString() : String(e)}`);
+    if (e instanceof Error) {
+      ({ message, path, code } = e);
+      if (typeof message !== "string") message = String(message);
+    } else {
+      message = `threw ${typeof e === "symbol" ? e.toString() : String(e)}`;
+    }
   } catch {
-    return new Error("threw a value that cannot be written as text");
+    message = "threw a value that cannot be written as text";
   }
+  const error = new Error(message);
+  if (typeof path === "string") error.path = path;
+  if (typeof code === "string") error.code = code;
+  return error;
 }
 
 function toJsonText(value) {

@@ -366,11 +366,10 @@ fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudpla
     }
 }
 
-/// Writes a serde value as plain JS objects (64-bit integers become numbers).
 /// [`to_js`] for a value that may hold integers past 2^53 (a vendor example's 64-bit ids):
 /// those become decimal strings, which every integer parameter takes, where JSON.parse would
 /// round them (446192236330927912 to …940) and the call built from them would be refused.
-/// Bounds (`min`, `max`) stay numbers.
+/// A parameter's bounds (`min`, `max` beside its `type`) stay numbers, as their type says.
 #[cfg(feature = "full")]
 pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
     fn exact(v: &mut serde_json::Value) {
@@ -386,9 +385,13 @@ pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
                 }
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(exact),
-            // A bound stays a number, as its type says (a JS comparison with it is what it is for).
+            // A bound stays a number (a JS comparison with it is what it is for); an example's
+            // parameter that happens to be named min or max does not.
             serde_json::Value::Object(map) => {
-                map.iter_mut().filter(|(k, _)| !matches!(k.as_str(), "min" | "max")).for_each(|(_, v)| exact(v))
+                let param = map.contains_key("type");
+                map.iter_mut()
+                    .filter(|(k, _)| !(param && matches!(k.as_str(), "min" | "max")))
+                    .for_each(|(_, v)| exact(v))
             }
             _ => {}
         }
@@ -402,6 +405,7 @@ pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
     to_js(&v)
 }
 
+/// Writes a serde value as plain JS objects (64-bit integers become numbers).
 #[cfg(feature = "full")]
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
     let text =

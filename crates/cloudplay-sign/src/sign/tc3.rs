@@ -37,7 +37,12 @@ pub enum Query {
     AsSent,
 }
 
-pub fn sign_with(input: &WireInput, query_form: Query, values: Values, keys: Option<&mut KeyCache>) -> Result<SigningTrace> {
+pub fn sign_with(
+    input: &WireInput,
+    query_form: Query,
+    values: Values,
+    keys: Option<&mut KeyCache>,
+) -> Result<SigningTrace> {
     let timestamp = input.timestamp.unwrap_or_default();
     // The scope date is the UTC date of the timestamp, whatever the signer's time zone.
     let date = UtcDateTime::from_unix(timestamp)?.date();

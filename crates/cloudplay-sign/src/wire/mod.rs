@@ -186,7 +186,7 @@ impl<'a> WireInput<'a> {
                 "must be a host name alone, without scheme or path",
             ));
         }
-        plain("host", &host, b" ")?;
+        plain("host", &host, b" \t")?;
         let path = f.string("path")?.unwrap_or(Text::Borrowed("/"));
         if !path.starts_with('/') {
             return Err(Error::at(ErrorKind::InvalidField, "path", "must start with '/'"));
@@ -194,7 +194,7 @@ impl<'a> WireInput<'a> {
         let service = f.string("service")?.unwrap_or_default();
         // The credential scope is `date/service/tc3_request`: a '/' or a line break in it would
         // change the scope's shape.
-        plain("service", &service, b" /")?;
+        plain("service", &service, b" \t/")?;
         let credentials = f.credentials()?;
         let timestamp = f.timestamp()?;
         let timestamp_iso = f.string("timestamp_iso")?.map(Text::into_owned);
