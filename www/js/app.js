@@ -833,7 +833,10 @@ function imported(status, run, keep) {
       selectApi(report.added[0]);
     }
   } catch (e) {
-    say(status, () => t("import.failed", { detail: errorLine(e) }));
+    // A path that is only the package's argument name (apiJson, bundle) says nothing here:
+    // the detail names the file.
+    const argumentOnly = /^(apiJson|examplesJson|bundle|specs)$/.test(e?.path ?? "");
+    say(status, () => t("import.failed", { detail: errorLine(e, { field: !argumentOnly }) }));
   }
 }
 
