@@ -5,6 +5,7 @@ import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
+import { createHash, createHmac } from "node:crypto";
 import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
@@ -761,6 +762,48 @@ test("Chinese and English switch, with violation messages from the core in each"
   await page.close();
 });
 
+/** A TC3 request for hai RunInstances signed the way Tencent's signing page writes it: over
+ *  x-tc-action too, its value in lower case; `sentBody` may differ from the body signed. */
+function docStyleRequest(signedBody, sentBody = signedBody) {
+  const ts = Math.floor(Date.now() / 1000);
+  const date = new Date(ts * 1000).toISOString().slice(0, 10);
+  const sha = (x) => createHash("sha256").update(x).digest("hex");
+  const hmac = (k, x) => createHmac("sha256", k).update(x).digest();
+  const canonical = ["POST", "/", "", "content-type:application/json", "host:hai.tencentcloudapi.com", "x-tc-action:runinstances", "",
+    "content-type;host;x-tc-action", sha(signedBody)].join("\n");
+  const scope = `${date}/hai/tc3_request`;
+  const sts = ["TC3-HMAC-SHA256", ts, scope, sha(canonical)].join("\n");
+  const key = hmac(hmac(hmac(`TC3${DEMO.key}`, date), "hai"), "tc3_request");
+  const signature = createHmac("sha256", key).update(sts).digest("hex");
+  const text = ["POST / HTTP/1.1", "Host: hai.tencentcloudapi.com", "Content-Type: application/json", "X-TC-Action: RunInstances",
+    "X-TC-Version: 2023-08-12", `X-TC-Timestamp: ${ts}`, "X-TC-Region: ap-guangzhou",
+    `Authorization: TC3-HMAC-SHA256 Credential=${DEMO.id}/${scope}, SignedHeaders=content-type;host;x-tc-action, Signature=${signature}`,
+    "", sentBody].join("\n");
+  return { text, canonical };
+}
+
+test("a signer that writes header values in lower case, as Tencent's page does, verifies; with another slip, the comparison points at that one", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const body = '{"ApplicationId":"app-jknfna","BundleType":"S","SystemDisk":{"DiskType":"CLOUD_PREMIUM","DiskSize":250},"InstanceName":"hai"}';
+  const good = docStyleRequest(body);
+  await page.fill("#verify-input", good.text);
+  await page.fill("#verify-secret", DEMO.key);
+  await page.fill("#verify-own", good.canonical);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "ok");
+  assert.equal(await page.locator("#verify-output .diff-first").count(), 0, "nothing is set side by side for a request that verifies");
+  // Signed over one body, sent with another: the first difference is the payload hash (line 9),
+  // not the lower-case action its signer was told to write.
+  const bad = docStyleRequest(body, body.replace('"hai"}', '"hax"}'));
+  await page.fill("#verify-input", bad.text);
+  await page.fill("#verify-own", bad.canonical);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-code"), "AuthFailure.SignatureFailure");
+  assert.match(await page.textContent("#verify-output .diff-first"), /line 9\b/);
+  noProblems(problems);
+  await page.close();
+});
+
 test("a one-line string to sign (RPC) that differs says where, and names a + for a space, a single encoding or another order", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const said = await page.evaluate(async () => {
@@ -770,6 +813,7 @@ test("a one-line string to sign (RPC) that differs says where, and names a + for
       plus: theirs.replace("a%2520b", "a%2Bb"),
       once: theirs.replace("a%2520b", "a%20b"),
       order: "GET&%2F&Action%3DDescribe%26AccessKeyId%3Dtestid%26Name%3Da%2520b%26Version%3D2014-05-26",
+      raw: "GET&%2F&AccessKeyId=testid&Action=Describe&Name=a%20b&Version=2014-05-26",
       other: theirs.replace("testid", "testie"),
     };
     const out = {};
@@ -783,6 +827,7 @@ test("a one-line string to sign (RPC) that differs says where, and names a + for
   assert.match(said.plus[1], /space written as \+/);
   assert.match(said.once[1], /encodes the canonical query a second time/);
   assert.match(said.order[1], /same parameters in another order/);
+  assert.match(said.raw[1], /percent-encoded once more/);
   assert.match(said.other[1], /differ at line 1/);
   // One line, so the character is what tells where.
   assert.match(said.other[0], /line 1, character \d+/);

@@ -54,6 +54,8 @@ function diffText(text, d) {
 function encodingSlip(yours, theirs, wholeYours, wholeTheirs) {
   if (yours.startsWith("%2B") && theirs.startsWith("%2520")) return "diff.slipPlus";
   if (theirs.startsWith("%25") && !yours.startsWith("%25")) return "diff.slipOnce";
+  // Not encoded a second time at all: `=` and `&` where the string to sign has %3D and %26.
+  if ((theirs.startsWith("%3D") && yours.startsWith("=")) || (theirs.startsWith("%26") && yours.startsWith("&"))) return "diff.slipRaw";
   // The same pairs in another order: RPC's `%26`-joined ones, API 2.0's `&`-joined ones (its
   // first after the path's `?`).
   const pairs = (s) => s.split(/[?&]|%26/).sort().join("&");

@@ -246,6 +246,7 @@ const en = {
   "diff.slipPlus": "The strings to sign differ where yours has a space written as + (a form encoder's way): the canonical query encodes it %20, which the string to sign encodes once more as %2520.",
   "diff.slipOnce": "The strings to sign differ where the server's has %25: the string to sign encodes the canonical query a second time (each % becomes %25), and yours holds it encoded once.",
   "diff.slipOrder": "The strings to sign hold the same parameters in another order: the canonical query sorts them by name.",
+  "diff.slipRaw": "The strings to sign differ where yours has = or & and the server's %3D or %26: the string to sign holds the canonical query percent-encoded once more.",
   "diff.requestDiffers": "The canonical request differs: the server reads a different method, path, query, signed header or body than was signed.",
   "diff.stepDiffers": "The step {step} differs.",
 
@@ -602,6 +603,7 @@ const zh = {
   "diff.slipPlus": "待签名字符串的不同之处在于你的把空格写成了 +（表单编码的写法）：规范化查询字符串把空格编码为 %20，待签名字符串再编码一次即 %2520。",
   "diff.slipOnce": "待签名字符串的不同之处在于服务端的是 %25：待签名字符串会把规范化查询字符串再编码一次（每个 % 变为 %25），而你的只编码了一次。",
   "diff.slipOrder": "两边的待签名字符串含有相同的参数，但顺序不同：规范化查询字符串要按参数名排序。",
+  "diff.slipRaw": "待签名字符串的不同之处在于你的是 = 或 &，而服务端的是 %3D 或 %26：待签名字符串要把规范化查询字符串再做一次百分号编码。",
   "diff.requestDiffers": "规范请求串不同：服务端读到的方法、路径、查询串、参与签名的头部或请求体与签名时不同。",
   "diff.stepDiffers": "步骤「{step}」不同。",
 

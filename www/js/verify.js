@@ -205,7 +205,8 @@ export class VerifyPanel {
     const placeholder = !outcome.ok && isTokenPlaceholder(info.token);
     // A real token is masked as in the signing preview; a stand-in shows, as the thing to replace.
     const token = placeholder ? undefined : info.token;
-    const explained = outcome.ok ? "" : explainCode(null, outcome.code);
+    // A named slip says more than the code's general reading (which blames the key).
+    const explained = outcome.ok || outcome.slip ? "" : explainCode(null, outcome.code);
     const parts = [
       h("p", { class: `outcome ${outcome.ok ? "ok" : "error"}`, dataset: { outcome: outcome.ok ? "ok" : "error", code: outcome.code ?? "" } },
         outcome.ok ? t("verify.ok", { algorithm: outcome.algorithm, id: outcome.secret_id }) : t("verify.bad", { code: outcome.code })),
@@ -221,10 +222,29 @@ export class VerifyPanel {
     // Compared step by step only where the signature was recomputed (a request with no
     // signature, an unknown key or an expired one has no steps to set side by side), or
     // against the client's own text.
-    if (own || outcome.expected || outcome.string_to_sign) {
+    // A request that verifies has nothing to set side by side: the server's reading of it is
+    // the one that matched (which may be Tencent's lower-case one, not the trace shown here).
+    if (!outcome.ok && (own || outcome.expected || outcome.string_to_sign)) {
+      if (yours.canonical_request && expected.canonical_request) expected.canonical_request = readingOf(yours.canonical_request, expected.canonical_request);
       // The request's own session token is masked as in the signing preview.
       const slip = outcome.slip && messageOf({ message: outcome.slip, message_zh: outcome.slip_zh });
       renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token, caption: t("diff.captionVerify"), slip });
     }
   }
+}
+
+/**
+ * The server's canonical request in the reading the client's follows: Tencent's signing page
+ * writes the signed headers' values in lower case, and the verifier takes that reading too, so
+ * a client that wrote them so is compared in it (its real difference, a body say, is then the
+ * first one shown, not the case it was told to use).
+ */
+function readingOf(client, server) {
+  const c = client.split("\n");
+  const s = server.split("\n");
+  const end = s.indexOf("", 3);
+  if (end < 0 || c.length !== s.length) return server;
+  const lower = s.map((line, i) => (i >= 3 && i < end ? line.toLowerCase() : line));
+  const sameHeaders = (a) => a.slice(3, end).join("\n") === c.slice(3, end).join("\n");
+  return !sameHeaders(s) && sameHeaders(lower) ? lower.join("\n") : server;
 }

@@ -39,6 +39,10 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
                     "It was signed with the AccessKey secret alone, and RPC signs with the secret followed by &.",
                     "签名所用的密钥是 AccessKey Secret 本身，而 RPC 签名的密钥是 Secret 后接 &。",
                 ),
+                Algorithm::AcsRpcHmacSha1 if same(presented, &base64(&hmac_sha256(&with_ampersand(secret), sts))) => slip(
+                    "The signature is HMAC-SHA256, and SignatureMethod HMAC-SHA1 signs with HMAC-SHA1.",
+                    "签名是用 HMAC-SHA256 计算的，而 SignatureMethod HMAC-SHA1 要求用 HMAC-SHA1。",
+                ),
                 Algorithm::TcHmacSha256 if same(presented, &sha1()) => slip(
                     "The signature is HmacSHA1, but SignatureMethod says HmacSHA256.",
                     "签名是用 HmacSHA1 计算的，但 SignatureMethod 声明的是 HmacSHA256。",
@@ -63,6 +67,14 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
                     "签名写成了 base64，必须是小写十六进制。",
                 );
             }
+            if input.algorithm == Algorithm::Acs3HmacSha256
+                && same(presented, &hex(&hmac_sha256(&with_ampersand(secret), sts)))
+            {
+                return slip(
+                    "It was signed with the secret followed by &, as RPC signs, and ACS3 signs with the AccessKey secret alone.",
+                    "签名所用的密钥是 Secret 后接 &（RPC 的做法），而 ACS3 签名的密钥是 AccessKey Secret 本身。",
+                );
+            }
             if input.algorithm == Algorithm::Tc3HmacSha256 {
                 let scope = trace.credential_scope.as_deref().unwrap_or("");
                 let mut parts = scope.split('/');
@@ -79,6 +91,13 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
             None
         }
     }
+}
+
+/// The secret followed by `&`: RPC's key.
+fn with_ampersand(secret: &[u8]) -> alloc::vec::Vec<u8> {
+    let mut key = secret.to_vec();
+    key.push(b'&');
+    key
 }
 
 /// Compared in time that depends only on the lengths, as the signature itself is: an early

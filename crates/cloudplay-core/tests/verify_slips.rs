@@ -82,9 +82,16 @@ fn slips_are_named() {
                     "TC-HmacSHA256" => (base64(&hmac_sha1(secret, sts)), "is HmacSHA1"),
                     _ => (base64(&hmac_sha256(secret, sts)), "is HmacSHA256"),
                 };
-                replace_param_signature(&mut req, &rfc3986(&other));
-                expect_slip(&v, &req, words);
+                let mut sent = req.clone();
+                replace_param_signature(&mut sent, &rfc3986(&other));
+                expect_slip(&v, &sent, words);
                 note(alg);
+                if alg == "ACS-RPC-HMAC-SHA1" {
+                    let key = [secret, b"&"].concat();
+                    replace_param_signature(&mut req, &rfc3986(&base64(&hmac_sha256(&key, sts))));
+                    expect_slip(&v, &req, "is HMAC-SHA256");
+                    note("rpc sha256");
+                }
             }
             _ => {
                 let mut sent = req.clone();
@@ -95,6 +102,13 @@ fn slips_are_named() {
                 replace_header_signature(&mut sent, &base64(&bytes));
                 expect_slip(&v, &sent, "base64");
                 note("hex");
+                if alg == "ACS3-HMAC-SHA256" {
+                    let key = [secret, b"&"].concat();
+                    let mut sent = req.clone();
+                    replace_header_signature(&mut sent, &hex(&hmac_sha256(&key, sts)));
+                    expect_slip(&v, &sent, "followed by &");
+                    note("acs3 ampersand");
+                }
                 if alg == "TC3-HMAC-SHA256" {
                     let scope: Vec<&str> = e["credential_scope"].as_str().unwrap().split('/').collect();
                     let key = hmac_sha256(
@@ -108,7 +122,16 @@ fn slips_are_named() {
             }
         }
     }
-    for slip in ["unencoded", "ACS-RPC-HMAC-SHA1", "TC-HmacSHA1", "TC-HmacSHA256", "hex", "tc3 chain"] {
+    for slip in [
+        "unencoded",
+        "ACS-RPC-HMAC-SHA1",
+        "TC-HmacSHA1",
+        "TC-HmacSHA256",
+        "hex",
+        "tc3 chain",
+        "rpc sha256",
+        "acs3 ampersand",
+    ] {
         assert!(seen.get(slip).is_some_and(|n| *n > 0), "no vector tried {slip}: {seen:?}");
     }
 }

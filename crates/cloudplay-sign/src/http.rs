@@ -40,6 +40,21 @@ impl HttpRequest {
         crate::wire::find_header(&self.headers, name)
     }
 
+    /// A header given twice (in any case), refused by whatever reads a request whole: a server
+    /// reads one of the two, which need not be the one that was signed. By hash, not pair by
+    /// pair: a hostile caller's 100,000 headers took half a minute.
+    pub fn duplicate_header(&self, path_prefix: &str) -> crate::Result<()> {
+        let names = &self.headers;
+        match crate::text::first_repeat(names.len(), &|i| names[i].0.as_bytes(), true) {
+            Some((_, i)) => Err(crate::Error::at(
+                crate::ErrorKind::DuplicateHeader,
+                crate::text::concat(&[path_prefix, &names[i].0]),
+                crate::text::concat(&["header '", &names[i].0, "' is given twice"]),
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Sets a header, replacing any value under the same name (case-insensitively).
     pub fn set_header(&mut self, name: &str, value: impl Into<String>) {
         let value = value.into();

@@ -201,17 +201,8 @@ pub fn signed_from_js(value: JsValue) -> Result<cloudplay_core::HttpRequest, Err
         ));
     }
     let mut request: cloudplay_core::HttpRequest = from_js(value, "signed")?;
-    // As verifyWire reads a request: one header under two spellings would be read as whichever
-    // a server takes first, which is not what was signed.
-    let names = &request.headers;
-    if let Some((_, i)) = cloudplay_sign::text::first_repeat(names.len(), &|i| names[i].0.as_bytes(), true) {
-        let name = &names[i].0;
-        return Err(Error::at(
-            ErrorKind::DuplicateHeader,
-            format!("signed.headers.{name}"),
-            format!("header '{name}' is given twice"),
-        ));
-    }
+    // As verifyWire reads a request.
+    request.duplicate_header("signed.headers.")?;
     request.scheme.make_ascii_lowercase();
     if request.scheme != "http" && request.scheme != "https" {
         return Err(Error::at(ErrorKind::InvalidField, "signed.scheme", "is not http or https"));
