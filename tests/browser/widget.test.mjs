@@ -819,7 +819,7 @@ test("a docs site on another origin embeds the widget from cloudplay serve, as t
       "content-security-policy": `script-src ${host} 'wasm-unsafe-eval'; connect-src ${host}`,
     });
     res.end(`<!doctype html><html lang="en"><title>Guide</title><h1>Guide</h1>
-      <script type="module" src="${host}/widget/cloudplay-try.js"></script>
+      <script type="module" async src="${host}/widget/cloudplay-try.js"></script>
       <cloudplay-try api="hai/2023-08-12/RunInstances"></cloudplay-try>`);
   });
   await new Promise((ok) => site.listen(0, "127.0.0.1", ok));
