@@ -416,13 +416,6 @@ impl Simulator {
                 );
                 (code, message)
             }
-            (_, WrongService { scope, service }) => (
-                "AuthFailure.SignatureFailure",
-                turn.say(
-                    format!("The credential scope is for service '{scope}', but this endpoint is {service}'s: sign with date/{service}/tc3_request."),
-                    format!("凭证范围中的服务是 '{scope}'，而此接入点属于 {service}：请用 日期/{service}/tc3_request 签名。"),
-                ),
-            ),
         };
         (code.to_string(), self.error(turn, None, code, &message))
     }
