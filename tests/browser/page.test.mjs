@@ -863,6 +863,7 @@ test("verify a pasted request: it verifies with the right secret; with a wrong o
   await page.click("#verify-button");
   assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-code"), "AuthFailure.SignatureExpire");
   assert.match(await page.textContent("#verify-output"), /X-TC-Timestamp \d+000 is in milliseconds; it must be unix seconds/);
+  assert.match(await page.textContent("#verify-output"), /the second of the request's timestamp, which is in milliseconds/);
   await page.fill("#verify-input", signed);
   // A request changed after signing: the client's own string to sign pinpoints the line.
   const own = await page.textContent('#preview [data-step="string_to_sign"] pre');

@@ -357,6 +357,10 @@ test("a header given twice in two spellings, or a scheme that is not http(s), is
     await assert.rejects(send(twice, { via: "simulator" }), (e) => e.code === "DuplicateHeader", name);
   }
   assert.throws(() => simulate({ ...request, scheme: "ftp" }), (e) => e.code === "InvalidField" && e.path === "signed.scheme");
+  // Options that are not an object are refused, not read as none.
+  for (const options of [5, "x", true, []]) {
+    await assert.rejects(send(request, options), (e) => e.code === "InvalidField" && e.path === "options", JSON.stringify(options));
+  }
   // In upper case it is still https, and the call goes through.
   assert.equal(simulate({ ...request, scheme: "HTTPS" }).status, 200);
 });

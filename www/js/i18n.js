@@ -297,6 +297,7 @@ const en = {
   "verify.checkedAt": "Checked at unix time {now} ({clock}).",
   "verify.clockOn": "current time",
   "verify.clockOff": "the request's own time, so only the signature is checked",
+  "verify.clockOffMillis": "the second of the request's timestamp, which is in milliseconds",
   "verify.tokenPlaceholder": "The request's session token is a stand-in ({token}), as the code snippets write it: the signature was made with your token. Put it in its place (URL-encoded in a query or form body) to verify.",
 
   "widget.try": "Try it",
@@ -654,6 +655,7 @@ const zh = {
   "verify.checkedAt": "按 Unix 时间 {now} 检查（{clock}）。",
   "verify.clockOn": "当前时间",
   "verify.clockOff": "请求自身的时间，因此只检查签名",
+  "verify.clockOffMillis": "请求时间戳（毫秒）所在的那一秒",
   "verify.tokenPlaceholder": "请求中的临时凭证 Token 是代码片段所写的占位符（{token}），而签名是用你的 Token 计算的。请把 Token 填回原处（在查询串或表单中需 URL 编码）后再验证。",
 
   "widget.try": "试一试",

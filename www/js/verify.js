@@ -215,7 +215,7 @@ export class VerifyPanel {
       // The verifier's own words: what it computed, and where it stopped. The English ones
       // quote the server's string to sign, which holds an RPC or API 2.0 request's token.
       outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: hideToken(messageOf(outcome), token) }),
-      h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : t("verify.clockOff") }) }),
+      h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : signedAt !== info.timestamp ? t("verify.clockOffMillis") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
     this.show(...parts, diffBox);

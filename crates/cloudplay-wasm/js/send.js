@@ -18,6 +18,10 @@ function cloudplayError(code, message, extra = {}) {
  * exception would be lost): it becomes a CloudplayError naming the options.
  */
 export function sendOptions(options) {
+  // A number or a string would be read as an object of no options (or of its characters).
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw cloudplayError("InvalidField", 'must be an object of options, such as { via: "proxy" }', { path: "options", message_zh: '必须是选项对象，例如 { via: "proxy" }。' });
+  }
   let signal, plain;
   try {
     signal = options.signal ?? undefined;
