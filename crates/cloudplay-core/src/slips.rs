@@ -7,7 +7,8 @@
 //! instead of blaming the key. None of the texts may hold a `:` — aliyun-python-sdk-core reads
 //! the server's string to sign from after the first colon of an Alibaba message.
 
-use crate::crypto::{base64, ct_eq, hex, hmac_sha1, hmac_sha256};
+use crate::crypto::{base64, ct_eq, hex, hmac_sha1, hmac_sha256, sha256_hex};
+use crate::wire::find_header;
 
 use crate::sign::{Algorithm, SigningTrace};
 use crate::wire::WireInput;
@@ -55,6 +56,21 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
             }
         }
         Algorithm::Tc3HmacSha256 | Algorithm::Acs3HmacSha256 => {
+            // The body's hash travels in a header the signature covers: one that is not the
+            // hash of the body received says the body sent is not the one signed.
+            let hash_header = if input.algorithm == Algorithm::Acs3HmacSha256 {
+                "x-acs-content-sha256"
+            } else {
+                "x-tc-content-sha256"
+            };
+            if let Some(said) = find_header(&input.headers, hash_header).map(str::trim) {
+                if said != "UNSIGNED-PAYLOAD" && !said.eq_ignore_ascii_case(&sha256_hex(input.body.as_bytes())) {
+                    return slip(
+                        "The body's hash header is not the SHA-256 of the body received, so the body sent is not the one that was hashed and signed.",
+                        "请求体哈希头不是收到的请求体的 SHA-256，说明发送的请求体不是参与哈希和签名的那一个。",
+                    );
+                }
+            }
             if !same(presented, expected) && same(&presented.to_ascii_lowercase(), expected) {
                 return slip(
                     "The signature's hex digits are upper case, and they must be lower case.",
