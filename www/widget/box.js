@@ -267,7 +267,8 @@ class Body {
     try {
       violations = cp().validate({ api, params });
     } catch (e) {
-      // A value JSON cannot carry as given (a lone surrogate): the attribute is left out whole.
+      // validate answers a value JSON cannot carry (a lone surrogate) with a violation, not a
+      // throw; should it throw all the same, the box still shows, without the attribute.
       this.authorError(`params="${text}" was left out: ${errorLine(e)}`);
       return given;
     }

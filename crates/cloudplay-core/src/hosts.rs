@@ -41,6 +41,16 @@ pub fn is_vendor_api_host(host: &str) -> bool {
     })
 }
 
+/// The product a Tencent API 3.0 host names (`hai` of `hai.ap-guangzhou.tencentcloudapi.com`;
+/// no port, a trailing dot and any case allowed), if `host` is one.
+pub fn tencent_api3_product(host: &str) -> Option<&str> {
+    const DOMAIN: &str = ".tencentcloudapi.com";
+    let host = host.trim_end_matches('.');
+    let cut = host.len().checked_sub(DOMAIN.len())?;
+    host.get(cut..).filter(|d| d.eq_ignore_ascii_case(DOMAIN))?;
+    host[..cut].split('.').next().filter(|p| !p.is_empty())
+}
+
 /// `cn-hangzhou`, `ap-southeast-1`, `cn-shenzhen-finance-1`, `vpc-proxy`: letters, a dash,
 /// then more.
 fn region_like(label: &str) -> bool {

@@ -3,8 +3,9 @@
 //! When the string to sign is right and the signature still differs, the server alone cannot
 //! tell a wrong secret from a right secret used the wrong way. Some wrong ways leave a trace:
 //! the presented signature is exactly what the slip produces from the server's own string to
-//! sign. Each check here recomputes one such variant, so a match names the slip for certain
-//! instead of blaming the key. None of the texts may hold a `:` — aliyun-python-sdk-core reads
+//! sign, or the request itself shows it (a signed body hash that is not the body's). Each check
+//! here recomputes one such variant, so a match names the slip for certain instead of blaming
+//! the key. None of the texts may hold a `:` — aliyun-python-sdk-core reads
 //! the server's string to sign from after the first colon of an Alibaba message.
 
 use crate::crypto::{base64, ct_eq, hex, hmac_sha1, hmac_sha256, sha256_hex};

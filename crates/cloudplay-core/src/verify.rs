@@ -16,6 +16,7 @@ use alloc::vec::Vec;
 use crate::encode::query_pairs_lossy;
 use crate::http::HttpRequest;
 use crate::sign::{sign_wire, Algorithm, SigningTrace};
+pub use crate::slips::Slip;
 use crate::time::UtcDateTime;
 use crate::wire::{Credentials, Text, WireInput};
 
@@ -86,8 +87,8 @@ pub struct Refusal {
     /// What the server computed (canonical request, string to sign, signature).
     pub expected: Option<Box<SigningTrace>>,
     /// For a signature that does not match, the signing slip it shows, when it shows one for
-    /// certain (the message says it too): `(English, Chinese)`.
-    pub slip: Option<(&'static str, &'static str)>,
+    /// certain (the message says it too).
+    pub slip: Option<Slip>,
 }
 
 impl Refusal {
@@ -371,7 +372,7 @@ fn match_signature(
     }
     let mut r = refuse(family, Some(alg), Failure::SignatureMismatch, Some("Signature"), message, message_zh);
     r.expected = first.map(Box::new);
-    r.slip = slip.map(|s| (s.en, s.zh));
+    r.slip = slip;
     Err(r)
 }
 
@@ -393,17 +394,17 @@ fn verify_tc3<'k>(
             "Credential 不是 SecretId/日期/服务/tc3_request 的形式",
         ));
     };
+    // The Host as signed, and without the port its header carries (some SDKs sign that).
+    let received = received_host(req);
+    let bare = received
+        .rsplit_once(':')
+        .filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(h, _)| h);
+    let host = bare.unwrap_or(received);
     // At a product's own host the scope must name that product: Tencent derives the key with
-    // the endpoint's service, so a scope for another cannot match (the simulator's router says
-    // the same of hosts it knows otherwise).
-    let host = received_host(req);
-    let host = host.rsplit_once(':').filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(h, _)| h);
-    let host = host.trim_end_matches('.');
-    let vendor_host = host.len() > ".tencentcloudapi.com".len()
-        && host
-            .get(host.len() - ".tencentcloudapi.com".len()..)
-            .is_some_and(|t| t.eq_ignore_ascii_case(".tencentcloudapi.com"));
-    let other_service = host.split('.').next().filter(|p| vendor_host && !p.eq_ignore_ascii_case(service));
+    // the endpoint's service, so a scope for another cannot match.
+    let other_service =
+        crate::hosts::tencent_api3_product(host).filter(|product| !product.eq_ignore_ascii_case(service));
     // Tencent's v3 rules: the signature covers at least these two, so neither can be swapped.
     if let Some(name) = ["content-type", "host"].into_iter().find(|n| !lists_header(signed_headers, n)) {
         return Err(too_few_signed(
@@ -477,9 +478,7 @@ fn verify_tc3<'k>(
     if base.headers.iter().any(|(_, v)| v.bytes().any(|b| b.is_ascii_uppercase())) {
         candidates.push((base.clone(), crate::sign::alternatives::tc3_lower_case_values));
     }
-    if let Some((bare, _port)) =
-        received_host(req).rsplit_once(':').filter(|(h, p)| !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if let Some(bare) = bare {
         let mut alt = base;
         set_header(&mut alt.headers, "host", bare);
         alt.host = bare.into();
@@ -808,7 +807,7 @@ impl Refusal {
     pub fn vendor_message(&self) -> String {
         match (self.family, self.failure, self.string_to_sign()) {
             (Family::Alibaba, Failure::SignatureMismatch, Some(sts)) => {
-                let slip = self.slip.map(|(en, _)| format!("{en} ")).unwrap_or_default();
+                let slip = self.slip.as_ref().map(|s| format!("{} ", s.en)).unwrap_or_default();
                 format!("Specified signature is not matched with our calculation. {slip}server string to sign is:{sts}")
             }
             _ => self.message.to_string(),
@@ -1048,8 +1047,8 @@ impl VerifyOutcome {
                 code: r.vendor_code().into(),
                 message: r.vendor_message(),
                 message_zh: r.message_zh.clone(),
-                slip: r.slip.map(|s| s.0),
-                slip_zh: r.slip.map(|s| s.1),
+                slip: r.slip.as_ref().map(|s| s.en),
+                slip_zh: r.slip.as_ref().map(|s| s.zh),
                 string_to_sign: r.string_to_sign().map(Into::into),
                 expected: r.expected.clone(),
             },

@@ -109,6 +109,7 @@ impl NameTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn a_name_table_finds_each_name_in_any_case_and_the_first_of_equal_ones() {
@@ -121,7 +122,6 @@ mod tests {
         assert_eq!(table.find(b"X-HEAD-7", &|i| names[i].as_bytes()), Some(7));
         assert_eq!(table.find(b"x-head-500", &|i| names[i].as_bytes()), None);
     }
-    use alloc::string::ToString;
 
     #[test]
     fn decimal_is_display() {

@@ -171,13 +171,11 @@ pub fn api_of(
         return Ok(Arc::clone(candidates[0]));
     }
     let version = version.unwrap_or("");
-    let spec = candidates.iter().find(|s| s.version == version).ok_or_else(|| RouteError::UnknownVersion {
+    candidates.iter().find(|s| s.version == version).map(|s| Arc::clone(s)).ok_or_else(|| RouteError::UnknownVersion {
         action: action.into(),
         version: version.into(),
         known: candidates.iter().map(|s| s.version.as_str()).collect::<Vec<_>>().join(", "),
-    })?;
-    // (A scope for another service than its product's own host is the verifier's to refuse.)
-    Ok(Arc::clone(spec))
+    })
 }
 
 /// The service of a TC3 credential scope (`SecretId/date/service/tc3_request`).

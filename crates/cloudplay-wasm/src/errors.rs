@@ -330,12 +330,9 @@ fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudpla
     match value {
         Value::Number(_) if param.is_some_and(|p| p.ty == ParamType::Float) => None,
         Value::Number(n) => {
-            let lossy = match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => u >= JS_EXACT,
-                (None, Some(i)) => i.unsigned_abs() >= JS_EXACT,
-                // Every float this large is whole; smaller ones are fractions, another rule's.
-                _ => n.as_f64().is_some_and(|x| x >= JS_EXACT as f64 || x <= -(JS_EXACT as f64)),
-            };
+            // Every float this large is whole; smaller ones are fractions, another rule's.
+            let lossy = past_js_exact(n)
+                .unwrap_or_else(|| n.as_f64().is_some_and(|x| x >= JS_EXACT as f64 || x <= -(JS_EXACT as f64)));
             lossy.then(String::new)
         }
         Value::Array(items) => {
@@ -357,6 +354,16 @@ fn lossy_integer(value: &serde_json::Value, typed: Typed, spec: Option<&cloudpla
     }
 }
 
+/// Whether an integer is past what a JS number holds exactly; `None` for a float.
+#[cfg(feature = "full")]
+fn past_js_exact(n: &serde_json::Number) -> Option<bool> {
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => Some(u >= JS_EXACT),
+        (None, Some(i)) => Some(i.unsigned_abs() >= JS_EXACT),
+        _ => None,
+    }
+}
+
 /// [`to_js`] for a value that may hold integers past 2^53 (a vendor example's 64-bit ids):
 /// those become decimal strings, which every integer parameter takes, where JSON.parse would
 /// round them (446192236330927912 to …940) and the call built from them would be refused.
@@ -366,12 +373,7 @@ pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
     fn exact(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Number(n) => {
-                let unsafe_int = match (n.as_u64(), n.as_i64()) {
-                    (Some(u), _) => u >= JS_EXACT,
-                    (None, Some(i)) => i.unsigned_abs() >= JS_EXACT,
-                    _ => false,
-                };
-                if unsafe_int {
+                if past_js_exact(n) == Some(true) {
                     *v = serde_json::Value::String(n.to_string());
                 }
             }

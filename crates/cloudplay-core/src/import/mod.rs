@@ -59,10 +59,10 @@ pub struct ImportReport {
     pub skipped: Vec<Skipped>,
 }
 
-/// A metadata file's JSON. Text that is a file's name rather than its contents is said to be
-/// one (`importTccli("cvm/api.json")` is the likely slip in a script).
-/// `text` read as JSON; an error names `what` in its message and is at `path` (the JS argument
-/// the text came in: `apiJson`, `examplesJson`, `bundle`).
+/// A metadata file's JSON; an error names `what` in its message and is at `path` (the JS
+/// argument the text came in: `apiJson`, `examplesJson`, `bundle`). Text that is a file's name
+/// rather than its contents is said to be one (`importTccli("cvm/api.json")` is the likely slip
+/// in a script).
 fn parse_json(text: &str, what: &str, path: &str) -> Result<serde_json::Value> {
     serde_json::from_str(text).map_err(|e| {
         let name = text.trim();

@@ -186,7 +186,7 @@ impl<'a> WireInput<'a> {
                 "must be a host name alone, without scheme or path",
             ));
         }
-        plain("host", &host, b" \t")?;
+        plain(&|| "host".into(), &host, b" \t")?;
         let path = f.string("path")?.unwrap_or(Text::Borrowed("/"));
         if !path.starts_with('/') {
             return Err(Error::at(ErrorKind::InvalidField, "path", "must start with '/'"));
@@ -194,7 +194,7 @@ impl<'a> WireInput<'a> {
         let service = f.string("service")?.unwrap_or_default();
         // The credential scope is `date/service/tc3_request`: a '/' or a line break in it would
         // change the scope's shape.
-        plain("service", &service, b" \t/")?;
+        plain(&|| "service".into(), &service, b" \t/")?;
         let credentials = f.credentials()?;
         let timestamp = f.timestamp()?;
         let timestamp_iso = f.string("timestamp_iso")?.map(Text::into_owned);
@@ -446,7 +446,7 @@ fn check_unique_headers(headers: &[(Text<'_>, Text<'_>)]) -> Result<()> {
         }
         // No request can carry these in a header (HTTP allows a tab); a line break signed here
         // would add a line of its own to the canonical headers.
-        plain(&crate::text::concat(&["headers.", name]), value, b"")?;
+        plain(&|| crate::text::concat(&["headers.", name]), value, b"")?;
     }
     if let Some((first, i)) = first_repeat(headers, true) {
         let (name, first) = (&headers[i].0, &headers[first].0);
@@ -476,15 +476,16 @@ fn first_repeat(pairs: &[(Text<'_>, Text<'_>)], ignore_case: bool) -> Option<(us
 }
 
 /// Refuses a value that holds a control character HTTP does not allow in a field (all but
-/// tab), or one of `also`.
-fn plain(path: &str, value: &str, also: &[u8]) -> Result<()> {
+/// tab), or one of `also`. The path is written only for a refusal: this runs on every header
+/// of every signature.
+fn plain(path: &dyn Fn() -> String, value: &str, also: &[u8]) -> Result<()> {
     if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f || also.contains(&b)) {
         let what = if also.is_empty() {
             "cannot hold a control character (a tab is fine)"
         } else {
             "cannot hold a space, a '/' or a control character"
         };
-        return Err(Error::at(ErrorKind::InvalidField, path, what));
+        return Err(Error::at(ErrorKind::InvalidField, path(), what));
     }
     Ok(())
 }
