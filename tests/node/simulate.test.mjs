@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { getEventListeners } from "node:events";
 import { join } from "node:path";
 import { describe, prepare, simulate, send, demoAccounts, simulatorState, restoreSimulator, parseRequest, importAlibabaMeta } from "cloudplay";
 import { FIXTURES, alibabaBundle, declaredCodes } from "./helpers.mjs";
@@ -168,6 +169,32 @@ test("send via the simulator, and direct to a local server: answers, network err
     const pending = send({ ...local, path: "/slow" }, { via: "direct", signal: ctl.signal });
     setTimeout(() => ctl.abort(), 50);
     await assert.rejects(pending, (e) => e.code === "Aborted" && declaredCodes().has(e.code) && e.message === "Aborted: the request was aborted");
+    // One signal for a batch of sends (a page's "cancel all"): Node warns of a leak past ten
+    // listeners on one signal, so the sends share one; all of them still abort with it.
+    const warnings = [];
+    const onWarning = (w) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      const batch = new AbortController();
+      const many = Array.from({ length: 24 }, () => send({ ...local, path: "/slow" }, { via: "direct", signal: batch.signal }));
+      setTimeout(() => batch.abort(), 100);
+      const outcomes = await Promise.allSettled(many);
+      assert.deepEqual(outcomes.map((o) => o.status === "rejected" && o.reason.code), many.map(() => "Aborted"));
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(warnings.filter((w) => w === "MaxListenersExceededWarning"), []);
+      // While sends are pending, their signal holds one listener; when they are done, none.
+      const kept = new AbortController();
+      const slow = Array.from({ length: 12 }, () => send({ ...local, path: "/slow" }, { via: "direct", signal: kept.signal, timeout: 300 }));
+      const quick = Array.from({ length: 3 }, () => send(local, { via: "direct", signal: kept.signal }));
+      await new Promise((r) => setTimeout(r, 30));
+      assert.equal(getEventListeners(kept.signal, "abort").length, 1);
+      assert.deepEqual((await Promise.all(quick)).map((r) => r.status), [400, 400, 400]);
+      assert.equal(getEventListeners(kept.signal, "abort").length, 1, "the slow sends still follow the signal");
+      assert.deepEqual((await Promise.allSettled(slow)).map((o) => o.reason?.code), slow.map(() => "Timeout"));
+      assert.equal(getEventListeners(kept.signal, "abort").length, 0);
+    } finally {
+      process.off("warning", onWarning);
+    }
   } finally {
     server.closeAllConnections?.();
     server.close();

@@ -131,6 +131,38 @@ function proxyError(refused, body, host) {
   return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused, message_zh: `${refused}：${said}` });
 }
 
+// The sends following each caller's signal. A signal gets one listener however many sends
+// share it: Node warns of a leak past ten listeners on one signal, and a batch of calls under
+// one "cancel" signal is ordinary.
+const following = new WeakMap();
+
+/** Aborts `controller` with `signal`, until the returned function is called. */
+function follow(signal, controller) {
+  if (signal.aborted) {
+    controller.abort();
+    return () => {};
+  }
+  let sends = following.get(signal);
+  if (!sends) {
+    const controllers = new Set();
+    const onAbort = () => {
+      following.delete(signal);
+      for (const c of controllers) c.abort();
+    };
+    sends = { controllers, onAbort };
+    following.set(signal, sends);
+    signal.addEventListener("abort", onAbort, { once: true });
+  }
+  sends.controllers.add(controller);
+  return () => {
+    sends.controllers.delete(controller);
+    if (sends.controllers.size === 0 && following.get(signal) === sends) {
+      following.delete(signal);
+      signal.removeEventListener("abort", sends.onAbort);
+    }
+  };
+}
+
 /**
  * Sends a signed request `{method, scheme, host, path, query, headers, body}` and resolves to
  * `{status, headers, body, ms, via, code?}` (`code`: the vendor's error code of an API error).
@@ -165,11 +197,7 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const onAbort = () => controller.abort();
-  if (signal) {
-    if (signal.aborted) controller.abort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  }
+  const unfollow = signal ? follow(signal, controller) : () => {};
   const started = Date.now();
   let init;
   if (via === "proxy") {
@@ -241,6 +269,6 @@ export async function fetchSigned(request, via, timeoutMs, signal, proxyUrl) {
     throw cloudplayError("NetworkError", `could not reach ${target}: ${why}${hint}`, { cause: e, message_zh: `无法连接 ${target}：${why}${hintZh}` });
   } finally {
     clearTimeout(timer);
-    if (signal) signal.removeEventListener("abort", onAbort);
+    unfollow();
   }
 }
