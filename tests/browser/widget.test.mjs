@@ -220,7 +220,7 @@ test("a box whose body (box.js) does not load says so in a frame, with the playg
   await page.close();
 });
 
-test("a copy of a ready box (cloneNode) is not ready until it has loaded itself", async () => {
+test("a copy of a ready box (cloneNode) is not ready until it has loaded itself, and is a landmark of its own name", async () => {
   const { page, problems } = await openDocs();
   const states = await page.evaluate(async () => {
     const box = document.querySelector('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
@@ -231,6 +231,12 @@ test("a copy of a ready box (cloneNode) is not ready until it has loaded itself"
     return [box.dataset.ready, at, copy.dataset.ready];
   });
   assert.deepEqual(states, ["true", null, "true"]);
+  // A screen reader's list of regions tells two boxes for one API apart.
+  const names = await page.evaluate(() => [...document.querySelectorAll("cloudplay-try")].map((b) => b.shadowRoot.querySelector("section.box").getAttribute("aria-label")));
+  assert.deepEqual(names, ["Try it: RunInstances", "Try it: RunInstances (2)", "Try it: CreateInstance"]);
+  const copy = page.locator("cloudplay-try").nth(1);
+  await copy.evaluate((e) => e.setAttribute("lang", "zh"));
+  assert.equal(await copy.evaluate((e) => e.shadowRoot.querySelector("section.box").getAttribute("aria-label")), "试一试：RunInstances（2）");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -89,6 +89,15 @@ class Body {
         playground && playgroundLink({ href: `${playground}#api=${encodeURIComponent(api)}` })));
   }
 
+  /** The box's name as a region: "Try it: Action", numbered from the page's second box for
+   *  the same API on, so that a screen reader's list of regions tells them apart. */
+  landmarkName(spec) {
+    const api = this.getAttribute("api")?.trim();
+    const nth = [...document.querySelectorAll("cloudplay-try")].filter((b) => b.getAttribute("api")?.trim() === api).indexOf(this) + 1;
+    const name = `${t("widget.try")}${t("punct.colon")}${spec.action}`;
+    return nth > 1 ? name + t("punct.paren", { text: String(nth) }) : name;
+  }
+
   /** The level of the box's title in the page's outline: `heading`, 2 (the default) to 6. A
    *  box under a section's h2 is one level below it. Read at each drawing; a mistake is said
    *  once while it stands. */
@@ -204,7 +213,7 @@ class Body {
 
     put(this.root,
       this.styleNode,
-      h("section", { class: "box", lang: htmlLang(lang()), "aria-label": `${t("widget.try")}${t("punct.colon")}${spec.action}` },
+      h("section", { class: "box", lang: htmlLang(lang()), "aria-label": this.landmarkName(spec) },
         h("header", {},
           h(`h${titleLevel}`, { class: "title" }, h("span", { class: "try", text: t("widget.try") }), " ", h("span", { class: "mono", text: spec.action }), " — ", docText(spec.title),
             spec.deprecated ? h("span", { class: "deprecated", title: t("api.deprecated"), text: t("punct.paren", { text: t("rule.deprecated") }) }) : null),
