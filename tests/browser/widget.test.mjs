@@ -688,6 +688,7 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   const boxes = '<cloudplay-try id="elsewhere" api="hai/2023-08-12/RunInstances" playground="https://docs.example/play/"></cloudplay-try>' +
     '<cloudplay-try id="script" api="hai/2023-08-12/RunInstances" playground="javascript:alert(1)"></cloudplay-try>' +
     '<cloudplay-try id="purple" api="hai/2023-08-12/RunInstances" theme="purple"></cloudplay-try>' +
+    '<cloudplay-try id="french" api="hai/2023-08-12/RunInstances" lang="fr"></cloudplay-try>' +
     '<cloudplay-try id="empty" api="hai/2023-08-12/RunInstances" playground=""></cloudplay-try></main>';
   const { page, problems } = await openDocs({ edit: (html) => html.replace("</main>", boxes) });
   const elsewhere = page.locator("#elsewhere");
@@ -721,7 +722,14 @@ test("a box's playground attribute sets where its link goes; one that is not htt
   // An empty address would be the docs page itself: no link, and the author is told.
   assert.equal(await page.locator("#empty a.open").count(), 0);
   assert.match(await page.locator("#empty").getAttribute("data-error"), /^playground="" is not an http\(s\) address/);
-  assert.equal(problems.length, 4, problems.join("\n"));
+  // A language the box does not speak: English, and the author is told; "zh-Hans" is spoken.
+  const french = page.locator("#french");
+  assert.equal(await french.locator(".try").textContent(), "Try it");
+  assert.match(await french.getAttribute("data-error"), /^lang="fr" is not a language the box speaks \("en" or "zh"\); it speaks English$/);
+  await french.evaluate((e) => (e.lang = "zh-Hans"));
+  assert.equal(await french.locator(".try").textContent(), "试一试");
+  assert.equal(await french.getAttribute("data-error"), null);
+  assert.equal(problems.length, 5, problems.join("\n"));
   await page.close();
 });
 

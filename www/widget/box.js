@@ -116,6 +116,15 @@ class Body {
     if (theme !== null && theme !== "light" && theme !== "dark") this.authorError(`theme="${theme}" is not "light" or "dark"; the box follows the reader's colour scheme`);
   }
 
+  /** A box's own `lang` that it cannot speak is the author's mistake (it then speaks English);
+   *  a page in another language is not: its boxes speak English without a word. */
+  checkLang() {
+    const given = this.getAttribute("lang");
+    if (given !== null && given.trim() !== "" && !/^(en|zh)(-|$)/i.test(given.trim())) {
+      this.authorError(`lang="${given}" is not a language the box speaks ("en" or "zh"); it speaks English`);
+    }
+  }
+
   /** The playground the "open in the playground" link goes to: the `playground` attribute's,
    *  else the one beside this copy of the widget; null (no link) where there is neither, as in
    *  the npm package. Only an http(s) address is followed; another is the author's mistake. */
@@ -144,6 +153,7 @@ class Body {
     delete this.dataset.ready;
     this.playgroundUrl = this.readPlayground();
     this.checkTheme();
+    this.checkLang();
     const id = this.getAttribute("api")?.trim();
     try {
       if (!id) throw new Error('the api attribute is missing (it names the API, as api="hai/2023-08-12/RunInstances")');

@@ -138,7 +138,11 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
 
   attributeChangedCallback(name, was, now) {
     if (!this.built || was === now) return;
-    if (name === "lang") this.relang();
+    if (name === "lang") {
+      this.forgetError(name);
+      this.checkLang();
+      this.relang();
+    }
     // The stylesheet shows a theme; here it is only checked.
     else if (name === "theme") {
       this.forgetError(name);
