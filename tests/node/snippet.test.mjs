@@ -2,7 +2,7 @@
 // secret in any of them, and the curl snippet parses back to the request it came from.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { describe, prepare, snippet, parseRequest } from "cloudplay";
+import { describe, prepare, snippet, parseRequest, signWire } from "cloudplay";
 import { DEMO_CREDENTIALS } from "./helpers.mjs";
 
 const SEEDS = [
@@ -80,5 +80,7 @@ test("a language that is not one, and a field of the wrong type, are told in a c
   assert.throws(() => snippet(call, 5), (e) => e.code === "InvalidField" && e.path === "language" && /must be a string, one of curl/.test(e.message));
   assert.throws(() => snippet(call, "rust"), (e) => e.path === "language" && /'rust' is not one of curl/.test(e.message));
   assert.throws(() => snippet({ ...call, region: 5 }, "curl"), (e) => e.path === "call.region" && /the number `5`, expected a string/.test(e.message));
-  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { algorithm: "HMAC" }), (e) => e.path === "options.algorithm" && /^InvalidField at options.algorithm: 'HMAC' is not one of `TC3-HMAC-SHA256`/.test(e.message));
+  // The code signWire gives an algorithm no API signs with.
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { algorithm: "HMAC" }), (e) => e.code === "UnknownAlgorithm" && e.path === "options.algorithm" && /^UnknownAlgorithm at options.algorithm: 'HMAC' is not one of `TC3-HMAC-SHA256`/.test(e.message));
+  assert.throws(() => signWire({ algorithm: "HMAC" }), (e) => e.code === "UnknownAlgorithm");
 });

@@ -328,7 +328,13 @@ pub fn prepare(
     let from_object = options.as_ref().is_some_and(|v| !v.is_string());
     let o: PrepareOptions = match options {
         None => PrepareOptions::default(),
-        Some(v) => arg(v, "options").map_err(|e| to_js_error(&e))?,
+        Some(v) => arg(v, "options").map_err(|mut e| {
+            // An algorithm no API signs with has the code signWire gives it.
+            if e.path.as_deref() == Some("options.algorithm") && e.kind == cloudplay_core::ErrorKind::InvalidField {
+                e.kind = cloudplay_core::ErrorKind::UnknownAlgorithm;
+            }
+            to_js_error(&e)
+        })?,
     };
     let bad_nonce = |why: &str| {
         to_js_error(&cloudplay_core::Error::at(cloudplay_core::ErrorKind::InvalidField, "options.nonce", why))
