@@ -14,11 +14,12 @@ cloudplay — sign, verify and simulate Tencent Cloud and Alibaba Cloud API call
 USAGE:
     cloudplay sign-wire              read signWire inputs as JSON Lines on stdin, write one result per line
     cloudplay verify-wire            read received requests as JSON Lines on stdin, answer whether each verifies
-    cloudplay serve [--port N] [--accounts FILE] [--root DIR] [--pkg DIR] [--rate-limit N] [--quiet]
+    cloudplay serve [--port N] [--accounts FILE] [--specs FILE]… [--root DIR] [--pkg DIR] [--rate-limit N] [--quiet]
                                      serve the playground and the simulator on http://127.0.0.1:N
                                      (default 8080; 0 picks a free port). The simulator answers SDKs
                                      pointed at it as endpoint or as HTTP proxy. --accounts adds
-                                     a JSON list of accounts (see the README); --rate-limit
+                                     a JSON list of accounts (see the README); --specs adds APIs
+                                     (specs, a tccli api.json or an Alibaba bundle); --rate-limit
                                      overrides the 20 requests/s per account and action (0 = off, for benchmarks)
     cloudplay --help | --version
 ";
@@ -28,13 +29,17 @@ const SERVE_HELP: &str = "\
 cloudplay serve — the playground, its simulator and a forwarding proxy, on loopback only
 
 USAGE:
-    cloudplay serve [--port N] [--accounts FILE] [--root DIR] [--pkg DIR] [--rate-limit N] [--quiet]
+    cloudplay serve [--port N] [--accounts FILE] [--specs FILE]… [--root DIR] [--pkg DIR] [--rate-limit N] [--quiet]
 
 OPTIONS:
     --port N          listen on http://127.0.0.1:N (default 8080; 0 picks a free port, printed first)
     --root DIR        the static files to serve at / (default: ./www)
     --pkg DIR         the built npm package to serve at /pkg/ (default: ./pkg)
     --accounts FILE   a JSON list of accounts the simulator knows, beside its demo ones (see the README)
+    --specs FILE      APIs the simulator answers beside the built-in ones (repeatable): API specs as
+                      `describe` gives them (one or a list, as `addSpecs` takes), a tccli api.json
+                      (with the examples.json beside it, if any) or an Alibaba metadata bundle (as
+                      `importAlibabaMeta` takes it). The page does not see them: import there too
     --rate-limit N    requests per second per account and action (default 20, as documented; 0 = off, for benchmarks)
     --quiet           no line per request
 

@@ -420,3 +420,56 @@ fn a_connect_tunnel_is_served_one_level_deep() {
     let (status, _, _) = exchange(server.port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assert!(status == 200 || status == 404, "{status}");
 }
+
+#[test]
+fn apis_added_with_specs_files_are_answered_and_a_bad_file_stops_the_server() {
+    let dir = std::env::temp_dir().join(format!("cloudplay-specs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ping.json");
+    let ping = r#"[{"product":"demo","version":"2024-01-01","action":"Ping","style":"tencent-api3",
+        "endpoints":{"default":"demo.tencentcloudapi.com","path":"/"},"methods":["POST"],
+        "content_types":["application/json"],"algorithms":["TC3-HMAC-SHA256"],
+        "params":[{"name":"Message","type":"string","required":true}]}]"#;
+    std::fs::write(&file, ping).unwrap();
+    let mut catalog = cloudplay_core::Catalog::builtin().unwrap();
+    catalog.add_specs(ping).unwrap();
+    let call_ping = |port: u16, params: Value| {
+        let mut call = Call::new("demo/2024-01-01/Ping", params);
+        call.endpoint = Some(format!("127.0.0.1:{port}"));
+        let mut o = PrepareOptions::at(now());
+        o.allow_invalid = true;
+        let req = catalog.prepare(&call, &demo(), &o).unwrap().request;
+        let (_, body, _) = exchange(port, &wire(&req, None, false));
+        body_json(&body)
+    };
+
+    // Without the file, the simulator does not know the API.
+    let plain = start(&["--quiet"]);
+    assert_eq!(call_ping(plain.port, json!({"Message": "hi"}))["Response"]["Error"]["Code"], "InvalidAction");
+    drop(plain);
+
+    let server = start(&["--specs", file.to_str().unwrap(), "--quiet"]);
+    let answer = call_ping(server.port, json!({"Message": "hi"}));
+    assert!(answer["Response"]["Error"].is_null() && answer["Response"]["RequestId"].is_string(), "{answer}");
+    // Checked against its spec as a built-in API is.
+    let answer = call_ping(server.port, json!({}));
+    assert_eq!(answer["Response"]["Error"]["Code"], "MissingParameter", "{answer}");
+    std::thread::sleep(Duration::from_millis(200));
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains("1 API added from") && log.contains("(demo/2024-01-01/Ping)"), "{log}");
+    drop(server);
+
+    std::fs::write(&file, r#"{"hello":"world"}"#).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
+        .args(["serve", "--port", "0", "--specs"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is none of what --specs takes"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

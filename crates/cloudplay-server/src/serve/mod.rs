@@ -3,6 +3,7 @@
 //! their endpoint (`http://127.0.0.1:PORT`, whatever Host they send) or as their HTTP proxy
 //! (absolute-form targets carrying the vendor's Host).
 
+mod added;
 mod files;
 pub mod proxy;
 mod simhost;
@@ -41,6 +42,8 @@ pub struct Options {
     pub root: PathBuf,
     pub pkg: PathBuf,
     pub accounts: Option<PathBuf>,
+    /// APIs the simulator answers beside the built-in ones (see `added`).
+    pub specs: Vec<PathBuf>,
     /// Overrides every API's requests-per-second limit; 0 turns limiting off (benchmarks only).
     pub rate_limit: Option<u32>,
     /// No per-request log lines.
@@ -54,6 +57,7 @@ impl Options {
             root: PathBuf::from("www"),
             pkg: PathBuf::from("pkg"),
             accounts: None,
+            specs: Vec::new(),
             rate_limit: None,
             quiet: false,
         };
@@ -69,6 +73,7 @@ impl Options {
                 "--root" => opts.root = PathBuf::from(value()?),
                 "--pkg" => opts.pkg = PathBuf::from(value()?),
                 "--accounts" => opts.accounts = Some(PathBuf::from(value()?)),
+                "--specs" => opts.specs.push(PathBuf::from(value()?)),
                 "--rate-limit" => {
                     let v = value()?;
                     opts.rate_limit = Some(

@@ -35,6 +35,14 @@ impl SimHost {
             let n = sim.add_accounts_json(&text).map_err(|e| format!("--accounts {}: {e}", path.display()))?;
             eprintln!("cloudplay serve: {n} accounts loaded from {}", path.display());
         }
+        if !opts.specs.is_empty() {
+            let mut catalog = cloudplay_core::Catalog::builtin().map_err(|e| e.to_string())?;
+            let (specs, lines) = super::added::load(&mut catalog, &opts.specs)?;
+            sim.add_specs(specs);
+            for line in lines {
+                eprintln!("{line}");
+            }
+        }
         sim.set_rate_limit(opts.rate_limit);
         let seed = std::collections::hash_map::RandomState::new().build_hasher().finish();
         Ok(SimHost { sim: Mutex::new(sim), seed, counter: AtomicU64::new(0), quiet: opts.quiet })
