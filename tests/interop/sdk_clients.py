@@ -270,6 +270,77 @@ for mode in MODES:
             else:
                 raise AssertionError("no exception")
 
+# --- APIs added as data: the server runs with --specs tests/interop/added-specs.json ----------
+# The SDKs' generic clients call them as they would any API the SDK has no model of.
+from aliyunsdkcore.request import CommonRequest  # noqa: E402
+from alibabacloud_tea_openapi.client import Client as OpenApiClient  # noqa: E402
+from alibabacloud_tea_openapi import utils_models as open_api_models  # noqa: E402
+from darabonba.runtime import RuntimeOptions  # noqa: E402
+
+
+def regions_v1(mode, resource_type):
+    cred = AccessKeyCredential(ORDINARY[0], ORDINARY[1])
+    if mode == "endpoint":
+        client = AcsClient(region_id="cn-hangzhou", credential=cred, port=PORT, auto_retry=False)
+        host = "127.0.0.1"
+    else:
+        client = AcsClient(region_id="cn-hangzhou", credential=cred, auto_retry=False, proxy={"http": PROXY})
+        host = "ecs.aliyuncs.com"
+    req = CommonRequest(domain=host, version="2014-05-26", action_name="DescribeRegions")
+    req.set_protocol_type("http")
+    req.set_accept_format("JSON")
+    req.add_query_param("ResourceType", resource_type)
+    return json.loads(client.do_action_with_exception(req))
+
+
+def regions_acs3(mode, resource_type):
+    cfg = Config(access_key_id=ORDINARY[0], access_key_secret=ORDINARY[1], protocol="http")
+    if mode == "endpoint":
+        cfg.endpoint = LOCAL
+    else:
+        cfg.endpoint = "ecs.aliyuncs.com"
+        cfg.http_proxy = PROXY
+    params = open_api_models.Params(action="DescribeRegions", version="2014-05-26", protocol="HTTP", pathname="/",
+                                    method="POST", auth_type="AK", style="RPC", req_body_type="formData", body_type="json")
+    request = open_api_models.OpenApiRequest(query={"ResourceType": resource_type})
+    return OpenApiClient(cfg).call_api(params, request, RuntimeOptions())
+
+
+for mode in MODES:
+    @case(f"tencentcloud-sdk-python cvm DescribeZones, added with --specs ({mode})")
+    def _(mode=mode):
+        out = tencent("cvm", "2017-03-12", ORDINARY, mode).call_json("DescribeZones", {})
+        assert "Error" not in out["Response"] and out["Response"]["RequestId"], out
+
+    @case(f"tencentcloud-sdk-python cvm DescribeZones without a region is refused as the spec says ({mode})")
+    def _(mode=mode):
+        try:
+            tencent("cvm", "2017-03-12", ORDINARY, mode, region="").call_json("DescribeZones", {})
+        except TencentCloudSDKException as e:
+            assert e.code == "MissingParameter" and "Region" in e.message, e
+        else:
+            raise AssertionError("no exception")
+
+    @case(f"aliyun-python-sdk-core ecs DescribeRegions, added with --specs ({mode})")
+    def _(mode=mode):
+        out = regions_v1(mode, "instance")
+        assert out["RequestId"] and "Code" not in out, out
+
+    @case(f"aliyun-python-sdk-core ecs DescribeRegions with a value outside the spec's list ({mode})")
+    def _(mode=mode):
+        try:
+            regions_v1(mode, "ship")
+        except ServerException as e:
+            assert e.get_http_status() == 400 and e.get_error_code().startswith("InvalidParameter"), e
+            assert "ResourceType" in e.get_error_msg(), e
+        else:
+            raise AssertionError("no exception")
+
+    @case(f"alibabacloud-tea-openapi ACS3 ecs DescribeRegions, added with --specs ({mode})")
+    def _(mode=mode):
+        resp = regions_acs3(mode, "disk")
+        assert resp["statusCode"] == 200 and resp["body"]["RequestId"], resp
+
 # --- the playground's snippets (tests/interop/snippets.mjs wrote them) ------------------------
 # Run as a user copies them: credentials from the environment, the endpoint http://127.0.0.1:PORT.
 if len(sys.argv) > 2:

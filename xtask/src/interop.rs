@@ -68,6 +68,9 @@ impl Server {
             .arg(root().join("www"))
             .arg("--pkg")
             .arg(root().join("pkg"))
+            // APIs added as data, which the SDKs' generic clients call (sdk_clients.py).
+            .arg("--specs")
+            .arg(root().join("tests/interop/added-specs.json"))
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
