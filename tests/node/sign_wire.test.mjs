@@ -197,6 +197,25 @@ test("bad input gives an Error with code and path, and the module keeps working"
   assert.equal(signWire(good).signed_headers, "content-type;host");
 });
 
+test("a URL object, or a holder of pairs, where a part of a request's text belongs is refused, not signed as JSON writes it", () => {
+  const good = contractInput(loadVectors().find((v) => v.algorithm === "TC3-HMAC-SHA256"));
+  const url = new URL("https://cvm.tencentcloudapi.com/a/b?b=2&a=1");
+  for (const sign of [signWire, signOnly]) {
+    // JSON writes a URL as its whole address: the query would have been signed as "https://…".
+    for (const [field, part] of [["query", /url\.search\.slice\(1\)/], ["path", /url\.pathname/], ["host", /url\.host/], ["body", /its text/]]) {
+      assert.throws(() => sign({ ...good, [field]: url }), (e) => e.code === "InvalidField" && e.path === field && /^InvalidField at \w+: is a URL object, which JSON writes as its whole address/.test(e.message) && part.test(e.message), field);
+    }
+    for (const body of [new URLSearchParams("a=1"), new Headers({ a: "1" })]) {
+      assert.throws(() => sign({ ...good, body }), (e) => e.code === "InvalidField" && e.path === "body" && /holds pairs.*String\(params\)/.test(e.message), body.constructor.name);
+    }
+    // The parts themselves sign, and a URL where a whole address belongs is read as one.
+    assert.equal(sign({ ...good, query: url.search.slice(1) }).canonical_request.split("\n")[2], "b=2&a=1", "TC3 signs the query as given");
+  }
+  const seen = verifyWire({ url: new URL("http://127.0.0.1:9/x"), method: "GET", headers: {}, body: "", now: 1, credentials: [{ secret_id: "a", secret_key: "b" }] });
+  assert.equal(seen.ok, false);
+  assert.notEqual(seen.code, "InvalidField");
+});
+
 test("a field the algorithm does not sign is refused, not set aside", () => {
   const vs = loadVectors();
   const tc3 = contractInput(vs.find((v) => v.algorithm === "TC3-HMAC-SHA256"));

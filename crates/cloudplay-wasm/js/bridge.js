@@ -170,6 +170,8 @@ function unfaithful(value, path, depth, marked, budget) {
   }
   if (marked && kind === "string") return wellFormed(value) ? null : { path, code: "InvalidJson", message: LONE };
   if (value === null || kind !== "object" || depth > 256) return null;
+  const part = partOfRequest(value, path);
+  if (part !== null) return { path, code: "InvalidField", message: part };
   const odd = notData(value);
   if (odd !== null) return { path, code: "InvalidField", message: odd };
   // Written as null too: an invalid Date, a Number object holding NaN.
@@ -209,6 +211,19 @@ function notData(value) {
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "is bytes (a typed array or an ArrayBuffer), which JSON writes as numbered members: give text, or the parsed JSON";
   if (value instanceof RegExp) return "is a RegExp, which JSON writes as {}: give its text (.source)";
   if (value instanceof WeakMap || value instanceof WeakSet) return "is a WeakMap or a WeakSet, whose contents JSON cannot see: give a plain object";
+  return null;
+}
+
+// The fields of a request that hold a part of its text. JSON writes a URL object as its whole
+// address, and a URLSearchParams as its pairs: either would be signed as something else.
+const URL_PARTS = { query: "url.search.slice(1)", path: "url.pathname", host: "url.host", body: "its text" };
+
+/** Why `value` cannot stand for the request part at `path` (a top-level field), or null. */
+function partOfRequest(value, path) {
+  const part = URL_PARTS[path];
+  if (part === undefined) return null;
+  if (typeof URL === "function" && value instanceof URL) return `is a URL object, which JSON writes as its whole address: give ${part}`;
+  if (path === "body" && heldPairs(value)) return "holds pairs (a URLSearchParams, FormData or the like), which JSON writes as a list: give the body's text, e.g. String(params)";
   return null;
 }
 
