@@ -213,7 +213,7 @@ fn refuses_what_it_must_not_forward() {
         (
             "oversize",
             Some(origin.clone()),
-            json!({"method":"POST","url":"https://hai.tencentcloudapi.com/","body":"x".repeat(2 << 20)}).to_string(),
+            json!({"method":"POST","url":"https://hai.tencentcloudapi.com/","body":"x".repeat(12 << 20)}).to_string(),
             413,
             "TooLarge",
         ),

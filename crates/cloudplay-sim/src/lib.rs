@@ -68,6 +68,22 @@ pub struct Outcome {
     pub expected: Option<cloudplay_core::SigningTrace>,
 }
 
+/// The largest body a request may carry: Tencent takes a POST of at most 1 MB signed with
+/// HmacSHA1 or HmacSHA256 (a `SecretId` among its parameters, API 2.0's too) and 10 MB signed
+/// with TC3; the same 10 MB bounds the rest here. `cloudplay serve` reads no more than
+/// [`MAX_BODY`] of a body.
+fn body_limit(wire: &Wire) -> usize {
+    let v1 = wire.auth_scheme == route::AuthScheme::Params && wire.params.iter().any(|(name, _)| name == "SecretId");
+    if v1 {
+        1 << 20
+    } else {
+        MAX_BODY
+    }
+}
+
+/// The most of a body any request may carry (see [`body_limit`]).
+pub const MAX_BODY: usize = 10 << 20;
+
 /// Why the server could not even hand a request over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unreadable {
@@ -215,9 +231,13 @@ impl Simulator {
 
     /// [`handle`](Self::handle), also saying what happened, for a log line.
     pub fn handle_traced(&mut self, req: &HttpRequest, now: i64, entropy: u64) -> (HttpResponse, Outcome) {
+        let wire = Wire::read(req);
+        let limit = body_limit(&wire);
+        if req.body.len() > limit {
+            return self.reject(req, Unreadable::TooLarge { limit }, entropy);
+        }
         self.state.requests = self.state.requests.wrapping_add(1);
         let mut rng = rng::Rng::for_request(entropy, self.state.requests);
-        let wire = Wire::read(req);
         let vendor = route::vendor_of(req, &wire, &self.specs);
         let zh = wants_zh(req, &wire, vendor);
         let mut turn =

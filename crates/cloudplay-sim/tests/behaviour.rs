@@ -626,3 +626,30 @@ fn an_unknown_action_lists_a_few_apis_of_its_product() {
     assert!(message.ends_with(" and 23 more."), "{message}");
     assert!(!message.contains("hai/"), "another product's APIs: {message}");
 }
+
+#[test]
+fn tencent_takes_a_ten_megabyte_body_signed_with_tc3_and_one_megabyte_signed_the_v1_way() {
+    let mut sim = Simulator::new();
+    let c = ordinary();
+    let with_name = |bytes: usize| {
+        let mut p = hai_params(None);
+        p["InstanceName"] = json!("x".repeat(bytes));
+        p
+    };
+    let code = |sim: &mut Simulator, req: &HttpRequest| {
+        let (r, o) = sim.handle_traced(req, NOW, 1);
+        assert!(serde_json::from_str::<Value>(&r.body).is_ok(), "{}", r.body);
+        o.code.unwrap_or_default()
+    };
+    // Two megabytes: past the v1 limit, within TC3's (the name is then too long, as a name).
+    let tc3 = signed_alg(HAI, with_name(2 << 20), &c, Algorithm::Tc3HmacSha256, "POST");
+    assert!(tc3.body.len() > 2 << 20);
+    assert!(code(&mut sim, &tc3).starts_with("InvalidParameter"));
+    let v1 = signed_alg(HAI, with_name(2 << 20), &c, Algorithm::TcHmacSha256, "POST");
+    assert_eq!(code(&mut sim, &v1), "RequestSizeLimitExceeded");
+    let v1_small = signed_alg(HAI, with_name(10), &c, Algorithm::TcHmacSha256, "POST");
+    assert_eq!(code(&mut sim, &v1_small), "");
+    // Past ten megabytes, TC3 too.
+    let huge = signed_alg(HAI, with_name(11 << 20), &c, Algorithm::Tc3HmacSha256, "POST");
+    assert_eq!(code(&mut sim, &huge), "RequestSizeLimitExceeded");
+}

@@ -28,8 +28,9 @@ use tokio::sync::Semaphore;
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
-/// Tencent caps a v1-signed POST at 1 MiB; the simulator applies that to every request.
-pub const MAX_BODY: usize = 1 << 20;
+/// The most of a body read (Tencent's 10 MB for a TC3-signed POST); the simulator holds a
+/// request signed another way to that way's own limit.
+pub const MAX_BODY: usize = cloudplay_sim::MAX_BODY;
 /// The request line plus headers, counted as hyper keeps them (values without the spaces
 /// around them); [`dispatch`] holds every request to it. hyper's read buffer, twice this,
 /// bounds the raw bytes, padding included.

@@ -38,7 +38,9 @@ use tokio::net::TcpStream;
 pub const PATH: &str = "/proxy";
 /// The header of an answer this proxy forwarded.
 pub const FORWARDED_MARK: &str = "x-cloudplay-proxy";
-const MAX_REQUEST: usize = 1 << 20;
+/// A request to forward: a body the vendor takes (see `MAX_BODY`), and room for the JSON
+/// around it (its headers and URL, escapes).
+const MAX_REQUEST: usize = super::MAX_BODY + (1 << 20);
 const MAX_RESPONSE: usize = 8 << 20;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
