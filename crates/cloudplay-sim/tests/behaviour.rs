@@ -587,7 +587,7 @@ fn a_declared_region_id_is_a_business_parameter() {
     sim.add_spec(spec.clone());
     let c = ordinary();
     for alg in [Algorithm::AcsRpcHmacSha1, Algorithm::Acs3HmacSha256] {
-        let mut call = Call::new(&spec.id(), bss_params("region"));
+        let mut call = Call::new(spec.id(), bss_params("region"));
         call.params["RegionId"] = "cn-beijing".into();
         let mut o = opts();
         o.algorithm = Some(alg);
