@@ -372,10 +372,8 @@ fn past_js_exact(n: &serde_json::Number) -> Option<bool> {
 pub fn to_js_exact<T: Serialize>(value: &T) -> JsResult {
     fn exact(v: &mut serde_json::Value) {
         match v {
-            serde_json::Value::Number(n) => {
-                if past_js_exact(n) == Some(true) {
-                    *v = serde_json::Value::String(n.to_string());
-                }
+            serde_json::Value::Number(n) if past_js_exact(n) == Some(true) => {
+                *v = serde_json::Value::String(n.to_string());
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(exact),
             // A bound stays a number (a JS comparison with it is what it is for); an example's
