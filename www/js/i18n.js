@@ -202,7 +202,7 @@ const en = {
 
   "resp.ok": "Success",
   "resp.askChinese": "Tencent Cloud, and the simulator, answer in the language a call asks for: set Answer language (Call settings) to zh-CN for a message in Chinese.",
-  "resp.notModelled": "The simulator checked this request's signature and parameters, but does not model what this API does: the success only says the request was well formed. Send it to the vendor for a real answer.",
+  "resp.notModelled": "The simulator checked this request's signature and parameters, but does not model what this API does: a success answers the response its documented example shows (when it has one), not your own resources. Send it to the vendor for a real answer.",
   "resp.error": "Error {code}",
   "resp.status": "HTTP status",
   "resp.time": "Time",
@@ -560,7 +560,7 @@ const zh = {
 
   "resp.ok": "成功",
   "resp.askChinese": "腾讯云（以及模拟器）按请求指定的语言返回错误信息：在“调用设置”中把“返回语言”设为 zh-CN，即可得到中文的错误信息。",
-  "resp.notModelled": "模拟器已校验此请求的签名与参数，但并未模拟该接口的实际行为：此处的成功仅表示请求格式正确。如需真实结果，请发送给厂商。",
+  "resp.notModelled": "模拟器已校验此请求的签名与参数，但并未模拟该接口的实际行为：成功时返回的是其文档示例中的应答（如有），而不是你自己的资源。如需真实结果，请发送给厂商。",
   "resp.error": "错误 {code}",
   "resp.status": "HTTP 状态",
   "resp.time": "耗时",

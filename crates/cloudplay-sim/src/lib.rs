@@ -350,6 +350,7 @@ impl Simulator {
         let ctx = services::Ctx {
             account: &account,
             api: &spec.id(),
+            spec: &spec,
             params: &call.params,
             wire: turn.wire,
             now,

@@ -653,3 +653,62 @@ fn tencent_takes_a_ten_megabyte_body_signed_with_tc3_and_one_megabyte_signed_the
     let huge = signed_alg(HAI, with_name(11 << 20), &c, Algorithm::Tc3HmacSha256, "POST");
     assert_eq!(code(&mut sim, &huge), "RequestSizeLimitExceeded");
 }
+
+/// An API the simulator does not model answers the success its examples document, with a
+/// fresh RequestId, so that an SDK's typed model of the answer is filled; an error documented
+/// as an example is not taken for one.
+#[test]
+fn an_unmodelled_api_answers_its_documented_success() {
+    let catalog = cloudplay_core::Catalog::builtin().unwrap();
+    let mut sim = Simulator::new();
+    let c = ordinary();
+    let example = |params: Value, response: Value| -> cloudplay_core::spec::Example {
+        serde_json::from_value(json!({"params": params, "response": response})).unwrap()
+    };
+    // Tencent: the response's envelope is taken off and put back.
+    let mut zones = catalog.get(HAI).unwrap().clone();
+    zones.action = "DescribeZonesLike".into();
+    zones.examples = vec![
+        example(
+            hai_params(None),
+            json!({"Response": {"Error": {"Code": "InvalidParameter", "Message": "x"}, "RequestId": "doc-1"}}),
+        ),
+        example(
+            hai_params(None),
+            json!({"Response": {"ZoneSet": [{"Zone": "ap-guangzhou-3"}], "TotalCount": 1, "RequestId": "doc-2"}}),
+        ),
+    ];
+    // Alibaba: its fields beside RequestId.
+    let mut regions = catalog.get(BSS).unwrap().clone();
+    regions.action = "DescribeRegionsLike".into();
+    regions.examples = vec![example(
+        bss_params("r"),
+        json!({"RequestId": "doc-3", "Regions": {"Region": [{"RegionId": "cn-hangzhou"}]}}),
+    )];
+    // Without a documented response: an empty success, as before.
+    let mut bare = regions.clone();
+    bare.action = "Bare".into();
+    bare.examples.clear();
+    for spec in [&zones, &regions, &bare] {
+        sim.add_spec(spec.clone());
+    }
+    let sign = |spec: &cloudplay_core::ApiSpec, params: Value| {
+        let mut call = Call::new(spec.id(), params);
+        call.region = Some("ap-guangzhou".into());
+        cloudplay_core::prepare_with_spec(spec, &call, &c, &opts()).unwrap().request
+    };
+    let a = expect_ok(&mut sim, &sign(&zones, hai_params(None)));
+    assert_eq!(a.body["Response"]["ZoneSet"][0]["Zone"], "ap-guangzhou-3", "{}", a.body);
+    assert_eq!(a.body["Response"]["TotalCount"], 1);
+    assert!(a.body["Response"]["RequestId"].as_str().is_some_and(|id| !id.starts_with("doc-")), "{}", a.body);
+    let a = expect_ok(&mut sim, &sign(&regions, bss_params("r2")));
+    assert_eq!(a.body["Regions"]["Region"][0]["RegionId"], "cn-hangzhou", "{}", a.body);
+    assert_ne!(a.body["RequestId"], "doc-3");
+    let a = expect_ok(&mut sim, &sign(&bare, bss_params("r3")));
+    assert_eq!(
+        a.body.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["RequestId".to_string()]),
+        "{}",
+        a.body
+    );
+}

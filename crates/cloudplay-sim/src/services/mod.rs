@@ -1,5 +1,6 @@
 //! Per-service behaviour after a request is verified and validated. Each service reads its
-//! tables from `data/*.json`; an API without a behaviour of its own answers an empty success.
+//! tables from `data/*.json`; an API without a behaviour of its own answers the success its
+//! spec documents.
 
 pub mod bss;
 pub mod hai;
@@ -10,6 +11,7 @@ use alloc::format;
 use alloc::string::String;
 
 use cloudplay_core::number::integer_of;
+use cloudplay_core::ApiSpec;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -24,6 +26,8 @@ pub struct Ctx<'a> {
     pub account: &'a Account,
     /// The API id, `product/version/action`.
     pub api: &'a str,
+    /// Its spec (an API the simulator does not model answers what it documents).
+    pub spec: &'a ApiSpec,
     /// The business parameters, already valid for the spec.
     pub params: &'a Value,
     pub wire: &'a Wire,
@@ -86,10 +90,27 @@ pub fn run(data: &Data, ctx: Ctx<'_>) -> Answer {
         "postgres/2017-03-12/CreateResource" => postgres::run(&data.postgres, ctx),
         "hai/2023-08-12/RunInstances" => hai::run(&data.hai, ctx),
         "bssopenapi/2017-12-14/CreateInstance" => bss::run(&data.bss, ctx),
-        // Any other API (an imported one): signature and parameters were checked, and that is
-        // all a success says.
-        _ => Ok(Map::new()),
+        // Any other API (an imported one): signature and parameters were checked, and the
+        // success is the one its spec documents.
+        _ => Ok(documented(ctx.spec)),
     }
+}
+
+/// The fields of the first success an API's examples document (a vendor example's response,
+/// as tccli's examples carry them), without its RequestId: an SDK's typed model of the answer
+/// is then filled as the vendor's would fill it. Empty when no example has one.
+pub fn documented(spec: &ApiSpec) -> Map<String, Value> {
+    let success = |response: &Value| {
+        let fields = response.get("Response").unwrap_or(response).as_object()?;
+        // An error documented as an example: Tencent's in `Error`, Alibaba's beside `HostId`.
+        if fields.contains_key("Error") || (fields.contains_key("Code") && fields.contains_key("HostId")) {
+            return None;
+        }
+        let mut fields = fields.clone();
+        fields.remove("RequestId");
+        Some(fields)
+    };
+    spec.examples.iter().filter_map(|e| e.response.as_ref()).find_map(success).unwrap_or_default()
 }
 
 /// Whether the simulator models what `api` does (its resources, stock, quotas, idempotency)
