@@ -1334,6 +1334,48 @@ test("send through the proxy from a page of another origin says the proxy serves
   await page.close();
 });
 
+test("a page on this machine's dev server calls the simulator of cloudplay serve directly; a site elsewhere may not read it", async () => {
+  // A dev server of its own on this machine (another origin, as Vite's is), with no
+  // Content-Security-Policy; the package comes from cloudplay serve, which lets any page load it.
+  const { createServer } = await import("node:http");
+  const dev = createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html" });
+    res.end("<!doctype html><title>dev</title>");
+  });
+  await new Promise((resolve) => dev.listen(0, "127.0.0.1", resolve));
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`http://localhost:${dev.address().port}/`);
+    const answer = await page.evaluate(async (port) => {
+      const cp = await import(`http://127.0.0.1:${port}/pkg/web/cloudplay.js`);
+      await cp.default();
+      const hai = cp.describe("hai/2023-08-12/RunInstances").examples[0];
+      const { request } = cp.prepare({ api: "hai/2023-08-12/RunInstances", params: hai.params, region: "ap-guangzhou", endpoint: `http://127.0.0.1:${port}` }, cp.demoAccounts()[0]);
+      const r = await cp.send(request, { via: "direct" });
+      return { status: r.status, body: JSON.parse(r.body), type: r.headers["content-type"], code: r.code ?? null };
+    }, server.port);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.code, null, JSON.stringify(answer.body));
+    assert.equal(answer.body.Response.InstanceIdSet.length, 1);
+    assert.match(answer.type, /^application\/json/);
+  } finally {
+    dev.close();
+  }
+  // A page of another site may send, as any page can, but is not let read the answer.
+  await page.route("https://docs.example/", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>elsewhere</title>" }));
+  await page.goto("https://docs.example/");
+  const elsewhere = await page.evaluate(async (port) => {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: "{}", headers: { "X-TC-Action": "RunInstances" } });
+      return "read";
+    } catch (e) {
+      return e.name;
+    }
+  }, server.port);
+  assert.equal(elsewhere, "TypeError");
+  await page.close();
+});
+
 test("send directly: a vendor answer the browser may not read is reported as CORS (the request stops in the browser)", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   // The request never leaves the browser: it fails there, as a CORS refusal does.

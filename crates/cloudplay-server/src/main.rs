@@ -53,7 +53,8 @@ WHAT ANSWERS WHERE:
                       absolute-form request (an SDK using this server as its HTTP proxy) is
                       verified and answered as the vendor would; so are the plain-HTTP requests
                       inside a CONNECT tunnel to a port other than 443 (an SDK whose proxy
-                      support tunnels)
+                      support tunnels). A page of this machine (a dev server's, on localhost,
+                      127.x.x.x or [::1]) may read its answers (CORS); a site elsewhere may not
 
     An SDK points at it as its endpoint (http://127.0.0.1:N) or as its HTTP proxy; from Node, sign
     for 127.0.0.1:N and send direct over http. The log holds method, host, API, code and time:

@@ -4,6 +4,7 @@
 //! (absolute-form targets carrying the vendor's Host).
 
 mod added;
+mod cors;
 mod files;
 pub mod proxy;
 mod simhost;
@@ -243,8 +244,16 @@ async fn dispatch(
         }
         return tunnel(opts, sim, req);
     }
+    if let Some(resp) = cors::preflight(&req) {
+        return resp;
+    }
     if simhost::is_simulator_traffic(&req) {
-        return sim.handle(req).await;
+        let origin = cors::local_origin(&req);
+        let mut resp = sim.handle(req).await;
+        if let Some(origin) = origin {
+            cors::allow(&mut resp, origin);
+        }
+        return resp;
     }
     let start = std::time::Instant::now();
     let resp = files::handle(opts, &req).await;
