@@ -232,8 +232,8 @@ impl Catalog {
             }
             let (hint, hint_zh) = if near.is_empty() {
                 (
-                    String::from("list the APIs with catalog or search, or import the product's metadata (tccli api.json, Alibaba API meta) to add it"),
-                    String::from("可用 catalog 或 search 列出接口，或导入该产品的元数据（tccli 的 api.json、阿里云 API 元数据）来添加。"),
+                    String::from("list the APIs with catalog or search, or add it: import the product's metadata (tccli api.json, Alibaba API meta) or give its spec to addSpecs"),
+                    String::from("可用 catalog 或 search 列出接口，或添加它：导入该产品的元数据（tccli 的 api.json、阿里云 API 元数据），或用 addSpecs 提供其规格。"),
                 )
             } else {
                 (alloc::format!("did you mean {}?", near.join(" or ")), alloc::format!("你要找的是 {} 吗？", near.join(" 或 ")))
@@ -377,9 +377,9 @@ mod tests {
             assert!(e.message.ends_with("did you mean hai/2023-08-12/RunInstances?"), "{typo}: {}", e.message);
         }
         let e = catalog.spec("hai/2023-08-12/RunInstan").unwrap_err();
-        assert!(e.message.contains("catalog or search, or import"), "{}", e.message);
+        assert!(e.message.contains("catalog or search, or add it: import"), "{}", e.message);
         let e = catalog.spec("nope/1/Nope").unwrap_err();
-        assert!(e.message.contains("catalog or search, or import"), "{}", e.message);
+        assert!(e.message.contains("or give its spec to addSpecs"), "{}", e.message);
         assert!(e.message_zh.as_deref().unwrap().contains("目录中没有接口 'nope/1/Nope'"));
     }
 

@@ -424,8 +424,14 @@ impl Simulator {
                 };
                 let within_zh = product.as_deref().map(|p| format!("（{p}）")).unwrap_or_default();
                 let message = turn.say(
-                    format!("No action {action}{within} here; this simulator offers {}{more}.", known.join(", ")),
-                    format!("模拟器中没有接口 {action}{within_zh}；模拟器提供：{}{more_zh}。", known.join("、")),
+                    format!(
+                        "No action {action}{within} here; this simulator offers {}{more}. Other APIs are added as data: addSpecs or an import in the package and the page, cloudplay serve --specs FILE for the server.",
+                        known.join(", ")
+                    ),
+                    format!(
+                        "模拟器中没有接口 {action}{within_zh}；模拟器提供：{}{more_zh}。其他接口以数据添加：在包和页面中用 addSpecs 或导入，服务器用 cloudplay serve --specs FILE。",
+                        known.join("、")
+                    ),
                 );
                 (code, message)
             }

@@ -623,7 +623,9 @@ fn an_unknown_action_lists_a_few_apis_of_its_product() {
     let answer = expect_code(&mut sim, &req, "InvalidAction.NotFound");
     let message = answer.body["Message"].as_str().unwrap();
     assert!(message.contains("bssopenapi/2017-12-14/CreateInstance, bssopenapi/2017-12-14/Action00"), "{message}");
-    assert!(message.ends_with(" and 23 more."), "{message}");
+    assert!(message.contains(" and 23 more. "), "{message}");
+    // And how to add one.
+    assert!(message.ends_with("cloudplay serve --specs FILE for the server."), "{message}");
     assert!(!message.contains("hai/"), "another product's APIs: {message}");
 }
 
