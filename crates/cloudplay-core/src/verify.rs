@@ -671,7 +671,15 @@ fn verify_legacy<'k>(
             readings.push(alt);
         }
     }
-    let candidates = readings.into_iter().map(|r| (r, sign_wire as Signer)).collect();
+    // tencentcloud-sdk-nodejs signs a name with '_' as it is; the Python SDKs write it '.'.
+    let underscored = base.params.iter().any(|(n, _)| n.contains('_'));
+    let mut candidates: Vec<(WireInput, Signer)> = Vec::new();
+    for r in readings {
+        candidates.push((r.clone(), sign_wire));
+        if underscored {
+            candidates.push((r, crate::sign::alternatives::tc_legacy_names_as_sent));
+        }
+    }
     let trace = match_signature(fam, alg, candidates, &signature)?;
     check_token(fam, alg, creds, token.as_deref(), "Token")?;
     Ok(Verified { algorithm: alg, secret_id, timestamp, nonce, trace })
@@ -1089,6 +1097,54 @@ mod tests {
             let r = verify(&req, |id| (id == creds.secret_id).then_some(&creds), 1_700_000_000).unwrap_err();
             assert_eq!(r.vendor_code(), want, "{id}");
         }
+    }
+
+    /// A v1 name with '_': the Python SDKs sign it as '.', tencentcloud-sdk-nodejs as it is.
+    /// Both verify; a wrong key still does not.
+    #[test]
+    fn a_v1_name_with_an_underscore_verifies_signed_either_way() {
+        let catalog = crate::Catalog::builtin().unwrap();
+        let creds = Credentials { secret_id: "AKIDunder".into(), secret_key: "right".into(), token: None };
+        let id = "postgres/2017-03-12/CreateResource";
+        let spec = catalog.get(id).unwrap();
+        let mut call = crate::Call::new(id, spec.examples[0].params.clone());
+        call.params["Test_Param"] = "x".into();
+        call.region = spec.examples[0].region.clone();
+        let mut o = crate::PrepareOptions::at(1_700_000_000);
+        o.method = Some("GET".into());
+        o.algorithm = Some(Algorithm::TcHmacSha256);
+        o.nonce = Some("7".into());
+        o.allow_invalid = true;
+        let lookup = |k: &str| (k == creds.secret_id).then_some(&creds);
+        let dotted = crate::prepare_with_spec(spec, &call, &creds, &o).unwrap().request;
+        assert!(dotted.query.contains("Test_Param=x"), "{}", dotted.query);
+        assert!(verify(&dotted, lookup, 1_700_000_000).is_ok());
+        // Re-signed with the name as sent, as the Node SDK signs it.
+        let params: Vec<(String, String)> =
+            request_params(&dotted).into_iter().filter(|(n, _)| n != "Signature").collect();
+        let input = param_input(&dotted, Algorithm::TcHmacSha256, &creds, 1_700_000_000, params.clone());
+        let as_sent = crate::sign::alternatives::tc_legacy_names_as_sent(&input).unwrap();
+        assert_ne!(as_sent.signature, crate::sign::sign_wire(&input).unwrap().signature);
+        let mut node = dotted.clone();
+        let query: Vec<String> = node
+            .query
+            .split('&')
+            .map(|kv| {
+                if kv.starts_with("Signature=") {
+                    format!("Signature={}", crate::encode::rfc3986(&as_sent.signature))
+                } else {
+                    kv.into()
+                }
+            })
+            .collect();
+        node.query = query.join("&");
+        let v = verify(&node, lookup, 1_700_000_000).unwrap();
+        assert!(v.trace.string_to_sign.contains("Test_Param=x"), "{}", v.trace.string_to_sign);
+        let wrong = Credentials { secret_key: "wrong".into(), ..creds.clone() };
+        let wrong_input = param_input(&dotted, Algorithm::TcHmacSha256, &wrong, 1_700_000_000, params);
+        let bad = crate::sign::alternatives::tc_legacy_names_as_sent(&wrong_input).unwrap().signature;
+        node.query = node.query.replace(&crate::encode::rfc3986(&as_sent.signature), &crate::encode::rfc3986(&bad));
+        assert!(verify(&node, lookup, 1_700_000_000).is_err());
     }
 
     /// A clock at either end of i64 is as far from any request as can be: expired, and no

@@ -163,8 +163,9 @@ fn sign(input: &WireInput, tc3_keys: Option<&mut tc3::KeyCache>) -> Result<Signi
 
 /// Other readings of a request that signers produce, for the verifier: ACS3 with the query
 /// names RFC 3986-encoded (Alibaba's documentation) instead of as sent (the official SDKs),
-/// both Alibaba schemes with names in @alicloud/openapi-util's UTF-16 order, and TC3 with a
-/// query signed byte for byte where a URL parser would have escaped.
+/// both Alibaba schemes with names in @alicloud/openapi-util's UTF-16 order, TC3 with a
+/// query signed byte for byte where a URL parser would have escaped, and Tencent's v1 with
+/// names as sent.
 #[doc(hidden)]
 pub mod alternatives {
     use super::*;
@@ -189,6 +190,11 @@ pub mod alternatives {
     /// TC3 with the signed headers' values in lower case, as Tencent's signing page has them.
     pub fn tc3_lower_case_values(input: &WireInput) -> Result<SigningTrace> {
         tc3::sign_with(input, tc3::Query::Whatwg, tc3::Values::LowerCase, None)
+    }
+
+    /// API 2.0 / v1 with parameter names as sent, `_` kept (tencentcloud-sdk-nodejs).
+    pub fn tc_legacy_names_as_sent(input: &WireInput) -> Result<SigningTrace> {
+        tc_legacy::sign_with(input, tc_legacy::Names::AsSent)
     }
 
     pub use acs3::{has_names_to_encode as acs3_has_names_to_encode, order_matters as acs3_order_matters};

@@ -9,7 +9,20 @@ use crate::error::Result;
 use crate::wire::{Text, WireInput};
 
 pub fn sign(input: &WireInput) -> Result<SigningTrace> {
-    let query = sorted_query(&input.params);
+    sign_with(input, Names::Dotted)
+}
+
+/// How parameter names are written in the string to sign.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Names {
+    /// Every `_` as `.`, as both Python SDKs write them (the default).
+    Dotted,
+    /// As sent: tencentcloud-sdk-nodejs leaves `_` alone (its replacement is commented out).
+    AsSent,
+}
+
+pub fn sign_with(input: &WireInput, names: Names) -> Result<SigningTrace> {
+    let query = sorted_query(&input.params, names);
     let string_to_sign =
         StringToSign::TcLegacy { method: &input.method, host: &input.host, path: &input.path, query: &query }.text();
     let key = input.credentials.secret_key.as_bytes();
@@ -25,9 +38,10 @@ pub fn sign(input: &WireInput) -> Result<SigningTrace> {
 /// as `.`, then sort: so `A_b` sorts as `A.b`, before `AZ`. Two names that become the same
 /// (`A_b` and `A.b`) are one entry of the SDK's dict, holding the value of the later one.
 /// A `Signature` pair, if present, is the signature itself and is left out.
-fn sorted_query(params: &[(Text<'_>, Text<'_>)]) -> String {
+fn sorted_query(params: &[(Text<'_>, Text<'_>)], names: Names) -> String {
+    let name = |n: &str| if names == Names::Dotted { n.replace('_', ".") } else { String::from(n) };
     let dotted: Vec<(String, &str)> =
-        params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (n.replace('_', "."), v.as_ref())).collect();
+        params.iter().filter(|(n, _)| n != "Signature").map(|(n, v)| (name(n), v.as_ref())).collect();
     let mut sorted: Vec<(&[u8], &[u8])> = dotted.iter().map(|(n, v)| (n.as_bytes(), v.as_bytes())).collect();
     // Stable: among names that met, the later one stays last, and is the one kept.
     NameOrder::CodePoint.sort(&mut sorted, false);
@@ -58,12 +72,14 @@ mod tests {
     #[test]
     fn underscores_become_dots_before_sorting() {
         // '.' (0x2E) sorts before 'Z' (0x5A), '_' (0x5F) after it.
-        assert_eq!(sorted_query(&pairs(&[("AZ", "1"), ("A_b", "2"), ("_x", "3")])), ".x=3&A.b=2&AZ=1");
+        assert_eq!(sorted_query(&pairs(&[("AZ", "1"), ("A_b", "2"), ("_x", "3")]), Names::Dotted), ".x=3&A.b=2&AZ=1");
+        // tencentcloud-sdk-nodejs's reading: the names as sent, '_' sorting after 'Z'.
+        assert_eq!(sorted_query(&pairs(&[("AZ", "1"), ("A_b", "2"), ("_x", "3")]), Names::AsSent), "AZ=1&A_b=2&_x=3");
     }
 
     #[test]
     fn names_that_meet_after_substitution_keep_the_later_value() {
-        assert_eq!(sorted_query(&pairs(&[("A_b", "under"), ("A.b", "dot"), ("B", "")])), "A.b=dot&B=");
-        assert_eq!(sorted_query(&pairs(&[("A.b", "dot"), ("A_b", "under")])), "A.b=under");
+        assert_eq!(sorted_query(&pairs(&[("A_b", "under"), ("A.b", "dot"), ("B", "")]), Names::Dotted), "A.b=dot&B=");
+        assert_eq!(sorted_query(&pairs(&[("A.b", "dot"), ("A_b", "under")]), Names::Dotted), "A.b=under");
     }
 }
