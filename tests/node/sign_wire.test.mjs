@@ -197,6 +197,25 @@ test("bad input gives an Error with code and path, and the module keeps working"
   assert.equal(signWire(good).signed_headers, "content-type;host");
 });
 
+test("a body's hash header signs for bytes not given as text, and must hash a body given", () => {
+  const hash = createHash("sha256").update(Buffer.from([0x7b, 0xff, 0x7d])).digest("hex");
+  const base = {
+    algorithm: "ACS3-HMAC-SHA256", method: "PUT", host: "oss.example.aliyuncs.com", path: "/object",
+    credentials: { secret_id: "id", secret_key: "key" }, signed_headers: "host;x-acs-content-sha256",
+  };
+  for (const sign of [signWire, signOnly]) {
+    // Bytes that are not UTF-8, hashed by the caller: signed by their hash.
+    const upload = sign({ ...base, headers: { host: base.host, "x-acs-content-sha256": hash } });
+    assert.equal(upload.hashed_payload, hash);
+    assert.equal(upload.canonical_request.split("\n").at(-1), hash);
+    // A body given must be the one hashed: the server hashes what it receives.
+    assert.throws(() => sign({ ...base, headers: { host: base.host, "x-acs-content-sha256": hash }, body: "abc" }),
+      (e) => e.code === "InvalidField" && e.path === "headers.x-acs-content-sha256" && e.message.includes(createHash("sha256").update("abc").digest("hex")));
+    const text = createHash("sha256").update("abc").digest("hex");
+    assert.equal(sign({ ...base, headers: { host: base.host, "x-acs-content-sha256": text }, body: "abc" }).hashed_payload, text);
+  }
+});
+
 test("a URL object, or a holder of pairs, where a part of a request's text belongs is refused, not signed as JSON writes it", () => {
   const good = contractInput(loadVectors().find((v) => v.algorithm === "TC3-HMAC-SHA256"));
   const url = new URL("https://cvm.tencentcloudapi.com/a/b?b=2&a=1");

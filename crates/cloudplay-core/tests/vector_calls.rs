@@ -203,6 +203,7 @@ fn verify(r: &HttpRequest, alg: Algorithm, creds: &Credentials, ts: i64, service
         body: "".into(),
         signed_headers: Vec::new(),
         params: Vec::new(),
+        payload_hash: None,
     };
     let presented;
     match alg {

@@ -27,7 +27,8 @@ pub enum Names {
 
 pub fn sign_with(input: &WireInput, names: Names, order: NameOrder) -> Result<SigningTrace> {
     let query = canonical_query(&input.query, names, order)?;
-    let canonical = CanonicalRequest::new(input, query.into(), sha256_hex(input.body.as_bytes()))?;
+    let hashed_payload = super::payload_hash(input, "x-acs-content-sha256")?;
+    let canonical = CanonicalRequest::new(input, query.into(), hashed_payload)?;
     let canonical_text = canonical.text();
     let hashed_canonical_request = sha256_hex(canonical_text.as_bytes());
     let string_to_sign = StringToSign::Acs3 { hashed_canonical_request: &hashed_canonical_request }.text();

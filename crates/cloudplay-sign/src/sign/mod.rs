@@ -152,6 +152,33 @@ impl Signer {
     }
 }
 
+pub use tc3::UNSIGNED_PAYLOAD;
+
+/// The payload's hash for TC3 and ACS3: the body's, unless the caller's hash header gives one
+/// for a body it does not give. One that does not hash a body given is refused: the server
+/// hashes the body it receives, and would not verify the signature.
+fn payload_hash(input: &WireInput, header: &str) -> Result<String> {
+    let hashed = crate::crypto::sha256_hex(input.body.as_bytes());
+    match &input.payload_hash {
+        Some(given) if *given != hashed => {
+            let hex = given.len() == 64 && given.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            if input.body.is_empty() && hex {
+                return Ok(given.clone());
+            }
+            Err(crate::error::Error::at(
+                crate::error::ErrorKind::InvalidField,
+                crate::text::concat(&["headers.", header]),
+                crate::text::concat(&[
+                    "is not the body's SHA-256 in lower-case hex (",
+                    &hashed,
+                    "), which the server computes from the body it receives",
+                ]),
+            ))
+        }
+        _ => Ok(hashed),
+    }
+}
+
 fn sign(input: &WireInput, tc3_keys: Option<&mut tc3::KeyCache>) -> Result<SigningTrace> {
     match input.algorithm {
         Algorithm::Tc3HmacSha256 => tc3::sign(input, tc3_keys),
@@ -202,3 +229,45 @@ pub mod alternatives {
 
 /// The TC3 signing-key chain, exposed so a preview can show each derived key.
 pub use tc3::derive_signing_key as tc3_signing_key;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::sha256_hex;
+
+    fn input(algorithm: &str, hash_header: &str, hash: &str, body: Option<&str>) -> Result<SigningTrace> {
+        let body = body.map(|b| alloc::format!(r#","body":"{b}""#)).unwrap_or_default();
+        let json = alloc::format!(
+            r#"{{"algorithm":"{algorithm}","method":"POST","host":"h.example","path":"/","service":"h","timestamp":1700000000,
+            "credentials":{{"secret_id":"id","secret_key":"key"}},"headers":{{"host":"h.example","content-type":"application/octet-stream","{hash_header}":"{hash}"}},
+            "signed_headers":"content-type;host;{hash_header}"{body}}}"#
+        );
+        sign_wire(&WireInput::from_json(json.as_bytes())?)
+    }
+
+    /// A hash header stands for a body not given (bytes hashed by the caller), which signs as
+    /// the body itself would; one that does not hash the body given is refused, naming it.
+    #[test]
+    fn a_hash_header_signs_for_a_body_not_given_and_must_hash_one_given() {
+        let bytes = sha256_hex(b"upload bytes");
+        for (alg, header) in [("ACS3-HMAC-SHA256", "x-acs-content-sha256"), ("TC3-HMAC-SHA256", "x-tc-content-sha256")]
+        {
+            let with_body = input(alg, header, &bytes, Some("upload bytes")).unwrap();
+            let by_hash = input(alg, header, &bytes, None).unwrap();
+            assert_eq!(by_hash.hashed_payload.as_deref(), Some(bytes.as_str()));
+            assert_eq!(by_hash.signature, with_body.signature, "{alg}");
+            let e = input(alg, header, &bytes, Some("other bytes")).unwrap_err();
+            assert_eq!(
+                (e.kind, e.path.as_deref()),
+                (crate::error::ErrorKind::InvalidField, Some(alloc::format!("headers.{header}").as_str()))
+            );
+            assert!(e.message.contains(&sha256_hex(b"other bytes")), "{}", e.message);
+            // Upper-case hex, or anything but a hash, stands for no body.
+            assert!(input(alg, header, &bytes.to_uppercase(), None).is_err(), "{alg}");
+            assert!(input(alg, header, "not-a-hash", None).is_err(), "{alg}");
+        }
+        // TC3's UNSIGNED-PAYLOAD is still its own case.
+        let unsigned = input("TC3-HMAC-SHA256", "x-tc-content-sha256", "UNSIGNED-PAYLOAD", Some("anything")).unwrap();
+        assert_eq!(unsigned.hashed_payload.as_deref(), Some(sha256_hex(b"UNSIGNED-PAYLOAD").as_str()));
+    }
+}

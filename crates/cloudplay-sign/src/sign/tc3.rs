@@ -47,7 +47,11 @@ pub fn sign_with(
     // The scope date is the UTC date of the timestamp, whatever the signer's time zone.
     let date = UtcDateTime::from_unix(timestamp)?.date();
     let unsigned = input.header("x-tc-content-sha256").is_some_and(|v| v.trim() == UNSIGNED_PAYLOAD);
-    let hashed_payload = sha256_hex(if unsigned { UNSIGNED_PAYLOAD.as_bytes() } else { input.body.as_bytes() });
+    let hashed_payload = if unsigned {
+        sha256_hex(UNSIGNED_PAYLOAD.as_bytes())
+    } else {
+        super::payload_hash(input, "x-tc-content-sha256")?
+    };
 
     // TC3 signs the query as sent: no re-sorting, no re-encoding.
     let query = match query_form {

@@ -114,6 +114,11 @@ pub struct WireInput<'a> {
     pub signed_headers: Vec<String>,
     /// Every `(name, value)` the signature covers (TC legacy, ACS RPC).
     pub params: Vec<(Text<'a>, Text<'a>)>,
+    /// The body's hash as the caller's hash header gives it (`x-acs-content-sha256`, TC3's
+    /// `X-TC-Content-SHA256` other than `UNSIGNED-PAYLOAD`), for `signWire`: it must hash the
+    /// body, or stands for a body the caller does not give (bytes it hashed itself). A server
+    /// hashes the body it received, so a received request leaves this out.
+    pub payload_hash: Option<String>,
 }
 
 impl WireInput<'static> {
@@ -153,6 +158,7 @@ impl<'a> WireInput<'a> {
             body: Text::Borrowed(&request.body),
             signed_headers: Vec::new(),
             params: Vec::new(),
+            payload_hash: None,
         }
     }
 
@@ -271,6 +277,16 @@ impl<'a> WireInput<'a> {
         }
         f.misspelled()?;
 
+        let hash_header = match algorithm {
+            Algorithm::Tc3HmacSha256 => Some("x-tc-content-sha256"),
+            Algorithm::Acs3HmacSha256 => Some("x-acs-content-sha256"),
+            _ => None,
+        };
+        let payload_hash = hash_header
+            .and_then(|name| find_header(&headers, name))
+            .map(str::trim)
+            .filter(|h| *h != crate::sign::UNSIGNED_PAYLOAD)
+            .map(String::from);
         Ok(WireInput {
             algorithm,
             method,
@@ -286,6 +302,7 @@ impl<'a> WireInput<'a> {
             body,
             signed_headers,
             params,
+            payload_hash,
         })
     }
 }
