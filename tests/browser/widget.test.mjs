@@ -220,6 +220,48 @@ test("a box whose body (box.js) does not load says so in a frame, with the playg
   await page.close();
 });
 
+test("a box for an API that is not built in loads its spec from the specs attribute, and a specs file that is missing is the author's mistake", async () => {
+  const ping = { product: "demo", version: "2024-01-01", action: "Ping", style: "tencent-api3",
+    title: { en: "Ping the demo service" }, endpoints: { default: "demo.tencentcloudapi.com", path: "/" }, methods: ["POST"],
+    content_types: ["application/json"], algorithms: ["TC3-HMAC-SHA256"],
+    params: [{ name: "Message", type: "string", required: true, max_length: 20 }],
+    examples: [{ params: { Message: "hello" }, response: { Response: { Echo: "hello", RequestId: "doc" } } }] };
+  let fetched = 0;
+  const boxes = '<cloudplay-try id="own" api="demo/2024-01-01/Ping" specs="/own-specs.json"></cloudplay-try>' +
+    '<cloudplay-try id="again" api="demo/2024-01-01/Ping" specs="/own-specs.json"></cloudplay-try>' +
+    '<cloudplay-try id="missing" api="demo/2024-01-01/Pong" specs="/no-such-specs.json"></cloudplay-try></main>';
+  const page = await browser.context.newPage();
+  await page.route("**/own-specs.json", (route) => {
+    fetched++;
+    return route.fulfill({ contentType: "application/json", body: JSON.stringify([ping]) });
+  });
+  await page.route("**/docs-demo.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace("</main>", boxes) });
+  });
+  await page.goto(`${server.url}docs-demo.html`);
+  for (const id of ["own", "again", "missing"]) {
+    const box = page.locator(`#${id}`);
+    await box.scrollIntoViewIfNeeded();
+    await page.waitForFunction((e) => e.dataset.ready === "true" || "error" in e.dataset, await box.elementHandle(), { timeout: 20000 });
+  }
+  const own = page.locator("#own");
+  assert.equal(await own.getAttribute("data-ready"), "true");
+  assert.equal(await own.getAttribute("data-error"), null);
+  assert.equal(await own.locator(".title .mono").textContent(), "Ping");
+  assert.equal(await own.locator('.form [data-path="Message"]').inputValue(), "hello");
+  await own.getByRole("button", { name: "Send" }).click();
+  await own.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
+  assert.equal(await own.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
+  assert.match(await own.locator(".response").textContent(), /"Echo": "hello"/);
+  assert.equal(fetched, 1, "one file for the boxes that name it");
+  assert.equal(await page.locator("#again").getAttribute("data-ready"), "true");
+  // Missing: said to the author, and the API then unknown.
+  const missing = await page.locator("#missing").getAttribute("data-error");
+  assert.match(missing, /^specs="\/no-such-specs\.json" could not be added: HTTP 404\nunknown API: /);
+  await page.close();
+});
+
 test("a copy of a ready box (cloneNode) is not ready until it has loaded itself, and is a landmark of its own name", async () => {
   const { page, problems } = await openDocs();
   const states = await page.evaluate(async () => {

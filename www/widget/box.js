@@ -52,7 +52,28 @@ export async function start(el, Element) {
     el.failed(e);
     return;
   }
+  await el.addSpecs();
   el.build();
+}
+
+/** The specs each address gave, added to the engine once however many boxes name it. */
+const specsAdded = new Map();
+
+/** Fetches the JSON at `url` and adds the specs it holds; resolves to an error's words, or "". */
+function addSpecsFrom(url) {
+  if (!specsAdded.has(url)) {
+    specsAdded.set(url, (async () => {
+      try {
+        const res = await fetch(url, { credentials: "same-origin" });
+        if (!res.ok) return `HTTP ${res.status}`;
+        cp().addSpecs(await res.text());
+        return "";
+      } catch (e) {
+        return errorLine(e) || String(e?.message ?? e);
+      }
+    })());
+  }
+  return specsAdded.get(url);
 }
 
 class Body {
@@ -87,6 +108,24 @@ class Body {
       h("div", { class: "box", lang: htmlLang(lang()) },
         h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }),
         playground && playgroundLink({ href: `${playground}#api=${encodeURIComponent(api)}` })));
+  }
+
+  /** Adds the APIs of the `specs` attribute's file (specs as `addSpecs` takes them: the
+   *  author's own APIs, which are not built in), before the box looks its API up. */
+  async addSpecs() {
+    // Said by `build`, which starts the author's errors afresh.
+    this.specsProblem = null;
+    const given = this.getAttribute("specs");
+    if (given === null || given.trim() === "") return;
+    let url;
+    try {
+      url = new URL(given.trim(), document.baseURI).href;
+    } catch {
+      this.specsProblem = `specs="${given}" is not an address`;
+      return;
+    }
+    const why = await addSpecsFrom(url);
+    if (why) this.specsProblem = `specs="${given}" could not be added: ${why}`;
   }
 
   /** The box's name as a region: "Try it: Action", numbered from the page's second box for
@@ -151,6 +190,7 @@ class Body {
     this.built = true;
     delete this.dataset.error;
     delete this.dataset.ready;
+    if (this.specsProblem) this.authorError(this.specsProblem);
     this.playgroundUrl = this.readPlayground();
     this.checkTheme();
     this.checkLang();

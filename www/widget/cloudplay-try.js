@@ -4,6 +4,7 @@
 //   <script type="module" async src="https://your-playground-host/widget/cloudplay-try.js"></script>
 // Attributes: api (required), example (index, default 0), region, params (JSON over the
 // example's), theme ("light" | "dark"; CSS only), lang ("en" | "zh"; default: the page's),
+// specs (the address of API specs as addSpecs takes them, for APIs that are not built in),
 // heading (the title's level, 2 to 6; default 2),
 // playground (the address of a playground for the "open" link); the
 // README's widget section says each, with data-ready, data-error and the cloudplay:ready event.
@@ -55,7 +56,7 @@ if (DOM) new MutationObserver(() => {
 /** What can hold focus in a box. */
 const CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]";
 
-const ATTRIBUTES = ["api", "example", "region", "params", "playground", "theme", "heading"];
+const ATTRIBUTES = ["api", "example", "region", "params", "playground", "theme", "heading", "specs"];
 
 /** Runs `start` once `el` comes within a screen of the viewport (at once without IntersectionObserver). */
 function whenNear(el, start) {
@@ -148,6 +149,8 @@ class CloudplayTry extends (DOM ? HTMLElement : class {}) {
       this.forgetError(name);
       this.checkTheme();
     }
+    // APIs of the author's own: added, then the box built again on them.
+    else if (name === "specs") this.addSpecs().then(() => this.build());
     // A new link or title level: drawn again, keeping what the reader typed.
     else if (name === "playground" || name === "heading") {
       this.forgetError(name);

@@ -26,6 +26,10 @@ export declare class CloudplayTry extends HTMLElement {
   /** The level of the box's title in the page's outline, 2 (the default) to 6. */
   get heading(): string | null;
   set heading(value: 2 | 3 | 4 | 5 | 6 | "2" | "3" | "4" | "5" | "6" | null | undefined);
+  /** The address of a JSON file of API specs, as `addSpecs` takes them (one or a list): APIs
+   *  that are not built in, added before the box looks up `api`. */
+  get specs(): string | null;
+  set specs(value: string | null | undefined);
 }
 
 declare global {

@@ -15,6 +15,7 @@ export interface CloudplayTryAttributes {
   playground?: string;
   theme?: "light" | "dark";
   heading?: 2 | 3 | 4 | 5 | 6 | "2" | "3" | "4" | "5" | "6";
+  specs?: string;
 }
 
 declare module "react" {
