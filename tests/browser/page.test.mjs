@@ -1641,6 +1641,51 @@ test("two tabs share one history: each keeps the other's sends, and one tab's cl
   await a.close();
 });
 
+test("a tab that was not edited writes nothing over another tab's newer draft: not when it is closed or reloaded; it takes that draft when the user comes back to it", async () => {
+  const hai = "hai/2023-08-12/RunInstances";
+  const draftName = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).params.InstanceName, `cloudplay.draft.${hai}`);
+  const shownName = (page) => page.inputValue('#form [data-path="InstanceName"]');
+  const { page: a, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(a, "RunInstances", hai);
+  await a.fill('#form [data-path="InstanceName"]', "A-name");
+  await settle(a);
+  // B opens the same draft and goes on with it; A is left as it was.
+  const { page: b, problems: problemsB } = await openPlayground(browser.context, server.url, { clean: false });
+  assert.equal(await shownName(b), "A-name");
+  await b.fill('#form [data-path="InstanceName"]', "B-name-long-work");
+  await settle(b);
+  assert.equal(await draftName(b), "B-name-long-work");
+  // A reload of A (which opens the call in its address), then closing B and then A: B's work
+  // stays the draft.
+  await a.reload();
+  await a.waitForSelector("body[data-ready='true']");
+  assert.equal(await draftName(a), "B-name-long-work", "reloading A kept B's draft");
+  await b.fill('#form [data-path="InstanceName"]', "B-name-longer-work");
+  await settle(b);
+  await b.close({ runBeforeUnload: true });
+  await a.close({ runBeforeUnload: true });
+  const { page: next, problems: problemsNext } = await openPlayground(browser.context, server.url, { clean: false });
+  assert.equal(await shownName(next), "B-name-longer-work", "closing the older tab kept the newer draft");
+  // A tab with no edits of its own takes the other's draft when the user comes back to it
+  // (headless Chromium keeps every tab visible and focused: the focus is dispatched).
+  const { page: other, problems: problemsOther } = await openPlayground(browser.context, server.url, { clean: false });
+  await other.fill('#form [data-path="InstanceName"]', "from-the-other-tab");
+  await settle(other);
+  await next.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await settle(next);
+  assert.equal(await shownName(next), "from-the-other-tab");
+  assert.match(await next.textContent("#load-status"), /changed in another tab/);
+  // Its next edit goes on from there.
+  await next.fill('#form [data-path="InstanceCount"]', "3");
+  await settle(next);
+  const draft = await next.evaluate((key) => JSON.parse(localStorage.getItem(key)).params, `cloudplay.draft.${hai}`);
+  assert.equal(draft.InstanceName, "from-the-other-tab");
+  assert.equal(draft.InstanceCount, 3);
+  for (const p of [problems, problemsB, problemsNext, problemsOther]) noProblems(p);
+  await other.close();
+  await next.close();
+});
+
 test("JSON that does not parse blocks Send with the reason, Validation says so, and the typed text stays", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

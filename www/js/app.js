@@ -31,6 +31,10 @@ const state = {
   placeholder: false,
   lastResponse: null,
   lastInputAt: 0,
+  // The draft of the API on show as this tab last read or wrote it ({apiId, text}), or null.
+  draftSeen: null,
+  // Another tab has saved this API's draft since (see `takeOtherTabsDraft`).
+  draftElsewhere: false,
 };
 
 let search, form, json, creds, snippets, callHistory, verify;
@@ -100,19 +104,25 @@ function saveDraft({ now = false, paramsLength } = {}) {
   // A call opened from someone's link is not saved over the draft until it is edited.
   if (state.fromLink && state.fromLink === snapshot()) return;
   state.fromLink = null;
+  const draft = currentDraft();
+  // One pending draft at a time, and only this API's: another's is written before it is replaced.
+  if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
+  pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
+  if (!now && (paramsLength ?? JSON.stringify(state.params).length) + (draft.options.jsonText?.length ?? 0) > DRAFT_IDLE_OVER) writeDraft();
+  else writeDraft.flush();
+}
+
+/** The call on show as its API's draft keeps it: with the JSON being typed, unless it names a
+ *  credential (no parse can take that out). */
+function currentDraft() {
   const typed = json.valid ? undefined : $("json").value;
   const keptText = typed && !namesSecret(typed) ? typed : undefined;
-  const draft = {
+  return {
     params: state.params,
     region: state.region,
     // `formChanged`: the text and the form differ on a reload too, and the page says so again.
     options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
   };
-  // One pending draft at a time, and only this API's: another's is written before it is replaced.
-  if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
-  pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
-  if (!now && (paramsLength ?? JSON.stringify(state.params).length) + (keptText?.length ?? 0) > DRAFT_IDLE_OVER) writeDraft();
-  else writeDraft.flush();
 }
 
 let pendingDraft = null;
@@ -120,8 +130,28 @@ const writeDraft = debounce(() => {
   if (!pendingDraft) return;
   const { apiId, draft, secrets } = pendingDraft;
   pendingDraft = null;
-  showDraftSaved(drafts.save(apiId, draft, secrets));
+  const text = drafts.text(draft, secrets);
+  // Unchanged since this tab last read or wrote it: not written, since another tab may have
+  // saved newer work there since, which this copy would undo (a tab left open, then closed).
+  if (state.draftSeen?.apiId === apiId && state.draftSeen.text === text) return showDraftSaved(true);
+  const saved = drafts.save(apiId, text);
+  state.draftSeen = saved ? { apiId, text } : null;
+  showDraftSaved(saved);
 }, DRAFT_IDLE_MS);
+
+/** Another tab saved the draft of the API on show: taken here when the user comes back to this
+ *  tab, if it has no edits of its own not yet saved (they are never written over). Not at once:
+ *  the call would change under the eyes of someone reading it in a window beside the other. */
+function takeOtherTabsDraft() {
+  if (!state.draftElsewhere) return;
+  state.draftElsewhere = false;
+  const seen = state.draftSeen;
+  // JSON being typed that does not parse is unfinished work too, kept or not in the draft.
+  if (pendingDraft || state.fromLink || !json.valid || seen?.apiId !== state.apiId) return;
+  if (drafts.text(currentDraft(), creds.secrets()) !== seen.text) return;
+  selectApi(state.apiId);
+  notice(t("draft.fromOtherTab"));
+}
 
 /** Said once when the draft stops being saved (every keystroke tries again, and would
  *  re-announce it), and gone once it is saved again. */
@@ -363,6 +393,9 @@ function selectApi(id, override, linkSettings) {
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
+  state.draftSeen = saved ? { apiId: id, text: drafts.text(saved) } : null;
+  state.draftElsewhere = false;
+  drafts.opened(id);
   // A link to the call the draft already holds (the page's own address, on a reload) is the
   // draft: with its settings and any JSON still being typed.
   const savedSettings = chosenSettings(spec, saved?.options ?? {});
@@ -728,6 +761,11 @@ function wire() {
   window.addEventListener("pagehide", keepDraft);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") keepDraft();
+    else takeOtherTabsDraft();
+  });
+  window.addEventListener("focus", takeOtherTabsDraft);
+  window.addEventListener("storage", (e) => {
+    if (state.apiId && e.key === drafts.key(state.apiId) && e.newValue !== null) state.draftElsewhere = true;
   });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);

@@ -279,6 +279,7 @@ const en = {
   "history.dropped.one": "The browser's storage is full: the oldest call was dropped from the history to keep this one.",
   "history.notStored": "The history is not kept for your next visit: the browser's storage is full or off.",
   "draft.notSaved": "This call could not be saved as the API's draft (the browser's storage is full or off), so a reload would lose it. Clearing the history may make room; or copy the JSON to keep it.",
+  "draft.fromOtherTab": "This API's draft was changed in another tab: it is shown here as that tab left it.",
 
   "verify.heading": "Verify a signature",
   "verify.help": "Paste a raw HTTP request or a curl command line and the secret key; see whether it verifies and the first step where it differs.",
@@ -637,6 +638,7 @@ const zh = {
   "history.dropped.one": "浏览器存储已满：为保存这次调用，已从历史中删除最早的 1 条。",
   "history.notStored": "历史无法保存到下次访问：浏览器存储已满或被禁用。",
   "draft.notSaved": "该调用无法保存为此接口的草稿（浏览器存储已满或被禁用），重新加载页面会丢失它。清空历史可能腾出空间；也可以复制 JSON 保存。",
+  "draft.fromOtherTab": "此接口的草稿已在另一个标签页中更改：这里显示的是那个标签页保存的草稿。",
 
   "verify.heading": "验证签名",
   "verify.help": "粘贴原始 HTTP 请求或 curl 命令行以及密钥，查看签名是否通过，以及第一处不同的步骤。",

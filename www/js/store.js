@@ -16,19 +16,20 @@ function read(storage, key, fallback) {
   }
 }
 
-/** Writes `value`; the error when the browser refuses (private mode, a full quota), else null. */
-function tryWrite(storage, key, value) {
+/** Writes `value` (`text`: as JSON already); the error when the browser refuses (private
+ *  mode, a full quota), else null. */
+function tryWrite(storage, key, value, text = JSON.stringify(value)) {
   try {
-    storage.setItem(PREFIX + key, JSON.stringify(value));
+    storage.setItem(PREFIX + key, text);
     return null;
   } catch (e) {
     return e;
   }
 }
 
-function write(storage, key, value) {
+function write(storage, key, value, text) {
   // Refused: the page goes on without persistence.
-  return !tryWrite(storage, key, value);
+  return !tryWrite(storage, key, value, text);
 }
 
 function isQuotaError(e) {
@@ -104,16 +105,28 @@ export const prefs = {
 
 /** A draft: {params, region, options}. Options hold algorithm, method, timestamp mode, etc. */
 export const drafts = {
+  /** The storage key of an API's draft, as a `storage` event names it. */
+  key: (apiId) => `${PREFIX}draft.${apiId}`,
   load(apiId) {
     return local() ? read(local(), `draft.${apiId}`, null) : null;
   },
-  /** Whether the draft was kept: false when storage is off or full. */
-  save(apiId, draft, secrets = []) {
-    if (!local()) return false;
+  /** The text a draft is kept as, without `secrets` (see `withoutSecrets`): two drafts kept
+   *  as the same text are the same draft. */
+  text(draft, secrets = []) {
     const { params, region, options } = withoutSecrets(draft, secrets);
-    const saved = write(local(), `draft.${apiId}`, { params, region: region ?? "", options: options ?? {} });
-    write(local(), "lastApi", apiId);
+    return JSON.stringify({ params, region: region ?? "", options: options ?? {} });
+  },
+  /** Keeps `text` (see `text`) as the draft of `apiId`, the API the next visit opens: whether
+   *  the draft was kept, false when storage is off or full. */
+  save(apiId, text) {
+    if (!local()) return false;
+    const saved = write(local(), `draft.${apiId}`, null, text);
+    this.opened(apiId);
     return saved;
+  },
+  /** Makes `apiId` the API the next visit opens. */
+  opened(apiId) {
+    if (local()) write(local(), "lastApi", apiId);
   },
   lastApi() {
     return local() ? read(local(), "lastApi", null) : null;
