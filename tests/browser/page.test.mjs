@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -2025,6 +2025,60 @@ function fillStorage(page, prefix = "filler") {
     return keys;
   }, prefix);
 }
+
+/** The playground where the browser refuses the page its storage, as a strict privacy setting
+ *  does: reading localStorage or sessionStorage throws. */
+async function openWithoutStorage() {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    for (const name of ["localStorage", "sessionStorage"]) {
+      Object.defineProperty(window, name, { get() { throw new DOMException("Access is denied for this document.", "SecurityError"); } });
+    }
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='true']", { timeout: 20000 });
+  return { page, problems };
+}
+
+test("a draft the browser's storage refuses (full, or off) is kept for the visit: another API and back still has it, and the page says a reload would lose it", async () => {
+  const hai = "hai/2023-08-12/RunInstances";
+  const field = '#form [data-path="InstanceName"]';
+  const awayAndBack = async (page) => {
+    await chooseBySearch(page, "postgres", "postgres/2017-03-12/CreateResource");
+    await chooseBySearch(page, "RunInstances", hai);
+  };
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", hai);
+  const fillers = await fillStorage(page);
+  const typed = `typed-while-full-${"y".repeat(100)}`;
+  await page.fill(field, typed);
+  await settle(page);
+  assert.match(await page.textContent("#draft-status"), /could not be saved as the API's draft .*kept only while this page stays open/);
+  await awayAndBack(page);
+  assert.equal(await page.inputValue(field), typed, "the edit came back with its API");
+  assert.equal(await page.isVisible("#draft-status"), true, "and it is still not saved");
+  // Room again: the next edit is saved, and it is the stored draft that comes back.
+  await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), fillers);
+  await page.fill(field, "after-freeing");
+  await settle(page);
+  assert.equal(await page.isVisible("#draft-status"), false);
+  await page.evaluate((key) => localStorage.setItem(key, localStorage.getItem(key).replace("after-freeing", "stored")), `cloudplay.draft.${hai}`);
+  await awayAndBack(page);
+  assert.equal(await page.inputValue(field), "stored");
+  noProblems(problems);
+  await page.close();
+  // No storage at all: each switch used to open the example again.
+  const { page: off, problems: offProblems } = await openWithoutStorage();
+  await chooseBySearch(off, "RunInstances", hai);
+  await off.fill(field, "no-storage-typed");
+  await settle(off);
+  assert.equal(await off.isVisible("#draft-status"), true);
+  await awayAndBack(off);
+  assert.equal(await off.inputValue(field), "no-storage-typed");
+  noProblems(offProblems);
+  await off.close();
+});
 
 test("a call over 256 KB goes into the history without its parameters, and says so; the call stays as the draft", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);

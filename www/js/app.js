@@ -393,7 +393,8 @@ function selectApi(id, override, linkSettings) {
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
-  state.draftSeen = saved ? { apiId: id, text: drafts.text(saved) } : null;
+  // A draft in memory only is not what storage holds: its next save tries storage again.
+  state.draftSeen = saved && !drafts.inMemoryOnly(id) ? { apiId: id, text: drafts.text(saved) } : null;
   state.draftElsewhere = false;
   drafts.opened(id);
   // A link to the call the draft already holds (the page's own address, on a reload) is the

@@ -278,7 +278,7 @@ const en = {
   "history.dropped": "The browser's storage is full: the {n} oldest calls were dropped from the history to keep this one.",
   "history.dropped.one": "The browser's storage is full: the oldest call was dropped from the history to keep this one.",
   "history.notStored": "The history is not kept for your next visit: the browser's storage is full or off.",
-  "draft.notSaved": "This call could not be saved as the API's draft (the browser's storage is full or off), so a reload would lose it. Clearing the history may make room; or copy the JSON to keep it.",
+  "draft.notSaved": "This call could not be saved as the API's draft (the browser's storage is full or off): it is kept only while this page stays open, so a reload or closing the tab would lose it. Clearing the history may make room; or copy the JSON to keep it.",
   "draft.fromOtherTab": "This API's draft was changed in another tab: it is shown here as that tab left it.",
 
   "verify.heading": "Verify a signature",
@@ -637,7 +637,7 @@ const zh = {
   "history.dropped": "浏览器存储已满：为保存这次调用，已从历史中删除最早的 {n} 条。",
   "history.dropped.one": "浏览器存储已满：为保存这次调用，已从历史中删除最早的 1 条。",
   "history.notStored": "历史无法保存到下次访问：浏览器存储已满或被禁用。",
-  "draft.notSaved": "该调用无法保存为此接口的草稿（浏览器存储已满或被禁用），重新加载页面会丢失它。清空历史可能腾出空间；也可以复制 JSON 保存。",
+  "draft.notSaved": "该调用无法保存为此接口的草稿（浏览器存储已满或被禁用）：它只在本页面打开期间保留，重新加载或关闭标签页都会丢失它。清空历史可能腾出空间；也可以复制 JSON 保存。",
   "draft.fromOtherTab": "此接口的草稿已在另一个标签页中更改：这里显示的是那个标签页保存的草稿。",
 
   "verify.heading": "验证签名",

@@ -103,13 +103,20 @@ export const prefs = {
   set: (key, value) => local() && write(local(), `pref.${key}`, value),
 };
 
+/** Drafts the browser refused to keep (storage full or off), as text by API id: kept in memory
+ *  for the rest of the visit, so that switching to another API and back does not lose them. */
+const refused = new Map();
+
 /** A draft: {params, region, options}. Options hold algorithm, method, timestamp mode, etc. */
 export const drafts = {
   /** The storage key of an API's draft, as a `storage` event names it. */
   key: (apiId) => `${PREFIX}draft.${apiId}`,
   load(apiId) {
+    if (refused.has(apiId)) return JSON.parse(refused.get(apiId));
     return local() ? read(local(), `draft.${apiId}`, null) : null;
   },
+  /** Whether the draft of `apiId` is in memory only: the browser refused to keep it. */
+  inMemoryOnly: (apiId) => refused.has(apiId),
   /** The text a draft is kept as, without `secrets` (see `withoutSecrets`): two drafts kept
    *  as the same text are the same draft. */
   text(draft, secrets = []) {
@@ -117,10 +124,11 @@ export const drafts = {
     return JSON.stringify({ params, region: region ?? "", options: options ?? {} });
   },
   /** Keeps `text` (see `text`) as the draft of `apiId`, the API the next visit opens: whether
-   *  the draft was kept, false when storage is off or full. */
+   *  the draft was kept, false when storage is off or full (it is then kept in memory). */
   save(apiId, text) {
-    if (!local()) return false;
-    const saved = write(local(), `draft.${apiId}`, null, text);
+    const saved = Boolean(local()) && write(local(), `draft.${apiId}`, null, text);
+    if (saved) refused.delete(apiId);
+    else refused.set(apiId, text);
     this.opened(apiId);
     return saved;
   },
