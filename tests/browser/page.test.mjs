@@ -2080,6 +2080,21 @@ test("a draft the browser's storage refuses (full, or off) is kept for the visit
   await off.close();
 });
 
+test("'Remember in this tab' where sessionStorage is blocked: unticked, and the page says the credentials cannot be remembered", async () => {
+  const { page, problems } = await openWithoutStorage();
+  await useDemoKey(page);
+  // Clicked, not checked: page.check would insist that the box ends up ticked.
+  await page.click("#remember");
+  assert.equal(await page.isChecked("#remember"), false, "the box does not claim they are remembered");
+  const said = await page.textContent("#cred-status");
+  assert.match(said, /cannot be remembered in this tab: they are in memory only/);
+  assert.doesNotMatch(said, /kept in this tab's sessionStorage/);
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#cred-status"), /无法在本标签页中记住凭证/);
+  noProblems(problems);
+  await page.close();
+});
+
 test("a call over 256 KB goes into the history without its parameters, and says so; the call stays as the draft", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

@@ -143,6 +143,7 @@ const en = {
   "cred.cleared": "Credentials cleared from memory and storage.",
   "cred.remembered": "Credentials are kept in this tab's sessionStorage until you clear them or close the tab.",
   "cred.memoryOnly": "Credentials are in memory only.",
+  "cred.cannotRemember": "This browser does not let the page use sessionStorage (blocked or full), so the credentials cannot be remembered in this tab: they are in memory only, and a reload forgets them.",
   "cred.demoFilled": "The simulator's public demo key is filled in. It works only with the simulator.",
   "cred.noDemo": "This cloudplay package has no demo accounts.",
 
@@ -502,6 +503,7 @@ const zh = {
   "cred.cleared": "已从内存和存储中清除凭证。",
   "cred.remembered": "凭证保存在本标签页的 sessionStorage 中，直到你清除或关闭标签页。",
   "cred.memoryOnly": "凭证只保存在内存中。",
+  "cred.cannotRemember": "此浏览器不允许本页使用 sessionStorage（被禁用或已满），因此无法在本标签页中记住凭证：凭证只保存在内存中，重新加载后即会丢失。",
   "cred.demoFilled": "已填入模拟器公开的演示密钥，它只对模拟器有效。",
   "cred.noDemo": "当前 cloudplay 包没有演示账号。",
 
