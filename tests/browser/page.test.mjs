@@ -933,6 +933,43 @@ test("import a tccli api.json and explore the new API", async () => {
   await page.close();
 });
 
+test("a link to an imported API this browser does not have keeps its address, and opens with its parameters once the API is imported", async () => {
+  const id = "widget/2024-01-01/DescribeWidgets";
+  const theirs = { Name: "shared-by-colleague", Limit: 7 };
+  const hash = `#api=${encodeURIComponent(id)}&params=${Buffer.from(JSON.stringify(theirs)).toString("base64url")}`;
+  const { page, problems } = await openPlayground(browser.context, server.url, { path: hash });
+  assert.match(await page.textContent("#load-status"), /widget\/2024-01-01\/DescribeWidgets is not in this page's catalog/);
+  assert.equal(new URL(page.url()).hash, hash, "the address still holds the link");
+  // Working on the API shown meanwhile does not write over it either.
+  await page.fill('#form [data-path="InstanceName"]', "meanwhile");
+  await settle(page);
+  assert.equal(new URL(page.url()).hash, hash);
+  // A product's api.json with another action besides, first in its list.
+  const member = (name, type) => ({ name, type, member: type === "int" ? "int64" : "string", required: false, document: name });
+  const api = {
+    metadata: { apiVersion: "2024-01-01", serviceShortName: "widget", serviceNameCN: "小部件服务", serviceNameEN: "Widgets" },
+    actions: {
+      CreateWidget: { name: "创建小部件", document: "Creates a widget.", input: "CreateWidgetRequest", output: "Out", status: "online" },
+      DescribeWidgets: { name: "查询小部件", document: "Lists widgets.", input: "DescribeWidgetsRequest", output: "Out", status: "online" },
+    },
+    objects: {
+      CreateWidgetRequest: { members: [member("WidgetName", "string")] },
+      DescribeWidgetsRequest: { members: [member("Limit", "int"), member("Name", "string")] },
+      Out: { members: [{ name: "RequestId", type: "string", member: "string", document: "id" }] },
+    },
+  };
+  await page.click("details.import summary");
+  await page.setInputFiles("#import-api", { name: "api.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(api)) });
+  await page.click("#import-button");
+  await page.waitForFunction(() => /^Added 2 APIs/.test(document.getElementById("import-status").textContent));
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), id, "the linked action opens, not the import's first");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), theirs);
+  assert.equal(new URL(page.url()).hash, hash, "the address is the call's own again");
+  noProblems(problems);
+  await page.close();
+});
+
 test("import Alibaba Cloud metadata files: sorted by what each holds, the product and version read from them, kept for the next visit", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await page.click("details.import-ali summary");

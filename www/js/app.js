@@ -35,6 +35,11 @@ const state = {
   draftSeen: null,
   // Another tab has saved this API's draft since (see `takeOtherTabsDraft`).
   draftElsewhere: false,
+  // A link to an API this page does not have (yet): opened once an import adds it.
+  pendingLink: null,
+  // The address the visit opened with, while it is such a link: left as it is, so that a
+  // reload or a bookmark still has the link's call.
+  keptAddress: null,
 };
 
 let search, form, json, creds, snippets, callHistory, verify;
@@ -308,7 +313,7 @@ function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
   const tooLong = paramsLength > LINK_MAX_PARAMS;
   $("permalink").value = tooLong ? "" : permalink(safe);
   const hash = tooLong ? apiFragment(safe.api) : fragment(safe);
-  if (location.hash !== hash) window.history.replaceState(null, "", hash);
+  if (location.hash !== hash && location.hash !== state.keptAddress) window.history.replaceState(null, "", hash);
   const long = $("link-too-long");
   long.hidden = !tooLong;
   if (tooLong && long.textContent !== t("share.tooLong")) long.textContent = t("share.tooLong");
@@ -792,10 +797,12 @@ function openLink(link) {
   if (link.params === null || link.params === undefined) {
     // No call in the link (or none readable): the draft or the example, with the link's
     // settings on top of its own.
-    if (!selectApi(link.api, undefined, settings)) return { opened: false, notice: $("load-status").textContent };
+    if (!selectApi(link.api, undefined, settings)) return notOpened(link);
   } else if (!selectApi(link.api, { params: link.params, region: link.region, settings })) {
-    return { opened: false, notice: $("load-status").textContent };
+    return notOpened(link);
   }
+  state.pendingLink = null;
+  state.keptAddress = null;
   const said = [];
   if (link.params === null) said.push(t("page.badLink", { id: link.api }));
   // What the page could not take as asked: not this API's, or not with the other settings
@@ -804,6 +811,12 @@ function openLink(link) {
     state.options[key] !== value || (key === "contentType" && state.options.method !== "POST"));
   if (dropped.length) said.push(t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }));
   return { opened: true, notice: sentences(said) || undefined };
+}
+
+/** A link whose API could not be opened: kept, to open once an import adds its API. */
+function notOpened(link) {
+  state.pendingLink = link;
+  return { opened: false, notice: $("load-status").textContent };
 }
 
 /** A message in the banner above the page (the one that says the engine is loading). */
@@ -869,7 +882,13 @@ function imported(status, run, keep) {
     if (report.added.length) {
       $("search").value = "";
       search.run();
-      selectApi(report.added[0]);
+      // The link the user came with, once its API is here, rather than the import's first.
+      const link = report.added.includes(state.pendingLink?.api) ? state.pendingLink : null;
+      if (!link) selectApi(report.added[0]);
+      else {
+        const opened = openLink(link);
+        if (opened.notice) notice(opened.notice);
+      }
     }
   } catch (e) {
     // A path that is only the package's argument name (apiJson, bundle) says nothing here:
@@ -925,6 +944,8 @@ async function main() {
   let ok = false;
   const linked = link ? openLink(link) : null;
   ok = Boolean(linked?.opened);
+  // The API another one stands in for is not here: the address keeps the link meanwhile.
+  if (link && !ok) state.keptAddress = location.hash;
   if (!ok && drafts.lastApi()) ok = selectApi(drafts.lastApi());
   if (!ok && first) ok = selectApi(first);
   verify.refresh();
