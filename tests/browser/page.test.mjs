@@ -1493,6 +1493,69 @@ test("the call history records sends without secrets and loads a call back", asy
   await page.close();
 });
 
+test("Load from the history and Load example offer Undo, which brings back the unsent call, its draft, and the loaded API's own draft", async () => {
+  const hai = "hai/2023-08-12/RunInstances";
+  const ms = "ms/2018-04-08/CreateResourceInstances";
+  const field = '#form [data-path="InstanceName"]';
+  const draftOf = (page, api) => page.evaluate((key) => JSON.parse(localStorage.getItem(key))?.params, `cloudplay.draft.${api}`);
+  const undo = (page, name = "Undo") => page.locator("#call-status").getByRole("button", { name });
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", hai);
+  await useDemoKey(page);
+  await page.fill(field, "sent-one");
+  await sendAndRead(page);
+  await page.fill(field, "unsent-work");
+  await settle(page);
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue(field), "sent-one");
+  assert.equal((await draftOf(page, hai)).InstanceName, "sent-one");
+  assert.match(await page.textContent("#call-status"), /^Loaded from the history: hai\/2023-08-12\/RunInstances\./);
+  await undo(page).click();
+  await settle(page);
+  assert.equal(await page.inputValue(field), "unsent-work");
+  assert.equal((await draftOf(page, hai)).InstanceName, "unsent-work", "the draft is the unsent call again");
+  assert.match(await page.textContent("#call-status"), /The call you had before is back/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "params-heading");
+  // Load example, in Chinese.
+  await page.selectOption("#lang", "zh");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.notEqual(await page.inputValue(field), "unsent-work");
+  assert.match(await page.textContent("#call-status"), /^已载入示例/);
+  await undo(page, "撤销").click();
+  await settle(page);
+  assert.equal(await page.inputValue(field), "unsent-work");
+  assert.equal((await draftOf(page, hai)).InstanceName, "unsent-work");
+  assert.match(await page.textContent("#call-status"), /^之前的调用已恢复/);
+  await page.selectOption("#lang", "en");
+  // An edit of the loaded call withdraws the offer: undoing would lose that edit.
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.equal(await undo(page).count(), 1);
+  await page.fill(field, "edited-after-loading");
+  await settle(page);
+  assert.equal(await undo(page).count(), 0);
+  // A call of another API: undone, that API's own draft comes back too.
+  await chooseBySearch(page, "CreateResourceInstances", ms);
+  await page.fill('#form [data-path="ResourceNum"]', "3");
+  await sendAndRead(page);
+  await page.fill('#form [data-path="ResourceNum"]', "5");
+  await settle(page);
+  await chooseBySearch(page, "RunInstances", hai);
+  await page.getByRole("button", { name: /Load call 1: ms/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), ms);
+  assert.equal((await draftOf(page, ms)).ResourceNum, 3);
+  await undo(page).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), hai);
+  assert.equal(await page.inputValue(field), "edited-after-loading");
+  assert.equal((await draftOf(page, ms)).ResourceNum, 5, "the loaded API's draft is as it was");
+  noProblems(problems);
+  await page.close();
+});
+
 test("every page string exists in English and Chinese", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const diff = await page.evaluate(async () => {

@@ -40,6 +40,8 @@ const state = {
   // The address the visit opened with, while it is such a link: left as it is, so that a
   // reload or a bookmark still has the link's call.
   keptAddress: null,
+  // What loading an example or a history entry replaced, while its Undo is offered.
+  undo: null,
 };
 
 let search, form, json, creds, snippets, callHistory, verify;
@@ -328,6 +330,7 @@ function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
 /** Validate, sign and show: runs (debounced) after every change. */
 function update() {
   if (!state.spec) return;
+  if (state.undo && snapshot() !== state.undo.after) dropUndo();
   const started = performance.now();
   const c = call();
   try {
@@ -395,6 +398,7 @@ function selectApi(id, override, linkSettings) {
   // on the next (a fixed time kept in another API's draft would sign out of date). The first
   // API a visit opens brings the clock its draft was left with.
   const clock = state.apiId ? { tsMode: state.options.tsMode, fixedTs: state.options.fixedTs } : {};
+  dropUndo();
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
@@ -461,14 +465,62 @@ function selectApi(id, override, linkSettings) {
 
 function loadExample(i) {
   const ex = state.spec.examples[i];
+  const point = undoPoint(state.apiId);
   state.params = structuredClone(ex.params ?? {});
   state.region = ex.region ?? state.region;
   if (ex.request?.method && state.spec.methods.includes(ex.request.method)) state.options.method = ex.request.method;
   renderSettings();
   form.render(state.spec, state.params);
   json.load(state.params);
-  say($("send-status"), () => t("example.loaded", { title: docText(ex.title) }));
   scheduleUpdate.flush();
+  offerUndo(point, () => t("example.loaded", { title: docText(ex.title) }));
+}
+
+/** What loading a call into `apiId` (an example, a history entry) replaces, as the drafts keep
+ *  it: the call on show, and the draft of the API loaded when that is another. */
+function undoPoint(apiId) {
+  const saved = apiId === state.apiId ? null : drafts.load(apiId);
+  return {
+    apiId: state.apiId,
+    text: drafts.text(currentDraft(), creds.secrets()),
+    target: apiId,
+    targetText: saved ? drafts.text(saved) : null,
+    before: snapshot(),
+  };
+}
+
+/** Says what was loaded (`said`) and, when it replaced another call, offers to undo it: the
+ *  load also became the draft, so that a slip loses nothing. The offer goes at the first edit
+ *  of the loaded call (undoing would lose it) or when another API opens. */
+function offerUndo(point, said) {
+  const after = snapshot();
+  const replaced = after !== point.before;
+  state.undo = replaced ? { ...point, after } : null;
+  say($("call-status"), () => (replaced
+    ? [said(), " ", h("button", { type: "button", class: "link", text: t("call.undo"), on: { click: () => undoLoad(point) } })]
+    : said()));
+}
+
+function dropUndo() {
+  if (!state.undo) return;
+  state.undo = null;
+  say($("call-status"), null);
+}
+
+/** Brings back the call a load replaced, as its draft, and the loaded API's own draft. */
+function undoLoad(point) {
+  // The loaded call is what goes: not written over the draft on the way (see `saveDraft`).
+  pendingDraft = null;
+  state.fromLink = snapshot();
+  if (point.target !== point.apiId) {
+    if (point.targetText) drafts.save(point.target, point.targetText);
+    else drafts.forget(point.target);
+  }
+  drafts.save(point.apiId, point.text);
+  selectApi(point.apiId);
+  say($("call-status"), () => t("call.restored"));
+  // The Undo button is gone: focus goes to the call it brought back.
+  $("params-heading").focus();
 }
 
 /** A parameter holding a credential being cleared is redacted now: once cleared, the page no
@@ -666,11 +718,13 @@ function wire() {
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {
+    const point = undoPoint(e.api);
     if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
     // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
     // on with: it becomes the draft at once, or switching away and back would lose it.
     state.fromLink = null;
     saveDraft();
+    offerUndo(point, () => t("history.loaded", { api: e.api }));
     // Load is at the foot of the page: the call it opened is up at the form.
     $("params-heading").focus();
   });

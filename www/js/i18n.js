@@ -67,6 +67,8 @@ const en = {
   "example.heading": "Examples",
   "example.load": "Load example: {title}",
   "example.loaded": "Example loaded: {title}",
+  "call.undo": "Undo",
+  "call.restored": "The call you had before is back, as this API's draft again.",
   "example.none": "This API has no example.",
 
   "settings.heading": "Call settings",
@@ -274,6 +276,7 @@ const en = {
   "history.restored": "History restored.",
   "history.load": "Load",
   "history.loadWhat": "Load call {n}: {api}",
+  "history.loaded": "Loaded from the history: {api}.",
   "history.tooLarge": "This call is over {kb} KB: the history keeps how it went, not its parameters (they stay in the form and this API's draft).",
   "history.paramsLeftOut": "(parameters too large to keep)",
   "history.dropped": "The browser's storage is full: the {n} oldest calls were dropped from the history to keep this one.",
@@ -427,6 +430,8 @@ const zh = {
   "example.heading": "示例",
   "example.load": "载入示例：{title}",
   "example.loaded": "已载入示例：{title}",
+  "call.undo": "撤销",
+  "call.restored": "之前的调用已恢复，并重新成为该接口的草稿。",
   "example.none": "该接口没有示例。",
 
   "settings.heading": "调用设置",
@@ -634,6 +639,7 @@ const zh = {
   "history.restored": "历史已恢复。",
   "history.load": "载入",
   "history.loadWhat": "载入第 {n} 次调用：{api}",
+  "history.loaded": "已从历史记录载入：{api}。",
   "history.tooLarge": "该调用超过 {kb} KB：历史只记录其结果，不保存参数（参数仍在表单和该接口的草稿中）。",
   "history.paramsLeftOut": "（参数过大，未保存）",
   "history.dropped": "浏览器存储已满：为保存这次调用，已从历史中删除最早的 {n} 条。",

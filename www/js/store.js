@@ -132,6 +132,11 @@ export const drafts = {
     this.opened(apiId);
     return saved;
   },
+  /** Forgets the draft of `apiId`: the API opens with its example again. */
+  forget(apiId) {
+    refused.delete(apiId);
+    if (local()) remove(local(), `draft.${apiId}`);
+  },
   /** Makes `apiId` the API the next visit opens. */
   opened(apiId) {
     if (local()) write(local(), "lastApi", apiId);
