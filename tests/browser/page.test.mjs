@@ -438,6 +438,34 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("the secret fields are masked on screen but are no password fields, so no password manager offers to save a key", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  assert.equal(await page.locator('input[type="password"]').count(), 0);
+  for (const id of ["#secret-key", "#token", "#verify-secret"]) {
+    await page.fill(id, "SecretTypedHere123");
+    const field = await page.locator(id).evaluate((el) => ({
+      type: el.type, masked: getComputedStyle(el).webkitTextSecurity, autocomplete: el.autocomplete,
+      autocapitalize: el.getAttribute("autocapitalize"), spellcheck: el.spellcheck, value: el.value,
+    }));
+    assert.deepEqual(field, { type: "text", masked: "disc", autocomplete: "off", autocapitalize: "off", spellcheck: false, value: "SecretTypedHere123" }, id);
+  }
+  // Shown as discs: two keys of one length look the same.
+  const looks = async (value) => {
+    await page.fill("#secret-key", value);
+    await page.locator("#secret-key").blur();
+    return page.locator("#secret-key").screenshot();
+  };
+  assert.ok((await looks("WWWWWWWW")).equals(await looks("iiiiiiii")), "the key is not masked on screen");
+  // Unlike a password field's, a text field's value may be kept for the page brought back by
+  // Back (in the browser's session files): autocomplete="off" keeps these out of it.
+  await page.goto(new URL("docs-demo.html", server.url).href, { waitUntil: "networkidle" });
+  await page.goBack();
+  await page.waitForSelector("body[data-ready='true']");
+  for (const id of ["#secret-key", "#token", "#verify-secret"]) assert.equal(await page.inputValue(id), "", `${id} came back`);
+  noProblems(problems);
+  await page.close();
+});
+
 test("a parameter holding the secret, or named like one, stays out of the link, the address, the draft and the history", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
