@@ -512,6 +512,25 @@ test("a parameter holding the secret, or named like one, stays out of the link, 
   await page.close();
 });
 
+test("text replaced because it matches a short secret key is said to be replaced by <redacted>, not left out", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="InstanceName"]', "test-vm-01");
+  await page.fill("#secret-id", "AKIDtest");
+  await page.fill("#secret-key", "test");
+  await settle(page);
+  const linked = JSON.parse(Buffer.from(/params=([^&]+)/.exec(await page.inputValue("#permalink"))[1], "base64url").toString());
+  assert.equal(linked.InstanceName, "<redacted>-vm-01");
+  const said = await page.textContent("#secret-left-out");
+  assert.match(said, /matches your secret key or token is replaced by <redacted> in the link, the draft and the history/);
+  assert.doesNotMatch(said, /named like a credential/, "no member was left out");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#secret-left-out"), /被替换为 <redacted>/);
+  noProblems(problems);
+  await page.close();
+});
+
 test("form and JSON stay in sync; arrays add and remove; required-only filter", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "bssopenapi", "bssopenapi/2017-12-14/CreateInstance");

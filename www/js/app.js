@@ -320,8 +320,13 @@ function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
   long.hidden = !tooLong;
   if (tooLong && long.textContent !== t("share.tooLong")) long.textContent = t("share.tooLong");
   // Said once, when it starts: the same text again would be announced again.
-  const leftOut = JSON.stringify(safe) !== JSON.stringify(shared());
-  const text = leftOut ? t("share.secretLeftOut") : "";
+  const whole = JSON.stringify(shared());
+  const leftOut = JSON.stringify(safe) !== whole;
+  // Told apart: a member named like a credential is left out, a held secret in any text is
+  // replaced (a short key matches ordinary words too, which would then change unexplained).
+  const replaced = leftOut && creds.secrets().some((s) => whole.includes(JSON.stringify(s).slice(1, -1)));
+  const named = leftOut && (namesSecret(whole) || !replaced);
+  const text = sentences([named ? t("share.secretLeftOut") : "", replaced ? t("share.secretReplaced") : ""]);
   const box = $("secret-left-out");
   box.hidden = !leftOut;
   if (box.textContent !== text) box.textContent = text;
