@@ -785,6 +785,31 @@ test("JSON being typed survives a reload with a parameter like ClientToken; a he
   await page.close();
 });
 
+test("JSON being typed that names a credential, and so is not kept in the draft, says so until it parses", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  const draftText = () => page.evaluate(() => JSON.parse(localStorage.getItem("cloudplay.draft.hai/2023-08-12/RunInstances")).options.jsonText);
+  assert.equal(await page.isVisible("#json-not-kept"), false);
+  await page.fill("#json", '{\n  "InstanceName": "keep me",\n  "Token": "abc"\n  "oops"');
+  await settle(page);
+  assert.equal(await draftText(), undefined, "the text is not in the draft");
+  assert.match(await page.textContent("#json-not-kept"), /not kept in the draft: it names a credential/);
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#json-not-kept"), /^这段文本无法解析期间不会保存到草稿/);
+  await page.selectOption("#lang", "en");
+  // Parsed, the member is left out as anywhere else: nothing more to say.
+  await page.fill("#json", '{"InstanceName": "keep me", "Token": "abc"}');
+  await settle(page);
+  assert.equal(await page.isVisible("#json-not-kept"), false);
+  // A parameter like ClientToken is no credential: the text is kept, and nothing is said.
+  await page.fill("#json", '{"InstanceName": "keep me", "ClientToken": "abc", ');
+  await settle(page);
+  assert.equal(await draftText(), '{"InstanceName": "keep me", "ClientToken": "abc", ');
+  assert.equal(await page.isVisible("#json-not-kept"), false);
+  noProblems(problems);
+  await page.close();
+});
+
 test("Chinese and English switch, with violation messages from the core in each", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

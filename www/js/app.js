@@ -169,6 +169,16 @@ function showDraftSaved(saved) {
   say(box, saved ? null : () => t("draft.notSaved"));
 }
 
+/** Says, once when it starts, that JSON being typed is not kept in the draft (see
+ *  `currentDraft`): otherwise only a reload would tell. */
+function showTextNotKept() {
+  const notKept = !json.valid && namesSecret($("json").value);
+  const box = $("json-not-kept");
+  if (box.hidden === !notKept) return;
+  box.hidden = !notKept;
+  say(box, notKept ? () => t("json.notKept") : null);
+}
+
 /** The call and settings as they stand, to tell whether anything changed. */
 function snapshot() {
   return JSON.stringify([state.apiId, state.params, state.region, state.options, json.valid ? "" : $("json").value]);
@@ -370,6 +380,7 @@ function update() {
   // Measured once: both ask how large the call is, and stringifying megabytes is slow.
   const paramsLength = JSON.stringify(state.params).length;
   saveDraft({ paramsLength });
+  showTextNotKept();
   renderPermalink(paramsLength);
   const renderedAt = performance.now();
   document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, startedAt: started, renderedAt } }));

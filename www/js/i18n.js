@@ -127,6 +127,7 @@ const en = {
   "json.keptAgainstForm": "The form changed while this text did not parse: the form's edits apply to the call, and your text stays here as you typed it. Once it parses, it replaces the form's parameters, edits included.",
   "json.keptAgainstLoad": "A call was loaded (an example, a history entry or a link) while this text did not parse: its parameters are in the form and apply to the call, and your text stays here as you typed it. Once it parses, it replaces them; to drop it, replace it with the form's parameters.",
   "json.replace": "Replace with the form's parameters",
+  "json.notKept": "While this text does not parse, it is not kept in the draft: it names a credential (SecretKey, Token…), which only a parse can leave out. Another API and back, or a reload, brings back the last parameters that parsed.",
 
   "violations.heading": "Validation",
   "violations.count": "Problems: {n}. Sending is blocked until they are fixed.",
@@ -491,6 +492,7 @@ const zh = {
   "json.keptAgainstForm": "这段文本尚不合法时表单有了改动：表单的改动已用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代表单的参数（包括这些改动）。",
   "json.keptAgainstLoad": "这段文本尚不合法时载入了调用（示例、历史记录或链接）：其参数已在表单中并用于调用，你输入的文本原样保留在这里。它一旦合法，就会取代这些参数；如要放弃它，请用表单的参数替换。",
   "json.replace": "用表单的参数替换",
+  "json.notKept": "这段文本无法解析期间不会保存到草稿：其中有以凭证命名的成员（SecretKey、Token…），只有解析后才能将其去除。切换到其他接口再回来或重新加载，会恢复最后一次能解析的参数。",
 
   "violations.heading": "校验",
   "violations.count": "共 {n} 个问题，修正后才能发送。",
