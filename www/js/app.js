@@ -421,7 +421,6 @@ function selectApi(id, override, linkSettings) {
   // A draft in memory only is not what storage holds: its next save tries storage again.
   state.draftSeen = saved && !drafts.inMemoryOnly(id) ? { apiId: id, text: drafts.text(saved) } : null;
   state.draftElsewhere = false;
-  drafts.opened(id);
   // A link to the call the draft already holds (the page's own address, on a reload) is the
   // draft: with its settings and any JSON still being typed.
   const savedSettings = chosenSettings(spec, saved?.options ?? {});
@@ -466,6 +465,8 @@ function selectApi(id, override, linkSettings) {
   delete state.options.formChanged;
   // Someone else's call: the draft it displaced stays saved until this one is edited.
   if (override && saved) state.fromLink = snapshot();
+  // The API the next visit opens, as when its draft is saved (someone's call, once edited).
+  else drafts.opened(id);
   $("response").replaceChildren();
   state.lastResponse = null;
   // The send line spoke of that answer (or of that call's problems).
