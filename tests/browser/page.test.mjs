@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -438,6 +438,34 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("the secret fields are masked on screen but are no password fields, so no password manager offers to save a key", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  assert.equal(await page.locator('input[type="password"]').count(), 0);
+  for (const id of ["#secret-key", "#token", "#verify-secret"]) {
+    await page.fill(id, "SecretTypedHere123");
+    const field = await page.locator(id).evaluate((el) => ({
+      type: el.type, masked: getComputedStyle(el).webkitTextSecurity, autocomplete: el.autocomplete,
+      autocapitalize: el.getAttribute("autocapitalize"), spellcheck: el.spellcheck, value: el.value,
+    }));
+    assert.deepEqual(field, { type: "text", masked: "disc", autocomplete: "off", autocapitalize: "off", spellcheck: false, value: "SecretTypedHere123" }, id);
+  }
+  // Shown as discs: two keys of one length look the same.
+  const looks = async (value) => {
+    await page.fill("#secret-key", value);
+    await page.locator("#secret-key").blur();
+    return page.locator("#secret-key").screenshot();
+  };
+  assert.ok((await looks("WWWWWWWW")).equals(await looks("iiiiiiii")), "the key is not masked on screen");
+  // Unlike a password field's, a text field's value may be kept for the page brought back by
+  // Back (in the browser's session files): autocomplete="off" keeps these out of it.
+  await page.goto(new URL("docs-demo.html", server.url).href, { waitUntil: "networkidle" });
+  await page.goBack();
+  await page.waitForSelector("body[data-ready='true']");
+  for (const id of ["#secret-key", "#token", "#verify-secret"]) assert.equal(await page.inputValue(id), "", `${id} came back`);
+  noProblems(problems);
+  await page.close();
+});
+
 test("a parameter holding the secret, or named like one, stays out of the link, the address, the draft and the history", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
@@ -480,6 +508,25 @@ test("a parameter holding the secret, or named like one, stays out of the link, 
   assert.ok((await page.evaluate(() => localStorage.getItem("cloudplay.history"))).includes("<redacted>"), "the history entry has the call, without the key");
   // The field still holds what was typed: it is signed with it.
   assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), DEMO.key);
+  noProblems(problems);
+  await page.close();
+});
+
+test("text replaced because it matches a short secret key is said to be replaced by <redacted>, not left out", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="InstanceName"]', "test-vm-01");
+  await page.fill("#secret-id", "AKIDtest");
+  await page.fill("#secret-key", "test");
+  await settle(page);
+  const linked = JSON.parse(Buffer.from(/params=([^&]+)/.exec(await page.inputValue("#permalink"))[1], "base64url").toString());
+  assert.equal(linked.InstanceName, "<redacted>-vm-01");
+  const said = await page.textContent("#secret-left-out");
+  assert.match(said, /matches your secret key or token is replaced by <redacted> in the link, the draft and the history/);
+  assert.doesNotMatch(said, /named like a credential/, "no member was left out");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.match(await page.textContent("#secret-left-out"), /被替换为 <redacted>/);
   noProblems(problems);
   await page.close();
 });
@@ -738,6 +785,31 @@ test("JSON being typed survives a reload with a parameter like ClientToken; a he
   await page.close();
 });
 
+test("JSON being typed that names a credential, and so is not kept in the draft, says so until it parses", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  const draftText = () => page.evaluate(() => JSON.parse(localStorage.getItem("cloudplay.draft.hai/2023-08-12/RunInstances")).options.jsonText);
+  assert.equal(await page.isVisible("#json-not-kept"), false);
+  await page.fill("#json", '{\n  "InstanceName": "keep me",\n  "Token": "abc"\n  "oops"');
+  await settle(page);
+  assert.equal(await draftText(), undefined, "the text is not in the draft");
+  assert.match(await page.textContent("#json-not-kept"), /not kept in the draft: it names a credential/);
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#json-not-kept"), /^这段文本无法解析期间不会保存到草稿/);
+  await page.selectOption("#lang", "en");
+  // Parsed, the member is left out as anywhere else: nothing more to say.
+  await page.fill("#json", '{"InstanceName": "keep me", "Token": "abc"}');
+  await settle(page);
+  assert.equal(await page.isVisible("#json-not-kept"), false);
+  // A parameter like ClientToken is no credential: the text is kept, and nothing is said.
+  await page.fill("#json", '{"InstanceName": "keep me", "ClientToken": "abc", ');
+  await settle(page);
+  assert.equal(await draftText(), '{"InstanceName": "keep me", "ClientToken": "abc", ');
+  assert.equal(await page.isVisible("#json-not-kept"), false);
+  noProblems(problems);
+  await page.close();
+});
+
 test("Chinese and English switch, with violation messages from the core in each", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
@@ -929,6 +1001,43 @@ test("import a tccli api.json and explore the new API", async () => {
   await settle(page);
   assert.equal(await page.locator('#search-results button[data-api="cpdemo/2024-01-01/DescribeWidgets"]').count(), 0);
   assert.equal(await page.isHidden("#import-forget"), true);
+  noProblems(problems);
+  await page.close();
+});
+
+test("a link to an imported API this browser does not have keeps its address, and opens with its parameters once the API is imported", async () => {
+  const id = "widget/2024-01-01/DescribeWidgets";
+  const theirs = { Name: "shared-by-colleague", Limit: 7 };
+  const hash = `#api=${encodeURIComponent(id)}&params=${Buffer.from(JSON.stringify(theirs)).toString("base64url")}`;
+  const { page, problems } = await openPlayground(browser.context, server.url, { path: hash });
+  assert.match(await page.textContent("#load-status"), /widget\/2024-01-01\/DescribeWidgets is not in this page's catalog/);
+  assert.equal(new URL(page.url()).hash, hash, "the address still holds the link");
+  // Working on the API shown meanwhile does not write over it either.
+  await page.fill('#form [data-path="InstanceName"]', "meanwhile");
+  await settle(page);
+  assert.equal(new URL(page.url()).hash, hash);
+  // A product's api.json with another action besides, first in its list.
+  const member = (name, type) => ({ name, type, member: type === "int" ? "int64" : "string", required: false, document: name });
+  const api = {
+    metadata: { apiVersion: "2024-01-01", serviceShortName: "widget", serviceNameCN: "小部件服务", serviceNameEN: "Widgets" },
+    actions: {
+      CreateWidget: { name: "创建小部件", document: "Creates a widget.", input: "CreateWidgetRequest", output: "Out", status: "online" },
+      DescribeWidgets: { name: "查询小部件", document: "Lists widgets.", input: "DescribeWidgetsRequest", output: "Out", status: "online" },
+    },
+    objects: {
+      CreateWidgetRequest: { members: [member("WidgetName", "string")] },
+      DescribeWidgetsRequest: { members: [member("Limit", "int"), member("Name", "string")] },
+      Out: { members: [{ name: "RequestId", type: "string", member: "string", document: "id" }] },
+    },
+  };
+  await page.click("details.import summary");
+  await page.setInputFiles("#import-api", { name: "api.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(api)) });
+  await page.click("#import-button");
+  await page.waitForFunction(() => /^Added 2 APIs/.test(document.getElementById("import-status").textContent));
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), id, "the linked action opens, not the import's first");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), theirs);
+  assert.equal(new URL(page.url()).hash, hash, "the address is the call's own again");
   noProblems(problems);
   await page.close();
 });
@@ -1498,6 +1607,69 @@ test("the call history records sends without secrets and loads a call back", asy
   await page.close();
 });
 
+test("Load from the history and Load example offer Undo, which brings back the unsent call, its draft, and the loaded API's own draft", async () => {
+  const hai = "hai/2023-08-12/RunInstances";
+  const ms = "ms/2018-04-08/CreateResourceInstances";
+  const field = '#form [data-path="InstanceName"]';
+  const draftOf = (page, api) => page.evaluate((key) => JSON.parse(localStorage.getItem(key))?.params, `cloudplay.draft.${api}`);
+  const undo = (page, name = "Undo") => page.locator("#call-status").getByRole("button", { name });
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", hai);
+  await useDemoKey(page);
+  await page.fill(field, "sent-one");
+  await sendAndRead(page);
+  await page.fill(field, "unsent-work");
+  await settle(page);
+  await page.getByRole("button", { name: /Load call 1/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue(field), "sent-one");
+  assert.equal((await draftOf(page, hai)).InstanceName, "sent-one");
+  assert.match(await page.textContent("#call-status"), /^Loaded from the history: hai\/2023-08-12\/RunInstances\./);
+  await undo(page).click();
+  await settle(page);
+  assert.equal(await page.inputValue(field), "unsent-work");
+  assert.equal((await draftOf(page, hai)).InstanceName, "unsent-work", "the draft is the unsent call again");
+  assert.match(await page.textContent("#call-status"), /The call you had before is back/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "params-heading");
+  // Load example, in Chinese.
+  await page.selectOption("#lang", "zh");
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.notEqual(await page.inputValue(field), "unsent-work");
+  assert.match(await page.textContent("#call-status"), /^已载入示例/);
+  await undo(page, "撤销").click();
+  await settle(page);
+  assert.equal(await page.inputValue(field), "unsent-work");
+  assert.equal((await draftOf(page, hai)).InstanceName, "unsent-work");
+  assert.match(await page.textContent("#call-status"), /^之前的调用已恢复/);
+  await page.selectOption("#lang", "en");
+  // An edit of the loaded call withdraws the offer: undoing would lose that edit.
+  await page.click('#examples button[data-example="0"]');
+  await settle(page);
+  assert.equal(await undo(page).count(), 1);
+  await page.fill(field, "edited-after-loading");
+  await settle(page);
+  assert.equal(await undo(page).count(), 0);
+  // A call of another API: undone, that API's own draft comes back too.
+  await chooseBySearch(page, "CreateResourceInstances", ms);
+  await page.fill('#form [data-path="ResourceNum"]', "3");
+  await sendAndRead(page);
+  await page.fill('#form [data-path="ResourceNum"]', "5");
+  await settle(page);
+  await chooseBySearch(page, "RunInstances", hai);
+  await page.getByRole("button", { name: /Load call 1: ms/ }).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), ms);
+  assert.equal((await draftOf(page, ms)).ResourceNum, 3);
+  await undo(page).click();
+  await settle(page);
+  assert.equal(await page.inputValue("#api-picker"), hai);
+  assert.equal(await page.inputValue(field), "edited-after-loading");
+  assert.equal((await draftOf(page, ms)).ResourceNum, 5, "the loaded API's draft is as it was");
+  noProblems(problems);
+  await page.close();
+});
+
 test("every page string exists in English and Chinese", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const diff = await page.evaluate(async () => {
@@ -1681,6 +1853,51 @@ test("two tabs share one history: each keeps the other's sends, and one tab's cl
   noProblems(problemsB);
   await b.close();
   await a.close();
+});
+
+test("a tab that was not edited writes nothing over another tab's newer draft: not when it is closed or reloaded; it takes that draft when the user comes back to it", async () => {
+  const hai = "hai/2023-08-12/RunInstances";
+  const draftName = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).params.InstanceName, `cloudplay.draft.${hai}`);
+  const shownName = (page) => page.inputValue('#form [data-path="InstanceName"]');
+  const { page: a, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(a, "RunInstances", hai);
+  await a.fill('#form [data-path="InstanceName"]', "A-name");
+  await settle(a);
+  // B opens the same draft and goes on with it; A is left as it was.
+  const { page: b, problems: problemsB } = await openPlayground(browser.context, server.url, { clean: false });
+  assert.equal(await shownName(b), "A-name");
+  await b.fill('#form [data-path="InstanceName"]', "B-name-long-work");
+  await settle(b);
+  assert.equal(await draftName(b), "B-name-long-work");
+  // A reload of A (which opens the call in its address), then closing B and then A: B's work
+  // stays the draft.
+  await a.reload();
+  await a.waitForSelector("body[data-ready='true']");
+  assert.equal(await draftName(a), "B-name-long-work", "reloading A kept B's draft");
+  await b.fill('#form [data-path="InstanceName"]', "B-name-longer-work");
+  await settle(b);
+  await b.close({ runBeforeUnload: true });
+  await a.close({ runBeforeUnload: true });
+  const { page: next, problems: problemsNext } = await openPlayground(browser.context, server.url, { clean: false });
+  assert.equal(await shownName(next), "B-name-longer-work", "closing the older tab kept the newer draft");
+  // A tab with no edits of its own takes the other's draft when the user comes back to it
+  // (headless Chromium keeps every tab visible and focused: the focus is dispatched).
+  const { page: other, problems: problemsOther } = await openPlayground(browser.context, server.url, { clean: false });
+  await other.fill('#form [data-path="InstanceName"]', "from-the-other-tab");
+  await settle(other);
+  await next.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await settle(next);
+  assert.equal(await shownName(next), "from-the-other-tab");
+  assert.match(await next.textContent("#load-status"), /changed in another tab/);
+  // Its next edit goes on from there.
+  await next.fill('#form [data-path="InstanceCount"]', "3");
+  await settle(next);
+  const draft = await next.evaluate((key) => JSON.parse(localStorage.getItem(key)).params, `cloudplay.draft.${hai}`);
+  assert.equal(draft.InstanceName, "from-the-other-tab");
+  assert.equal(draft.InstanceCount, 3);
+  for (const p of [problems, problemsB, problemsNext, problemsOther]) noProblems(p);
+  await other.close();
+  await next.close();
 });
 
 test("JSON that does not parse blocks Send with the reason, Validation says so, and the typed text stays", async () => {
@@ -2022,6 +2239,75 @@ function fillStorage(page, prefix = "filler") {
     return keys;
   }, prefix);
 }
+
+/** The playground where the browser refuses the page its storage, as a strict privacy setting
+ *  does: reading localStorage or sessionStorage throws. */
+async function openWithoutStorage() {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    for (const name of ["localStorage", "sessionStorage"]) {
+      Object.defineProperty(window, name, { get() { throw new DOMException("Access is denied for this document.", "SecurityError"); } });
+    }
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='true']", { timeout: 20000 });
+  return { page, problems };
+}
+
+test("a draft the browser's storage refuses (full, or off) is kept for the visit: another API and back still has it, and the page says a reload would lose it", async () => {
+  const hai = "hai/2023-08-12/RunInstances";
+  const field = '#form [data-path="InstanceName"]';
+  const awayAndBack = async (page) => {
+    await chooseBySearch(page, "postgres", "postgres/2017-03-12/CreateResource");
+    await chooseBySearch(page, "RunInstances", hai);
+  };
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", hai);
+  const fillers = await fillStorage(page);
+  const typed = `typed-while-full-${"y".repeat(100)}`;
+  await page.fill(field, typed);
+  await settle(page);
+  assert.match(await page.textContent("#draft-status"), /could not be saved as the API's draft .*kept only while this page stays open/);
+  await awayAndBack(page);
+  assert.equal(await page.inputValue(field), typed, "the edit came back with its API");
+  assert.equal(await page.isVisible("#draft-status"), true, "and it is still not saved");
+  // Room again: the next edit is saved, and it is the stored draft that comes back.
+  await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), fillers);
+  await page.fill(field, "after-freeing");
+  await settle(page);
+  assert.equal(await page.isVisible("#draft-status"), false);
+  await page.evaluate((key) => localStorage.setItem(key, localStorage.getItem(key).replace("after-freeing", "stored")), `cloudplay.draft.${hai}`);
+  await awayAndBack(page);
+  assert.equal(await page.inputValue(field), "stored");
+  noProblems(problems);
+  await page.close();
+  // No storage at all: each switch used to open the example again.
+  const { page: off, problems: offProblems } = await openWithoutStorage();
+  await chooseBySearch(off, "RunInstances", hai);
+  await off.fill(field, "no-storage-typed");
+  await settle(off);
+  assert.equal(await off.isVisible("#draft-status"), true);
+  await awayAndBack(off);
+  assert.equal(await off.inputValue(field), "no-storage-typed");
+  noProblems(offProblems);
+  await off.close();
+});
+
+test("'Remember in this tab' where sessionStorage is blocked: unticked, and the page says the credentials cannot be remembered", async () => {
+  const { page, problems } = await openWithoutStorage();
+  await useDemoKey(page);
+  // Clicked, not checked: page.check would insist that the box ends up ticked.
+  await page.click("#remember");
+  assert.equal(await page.isChecked("#remember"), false, "the box does not claim they are remembered");
+  const said = await page.textContent("#cred-status");
+  assert.match(said, /cannot be remembered in this tab: they are in memory only/);
+  assert.doesNotMatch(said, /kept in this tab's sessionStorage/);
+  await page.selectOption("#lang", "zh");
+  assert.match(await page.textContent("#cred-status"), /无法在本标签页中记住凭证/);
+  noProblems(problems);
+  await page.close();
+});
 
 test("a call over 256 KB goes into the history without its parameters, and says so; the call stays as the draft", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);

@@ -31,6 +31,17 @@ const state = {
   placeholder: false,
   lastResponse: null,
   lastInputAt: 0,
+  // The draft of the API on show as this tab last read or wrote it ({apiId, text}), or null.
+  draftSeen: null,
+  // Another tab has saved this API's draft since (see `takeOtherTabsDraft`).
+  draftElsewhere: false,
+  // A link to an API this page does not have (yet): opened once an import adds it.
+  pendingLink: null,
+  // The address the visit opened with, while it is such a link: left as it is, so that a
+  // reload or a bookmark still has the link's call.
+  keptAddress: null,
+  // What loading an example or a history entry replaced, while its Undo is offered.
+  undo: null,
 };
 
 let search, form, json, creds, snippets, callHistory, verify;
@@ -100,19 +111,25 @@ function saveDraft({ now = false, paramsLength } = {}) {
   // A call opened from someone's link is not saved over the draft until it is edited.
   if (state.fromLink && state.fromLink === snapshot()) return;
   state.fromLink = null;
+  const draft = currentDraft();
+  // One pending draft at a time, and only this API's: another's is written before it is replaced.
+  if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
+  pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
+  if (!now && (paramsLength ?? JSON.stringify(state.params).length) + (draft.options.jsonText?.length ?? 0) > DRAFT_IDLE_OVER) writeDraft();
+  else writeDraft.flush();
+}
+
+/** The call on show as its API's draft keeps it: with the JSON being typed, unless it names a
+ *  credential (no parse can take that out). */
+function currentDraft() {
   const typed = json.valid ? undefined : $("json").value;
   const keptText = typed && !namesSecret(typed) ? typed : undefined;
-  const draft = {
+  return {
     params: state.params,
     region: state.region,
     // `formChanged`: the text and the form differ on a reload too, and the page says so again.
     options: { ...state.options, jsonText: keptText, formChanged: keptText && json.formChanged ? true : undefined },
   };
-  // One pending draft at a time, and only this API's: another's is written before it is replaced.
-  if (pendingDraft && pendingDraft.apiId !== state.apiId) writeDraft.flush();
-  pendingDraft = { apiId: state.apiId, draft, secrets: creds.secrets() };
-  if (!now && (paramsLength ?? JSON.stringify(state.params).length) + (keptText?.length ?? 0) > DRAFT_IDLE_OVER) writeDraft();
-  else writeDraft.flush();
 }
 
 let pendingDraft = null;
@@ -120,8 +137,28 @@ const writeDraft = debounce(() => {
   if (!pendingDraft) return;
   const { apiId, draft, secrets } = pendingDraft;
   pendingDraft = null;
-  showDraftSaved(drafts.save(apiId, draft, secrets));
+  const text = drafts.text(draft, secrets);
+  // Unchanged since this tab last read or wrote it: not written, since another tab may have
+  // saved newer work there since, which this copy would undo (a tab left open, then closed).
+  if (state.draftSeen?.apiId === apiId && state.draftSeen.text === text) return showDraftSaved(true);
+  const saved = drafts.save(apiId, text);
+  state.draftSeen = saved ? { apiId, text } : null;
+  showDraftSaved(saved);
 }, DRAFT_IDLE_MS);
+
+/** Another tab saved the draft of the API on show: taken here when the user comes back to this
+ *  tab, if it has no edits of its own not yet saved (they are never written over). Not at once:
+ *  the call would change under the eyes of someone reading it in a window beside the other. */
+function takeOtherTabsDraft() {
+  if (!state.draftElsewhere) return;
+  state.draftElsewhere = false;
+  const seen = state.draftSeen;
+  // JSON being typed that does not parse is unfinished work too, kept or not in the draft.
+  if (pendingDraft || state.fromLink || !json.valid || seen?.apiId !== state.apiId) return;
+  if (drafts.text(currentDraft(), creds.secrets()) !== seen.text) return;
+  selectApi(state.apiId);
+  notice(t("draft.fromOtherTab"));
+}
 
 /** Said once when the draft stops being saved (every keystroke tries again, and would
  *  re-announce it), and gone once it is saved again. */
@@ -130,6 +167,16 @@ function showDraftSaved(saved) {
   if (box.hidden === saved) return;
   box.hidden = saved;
   say(box, saved ? null : () => t("draft.notSaved"));
+}
+
+/** Says, once when it starts, that JSON being typed is not kept in the draft (see
+ *  `currentDraft`): otherwise only a reload would tell. */
+function showTextNotKept() {
+  const notKept = !json.valid && namesSecret($("json").value);
+  const box = $("json-not-kept");
+  if (box.hidden === !notKept) return;
+  box.hidden = !notKept;
+  say(box, notKept ? () => t("json.notKept") : null);
 }
 
 /** The call and settings as they stand, to tell whether anything changed. */
@@ -278,13 +325,18 @@ function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
   const tooLong = paramsLength > LINK_MAX_PARAMS;
   $("permalink").value = tooLong ? "" : permalink(safe);
   const hash = tooLong ? apiFragment(safe.api) : fragment(safe);
-  if (location.hash !== hash) window.history.replaceState(null, "", hash);
+  if (location.hash !== hash && location.hash !== state.keptAddress) window.history.replaceState(null, "", hash);
   const long = $("link-too-long");
   long.hidden = !tooLong;
   if (tooLong && long.textContent !== t("share.tooLong")) long.textContent = t("share.tooLong");
   // Said once, when it starts: the same text again would be announced again.
-  const leftOut = JSON.stringify(safe) !== JSON.stringify(shared());
-  const text = leftOut ? t("share.secretLeftOut") : "";
+  const whole = JSON.stringify(shared());
+  const leftOut = JSON.stringify(safe) !== whole;
+  // Told apart: a member named like a credential is left out, a held secret in any text is
+  // replaced (a short key matches ordinary words too, which would then change unexplained).
+  const replaced = leftOut && creds.secrets().some((s) => whole.includes(JSON.stringify(s).slice(1, -1)));
+  const named = leftOut && (namesSecret(whole) || !replaced);
+  const text = sentences([named ? t("share.secretLeftOut") : "", replaced ? t("share.secretReplaced") : ""]);
   const box = $("secret-left-out");
   box.hidden = !leftOut;
   if (box.textContent !== text) box.textContent = text;
@@ -293,6 +345,7 @@ function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
 /** Validate, sign and show: runs (debounced) after every change. */
 function update() {
   if (!state.spec) return;
+  if (state.undo && snapshot() !== state.undo.after) dropUndo();
   const started = performance.now();
   const c = call();
   try {
@@ -327,6 +380,7 @@ function update() {
   // Measured once: both ask how large the call is, and stringifying megabytes is slow.
   const paramsLength = JSON.stringify(state.params).length;
   saveDraft({ paramsLength });
+  showTextNotKept();
   renderPermalink(paramsLength);
   const renderedAt = performance.now();
   document.dispatchEvent(new CustomEvent("cloudplay:preview", { detail: { inputAt: state.lastInputAt, startedAt: started, renderedAt } }));
@@ -360,9 +414,13 @@ function selectApi(id, override, linkSettings) {
   // on the next (a fixed time kept in another API's draft would sign out of date). The first
   // API a visit opens brings the clock its draft was left with.
   const clock = state.apiId ? { tsMode: state.options.tsMode, fixedTs: state.options.fixedTs } : {};
+  dropUndo();
   state.apiId = id;
   state.spec = spec;
   const saved = drafts.load(id);
+  // A draft in memory only is not what storage holds: its next save tries storage again.
+  state.draftSeen = saved && !drafts.inMemoryOnly(id) ? { apiId: id, text: drafts.text(saved) } : null;
+  state.draftElsewhere = false;
   // A link to the call the draft already holds (the page's own address, on a reload) is the
   // draft: with its settings and any JSON still being typed.
   const savedSettings = chosenSettings(spec, saved?.options ?? {});
@@ -407,6 +465,8 @@ function selectApi(id, override, linkSettings) {
   delete state.options.formChanged;
   // Someone else's call: the draft it displaced stays saved until this one is edited.
   if (override && saved) state.fromLink = snapshot();
+  // The API the next visit opens, as when its draft is saved (someone's call, once edited).
+  else drafts.opened(id);
   $("response").replaceChildren();
   state.lastResponse = null;
   // The send line spoke of that answer (or of that call's problems).
@@ -422,14 +482,62 @@ function selectApi(id, override, linkSettings) {
 
 function loadExample(i) {
   const ex = state.spec.examples[i];
+  const point = undoPoint(state.apiId);
   state.params = structuredClone(ex.params ?? {});
   state.region = ex.region ?? state.region;
   if (ex.request?.method && state.spec.methods.includes(ex.request.method)) state.options.method = ex.request.method;
   renderSettings();
   form.render(state.spec, state.params);
   json.load(state.params);
-  say($("send-status"), () => t("example.loaded", { title: docText(ex.title) }));
   scheduleUpdate.flush();
+  offerUndo(point, () => t("example.loaded", { title: docText(ex.title) }));
+}
+
+/** What loading a call into `apiId` (an example, a history entry) replaces, as the drafts keep
+ *  it: the call on show, and the draft of the API loaded when that is another. */
+function undoPoint(apiId) {
+  const saved = apiId === state.apiId ? null : drafts.load(apiId);
+  return {
+    apiId: state.apiId,
+    text: drafts.text(currentDraft(), creds.secrets()),
+    target: apiId,
+    targetText: saved ? drafts.text(saved) : null,
+    before: snapshot(),
+  };
+}
+
+/** Says what was loaded (`said`) and, when it replaced another call, offers to undo it: the
+ *  load also became the draft, so that a slip loses nothing. The offer goes at the first edit
+ *  of the loaded call (undoing would lose it) or when another API opens. */
+function offerUndo(point, said) {
+  const after = snapshot();
+  const replaced = after !== point.before;
+  state.undo = replaced ? { ...point, after } : null;
+  say($("call-status"), () => (replaced
+    ? [said(), " ", h("button", { type: "button", class: "link", text: t("call.undo"), on: { click: () => undoLoad(point) } })]
+    : said()));
+}
+
+function dropUndo() {
+  if (!state.undo) return;
+  state.undo = null;
+  say($("call-status"), null);
+}
+
+/** Brings back the call a load replaced, as its draft, and the loaded API's own draft. */
+function undoLoad(point) {
+  // The loaded call is what goes: not written over the draft on the way (see `saveDraft`).
+  pendingDraft = null;
+  state.fromLink = snapshot();
+  if (point.target !== point.apiId) {
+    if (point.targetText) drafts.save(point.target, point.targetText);
+    else drafts.forget(point.target);
+  }
+  drafts.save(point.apiId, point.text);
+  selectApi(point.apiId);
+  say($("call-status"), () => t("call.restored"));
+  // The Undo button is gone: focus goes to the call it brought back.
+  $("params-heading").focus();
 }
 
 /** A parameter holding a credential being cleared is redacted now: once cleared, the page no
@@ -594,6 +702,8 @@ function relabel() {
 // ---- start -------------------------------------------------------------------------------------
 
 function wire() {
+  // A browser that cannot mask text (no -webkit-text-security) masks the secrets as passwords.
+  if (!CSS.supports("-webkit-text-security", "disc")) for (const input of document.querySelectorAll("input.secret")) input.type = "password";
   search = new ApiSearch({ input: $("search"), results: $("search-results"), count: $("search-count"), picker: $("api-picker") }, (id, how) => {
     selectApi(id);
     // From a search result, go on to the parameters; the picker keeps focus, so that arrow
@@ -627,11 +737,13 @@ function wire() {
   }, () => scheduleUpdate());
   snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {
+    const point = undoPoint(e.api);
     if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
     // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
     // on with: it becomes the draft at once, or switching away and back would lose it.
     state.fromLink = null;
     saveDraft();
+    offerUndo(point, () => t("history.loaded", { api: e.api }));
     // Load is at the foot of the page: the call it opened is up at the form.
     $("params-heading").focus();
   });
@@ -728,6 +840,11 @@ function wire() {
   window.addEventListener("pagehide", keepDraft);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") keepDraft();
+    else takeOtherTabsDraft();
+  });
+  window.addEventListener("focus", takeOtherTabsDraft);
+  window.addEventListener("storage", (e) => {
+    if (state.apiId && e.key === drafts.key(state.apiId) && e.newValue !== null) state.draftElsewhere = true;
   });
   window.addEventListener("hashchange", () => {
     const link = parseFragment(location.hash);
@@ -753,10 +870,12 @@ function openLink(link) {
   if (link.params === null || link.params === undefined) {
     // No call in the link (or none readable): the draft or the example, with the link's
     // settings on top of its own.
-    if (!selectApi(link.api, undefined, settings)) return { opened: false, notice: $("load-status").textContent };
+    if (!selectApi(link.api, undefined, settings)) return notOpened(link);
   } else if (!selectApi(link.api, { params: link.params, region: link.region, settings })) {
-    return { opened: false, notice: $("load-status").textContent };
+    return notOpened(link);
   }
+  state.pendingLink = null;
+  state.keptAddress = null;
   const said = [];
   if (link.params === null) said.push(t("page.badLink", { id: link.api }));
   // What the page could not take as asked: not this API's, or not with the other settings
@@ -765,6 +884,12 @@ function openLink(link) {
     state.options[key] !== value || (key === "contentType" && state.options.method !== "POST"));
   if (dropped.length) said.push(t("page.linkSettingDropped", { settings: dropped.map(([, value]) => value).join(", "), id: link.api }));
   return { opened: true, notice: sentences(said) || undefined };
+}
+
+/** A link whose API could not be opened: kept, to open once an import adds its API. */
+function notOpened(link) {
+  state.pendingLink = link;
+  return { opened: false, notice: $("load-status").textContent };
 }
 
 /** A message in the banner above the page (the one that says the engine is loading). */
@@ -830,7 +955,13 @@ function imported(status, run, keep) {
     if (report.added.length) {
       $("search").value = "";
       search.run();
-      selectApi(report.added[0]);
+      // The link the user came with, once its API is here, rather than the import's first.
+      const link = report.added.includes(state.pendingLink?.api) ? state.pendingLink : null;
+      if (!link) selectApi(report.added[0]);
+      else {
+        const opened = openLink(link);
+        if (opened.notice) notice(opened.notice);
+      }
     }
   } catch (e) {
     // A path that is only the package's argument name (apiJson, bundle) says nothing here:
@@ -886,6 +1017,8 @@ async function main() {
   let ok = false;
   const linked = link ? openLink(link) : null;
   ok = Boolean(linked?.opened);
+  // The API another one stands in for is not here: the address keeps the link meanwhile.
+  if (link && !ok) state.keptAddress = location.hash;
   if (!ok && drafts.lastApi()) ok = selectApi(drafts.lastApi());
   if (!ok && first) ok = selectApi(first);
   verify.refresh();

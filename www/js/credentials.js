@@ -30,9 +30,11 @@ export class CredentialsPanel {
     }
     for (const input of [this.idInput, this.keyInput, this.tokenInput]) input.addEventListener("input", () => this.changed());
     this.remember.addEventListener("change", () => {
-      if (this.remember.checked) credentialSlot.save(this.values());
-      else credentialSlot.clear();
-      this.say(this.remember.checked ? "cred.remembered" : "cred.memoryOnly");
+      if (!this.remember.checked) {
+        credentialSlot.clear();
+        return this.say("cred.memoryOnly");
+      }
+      if (this.keep()) this.say("cred.remembered");
     });
     this.clearButton.addEventListener("click", () => this.clear());
     this.demoButton?.addEventListener("click", () => {
@@ -67,8 +69,19 @@ export class CredentialsPanel {
 
   changed() {
     this.version += 1;
-    if (this.remember.checked) credentialSlot.save(this.values());
+    if (this.remember.checked) this.keep();
     this.onChange();
+  }
+
+  /** Saves the credentials in the tab's slot: whether it took them. Refused (sessionStorage
+   *  blocked or full), the box is unticked and the page says so, rather than claim they are
+   *  remembered; an older copy in the slot goes, or a reload would bring it back. */
+  keep() {
+    if (credentialSlot.save(this.values())) return true;
+    credentialSlot.clear();
+    this.remember.checked = false;
+    this.say("cred.cannotRemember");
+    return false;
   }
 
   clear() {

@@ -16,19 +16,20 @@ function read(storage, key, fallback) {
   }
 }
 
-/** Writes `value`; the error when the browser refuses (private mode, a full quota), else null. */
-function tryWrite(storage, key, value) {
+/** Writes `value` (`text`: as JSON already); the error when the browser refuses (private
+ *  mode, a full quota), else null. */
+function tryWrite(storage, key, value, text = JSON.stringify(value)) {
   try {
-    storage.setItem(PREFIX + key, JSON.stringify(value));
+    storage.setItem(PREFIX + key, text);
     return null;
   } catch (e) {
     return e;
   }
 }
 
-function write(storage, key, value) {
+function write(storage, key, value, text) {
   // Refused: the page goes on without persistence.
-  return !tryWrite(storage, key, value);
+  return !tryWrite(storage, key, value, text);
 }
 
 function isQuotaError(e) {
@@ -102,18 +103,43 @@ export const prefs = {
   set: (key, value) => local() && write(local(), `pref.${key}`, value),
 };
 
+/** Drafts the browser refused to keep (storage full or off), as text by API id: kept in memory
+ *  for the rest of the visit, so that switching to another API and back does not lose them. */
+const refused = new Map();
+
 /** A draft: {params, region, options}. Options hold algorithm, method, timestamp mode, etc. */
 export const drafts = {
+  /** The storage key of an API's draft, as a `storage` event names it. */
+  key: (apiId) => `${PREFIX}draft.${apiId}`,
   load(apiId) {
+    if (refused.has(apiId)) return JSON.parse(refused.get(apiId));
     return local() ? read(local(), `draft.${apiId}`, null) : null;
   },
-  /** Whether the draft was kept: false when storage is off or full. */
-  save(apiId, draft, secrets = []) {
-    if (!local()) return false;
+  /** Whether the draft of `apiId` is in memory only: the browser refused to keep it. */
+  inMemoryOnly: (apiId) => refused.has(apiId),
+  /** The text a draft is kept as, without `secrets` (see `withoutSecrets`): two drafts kept
+   *  as the same text are the same draft. */
+  text(draft, secrets = []) {
     const { params, region, options } = withoutSecrets(draft, secrets);
-    const saved = write(local(), `draft.${apiId}`, { params, region: region ?? "", options: options ?? {} });
-    write(local(), "lastApi", apiId);
+    return JSON.stringify({ params, region: region ?? "", options: options ?? {} });
+  },
+  /** Keeps `text` (see `text`) as the draft of `apiId`, the API the next visit opens: whether
+   *  the draft was kept, false when storage is off or full (it is then kept in memory). */
+  save(apiId, text) {
+    const saved = Boolean(local()) && write(local(), `draft.${apiId}`, null, text);
+    if (saved) refused.delete(apiId);
+    else refused.set(apiId, text);
+    this.opened(apiId);
     return saved;
+  },
+  /** Forgets the draft of `apiId`: the API opens with its example again. */
+  forget(apiId) {
+    refused.delete(apiId);
+    if (local()) remove(local(), `draft.${apiId}`);
+  },
+  /** Makes `apiId` the API the next visit opens. */
+  opened(apiId) {
+    if (local()) write(local(), "lastApi", apiId);
   },
   lastApi() {
     return local() ? read(local(), "lastApi", null) : null;
