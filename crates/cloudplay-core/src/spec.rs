@@ -16,6 +16,7 @@ use serde_json::{Number, Value};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::sign::Algorithm;
+use crate::time::UtcDateTime;
 
 /// The deepest nesting of parameters a spec may declare and a call may send. Real APIs stay
 /// far below it (cvm RunInstances reaches 4); the limit keeps recursion bounded on hostile input.
@@ -499,6 +500,33 @@ impl ApiSpec {
                 return bad(field, format!("must be non-empty letters, digits, '-', '_' or '.', got '{value}'"));
             }
         }
+        // The TC3 credential scope carries the service as written, and the vendor signs it
+        // in lower case: another spelling makes every signature fail.
+        if !self.service.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) {
+            return bad("service", format!("must be letters, digits, '-', '_' or '.', got '{}'", self.service));
+        }
+        for (field, value) in [("product", &self.product), ("service", &self.service)] {
+            if value.bytes().any(|b| b.is_ascii_uppercase()) {
+                return bad(
+                    field,
+                    format!(
+                        "must be in lower case, as the vendors write product codes ('{}'), got '{value}'",
+                        value.to_ascii_lowercase()
+                    ),
+                );
+            }
+        }
+        let dated =
+            self.version.len() == 10 && UtcDateTime::parse_iso8601(&format!("{}T00:00:00Z", self.version)).is_some();
+        if !dated {
+            return bad(
+                "version",
+                format!(
+                    "must be a date, YYYY-MM-DD with a real month and day, as both vendors write versions (2017-03-12), got '{}'",
+                    self.version
+                ),
+            );
+        }
         if self.endpoints.default.is_empty() || !is_host(&self.endpoints.default) {
             return bad("endpoints.default", format!("'{}' is not a host name", self.endpoints.default));
         }
@@ -683,6 +711,72 @@ mod tests {
         spec.params.push(p);
         let err = spec.check().unwrap_err();
         assert_eq!(err.message, "\"x\" is not a valid Int64 value");
+    }
+
+    /// A small valid spec with `patch`'s members set over it.
+    fn patched(patch: Value) -> ApiSpec {
+        let mut spec = json!({
+            "product": "demo", "version": "2020-01-01", "action": "Do", "style": "tencent-api3",
+            "endpoints": {"default": "demo.tencentcloudapi.com"},
+            "methods": ["POST"], "algorithms": ["TC3-HMAC-SHA256"],
+            "params": [
+                {"name": "Limit", "type": "int64", "min": 1, "max": 100},
+                {"name": "Name", "type": "string"},
+                {"name": "Filters", "type": "array", "items": {"type": "object", "fields": [{"name": "Name", "type": "string"}]}},
+                {"name": "Disk", "type": "object", "fields": [{"name": "Size", "type": "int64"}, {"name": "Tags", "type": "object"}]}
+            ]
+        });
+        for (k, v) in patch.as_object().unwrap() {
+            spec[k] = v.clone();
+        }
+        serde_json::from_value(spec).unwrap()
+    }
+
+    /// The path and message `check` refuses the patched spec with.
+    fn refusal(patch: Value) -> (String, String) {
+        let err = patched(patch.clone()).check().expect_err(&patch.to_string());
+        assert_eq!(err.kind, ErrorKind::InvalidSpec, "{err}");
+        (err.path.unwrap_or_default(), err.message)
+    }
+
+    fn accepted(patch: Value) {
+        if let Err(e) = patched(patch.clone()).check() {
+            panic!("{patch} is refused: {e}");
+        }
+    }
+
+    #[test]
+    fn service_and_product_are_lower_case_codes() {
+        accepted(json!({"service": "cvm"}));
+        accepted(json!({"service": ""}));
+        assert_eq!(
+            refusal(json!({"service": "CVM Service"})),
+            ("service".into(), "must be letters, digits, '-', '_' or '.', got 'CVM Service'".into())
+        );
+        assert_eq!(
+            refusal(json!({"service": "Cvm"})),
+            ("service".into(), "must be in lower case, as the vendors write product codes ('cvm'), got 'Cvm'".into())
+        );
+        assert_eq!(
+            refusal(json!({"product": "CVM"})),
+            ("product".into(), "must be in lower case, as the vendors write product codes ('cvm'), got 'CVM'".into())
+        );
+    }
+
+    #[test]
+    fn version_is_a_real_date() {
+        for ok in ["2017-03-12", "2024-02-29", "2014-05-26"] {
+            accepted(json!({ "version": ok }));
+        }
+        for bad in ["20170312", "v3", "2017-13-45", "2017-02-30", "2023-02-29", "2017-3-12", "2017-03-12x"] {
+            assert_eq!(
+                refusal(json!({ "version": bad })),
+                (
+                    "version".into(),
+                    format!("must be a date, YYYY-MM-DD with a real month and day, as both vendors write versions (2017-03-12), got '{bad}'")
+                ),
+            );
+        }
     }
 
     #[test]
