@@ -598,6 +598,16 @@ fn is_host(h: &str) -> bool {
         && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b':')
 }
 
+/// A type as a spec writes it (`int64`).
+fn type_name(ty: ParamType) -> String {
+    ty.variant_name().to_ascii_lowercase()
+}
+
+/// Whether a JSON number has no fraction; every float from 2^53 on is whole.
+fn is_whole(x: f64) -> bool {
+    x.abs() >= 9_007_199_254_740_992.0 || (x as i64) as f64 == x
+}
+
 fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
         return Err(Error::at(ErrorKind::InvalidSpec, path, format!("parameters nest deeper than {MAX_DEPTH} levels")));
@@ -618,8 +628,22 @@ fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> R
 fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()> {
     let bad =
         |field: &str, msg: &str| Err(Error::at(ErrorKind::InvalidSpec, format!("{here}.{field}"), msg.to_string()));
-    if (p.min.is_some() || p.max.is_some()) && !p.ty.is_number() {
-        return bad("min", "min/max apply to numbers only");
+    // The key named is the one the spec has, so that its author finds it.
+    let present = |keys: &[(&'static str, bool)]| keys.iter().find(|(_, given)| *given).map(|(key, _)| *key);
+    if !p.ty.is_number() {
+        if let Some(key) = present(&[("min", p.min.is_some()), ("max", p.max.is_some())]) {
+            return bad(key, &format!("{key} applies to numbers only, and the type is {}", type_name(p.ty)));
+        }
+    }
+    for (key, bound) in [("min", &p.min), ("max", &p.max)] {
+        let Some(b) = bound.as_ref().filter(|_| p.ty.is_integer()) else { continue };
+        if b.as_f64().is_some_and(|x| !is_whole(x)) {
+            return bad(key, &format!("must be a whole number, as {} values are, got {b}", type_name(p.ty)));
+        }
+        // validate would then say "-1 is below the minimum -1" of a value no uint64 can take.
+        if p.ty == ParamType::Uint64 && b.as_f64().is_some_and(|x| x < 0.0) {
+            return bad(key, &format!("a uint64 is never below 0, got {b}"));
+        }
     }
     if let (Some(lo), Some(hi)) = (&p.min, &p.max) {
         if crate::number::cmp_numbers(lo, hi) == Some(core::cmp::Ordering::Greater) {
@@ -632,14 +656,23 @@ fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()
     if p.multiple_of == Some(0) {
         return bad("multiple_of", "must be at least 1");
     }
-    if (p.min_length.is_some() || p.max_length.is_some() || p.format.is_some()) && p.ty != ParamType::String {
-        return bad("max_length", "lengths and formats apply to strings only");
+    if p.ty != ParamType::String {
+        let given = [
+            ("min_length", p.min_length.is_some()),
+            ("max_length", p.max_length.is_some()),
+            ("format", p.format.is_some()),
+        ];
+        if let Some(key) = present(&given) {
+            return bad(key, &format!("{key} applies to strings only, and the type is {}", type_name(p.ty)));
+        }
     }
     if matches!((p.min_length, p.max_length), (Some(lo), Some(hi)) if lo > hi) {
         return bad("max_length", "max_length is below min_length");
     }
-    if (p.min_items.is_some() || p.max_items.is_some()) && p.ty != ParamType::Array {
-        return bad("max_items", "item counts apply to arrays only");
+    if p.ty != ParamType::Array {
+        if let Some(key) = present(&[("min_items", p.min_items.is_some()), ("max_items", p.max_items.is_some())]) {
+            return bad(key, &format!("{key} applies to arrays only, and the type is {}", type_name(p.ty)));
+        }
     }
     if matches!((p.min_items, p.max_items), (Some(lo), Some(hi)) if lo > hi) {
         return bad("max_items", "max_items is below min_items");
@@ -665,18 +698,17 @@ fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()
         return bad("allowed", "allowed values apply to scalars only");
     }
     for (i, v) in p.allowed.iter().enumerate() {
-        if !crate::validate::conforms(p, v) {
-            return Err(Error::at(
-                ErrorKind::InvalidSpec,
-                format!("{here}.allowed[{i}]"),
-                format!("{v} is not a valid {} value", p.ty.variant_name()),
-            ));
+        let key = format!("allowed[{i}]");
+        if !crate::validate::conforms(&Param::new("", p.ty), v) {
+            return bad(&key, &format!("{v} is not a valid {} value", p.ty.variant_name()));
+        }
+        // Of the type, but outside the parameter's bounds, length or format: said as such.
+        if let Some(why) = crate::validate::flaw(p, v, &key) {
+            return bad(&key, &why);
         }
     }
-    if let Some(d) = &p.default {
-        if !crate::validate::conforms(p, d) {
-            return bad("default", "the default breaks the parameter's own type or rules");
-        }
+    if let Some(why) = p.default.as_ref().and_then(|d| crate::validate::flaw(p, d, "default")) {
+        return bad("default", &why);
     }
     check_params(spec, &p.fields, &format!("{here}.fields"), depth + 1)
 }
@@ -777,6 +809,98 @@ mod tests {
                 ),
             );
         }
+    }
+
+    /// `params` with `Limit` given these members over `{"name": "Limit"}`.
+    fn limit(members: Value) -> Value {
+        let mut p = json!({"name": "Limit"});
+        for (k, v) in members.as_object().unwrap() {
+            p[k] = v.clone();
+        }
+        json!({ "params": [p] })
+    }
+
+    #[test]
+    fn a_rule_for_another_type_is_named_by_the_key_given() {
+        for (members, key, rule) in [
+            (
+                json!({"type": "int64", "format": "ipv4"}),
+                "format",
+                "format applies to strings only, and the type is int64",
+            ),
+            (
+                json!({"type": "int64", "min_length": 1}),
+                "min_length",
+                "min_length applies to strings only, and the type is int64",
+            ),
+            (
+                json!({"type": "bool", "max_length": 1}),
+                "max_length",
+                "max_length applies to strings only, and the type is bool",
+            ),
+            (
+                json!({"type": "string", "min_items": 1}),
+                "min_items",
+                "min_items applies to arrays only, and the type is string",
+            ),
+            (
+                json!({"type": "string", "max_items": 1}),
+                "max_items",
+                "max_items applies to arrays only, and the type is string",
+            ),
+            (json!({"type": "string", "max": 5}), "max", "max applies to numbers only, and the type is string"),
+            (json!({"type": "string", "min": 5}), "min", "min applies to numbers only, and the type is string"),
+        ] {
+            assert_eq!(refusal(limit(members)), (format!("params.Limit.{key}"), rule.into()));
+        }
+    }
+
+    #[test]
+    fn bounds_fit_the_integer_type() {
+        accepted(limit(json!({"type": "uint64", "min": 0, "max": 5})));
+        accepted(limit(json!({"type": "int64", "min": -1, "max": 2.0})));
+        accepted(limit(json!({"type": "float", "min": -0.5, "max": 0.5})));
+        for (members, key, rule) in [
+            (json!({"type": "uint64", "min": -1}), "min", "a uint64 is never below 0, got -1"),
+            (json!({"type": "uint64", "max": -3}), "max", "a uint64 is never below 0, got -3"),
+            (json!({"type": "int64", "min": 0.5}), "min", "must be a whole number, as int64 values are, got 0.5"),
+            (json!({"type": "uint64", "max": 9.75}), "max", "must be a whole number, as uint64 values are, got 9.75"),
+        ] {
+            assert_eq!(refusal(limit(members)), (format!("params.Limit.{key}"), rule.into()));
+        }
+    }
+
+    #[test]
+    fn an_allowed_value_of_the_type_outside_the_bounds_is_said_to_be_outside() {
+        let base = json!({"type": "int64", "min": 1, "max": 100});
+        let with = |more: Value| {
+            let mut m = base.clone();
+            for (k, v) in more.as_object().unwrap() {
+                m[k] = v.clone();
+            }
+            limit(m)
+        };
+        accepted(with(json!({"allowed": [1, "50", 100], "default": 50})));
+        assert_eq!(
+            refusal(with(json!({"allowed": [0, 500]}))),
+            ("params.Limit.allowed[0]".into(), "allowed[0] = 0 is below the minimum 1.".into())
+        );
+        assert_eq!(
+            refusal(with(json!({"allowed": [5, 500]}))),
+            ("params.Limit.allowed[1]".into(), "allowed[1] = 500 is above the maximum 100.".into())
+        );
+        assert_eq!(
+            refusal(with(json!({"allowed": [5, "x"]}))),
+            ("params.Limit.allowed[1]".into(), "\"x\" is not a valid Int64 value".into())
+        );
+        assert_eq!(
+            refusal(with(json!({"allowed": [5, 10], "default": 7}))),
+            ("params.Limit.default".into(), "default = '7' is not one of: 5, 10.".into())
+        );
+        assert_eq!(
+            refusal(limit(json!({"type": "string", "max_length": 2, "allowed": ["ab", "abc"]}))),
+            ("params.Limit.allowed[1]".into(), "allowed[1] has 3 characters; it may have at most 2.".into())
+        );
     }
 
     #[test]
