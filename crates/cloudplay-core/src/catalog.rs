@@ -350,6 +350,8 @@ mod tests {
     fn thin_copy(id: &str) -> ApiSpec {
         let mut spec = builtin_spec(id).unwrap().unwrap();
         spec.params.truncate(1);
+        // Its rules name parameters cut off.
+        spec.rules.clear();
         spec
     }
 

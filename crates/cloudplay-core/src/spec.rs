@@ -582,6 +582,21 @@ impl ApiSpec {
             if rule.when.field.is_empty() || rule.require.is_empty() || rule.require.iter().any(String::is_empty) {
                 return bad(&format!("rules[{i}]"), String::from("needs a 'when.field' and non-empty 'require' names"));
             }
+            let at = |key: &str, why: String| Error::at(ErrorKind::InvalidSpec, format!("rules[{i}].{key}"), why);
+            let target = self.rule_target(&rule.when.field).map_err(|why| at("when.field", why))?;
+            if let (Some(p), Some(want)) = (target, &rule.when.equals) {
+                if !could_equal(p, want) {
+                    let why = crate::validate::flaw(p, want, "when.equals").unwrap_or_default();
+                    let field = &rule.when.field;
+                    return Err(at(
+                        "when.equals",
+                        format!("{field} can never be {want} in a valid call, so the rule never applies: {why}"),
+                    ));
+                }
+            }
+            for (j, need) in rule.require.iter().enumerate() {
+                self.rule_target(need).map_err(|why| at(&format!("require[{j}]"), why))?;
+            }
         }
         for (i, ex) in self.examples.iter().enumerate() {
             if !matches!(ex.params, Value::Object(_) | Value::Null) {
@@ -589,6 +604,63 @@ impl ApiSpec {
             }
         }
         Ok(())
+    }
+}
+
+impl ApiSpec {
+    /// The parameter a rule's dotted path names, reached as validation reaches it: through
+    /// objects only. `None` past an object that takes any members, where nothing is known.
+    fn rule_target(&self, dotted: &str) -> core::result::Result<Option<&Param>, String> {
+        let mut fields: &[Param] = &self.params;
+        let mut at = 0;
+        for part in dotted.split('.') {
+            let (walked, rest) = (&dotted[..at], &dotted[at..]);
+            at += part.len() + 1;
+            let Some(p) = fields.iter().find(|p| p.name == part) else {
+                // Alibaba names some parameters with a dot ("SystemDisk.Size"); a rule's path
+                // reads the dot as a step into an object.
+                let why = if fields.iter().any(|p| p.name == rest) {
+                    format!("'{rest}' has a dot in its name, which a rule's path reads as a step into an object: no rule can name it")
+                } else if walked.is_empty() {
+                    format!("'{dotted}' is not a parameter of this API")
+                } else {
+                    format!("'{dotted}' names no parameter: {} has no field '{part}'", &walked[..walked.len() - 1])
+                };
+                return Err(why);
+            };
+            if at > dotted.len() {
+                return Ok(Some(p));
+            }
+            match (p.ty, self.fields_of(p)) {
+                (ParamType::Object, Some(inner)) => fields = inner,
+                (ParamType::Object, None) => return Ok(None),
+                (ParamType::Array, _) => {
+                    return Err(format!(
+                        "'{dotted}' goes through the array {}{part}: a rule reaches fields through objects only, so it would never apply",
+                        walked
+                    ))
+                }
+                (ty, _) => {
+                    return Err(format!("'{dotted}' goes into {walked}{part}, a {}, which has no fields", type_name(ty)))
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Whether some value a call may send for `p` is equal to `want` as rules compare: `12`,
+/// `12.0` and `"12"` are one integer.
+fn could_equal(p: &Param, want: &Value) -> bool {
+    let int = crate::number::integer_of(want)
+        .ok()
+        .or_else(|| want.as_f64().filter(|x| is_whole(*x) && x.abs() < 9_007_199_254_740_992.0).map(|x| x as i128));
+    match int {
+        Some(i) => {
+            let number = crate::number::int_to_number(i).map(Value::Number);
+            number.into_iter().chain([Value::String(i.to_string())]).any(|v| crate::validate::conforms(p, &v))
+        }
+        None => crate::validate::conforms(p, want),
     }
 }
 
@@ -901,6 +973,87 @@ mod tests {
             refusal(limit(json!({"type": "string", "max_length": 2, "allowed": ["ab", "abc"]}))),
             ("params.Limit.allowed[1]".into(), "allowed[1] has 3 characters; it may have at most 2.".into())
         );
+    }
+
+    fn rule(when: Value, require: &[&str]) -> Value {
+        json!({ "rules": [{ "when": when, "require": require }] })
+    }
+
+    #[test]
+    fn rules_name_fields_validation_can_reach() {
+        accepted(rule(json!({"field": "Limit"}), &["Name", "Disk.Size"]));
+        // An object without fields takes any member, so any path under it may be sent.
+        accepted(rule(json!({"field": "Disk.Tags.Owner.Id"}), &["Disk.Tags.Team"]));
+        // Rules compare 12 and "12" as one integer, for a string field too.
+        for (field, equals) in
+            [("Limit", json!("12")), ("Limit", json!(12.0)), ("Name", json!(12)), ("Disk.Size", json!(-3))]
+        {
+            accepted(rule(json!({"field": field, "equals": equals}), &["Name"]));
+        }
+        for (when, require, path, why) in [
+            (json!({"field": "Limit"}), &["Nope"][..], "rules[0].require[0]", "'Nope' is not a parameter of this API"),
+            (json!({"field": "Limit"}), &["Name", "Disk.Nope"], "rules[0].require[1]", "'Disk.Nope' names no parameter: Disk has no field 'Nope'"),
+            (json!({"field": "Nope"}), &["Name"], "rules[0].when.field", "'Nope' is not a parameter of this API"),
+            (
+                json!({"field": "Filters.Name"}),
+                &["Name"],
+                "rules[0].when.field",
+                "'Filters.Name' goes through the array Filters: a rule reaches fields through objects only, so it would never apply",
+            ),
+            (json!({"field": "Limit"}), &["Name.First"], "rules[0].require[0]", "'Name.First' goes into Name, a string, which has no fields"),
+            (
+                json!({"field": "Limit", "equals": "x"}),
+                &["Name"],
+                "rules[0].when.equals",
+                "Limit can never be \"x\" in a valid call, so the rule never applies: when.equals must be an integer (int64, a JSON number or a decimal string), got 'x'.",
+            ),
+            (
+                json!({"field": "Disk.Size", "equals": 2.5}),
+                &["Name"],
+                "rules[0].when.equals",
+                "Disk.Size can never be 2.5 in a valid call, so the rule never applies: when.equals must be an integer (int64, a JSON number or a decimal string), got a fractional number.",
+            ),
+            (
+                json!({"field": "Limit", "equals": 500}),
+                &["Name"],
+                "rules[0].when.equals",
+                "Limit can never be 500 in a valid call, so the rule never applies: when.equals = 500 is above the maximum 100.",
+            ),
+        ] {
+            assert_eq!(refusal(rule(when.clone(), require)), (path.into(), why.into()), "{when} {require:?}");
+        }
+        // A name with a dot in it is not a path a rule can take.
+        let mut dotted = rule(json!({"field": "SystemDisk.Size"}), &["Name"]);
+        dotted["params"] = json!([{"name": "SystemDisk.Size", "type": "int64"}, {"name": "Name", "type": "string"}]);
+        assert_eq!(
+            refusal(dotted),
+            (
+                "rules[0].when.field".into(),
+                "'SystemDisk.Size' has a dot in its name, which a rule's path reads as a step into an object: no rule can name it".into()
+            )
+        );
+    }
+
+    #[test]
+    fn the_paths_refused_in_rules_are_the_ones_validation_never_matches() {
+        let codes = |spec: &ApiSpec, params: Value| -> Vec<String> {
+            crate::validate::validate(spec, &params).into_iter().map(|v| format!("{} {}", v.path, v.code)).collect()
+        };
+        // Through an object the rule fires; through an array it never does.
+        let through_object = patched(rule(json!({"field": "Disk.Size"}), &["Name"]));
+        assert_eq!(codes(&through_object, json!({"Disk": {"Size": 5}})), ["Name MissingParameter"]);
+        let through_array = patched(rule(json!({"field": "Filters.Name"}), &["Limit"]));
+        assert!(codes(&through_array, json!({"Filters": [{"Name": "a"}]})).is_empty());
+        // A required name the spec lacks makes the call impossible: missing, or unknown when given.
+        let nope = patched(rule(json!({"field": "Limit"}), &["Nope"]));
+        assert_eq!(codes(&nope, json!({"Limit": 5})), ["Nope MissingParameter"]);
+        assert_eq!(codes(&nope, json!({"Limit": 5, "Nope": 1})), ["Nope UnknownParameter"]);
+        // No valid int64 is "x": a call where the rule fires is refused for Limit itself.
+        let never = patched(rule(json!({"field": "Limit", "equals": "x"}), &["Name"]));
+        assert!(codes(&never, json!({"Limit": 5})).is_empty());
+        assert!(codes(&never, json!({"Limit": "x"})).contains(&"Limit InvalidParameter".into()));
+        let twelve = patched(rule(json!({"field": "Name", "equals": 12}), &["Limit"]));
+        assert_eq!(codes(&twelve, json!({"Name": "12"})), ["Limit MissingParameter"]);
     }
 
     #[test]
