@@ -81,6 +81,18 @@ impl ApiStyle {
         }
     }
 
+    /// The style as a spec writes it, the vendor domain its API hosts are under, and their
+    /// shape as a refusal says it.
+    fn hosts(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            ApiStyle::TencentApi3 => ("tencent-api3", "tencentcloudapi.com", "*.tencentcloudapi.com"),
+            ApiStyle::TencentLegacy => ("tencent-legacy", "api.qcloud.com", "*.api.qcloud.com"),
+            ApiStyle::AlibabaRpc => {
+                ("alibaba-rpc", "aliyuncs.com", "<product>[.<region>].aliyuncs.com (not an OSS bucket's)")
+            }
+        }
+    }
+
     pub fn is_tencent(self) -> bool {
         !matches!(self, ApiStyle::AlibabaRpc)
     }
@@ -542,6 +554,23 @@ impl ApiSpec {
         }
         if !self.endpoints.path.starts_with('/') {
             return bad("endpoints.path", String::from("must start with '/'"));
+        }
+        // prepare signs real requests, credentials and all, for these hosts; a call may still
+        // name another endpoint of its own.
+        let (style, domain, shape) = self.style.hosts();
+        let foreign = |at: &str, host: &str, shown: &str| {
+            if crate::hosts::is_api_host_under(host, domain) {
+                return Ok(());
+            }
+            bad(at, format!("'{shown}' is not an API host of the style's vendor: {style} APIs are served from {shape}"))
+        };
+        foreign("endpoints.default", &self.endpoints.default, &self.endpoints.default)?;
+        for (region, host) in &self.endpoints.regions {
+            foreign(&format!("endpoints.regions.{region}"), host, host)?;
+        }
+        if let Some(p) = &self.endpoints.pattern {
+            // A region id of the shape both vendors use, which an Alibaba host must have.
+            foreign("endpoints.pattern", &p.replace("{region}", "cn-hangzhou"), p)?;
         }
         if self.methods.is_empty() {
             return bad("methods", String::from("must list at least one of GET, POST"));
@@ -1054,6 +1083,65 @@ mod tests {
         assert!(codes(&never, json!({"Limit": "x"})).contains(&"Limit InvalidParameter".into()));
         let twelve = patched(rule(json!({"field": "Name", "equals": 12}), &["Limit"]));
         assert_eq!(codes(&twelve, json!({"Name": "12"})), ["Limit MissingParameter"]);
+    }
+
+    #[test]
+    fn endpoints_are_hosts_of_the_style_vendor() {
+        let alibaba = |endpoints: Value| json!({"style": "alibaba-rpc", "algorithms": ["ACS3-HMAC-SHA256"], "endpoints": endpoints});
+        accepted(
+            json!({"endpoints": {"default": "cvm.ap-guangzhou.tencentcloudapi.com", "regions": {"ap-beijing": "cvm.ap-beijing.tencentcloudapi.com"}, "pattern": "cvm.{region}.tencentcloudapi.com"}}),
+        );
+        accepted(
+            json!({"style": "tencent-legacy", "algorithms": ["TC-HmacSHA1"], "endpoints": {"default": "cvm.api.qcloud.com", "path": "/v2/index.php"}}),
+        );
+        accepted(alibaba(
+            json!({"default": "ecs.aliyuncs.com", "regions": {"ap-southeast-1": "ecs.ap-southeast-1.aliyuncs.com"}, "pattern": "ecs.{region}.aliyuncs.com"}),
+        ));
+        let tc3 = "tencent-api3 APIs are served from *.tencentcloudapi.com";
+        let ali = "alibaba-rpc APIs are served from <product>[.<region>].aliyuncs.com (not an OSS bucket's)";
+        for (patch, path, host, served) in [
+            (json!({"endpoints": {"default": "evil.example.com"}}), "endpoints.default", "evil.example.com", tc3),
+            (json!({"endpoints": {"default": "cvm.api.qcloud.com"}}), "endpoints.default", "cvm.api.qcloud.com", tc3),
+            (
+                json!({"endpoints": {"default": "cvm.tencentcloudapi.com", "regions": {"ap-beijing": "evil.example.com"}}}),
+                "endpoints.regions.ap-beijing",
+                "evil.example.com",
+                tc3,
+            ),
+            (
+                json!({"endpoints": {"default": "cvm.tencentcloudapi.com", "pattern": "{region}.evil.example.com"}}),
+                "endpoints.pattern",
+                "{region}.evil.example.com",
+                tc3,
+            ),
+            (
+                json!({"style": "tencent-legacy", "algorithms": ["TC-HmacSHA1"], "endpoints": {"default": "cvm.tencentcloudapi.com"}}),
+                "endpoints.default",
+                "cvm.tencentcloudapi.com",
+                "tencent-legacy APIs are served from *.api.qcloud.com",
+            ),
+            (
+                alibaba(json!({"default": "ecs.tencentcloudapi.com"})),
+                "endpoints.default",
+                "ecs.tencentcloudapi.com",
+                ali,
+            ),
+            (
+                alibaba(json!({"default": "bucket.oss-cn-hangzhou.aliyuncs.com"})),
+                "endpoints.default",
+                "bucket.oss-cn-hangzhou.aliyuncs.com",
+                ali,
+            ),
+            (
+                alibaba(json!({"default": "ecs.aliyuncs.com", "pattern": "{region}.ecs.aliyuncs.com"})),
+                "endpoints.pattern",
+                "{region}.ecs.aliyuncs.com",
+                ali,
+            ),
+        ] {
+            let why = format!("'{host}' is not an API host of the style's vendor: {served}");
+            assert_eq!(refusal(patch.clone()), (path.into(), why), "{patch}");
+        }
     }
 
     #[test]
