@@ -627,6 +627,23 @@ impl ApiSpec {
                 self.rule_target(need).map_err(|why| at(&format!("require[{j}]"), why))?;
             }
         }
+        if self.rate_limit.as_ref().is_some_and(|r| r.per_second == 0) {
+            return bad(
+                "rate_limit.per_second",
+                String::from("must be at least 1 (the simulator takes 0 as no limit at all); leave rate_limit out where none is documented"),
+            );
+        }
+        for (i, e) in self.errors.iter().enumerate() {
+            if e.code.is_empty() {
+                return bad(&format!("errors[{i}].code"), String::from("must not be empty"));
+            }
+            if let Some(status) = e.http_status.filter(|s| !(100..=599).contains(s)) {
+                return bad(
+                    &format!("errors[{i}].http_status"),
+                    format!("must be an HTTP status, 100 to 599, got {status}"),
+                );
+            }
+        }
         for (i, ex) in self.examples.iter().enumerate() {
             if !matches!(ex.params, Value::Object(_) | Value::Null) {
                 return bad(&format!("examples[{i}].params"), String::from("must be a JSON object"));
@@ -729,6 +746,15 @@ fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> R
 fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()> {
     let bad =
         |field: &str, msg: &str| Err(Error::at(ErrorKind::InvalidSpec, format!("{here}.{field}"), msg.to_string()));
+    if p.location.is_some() && spec.style.is_tencent() {
+        return bad(
+            "location",
+            "only Alibaba RPC parameters have a location: a Tencent API's style decides where each goes",
+        );
+    }
+    if matches!(&p.format, Some(Format::Prefix(prefix)) if prefix.is_empty()) {
+        return bad("format.prefix", "must not be empty: every string starts with ''");
+    }
     // The key named is the one the spec has, so that its author finds it.
     let present = |keys: &[(&'static str, bool)]| keys.iter().find(|(_, given)| *given).map(|(key, _)| *key);
     if !p.ty.is_number() {
@@ -1142,6 +1168,49 @@ mod tests {
             let why = format!("'{host}' is not an API host of the style's vendor: {served}");
             assert_eq!(refusal(patch.clone()), (path.into(), why), "{patch}");
         }
+    }
+
+    #[test]
+    fn small_slips_are_named() {
+        let param = |members: Value| {
+            let mut p = json!({"name": "Name", "type": "string"});
+            for (k, v) in members.as_object().unwrap() {
+                p[k] = v.clone();
+            }
+            json!({ "params": [p] })
+        };
+        accepted(
+            json!({"rate_limit": {"per_second": 1}, "errors": [{"code": "InternalError", "http_status": 500}, {"code": "A", "http_status": 100}, {"code": "B", "http_status": 599}]}),
+        );
+        accepted(param(json!({"format": {"prefix": "app-"}})));
+        accepted(
+            json!({"style": "alibaba-rpc", "algorithms": ["ACS3-HMAC-SHA256"], "endpoints": {"default": "ecs.aliyuncs.com"}, "params": [{"name": "Name", "type": "string", "location": "body"}]}),
+        );
+        // Real metadata has such pairs (ECS Tag key/Key, dnspod Subdomain/SubDomain): kept.
+        accepted(json!({"params": [{"name": "Key", "type": "string"}, {"name": "key", "type": "string"}]}));
+        for (patch, path, why) in [
+            (
+                param(json!({"location": "query"})),
+                "params.Name.location",
+                "only Alibaba RPC parameters have a location: a Tencent API's style decides where each goes",
+            ),
+            (param(json!({"format": {"prefix": ""}})), "params.Name.format.prefix", "must not be empty: every string starts with ''"),
+            (
+                json!({"rate_limit": {"per_second": 0}}),
+                "rate_limit.per_second",
+                "must be at least 1 (the simulator takes 0 as no limit at all); leave rate_limit out where none is documented",
+            ),
+            (json!({"errors": [{"code": "A"}, {"code": ""}]}), "errors[1].code", "must not be empty"),
+            (json!({"errors": [{"code": "A", "http_status": 99}]}), "errors[0].http_status", "must be an HTTP status, 100 to 599, got 99"),
+            (json!({"errors": [{"code": "A", "http_status": 600}]}), "errors[0].http_status", "must be an HTTP status, 100 to 599, got 600"),
+        ] {
+            assert_eq!(refusal(patch.clone()), (path.into(), why.into()), "{patch}");
+        }
+        let mut legacy = param(json!({"location": "body"}));
+        legacy["style"] = json!("tencent-legacy");
+        legacy["algorithms"] = json!(["TC-HmacSHA1"]);
+        legacy["endpoints"] = json!({"default": "cvm.api.qcloud.com"});
+        assert_eq!(refusal(legacy).0, "params.Name.location");
     }
 
     #[test]
