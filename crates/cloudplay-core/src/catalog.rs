@@ -177,7 +177,7 @@ impl Catalog {
             };
             // Read from its own text, so that an error names the member at fault.
             let text = serde_json::to_string(&item).unwrap_or_default();
-            let spec: ApiSpec = crate::json::typed_arg(&text, "").map_err(|e| Error {
+            let spec: ApiSpec = crate::json::typed_doc(&text, "").map_err(|e| Error {
                 kind: ErrorKind::InvalidSpec,
                 path: Some(at(e.path.as_deref())),
                 ..e
@@ -350,6 +350,8 @@ mod tests {
     fn thin_copy(id: &str) -> ApiSpec {
         let mut spec = builtin_spec(id).unwrap().unwrap();
         spec.params.truncate(1);
+        // Its rules name parameters cut off.
+        spec.rules.clear();
         spec
     }
 
@@ -413,6 +415,47 @@ mod tests {
             catalog.add_specs(&serde_json::to_string(&copy).unwrap()).unwrap().added,
             ["haicopy/2023-08-12/RunOne"]
         );
+    }
+
+    #[test]
+    fn a_shape_error_deep_in_a_spec_names_the_member_at_fault() {
+        let base = serde_json::to_value(builtin_spec("hai/2023-08-12/RunInstances").unwrap().unwrap()).unwrap();
+        let list = |fields: serde_json::Value| serde_json::json!({"name": "L", "type": "array", "items": {"type": "object", "fields": fields}});
+        for (param, path, message) in [
+            (
+                list(serde_json::json!([{"name": "A", "type": "string"}, {"name": "X", "type": "integer"}])),
+                "spec.params[1].items.fields[1].type",
+                "'integer' is not one of `string`, `int64`, `uint64`, `float`, `bool`, `object`, `array`",
+            ),
+            (list(serde_json::json!([{"name": "X"}])), "spec.params[1].items.fields[0]", "missing field `type`"),
+            (
+                list(serde_json::json!([{"name": "X", "type": "string", "requried": true}])),
+                "spec.params[1].items.fields[0].requried",
+                "is not a known field: expected one of `name`, `type`, `required`, `default`, `allowed`, `min`, `max`, `multiple_of`, `min_length`, `max_length`, `min_items`, `max_items`, `format`, `value_code`, `items`, `fields`, `ref`, `location`, `deprecated`, `doc`, `example`",
+            ),
+            (
+                serde_json::json!({"name": "L", "type": "string", "format": {"prefix": 5}}),
+                "spec.params[1].format.prefix",
+                "invalid type: the number `5`, expected a string",
+            ),
+        ] {
+            let mut spec = base.clone();
+            spec["params"][1] = param;
+            let e = Catalog::new().add_specs(&spec.to_string()).unwrap_err();
+            assert_eq!((e.kind, e.path.as_deref(), e.message.as_str()), (ErrorKind::InvalidSpec, Some(path), message));
+            // In a list, after the spec's own place.
+            let e = Catalog::new().add_specs(&serde_json::json!([base, spec]).to_string()).unwrap_err();
+            assert_eq!(e.path.unwrap(), path.replacen("spec", "specs[1]", 1));
+        }
+        // Names with the characters a JSON pointer escapes.
+        let mut spec = base.clone();
+        spec["structs"] = serde_json::json!({"A/B~C": [{"name": "X", "type": "text"}]});
+        let e = Catalog::new().add_specs(&spec.to_string()).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("spec.structs.A/B~C[0].type"), "{}", e.message);
+        let mut spec = base;
+        spec["methods"] = "POST".into();
+        let e = Catalog::new().add_specs(&spec.to_string()).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("spec.methods"), "{}", e.message);
     }
 
     #[test]

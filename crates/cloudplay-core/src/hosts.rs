@@ -41,6 +41,12 @@ pub fn is_vendor_api_host(host: &str) -> bool {
     })
 }
 
+/// Whether `host` is a vendor API endpoint under `domain`, one of [`VENDOR_DOMAINS`].
+pub fn is_api_host_under(host: &str, domain: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    is_vendor_api_host(&host) && host.strip_suffix(domain).is_some_and(|labels| labels.ends_with('.'))
+}
+
 /// The product a Tencent API 3.0 host names (`hai` of `hai.ap-guangzhou.tencentcloudapi.com`;
 /// no port, a trailing dot and any case allowed), if `host` is one.
 pub fn tencent_api3_product(host: &str) -> Option<&str> {

@@ -93,7 +93,14 @@ impl<'de> Visitor<'de> for Unique {
 /// members show it.
 pub fn typed_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
     not_a_list(text, arg)?;
-    typed(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
+    typed(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop), false))
+}
+
+/// [`typed_arg`] for a document as deep as an API spec: the member at fault is followed down
+/// through objects and lists (`params[1].items.fields[0].type`), not only to a list's element.
+pub fn typed_doc<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
+    not_a_list(text, arg)?;
+    typed(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop), true))
 }
 
 /// [`typed_arg`] straight from the text, without a [`Value`] first: for the call that
@@ -102,7 +109,7 @@ pub fn typed_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error>
 /// code). A name given twice is refused here too, by serde.
 pub fn hot_arg<T: DeserializeOwned>(text: &str, arg: &str) -> Result<T, Error> {
     not_a_list(text, arg)?;
-    serde_json::from_str(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop)))
+    serde_json::from_str(text).map_err(|e| member_at_fault(text, arg, &e, &|v| T::deserialize(v).map(drop), false))
 }
 
 /// Every argument is an object, which serde would also read from a list of its fields in
@@ -148,7 +155,7 @@ type Read<'a> = &'a dyn Fn(Value) -> Result<(), serde_json::Error>;
 /// serde's errors do not say where they arose, so each member is read again on its own:
 /// alone in an object, a member with the wrong type or an unknown name still fails, while
 /// the others are only missing. Only on failure, so it costs nothing when the read succeeds.
-fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>) -> Error {
+fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>, deep: bool) -> Error {
     let message = e.to_string();
     // Read from text (hot_arg), a shape error ends with its place; the names below need the
     // bare message. A syntax error keeps its place: no member explains it.
@@ -185,7 +192,8 @@ fn member_at_fault(text: &str, arg: &str, e: &serde_json::Error, read: Read<'_>)
         alone.insert(name, value);
         let Err(e) = read(Value::Object(alone.clone())) else { continue };
         let why = e.to_string();
-        let at = element_at_fault(&alone, &at, read).unwrap_or(at);
+        let deeper = if deep { part_at_fault(&alone, &at, &why, read) } else { element_at_fault(&alone, &at, read) };
+        let at = deeper.unwrap_or(at);
         match missing(&why) {
             None => return Error::at(ErrorKind::InvalidField, at, in_plain_words(why)),
             // A field missing inside this member (credentials[1].secret_key).
@@ -209,6 +217,48 @@ fn element_at_fault(alone: &Map<String, Value>, at: &str, read: Read<'_>) -> Opt
     };
     let blameless = with(Vec::new());
     items.iter().position(|item| with(alloc::vec![item.clone()]) != blameless).map(|i| format!("{at}[{i}]"))
+}
+
+/// Below `alone`'s one member, the part at fault, for errors serde words without a place:
+/// followed down while that part alone still fails as the whole did (`why`) and, for an object,
+/// the rest without it does not. A list keeps only the element followed, so the reads stay
+/// small; an object keeps its other members, whose absence would be a fault of its own.
+fn part_at_fault(alone: &Map<String, Value>, at: &str, why: &str, read: Read<'_>) -> Option<String> {
+    let (name, _) = alone.iter().next()?;
+    let step = |key: &str| format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+    let (mut root, mut pointer, mut at) = (Value::Object(alone.clone()), step(name), at.to_string());
+    let missing_here = missing(why);
+    loop {
+        let node = core::mem::take(root.pointer_mut(&pointer)?);
+        // A field missing from this very object is its own fault, not a member's.
+        let lacks = |members: &Map<String, Value>| missing_here.as_ref().is_some_and(|f| !members.contains_key(f));
+        let mut fails_as_whole = |part: Value| {
+            if let Some(slot) = root.pointer_mut(&pointer) {
+                *slot = part;
+            }
+            read(root.clone()).err().is_some_and(|e| e.to_string() == why)
+        };
+        let found = match &node {
+            Value::Object(members) if !lacks(members) => members.keys().find_map(|key| {
+                let (mut only, mut rest) = (Map::new(), members.clone());
+                only.insert(key.clone(), rest.remove(key).unwrap_or_default());
+                let blamed = fails_as_whole(Value::Object(only)) && !fails_as_whole(Value::Object(rest));
+                blamed.then(|| (node.clone(), format!("{at}.{key}"), format!("{pointer}{}", step(key))))
+            }),
+            // An element is at fault when the list without any is not.
+            Value::Array(items) if !fails_as_whole(Value::Array(Vec::new())) => {
+                items.iter().enumerate().find_map(|(i, item)| {
+                    let one = Value::Array(alloc::vec![item.clone()]);
+                    fails_as_whole(one.clone()).then(|| (one, format!("{at}[{i}]"), format!("{pointer}/0")))
+                })
+            }
+            _ => None,
+        };
+        let Some((part, deeper, next)) = found else { break };
+        *root.pointer_mut(&pointer)? = part;
+        (at, pointer) = (deeper, next);
+    }
+    Some(at)
 }
 
 /// The field a "missing field `x`" error names.

@@ -16,6 +16,7 @@ use serde_json::{Number, Value};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::sign::Algorithm;
+use crate::time::UtcDateTime;
 
 /// The deepest nesting of parameters a spec may declare and a call may send. Real APIs stay
 /// far below it (cvm RunInstances reaches 4); the limit keeps recursion bounded on hostile input.
@@ -77,6 +78,18 @@ impl ApiStyle {
             }
             ApiStyle::TencentLegacy => matches!(algorithm, Algorithm::TcHmacSha1 | Algorithm::TcHmacSha256),
             ApiStyle::AlibabaRpc => matches!(algorithm, Algorithm::AcsRpcHmacSha1 | Algorithm::Acs3HmacSha256),
+        }
+    }
+
+    /// The style as a spec writes it, the vendor domain its API hosts are under, and their
+    /// shape as a refusal says it.
+    fn hosts(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            ApiStyle::TencentApi3 => ("tencent-api3", "tencentcloudapi.com", "*.tencentcloudapi.com"),
+            ApiStyle::TencentLegacy => ("tencent-legacy", "api.qcloud.com", "*.api.qcloud.com"),
+            ApiStyle::AlibabaRpc => {
+                ("alibaba-rpc", "aliyuncs.com", "<product>[.<region>].aliyuncs.com (not an OSS bucket's)")
+            }
         }
     }
 
@@ -499,6 +512,33 @@ impl ApiSpec {
                 return bad(field, format!("must be non-empty letters, digits, '-', '_' or '.', got '{value}'"));
             }
         }
+        // The TC3 credential scope carries the service as written, and the vendor signs it
+        // in lower case: another spelling makes every signature fail.
+        if !self.service.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) {
+            return bad("service", format!("must be letters, digits, '-', '_' or '.', got '{}'", self.service));
+        }
+        for (field, value) in [("product", &self.product), ("service", &self.service)] {
+            if value.bytes().any(|b| b.is_ascii_uppercase()) {
+                return bad(
+                    field,
+                    format!(
+                        "must be in lower case, as the vendors write product codes ('{}'), got '{value}'",
+                        value.to_ascii_lowercase()
+                    ),
+                );
+            }
+        }
+        let dated =
+            self.version.len() == 10 && UtcDateTime::parse_iso8601(&format!("{}T00:00:00Z", self.version)).is_some();
+        if !dated {
+            return bad(
+                "version",
+                format!(
+                    "must be a date, YYYY-MM-DD with a real month and day, as both vendors write versions (2017-03-12), got '{}'",
+                    self.version
+                ),
+            );
+        }
         if self.endpoints.default.is_empty() || !is_host(&self.endpoints.default) {
             return bad("endpoints.default", format!("'{}' is not a host name", self.endpoints.default));
         }
@@ -514,6 +554,23 @@ impl ApiSpec {
         }
         if !self.endpoints.path.starts_with('/') {
             return bad("endpoints.path", String::from("must start with '/'"));
+        }
+        // prepare signs real requests, credentials and all, for these hosts; a call may still
+        // name another endpoint of its own.
+        let (style, domain, shape) = self.style.hosts();
+        let foreign = |at: &str, host: &str, shown: &str| {
+            if crate::hosts::is_api_host_under(host, domain) {
+                return Ok(());
+            }
+            bad(at, format!("'{shown}' is not an API host of the style's vendor: {style} APIs are served from {shape}"))
+        };
+        foreign("endpoints.default", &self.endpoints.default, &self.endpoints.default)?;
+        for (region, host) in &self.endpoints.regions {
+            foreign(&format!("endpoints.regions.{region}"), host, host)?;
+        }
+        if let Some(p) = &self.endpoints.pattern {
+            // A region id of the shape both vendors use, which an Alibaba host must have.
+            foreign("endpoints.pattern", &p.replace("{region}", "cn-hangzhou"), p)?;
         }
         if self.methods.is_empty() {
             return bad("methods", String::from("must list at least one of GET, POST"));
@@ -554,6 +611,38 @@ impl ApiSpec {
             if rule.when.field.is_empty() || rule.require.is_empty() || rule.require.iter().any(String::is_empty) {
                 return bad(&format!("rules[{i}]"), String::from("needs a 'when.field' and non-empty 'require' names"));
             }
+            let at = |key: &str, why: String| Error::at(ErrorKind::InvalidSpec, format!("rules[{i}].{key}"), why);
+            let target = self.rule_target(&rule.when.field).map_err(|why| at("when.field", why))?;
+            if let (Some(p), Some(want)) = (target, &rule.when.equals) {
+                if !could_equal(p, want) {
+                    let why = crate::validate::flaw(p, want, "when.equals").unwrap_or_default();
+                    let field = &rule.when.field;
+                    return Err(at(
+                        "when.equals",
+                        format!("{field} can never be {want} in a valid call, so the rule never applies: {why}"),
+                    ));
+                }
+            }
+            for (j, need) in rule.require.iter().enumerate() {
+                self.rule_target(need).map_err(|why| at(&format!("require[{j}]"), why))?;
+            }
+        }
+        if self.rate_limit.as_ref().is_some_and(|r| r.per_second == 0) {
+            return bad(
+                "rate_limit.per_second",
+                String::from("must be at least 1 (the simulator takes 0 as no limit at all); leave rate_limit out where none is documented"),
+            );
+        }
+        for (i, e) in self.errors.iter().enumerate() {
+            if e.code.is_empty() {
+                return bad(&format!("errors[{i}].code"), String::from("must not be empty"));
+            }
+            if let Some(status) = e.http_status.filter(|s| !(100..=599).contains(s)) {
+                return bad(
+                    &format!("errors[{i}].http_status"),
+                    format!("must be an HTTP status, 100 to 599, got {status}"),
+                );
+            }
         }
         for (i, ex) in self.examples.iter().enumerate() {
             if !matches!(ex.params, Value::Object(_) | Value::Null) {
@@ -564,10 +653,77 @@ impl ApiSpec {
     }
 }
 
+impl ApiSpec {
+    /// The parameter a rule's dotted path names, reached as validation reaches it: through
+    /// objects only. `None` past an object that takes any members, where nothing is known.
+    fn rule_target(&self, dotted: &str) -> core::result::Result<Option<&Param>, String> {
+        let mut fields: &[Param] = &self.params;
+        let mut at = 0;
+        for part in dotted.split('.') {
+            let (walked, rest) = (&dotted[..at], &dotted[at..]);
+            at += part.len() + 1;
+            let Some(p) = fields.iter().find(|p| p.name == part) else {
+                // Alibaba names some parameters with a dot ("SystemDisk.Size"); a rule's path
+                // reads the dot as a step into an object.
+                let why = if fields.iter().any(|p| p.name == rest) {
+                    format!("'{rest}' has a dot in its name, which a rule's path reads as a step into an object: no rule can name it")
+                } else if walked.is_empty() {
+                    format!("'{dotted}' is not a parameter of this API")
+                } else {
+                    format!("'{dotted}' names no parameter: {} has no field '{part}'", &walked[..walked.len() - 1])
+                };
+                return Err(why);
+            };
+            if at > dotted.len() {
+                return Ok(Some(p));
+            }
+            match (p.ty, self.fields_of(p)) {
+                (ParamType::Object, Some(inner)) => fields = inner,
+                (ParamType::Object, None) => return Ok(None),
+                (ParamType::Array, _) => {
+                    return Err(format!(
+                        "'{dotted}' goes through the array {}{part}: a rule reaches fields through objects only, so it would never apply",
+                        walked
+                    ))
+                }
+                (ty, _) => {
+                    return Err(format!("'{dotted}' goes into {walked}{part}, a {}, which has no fields", type_name(ty)))
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Whether some value a call may send for `p` is equal to `want` as rules compare: `12`,
+/// `12.0` and `"12"` are one integer.
+fn could_equal(p: &Param, want: &Value) -> bool {
+    let int = crate::number::integer_of(want)
+        .ok()
+        .or_else(|| want.as_f64().filter(|x| is_whole(*x) && x.abs() < 9_007_199_254_740_992.0).map(|x| x as i128));
+    match int {
+        Some(i) => {
+            let number = crate::number::int_to_number(i).map(Value::Number);
+            number.into_iter().chain([Value::String(i.to_string())]).any(|v| crate::validate::conforms(p, &v))
+        }
+        None => crate::validate::conforms(p, want),
+    }
+}
+
 fn is_host(h: &str) -> bool {
     !h.is_empty()
         && h.len() <= 253
         && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b':')
+}
+
+/// A type as a spec writes it (`int64`).
+fn type_name(ty: ParamType) -> String {
+    ty.variant_name().to_ascii_lowercase()
+}
+
+/// Whether a JSON number has no fraction; every float from 2^53 on is whole.
+fn is_whole(x: f64) -> bool {
+    x.abs() >= 9_007_199_254_740_992.0 || (x as i64) as f64 == x
 }
 
 fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> Result<()> {
@@ -590,8 +746,31 @@ fn check_params(spec: &ApiSpec, params: &[Param], path: &str, depth: usize) -> R
 fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()> {
     let bad =
         |field: &str, msg: &str| Err(Error::at(ErrorKind::InvalidSpec, format!("{here}.{field}"), msg.to_string()));
-    if (p.min.is_some() || p.max.is_some()) && !p.ty.is_number() {
-        return bad("min", "min/max apply to numbers only");
+    if p.location.is_some() && spec.style.is_tencent() {
+        return bad(
+            "location",
+            "only Alibaba RPC parameters have a location: a Tencent API's style decides where each goes",
+        );
+    }
+    if matches!(&p.format, Some(Format::Prefix(prefix)) if prefix.is_empty()) {
+        return bad("format.prefix", "must not be empty: every string starts with ''");
+    }
+    // The key named is the one the spec has, so that its author finds it.
+    let present = |keys: &[(&'static str, bool)]| keys.iter().find(|(_, given)| *given).map(|(key, _)| *key);
+    if !p.ty.is_number() {
+        if let Some(key) = present(&[("min", p.min.is_some()), ("max", p.max.is_some())]) {
+            return bad(key, &format!("{key} applies to numbers only, and the type is {}", type_name(p.ty)));
+        }
+    }
+    for (key, bound) in [("min", &p.min), ("max", &p.max)] {
+        let Some(b) = bound.as_ref().filter(|_| p.ty.is_integer()) else { continue };
+        if b.as_f64().is_some_and(|x| !is_whole(x)) {
+            return bad(key, &format!("must be a whole number, as {} values are, got {b}", type_name(p.ty)));
+        }
+        // validate would then say "-1 is below the minimum -1" of a value no uint64 can take.
+        if p.ty == ParamType::Uint64 && b.as_f64().is_some_and(|x| x < 0.0) {
+            return bad(key, &format!("a uint64 is never below 0, got {b}"));
+        }
     }
     if let (Some(lo), Some(hi)) = (&p.min, &p.max) {
         if crate::number::cmp_numbers(lo, hi) == Some(core::cmp::Ordering::Greater) {
@@ -604,14 +783,23 @@ fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()
     if p.multiple_of == Some(0) {
         return bad("multiple_of", "must be at least 1");
     }
-    if (p.min_length.is_some() || p.max_length.is_some() || p.format.is_some()) && p.ty != ParamType::String {
-        return bad("max_length", "lengths and formats apply to strings only");
+    if p.ty != ParamType::String {
+        let given = [
+            ("min_length", p.min_length.is_some()),
+            ("max_length", p.max_length.is_some()),
+            ("format", p.format.is_some()),
+        ];
+        if let Some(key) = present(&given) {
+            return bad(key, &format!("{key} applies to strings only, and the type is {}", type_name(p.ty)));
+        }
     }
     if matches!((p.min_length, p.max_length), (Some(lo), Some(hi)) if lo > hi) {
         return bad("max_length", "max_length is below min_length");
     }
-    if (p.min_items.is_some() || p.max_items.is_some()) && p.ty != ParamType::Array {
-        return bad("max_items", "item counts apply to arrays only");
+    if p.ty != ParamType::Array {
+        if let Some(key) = present(&[("min_items", p.min_items.is_some()), ("max_items", p.max_items.is_some())]) {
+            return bad(key, &format!("{key} applies to arrays only, and the type is {}", type_name(p.ty)));
+        }
     }
     if matches!((p.min_items, p.max_items), (Some(lo), Some(hi)) if lo > hi) {
         return bad("max_items", "max_items is below min_items");
@@ -637,18 +825,17 @@ fn check_param(spec: &ApiSpec, p: &Param, here: &str, depth: usize) -> Result<()
         return bad("allowed", "allowed values apply to scalars only");
     }
     for (i, v) in p.allowed.iter().enumerate() {
-        if !crate::validate::conforms(p, v) {
-            return Err(Error::at(
-                ErrorKind::InvalidSpec,
-                format!("{here}.allowed[{i}]"),
-                format!("{v} is not a valid {} value", p.ty.variant_name()),
-            ));
+        let key = format!("allowed[{i}]");
+        if !crate::validate::conforms(&Param::new("", p.ty), v) {
+            return bad(&key, &format!("{v} is not a valid {} value", p.ty.variant_name()));
+        }
+        // Of the type, but outside the parameter's bounds, length or format: said as such.
+        if let Some(why) = crate::validate::flaw(p, v, &key) {
+            return bad(&key, &why);
         }
     }
-    if let Some(d) = &p.default {
-        if !crate::validate::conforms(p, d) {
-            return bad("default", "the default breaks the parameter's own type or rules");
-        }
+    if let Some(why) = p.default.as_ref().and_then(|d| crate::validate::flaw(p, d, "default")) {
+        return bad("default", &why);
     }
     check_params(spec, &p.fields, &format!("{here}.fields"), depth + 1)
 }
@@ -683,6 +870,347 @@ mod tests {
         spec.params.push(p);
         let err = spec.check().unwrap_err();
         assert_eq!(err.message, "\"x\" is not a valid Int64 value");
+    }
+
+    /// A small valid spec with `patch`'s members set over it.
+    fn patched(patch: Value) -> ApiSpec {
+        let mut spec = json!({
+            "product": "demo", "version": "2020-01-01", "action": "Do", "style": "tencent-api3",
+            "endpoints": {"default": "demo.tencentcloudapi.com"},
+            "methods": ["POST"], "algorithms": ["TC3-HMAC-SHA256"],
+            "params": [
+                {"name": "Limit", "type": "int64", "min": 1, "max": 100},
+                {"name": "Name", "type": "string"},
+                {"name": "Filters", "type": "array", "items": {"type": "object", "fields": [{"name": "Name", "type": "string"}]}},
+                {"name": "Disk", "type": "object", "fields": [{"name": "Size", "type": "int64"}, {"name": "Tags", "type": "object"}]}
+            ]
+        });
+        for (k, v) in patch.as_object().unwrap() {
+            spec[k] = v.clone();
+        }
+        serde_json::from_value(spec).unwrap()
+    }
+
+    /// The path and message `check` refuses the patched spec with.
+    fn refusal(patch: Value) -> (String, String) {
+        let err = patched(patch.clone()).check().expect_err(&patch.to_string());
+        assert_eq!(err.kind, ErrorKind::InvalidSpec, "{err}");
+        (err.path.unwrap_or_default(), err.message)
+    }
+
+    fn accepted(patch: Value) {
+        if let Err(e) = patched(patch.clone()).check() {
+            panic!("{patch} is refused: {e}");
+        }
+    }
+
+    #[test]
+    fn service_and_product_are_lower_case_codes() {
+        accepted(json!({"service": "cvm"}));
+        accepted(json!({"service": ""}));
+        assert_eq!(
+            refusal(json!({"service": "CVM Service"})),
+            ("service".into(), "must be letters, digits, '-', '_' or '.', got 'CVM Service'".into())
+        );
+        assert_eq!(
+            refusal(json!({"service": "Cvm"})),
+            ("service".into(), "must be in lower case, as the vendors write product codes ('cvm'), got 'Cvm'".into())
+        );
+        assert_eq!(
+            refusal(json!({"product": "CVM"})),
+            ("product".into(), "must be in lower case, as the vendors write product codes ('cvm'), got 'CVM'".into())
+        );
+    }
+
+    #[test]
+    fn version_is_a_real_date() {
+        for ok in ["2017-03-12", "2024-02-29", "2014-05-26"] {
+            accepted(json!({ "version": ok }));
+        }
+        for bad in ["20170312", "v3", "2017-13-45", "2017-02-30", "2023-02-29", "2017-3-12", "2017-03-12x"] {
+            assert_eq!(
+                refusal(json!({ "version": bad })),
+                (
+                    "version".into(),
+                    format!("must be a date, YYYY-MM-DD with a real month and day, as both vendors write versions (2017-03-12), got '{bad}'")
+                ),
+            );
+        }
+    }
+
+    /// `params` with `Limit` given these members over `{"name": "Limit"}`.
+    fn limit(members: Value) -> Value {
+        let mut p = json!({"name": "Limit"});
+        for (k, v) in members.as_object().unwrap() {
+            p[k] = v.clone();
+        }
+        json!({ "params": [p] })
+    }
+
+    #[test]
+    fn a_rule_for_another_type_is_named_by_the_key_given() {
+        for (members, key, rule) in [
+            (
+                json!({"type": "int64", "format": "ipv4"}),
+                "format",
+                "format applies to strings only, and the type is int64",
+            ),
+            (
+                json!({"type": "int64", "min_length": 1}),
+                "min_length",
+                "min_length applies to strings only, and the type is int64",
+            ),
+            (
+                json!({"type": "bool", "max_length": 1}),
+                "max_length",
+                "max_length applies to strings only, and the type is bool",
+            ),
+            (
+                json!({"type": "string", "min_items": 1}),
+                "min_items",
+                "min_items applies to arrays only, and the type is string",
+            ),
+            (
+                json!({"type": "string", "max_items": 1}),
+                "max_items",
+                "max_items applies to arrays only, and the type is string",
+            ),
+            (json!({"type": "string", "max": 5}), "max", "max applies to numbers only, and the type is string"),
+            (json!({"type": "string", "min": 5}), "min", "min applies to numbers only, and the type is string"),
+        ] {
+            assert_eq!(refusal(limit(members)), (format!("params.Limit.{key}"), rule.into()));
+        }
+    }
+
+    #[test]
+    fn bounds_fit_the_integer_type() {
+        accepted(limit(json!({"type": "uint64", "min": 0, "max": 5})));
+        accepted(limit(json!({"type": "int64", "min": -1, "max": 2.0})));
+        accepted(limit(json!({"type": "float", "min": -0.5, "max": 0.5})));
+        for (members, key, rule) in [
+            (json!({"type": "uint64", "min": -1}), "min", "a uint64 is never below 0, got -1"),
+            (json!({"type": "uint64", "max": -3}), "max", "a uint64 is never below 0, got -3"),
+            (json!({"type": "int64", "min": 0.5}), "min", "must be a whole number, as int64 values are, got 0.5"),
+            (json!({"type": "uint64", "max": 9.75}), "max", "must be a whole number, as uint64 values are, got 9.75"),
+        ] {
+            assert_eq!(refusal(limit(members)), (format!("params.Limit.{key}"), rule.into()));
+        }
+    }
+
+    #[test]
+    fn an_allowed_value_of_the_type_outside_the_bounds_is_said_to_be_outside() {
+        let base = json!({"type": "int64", "min": 1, "max": 100});
+        let with = |more: Value| {
+            let mut m = base.clone();
+            for (k, v) in more.as_object().unwrap() {
+                m[k] = v.clone();
+            }
+            limit(m)
+        };
+        accepted(with(json!({"allowed": [1, "50", 100], "default": 50})));
+        assert_eq!(
+            refusal(with(json!({"allowed": [0, 500]}))),
+            ("params.Limit.allowed[0]".into(), "allowed[0] = 0 is below the minimum 1.".into())
+        );
+        assert_eq!(
+            refusal(with(json!({"allowed": [5, 500]}))),
+            ("params.Limit.allowed[1]".into(), "allowed[1] = 500 is above the maximum 100.".into())
+        );
+        assert_eq!(
+            refusal(with(json!({"allowed": [5, "x"]}))),
+            ("params.Limit.allowed[1]".into(), "\"x\" is not a valid Int64 value".into())
+        );
+        assert_eq!(
+            refusal(with(json!({"allowed": [5, 10], "default": 7}))),
+            ("params.Limit.default".into(), "default = '7' is not one of: 5, 10.".into())
+        );
+        assert_eq!(
+            refusal(limit(json!({"type": "string", "max_length": 2, "allowed": ["ab", "abc"]}))),
+            ("params.Limit.allowed[1]".into(), "allowed[1] has 3 characters; it may have at most 2.".into())
+        );
+    }
+
+    fn rule(when: Value, require: &[&str]) -> Value {
+        json!({ "rules": [{ "when": when, "require": require }] })
+    }
+
+    #[test]
+    fn rules_name_fields_validation_can_reach() {
+        accepted(rule(json!({"field": "Limit"}), &["Name", "Disk.Size"]));
+        // An object without fields takes any member, so any path under it may be sent.
+        accepted(rule(json!({"field": "Disk.Tags.Owner.Id"}), &["Disk.Tags.Team"]));
+        // Rules compare 12 and "12" as one integer, for a string field too.
+        for (field, equals) in
+            [("Limit", json!("12")), ("Limit", json!(12.0)), ("Name", json!(12)), ("Disk.Size", json!(-3))]
+        {
+            accepted(rule(json!({"field": field, "equals": equals}), &["Name"]));
+        }
+        for (when, require, path, why) in [
+            (json!({"field": "Limit"}), &["Nope"][..], "rules[0].require[0]", "'Nope' is not a parameter of this API"),
+            (json!({"field": "Limit"}), &["Name", "Disk.Nope"], "rules[0].require[1]", "'Disk.Nope' names no parameter: Disk has no field 'Nope'"),
+            (json!({"field": "Nope"}), &["Name"], "rules[0].when.field", "'Nope' is not a parameter of this API"),
+            (
+                json!({"field": "Filters.Name"}),
+                &["Name"],
+                "rules[0].when.field",
+                "'Filters.Name' goes through the array Filters: a rule reaches fields through objects only, so it would never apply",
+            ),
+            (json!({"field": "Limit"}), &["Name.First"], "rules[0].require[0]", "'Name.First' goes into Name, a string, which has no fields"),
+            (
+                json!({"field": "Limit", "equals": "x"}),
+                &["Name"],
+                "rules[0].when.equals",
+                "Limit can never be \"x\" in a valid call, so the rule never applies: when.equals must be an integer (int64, a JSON number or a decimal string), got 'x'.",
+            ),
+            (
+                json!({"field": "Disk.Size", "equals": 2.5}),
+                &["Name"],
+                "rules[0].when.equals",
+                "Disk.Size can never be 2.5 in a valid call, so the rule never applies: when.equals must be an integer (int64, a JSON number or a decimal string), got a fractional number.",
+            ),
+            (
+                json!({"field": "Limit", "equals": 500}),
+                &["Name"],
+                "rules[0].when.equals",
+                "Limit can never be 500 in a valid call, so the rule never applies: when.equals = 500 is above the maximum 100.",
+            ),
+        ] {
+            assert_eq!(refusal(rule(when.clone(), require)), (path.into(), why.into()), "{when} {require:?}");
+        }
+        // A name with a dot in it is not a path a rule can take.
+        let mut dotted = rule(json!({"field": "SystemDisk.Size"}), &["Name"]);
+        dotted["params"] = json!([{"name": "SystemDisk.Size", "type": "int64"}, {"name": "Name", "type": "string"}]);
+        assert_eq!(
+            refusal(dotted),
+            (
+                "rules[0].when.field".into(),
+                "'SystemDisk.Size' has a dot in its name, which a rule's path reads as a step into an object: no rule can name it".into()
+            )
+        );
+    }
+
+    #[test]
+    fn the_paths_refused_in_rules_are_the_ones_validation_never_matches() {
+        let codes = |spec: &ApiSpec, params: Value| -> Vec<String> {
+            crate::validate::validate(spec, &params).into_iter().map(|v| format!("{} {}", v.path, v.code)).collect()
+        };
+        // Through an object the rule fires; through an array it never does.
+        let through_object = patched(rule(json!({"field": "Disk.Size"}), &["Name"]));
+        assert_eq!(codes(&through_object, json!({"Disk": {"Size": 5}})), ["Name MissingParameter"]);
+        let through_array = patched(rule(json!({"field": "Filters.Name"}), &["Limit"]));
+        assert!(codes(&through_array, json!({"Filters": [{"Name": "a"}]})).is_empty());
+        // A required name the spec lacks makes the call impossible: missing, or unknown when given.
+        let nope = patched(rule(json!({"field": "Limit"}), &["Nope"]));
+        assert_eq!(codes(&nope, json!({"Limit": 5})), ["Nope MissingParameter"]);
+        assert_eq!(codes(&nope, json!({"Limit": 5, "Nope": 1})), ["Nope UnknownParameter"]);
+        // No valid int64 is "x": a call where the rule fires is refused for Limit itself.
+        let never = patched(rule(json!({"field": "Limit", "equals": "x"}), &["Name"]));
+        assert!(codes(&never, json!({"Limit": 5})).is_empty());
+        assert!(codes(&never, json!({"Limit": "x"})).contains(&"Limit InvalidParameter".into()));
+        let twelve = patched(rule(json!({"field": "Name", "equals": 12}), &["Limit"]));
+        assert_eq!(codes(&twelve, json!({"Name": "12"})), ["Limit MissingParameter"]);
+    }
+
+    #[test]
+    fn endpoints_are_hosts_of_the_style_vendor() {
+        let alibaba = |endpoints: Value| json!({"style": "alibaba-rpc", "algorithms": ["ACS3-HMAC-SHA256"], "endpoints": endpoints});
+        accepted(
+            json!({"endpoints": {"default": "cvm.ap-guangzhou.tencentcloudapi.com", "regions": {"ap-beijing": "cvm.ap-beijing.tencentcloudapi.com"}, "pattern": "cvm.{region}.tencentcloudapi.com"}}),
+        );
+        accepted(
+            json!({"style": "tencent-legacy", "algorithms": ["TC-HmacSHA1"], "endpoints": {"default": "cvm.api.qcloud.com", "path": "/v2/index.php"}}),
+        );
+        accepted(alibaba(
+            json!({"default": "ecs.aliyuncs.com", "regions": {"ap-southeast-1": "ecs.ap-southeast-1.aliyuncs.com"}, "pattern": "ecs.{region}.aliyuncs.com"}),
+        ));
+        let tc3 = "tencent-api3 APIs are served from *.tencentcloudapi.com";
+        let ali = "alibaba-rpc APIs are served from <product>[.<region>].aliyuncs.com (not an OSS bucket's)";
+        for (patch, path, host, served) in [
+            (json!({"endpoints": {"default": "evil.example.com"}}), "endpoints.default", "evil.example.com", tc3),
+            (json!({"endpoints": {"default": "cvm.api.qcloud.com"}}), "endpoints.default", "cvm.api.qcloud.com", tc3),
+            (
+                json!({"endpoints": {"default": "cvm.tencentcloudapi.com", "regions": {"ap-beijing": "evil.example.com"}}}),
+                "endpoints.regions.ap-beijing",
+                "evil.example.com",
+                tc3,
+            ),
+            (
+                json!({"endpoints": {"default": "cvm.tencentcloudapi.com", "pattern": "{region}.evil.example.com"}}),
+                "endpoints.pattern",
+                "{region}.evil.example.com",
+                tc3,
+            ),
+            (
+                json!({"style": "tencent-legacy", "algorithms": ["TC-HmacSHA1"], "endpoints": {"default": "cvm.tencentcloudapi.com"}}),
+                "endpoints.default",
+                "cvm.tencentcloudapi.com",
+                "tencent-legacy APIs are served from *.api.qcloud.com",
+            ),
+            (
+                alibaba(json!({"default": "ecs.tencentcloudapi.com"})),
+                "endpoints.default",
+                "ecs.tencentcloudapi.com",
+                ali,
+            ),
+            (
+                alibaba(json!({"default": "bucket.oss-cn-hangzhou.aliyuncs.com"})),
+                "endpoints.default",
+                "bucket.oss-cn-hangzhou.aliyuncs.com",
+                ali,
+            ),
+            (
+                alibaba(json!({"default": "ecs.aliyuncs.com", "pattern": "{region}.ecs.aliyuncs.com"})),
+                "endpoints.pattern",
+                "{region}.ecs.aliyuncs.com",
+                ali,
+            ),
+        ] {
+            let why = format!("'{host}' is not an API host of the style's vendor: {served}");
+            assert_eq!(refusal(patch.clone()), (path.into(), why), "{patch}");
+        }
+    }
+
+    #[test]
+    fn small_slips_are_named() {
+        let param = |members: Value| {
+            let mut p = json!({"name": "Name", "type": "string"});
+            for (k, v) in members.as_object().unwrap() {
+                p[k] = v.clone();
+            }
+            json!({ "params": [p] })
+        };
+        accepted(
+            json!({"rate_limit": {"per_second": 1}, "errors": [{"code": "InternalError", "http_status": 500}, {"code": "A", "http_status": 100}, {"code": "B", "http_status": 599}]}),
+        );
+        accepted(param(json!({"format": {"prefix": "app-"}})));
+        accepted(
+            json!({"style": "alibaba-rpc", "algorithms": ["ACS3-HMAC-SHA256"], "endpoints": {"default": "ecs.aliyuncs.com"}, "params": [{"name": "Name", "type": "string", "location": "body"}]}),
+        );
+        // Real metadata has such pairs (ECS Tag key/Key, dnspod Subdomain/SubDomain): kept.
+        accepted(json!({"params": [{"name": "Key", "type": "string"}, {"name": "key", "type": "string"}]}));
+        for (patch, path, why) in [
+            (
+                param(json!({"location": "query"})),
+                "params.Name.location",
+                "only Alibaba RPC parameters have a location: a Tencent API's style decides where each goes",
+            ),
+            (param(json!({"format": {"prefix": ""}})), "params.Name.format.prefix", "must not be empty: every string starts with ''"),
+            (
+                json!({"rate_limit": {"per_second": 0}}),
+                "rate_limit.per_second",
+                "must be at least 1 (the simulator takes 0 as no limit at all); leave rate_limit out where none is documented",
+            ),
+            (json!({"errors": [{"code": "A"}, {"code": ""}]}), "errors[1].code", "must not be empty"),
+            (json!({"errors": [{"code": "A", "http_status": 99}]}), "errors[0].http_status", "must be an HTTP status, 100 to 599, got 99"),
+            (json!({"errors": [{"code": "A", "http_status": 600}]}), "errors[0].http_status", "must be an HTTP status, 100 to 599, got 600"),
+        ] {
+            assert_eq!(refusal(patch.clone()), (path.into(), why.into()), "{patch}");
+        }
+        let mut legacy = param(json!({"location": "body"}));
+        legacy["style"] = json!("tencent-legacy");
+        legacy["algorithms"] = json!(["TC-HmacSHA1"]);
+        legacy["endpoints"] = json!({"default": "cvm.api.qcloud.com"});
+        assert_eq!(refusal(legacy).0, "params.Name.location");
     }
 
     #[test]

@@ -81,9 +81,15 @@ pub fn validate_call(spec: &ApiSpec, call: &Call) -> Vec<Violation> {
 
 /// Whether a value satisfies a parameter's own type and rules (used to check specs).
 pub(crate) fn conforms(param: &Param, value: &Value) -> bool {
+    flaw(param, value, &param.name).is_none()
+}
+
+/// The first rule of its parameter a value breaks, said as validation says it of a value at
+/// `path` (used to check specs).
+pub(crate) fn flaw(param: &Param, value: &Value, path: &str) -> Option<String> {
     let mut v = Validator::new(None);
-    v.value(param, value, &param.name, 0);
-    v.out.is_empty()
+    v.value(param, value, path, 0);
+    v.out.into_iter().next().map(|v| v.message)
 }
 
 /// What is wrong with a region id's form, in English and Chinese. Neither vendor publishes its
