@@ -256,6 +256,21 @@ test("a box for an API that is not built in loads its spec from the specs attrib
   assert.match(await own.locator(".response").textContent(), /"Echo": "hello"/);
   assert.equal(fetched, 1, "one file for the boxes that name it");
   assert.equal(await page.locator("#again").getAttribute("data-ready"), "true");
+  // An example that breaks its own spec is shown as it is, and the author hears which part.
+  const broken = { ...ping, action: "PingBroken", examples: [{ params: { Message: "far longer than twenty characters" } }] };
+  await page.route("**/broken-specs.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(broken) }));
+  await page.evaluate(() => {
+    const box = document.createElement("cloudplay-try");
+    box.id = "broken";
+    box.setAttribute("specs", "/broken-specs.json");
+    box.setAttribute("api", "demo/2024-01-01/PingBroken");
+    document.querySelector("main").append(box);
+  });
+  const brokenBox = page.locator("#broken");
+  await brokenBox.scrollIntoViewIfNeeded();
+  await page.waitForFunction((e) => e.dataset.ready === "true", await brokenBox.elementHandle(), { timeout: 20000 });
+  assert.match(await brokenBox.getAttribute("data-error"), /^example 0 breaks the API's own spec: Message: .*20.*; the box shows it as it is$/);
+  assert.equal(await brokenBox.locator('.form [data-path="Message"]').inputValue(), "far longer than twenty characters");
   // Missing: said to the author, and the API then unknown.
   const missing = await page.locator("#missing").getAttribute("data-error");
   assert.match(missing, /^specs="\/no-such-specs\.json" could not be added: HTTP 404\nunknown API: /);

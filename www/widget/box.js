@@ -204,6 +204,7 @@ class Body {
       return this.render();
     }
     const ex = this.exampleOf(this.spec);
+    this.checkExample(ex);
     this.values = this.presetParams(ex?.params);
     this.regionValue = this.getAttribute("region") ?? ex?.region ?? "";
     this.requiredOnly = false;
@@ -299,6 +300,23 @@ class Body {
     if (Number.isInteger(i) && i >= 0 && i < examples.length) return examples[i];
     this.authorError(`example="${asked}" is not one of its ${examples.length} example(s) (0 to ${examples.length - 1}); showing ${examples.length ? "the first" : "an empty form"}`);
     return examples[0];
+  }
+
+  /** An example that breaks its API's own spec (a spec of the author's, or a vendor's example
+   *  kept by an import) is shown as it is, its problems and all: the author hears which. */
+  checkExample(ex) {
+    if (!ex) return;
+    const api = `${this.spec.product}/${this.spec.version}/${this.spec.action}`;
+    let violations = [];
+    try {
+      violations = cp().validate({ api, params: ex.params ?? {}, region: ex.region ?? undefined });
+    } catch {
+      return;
+    }
+    if (!violations.length) return;
+    const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : "";
+    const which = this.getAttribute("example") ?? "0";
+    this.authorError(`example ${which} breaks the API's own spec: ${violations[0].path}: ${violations[0].message}${more}; the box shows it as it is`);
   }
 
   /** The example's parameters with the `params` attribute's JSON object over them (its keys
