@@ -964,6 +964,41 @@ test("verify a pasted request: it verifies with the right secret; with a wrong o
   await page.close();
 });
 
+test("import a file of API specs (an API of one's own) and explore it, send it to the simulator, and find it again after a reload", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const specs = [{ product: "ownshop", version: "2025-01-01", action: "ListOrders", style: "alibaba-rpc",
+    title: { en: "List the orders", zh: "列出订单" }, endpoints: { default: "ownshop.aliyuncs.com", path: "/" },
+    methods: ["POST", "GET"], content_types: ["application/x-www-form-urlencoded"], algorithms: ["ACS3-HMAC-SHA256", "ACS-RPC-HMAC-SHA1"],
+    params: [{ name: "PageSize", type: "int64", min: 1, max: 50 }],
+    examples: [{ params: { PageSize: 10 }, response: { RequestId: "doc", Orders: [{ Id: "o-1" }] } }] }];
+  await page.click("details.import summary");
+  await page.setInputFiles("#import-api", { name: "ownshop.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(specs)) });
+  await page.click("#import-button");
+  await page.waitForFunction(() => document.getElementById("api-picker").value === "ownshop/2025-01-01/ListOrders");
+  assert.match(await page.textContent("#import-status"), /^Added 1 API \(0 skipped\)\. Kept for your next visit\./);
+  await page.fill('#form [data-path="PageSize"]', "99");
+  await settle(page);
+  assert.equal(await page.locator('#violation-list li[data-path="PageSize"]').count(), 1);
+  await page.fill('#form [data-path="PageSize"]', "20");
+  await settle(page);
+  await useDemoKey(page);
+  await page.click("#send-button");
+  await page.waitForSelector('#response [data-outcome="ok"]');
+  assert.match(await page.textContent("#response"), /o-1/);
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById("api-picker").value === "ownshop/2025-01-01/ListOrders");
+  assert.equal(await page.inputValue('#form [data-path="PageSize"]'), "20");
+  // A spec that does not check is refused with its place, and nothing is added.
+  await page.click("details.import summary");
+  const bad = [{ ...specs[0], action: "Bad", endpoints: { default: "evil.example.com", path: "/" } }];
+  await page.setInputFiles("#import-api", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.click("#import-button");
+  await page.waitForFunction(() => document.getElementById("import-status").textContent.startsWith("Import failed"));
+  assert.match(await page.textContent("#import-status"), /endpoints/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("import a tccli api.json and explore the new API", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await page.click("details.import summary");

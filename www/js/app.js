@@ -910,8 +910,24 @@ async function importTccli() {
     say(status, () => t("import.pick"));
     return;
   }
+  // API specs as cloudplay writes them (addSpecs, describe): APIs of one's own, or an import
+  // saved elsewhere. A tccli api.json has its actions and objects at its top.
+  if (areSpecs(api)) {
+    imported(status, () => cp().addSpecs(api), (key) => imports.addSpecs(key, api));
+    return;
+  }
   const examples = await readFile($("import-examples"));
   imported(status, () => cp().importTccli(api, examples), (key) => imports.add(key, api, examples));
+}
+
+/** Whether JSON text holds API specs (one or a list) rather than tccli's metadata. */
+function areSpecs(text) {
+  try {
+    const value = JSON.parse(text);
+    return Array.isArray(value) || (value !== null && typeof value === "object" && !("actions" in value) && ("style" in value || "action" in value));
+  } catch {
+    return false;
+  }
 }
 
 /** Alibaba metadata picked as files: sorted into a bundle by what each holds (see
@@ -985,6 +1001,14 @@ async function main() {
   }
   $("version").textContent = `v${cp().version()}`;
   for (const saved of imports.list()) {
+    if (saved.specs) {
+      try {
+        cp().addSpecs(saved.specs);
+      } catch {
+        /* specs this version no longer takes are skipped */
+      }
+      continue;
+    }
     if (saved.alibaba) {
       try {
         cp().importAlibabaMeta(saved.alibaba);

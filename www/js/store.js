@@ -150,7 +150,7 @@ export const drafts = {
 const MAX_IMPORTS = 5;
 
 /** Metadata the user imported, re-imported on the next visit: tccli files as
- *  `{key, api, examples}`, an Alibaba bundle as `{key, alibaba}`. */
+ *  `{key, api, examples}`, an Alibaba bundle as `{key, alibaba}`, API specs as `{key, specs}`. */
 export const imports = {
   list() {
     return local() ? read(local(), "imports", []) : [];
@@ -163,6 +163,9 @@ export const imports = {
   },
   addAlibaba(key, bundle) {
     return this.keep({ key, alibaba: bundle });
+  },
+  addSpecs(key, specs) {
+    return this.keep({ key, specs });
   },
   keep(entry) {
     if (!local()) return { saved: false, dropped: [] };
