@@ -1,7 +1,7 @@
 // Shared set-up of the browser tests and the benchmark: start `cloudplay serve` on a free
 // port, launch Debian's Chromium through playwright-core with a fresh profile, and watch every
 // page for console errors and CSP violations.
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
@@ -72,6 +72,16 @@ export async function launch({ viewport = { width: 1366, height: 900 } } = {}) {
   });
   return {
     context,
+    /** Closes the browser and counts what its password manager recorded: `stats` rows (a
+     *  "save password?" offer made) and `logins` (passwords saved), read with Python's sqlite3. */
+    savedLogins: async () => {
+      await context.close();
+      const read = "import sqlite3,sys; c=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True); print(*[c.execute('select count(*) from '+t).fetchone()[0] for t in ('stats','logins')])";
+      const file = join(dir, "Default", "Login Data");
+      if (!existsSync(file)) throw new Error(`no ${file}: where does this Chromium keep its passwords?`);
+      const [stats, logins] = execFileSync("python3", ["-c", read, file], { encoding: "utf8" }).trim().split(" ").map(Number);
+      return { stats, logins };
+    },
     close: async () => {
       await context.close();
       rmSync(dir, { recursive: true, force: true });

@@ -702,8 +702,6 @@ function relabel() {
 // ---- start -------------------------------------------------------------------------------------
 
 function wire() {
-  // A browser that cannot mask text (no -webkit-text-security) masks the secrets as passwords.
-  if (!CSS.supports("-webkit-text-security", "disc")) for (const input of document.querySelectorAll("input.secret")) input.type = "password";
   search = new ApiSearch({ input: $("search"), results: $("search-results"), count: $("search-count"), picker: $("api-picker") }, (id, how) => {
     selectApi(id);
     // From a search result, go on to the parameters; the picker keeps focus, so that arrow

@@ -34,8 +34,24 @@ fn kind_of(value: &serde_json::Value) -> Option<Kind> {
 pub fn load(catalog: &mut Catalog, files: &[impl AsRef<Path>]) -> Result<(Vec<Arc<ApiSpec>>, Vec<String>), String> {
     let mut added = Vec::new();
     let mut lines = Vec::new();
-    for file in files {
-        let file = file.as_ref();
+    let mut all = Vec::new();
+    for given in files {
+        let given = given.as_ref();
+        if given.is_dir() {
+            // tccli's services folder, or one service's: every api.json under it.
+            let found = api_jsons(given);
+            if found.is_empty() {
+                return Err(format!("--specs {}: a folder with no api.json under it (tccli's services folder has <service>/v<date>/api.json)", given.display()));
+            }
+            all.extend(found);
+        } else {
+            all.push(given.to_path_buf());
+        }
+    }
+    let many = all.len() > 3;
+    let (mut apis, mut files_read) = (0, 0);
+    for file in &all {
+        let file = file.as_path();
         let at = |why: &dyn std::fmt::Display| format!("--specs {}: {why}", file.display());
         let text = std::fs::read_to_string(file).map_err(|e| at(&e))?;
         let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| at(&format!("not JSON: {e}")))?;
@@ -53,10 +69,36 @@ pub fn load(catalog: &mut Catalog, files: &[impl AsRef<Path>]) -> Result<(Vec<Ar
             Kind::Alibaba => catalog.import_alibaba_meta(&text),
         }
         .map_err(|e| at(&e))?;
-        lines.push(summary(file, &report));
+        files_read += 1;
+        apis += report.added.len();
+        if !many {
+            lines.push(summary(file, &report));
+        }
         added.extend(report.added.iter().filter_map(|id| catalog.shared(id).cloned()));
     }
+    if many {
+        lines.push(format!("cloudplay serve: {apis} APIs added from {files_read} files"));
+    }
     Ok((added, lines))
+}
+
+/// The `api.json` files under `dir`, at most three folders down, in a stable order.
+fn api_jsons(dir: &Path) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() && depth < 3 {
+                walk(&path, depth + 1, out);
+            } else if path.file_name().is_some_and(|n| n == "api.json") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, 0, &mut out);
+    out
 }
 
 /// "3 APIs added from FILE (hai/2023-08-12/RunInstances, …); 1 left out: Action (reason)".
@@ -124,6 +166,32 @@ mod tests {
         assert!(e.contains("broken.json: not JSON"), "{e}");
         let e = load(&mut catalog, &[std::env::temp_dir().join("cloudplay-no-such-file.json")]).unwrap_err();
         assert!(e.contains("cloudplay-no-such-file.json"), "{e}");
+    }
+
+    #[test]
+    fn a_folder_adds_every_api_json_under_it() {
+        let root = std::env::temp_dir().join(format!("cloudplay-added-{}-services", std::process::id()));
+        let api = |action: &str| {
+            format!(
+                r#"{{"metadata":{{"apiVersion":"2024-01-01","serviceNameCN":"演示","serviceShortName":"demo"}},
+                "actions":{{"{action}":{{"name":"{action}","document":"d","input":"{action}Request","output":"{action}Response","status":"online"}}}},
+                "objects":{{"{action}Request":{{"members":[],"type":"object"}},"{action}Response":{{"members":[],"type":"object"}}}}}}"#
+            )
+        };
+        for (service, action) in [("demoa", "Ping"), ("demob", "Pong")] {
+            let dir = root.join(service).join("v20240101");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("api.json"), api(action).replace("demo\"", &format!("{service}\""))).unwrap();
+        }
+        let mut catalog = Catalog::builtin().unwrap();
+        let (added, lines) = load(&mut catalog, &[&root]).unwrap();
+        let mut ids: Vec<String> = added.iter().map(|s| s.id()).collect();
+        ids.sort();
+        assert_eq!(ids, ["demoa/2024-01-01/Ping", "demob/2024-01-01/Pong"], "{lines:?}");
+        let empty = root.join("demoa").join("v20240101").join("nothing");
+        std::fs::create_dir_all(&empty).unwrap();
+        assert!(load(&mut catalog, &[&empty]).unwrap_err().contains("no api.json under it"));
+        let _ = std::fs::remove_dir_all(root);
     }
 
     #[test]
