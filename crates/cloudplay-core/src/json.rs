@@ -228,18 +228,25 @@ fn part_at_fault(alone: &Map<String, Value>, at: &str, why: &str, read: Read<'_>
     let step = |key: &str| format!("/{}", key.replace('~', "~0").replace('/', "~1"));
     let (mut root, mut pointer, mut at) = (Value::Object(alone.clone()), step(name), at.to_string());
     let missing_here = missing(why);
+    // Each read copies the whole document: a bounded number of them keeps a large spec's error
+    // quick (a shallower place, once spent, is still a right one).
+    let mut reads_left = READS_FOR_A_PLACE;
     loop {
         let node = core::mem::take(root.pointer_mut(&pointer)?);
         // A field missing from this very object is its own fault, not a member's.
         let lacks = |members: &Map<String, Value>| missing_here.as_ref().is_some_and(|f| !members.contains_key(f));
         let mut fails_as_whole = |part: Value| {
+            if reads_left == 0 {
+                return false;
+            }
+            reads_left -= 1;
             if let Some(slot) = root.pointer_mut(&pointer) {
                 *slot = part;
             }
             read(root.clone()).err().is_some_and(|e| e.to_string() == why)
         };
         let found = match &node {
-            Value::Object(members) if !lacks(members) => members.keys().find_map(|key| {
+            Value::Object(members) if !lacks(members) => members.keys().take(READS_FOR_A_PLACE / 2).find_map(|key| {
                 let (mut only, mut rest) = (Map::new(), members.clone());
                 only.insert(key.clone(), rest.remove(key).unwrap_or_default());
                 let blamed = fails_as_whole(Value::Object(only)) && !fails_as_whole(Value::Object(rest));
@@ -247,7 +254,7 @@ fn part_at_fault(alone: &Map<String, Value>, at: &str, why: &str, read: Read<'_>
             }),
             // An element is at fault when the list without any is not.
             Value::Array(items) if !fails_as_whole(Value::Array(Vec::new())) => {
-                items.iter().enumerate().find_map(|(i, item)| {
+                items.iter().enumerate().take(READS_FOR_A_PLACE).find_map(|(i, item)| {
                     let one = Value::Array(alloc::vec![item.clone()]);
                     fails_as_whole(one.clone()).then(|| (one, format!("{at}[{i}]"), format!("{pointer}/0")))
                 })
@@ -260,6 +267,9 @@ fn part_at_fault(alone: &Map<String, Value>, at: &str, why: &str, read: Read<'_>
     }
     Some(at)
 }
+
+/// How many reads [`part_at_fault`] may spend looking for an error's place.
+const READS_FOR_A_PLACE: usize = 64;
 
 /// The field a "missing field `x`" error names.
 fn missing(message: &str) -> Option<String> {
@@ -309,6 +319,39 @@ fn in_plain_words(why: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A spec of thousands of structs, the last one wrong: its place is looked for with a
+    /// bounded number of reads (each copies the whole document), not one per member.
+    #[test]
+    fn a_large_document_error_spends_a_bounded_number_of_reads() {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Leaf {
+            n: i64,
+        }
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Doc {
+            structs: alloc::collections::BTreeMap<String, Leaf>,
+        }
+        let mut structs = Map::new();
+        for i in 0..3000 {
+            structs.insert(format!("s{i:04}"), serde_json::json!({ "n": i }));
+        }
+        structs.insert("s9999".into(), serde_json::json!({ "n": "not a number" }));
+        let mut alone = Map::new();
+        alone.insert("structs".into(), Value::Object(structs));
+        let reads = core::cell::Cell::new(0usize);
+        let read = |v: Value| {
+            reads.set(reads.get() + 1);
+            serde_json::from_value::<Doc>(v).map(|_| ())
+        };
+        let why = read(Value::Object(alone.clone())).unwrap_err().to_string();
+        let at = part_at_fault(&alone, "spec.structs", &why, &read);
+        assert!(at.as_deref().is_some_and(|a| a.starts_with("spec.structs")), "{at:?}");
+        assert!(reads.get() <= 70, "{} reads", reads.get());
+    }
     use crate::{Credentials, PrepareOptions};
 
     #[test]

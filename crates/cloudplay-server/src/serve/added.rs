@@ -20,10 +20,12 @@ enum Kind {
 
 fn kind_of(value: &serde_json::Value) -> Option<Kind> {
     let has = |key: &str| value.get(key).is_some();
+    let text = |key: &str| value.get(key).is_some_and(serde_json::Value::is_string);
     match value {
         serde_json::Value::Array(_) => Some(Kind::Specs),
-        serde_json::Value::Object(_) if has("actions") && has("objects") => Some(Kind::Tccli),
-        serde_json::Value::Object(_) if has("actions") && (has("products") || has("index")) => Some(Kind::Alibaba),
+        serde_json::Value::Object(_) if has("actions") && (has("objects") || has("metadata")) => Some(Kind::Tccli),
+        // Only product, version and actions are required of a bundle.
+        serde_json::Value::Object(_) if has("actions") && text("product") && text("version") => Some(Kind::Alibaba),
         serde_json::Value::Object(_) if has("style") || has("action") => Some(Kind::Specs),
         _ => None,
     }
@@ -151,6 +153,7 @@ mod tests {
             "{}",
             lines[0]
         );
+        let _ = std::fs::remove_dir_all(file.parent().unwrap());
     }
 
     #[test]
@@ -166,6 +169,9 @@ mod tests {
         assert!(e.contains("broken.json: not JSON"), "{e}");
         let e = load(&mut catalog, &[std::env::temp_dir().join("cloudplay-no-such-file.json")]).unwrap_err();
         assert!(e.contains("cloudplay-no-such-file.json"), "{e}");
+        for file in [other, bad] {
+            let _ = std::fs::remove_dir_all(file.parent().unwrap());
+        }
     }
 
     #[test]
@@ -204,6 +210,11 @@ mod tests {
             kind_of(&json(r#"{"product":"ecs","version":"2014-05-26","products":[],"index":{},"actions":{}}"#)),
             Some(Kind::Alibaba)
         );
+        assert_eq!(
+            kind_of(&json(r#"{"product":"ecs","version":"2014-05-26","actions":{"metadatas":[]}}"#)),
+            Some(Kind::Alibaba)
+        );
+        assert_eq!(kind_of(&json(r#"{"actions":{},"metadata":{}}"#)), Some(Kind::Tccli));
         assert_eq!(kind_of(&json("5")), None);
     }
 }
