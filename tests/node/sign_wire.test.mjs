@@ -227,6 +227,13 @@ test("a URL object, or a holder of pairs, where a part of a request's text belon
     for (const body of [new URLSearchParams("a=1"), new Headers({ a: "1" })]) {
       assert.throws(() => sign({ ...good, body }), (e) => e.code === "InvalidField" && e.path === "body" && /holds pairs.*String\(params\)/.test(e.message), body.constructor.name);
     }
+    // Bytes are told the way to sign bytes; a String object is text, and a field named like
+    // a member of Object.prototype is no part of a request.
+    for (const body of [new Uint8Array([0x7b, 0x7d]), Buffer.from("{}"), new ArrayBuffer(2)]) {
+      assert.throws(() => sign({ ...good, body }), (e) => e.code === "InvalidField" && e.path === "body" && /leave body out and give their SHA-256/.test(e.message), body.constructor.name);
+    }
+    assert.equal(sign({ ...good, body: new String(good.body) }).signature, sign(good).signature);
+    assert.throws(() => sign({ ...good, constructor: url }), (e) => e.path === "constructor" && !/native code/.test(e.message));
     // The parts themselves sign, and a URL where a whole address belongs is read as one.
     assert.equal(sign({ ...good, query: url.search.slice(1) }).canonical_request.split("\n")[2], "b=2&a=1", "TC3 signs the query as given");
   }

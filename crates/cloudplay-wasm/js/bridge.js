@@ -35,7 +35,7 @@ export const isText = (s) => typeof s === "string" && wellFormed(s);
 // headers or parameters would be lost without a word. They are written as the [name, value]
 // lists every pair field takes (the declarations promise any iterable of pairs).
 const heldPairs = (v) =>
-  v !== null && typeof v === "object" && !Array.isArray(v) && (typeof v.entries === "function" || typeof v[Symbol.iterator] === "function");
+  v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof String) && (typeof v.entries === "function" || typeof v[Symbol.iterator] === "function");
 /** The pairs of such a value: its entries, or what iterating it gives. */
 const pairsOf = (v) => Array.from(typeof v.entries === "function" ? v.entries() : v);
 
@@ -216,14 +216,19 @@ function notData(value) {
 
 // The fields of a request that hold a part of its text. JSON writes a URL object as its whole
 // address, and a URLSearchParams as its pairs: either would be signed as something else.
-const URL_PARTS = { query: "url.search.slice(1)", path: "url.pathname", host: "url.host", body: "its text" };
+const URL_PARTS = new Map([["query", "url.search.slice(1)"], ["path", "url.pathname"], ["host", "url.host"], ["body", "its text"]]);
 
 /** Why `value` cannot stand for the request part at `path` (a top-level field), or null. */
 function partOfRequest(value, path) {
-  const part = URL_PARTS[path];
+  const part = URL_PARTS.get(path);
   if (part === undefined) return null;
   if (typeof URL === "function" && value instanceof URL) return `is a URL object, which JSON writes as its whole address: give ${part}`;
-  if (path === "body" && heldPairs(value)) return "holds pairs (a URLSearchParams, FormData or the like), which JSON writes as a list: give the body's text, e.g. String(params)";
+  if (path !== "body") return null;
+  // Bytes are not text: they are signed by their hash.
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    return "is bytes, which a body given here is not (it is text): to sign bytes, leave body out and give their SHA-256 in lower-case hex in the x-acs-content-sha256 (or X-TC-Content-SHA256) header you sign";
+  }
+  if (heldPairs(value)) return "holds pairs (a URLSearchParams, FormData or the like), which JSON writes as a list: give the body's text, e.g. String(params)";
   return null;
 }
 
