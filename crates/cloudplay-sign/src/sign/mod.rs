@@ -154,28 +154,42 @@ impl Signer {
 
 pub use tc3::UNSIGNED_PAYLOAD;
 
-/// The payload's hash for TC3 and ACS3: the body's, unless the caller's hash header gives one
-/// for a body it does not give. One that does not hash a body given is refused: the server
-/// hashes the body it receives, and would not verify the signature.
+/// The payload's hash for TC3 and ACS3: the body's, unless the caller's hash header stands
+/// for a body it does not give. One beside a body given must hash it: the server hashes the
+/// body it receives, and would not verify the signature.
 fn payload_hash(input: &WireInput, header: &str) -> Result<String> {
-    let hashed = crate::crypto::sha256_hex(input.body.as_bytes());
+    use crate::wire::PayloadHash;
+    let refuse = |why: &[&str]| {
+        let mut message = alloc::vec!["is not "];
+        message.extend_from_slice(why);
+        crate::error::Error::at(
+            crate::error::ErrorKind::InvalidField,
+            crate::text::concat(&["headers.", header]),
+            crate::text::concat(&message),
+        )
+    };
     match &input.payload_hash {
-        Some(given) if *given != hashed => {
+        Some(PayloadHash::Stands(given)) => {
             let hex = given.len() == 64 && given.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-            if input.body.is_empty() && hex {
-                return Ok(given.clone());
+            if hex {
+                Ok(given.clone())
+            } else {
+                Err(refuse(&["a SHA-256 in lower-case hex, which it must be to stand for the body not given"]))
             }
-            Err(crate::error::Error::at(
-                crate::error::ErrorKind::InvalidField,
-                crate::text::concat(&["headers.", header]),
-                crate::text::concat(&[
-                    "is not the body's SHA-256 in lower-case hex (",
+        }
+        Some(PayloadHash::Claims(given)) => {
+            let hashed = crate::crypto::sha256_hex(input.body.as_bytes());
+            if *given == hashed {
+                Ok(hashed)
+            } else {
+                Err(refuse(&[
+                    "the body's SHA-256 in lower-case hex (",
                     &hashed,
                     "), which the server computes from the body it receives",
-                ]),
-            ))
+                ]))
+            }
         }
-        _ => Ok(hashed),
+        None => Ok(crate::crypto::sha256_hex(input.body.as_bytes())),
     }
 }
 
@@ -265,6 +279,10 @@ mod tests {
             // Upper-case hex, or anything but a hash, stands for no body.
             assert!(input(alg, header, &bytes.to_uppercase(), None).is_err(), "{alg}");
             assert!(input(alg, header, "not-a-hash", None).is_err(), "{alg}");
+            // An empty body given is a body: the header must be its hash.
+            let e = input(alg, header, &bytes, Some("")).unwrap_err();
+            assert!(e.message.contains(&sha256_hex(b"")), "{}", e.message);
+            assert!(input(alg, header, &sha256_hex(b""), Some("")).is_ok());
         }
         // TC3's UNSIGNED-PAYLOAD is still its own case.
         let unsigned = input("TC3-HMAC-SHA256", "x-tc-content-sha256", "UNSIGNED-PAYLOAD", Some("anything")).unwrap();

@@ -115,10 +115,18 @@ pub struct WireInput<'a> {
     /// Every `(name, value)` the signature covers (TC legacy, ACS RPC).
     pub params: Vec<(Text<'a>, Text<'a>)>,
     /// The body's hash as the caller's hash header gives it (`x-acs-content-sha256`, TC3's
-    /// `X-TC-Content-SHA256` other than `UNSIGNED-PAYLOAD`), for `signWire`: it must hash the
-    /// body, or stands for a body the caller does not give (bytes it hashed itself). A server
-    /// hashes the body it received, so a received request leaves this out.
-    pub payload_hash: Option<String>,
+    /// `X-TC-Content-SHA256` other than `UNSIGNED-PAYLOAD`), for `signWire`. A server hashes
+    /// the body it received, so a received request leaves this out.
+    pub payload_hash: Option<PayloadHash>,
+}
+
+/// A payload hash the caller gives in its hash header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayloadHash {
+    /// With no body given: it stands for one (bytes the caller hashed itself).
+    Stands(String),
+    /// Beside a body given, which it must hash.
+    Claims(String),
 }
 
 impl WireInput<'static> {
@@ -218,7 +226,9 @@ impl<'a> WireInput<'a> {
         };
         let headers = f.pairs("headers")?;
         check_unique_headers(&headers)?;
-        let body = f.string("body")?.unwrap_or_default();
+        let body_given = f.string("body")?;
+        let given_body = body_given.is_some();
+        let body = body_given.unwrap_or_default();
         let signed_headers = match f.string("signed_headers")? {
             Some(s) => parse_signed_headers(&s)?,
             None if wire_level => return Err(f.absent("signed_headers")),
@@ -285,8 +295,8 @@ impl<'a> WireInput<'a> {
         let payload_hash = hash_header
             .and_then(|name| find_header(&headers, name))
             .map(str::trim)
-            .filter(|h| *h != crate::sign::UNSIGNED_PAYLOAD)
-            .map(String::from);
+            .filter(|h| !(algorithm == Algorithm::Tc3HmacSha256 && *h == crate::sign::UNSIGNED_PAYLOAD))
+            .map(|h| if given_body { PayloadHash::Claims(h.into()) } else { PayloadHash::Stands(h.into()) });
         Ok(WireInput {
             algorithm,
             method,
