@@ -83,4 +83,6 @@ test("a language that is not one, and a field of the wrong type, are told in a c
   // The code signWire gives an algorithm no API signs with.
   assert.throws(() => prepare(call, DEMO_CREDENTIALS, { algorithm: "HMAC" }), (e) => e.code === "UnknownAlgorithm" && e.path === "options.algorithm" && /^UnknownAlgorithm at options.algorithm: 'HMAC' is not one of `TC3-HMAC-SHA256`/.test(e.message));
   assert.throws(() => signWire({ algorithm: "HMAC" }), (e) => e.code === "UnknownAlgorithm");
+  // Not a name at all: a type error, as for any field.
+  assert.throws(() => prepare(call, DEMO_CREDENTIALS, { algorithm: 5 }), (e) => e.code === "InvalidField" && e.path === "options.algorithm");
 });

@@ -703,6 +703,9 @@ function relabel() {
 
 function wire() {
   search = new ApiSearch({ input: $("search"), results: $("search-results"), count: $("search-count"), picker: $("api-picker") }, (id, how) => {
+    // Another API chosen: the address follows the work again (a link kept for an import to
+    // come is still opened by it).
+    state.keptAddress = null;
     selectApi(id);
     // From a search result, go on to the parameters; the picker keeps focus, so that arrow
     // keys walk its options (each one switches the API as Chromium fires change).

@@ -63,14 +63,17 @@ const specsAdded = new Map();
 function addSpecsFrom(url) {
   if (!specsAdded.has(url)) {
     specsAdded.set(url, (async () => {
+      let why = "";
       try {
         const res = await fetch(url, { credentials: "same-origin" });
-        if (!res.ok) return `HTTP ${res.status}`;
-        cp().addSpecs(await res.text());
-        return "";
+        if (res.ok) cp().addSpecs(await res.text());
+        else why = `HTTP ${res.status}`;
       } catch (e) {
-        return errorLine(e) || String(e?.message ?? e);
+        why = errorLine(e) || String(e?.message ?? e);
       }
+      // A failure is not kept: the next box, or the attribute set again, tries again.
+      if (why) specsAdded.delete(url);
+      return why;
     })());
   }
   return specsAdded.get(url);

@@ -1124,6 +1124,10 @@ mod tests {
             request_params(&dotted).into_iter().filter(|(n, _)| n != "Signature").collect();
         let input = param_input(&dotted, Algorithm::TcHmacSha256, &creds, 1_700_000_000, params.clone());
         let as_sent = crate::sign::alternatives::tc_legacy_names_as_sent(&input).unwrap();
+        // What tencentcloud-sdk-nodejs-common 4.1.220 signs for these parameters
+        // (AbstractClient.formatSignString, then Sign.sign with HmacSHA256).
+        assert!(as_sent.string_to_sign.contains("&SubnetId=1&Test_Param=x&TimeSpan=10&"), "{}", as_sent.string_to_sign);
+        assert_eq!(as_sent.signature, "ORQd4oRmDoX1P/MRANWj1XVXphcQD7urpueQ9mlf0q8=");
         assert_ne!(as_sent.signature, crate::sign::sign_wire(&input).unwrap().signature);
         let mut node = dotted.clone();
         let query: Vec<String> = node

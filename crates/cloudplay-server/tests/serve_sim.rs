@@ -474,3 +474,31 @@ fn apis_added_with_specs_files_are_answered_and_a_bad_file_stops_the_server() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The simulator's answers carry a CORS grant for a page of this machine, and for no other;
+/// the proxy's and the files' never do.
+#[test]
+fn only_the_simulator_grants_cors_and_only_to_pages_of_this_machine() {
+    let server = start(&["--quiet"]);
+    let head_of = |request: String| {
+        let mut s = connect(server.port);
+        s.write_all(request.as_bytes()).unwrap();
+        read_head(&mut s).to_ascii_lowercase()
+    };
+    let sim = |origin: &str| {
+        head_of(format!("POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nOrigin: {origin}\r\nX-TC-Action: CreateResourceInstances\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"))
+    };
+    assert!(sim("http://localhost:5173").contains("access-control-allow-origin: http://localhost:5173"));
+    for origin in ["https://docs.example", "http://localhost.docs.example", "null"] {
+        assert!(!sim(origin).contains("access-control-allow-origin"), "{origin}");
+    }
+    let file = head_of(
+        "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://localhost:5173\r\nConnection: close\r\n\r\n"
+            .into(),
+    );
+    assert!(!file.contains("access-control-allow-origin"), "{file}");
+    let proxy = head_of(
+        "POST /proxy HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://localhost:5173\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".into(),
+    );
+    assert!(proxy.starts_with("http/1.1 4") && !proxy.contains("access-control-allow-origin"), "{proxy}");
+}

@@ -683,10 +683,10 @@ fn an_unmodelled_api_answers_its_documented_success() {
     // Alibaba: its fields beside RequestId.
     let mut regions = catalog.get(BSS).unwrap().clone();
     regions.action = "DescribeRegionsLike".into();
-    regions.examples = vec![example(
-        bss_params("r"),
-        json!({"RequestId": "doc-3", "Regions": {"Region": [{"RegionId": "cn-hangzhou"}]}}),
-    )];
+    regions.examples = vec![
+        example(bss_params("r"), json!({"RequestId": "doc-0", "Code": "Forbidden.RAM", "Message": "x"})),
+        example(bss_params("r"), json!({"RequestId": "doc-3", "Regions": {"Region": [{"RegionId": "cn-hangzhou"}]}})),
+    ];
     // Without a documented response: an empty success, as before.
     let mut bare = regions.clone();
     bare.action = "Bare".into();

@@ -330,7 +330,11 @@ pub fn prepare(
         None => PrepareOptions::default(),
         Some(v) => arg(v, "options").map_err(|mut e| {
             // An algorithm no API signs with has the code signWire gives it.
-            if e.path.as_deref() == Some("options.algorithm") && e.kind == cloudplay_core::ErrorKind::InvalidField {
+            let unknown = e.message.contains("is not one of");
+            if e.path.as_deref() == Some("options.algorithm")
+                && e.kind == cloudplay_core::ErrorKind::InvalidField
+                && unknown
+            {
                 e.kind = cloudplay_core::ErrorKind::UnknownAlgorithm;
             }
             to_js_error(&e)

@@ -16,9 +16,11 @@ pub fn local_origin<B>(req: &Request<B>) -> Option<HeaderValue> {
     let text = origin.to_str().ok()?;
     let rest = text.strip_prefix("http://").or_else(|| text.strip_prefix("https://"))?;
     let host = match rest.strip_prefix('[') {
-        Some(v6) => v6.split_once(']').filter(|(_, port)| port.is_empty() || is_port(port))?.0,
+        Some(v6) => {
+            v6.split_once(']').filter(|(_, port)| port.is_empty() || port.strip_prefix(':').is_some_and(is_port))?.0
+        }
         None => match rest.split_once(':') {
-            Some((host, port)) if is_port(&format!(":{port}")) => host,
+            Some((host, port)) if is_port(port) => host,
             Some(_) => return None,
             None => rest,
         },
@@ -30,11 +32,13 @@ pub fn local_origin<B>(req: &Request<B>) -> Option<HeaderValue> {
 }
 
 fn is_port(text: &str) -> bool {
-    text.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+    text.bytes().all(|b| b.is_ascii_digit()) && text.parse::<u16>().is_ok()
 }
 
 /// The answer to a local page's preflight (an OPTIONS asking to send GET or POST), or `None`
-/// for any other request.
+/// for any other request. It is given for any path but the proxy's: a preflight does not say
+/// whether the request after it is the simulator's, and only the simulator's answers carry the
+/// grant (static files and the proxy's never do).
 pub fn preflight<B>(req: &Request<B>) -> Option<Response<Full<Bytes>>> {
     if req.method() != Method::OPTIONS || req.uri().path() == super::proxy::PATH {
         return None;
@@ -92,6 +96,8 @@ mod tests {
             "null",
             "file://",
             "http://localhost:99999x",
+            "http://localhost:99999",
+            "http://localhost:+80",
             "http://[::1]x",
             "ftp://localhost",
         ] {

@@ -102,8 +102,11 @@ pub fn run(data: &Data, ctx: Ctx<'_>) -> Answer {
 pub fn documented(spec: &ApiSpec) -> Map<String, Value> {
     let success = |response: &Value| {
         let fields = response.get("Response").unwrap_or(response).as_object()?;
-        // An error documented as an example: Tencent's in `Error`, Alibaba's beside `HostId`.
-        if fields.contains_key("Error") || (fields.contains_key("Code") && fields.contains_key("HostId")) {
+        // An error documented as an example: Tencent's in `Error`; Alibaba's a `Code` with
+        // nothing but its envelope around it (a success may carry a Code too, beside its data).
+        let envelope = ["RequestId", "HostId", "Code", "Message", "Recommend"];
+        let alibaba_error = fields.contains_key("Code") && fields.keys().all(|k| envelope.contains(&k.as_str()));
+        if fields.contains_key("Error") || alibaba_error {
             return None;
         }
         let mut fields = fields.clone();
