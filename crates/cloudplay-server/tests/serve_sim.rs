@@ -502,3 +502,28 @@ fn only_the_simulator_grants_cors_and_only_to_pages_of_this_machine() {
     );
     assert!(proxy.starts_with("http/1.1 4") && !proxy.contains("access-control-allow-origin"), "{proxy}");
 }
+
+/// Bodies being read share a memory budget: twelve declaring the most a body may carry hold it
+/// all, and a thirteenth is told the server is busy rather than read.
+#[test]
+fn bodies_in_flight_share_a_budget() {
+    let server = start(&["--quiet"]);
+    let post = format!(
+        "POST / HTTP/1.1\r\nHost: ms.tencentcloudapi.com\r\nX-TC-Action: CreateResourceInstances\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{",
+        10 << 20
+    );
+    let holding: Vec<_> = (0..12)
+        .map(|_| {
+            let mut s = connect(server.port);
+            s.write_all(post.as_bytes()).unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut late = connect(server.port);
+    late.write_all(post.as_bytes()).unwrap();
+    let (status, body, _) = read_response(&mut late);
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("too many request bodies"), "{body}");
+    drop(holding);
+}

@@ -19,6 +19,9 @@ use hyper::{Method, Request, Response, StatusCode};
 
 use super::{Options, BODY_TIMEOUT, MAX_BODY};
 
+/// The bodies the simulator may hold at once, in KiB: twelve at the most a body may carry.
+static BODY_BUDGET: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(12 * MAX_BODY / 1024);
+
 pub struct SimHost {
     sim: Mutex<Simulator>,
     /// Seeded from the OS (std's `RandomState` keys come from the system's random source).
@@ -77,6 +80,25 @@ impl SimHost {
         let mut head = request_head(&parts);
         let declared =
             parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
+        // Bodies being read share a budget, so that many connections at the most a body may
+        // carry do not take the machine's memory: a body waits for its share half as long as a
+        // body may take to arrive (those holding it are then still reading or timed out). One
+        // of unknown length (chunked) is counted at the most.
+        let share = declared.map_or(MAX_BODY, |n| n.min(MAX_BODY as u64) as usize).div_ceil(1024).max(1) as u32;
+        let _budget = if declared.is_some_and(|n| n > MAX_BODY as u64) {
+            None
+        } else {
+            match tokio::time::timeout(BODY_TIMEOUT / 2, BODY_BUDGET.acquire_many(share)).await {
+                Ok(Ok(permit)) => Some(permit),
+                _ => {
+                    return plain(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "too many request bodies are being read; try again",
+                        true,
+                    )
+                }
+            }
+        };
         let read = if declared.is_some_and(|n| n > MAX_BODY as u64) {
             Err(Unreadable::TooLarge { limit: MAX_BODY })
         } else {
@@ -86,7 +108,9 @@ impl SimHost {
                     Err(Unreadable::TooLarge { limit: MAX_BODY })
                 }
                 Ok(Err(_)) => return plain(StatusCode::BAD_REQUEST, "the request body could not be read", true),
-                Ok(Ok(collected)) => String::from_utf8(collected.to_bytes().to_vec()).map_err(|_| Unreadable::NotUtf8),
+                Ok(Ok(collected)) => {
+                    String::from_utf8(Vec::from(collected.to_bytes())).map_err(|_| Unreadable::NotUtf8)
+                }
             }
         };
         let headers_utf8 = parts.headers.values().all(|v| std::str::from_utf8(v.as_bytes()).is_ok());
