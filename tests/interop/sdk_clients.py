@@ -180,14 +180,16 @@ from aliyunsdkcore.auth.credentials import AccessKeyCredential, StsTokenCredenti
 from aliyunsdkcore.client import AcsClient  # noqa: E402
 
 
-def core_call(account, mode, product="oss"):
+def core_client(account, mode, vendor_host):
+    """An AcsClient pointed at the server as its endpoint or its proxy, and the host to send to."""
     cred = StsTokenCredential(*account) if account[2] else AccessKeyCredential(account[0], account[1])
     if mode == "endpoint":
-        client = AcsClient(region_id="cn-hangzhou", credential=cred, port=PORT, auto_retry=False)
-        host = "127.0.0.1"
-    else:
-        client = AcsClient(region_id="cn-hangzhou", credential=cred, auto_retry=False, proxy={"http": PROXY})
-        host = "business.aliyuncs.com"
+        return AcsClient(region_id="cn-hangzhou", credential=cred, port=PORT, auto_retry=False), "127.0.0.1"
+    return AcsClient(region_id="cn-hangzhou", credential=cred, auto_retry=False, proxy={"http": PROXY}), vendor_host
+
+
+def core_call(account, mode, product="oss"):
+    client, host = core_client(account, mode, "business.aliyuncs.com")
     req = CreateInstanceRequest()
     req.set_protocol_type("http")
     req.set_endpoint(host)
@@ -279,13 +281,7 @@ from darabonba.runtime import RuntimeOptions  # noqa: E402
 
 
 def regions_v1(mode, resource_type):
-    cred = AccessKeyCredential(ORDINARY[0], ORDINARY[1])
-    if mode == "endpoint":
-        client = AcsClient(region_id="cn-hangzhou", credential=cred, port=PORT, auto_retry=False)
-        host = "127.0.0.1"
-    else:
-        client = AcsClient(region_id="cn-hangzhou", credential=cred, auto_retry=False, proxy={"http": PROXY})
-        host = "ecs.aliyuncs.com"
+    client, host = core_client(ORDINARY, mode, "ecs.aliyuncs.com")
     req = CommonRequest(domain=host, version="2014-05-26", action_name="DescribeRegions")
     req.set_protocol_type("http")
     req.set_accept_format("JSON")
