@@ -39,7 +39,8 @@ OPTIONS:
     --specs FILE      APIs the simulator answers beside the built-in ones (repeatable): API specs as
                       `describe` gives them (one or a list, as `addSpecs` takes), a tccli api.json
                       (with the examples.json beside it, if any) or an Alibaba metadata bundle (as
-                      `importAlibabaMeta` takes it). The page does not see them: import there too
+                      `importAlibabaMeta` takes it); or a folder, whose api.json files are read
+                      (tccli's services folder). The page does not see them: import there too
     --rate-limit N    requests per second per account and action (default 20, as documented; 0 = off, for benchmarks)
     --quiet           no line per request
 
