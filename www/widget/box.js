@@ -318,7 +318,7 @@ class Body {
     }
     if (!violations.length) return;
     const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : "";
-    const which = this.getAttribute("example") ?? "0";
+    const which = this.spec.examples.indexOf(ex);
     this.authorError(`example ${which} breaks the API's own spec: ${violations[0].path}: ${violations[0].message}${more}; the box shows it as it is`);
   }
 
