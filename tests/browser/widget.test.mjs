@@ -256,6 +256,21 @@ test("a box for an API that is not built in loads its spec from the specs attrib
   assert.match(await own.locator(".response").textContent(), /"Echo": "hello"/);
   assert.equal(fetched, 1, "one file for the boxes that name it");
   assert.equal(await page.locator("#again").getAttribute("data-ready"), "true");
+  // A playground does not know the page's own APIs: no link to one.
+  assert.equal(await own.locator("a.open").count(), 0);
+  // A second file defining the same API replaces it for every box: its author is told.
+  await page.route("**/other-specs.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify({ ...ping, title: { en: "Another ping" } }) }));
+  await page.evaluate(() => {
+    const box = document.createElement("cloudplay-try");
+    box.id = "clash";
+    box.setAttribute("specs", "/other-specs.json");
+    box.setAttribute("api", "demo/2024-01-01/Ping");
+    document.querySelector("main").append(box);
+  });
+  const clash = page.locator("#clash");
+  await clash.scrollIntoViewIfNeeded();
+  await page.waitForFunction((e) => e.dataset.ready === "true", await clash.elementHandle(), { timeout: 20000 });
+  assert.match(await clash.getAttribute("data-error"), /^specs="\/other-specs\.json" defines demo\/2024-01-01\/Ping again, which another specs file of this page had added/);
   // An example that breaks its own spec is shown as it is, and the author hears which part.
   const broken = { ...ping, action: "PingBroken", examples: [{ params: { Message: "far longer than twenty characters" } }] };
   await page.route("**/broken-specs.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(broken) }));

@@ -66,10 +66,18 @@ function addSpecsFrom(url) {
       let why = "";
       try {
         const res = await fetch(url, { credentials: "same-origin" });
-        if (res.ok) cp().addSpecs(await res.text());
-        else why = `HTTP ${res.status}`;
+        if (res.ok) {
+          const before = new Set(cp().catalog().map((api) => api.id));
+          const again = cp().addSpecs(await res.text()).added.filter((id) => before.has(id));
+          // One engine serves every box of the page: a second definition of an API replaces
+          // the first for all of them.
+          if (again.length) return `defines ${again.join(", ")} again, which another specs file of this page had added: every box now uses this file's`;
+        } else why = `could not be added: HTTP ${res.status}`;
       } catch (e) {
-        why = errorLine(e) || String(e?.message ?? e);
+        const said = errorLine(e) || String(e?.message ?? e);
+        // The browsers' words for a fetch that never reached an answer.
+        const csp = /Failed to fetch|NetworkError|Load failed/.test(said) ? " (the host did not answer, or the page's Content-Security-Policy does not list it in connect-src)" : "";
+        why = `could not be added: ${said}${csp}`;
       }
       // A failure is not kept: the next box, or the attribute set again, tries again.
       if (why) specsAdded.delete(url);
@@ -128,7 +136,7 @@ class Body {
       return;
     }
     const why = await addSpecsFrom(url);
-    if (why) this.specsProblem = `specs="${given}" could not be added: ${why}`;
+    if (why) this.specsProblem = `specs="${given}" ${why}`;
   }
 
   /** The box's name as a region: "Try it: Action", numbered from the page's second box for
@@ -194,7 +202,8 @@ class Body {
     delete this.dataset.error;
     delete this.dataset.ready;
     if (this.specsProblem) this.authorError(this.specsProblem);
-    this.playgroundUrl = this.readPlayground();
+    // A playground knows the built-in APIs and its reader's imports, not this page's files.
+    this.playgroundUrl = this.getAttribute("specs")?.trim() ? null : this.readPlayground();
     this.checkTheme();
     this.checkLang();
     const id = this.getAttribute("api")?.trim();

@@ -183,6 +183,15 @@ impl Catalog {
                 ..e
             })?;
             spec.check().map_err(|e| Error { path: Some(at(e.path.as_deref())), ..e })?;
+            // Two of one id: the later would quietly replace the earlier.
+            let id = spec.id();
+            if let Some(first) = specs.iter().position(|s: &ApiSpec| s.id() == id) {
+                return Err(Error::at(
+                    ErrorKind::InvalidSpec,
+                    at(Some("action")),
+                    alloc::format!("{id} is given twice: specs[{first}] is the same API"),
+                ));
+            }
             specs.push(spec);
         }
         self.add_imported(Imported { specs, skipped: Vec::new() })
@@ -474,5 +483,14 @@ mod tests {
         assert!(e.path.as_deref().is_some_and(|p| p.starts_with("spec")), "{e:?}");
         assert_eq!(catalog.add_specs("5").unwrap_err().kind, ErrorKind::InvalidSpec);
         assert_eq!(catalog.add_specs("{").unwrap_err().kind, ErrorKind::InvalidJson);
+        // One API twice in one list: the later would have replaced the earlier.
+        let e = catalog.add_specs(&serde_json::json!([good, good]).to_string()).unwrap_err();
+        assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidSpec, Some("specs[1].action")));
+        assert!(
+            e.message.ends_with("first/2023-08-12/RunInstances is given twice: specs[0] is the same API"),
+            "{}",
+            e.message
+        );
+        assert!(catalog.is_empty());
     }
 }

@@ -699,6 +699,15 @@ fn an_unmodelled_api_answers_its_documented_success() {
         call.region = Some("ap-guangzhou".into());
         cloudplay_core::prepare_with_spec(spec, &call, &c, &opts()).unwrap().request
     };
+    // The example of the very parameters called answers for itself.
+    let mut dry = hai_params(None);
+    dry["DryRun"] = json!(true);
+    zones
+        .examples
+        .push(example(dry.clone(), json!({"Response": {"ZoneSet": [], "TotalCount": 0, "RequestId": "doc-4"}})));
+    sim.add_spec(zones.clone());
+    let a = expect_ok(&mut sim, &sign(&zones, dry));
+    assert_eq!(a.body["Response"]["TotalCount"], 0, "{}", a.body);
     let a = expect_ok(&mut sim, &sign(&zones, hai_params(None)));
     assert_eq!(a.body["Response"]["ZoneSet"][0]["Zone"], "ap-guangzhou-3", "{}", a.body);
     assert_eq!(a.body["Response"]["TotalCount"], 1);

@@ -92,14 +92,15 @@ pub fn run(data: &Data, ctx: Ctx<'_>) -> Answer {
         "bssopenapi/2017-12-14/CreateInstance" => bss::run(&data.bss, ctx),
         // Any other API (an imported one): signature and parameters were checked, and the
         // success is the one its spec documents.
-        _ => Ok(documented(ctx.spec)),
+        _ => Ok(documented(ctx.spec, ctx.params)),
     }
 }
 
-/// The fields of the first success an API's examples document (a vendor example's response,
-/// as tccli's examples carry them), without its RequestId: an SDK's typed model of the answer
-/// is then filled as the vendor's would fill it. Empty when no example has one.
-pub fn documented(spec: &ApiSpec) -> Map<String, Value> {
+/// The fields of the success an API's examples document (a vendor example's response, as
+/// tccli's examples carry them), without its RequestId: an SDK's typed model of the answer is
+/// then filled as the vendor's would fill it. The example of the very parameters called, else
+/// the first with a success; empty when none has one.
+pub fn documented(spec: &ApiSpec, params: &Value) -> Map<String, Value> {
     let success = |response: &Value| {
         let fields = response.get("Response").unwrap_or(response).as_object()?;
         // An error documented as an example: Tencent's in `Error`; Alibaba's a `Code` with
@@ -113,7 +114,9 @@ pub fn documented(spec: &ApiSpec) -> Map<String, Value> {
         fields.remove("RequestId");
         Some(fields)
     };
-    spec.examples.iter().filter_map(|e| e.response.as_ref()).find_map(success).unwrap_or_default()
+    let same =
+        spec.examples.iter().filter(|e| e.params == *params).filter_map(|e| e.response.as_ref()).find_map(success);
+    same.or_else(|| spec.examples.iter().filter_map(|e| e.response.as_ref()).find_map(success)).unwrap_or_default()
 }
 
 /// Whether the simulator models what `api` does (its resources, stock, quotas, idempotency)
