@@ -956,6 +956,8 @@ function imported(status, run, keep) {
     // Nothing added, nothing to keep (and nothing to say about storage).
     const kept = key ? keep(key) : null;
     const seeds = (report.skipped ?? []).filter((s) => s.reason.startsWith("built in")).map((s) => s.action);
+    // Examples that break their own spec are shown as they are; said once here.
+    const odd = () => (report.warnings ?? []).slice(0, 2).map((w) => `${w.action}${t("punct.paren", { text: lang() === "zh" && w.reason_zh ? w.reason_zh : w.reason })}`).join(t("punct.clause"));
     // Why the others were left out (a ROA-style action, a type not guessed), the first few.
     const others = (report.skipped ?? []).filter((s) => !s.reason.startsWith("built in"));
     // Said at each (re)rendering, so that the reasons follow the page's language.
@@ -964,6 +966,7 @@ function imported(status, run, keep) {
       t("import.done", { n: report.added.length, skipped: report.skipped?.length ?? 0 }),
       seeds.length ? t("import.seedKept", { actions: seeds.join(t("punct.list")) }) : "",
       others.length ? t(others.length > 3 ? "import.leftOutMore" : "import.leftOut", { why: why(), more: others.length - 3 }) : "",
+      report.warnings?.length ? t("import.oddExamples", { what: odd(), n: report.warnings.length }) : "",
       kept ? t(kept.saved ? "import.kept" : "import.notKept") : "",
       kept?.dropped.length ? t("import.madeRoom", { keys: kept.dropped.join(t("punct.list")), max: imports.max }) : "",
     ]));

@@ -37,6 +37,7 @@ const en = {
   "import.madeRoom": "The oldest import ({keys}) made room: this browser keeps {max}.",
   "import.leftOut": "Left out: {why}.",
   "import.leftOutMore": "Left out: {why}; and {more} more.",
+  "import.oddExamples": "Added, but {n} example(s) break their own spec, and show as they are: {what}.",
   "import.forget": "Forget imported APIs",
   "import.seedKept": "Built in, so kept as curated (docs, error codes, rules): {actions}.",
   "importAli.heading": "Import Alibaba Cloud API metadata",
@@ -416,6 +417,7 @@ const zh = {
   "import.madeRoom": "最早的导入（{keys}）已让出空间：本浏览器最多保存 {max} 个。",
   "import.leftOut": "未导入：{why}。",
   "import.leftOutMore": "未导入：{why}；另有 {more} 个。",
+  "import.oddExamples": "已添加，但有 {n} 个示例不符合其规格，按原样显示：{what}。",
   "import.forget": "移除已导入的接口",
   "import.seedKept": "内置接口保留精编版本（文档、错误码、规则）：{actions}。",
 

@@ -131,7 +131,11 @@ impl Catalog {
     /// APIs: those are written from the vendor's page (docs in both languages, error codes,
     /// rules and parameters the metadata lacks), and the simulator answers their examples.
     pub fn add_imported(&mut self, imported: Imported) -> Result<ImportReport> {
-        let mut report = ImportReport { added: Vec::with_capacity(imported.specs.len()), skipped: imported.skipped };
+        let mut report = ImportReport {
+            added: Vec::with_capacity(imported.specs.len()),
+            skipped: imported.skipped,
+            warnings: Vec::new(),
+        };
         for spec in imported.specs {
             let id = spec.id();
             if matches!(builtin_spec(&id), Some(Ok(seed)) if self.get(&id) == Some(&seed)) {
@@ -194,7 +198,9 @@ impl Catalog {
             }
             specs.push(spec);
         }
-        self.add_imported(Imported { specs, skipped: Vec::new() })
+        let warnings = specs.iter().flat_map(example_warnings).collect();
+        let report = self.add_imported(Imported { specs, skipped: Vec::new() })?;
+        Ok(ImportReport { warnings, ..report })
     }
 
     /// Imports a tccli `api.json` (and optionally its `examples.json`) into the catalog.
@@ -338,6 +344,25 @@ impl Catalog {
 }
 
 /// Validates, builds and signs a call against the built-in catalog.
+/// What an API's examples break of its own spec: one note for each such example, its first
+/// problem named.
+fn example_warnings(spec: &ApiSpec) -> Vec<Skipped> {
+    let id = spec.id();
+    spec.examples
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ex)| {
+            let call = Call { api: id.clone(), params: ex.params.clone(), region: ex.region.clone(), endpoint: None };
+            let v = crate::validate::validate_call(spec, &call).into_iter().next()?;
+            Some(Skipped {
+                action: id.clone(),
+                reason: alloc::format!("example {i} breaks the spec: {}", v.message),
+                reason_zh: alloc::format!("示例 {i} 不符合规格：{}", v.message_zh),
+            })
+        })
+        .collect()
+}
+
 pub fn prepare(call: &Call, credentials: &Credentials, options: &PrepareOptions) -> Result<Prepared> {
     let id = call.api.as_str();
     match builtin_spec(id) {
@@ -483,6 +508,19 @@ mod tests {
         assert!(e.path.as_deref().is_some_and(|p| p.starts_with("spec")), "{e:?}");
         assert_eq!(catalog.add_specs("5").unwrap_err().kind, ErrorKind::InvalidSpec);
         assert_eq!(catalog.add_specs("{").unwrap_err().kind, ErrorKind::InvalidJson);
+        // An example that breaks its own spec is added, and said (a vendor's do at times).
+        let mut odd = serde_json::to_value(&good).unwrap();
+        odd["examples"][0]["params"]["BundleType"] = 5.into();
+        let report = catalog.add_specs(&odd.to_string()).unwrap();
+        assert_eq!(report.added, ["first/2023-08-12/RunInstances"]);
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        assert!(
+            report.warnings[0].reason.starts_with("example 0 breaks the spec: BundleType"),
+            "{:?}",
+            report.warnings
+        );
+        assert!(report.warnings[0].reason_zh.starts_with("示例 0 不符合规格："));
+        let mut catalog = Catalog::new();
         // One API twice in one list: the later would have replaced the earlier.
         let e = catalog.add_specs(&serde_json::json!([good, good]).to_string()).unwrap_err();
         assert_eq!((e.kind, e.path.as_deref()), (ErrorKind::InvalidSpec, Some("specs[1].action")));

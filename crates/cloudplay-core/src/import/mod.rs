@@ -57,6 +57,11 @@ pub struct ImportReport {
     pub added: Vec<String>,
     /// Always there, empty when nothing was left out.
     pub skipped: Vec<Skipped>,
+    /// Added all the same: an example that breaks its own spec (`action` is the API's id).
+    /// A vendor's examples do at times (1.3% of tccli's), so it is said, not refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub warnings: Vec<Skipped>,
 }
 
 /// A metadata file's JSON; an error names `what` in its message and is at `path` (the JS

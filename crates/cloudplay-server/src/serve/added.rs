@@ -117,6 +117,11 @@ fn summary(file: &Path, report: &ImportReport) -> String {
         file.display(),
         if ids.is_empty() { String::new() } else { format!(" ({})", ids.join(", ")) }
     );
+    if let Some(first) = report.warnings.first() {
+        let more = report.warnings.len() - 1;
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        line.push_str(&format!("; added, but {}'s {}{more}", first.action, first.reason));
+    }
     if let Some(first) = report.skipped.first() {
         let more = report.skipped.len() - 1;
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
@@ -154,6 +159,11 @@ mod tests {
             lines[0]
         );
         let _ = std::fs::remove_dir_all(file.parent().unwrap());
+        // An example that breaks its spec is added, and said in the log.
+        let odd = temp("odd.json", &PING.replace(r#""params":[{"#, r#""examples":[{"params":{}}],"params":[{"#));
+        let (_, lines) = load(&mut catalog, &[&odd]).unwrap();
+        assert!(lines[0].contains("; added, but demo/2024-01-01/Ping's example 0 breaks the spec: Message"), "{}", lines[0]);
+        let _ = std::fs::remove_dir_all(odd.parent().unwrap());
     }
 
     #[test]
