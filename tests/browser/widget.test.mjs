@@ -254,6 +254,10 @@ test("a box for an API that is not built in loads its spec from the specs attrib
   await own.locator(".response [data-outcome]").waitFor({ timeout: 15000 });
   assert.equal(await own.locator(".response [data-outcome]").getAttribute("data-outcome"), "ok");
   assert.match(await own.locator(".response").textContent(), /"Echo": "hello"/);
+  // Said as a box can act on it: no "send it to the vendor" from a docs page.
+  const modelled = await own.locator('.response [data-note="not-modelled"]').textContent();
+  assert.match(modelled, /documented example/);
+  assert.doesNotMatch(modelled, /vendor/);
   assert.equal(fetched, 1, "one file for the boxes that name it");
   assert.equal(await page.locator("#again").getAttribute("data-ready"), "true");
   // A playground does not know the page's own APIs: no link to one.

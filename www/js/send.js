@@ -177,7 +177,8 @@ export function renderResponse(container, resp, ctx) {
   const parts = [
     h("p", { class: `outcome ${read.ok ? "ok" : "error"}`, dataset: { outcome: read.ok ? "ok" : "error", code: read.code ?? "" } },
       read.ok ? t("resp.ok") : t("resp.error", { code: read.code })),
-    read.ok && resp.modelled === false ? h("p", { class: "notice", dataset: { note: "not-modelled" }, text: t("resp.notModelled") }) : null,
+    // A box in a docs page cannot send to the vendor; the playground can.
+    read.ok && resp.modelled === false ? h("p", { class: "notice", dataset: { note: "not-modelled" }, text: t(ctx?.inBox ? "resp.notModelledBox" : "resp.notModelled") }) : null,
     summary,
   ];
   if (!read.ok) {

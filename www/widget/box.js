@@ -492,7 +492,7 @@ class Body {
     try {
       const resp = await sendRequest(prepared.request, "simulator");
       useLang(this);
-      const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts, level: this.innerLevel });
+      const read = renderResponse(this.response, resp, { spec: this.spec, prepared, credentials: creds, timestamp: ts, level: this.innerLevel, inBox: true });
       this.say(() => (read.ok ? t("send.done", { status: resp.status }) : t("send.doneError", { code: read.code })), read.ok ? "ok" : "error");
     } catch (e) {
       useLang(this);
