@@ -459,18 +459,23 @@ test("the secret fields are password fields the browser's password manager does 
   // A key typed, then a setting changed and another API opened (a same-page navigation, which
   // Chromium takes for a login submitted) made it offer to save the key.
   const own = await launch();
-  const tab = await own.context.newPage();
-  await tab.goto(server.url);
-  await tab.waitForSelector("body[data-ready='true']");
-  await tab.fill("#secret-id", "AKIDpasswordManagerCheck");
-  await tab.fill("#secret-key", "SecretTypedHere123");
-  await tab.fill("#token", "TokenTypedHere123");
-  await tab.selectOption("#method", "GET");
-  await tab.selectOption("#api-picker", "bssopenapi/2017-12-14/CreateInstance");
-  await settle(tab);
-  await tab.waitForTimeout(1500);
-  const offered = await own.savedLogins();
-  await own.close();
+  let offered;
+  try {
+    const tab = await own.context.newPage();
+    await tab.goto(server.url);
+    await tab.waitForSelector("body[data-ready='true']");
+    await tab.fill("#secret-id", "AKIDpasswordManagerCheck");
+    await tab.fill("#secret-key", "SecretTypedHere123");
+    await tab.fill("#token", "TokenTypedHere123");
+    await tab.selectOption("#method", "GET");
+    await tab.selectOption("#api-picker", "bssopenapi/2017-12-14/CreateInstance");
+    await settle(tab);
+    // Chromium decides after the navigation it took for a submission: given time to.
+    await tab.waitForTimeout(1500);
+    offered = await own.savedLogins();
+  } finally {
+    await own.close();
+  }
   assert.deepEqual(offered, { stats: 0, logins: 0 });
 });
 
@@ -996,6 +1001,16 @@ test("import a file of API specs (an API of one's own) and explore it, send it t
   await page.reload();
   await page.waitForFunction(() => document.getElementById("api-picker").value === "ownshop/2025-01-01/ListOrders");
   assert.equal(await page.inputValue('#form [data-path="PageSize"]'), "20");
+  // Another file of the same product is another import: both are kept.
+  await page.click("details.import summary");
+  const more = [{ ...specs[0], action: "GetOrder", examples: [] }];
+  await page.setInputFiles("#import-api", { name: "ownshop-more.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(more)) });
+  await page.click("#import-button");
+  await page.waitForFunction(() => document.getElementById("api-picker").value === "ownshop/2025-01-01/GetOrder");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  const listed = await page.locator("#api-picker option").evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(listed.includes("ownshop/2025-01-01/ListOrders") && listed.includes("ownshop/2025-01-01/GetOrder"), listed.join());
   // A spec that does not check is refused with its place, and nothing is added.
   await page.click("details.import summary");
   const bad = [{ ...specs[0], action: "Bad", endpoints: { default: "evil.example.com", path: "/" } }];

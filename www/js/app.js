@@ -740,6 +740,8 @@ function wire() {
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {
     const point = undoPoint(e.api);
     if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
+    // A call chosen from one's history: the address follows it (see the API picker).
+    state.keptAddress = null;
     // Unlike someone's link, a call loaded from one's own history is chosen as the one to go
     // on with: it becomes the draft at once, or switching away and back would lose it.
     state.fromLink = null;
@@ -914,7 +916,9 @@ async function importTccli() {
   // API specs as cloudplay writes them (addSpecs, describe): APIs of one's own, or an import
   // saved elsewhere. A tccli api.json has its actions and objects at its top.
   if (areSpecs(api)) {
-    imported(status, () => cp().addSpecs(api), (key) => imports.addSpecs(key, api));
+    // Kept under the file's name: another file of the same product is another import.
+    const name = $("import-api").files?.[0]?.name ?? "specs.json";
+    imported(status, () => cp().addSpecs(api), () => imports.addSpecs(`specs ${name}`, api));
     return;
   }
   const examples = await readFile($("import-examples"));

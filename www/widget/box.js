@@ -114,7 +114,8 @@ class Body {
       : "";
     this.authorError(`the engine did not load: ${errorLine(e) || said}${moved}${unfetched}`);
     const api = this.getAttribute("api") ?? "";
-    const playground = this.readPlayground();
+    // As in `build`: a playground does not know the page's own specs.
+    const playground = this.getAttribute("specs")?.trim() ? null : this.readPlayground();
     put(this.root, this.styleNode,
       h("div", { class: "box", lang: htmlLang(lang()) },
         h("p", { class: "error", role: "alert", text: WAITING[langOf(this)].failed }),

@@ -230,31 +230,31 @@ fn part_at_fault(alone: &Map<String, Value>, at: &str, why: &str, read: Read<'_>
     let missing_here = missing(why);
     // Each read copies the whole document: a bounded number of them keeps a large spec's error
     // quick (a shallower place, once spent, is still a right one).
-    let mut reads_left = READS_FOR_A_PLACE;
+    let reads_left = core::cell::Cell::new(READS_FOR_A_PLACE);
     loop {
         let node = core::mem::take(root.pointer_mut(&pointer)?);
         // A field missing from this very object is its own fault, not a member's.
         let lacks = |members: &Map<String, Value>| missing_here.as_ref().is_some_and(|f| !members.contains_key(f));
         let mut fails_as_whole = |part: Value| {
-            if reads_left == 0 {
-                return false;
-            }
-            reads_left -= 1;
+            reads_left.set(reads_left.get().saturating_sub(1));
             if let Some(slot) = root.pointer_mut(&pointer) {
                 *slot = part;
             }
             read(root.clone()).err().is_some_and(|e| e.to_string() == why)
         };
+        // A key is tried only with both of its reads left: half a test blames the wrong one.
         let found = match &node {
-            Value::Object(members) if !lacks(members) => members.keys().take(READS_FOR_A_PLACE / 2).find_map(|key| {
-                let (mut only, mut rest) = (Map::new(), members.clone());
-                only.insert(key.clone(), rest.remove(key).unwrap_or_default());
-                let blamed = fails_as_whole(Value::Object(only)) && !fails_as_whole(Value::Object(rest));
-                blamed.then(|| (node.clone(), format!("{at}.{key}"), format!("{pointer}{}", step(key))))
-            }),
+            Value::Object(members) if !lacks(members) => {
+                members.keys().take_while(|_| reads_left.get() >= 2).find_map(|key| {
+                    let (mut only, mut rest) = (Map::new(), members.clone());
+                    only.insert(key.clone(), rest.remove(key).unwrap_or_default());
+                    let blamed = fails_as_whole(Value::Object(only)) && !fails_as_whole(Value::Object(rest));
+                    blamed.then(|| (node.clone(), format!("{at}.{key}"), format!("{pointer}{}", step(key))))
+                })
+            }
             // An element is at fault when the list without any is not.
-            Value::Array(items) if !fails_as_whole(Value::Array(Vec::new())) => {
-                items.iter().enumerate().take(READS_FOR_A_PLACE).find_map(|(i, item)| {
+            Value::Array(items) if reads_left.get() >= 1 && !fails_as_whole(Value::Array(Vec::new())) => {
+                items.iter().enumerate().take_while(|_| reads_left.get() >= 1).find_map(|(i, item)| {
                     let one = Value::Array(alloc::vec![item.clone()]);
                     fails_as_whole(one.clone()).then(|| (one, format!("{at}[{i}]"), format!("{pointer}/0")))
                 })

@@ -73,7 +73,8 @@ pub fn load(catalog: &mut Catalog, files: &[impl AsRef<Path>]) -> Result<(Vec<Ar
         .map_err(|e| at(&e))?;
         files_read += 1;
         apis += report.added.len();
-        if !many {
+        // From a folder, a line only for a file with something to say beyond its count.
+        if !many || !report.warnings.is_empty() || !report.skipped.is_empty() {
             lines.push(summary(file, &report));
         }
         added.extend(report.added.iter().filter_map(|id| catalog.shared(id).cloned()));
@@ -93,13 +94,16 @@ fn api_jsons(dir: &Path) -> Vec<std::path::PathBuf> {
         for path in paths {
             if path.is_dir() && depth < 3 {
                 walk(&path, depth + 1, out);
-            } else if path.file_name().is_some_and(|n| n == "api.json") {
+            } else if path.is_file() && path.file_name().is_some_and(|n| n == "api.json") {
                 out.push(path);
             }
         }
     }
     let mut out = Vec::new();
     walk(dir, 0, &mut out);
+    // A folder linked twice under the root would add its files twice.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     out
 }
 
@@ -120,12 +124,13 @@ fn summary(file: &Path, report: &ImportReport) -> String {
     if let Some(first) = report.warnings.first() {
         let more = report.warnings.len() - 1;
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-        line.push_str(&format!("; added, but {}'s {}{more}", first.action, first.reason));
+        let reason = first.reason.trim_end_matches('.');
+        line.push_str(&format!("; added, but {}'s {reason}{more}", first.action));
     }
     if let Some(first) = report.skipped.first() {
         let more = report.skipped.len() - 1;
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-        line.push_str(&format!("; left out: {} ({}){more}", first.action, first.reason));
+        line.push_str(&format!("; left out: {} ({}){more}", first.action, first.reason.trim_end_matches('.')));
     }
     line
 }
@@ -162,7 +167,11 @@ mod tests {
         // An example that breaks its spec is added, and said in the log.
         let odd = temp("odd.json", &PING.replace(r#""params":[{"#, r#""examples":[{"params":{}}],"params":[{"#));
         let (_, lines) = load(&mut catalog, &[&odd]).unwrap();
-        assert!(lines[0].contains("; added, but demo/2024-01-01/Ping's example 0 breaks the spec: Message"), "{}", lines[0]);
+        assert!(
+            lines[0].contains("; added, but demo/2024-01-01/Ping's example 0 breaks the spec: Message"),
+            "{}",
+            lines[0]
+        );
         let _ = std::fs::remove_dir_all(odd.parent().unwrap());
     }
 

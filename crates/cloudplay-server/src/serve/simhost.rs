@@ -19,6 +19,9 @@ use hyper::{Method, Request, Response, StatusCode};
 
 use super::{Options, BODY_TIMEOUT, MAX_BODY};
 
+/// A body this small is read without a share of the budget below.
+const FREE_BODY: usize = 64 * 1024;
+
 /// The bodies the simulator may hold at once, in KiB: twelve at the most a body may carry.
 static BODY_BUDGET: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(12 * MAX_BODY / 1024);
 
@@ -84,8 +87,11 @@ impl SimHost {
         // carry do not take the machine's memory: a body waits for its share half as long as a
         // body may take to arrive (those holding it are then still reading or timed out). One
         // of unknown length (chunked) is counted at the most.
-        let share = declared.map_or(MAX_BODY, |n| n.min(MAX_BODY as u64) as usize).div_ceil(1024).max(1) as u32;
-        let _budget = if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        // No body, or a small one (an SDK call's), takes no share: those who declare large
+        // bodies and send nothing then block only one another.
+        let size = hyper::body::Body::size_hint(&body).exact().or(declared);
+        let share = size.map_or(MAX_BODY, |n| n.min(MAX_BODY as u64) as usize).div_ceil(1024) as u32;
+        let _budget = if declared.is_some_and(|n| n > MAX_BODY as u64) || size.is_some_and(|n| n <= FREE_BODY as u64) {
             None
         } else {
             match tokio::time::timeout(BODY_TIMEOUT / 2, BODY_BUDGET.acquire_many(share)).await {

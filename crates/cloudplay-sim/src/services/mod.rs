@@ -106,7 +106,9 @@ pub fn documented(spec: &ApiSpec, params: &Value) -> Map<String, Value> {
         // An error documented as an example: Tencent's in `Error`; Alibaba's a `Code` with
         // nothing but its envelope around it (a success may carry a Code too, beside its data).
         let envelope = ["RequestId", "HostId", "Code", "Message", "Recommend"];
-        let alibaba_error = fields.contains_key("Code") && fields.keys().all(|k| envelope.contains(&k.as_str()));
+        let code = fields.get("Code").and_then(Value::as_str);
+        let fine = code.is_some_and(|c| ["OK", "200", "Success", "success"].contains(&c));
+        let alibaba_error = code.is_some() && !fine && fields.keys().all(|k| envelope.contains(&k.as_str()));
         if fields.contains_key("Error") || alibaba_error {
             return None;
         }
