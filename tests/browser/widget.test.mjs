@@ -220,6 +220,20 @@ test("a box whose body (box.js) does not load says so in a frame, with the playg
   await page.close();
 });
 
+/** Adds a box with `attributes` to the docs page's main, and resolves to it once it is ready. */
+async function addBox(page, id, attributes) {
+  await page.evaluate(([id, attributes]) => {
+    const box = document.createElement("cloudplay-try");
+    box.id = id;
+    for (const [name, value] of Object.entries(attributes)) box.setAttribute(name, value);
+    document.querySelector("main").append(box);
+  }, [id, attributes]);
+  const box = page.locator(`#${id}`);
+  await box.scrollIntoViewIfNeeded();
+  await page.waitForFunction((e) => e.dataset.ready === "true", await box.elementHandle(), { timeout: 20000 });
+  return box;
+}
+
 test("a box for an API that is not built in loads its spec from the specs attribute, and a specs file that is missing is the author's mistake", async () => {
   const ping = { product: "demo", version: "2024-01-01", action: "Ping", style: "tencent-api3",
     title: { en: "Ping the demo service" }, endpoints: { default: "demo.tencentcloudapi.com", path: "/" }, methods: ["POST"],
@@ -264,30 +278,12 @@ test("a box for an API that is not built in loads its spec from the specs attrib
   assert.equal(await own.locator("a.open").count(), 0);
   // A second file defining the same API replaces it for every box: its author is told.
   await page.route("**/other-specs.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify({ ...ping, title: { en: "Another ping" } }) }));
-  await page.evaluate(() => {
-    const box = document.createElement("cloudplay-try");
-    box.id = "clash";
-    box.setAttribute("specs", "/other-specs.json");
-    box.setAttribute("api", "demo/2024-01-01/Ping");
-    document.querySelector("main").append(box);
-  });
-  const clash = page.locator("#clash");
-  await clash.scrollIntoViewIfNeeded();
-  await page.waitForFunction((e) => e.dataset.ready === "true", await clash.elementHandle(), { timeout: 20000 });
+  const clash = await addBox(page, "clash", { specs: "/other-specs.json", api: "demo/2024-01-01/Ping" });
   assert.match(await clash.getAttribute("data-error"), /^specs="\/other-specs\.json" defines demo\/2024-01-01\/Ping again, which another specs file of this page had added/);
   // An example that breaks its own spec is shown as it is, and the author hears which part.
   const broken = { ...ping, action: "PingBroken", examples: [{ params: { Message: "far longer than twenty characters" } }] };
   await page.route("**/broken-specs.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(broken) }));
-  await page.evaluate(() => {
-    const box = document.createElement("cloudplay-try");
-    box.id = "broken";
-    box.setAttribute("specs", "/broken-specs.json");
-    box.setAttribute("api", "demo/2024-01-01/PingBroken");
-    document.querySelector("main").append(box);
-  });
-  const brokenBox = page.locator("#broken");
-  await brokenBox.scrollIntoViewIfNeeded();
-  await page.waitForFunction((e) => e.dataset.ready === "true", await brokenBox.elementHandle(), { timeout: 20000 });
+  const brokenBox = await addBox(page, "broken", { specs: "/broken-specs.json", api: "demo/2024-01-01/PingBroken" });
   assert.match(await brokenBox.getAttribute("data-error"), /^example 0 breaks the API's own spec: Message: .*20.*; the box shows it as it is$/);
   assert.equal(await brokenBox.locator('.form [data-path="Message"]').inputValue(), "far longer than twenty characters");
   // Missing: said to the author, and the API then unknown.
