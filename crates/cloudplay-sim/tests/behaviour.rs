@@ -687,6 +687,11 @@ fn an_unmodelled_api_answers_its_documented_success() {
         example(bss_params("r"), json!({"RequestId": "doc-0", "Code": "Forbidden.RAM", "Message": "x"})),
         example(bss_params("r"), json!({"RequestId": "doc-3", "Regions": {"Region": [{"RegionId": "cn-hangzhou"}]}})),
     ];
+    // A success may carry a Code of its own ("OK"), beside nothing but its envelope.
+    let mut ok = regions.clone();
+    ok.action = "PingLike".into();
+    ok.examples = vec![example(bss_params("r"), json!({"RequestId": "doc-5", "Code": "OK", "Message": "OK"}))];
+    sim.add_spec(ok.clone());
     // Without a documented response: an empty success, as before.
     let mut bare = regions.clone();
     bare.action = "Bare".into();
@@ -715,6 +720,9 @@ fn an_unmodelled_api_answers_its_documented_success() {
     let a = expect_ok(&mut sim, &sign(&regions, bss_params("r2")));
     assert_eq!(a.body["Regions"]["Region"][0]["RegionId"], "cn-hangzhou", "{}", a.body);
     assert_ne!(a.body["RequestId"], "doc-3");
+    let a = send(&mut sim, &sign(&ok, bss_params("r4")));
+    assert_eq!((a.status, a.outcome.code.as_deref()), (200, None), "{}", a.body);
+    assert_eq!((a.body["Code"].as_str(), a.body["Message"].as_str()), (Some("OK"), Some("OK")), "{}", a.body);
     let a = expect_ok(&mut sim, &sign(&bare, bss_params("r3")));
     assert_eq!(
         a.body.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()),

@@ -213,6 +213,13 @@ mod tests {
         let mut ids: Vec<String> = added.iter().map(|s| s.id()).collect();
         ids.sort();
         assert_eq!(ids, ["demoa/2024-01-01/Ping", "demob/2024-01-01/Pong"], "{lines:?}");
+        // A folder named api.json is no file to read, and a folder linked twice adds its files once.
+        std::fs::create_dir_all(root.join("odd").join("api.json")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("demoa"), root.join("demoa-again")).unwrap();
+        let mut catalog = Catalog::builtin().unwrap();
+        let (again, _) = load(&mut catalog, &[&root]).unwrap();
+        assert_eq!(again.len(), 2);
         let empty = root.join("demoa").join("v20240101").join("nothing");
         std::fs::create_dir_all(&empty).unwrap();
         assert!(load(&mut catalog, &[&empty]).unwrap_err().contains("no api.json under it"));
