@@ -15,24 +15,7 @@ pub fn local_origin<B>(req: &Request<B>) -> Option<HeaderValue> {
     let origin = req.headers().get(ORIGIN)?;
     let text = origin.to_str().ok()?;
     let rest = text.strip_prefix("http://").or_else(|| text.strip_prefix("https://"))?;
-    let host = match rest.strip_prefix('[') {
-        Some(v6) => {
-            v6.split_once(']').filter(|(_, port)| port.is_empty() || port.strip_prefix(':').is_some_and(is_port))?.0
-        }
-        None => match rest.split_once(':') {
-            Some((host, port)) if is_port(port) => host,
-            Some(_) => return None,
-            None => rest,
-        },
-    };
-    let local = host.eq_ignore_ascii_case("localhost")
-        || host == "::1"
-        || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
-    local.then(|| origin.clone())
-}
-
-fn is_port(text: &str) -> bool {
-    text.bytes().all(|b| b.is_ascii_digit()) && text.parse::<u16>().is_ok()
+    super::proxy::loopback_authority(rest).then(|| origin.clone())
 }
 
 /// The answer to a local page's preflight (an OPTIONS asking to send GET or POST), or `None`

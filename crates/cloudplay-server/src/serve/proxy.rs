@@ -262,13 +262,28 @@ fn check_origin<B>(req: &Request<B>) -> Result<(), String> {
     Ok(())
 }
 
-/// `127.x.y.z`, `localhost` or `[::1]`, with or without a port.
-fn loopback_authority(authority: &str) -> bool {
-    let name = match authority.strip_prefix('[') {
-        Some(v6) => return v6.split(']').next() == Some("::1"),
-        None => authority.rsplit_once(':').map_or(authority, |(name, _)| name),
+/// `127.x.y.z`, `localhost` or `[::1]`, with or without a port (a number that fits 16 bits);
+/// nothing else before or after. The proxy's Host and the simulator's CORS (cors.rs) both ask.
+pub(super) fn loopback_authority(authority: &str) -> bool {
+    let port_ok = |port: &str| port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok();
+    let (name, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((name, rest)) => {
+                (name, if rest.is_empty() { None } else { Some(rest.strip_prefix(':').unwrap_or("x")) })
+            }
+            None => return false,
+        },
+        None => match authority.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (authority, None),
+        },
     };
-    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+    if port.is_some_and(|p| !port_ok(p)) {
+        return false;
+    }
+    name.eq_ignore_ascii_case("localhost")
+        || name == "::1"
+        || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Addresses that belong to this machine or a private network: never a vendor's API.
