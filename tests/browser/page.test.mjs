@@ -438,6 +438,42 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("the snippet language and where to send are kept across a reload, and the widget keeps neither", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  assert.equal(await page.inputValue("#snippet-lang"), "curl", "a first visit starts with curl");
+  assert.ok(await page.isChecked("#via-simulator"), "and sends to the simulator");
+  await page.selectOption("#snippet-lang", "go");
+  await page.check("#via-proxy");
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#snippet-lang"), "go");
+  assert.match(await page.textContent("#snippet"), /package main/, "the kept language's code is shown");
+  assert.ok(await page.isChecked("#via-proxy"), "the kept choice of where to send");
+  // A value this version does not offer (an older or edited preference) falls back to the defaults.
+  await page.evaluate(() => {
+    localStorage.setItem("cloudplay.pref.snippetLang", JSON.stringify("cobol"));
+    localStorage.setItem("cloudplay.pref.via", JSON.stringify("carrier-pigeon"));
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready='true']");
+  assert.equal(await page.inputValue("#snippet-lang"), "curl");
+  assert.ok(await page.isChecked("#via-simulator"));
+  // A widget box on a docs page, same origin, writes no preference of the page's.
+  await page.selectOption("#snippet-lang", "python");
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  await page.goto(new URL("docs-demo.html", server.url).href, { waitUntil: "networkidle" });
+  const box = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+  await box.locator("details.code summary").click();
+  await box.locator('[data-step="snippet-python"]').waitFor({ timeout: 5000 });
+  await box.getByLabel("Language").selectOption("go");
+  await box.locator('[data-step="snippet-go"]').waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem("cloudplay.pref.snippetLang")), JSON.stringify("python"));
+  assert.ok(before.includes("snippetLang"));
+  noProblems(problems);
+  await page.close();
+});
+
 test("the secret fields are password fields the browser's password manager does not offer to save", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   for (const id of ["#secret-key", "#token", "#verify-secret"]) {

@@ -736,7 +736,7 @@ function wire() {
     clear: $("cred-clear"), demo: $("cred-demo"), status: $("cred-status"), alsoSecret: [$("verify-secret")], mayHold: [$("verify-input"), $("verify-own")],
     onClear: redactParams,
   }, () => scheduleUpdate());
-  snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet") }, () => creds.secrets());
+  snippets = new Snippets({ picker: $("snippet-lang"), output: $("snippet"), remember: "snippetLang" }, () => creds.secrets());
   callHistory = new CallHistory({ list: $("history-list"), clear: $("history-clear"), status: $("history-status") }, (e) => {
     const point = undoPoint(e.api);
     if (!selectApi(e.api, { params: structuredClone(e.params ?? {}), region: e.region, settings: e.settings })) return;
@@ -810,8 +810,13 @@ function wire() {
     form.setRequiredOnly(state.options.requiredOnly);
     saveDraft();
   });
+  // Where to send is the user's standing choice, kept like the language: a reload that went
+  // back to the simulator would send the next call somewhere else than they last chose.
+  const keptVia = prefs.get("via", null);
+  if (VIAS.includes(keptVia)) $(`via-${keptVia}`).checked = true;
   for (const via of VIAS) {
     $(`via-${via}`).addEventListener("change", () => {
+      prefs.set("via", via);
       refreshSendAvailability();
       refreshSendStatus();
     });

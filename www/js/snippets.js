@@ -4,17 +4,24 @@ import { h, put } from "./dom.js";
 import { t } from "./i18n.js";
 import { cp, has, errorLine } from "./wasm.js";
 import { copyBlock } from "./preview.js";
-import { scrub } from "./store.js";
+import { scrub, prefs } from "./store.js";
 import { SNIPPET_LANGUAGES } from "./config.js";
 
 export class Snippets {
   /** @param {() => string[]} secrets  the secrets in memory, scrubbed from any snippet text
-   *  @param languages  the languages offered, in order; `level`, their headings' */
-  constructor({ picker, output, languages = SNIPPET_LANGUAGES, level = 3 }, secrets = () => []) {
+   *  @param languages  the languages offered, in order; `level`, their headings'
+   *  @param remember  the preference the chosen language is kept under (the page's; a widget
+   *  box on someone's docs page keeps nothing) */
+  constructor({ picker, output, languages = SNIPPET_LANGUAGES, level = 3, remember = null }, secrets = () => []) {
     Object.assign(this, { picker, output, secrets, level });
     this.call = null;
     put(picker, ...languages.map((l) => h("option", { value: l, text: t(`lang.${l}`) })));
-    picker.addEventListener("change", () => this.render());
+    const kept = remember && prefs.get(remember, null);
+    if (languages.includes(kept)) picker.value = kept;
+    picker.addEventListener("change", () => {
+      if (remember) prefs.set(remember, picker.value);
+      this.render();
+    });
   }
 
   relabel() {

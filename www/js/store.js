@@ -1,6 +1,7 @@
 // What the page keeps between visits, and where.
 //
-// localStorage: drafts (API, parameters, options) keyed by API id, the last API, the language,
+// localStorage: drafts (API, parameters, options) keyed by API id, the last API, the preferences
+// (the page's language, the snippet language, where to send),
 // the call history, the tccli files the user imported. Never a credential. sessionStorage: the credentials, and only after the
 // user ticks "remember for this tab". Everything is JSON under the "cloudplay." prefix.
 
