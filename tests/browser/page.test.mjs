@@ -925,7 +925,33 @@ test("a signer that writes header values in lower case, as Tencent's page does, 
   await page.close();
 });
 
-test("a one-line string to sign (RPC) that differs says where, and names a + for a space, a single encoding or another order", async () => {
+test("an ACS3 signer that writes header values in lower case (as TC3's reading allows) is shown that difference, not told its key is wrong", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const sha = (x) => createHash("sha256").update(x).digest("hex");
+  const body = "Period=1";
+  const date = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(/\.\d+Z$/, "Z");
+  const headers = [["host", "business.aliyuncs.com"], ["x-acs-action", "CreateInstance"], ["x-acs-content-sha256", sha(body)],
+    ["x-acs-date", date], ["x-acs-signature-nonce", "n0nce42"], ["x-acs-version", "2017-12-14"]];
+  const signed = headers.map(([k]) => k).join(";");
+  // The slip: each signed value lower-cased before it is signed; the request sends them as they are.
+  const canonical = ["POST", "/", "", ...headers.map(([k, v]) => `${k}:${v.toLowerCase()}`), "", signed, sha(body)].join("\n");
+  const signature = createHmac("sha256", DEMO.key).update(`ACS3-HMAC-SHA256\n${sha(canonical)}`).digest("hex");
+  const text = ["POST / HTTP/1.1", ...headers.map(([k, v]) => `${k}: ${v}`), "content-type: application/x-www-form-urlencoded",
+    `Authorization: ACS3-HMAC-SHA256 Credential=${DEMO.id},SignedHeaders=${signed},Signature=${signature}`, "", body].join("\n");
+  await page.fill("#verify-input", text);
+  await page.fill("#verify-secret", DEMO.key);
+  await page.fill("#verify-own", canonical);
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+  // The first lower-cased value is x-acs-action's, the canonical request's fifth line.
+  assert.match(await page.textContent("#verify-output .diff-first"), /line 5\b/);
+  const computed = await page.locator('#verify-output tr[data-step="canonical_request"] td').nth(1).textContent();
+  assert.ok(computed.includes("x-acs-action:CreateInstance"), "the server's canonical request is shown as the server computed it");
+  noProblems(problems);
+  await page.close();
+});
+
+test("a one-line string to sign (RPC) or an ACS3 canonical query that differs says where, and names a + for a space, a single encoding, an escape too many or too few, or another order", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const said = await page.evaluate(async () => {
     const { renderDiff } = await import("/js/diff.js");
@@ -936,15 +962,40 @@ test("a one-line string to sign (RPC) that differs says where, and names a + for
       order: "GET&%2F&Action%3DDescribe%26AccessKeyId%3Dtestid%26Name%3Da%2520b%26Version%3D2014-05-26",
       raw: "GET&%2F&AccessKeyId=testid&Action=Describe&Name=a%20b&Version=2014-05-26",
       other: theirs.replace("testid", "testie"),
+      star: theirs.replace("a%2520b", "a%2520*"),
     };
     const out = {};
-    for (const [name, yours] of Object.entries(cases)) {
+    const meaningOf = (yours, theirs) => {
       const box = document.createElement("div");
-      renderDiff(box, { yours: { string_to_sign: yours, signature: "x" }, theirs: { string_to_sign: theirs, signature: "y" } });
-      out[name] = [box.querySelector(".diff-first").textContent, box.querySelector(".diff-meaning").textContent];
-    }
+      renderDiff(box, { yours, theirs });
+      return [box.querySelector(".diff-first").textContent, box.querySelector(".diff-meaning").textContent];
+    };
+    for (const [name, yours] of Object.entries(cases)) out[name] = meaningOf({ string_to_sign: yours, signature: "x" }, { string_to_sign: theirs, signature: "y" });
+    // A character the canonical query encodes, left as it is, and one it leaves, encoded.
+    const withStar = theirs.replace("a%2520b", "a%252Ab");
+    out.unencoded = meaningOf({ string_to_sign: withStar.replace("%252A", "*"), signature: "x" }, { string_to_sign: withStar, signature: "y" });
+    const withTilde = theirs.replace("a%2520b", "a~b");
+    out.overEncoded = meaningOf({ string_to_sign: withTilde.replace("~", "%257E"), signature: "x" }, { string_to_sign: withTilde, signature: "y" });
+    // ACS3's canonical query (a canonical request's third line) is encoded once.
+    const acs3 = (query) => ({ algorithm: "ACS3-HMAC-SHA256", canonical_request: `POST\n/\n${query}\nhost:business.aliyuncs.com\n\nhost\nabc`, signature: "x" });
+    const query = "Name=a%20b&Note=%2A~&Z=1";
+    out.acs3Plus = meaningOf(acs3(query.replace("%20", "+")), acs3(query));
+    out.acs3Star = meaningOf(acs3(query.replace("%2A", "*")), acs3(query));
+    out.acs3Tilde = meaningOf(acs3(query.replace("~", "%7E")), acs3(query));
+    out.acs3Order = meaningOf(acs3("Note=%2A~&Name=a%20b&Z=1"), acs3(query));
+    // TC3's canonical query is the query as sent: no encoding slip is read into it.
+    out.tc3Star = meaningOf({ ...acs3(query.replace("%2A", "*")), algorithm: "TC3-HMAC-SHA256" }, { ...acs3(query), algorithm: "TC3-HMAC-SHA256" });
     return out;
   });
+  assert.match(said.unencoded[1], /leaves \* as it is .*\(\* is %2A\)/);
+  assert.match(said.overEncoded[1], /percent-encodes ~, which the canonical query leaves/);
+  assert.doesNotMatch(said.unencoded[1], /encoded once/, "a * left as it is is not the query encoded once");
+  assert.doesNotMatch(said.star[1], /leaves|encoded once/, "a * where the server's has an encoded space is no escape slip");
+  assert.match(said.acs3Plus[1], /space written as \+.*%20/);
+  assert.match(said.acs3Star[1], /leaves \* as it is/);
+  assert.match(said.acs3Tilde[1], /percent-encodes ~/);
+  assert.match(said.acs3Order[1], /same parameters in another order/);
+  assert.doesNotMatch(said.tc3Star[1], /leaves/);
   assert.match(said.plus[1], /space written as \+/);
   assert.match(said.once[1], /encodes the canonical query a second time/);
   assert.match(said.order[1], /same parameters in another order/);

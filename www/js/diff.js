@@ -46,25 +46,70 @@ function diffText(text, d) {
   return [before, line.slice(0, d.col), h("mark", { text: line.slice(d.col) || "∅" }), after];
 }
 
+/** `[key, values]` of a message, or null. */
+const said = (key, values = {}) => [key, values];
+
+/** A character's escape in a canonical query (`%2A`), upper-case hex of its UTF-8 bytes. */
+function escapeOf(c) {
+  return [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+}
+
+const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
+
 /**
- * The encoding slip a one-line string to sign shows where the two first differ, as an i18n
- * key: in RPC's, a space written `+` or the query not encoded a second time; in RPC's or API
- * 2.0's, the parameters in another order. `yours` and `theirs` are the texts from that place on.
+ * A character percent-encoded where the canonical query leaves it, or left where it encodes
+ * it: `*` against `%2A`, `%7E` against `~`. `twice`: in RPC's string to sign, whose escapes
+ * are encoded once more (`%252A`). `yours` and `theirs` are the texts from the difference on.
  */
-function encodingSlip(yours, theirs, wholeYours, wholeTheirs) {
-  if (yours.startsWith("%2B") && theirs.startsWith("%2520")) return "diff.slipPlus";
-  if (theirs.startsWith("%25") && !yours.startsWith("%25")) return "diff.slipOnce";
-  // Not encoded a second time at all: `=` and `&` where the string to sign has %3D and %26.
-  if ((theirs.startsWith("%3D") && yours.startsWith("=")) || (theirs.startsWith("%26") && yours.startsWith("&"))) return "diff.slipRaw";
-  // The same pairs in another order: RPC's `%26`-joined ones, API 2.0's `&`-joined ones (its
-  // first after the path's `?`).
-  const pairs = (s) => s.split(/[?&]|%26/).sort().join("&");
-  if (wholeYours !== wholeTheirs && wholeYours.length === wholeTheirs.length && pairs(wholeYours) === pairs(wholeTheirs)) return "diff.slipOrder";
+function escapeSlip(yours, theirs, twice) {
+  const again = (e) => (twice ? e.replace(/%/g, "%25") : e);
+  const mine = [...yours][0];
+  if (mine && mine !== "%" && !UNRESERVED.test(mine) && theirs.startsWith(again(escapeOf(mine)))) return said("diff.slipUnencoded", { char: mine, escape: escapeOf(mine) });
+  const their = [...theirs][0];
+  if (their && UNRESERVED.test(their) && (yours.startsWith(again(escapeOf(their))) || yours.startsWith(escapeOf(their)))) return said("diff.slipOverEncoded", { char: their });
   return null;
 }
 
+/**
+ * The encoding slip a one-line string to sign shows where the two first differ: in RPC's, a
+ * space written `+`, the query not encoded a second time, or a character encoded where it is
+ * not (or the reverse); in RPC's or API 2.0's, the parameters in another order. `yours` and
+ * `theirs` are the texts from that place on.
+ */
+function encodingSlip(yours, theirs, wholeYours, wholeTheirs) {
+  if (yours.startsWith("%2B") && theirs.startsWith("%2520")) return said("diff.slipPlus");
+  // Encoded once: `%2A` where the string to sign has `%252A`.
+  if (theirs.startsWith("%25") && yours.startsWith("%") && !yours.startsWith("%25") && theirs.slice(3, 5) === yours.slice(1, 3)) return said("diff.slipOnce");
+  const escape = escapeSlip(yours, theirs, true);
+  if (escape) return escape;
+  // Not encoded a second time at all: `=` and `&` where the string to sign has %3D and %26.
+  if ((theirs.startsWith("%3D") && yours.startsWith("=")) || (theirs.startsWith("%26") && yours.startsWith("&"))) return said("diff.slipRaw");
+  // The same pairs in another order: RPC's `%26`-joined ones, API 2.0's `&`-joined ones (its
+  // first after the path's `?`).
+  const pairs = (s) => s.split(/[?&]|%26/).sort().join("&");
+  if (wholeYours !== wholeTheirs && wholeYours.length === wholeTheirs.length && pairs(wholeYours) === pairs(wholeTheirs)) return said("diff.slipOrder");
+  return null;
+}
+
+/** The slip an ACS3 canonical query (a canonical request's third line) shows: `+` for a
+ * space, an escape too many or too few, another order. */
+function querySlip(yours, theirs, wholeYours, wholeTheirs) {
+  if (yours.startsWith("+") && theirs.startsWith("%20")) return said("diff.slipPlusQuery");
+  const escape = escapeSlip(yours, theirs, false);
+  if (escape) return escape;
+  const pairs = (s) => s.split("&").sort().join("&");
+  if (wholeYours !== wholeTheirs && wholeYours.length === wholeTheirs.length && pairs(wholeYours) === pairs(wholeTheirs)) return said("diff.slipOrderQuery");
+  return null;
+}
+
+/** Where a difference `d` starts, taken back to the start of the escape it falls in (`%2B`
+ * against `%2520` first differs after `%2`). */
+function escapeStart(d) {
+  return d.yours[d.col - 1] === "%" ? d.col - 1 : d.yours[d.col - 2] === "%" ? d.col - 2 : d.col;
+}
+
 /** What the first difference means, in words. */
-function meaning(cmp, selfCheck, inferredSts, slip) {
+function meaning(cmp, selfCheck, inferredSts, slip, algorithm) {
   const first = cmp.first;
   // The verifier recognised the slip that makes this signature: surer than blaming the key.
   if (slip && (!first || first.step === "signature" || first.step === "authorization")) return slip;
@@ -81,11 +126,16 @@ function meaning(cmp, selfCheck, inferredSts, slip) {
   if (first.step === "credential_scope") return t("diff.scopeDiffers");
   if (first.step === "string_to_sign") {
     const d = firstDifference(first.yours, first.theirs);
-    // From the start of the escape the difference falls in (`%2B` against `%2520` first
-    // differs after `%2`).
-    const at = d && (d.yours[d.col - 1] === "%" ? d.col - 1 : d.yours[d.col - 2] === "%" ? d.col - 2 : d.col);
+    const at = d && escapeStart(d);
     const slip = d && encodingSlip(d.yours.slice(at), d.theirs.slice(at), first.yours, first.theirs);
-    return slip ? t(slip) : t("diff.stringToSignDiffers", { line: (d?.line ?? 0) + 1 });
+    return slip ? t(...slip) : t("diff.stringToSignDiffers", { line: (d?.line ?? 0) + 1 });
+  }
+  if (first.step === "canonical_request" && algorithm === "ACS3-HMAC-SHA256") {
+    // ACS3 encodes its canonical query itself (TC3's is the query as sent).
+    const d = firstDifference(first.yours, first.theirs);
+    const at = d?.line === 2 && escapeStart(d);
+    const slip = at !== false && at !== undefined && querySlip(d.yours.slice(at), d.theirs.slice(at), d.yours, d.theirs);
+    if (slip) return t(...slip);
   }
   if (first.step === "canonical_request" || first.step === "hashed_canonical_request" || first.step === "hashed_payload")
     return t("diff.requestDiffers");
@@ -135,7 +185,7 @@ export function renderDiff(container, { yours, theirs, selfCheck, yoursLabel, th
     : t("diff.noneVisible");
   put(container,
     h("p", { class: "diff-first", dataset: { firstStep: cmp.first?.step ?? "" } }, h("strong", { text: firstText })),
-    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign"), slip) }),
+    h("p", { class: "diff-meaning", text: meaning(cmp, selfCheck, inferred?.includes("string_to_sign"), slip, theirs?.algorithm ?? yours?.algorithm) }),
     h("div", { class: "table-scroll" }, table));
   return cmp;
 }

@@ -225,7 +225,10 @@ export class VerifyPanel {
     // A request that verifies has nothing to set side by side: the server's reading of it is
     // the one that matched (which may be Tencent's lower-case one, not the trace shown here).
     if (!outcome.ok && (own || outcome.expected || outcome.string_to_sign)) {
-      if (yours.canonical_request && expected.canonical_request) expected.canonical_request = readingOf(yours.canonical_request, expected.canonical_request);
+      // Only TC3 is read in lower case: ACS3 signs header values as sent, so a client's
+      // lower-cased copy is a difference to show, not a reading to take.
+      const lowerCaseReading = (outcome.algorithm ?? info.algorithm) === "TC3-HMAC-SHA256";
+      if (lowerCaseReading && yours.canonical_request && expected.canonical_request) expected.canonical_request = readingOf(yours.canonical_request, expected.canonical_request);
       // The request's own session token is masked as in the signing preview.
       const slip = outcome.slip && messageOf({ message: outcome.slip, message_zh: outcome.slip_zh });
       renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token, caption: t("diff.captionVerify"), slip });
