@@ -9,6 +9,7 @@
 //! the server's string to sign from after the first colon of an Alibaba message.
 
 use crate::crypto::{base64, ct_eq, hex, hmac_sha1, hmac_sha256, sha256_hex};
+use crate::time::UtcDateTime;
 use crate::wire::find_header;
 
 use crate::sign::{Algorithm, SigningTrace};
@@ -96,12 +97,32 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
                 let scope = trace.credential_scope.as_deref().unwrap_or("");
                 let mut parts = scope.split('/');
                 let (date, service) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-                let date_key = hmac_sha256(secret, date.as_bytes());
-                let key = hmac_sha256(&hmac_sha256(&date_key, service.as_bytes()), b"tc3_request");
-                if same(presented, &hex(&hmac_sha256(&key, sts))) {
+                let signs = |first_key: &[u8], date: &str| {
+                    let date_key = hmac_sha256(first_key, date.as_bytes());
+                    let key = hmac_sha256(&hmac_sha256(&date_key, service.as_bytes()), b"tc3_request");
+                    same(presented, &hex(&hmac_sha256(&key, sts)))
+                };
+                if signs(secret, date) {
                     return slip(
                         "The key chain started from the secret key alone, and TC3 starts it from \"TC3\" followed by the secret key.",
                         "派生密钥的第一步直接用了 SecretKey，而 TC3 用的是 \"TC3\" 加 SecretKey。",
+                    );
+                }
+                let tc3_key = [b"TC3".as_slice(), secret].concat();
+                // A local date: the day before or after near midnight UTC. The scope, checked
+                // before the signature, had the right one, so only the chain took another.
+                let midnight = UtcDateTime::parse_iso8601(&alloc::format!("{date}T00:00:00Z"));
+                let neighbour = |days: i64| midnight.and_then(|t| UtcDateTime::from_unix(t + days * 86_400).ok()).map(|d| d.date());
+                if [neighbour(-1), neighbour(1)].iter().flatten().any(|other| signs(&tc3_key, other)) {
+                    return slip(
+                        "The key chain took another day than the credential scope's (the day before or after, as a local time zone gives near midnight): both are the UTC date of X-TC-Timestamp.",
+                        "派生密钥用的日期与凭证范围中的不是同一天（前一天或后一天，本地时区在午夜前后会这样）：两者都应是 X-TC-Timestamp 的 UTC 日期。",
+                    );
+                }
+                if signs(&tc3_key, &date.replace('-', "")) {
+                    return slip(
+                        "The key chain took the date without its dashes (YYYYMMDD), and TC3 takes it as the credential scope writes it (YYYY-MM-DD).",
+                        "派生密钥用的日期去掉了连字符（YYYYMMDD），而 TC3 要求与凭证范围中的写法一致（YYYY-MM-DD）。",
                     );
                 }
             }

@@ -1,11 +1,12 @@
 //! A signature made with a common slip (the RPC key without its `&`, the wrong HMAC for API
 //! 2.0's SignatureMethod, a `+` sent unencoded, upper-case or base64 hex, TC3's key chain without
-//! "TC3") is refused with that slip named, over every vector it applies to; a wrong key is not
+//! "TC3" or over another date than the scope's) is refused with that slip named, over every vector it applies to; a wrong key is not
 //! mistaken for a slip.
 
 use cloudplay_core::conformance::received_request;
 use cloudplay_core::crypto::{base64, hex, hmac_sha1, hmac_sha256};
 use cloudplay_core::encode::rfc3986;
+use cloudplay_core::time::UtcDateTime;
 use cloudplay_core::verify::{Failure, VerifyWireInput};
 use serde_json::Value;
 
@@ -128,9 +129,28 @@ fn slips_are_named() {
                         &hmac_sha256(&hmac_sha256(secret, scope[0].as_bytes()), scope[1].as_bytes()),
                         b"tc3_request",
                     );
-                    replace_header_signature(&mut req, &hex(&hmac_sha256(&key, sts)));
-                    expect_slip(&v, &req, "\"TC3\"");
+                    let mut sent = req.clone();
+                    replace_header_signature(&mut sent, &hex(&hmac_sha256(&key, sts)));
+                    expect_slip(&v, &sent, "\"TC3\"");
                     note("tc3 chain");
+                    // The chain over another date than the scope's: a local day, or no dashes.
+                    let chain = |date: &str| {
+                        let first = hmac_sha256(&[b"TC3".as_slice(), secret].concat(), date.as_bytes());
+                        hmac_sha256(&hmac_sha256(&first, scope[1].as_bytes()), b"tc3_request")
+                    };
+                    let ts = v["timestamp"].as_i64().unwrap();
+                    for days in [-1, 1] {
+                        let local = UtcDateTime::from_unix(ts + days * 86_400).unwrap().date();
+                        replace_header_signature(&mut req, &hex(&hmac_sha256(&chain(&local), sts)));
+                        expect_slip(&v, &req, "another day than the credential scope's");
+                    }
+                    replace_header_signature(&mut req, &hex(&hmac_sha256(&chain(&scope[0].replace('-', "")), sts)));
+                    expect_slip(&v, &req, "without its dashes");
+                    // Two days off is no local time zone: the key is blamed, as for any other.
+                    let far = UtcDateTime::from_unix(ts + 2 * 86_400).unwrap().date();
+                    replace_header_signature(&mut req, &hex(&hmac_sha256(&chain(&far), sts)));
+                    assert_eq!(refusal(&req).slip, None, "{}", v["id"]);
+                    note("tc3 date");
                 }
             }
         }
@@ -142,6 +162,7 @@ fn slips_are_named() {
         "TC-HmacSHA256",
         "hex",
         "tc3 chain",
+        "tc3 date",
         "rpc sha256",
         "acs3 ampersand",
     ] {
