@@ -925,6 +925,45 @@ test("a signer that writes header values in lower case, as Tencent's page does, 
   await page.close();
 });
 
+test("a pasted request without Content-Length whose text ends in a line break verifies in the reading that holds, and says which; the page's own request has Content-Length", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const body = '{"ApplicationId":"app-jknfna","BundleType":"S","InstanceName":"hai"}';
+  const check = async (text) => {
+    await page.fill("#verify-input", text);
+    await page.fill("#verify-secret", DEMO.key);
+    await page.click("#verify-button");
+    const outcome = await page.getAttribute("#verify-output [data-outcome]", "data-outcome");
+    const note = page.locator('#verify-output [data-note="body-line-breaks"]');
+    return { outcome, note: (await note.count()) ? await note.textContent() : null };
+  };
+  // Signed over a body that ends in a line break, and sent so.
+  let r = await check(docStyleRequest(`${body}\n`).text);
+  assert.equal(r.outcome, "ok");
+  assert.match(r.note, /kept in the body/);
+  // Signed without it, the paste adding one: verifies, and says a client sending it would not.
+  r = await check(`${docStyleRequest(body).text}\n`);
+  assert.equal(r.outcome, "ok");
+  assert.match(r.note, /left out of the body/);
+  // With nothing to choose between, nothing is said.
+  r = await check(docStyleRequest(body).text);
+  assert.deepEqual(r, { outcome: "ok", note: null });
+  // A wrong key fails in both readings: no note.
+  await page.fill("#verify-input", `${docStyleRequest(body).text}\n`);
+  await page.fill("#verify-secret", "another key");
+  await page.click("#verify-button");
+  assert.equal(await page.getAttribute("#verify-output [data-outcome]", "data-outcome"), "error");
+  assert.equal(await page.locator('#verify-output [data-note="body-line-breaks"]').count(), 0);
+  // The page's own final request says where its body ends (in bytes, not UTF-16 units).
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.fill('#form [data-path="InstanceName"]', "测试");
+  await settle(page);
+  const http = await page.textContent('#preview [data-step="http"] pre');
+  const sent = http.split("\n\n").slice(1).join("\n\n");
+  assert.equal(Number(/Content-Length: (\d+)/.exec(http)?.[1]), Buffer.byteLength(sent), http);
+  noProblems(problems);
+  await page.close();
+});
+
 test("an ACS3 signer that writes header values in lower case (as TC3's reading allows) is shown that difference, not told its key is wrong", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   const sha = (x) => createHash("sha256").update(x).digest("hex");

@@ -26,6 +26,8 @@ export function rawHttp(req) {
   const headers = Object.entries(req.headers ?? {});
   if (!headers.some(([n]) => n.toLowerCase() === "host")) lines.push(`Host: ${req.host}`);
   for (const [n, v] of headers) lines.push(`${n}: ${v}`);
+  // What fetch sends with a body, and what tells a reader (the verify panel too) where it ends.
+  if (req.body && !headers.some(([n]) => n.toLowerCase() === "content-length")) lines.push(`Content-Length: ${new TextEncoder().encode(req.body).length}`);
   return `${lines.join("\n")}\n\n${req.body ?? ""}`;
 }
 

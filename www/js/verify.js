@@ -113,6 +113,20 @@ export function expectedTrace(req, info, secretKey) {
   }
 }
 
+/**
+ * The line breaks that end `text`, a raw HTTP request without Content-Length, which
+ * parseRequest left out of its non-empty body (a paste often adds one); null for a curl line,
+ * which says where its body ends.
+ */
+function droppedLineBreaks(text, req) {
+  const first = text.split("\n").map((l) => l.trim()).find((l) => l && !l.startsWith("#")) ?? "";
+  const program = (first.replace(/^\$ /, "").split(/\s/)[0] ?? "").split(/[/\\]/).pop();
+  if (program === "curl" || program.toLowerCase() === "curl.exe") return null;
+  const end = /[\r\n]+$/.exec(text);
+  if (!end || !req.body || headerOf(req, "content-length") !== undefined) return null;
+  return text.slice(0, end.index).endsWith(req.body) ? end[0] : null;
+}
+
 export class VerifyPanel {
   constructor({ input, secret, ownSts, clock, button, useCurrent, output, status }, getCurrentRaw) {
     Object.assign(this, { input, secret, ownSts, clock, output, status });
@@ -181,16 +195,35 @@ export class VerifyPanel {
     // milliseconds is taken at its second, so that the verifier says what it is.
     const signedAt = info.timestamp >= 1e10 ? Math.floor(info.timestamp / 1000) : info.timestamp;
     const now = asked.clock || !signedAt ? asked.nowSec : signedAt;
+    const verifyWith = (body) => cp().verifyWire({
+      method: req.method, url: requestUrl(req), headers: Object.fromEntries(headerEntries(req)), body,
+      // The panel checks the signature: the request's own session token is taken as the
+      // key's (whether the token is valid only the vendor can tell).
+      credentials: [{ secret_id: info.secretId ?? "", secret_key: secretKey, ...(info.token ? { token: info.token } : {}) }], now,
+    });
     let outcome;
     try {
-      outcome = cp().verifyWire({
-        method: req.method, url: requestUrl(req), headers: Object.fromEntries(headerEntries(req)), body: req.body ?? "",
-        // The panel checks the signature: the request's own session token is taken as the
-        // key's (whether the token is valid only the vendor can tell).
-        credentials: [{ secret_id: info.secretId ?? "", secret_key: secretKey, ...(info.token ? { token: info.token } : {}) }], now,
-      });
+      outcome = verifyWith(req.body ?? "");
     } catch (e) {
       return this.show(h("p", { class: "outcome error", dataset: { outcome: "failed" } }, errorLine(e)));
+    }
+    // Line breaks that end a raw request with no Content-Length were read as the paste's, not
+    // the body's. Whichever reading verifies is the one shown, and the other one named: a body
+    // that really ends in a line break is hashed with it.
+    const breaks = droppedLineBreaks(asked.text, req);
+    let bodyNote = null;
+    if (breaks) {
+      let kept = null;
+      try {
+        kept = verifyWith(req.body + breaks);
+      } catch {
+        /* the reading as parsed stands */
+      }
+      if (!outcome.ok && kept?.ok) {
+        outcome = kept;
+        req.body += breaks;
+        bodyNote = "verify.bodyBreaksKept";
+      } else if (outcome.ok && kept && !kept.ok) bodyNote = "verify.bodyBreaksDropped";
     }
     const expected = expectedTrace(req, info, secretKey) ?? {};
     if (outcome.string_to_sign) expected.string_to_sign = outcome.string_to_sign;
@@ -211,6 +244,7 @@ export class VerifyPanel {
       h("p", { class: `outcome ${outcome.ok ? "ok" : "error"}`, dataset: { outcome: outcome.ok ? "ok" : "error", code: outcome.code ?? "" } },
         outcome.ok ? t("verify.ok", { algorithm: outcome.algorithm, id: outcome.secret_id }) : t("verify.bad", { code: outcome.code })),
       placeholder ? h("p", { class: "notice warn", dataset: { note: "token-placeholder" }, text: t("verify.tokenPlaceholder", { token: info.token }) }) : null,
+      bodyNote ? h("p", { class: "notice", dataset: { note: "body-line-breaks" }, text: t(bodyNote) }) : null,
       explained ? h("p", { text: explained }) : null,
       // The verifier's own words: what it computed, and where it stopped. The English ones
       // quote the server's string to sign, which holds an RPC or API 2.0 request's token.
