@@ -6,6 +6,7 @@
 mod added;
 mod cors;
 mod files;
+mod log;
 pub mod proxy;
 mod simhost;
 mod stall;
@@ -143,7 +144,15 @@ fn missing_files(opts: &Options) -> Vec<String> {
 }
 
 async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
-    let listener = TcpListener::bind(opts.addr).await?;
+    // Several test workers each start a server: the error names the port that was taken.
+    let listener = TcpListener::bind(opts.addr).await.map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+            " (pick another with --port N, or --port 0 for a free one)"
+        } else {
+            ""
+        };
+        std::io::Error::new(e.kind(), format!("cannot listen on {}: {e}{hint}", opts.addr))
+    })?;
     let local = listener.local_addr()?;
     // Scripts read the bound port from this line (with --port 0 the system picks it).
     println!("cloudplay playground: http://{local}/");
@@ -240,7 +249,7 @@ async fn dispatch(
     }
     if req.method() == hyper::Method::CONNECT && req.uri().port_u16().is_some_and(|p| p != 443) {
         if !opts.quiet {
-            eprintln!("tunnel CONNECT {}", req.uri());
+            log::log!("tunnel CONNECT {}", req.uri());
         }
         return tunnel(opts, sim, req);
     }
@@ -258,7 +267,7 @@ async fn dispatch(
     let start = std::time::Instant::now();
     let resp = files::handle(opts, &req).await;
     if !opts.quiet {
-        eprintln!(
+        log::log!(
             "file {} {} {} {:.1}ms",
             req.method(),
             req.uri().path(),

@@ -125,7 +125,7 @@ pub async fn handle(req: Request<Incoming>, quiet: bool) -> Response<Full<Bytes>
     if !quiet {
         let host: String = host.chars().filter(|c| c.is_ascii_graphic()).take(80).collect();
         let how = resp.headers().get("x-cloudplay-proxy-error").and_then(|v| v.to_str().ok()).unwrap_or("forwarded");
-        eprintln!(
+        super::log::log!(
             "proxy {} {} {how} {:.1}ms",
             if host.is_empty() { "-" } else { &host },
             resp.status().as_u16(),

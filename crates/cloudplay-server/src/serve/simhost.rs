@@ -201,7 +201,7 @@ fn log_line(parts: &Parts, head: &HttpRequest, outcome: &Outcome, start: Instant
     let host: String = head.host.chars().filter(|c| c.is_ascii_graphic()).take(80).collect();
     let api = outcome.api.as_deref().unwrap_or("-");
     let code = outcome.code.as_deref().unwrap_or("ok");
-    eprintln!("sim {} {host} {api} {code} {:.1}ms", parts.method, start.elapsed().as_secs_f64() * 1e3);
+    super::log::log!("sim {} {host} {api} {code} {:.1}ms", parts.method, start.elapsed().as_secs_f64() * 1e3);
 }
 
 fn to_hyper(answer: HttpResponse, close: bool) -> Response<Full<Bytes>> {
