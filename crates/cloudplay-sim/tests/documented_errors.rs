@@ -6,7 +6,7 @@
 mod common;
 
 use cloudplay_core::{Algorithm, ApiSpec, Catalog};
-use cloudplay_sim::{Profile, Simulator, FAULT_HEADER};
+use cloudplay_sim::{Profile, Simulator, FAULT_HEADER, UNKNOWN_FAULT};
 use common::*;
 use serde_json::{json, Value};
 
@@ -262,9 +262,37 @@ fn bss_subscription_rules_are_enforced() {
 }
 
 #[test]
-fn an_undocumented_fault_is_refused_with_the_list() {
+fn an_undocumented_fault_is_refused_with_the_list_in_a_code_no_vendor_answers() {
     let mut sim = Simulator::new();
-    let a =
-        expect_code(&mut sim, &with_fault(signed(MS, ms(json!({})), &ordinary()), "NoSuchCode"), "InvalidParameter");
-    assert!(a.message().contains("UnauthorizedOperation.NotWhiteUser"), "{}", a.message());
+    let a = expect_code(&mut sim, &with_fault(signed(MS, ms(json!({})), &ordinary()), "NoSuchCode"), UNKNOWN_FAULT);
+    for code in ["UnauthorizedOperation.NotWhiteUser", "RequestLimitExceeded", "InternalError"] {
+        assert!(a.message().contains(code), "{}", a.message());
+    }
+    let a = expect_code(&mut sim, &with_fault(signed(BSS, bss(json!({})), &ordinary()), "Throtling"), UNKNOWN_FAULT);
+    assert_eq!(a.status, 400);
+}
+
+/// The gateway's throttling and an internal error, which no seed page lists but every API can
+/// answer, are there to test a caller's retries.
+#[test]
+fn throttling_and_internal_errors_can_be_asked_for_on_every_api() {
+    let mut sim = Simulator::new();
+    let c = ordinary();
+    for (api, params) in [(HAI, hai(json!({}))), (MS, ms(json!({})))] {
+        expect_code(
+            &mut sim,
+            &with_fault(signed(api, params.clone(), &c), "RequestLimitExceeded"),
+            "RequestLimitExceeded",
+        );
+        let a = expect_code(&mut sim, &with_fault(signed(api, params, &c), "InternalError"), "InternalError");
+        assert!(a.message().contains(FAULT_HEADER), "{}", a.message());
+    }
+    let a = expect_code(&mut sim, &with_fault(signed(BSS, bss(json!({})), &c), "Throttling"), "Throttling");
+    assert_eq!((a.status, a.response.header("x-acs-retry-after")), (400, Some("1000")));
+    let a = expect_code(&mut sim, &with_fault(signed(BSS, bss(json!({})), &c), "InternalError"), "InternalError");
+    assert_eq!(a.status, 500);
+    // API 2.0's gateway answers throttling as its common code 4400, asked for by either name.
+    for name in ["4400", "RequestLimitExceeded"] {
+        expect_code(&mut sim, &with_fault(signed(PG, pg(json!({})), &c), name), "4400");
+    }
 }
