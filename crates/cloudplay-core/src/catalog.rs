@@ -475,6 +475,12 @@ mod tests {
                 "spec.params[1].format.prefix",
                 "invalid type: the number `5`, expected a string",
             ),
+            // A text given in one language, as one would first write it: the message shows the form.
+            (
+                serde_json::json!({"name": "L", "type": "string", "doc": "size"}),
+                "spec.params[1].doc",
+                "invalid type: string \"size\", expected a text in English and Chinese, {\"en\": \"…\", \"zh\": \"…\"}",
+            ),
         ] {
             let mut spec = base.clone();
             spec["params"][1] = param;

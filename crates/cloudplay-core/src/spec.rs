@@ -25,7 +25,7 @@ pub const MAX_DEPTH: usize = 32;
 /// Text in English and Chinese. Either may be empty when the source has only one language.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a text in English and Chinese, {\"en\": \"…\", \"zh\": \"…\"}")]
 pub struct Doc {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub en: String,

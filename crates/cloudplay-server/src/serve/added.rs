@@ -121,17 +121,27 @@ fn summary(file: &Path, report: &ImportReport) -> String {
         file.display(),
         if ids.is_empty() { String::new() } else { format!(" ({})", ids.join(", ")) }
     );
-    if let Some(first) = report.warnings.first() {
-        let more = report.warnings.len() - 1;
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-        let reason = first.reason.trim_end_matches('.');
-        line.push_str(&format!("; added, but {}'s {reason}{more}", first.action));
-    }
-    if let Some(first) = report.skipped.first() {
-        let more = report.skipped.len() - 1;
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-        line.push_str(&format!("; left out: {} ({}){more}", first.action, first.reason.trim_end_matches('.')));
-    }
+    // Each warning and each API left out on a line of its own, so that a spec's author sees
+    // every one to mend; a folder of a vendor's metadata can have hundreds, hence the bound.
+    const LISTED: usize = 10;
+    let mut listed = |what: &str, items: &mut dyn ExactSizeIterator<Item = (&str, &str)>| {
+        let n = items.len();
+        if n == 0 {
+            return;
+        }
+        line.push_str(&format!("; {what}: {n}"));
+        for (action, reason) in items.take(LISTED) {
+            line.push_str(&format!("\n  {action}: {}", reason.trim_end_matches('.')));
+        }
+        if n > LISTED {
+            line.push_str(&format!("\n  … and {} more", n - LISTED));
+        }
+    };
+    listed(
+        "added, but with examples that break their spec",
+        &mut report.warnings.iter().map(|w| (w.action.as_str(), w.reason.as_str())),
+    );
+    listed("left out", &mut report.skipped.iter().map(|w| (w.action.as_str(), w.reason.as_str())));
     line
 }
 
@@ -168,10 +178,20 @@ mod tests {
         let odd = temp("odd.json", &PING.replace(r#""params":[{"#, r#""examples":[{"params":{}}],"params":[{"#));
         let (_, lines) = load(&mut catalog, &[&odd]).unwrap();
         assert!(
-            lines[0].contains("; added, but demo/2024-01-01/Ping's example 0 breaks the spec: Message"),
+            lines[0].contains("; added, but with examples that break their spec: 1\n  demo/2024-01-01/Ping: example 0 breaks the spec: Message"),
             "{}",
             lines[0]
         );
+        // Each is listed: two examples that break the spec, two lines.
+        let two = temp(
+            "two.json",
+            &PING.replace(r#""params":[{"#, r#""examples":[{"params":{}},{"params":{"Message":5}}],"params":[{"#),
+        );
+        let (_, lines) = load(&mut catalog, &[&two]).unwrap();
+        let listed: Vec<&str> = lines[0].lines().skip(1).collect();
+        assert_eq!(listed.len(), 2, "{}", lines[0]);
+        assert!(listed[0].contains("example 0 breaks") && listed[1].contains("example 1 breaks"), "{}", lines[0]);
+        let _ = std::fs::remove_dir_all(two.parent().unwrap());
         let _ = std::fs::remove_dir_all(odd.parent().unwrap());
     }
 
