@@ -438,6 +438,43 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("the preview keeps its nonce while the call is edited; with a fixed time a fixed nonce is signed and sent, and a second send is refused as reused", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "billing", "bssopenapi/2017-12-14/CreateInstance");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  const nonceShown = async () => /(?:SignatureNonce=|x-acs-signature-nonce: )([^&\s]+)/i.exec(await page.textContent('#preview [data-step="http"] pre'))?.[1];
+  const first = await nonceShown();
+  assert.ok(first, "the request carries a nonce");
+  assert.ok(await page.isDisabled("#nonce-value"), "a nonce is fixed only with a fixed time");
+  await page.selectOption("#lang", "zh");
+  await settle(page);
+  assert.equal(await nonceShown(), first, "re-signed in another language, the same nonce");
+  await page.check("#ts-fixed");
+  await page.fill("#nonce-value", "learner-nonce-1");
+  await settle(page);
+  assert.equal(await nonceShown(), "learner-nonce-1");
+  const sent = await sendAndRead(page);
+  assert.equal(sent.outcome, "ok", sent.body);
+  await page.click("#send-button");
+  await page.waitForFunction(() => document.querySelector("#response [data-outcome]")?.dataset.code === "SignatureNonceUsed", null, { timeout: 15000 });
+  // Blank again: the preview's own nonce, and each send a fresh one.
+  await page.fill("#nonce-value", "");
+  await settle(page);
+  assert.equal(await nonceShown(), first);
+  await page.click("#send-button");
+  await page.waitForFunction(() => document.querySelector("#response [data-outcome]")?.dataset.outcome === "ok", null, { timeout: 15000 });
+  const before = await page.textContent('#response [data-fact="requestId"]');
+  await page.click("#send-button");
+  await page.waitForFunction((id) => {
+    const outcome = document.querySelector("#response [data-outcome]");
+    const now = document.querySelector('#response [data-fact="requestId"]')?.textContent;
+    return outcome?.dataset.outcome === "ok" && now && now !== id;
+  }, before, { timeout: 15000 });
+  noProblems(problems);
+  await page.close();
+});
+
 test("the snippet language and where to send are kept across a reload, and the widget keeps neither", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

@@ -24,7 +24,7 @@ const state = {
   spec: null,
   params: {},
   region: "",
-  options: { algorithm: "", method: "", contentType: "", language: "", tsMode: "now", fixedTs: "", requiredOnly: false },
+  options: { algorithm: "", method: "", contentType: "", language: "", tsMode: "now", fixedTs: "", fixedNonce: "", requiredOnly: false },
   violations: [],
   prepared: null,
   preparedAt: 0,
@@ -93,8 +93,21 @@ function timestampRefusal(e) {
   return e?.path === "options.timestamp" ? errorLine(e, { field: false }) : null;
 }
 
-function prepareOptions(ts, { allowInvalid }) {
+/** The nonce the preview signs with, for the visit: a preview re-signed for another reason (an
+ *  edit, the page's language) shows the same one, so that a learner can compare step by step.
+ *  A 16-digit integer, which every algorithm with a nonce takes (API 2.0's must be one). */
+const previewNonce = (() => {
+  const [hi, lo] = crypto.getRandomValues(new Uint32Array(2));
+  return ((hi & 0x1fffff) * 2 ** 32 + lo) % 8e15 + 1e15;
+})();
+
+/** `send`: for a request that goes out, whose nonce is fresh unless the user fixed one. */
+function prepareOptions(ts, { allowInvalid, send = false }) {
   const o = { timestamp: ts, allow_invalid: allowInvalid };
+  // With a fixed time the nonce may be fixed too (a reused one is refused, as the vendor does).
+  const fixed = state.options.tsMode === "fixed" ? state.options.fixedNonce : "";
+  if (fixed) o.nonce = fixed;
+  else if (!send) o.nonce = previewNonce;
   if (state.options.algorithm) o.algorithm = state.options.algorithm;
   if (state.options.method) o.method = state.options.method;
   if (state.options.contentType && o.method === "POST") o.content_type = state.options.contentType;
@@ -306,6 +319,7 @@ function renderSettings() {
   $(o.tsMode === "fixed" ? "ts-fixed" : "ts-now").checked = true;
   fixedTimeControls();
   $("ts-value").value = o.fixedTs;
+  $("nonce-value").value = o.fixedNonce ?? "";
   $("required-only").checked = Boolean(o.requiredOnly);
   form.setRequiredOnly(o.requiredOnly);
 }
@@ -316,6 +330,7 @@ function fixedTimeControls() {
   const fixed = state.options.tsMode === "fixed";
   $("ts-value").disabled = !fixed;
   $("ts-set-now").disabled = !fixed;
+  $("nonce-value").disabled = !fixed;
 }
 
 function renderPermalink(paramsLength = JSON.stringify(state.params).length) {
@@ -413,7 +428,7 @@ function selectApi(id, override, linkSettings) {
   // The clock (now, or a fixed time) is the page's, not an API's: chosen on one API, it holds
   // on the next (a fixed time kept in another API's draft would sign out of date). The first
   // API a visit opens brings the clock its draft was left with.
-  const clock = state.apiId ? { tsMode: state.options.tsMode, fixedTs: state.options.fixedTs } : {};
+  const clock = state.apiId ? { tsMode: state.options.tsMode, fixedTs: state.options.fixedTs, fixedNonce: state.options.fixedNonce } : {};
   dropUndo();
   state.apiId = id;
   state.spec = spec;
@@ -584,7 +599,7 @@ function refreshSendAvailability() {
 /** What an answer was for: the call, how it was signed (the settings, the fixed time or "now",
  *  the credentials) and where it went, since an answer to another request says nothing of this one. */
 function answerParts() {
-  return { call: sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? state.options.fixedTs : "now" }), creds: creds.version, via: selectedVia() };
+  return { call: sameCallKey({ ...shared(), ts: state.options.tsMode === "fixed" ? `${state.options.fixedTs} ${state.options.fixedNonce}` : "now" }), creds: creds.version, via: selectedVia() };
 }
 
 /** Why the answer on show is not this request's, in words true of the cause: "the call has
@@ -646,7 +661,7 @@ async function send() {
   let prepared;
   try {
     // Re-signed now: a fresh nonce (and, in "now" mode, the current time) for each send.
-    prepared = cp().prepare(call(), credentials, prepareOptions(ts, { allowInvalid: false }));
+    prepared = cp().prepare(call(), credentials, prepareOptions(ts, { allowInvalid: false, send: true }));
   } catch (e) {
     say(status, () => errorLine(e), "error");
     if (timestampRefusal(e)) $("ts-value").focus();
@@ -796,6 +811,10 @@ function wire() {
       scheduleUpdate();
     });
   }
+  $("nonce-value").addEventListener("input", () => {
+    state.options.fixedNonce = $("nonce-value").value.trim();
+    scheduleUpdate();
+  });
   $("ts-value").addEventListener("input", () => {
     state.options.fixedTs = $("ts-value").value.trim();
     scheduleUpdate();

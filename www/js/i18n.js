@@ -86,6 +86,8 @@ const en = {
   "settings.tsFixed": "Fixed",
   "settings.tsValue": "Fixed unix time (seconds)",
   "settings.tsSetNow": "Use current time",
+  "settings.nonce": "Nonce",
+  "settings.nonceHint": "With a fixed time the nonce can be fixed too. Left blank, the preview keeps one random nonce while you edit, and each send takes a new one. TC3 has none.",
 
   "params.heading": "Parameters",
   "params.requiredOnly": "Required only",
@@ -459,6 +461,8 @@ const zh = {
   "settings.tsFixed": "固定",
   "settings.tsValue": "固定的 Unix 时间（秒）",
   "settings.tsSetNow": "使用当前时间",
+  "settings.nonce": "随机数（Nonce）",
+  "settings.nonceHint": "时间固定时，随机数也可以固定。留空时，预览在你编辑期间保持同一个随机数，每次发送都取新的。TC3 没有随机数。",
 
   "params.heading": "参数",
   "params.requiredOnly": "只看必填",
