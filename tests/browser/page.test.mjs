@@ -438,6 +438,32 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("a line of a signing step too long for its box wraps indented, so the wrap is not taken for a line break", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  const shape = await page.evaluate(() => {
+    const pre = document.querySelector('#preview [data-step="canonical_request"] pre');
+    const node = pre.firstChild;
+    const text = node.textContent;
+    // The last line, the payload's 64 hex digits, is wider than a phone's box.
+    const range = document.createRange();
+    range.setStart(node, text.lastIndexOf("\n") + 1);
+    range.setEnd(node, text.length);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const line = document.createRange();
+    line.setStart(node, 0);
+    line.setEnd(node, text.indexOf("\n"));
+    return { rows: rects.length, first: rects[0].left, next: rects[1]?.left, lineStart: line.getClientRects()[0].left, text };
+  });
+  assert.ok(shape.rows >= 2, "the payload hash wraps on a phone");
+  assert.equal(Math.round(shape.first), Math.round(shape.lineStart), "a line starts at the margin");
+  assert.ok(shape.next - shape.first > 8, `its wrapped part is indented (${shape.next - shape.first}px)`);
+  assert.ok(!/\n[ \t]/.test(shape.text), "the text itself is unchanged: no indent in it");
+  noProblems(problems);
+  await page.close();
+});
+
 test("the preview keeps its nonce while the call is edited; with a fixed time a fixed nonce is signed and sent, and a second send is refused as reused", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "billing", "bssopenapi/2017-12-14/CreateInstance");

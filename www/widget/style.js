@@ -172,4 +172,6 @@ mark { background: var(--cp-mark); }
 .row label { margin: 0; font-weight: 500; }
 /* As on the page: an optional field holding a value is sent, so it stays in view. */
 .required-only [data-optional]:not([data-filled]):not(:focus-within) { display: none; }
+/* As on the page: a wrapped line goes on indented, so a wrap is not taken for a line break. */
+pre { text-indent: 2ch hanging each-line; }
 `;
