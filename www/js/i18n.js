@@ -352,7 +352,7 @@ const en = {
   "error.NoProxy": "No cloudplay proxy answered",
 
   "code.AuthFailure.SignatureFailure": "The signature does not match the one the server computed: wrong SecretKey, or the request changed after signing.",
-  "code.AuthFailure.SignatureExpire": "The request's timestamp is more than 5 minutes away from the server's clock (or the nonce was already used): sign again with the current time.",
+  "code.AuthFailure.SignatureExpire": "The request's timestamp is more than 5 minutes away from the server's clock (or, for a request signed with HmacSHA1 or HmacSHA256, its Nonce was already used; TC3 has no nonce): sign again with the current time.",
   "code.AuthFailure.SecretIdNotFound": "The server knows no key with this SecretId.",
   "code.AuthFailure.InvalidAuthorization": "The Authorization header is missing, not in the TC3-HMAC-SHA256 form, or signs too little (its SignedHeaders must include content-type and host).",
   "code.AuthFailure.TokenFailure": "The session token is missing, extra or does not belong to this key.",
@@ -726,7 +726,7 @@ const zh = {
   "error.NoProxy": "没有 cloudplay 代理应答",
 
   "code.AuthFailure.SignatureFailure": "签名与服务端计算的不一致：SecretKey 错误，或签名后请求被改动。",
-  "code.AuthFailure.SignatureExpire": "请求时间戳与服务端时间相差超过 5 分钟（或随机数已被使用）：请用当前时间重新签名。",
+  "code.AuthFailure.SignatureExpire": "请求时间戳与服务端时间相差超过 5 分钟（或者，对用 HmacSHA1 或 HmacSHA256 签名的请求，其 Nonce 已被使用；TC3 没有随机数）：请用当前时间重新签名。",
   "code.AuthFailure.SecretIdNotFound": "SecretId 不存在。",
   "code.AuthFailure.InvalidAuthorization": "缺少 Authorization 头，或其格式不是 TC3-HMAC-SHA256，或签名覆盖的请求头不足（SignedHeaders 必须包含 content-type 和 host）。",
   "code.AuthFailure.TokenFailure": "临时凭证 Token 缺失、多余或不属于该密钥。",

@@ -112,7 +112,8 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
                 // A local date: the day before or after near midnight UTC. The scope, checked
                 // before the signature, had the right one, so only the chain took another.
                 let midnight = UtcDateTime::parse_iso8601(&alloc::format!("{date}T00:00:00Z"));
-                let neighbour = |days: i64| midnight.and_then(|t| UtcDateTime::from_unix(t + days * 86_400).ok()).map(|d| d.date());
+                let neighbour =
+                    |days: i64| midnight.and_then(|t| UtcDateTime::from_unix(t + days * 86_400).ok()).map(|d| d.date());
                 if [neighbour(-1), neighbour(1)].iter().flatten().any(|other| signs(&tc3_key, other)) {
                     return slip(
                         "The key chain took another day than the credential scope's (the day before or after, as a local time zone gives near midnight): both are the UTC date of X-TC-Timestamp.",

@@ -821,6 +821,17 @@ impl Refusal {
             _ => self.message.to_string(),
         }
     }
+
+    /// [`Self::vendor_message`] in Chinese: the server's string to sign is quoted there too.
+    pub fn vendor_message_zh(&self) -> String {
+        match (self.family, self.failure, self.string_to_sign()) {
+            (Family::Alibaba, Failure::SignatureMismatch, Some(sts)) => {
+                let slip = self.slip.as_ref().map(|s| s.zh).unwrap_or_default();
+                format!("签名与服务端的计算结果不一致。{slip}服务端的待签名字符串为：{sts}")
+            }
+            _ => self.message_zh.to_string(),
+        }
+    }
 }
 
 /// The `verify-wire` contract: `{"method","url","headers","body","credentials":[…],"now"}`
@@ -1054,7 +1065,7 @@ impl VerifyOutcome {
                 algorithm: r.algorithm,
                 code: r.vendor_code().into(),
                 message: r.vendor_message(),
-                message_zh: r.message_zh.clone(),
+                message_zh: r.vendor_message_zh(),
                 slip: r.slip.as_ref().map(|s| s.en),
                 slip_zh: r.slip.as_ref().map(|s| s.zh),
                 string_to_sign: r.string_to_sign().map(Into::into),

@@ -57,6 +57,12 @@ fn expect_slip(v: &Value, req: &Value, words: &str) {
     if let Some((_, after)) = vendor.split_once("server string to sign is") {
         assert_eq!(vendor.split_once(':').unwrap().1, &after[1..], "{}", v["id"]);
         assert!(vendor.contains(en));
+        // The Chinese quotes the same string to sign, after the same slip.
+        let zh_vendor = r.vendor_message_zh();
+        assert!(
+            zh_vendor.contains(zh) && zh_vendor.ends_with(&format!("服务端的待签名字符串为：{}", &after[1..])),
+            "{zh_vendor}"
+        );
     }
 }
 

@@ -390,7 +390,7 @@ impl Simulator {
         };
         let r = Refusal { family, ..refusal.clone() };
         let code = r.vendor_code();
-        let message = turn.say(r.vendor_message(), r.message_zh.clone());
+        let message = turn.say(r.vendor_message(), r.vendor_message_zh());
         let response = match turn.vendor {
             Vendor::TencentLegacy => legacy_gateway_error(code.parse().unwrap_or(4100), &message),
             _ => self.error(turn, None, code, &message),
