@@ -438,6 +438,42 @@ test("secrets stay out of localStorage, the URL, the history, drafts and snippet
   await page.close();
 });
 
+test("every signing step of every algorithm says how it is made, in English and Chinese", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  const seen = new Set();
+  for (const [query, id] of [["RunInstances", "hai/2023-08-12/RunInstances"], ["billing", "bssopenapi/2017-12-14/CreateInstance"], ["postgres", "postgres/2017-03-12/CreateResource"]]) {
+    await chooseBySearch(page, query, id);
+    for (const algorithm of await page.locator("#algorithm option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean))) {
+      await page.selectOption("#algorithm", algorithm);
+      await settle(page);
+      for (const lang of ["en", "zh"]) {
+        await page.selectOption("#lang", lang);
+        await settle(page);
+        const steps = await page.locator("#preview [data-step]").evaluateAll((els) => els.map((el) => ({
+          step: el.dataset.step, summary: el.querySelector("details.how summary")?.textContent, text: el.querySelector("details.how p")?.textContent ?? "",
+        })));
+        assert.equal(await page.textContent('#preview [data-fact="algorithm"]'), algorithm);
+        for (const s of steps.filter((s) => s.step !== "http")) {
+          assert.equal(s.summary, lang === "en" ? "How it is made" : "计算方法", `${algorithm} ${s.step}`);
+          assert.ok(s.text.length > 20 && (lang === "en" ? !/[\u4e00-\u9fff]/.test(s.text) : /[\u4e00-\u9fff]/.test(s.text)), `${algorithm} ${s.step} ${lang}: ${s.text}`);
+        }
+        if (lang === "en") steps.forEach((s) => seen.add(`${algorithm} ${s.step}`));
+      }
+    }
+  }
+  for (const algorithm of ["TC3-HMAC-SHA256", "ACS3-HMAC-SHA256", "ACS-RPC-HMAC-SHA1", "TC-HmacSHA1", "TC-HmacSHA256"]) {
+    assert.ok(seen.has(`${algorithm} signature`), `${algorithm} was shown: ${[...seen].join(", ")}`);
+  }
+  // The facts a learner most often gets wrong are in the words.
+  await page.selectOption("#lang", "en");
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.selectOption("#algorithm", "TC3-HMAC-SHA256");
+  await settle(page);
+  assert.match(await page.textContent('#preview [data-step="credential_scope"] details.how p'), /UTC date/);
+  noProblems(problems);
+  await page.close();
+});
+
 test("a line of a signing step too long for its box wraps indented, so the wrap is not taken for a line break", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await page.setViewportSize({ width: 360, height: 740 });

@@ -1,7 +1,7 @@
 // The signing preview: algorithm, method, timestamp, and every step of the signature with a
 // copy button, ending with the final HTTP request.
 import { h, put, copyText, uid } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, STRINGS } from "./i18n.js";
 
 /** The trace fields in signing order (each algorithm has a subset). */
 export const STEPS = [
@@ -55,7 +55,8 @@ export function hideToken(text, token) {
 
 /** A titled block of text with a copy button. `copy` is what the button copies when it is not
  *  the text shown, and `copyNote` says so beside the button. */
-export function copyBlock(title, text, { step, note, className = "", copy = text, copyNote, level = 3 } = {}) {
+/** `how`: how the step's value is made, folded under its title (the signing steps'). */
+export function copyBlock(title, text, { step, note, className = "", copy = text, copyNote, level = 3, how } = {}) {
   const status = h("span", { class: "copied", role: "status" });
   const noteId = copyNote ? uid("copy-note") : undefined;
   const button = h("button", {
@@ -74,6 +75,7 @@ export function copyBlock(title, text, { step, note, className = "", copy = text
   return h("section", { class: `step ${className}`, dataset: { step } },
     h("div", { class: "step-head" }, h(`h${level}`, { class: "step-title", text: title }), button, copyNote ? h("span", { class: "copy-note", id: noteId, text: copyNote }) : null, status),
     note ? h("p", { class: "muted", text: note }) : null,
+    how ? h("details", { class: "how" }, h("summary", { text: t("preview.how") }), h("p", { text: how })) : null,
     h("pre", { class: "mono", tabindex: "0", text }));
 }
 
@@ -96,7 +98,9 @@ export function renderPreview(container, prepared, info) {
     const value = trace[step];
     if (value === undefined || value === null) continue;
     const note = info.placeholder && (step === "signature" || step === "authorization") ? t("preview.placeholderNote") : undefined;
-    steps.push(copyBlock(t(`step.${step}`), hideToken(value, info.token), { step, note, level: info.level }));
+    // Each algorithm's own words for each of its steps: what a hand-written signer must do.
+    const how = `how.${trace.algorithm}.${step}`;
+    steps.push(copyBlock(t(`step.${step}`), hideToken(value, info.token), { step, note, level: info.level, how: how in STRINGS.en ? t(how) : undefined }));
   }
   const http = rawHttp(request);
   const shownHttp = hideToken(http, info.token);
