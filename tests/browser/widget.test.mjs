@@ -492,7 +492,7 @@ test("theme=\"dark\" on a dark site under a light OS, and theme=\"light\" under 
     const { page, problems } = await openDocs({ colorScheme: site.os, hostCss: site.css, edit: (html) => html.replaceAll("<cloudplay-try ", `<cloudplay-try theme="${site.theme}" `) });
     const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
     assert.equal(await hai.evaluate((e) => getComputedStyle(e).colorScheme), site.theme);
-    await hai.locator("details.sig summary").click();
+    await hai.locator("details.sig > summary").click();
     const pre = hai.locator('[data-step="string_to_sign"] pre');
     await pre.waitFor();
     const ratio = await contrastOf(pre);
@@ -562,7 +562,7 @@ test("a browser without light-dark() or color-mix() gets the same palettes, spel
     await hai.scrollIntoViewIfNeeded();
     await page.waitForFunction((e) => e.dataset.ready === "true", await hai.elementHandle(), { timeout: 20000 });
     assert.equal(await hai.locator(".box").evaluate((e) => getComputedStyle(e).backgroundColor), box, `${os} OS, theme ${theme || "unset"}`);
-    await hai.locator("details.sig summary").click();
+    await hai.locator("details.sig > summary").click();
     const ratio = await contrastOf(hai.locator('[data-step="string_to_sign"] pre'));
     assert.ok(ratio >= 4.5, `${os} OS, theme ${theme || "unset"}: Signature ${ratio.toFixed(2)}:1`);
     await page.close();
@@ -729,7 +729,7 @@ test("a box's title takes the level its heading attribute gives, so the page's o
   assert.equal(await level("#under"), "H3");
   assert.equal(await level("#odd"), "H2");
   // The box's own headings (its signing steps) sit one level below its title.
-  await page.locator("#under details.sig summary").click();
+  await page.locator("#under details.sig > summary").click();
   await page.locator('#under [data-step="signature"]').waitFor();
   const inner = await page.locator("#under").evaluate((e) => [...new Set([...e.shadowRoot.querySelectorAll(".step h2, .step h3, .step h4, .step h5, .step h6")].map((x) => x.tagName))]);
   assert.deepEqual(inner, ["H4"]);
@@ -738,7 +738,7 @@ test("a box's title takes the level its heading attribute gives, so the page's o
     const s = getComputedStyle(e.shadowRoot.querySelector('[data-step="signature"] .step-title'));
     return [s.fontSize, s.marginTop, s.fontWeight];
   });
-  await page.locator("#odd details.sig summary").click();
+  await page.locator("#odd details.sig > summary").click();
   await page.locator('#odd [data-step="signature"]').waitFor();
   assert.deepEqual(await stepStyle("#under"), await stepStyle("#odd"));
   assert.match(await page.locator("#odd").getAttribute("data-error"), /^heading="9" is not a level from 2 to 6/);

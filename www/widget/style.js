@@ -175,6 +175,6 @@ mark { background: var(--cp-mark); }
 /* As on the page: a wrapped line goes on indented, so a wrap is not taken for a line break. */
 pre { text-indent: 2ch hanging each-line; }
 details.how { margin: .1em 0 .2em; font-size: .9em; }
-details.how summary { cursor: pointer; color: var(--cp-muted); }
+details.how summary { cursor: pointer; color: var(--cp-muted); min-height: 24px; line-height: 24px; }
 details.how p { margin: .25em 0 .4em; }
 `;
