@@ -1085,6 +1085,9 @@ test("an ACS3 signer that writes header values in lower case (as TC3's reading a
   assert.match(await page.textContent("#verify-output .diff-first"), /line 5\b/);
   const computed = await page.locator('#verify-output tr[data-step="canonical_request"] td').nth(1).textContent();
   assert.ok(computed.includes("x-acs-action:CreateInstance"), "the server's canonical request is shown as the server computed it");
+  assert.match(await page.textContent("#verify-output table.diff thead"), /In the request, and what you pasted/, "the column holds the pasted canonical request");
+  const words = await page.locator("#verify-output > p").allTextContents();
+  assert.ok(words.every((w) => !/^[a-z]/.test(w)), `each line starts as a sentence: ${words.join(" | ")}`);
   noProblems(problems);
   await page.close();
 });

@@ -127,6 +127,11 @@ function droppedLineBreaks(text, req) {
   return text.slice(0, end.index).endsWith(req.body) ? end[0] : null;
 }
 
+/** The verifier's words as a sentence of their own (they start in lower case, to follow a code). */
+function sentence(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export class VerifyPanel {
   constructor({ input, secret, ownSts, clock, button, useCurrent, output, status }, getCurrentRaw) {
     Object.assign(this, { input, secret, ownSts, clock, output, status });
@@ -248,7 +253,7 @@ export class VerifyPanel {
       explained ? h("p", { text: explained }) : null,
       // The verifier's own words: what it computed, and where it stopped. The English ones
       // quote the server's string to sign, which holds an RPC or API 2.0 request's token.
-      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: hideToken(messageOf(outcome), token) }),
+      outcome.ok ? null : h("p", { class: explained ? "muted" : "", text: sentence(hideToken(messageOf(outcome), token)) }),
       h("p", { class: "muted", text: t("verify.checkedAt", { now, clock: asked.clock ? t("verify.clockOn") : signedAt !== info.timestamp ? t("verify.clockOffMillis") : t("verify.clockOff") }) }),
     ];
     const diffBox = h("div", { class: "diff-box", dataset: { role: "verify-diff" } });
@@ -265,7 +270,7 @@ export class VerifyPanel {
       if (lowerCaseReading && yours.canonical_request && expected.canonical_request) expected.canonical_request = readingOf(yours.canonical_request, expected.canonical_request);
       // The request's own session token is masked as in the signing preview.
       const slip = outcome.slip && messageOf({ message: outcome.slip, message_zh: outcome.slip_zh });
-      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t("diff.presented"), theirsLabel: t("diff.expected"), token, caption: t("diff.captionVerify"), slip });
+      renderDiff(diffBox, { yours, theirs: expected, yoursLabel: t(own ? "diff.presentedAndPasted" : "diff.presented"), theirsLabel: t("diff.expected"), token, caption: t("diff.captionVerify"), slip });
     }
   }
 }
