@@ -537,6 +537,27 @@ test("the preview keeps its nonce while the call is edited; with a fixed time a 
   await page.close();
 });
 
+test("Ctrl+Enter sends from the field being typed in, as the Send button does", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");
+  await page.click('#examples button[data-example="0"]');
+  await useDemoKey(page);
+  await page.fill('#form [data-path="InstanceName"]', "by-keyboard");
+  await page.focus('#form [data-path="InstanceName"]');
+  await page.keyboard.press("Control+Enter");
+  await page.waitForSelector("#response [data-outcome]", { timeout: 15000 });
+  assert.equal(await page.getAttribute("#response [data-outcome]", "data-outcome"), "ok");
+  assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), "by-keyboard", "the field keeps what was typed");
+  assert.equal(await page.getAttribute("#send-button", "aria-keyshortcuts"), "Control+Enter Meta+Enter");
+  // Enter alone in a field sends nothing.
+  const before = await page.textContent('#response [data-fact="requestId"]');
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+  assert.equal(await page.textContent('#response [data-fact="requestId"]'), before);
+  noProblems(problems);
+  await page.close();
+});
+
 test("the snippet language and where to send are kept across a reload, and the widget keeps neither", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await chooseBySearch(page, "RunInstances", "hai/2023-08-12/RunInstances");

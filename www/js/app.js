@@ -841,6 +841,13 @@ function wire() {
     });
   }
   $("send-button").addEventListener("click", send);
+  // Ctrl+Enter (⌘+Enter) sends from wherever one is typing, as in other API playgrounds: the
+  // Send button is screens below a long form.
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.repeat || e.isComposing) return;
+    e.preventDefault();
+    if (!$("send-button").disabled) send();
+  });
   $("permalink-copy").addEventListener("click", async () => {
     if (!$("permalink").value) return say($("share-status"), () => t("share.tooLong"));
     const ok = await copyText($("permalink").value);
