@@ -147,6 +147,42 @@ export async function contrastOf(locator, background = locator) {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
+/** How wide the page scrolls, and the rendered elements (in open shadow roots too) that reach
+ *  past the viewport's right edge, by their box or by text that runs out of it (the innermost
+ *  such element), those inside a box that scrolls sideways of its own left out:
+ *  `{ width, viewport, outside: ["input#import-api", "dt.mono", …] }`. */
+export async function sidewaysOverflow(page) {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const outside = [];
+    const name = (el) => `${el.localName}${el.id ? `#${el.id}` : ""}${typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : ""}`;
+    const scrolls = (el) => /auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowX);
+    // Whether anything in `root` was reported.
+    const walk = (root) => {
+      let found = false;
+      for (const el of root.children) {
+        const box = el.getBoundingClientRect();
+        const within = () => Boolean((el.shadowRoot ? walk(el.shadowRoot) : false) | walk(el));
+        // No box of its own (display: contents, none): its children may still have one.
+        if (box.width === 0 && box.height === 0) {
+          found = within() || found;
+          continue;
+        }
+        const own = box.right > viewport + 1;
+        // What a box that scrolls of its own holds does not widen the page.
+        const clips = el !== document.body && scrolls(el);
+        const inner = !clips && within();
+        const text = !clips && !inner && el !== document.body && box.left + el.scrollWidth > viewport + 1;
+        if (own || text) outside.push(name(el));
+        found ||= own || text || inner;
+      }
+      return found;
+    };
+    walk(document.documentElement);
+    return { width: document.documentElement.scrollWidth, viewport, outside };
+  });
+}
+
 /** The rules axe-core checks a page against: WCAG 2.2 A and AA, and its best practices
  *  (heading order, landmarks, a label that starts with the button's text). */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

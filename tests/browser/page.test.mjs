@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -1446,6 +1446,38 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath("page-narrow-360") });
   await page.screenshot({ path: screenshotPath("page-narrow-360-full"), fullPage: true });
+  noProblems(problems);
+  await page.close();
+});
+
+test("at 320 px (400% zoom, WCAG 1.4.10) every API's documented error codes wrap inside the card; at a desktop width each is one line", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.setViewportSize({ width: 320, height: 640 });
+  // The box stays open from one API to the next.
+  await page.evaluate(() => (document.getElementById("api-errors-box").open = true));
+  const codesWiderThanTheirList = () => page.evaluate(() => {
+    const list = document.getElementById("api-errors");
+    return [...list.querySelectorAll("dt")].filter((dt) => dt.scrollWidth > list.clientWidth).map((dt) => dt.textContent);
+  });
+  let checked = 0;
+  for (const { id } of SEEDS) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    if (await page.locator("#api-errors-box").isHidden()) continue;
+    checked++;
+    const { width, outside } = await sidewaysOverflow(page);
+    assert.ok(width <= 320, `${id}: page width ${width} at 320 px; past the edge: ${outside.join(", ")}`);
+    assert.deepEqual(await codesWiderThanTheirList(), [], id);
+  }
+  assert.ok(checked >= 1, "an API with documented errors was checked");
+  await page.locator("#api-errors-box").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("page-320-error-codes") });
+  // hai's longest code (70 letters) fits a desktop card's width: no code is broken there.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.selectOption("#api-picker", "hai/2023-08-12/RunInstances");
+  await settle(page);
+  const lines = await page.evaluate(() => [...document.querySelectorAll("#api-errors dt")].map((dt) => dt.getBoundingClientRect().height / parseFloat(getComputedStyle(dt).lineHeight)));
+  assert.ok(lines.length > 10 && lines.every((n) => n < 1.5), `lines per code: ${lines.map((n) => n.toFixed(1))}`);
   noProblems(problems);
   await page.close();
 });
