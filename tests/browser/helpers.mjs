@@ -147,6 +147,29 @@ export async function contrastOf(locator, background = locator) {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
+/** WCAG 1.4.12's text spacing, as a reader's bookmarklet or extension sets it, on the page and
+ *  in each open shadow root (a constructed stylesheet: the page's CSP allows no <style>). */
+export async function applyTextSpacing(page) {
+  await page.evaluate(() => {
+    const css = "*, *::before, *::after { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }";
+    const add = (root) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    };
+    add(document);
+    for (const el of document.querySelectorAll("*")) if (el.shadowRoot) add(el.shadowRoot);
+  });
+}
+
+/** Sets the browser's default font size (its font settings; zoom is another thing) for a page
+ *  not loaded yet. */
+export async function setDefaultFontSize(context, page, px) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
+}
+
 /** How wide the page scrolls, and the rendered elements (in open shadow roots too) that reach
  *  past the viewport's right edge, by their box or by text that runs out of it (the innermost
  *  such element), those inside a box that scrolls sideways of its own left out:

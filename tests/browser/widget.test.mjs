@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, accessibilityProblems, DEMO } from "./helpers.mjs";
+import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, DEMO } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -18,9 +18,11 @@ after(async () => {
 });
 
 /** Opens the demo documentation page, as a host site would have it: `hostCss` is added to its
- *  stylesheet, `edit` rewrites its HTML (attributes on the boxes). */
-async function openDocs({ hostCss = "", edit = (html) => html, colorScheme } = {}) {
+ *  stylesheet, `edit` rewrites its HTML (attributes on the boxes), `setup` readies the page
+ *  before it loads (a viewport, the reader's font size). */
+async function openDocs({ hostCss = "", edit = (html) => html, colorScheme, setup } = {}) {
   const page = await browser.context.newPage();
+  await setup?.(page);
   const problems = watch(page);
   const messages = [];
   page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
@@ -156,6 +158,30 @@ test("the widget on a 360 px screen fits without sideways scrolling", async () =
   await page.locator("cloudplay-try").first().screenshot({ path: screenshotPath("widget-narrow-360") });
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("a reader's larger default font (24 px) at 320 px, or WCAG 1.4.12 text spacing, leaves every box inside the screen: rows wrap, the code language picker stays in the box", async () => {
+  for (const [name, fontSize, spacing] of [["24 px default font", 24, false], ["text spacing", 0, true]]) {
+    const { page, problems } = await openDocs({ setup: async (p) => {
+      await p.setViewportSize({ width: 320, height: 640 });
+      if (fontSize) await setDefaultFontSize(browser.context, p, fontSize);
+    } });
+    if (spacing) await applyTextSpacing(page);
+    for (const box of await page.locator("cloudplay-try").all()) await box.evaluate((el) => el.shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
+    await settle(page);
+    const { width, outside } = await sidewaysOverflow(page);
+    assert.deepEqual(outside, [], `${name}: past the right edge at 320 px (page width ${width})`);
+    assert.ok(width <= 320, `${name}: page width ${width}`);
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const [picker, box] = await Promise.all([hai.locator("details.code select").boundingBox(), hai.locator(".box").boundingBox()]);
+    assert.ok(picker.x + picker.width <= box.x + box.width, `${name}: the language picker ends at ${picker.x + picker.width}, the box at ${box.x + box.width}`);
+    if (fontSize) {
+      await hai.locator("details.code .row").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath("widget-320-font-24-code") });
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });
 
 test("the widget's required-only filter hides the empty optional fields", async () => {

@@ -167,8 +167,10 @@ table { border-collapse: collapse; width: 100%; font-size: .91em; }
 th, td { border: 1px solid var(--cp-line2); padding: .29em; vertical-align: top; text-align: left; }
 .table-scroll { overflow-x: auto; }
 mark { background: var(--cp-mark); }
-.row { display: flex; align-items: center; gap: .46em; }
-.row input, .row select { width: auto; }
+/* A row wraps, and its select is never wider than the box: with a larger default font the
+   Code box's label and language picker stuck out of it, and the page scrolled sideways. */
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: .46em; }
+.row input, .row select { width: auto; max-width: 100%; }
 .row label { margin: 0; font-weight: 500; }
 /* As on the page: an optional field holding a value is sent, so it stays in view. */
 .required-only [data-optional]:not([data-filled]):not(:focus-within) { display: none; }
