@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, applyTextSpacing, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -1478,6 +1478,27 @@ test("at 320 px (400% zoom, WCAG 1.4.10) every API's documented error codes wrap
   await settle(page);
   const lines = await page.evaluate(() => [...document.querySelectorAll("#api-errors dt")].map((dt) => dt.getBoundingClientRect().height / parseFloat(getComputedStyle(dt).lineHeight)));
   assert.ok(lines.length > 10 && lines.every((n) => n < 1.5), `lines per code: ${lines.map((n) => n.toFixed(1))}`);
+  noProblems(problems);
+  await page.close();
+});
+
+test("with WCAG 1.4.12 text spacing at 320 px nothing scrolls sideways: the Send to choices wrap beside their radios, file inputs fit", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await applyTextSpacing(page);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await settle(page);
+  const { width, outside } = await sidewaysOverflow(page);
+  assert.deepEqual(outside, [], `past the right edge at 320 px (page width ${width})`);
+  assert.ok(width <= 320, `page width ${width}`);
+  // A radio stays on the left of its label, whose words wrap.
+  const choices = await page.evaluate(() => [...document.querySelectorAll(".choice")].map((c) => {
+    const [radio, label] = [c.querySelector("input").getBoundingClientRect(), c.querySelector("label").getBoundingClientRect()];
+    return { id: c.querySelector("input").id, beside: radio.right <= label.left && radio.bottom > label.top && radio.top < label.bottom };
+  }));
+  assert.ok(choices.length === 5 && choices.every((c) => c.beside), JSON.stringify(choices));
+  await page.locator("fieldset.via").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("page-320-text-spacing-send-to") });
   noProblems(problems);
   await page.close();
 });
