@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, applyTextSpacing, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -1499,6 +1499,33 @@ test("with WCAG 1.4.12 text spacing at 320 px nothing scrolls sideways: the Send
   assert.ok(choices.length === 5 && choices.every((c) => c.beside), JSON.stringify(choices));
   await page.locator("fieldset.via").scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath("page-320-text-spacing-send-to") });
+  noProblems(problems);
+  await page.close();
+});
+
+test("a larger default font set in the browser makes the page's text larger (not a fixed 15 px), and at 320 px it still reflows", async () => {
+  const usual = await openPlayground(browser.context, server.url);
+  assert.equal(await usual.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "15px", "15 px at the usual 16 px");
+  await usual.page.close();
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await setDefaultFontSize(browser.context, page, 24);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='true']");
+  const size = (selector) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).fontSize);
+  // 15 of 16 px, scaled: 22.5 of 24; help text and code in proportion.
+  assert.equal(await size("html"), "22.5px");
+  assert.equal(await size("#form label"), "22.5px");
+  assert.equal(await size("#form .doc"), "18.9px");
+  assert.equal(await size("#json"), "18.9px");
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await page.fill("#search", "a");
+  await settle(page);
+  const { width, outside } = await sidewaysOverflow(page);
+  assert.deepEqual(outside, [], `past the right edge at 320 px with a 24 px default font (page width ${width})`);
+  assert.ok(width <= 320, `page width ${width}`);
+  await page.screenshot({ path: screenshotPath("page-320-font-24"), fullPage: true });
   noProblems(problems);
   await page.close();
 });
