@@ -138,12 +138,16 @@ export async function settle(page) {
  *  that of `background` (another locator) when the element's own is transparent. */
 export async function contrastOf(locator, background = locator) {
   const colourOf = (l, prop) => l.evaluate((el, p) => getComputedStyle(el)[p], prop);
-  const [fg, bg] = [await colourOf(locator, "color"), await colourOf(background, "backgroundColor")];
+  return contrastRatio(await colourOf(locator, "color"), await colourOf(background, "backgroundColor"));
+}
+
+/** The WCAG contrast ratio of two computed colours. */
+export function contrastRatio(one, other) {
   // Chromium gives rgb(0-255 …), or color(srgb 0-1 …) for a color-mix().
   const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map((v) => (c.startsWith("color(") ? v * 255 : Number(v)));
   const channel = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
   const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  const [a, b] = [lum(rgb(fg)), lum(rgb(bg))];
+  const [a, b] = [lum(rgb(one)), lum(rgb(other))];
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 

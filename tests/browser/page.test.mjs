@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -1529,6 +1529,26 @@ test("a larger default font set in the browser makes the page's text larger (not
   noProblems(problems);
   await page.close();
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`a field's edge is 3:1 against the card and against the field's own fill (WCAG 1.4.11) (${scheme})`, async () => {
+    const { page, problems } = await openPlayground(browser.context, server.url);
+    await page.emulateMedia({ colorScheme: scheme });
+    const edges = await page.evaluate(() => ["#search", "#api-picker", "#region", "#algorithm", '#form input[type="text"]', "#method", "#json", "#secret-id", "#secret-key", "#permalink", "#verify-input", "#import-ali-product"].map((selector) => {
+      const field = document.querySelector(selector);
+      const style = getComputedStyle(field);
+      return { selector, border: style.borderTopColor, fill: style.backgroundColor, card: getComputedStyle(field.closest(".card")).backgroundColor };
+    }));
+    for (const { selector, border, fill, card } of edges) {
+      for (const [against, colour] of [["card", card], ["field", fill]]) {
+        const ratio = contrastRatio(border, colour);
+        assert.ok(ratio >= 3, `${selector}'s border ${border} on the ${against}'s ${colour}: ${ratio.toFixed(2)}:1`);
+      }
+    }
+    noProblems(problems);
+    await page.close();
+  });
+}
 
 test("verify: every algorithm verifies with the right secret and points at the signature with a wrong one", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, DEMO } from "./helpers.mjs";
+import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, DEMO } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -183,6 +183,29 @@ test("a reader's larger default font (24 px) at 320 px, or WCAG 1.4.12 text spac
     await page.close();
   }
 });
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`the widget's box and fields have edges of 3:1 against the box and the field (WCAG 1.4.11) (${colorScheme})`, async () => {
+    const { page, problems } = await openDocs({ colorScheme });
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const edges = await hai.evaluate((el) => {
+      const box = getComputedStyle(el.shadowRoot.querySelector(".box")).backgroundColor;
+      return [".box", "[data-path=Region]", '.form input[type="text"]', "details.code select"].map((selector) => {
+        const style = getComputedStyle(el.shadowRoot.querySelector(selector));
+        return { selector, border: style.borderTopColor, fill: style.backgroundColor, box };
+      });
+    });
+    for (const { selector, border, fill, box } of edges) {
+      for (const [against, colour] of [["box", box], ["field", fill]]) {
+        if (selector === ".box" && against === "field") continue;
+        const ratio = contrastRatio(border, colour);
+        assert.ok(ratio >= 3, `${selector}'s border ${border} on the ${against}'s ${colour}: ${ratio.toFixed(2)}:1`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
 
 test("the widget's required-only filter hides the empty optional fields", async () => {
   const { page, problems } = await openDocs();

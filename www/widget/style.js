@@ -16,7 +16,9 @@ export const CSS = String.raw`:host {
   --cp-l-fg: #1b1f24; --cp-d-fg: #e6e8eb;
   --cp-l-box: #fbfcfd; --cp-d-box: #1a1f25;
   --cp-l-field: #fff; --cp-d-field: #111418;
-  --cp-l-line: #c9d1db; --cp-d-line: #3a434e;
+  /* The box's, the fields' and the buttons' edges: 3:1 at least against the box and the
+     fields (WCAG 1.4.11; it was 1.5:1, an empty field hard to find). line2 is for dividers. */
+  --cp-l-line: #838c97; --cp-d-line: #6e7681;
   --cp-l-line2: #d5dae1; --cp-d-line2: #333b45;
   --cp-l-accent: #0b5cad; --cp-d-accent: #3d8bd9;
   --cp-l-on-accent: #fff; --cp-d-on-accent: #0d1117;
