@@ -210,6 +210,25 @@ export async function sidewaysOverflow(page) {
   });
 }
 
+/** The visible checkboxes, radio buttons, file inputs and <summary> rows (in open shadow roots
+ *  too) smaller than WCAG 2.5.8's 24 by 24 CSS px, as "what w×h". */
+export async function smallTargets(page) {
+  return page.evaluate(() => {
+    const small = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (!el.matches('input[type="checkbox"], input[type="radio"], input[type="file"], summary')) continue;
+        const { width, height } = el.getBoundingClientRect();
+        if (width === 0 || height === 0) continue;
+        if (width < 24 || height < 24) small.push(`${el.id || el.textContent.trim()} ${width.toFixed(1)}×${height.toFixed(1)}`);
+      }
+    };
+    walk(document);
+    return small;
+  });
+}
+
 /** The rules axe-core checks a page against: WCAG 2.2 A and AA, and its best practices
  *  (heading order, landmarks, a label that starts with the button's text). */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, smallTargets, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -1549,6 +1549,20 @@ for (const scheme of ["light", "dark"]) {
     await page.close();
   });
 }
+
+test("checkboxes, radio buttons, file inputs and <summary> rows are targets of 24 by 24 CSS px at least (WCAG 2.5.8), on a desktop and a phone", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  for (const width of [1366, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await smallTargets(page), [], `${width} px`);
+  }
+  // Not bloated: a checkbox is the 24 px asked, a summary row one line and a little.
+  assert.deepEqual(await page.locator("#required-only").boundingBox().then((b) => [b.width, b.height]), [24, 24]);
+  assert.ok((await page.locator("#api-errors-box summary").boundingBox()).height < 30);
+  noProblems(problems);
+  await page.close();
+});
 
 test("verify: every algorithm verifies with the right secret and points at the signature with a wrong one", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, DEMO } from "./helpers.mjs";
+import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, smallTargets, DEMO } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -206,6 +206,20 @@ for (const colorScheme of ["light", "dark"]) {
     await page.close();
   });
 }
+
+test("the widget's checkbox, summaries and playground link are targets of 24 by 24 CSS px at least (WCAG 2.5.8)", async () => {
+  const { page, problems } = await openDocs();
+  for (const width of [1366, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await smallTargets(page), [], `${width} px`);
+    for (const link of await page.locator("cloudplay-try a.open").all()) {
+      const { height } = await link.boundingBox();
+      assert.ok(height >= 24, `${width} px: the playground link is ${height} px tall`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
 
 test("the widget's required-only filter hides the empty optional fields", async () => {
   const { page, problems } = await openDocs();

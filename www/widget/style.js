@@ -151,7 +151,8 @@ button.link { border: 0; background: none; padding: 0; margin: 0; color: var(--c
 .muted { color: var(--cp-muted); overflow-wrap: anywhere; }
 .title .deprecated { color: var(--cp-bad); font-weight: normal; font-size: .8em; }
 details { margin: .57em 0; }
-summary { cursor: pointer; font-weight: 600; }
+/* Targets of 24 by 24 CSS px at least (WCAG 2.5.8): a summary row was 20 px, the checkbox 13. */
+summary { cursor: pointer; font-weight: 600; padding: .2em 0; min-height: 24px; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--cp-code); border: 1px solid var(--cp-line2); border-radius: 5px; padding: .49em .61em; margin: .3em 0; max-height: 19.5em; overflow: auto; }
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .11em .8em; }
 .facts dt { color: var(--cp-muted); }
@@ -174,6 +175,9 @@ mark { background: var(--cp-mark); }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: .46em; }
 .row input, .row select { width: auto; max-width: 100%; }
 .row label { margin: 0; font-weight: 500; }
+input[type="checkbox"] { width: 24px; height: 24px; margin: 0; padding: 0; flex: none; }
+/* The header's "Open in the playground", a link on a line of its own (20 px tall). */
+.open { padding: .2em 0; }
 /* As on the page: an optional field holding a value is sent, so it stays in view. */
 .required-only [data-optional]:not([data-filled]):not(:focus-within) { display: none; }
 `;
