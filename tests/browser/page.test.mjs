@@ -1564,6 +1564,25 @@ test("checkboxes, radio buttons, file inputs and <summary> rows are targets of 2
   await page.close();
 });
 
+test("fields typed verbatim (parameters, Region, key id, JSON, search) are not capitalised, corrected or spell-checked; the secret fields stay password fields", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  for (const id of ["hai/2023-08-12/RunInstances", "bssopenapi/2017-12-14/CreateInstance"]) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    const loose = await page.evaluate(() => [...document.querySelectorAll('#app input:not([type]), #app input[type="text"], #app input[type="search"], #app input[type="password"], #app textarea')]
+      .filter((el) => !el.readOnly)
+      .filter((el) => el.getAttribute("autocapitalize") !== "off" || el.getAttribute("autocorrect") !== "off" || el.spellcheck !== false)
+      .map((el) => el.id));
+    assert.deepEqual(loose, [], id);
+    assert.ok(await page.locator('#form input[type="text"]').count() > 3, "the form's fields were checked");
+  }
+  for (const id of ["#secret-key", "#token", "#verify-secret"]) {
+    assert.deepEqual(await page.locator(id).evaluate((el) => [el.type, el.autocomplete]), ["password", "one-time-code"], id);
+  }
+  noProblems(problems);
+  await page.close();
+});
+
 test("verify: every algorithm verifies with the right secret and points at the signature with a wrong one", async () => {
   const { page, problems } = await openPlayground(browser.context, server.url);
   await useDemoKey(page);

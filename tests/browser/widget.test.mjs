@@ -221,6 +221,18 @@ test("the widget's checkbox, summaries and playground link are targets of 24 by 
   await page.close();
 });
 
+test("the widget's Region and parameter fields are not capitalised, corrected or spell-checked by a phone's keyboard", async () => {
+  const { page, problems } = await openDocs();
+  for (const box of await page.locator("cloudplay-try").all()) {
+    const fields = await box.evaluate((el) => [...el.shadowRoot.querySelectorAll('input[type="text"], textarea')]
+      .map((f) => ({ id: f.id, ok: f.getAttribute("autocapitalize") === "off" && f.getAttribute("autocorrect") === "off" && f.spellcheck === false })));
+    assert.ok(fields.length > 3, JSON.stringify(fields));
+    assert.deepEqual(fields.filter((f) => !f.ok).map((f) => f.id), []);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the widget's required-only filter hides the empty optional fields", async () => {
   const { page, problems } = await openDocs();
   const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
