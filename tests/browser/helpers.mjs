@@ -138,13 +138,95 @@ export async function settle(page) {
  *  that of `background` (another locator) when the element's own is transparent. */
 export async function contrastOf(locator, background = locator) {
   const colourOf = (l, prop) => l.evaluate((el, p) => getComputedStyle(el)[p], prop);
-  const [fg, bg] = [await colourOf(locator, "color"), await colourOf(background, "backgroundColor")];
+  return contrastRatio(await colourOf(locator, "color"), await colourOf(background, "backgroundColor"));
+}
+
+/** The WCAG contrast ratio of two computed colours. */
+export function contrastRatio(one, other) {
   // Chromium gives rgb(0-255 …), or color(srgb 0-1 …) for a color-mix().
   const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map((v) => (c.startsWith("color(") ? v * 255 : Number(v)));
   const channel = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
   const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  const [a, b] = [lum(rgb(fg)), lum(rgb(bg))];
+  const [a, b] = [lum(rgb(one)), lum(rgb(other))];
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** WCAG 1.4.12's text spacing, as a reader's bookmarklet or extension sets it, on the page and
+ *  in each open shadow root (a constructed stylesheet: the page's CSP allows no <style>). */
+export async function applyTextSpacing(page) {
+  await page.evaluate(() => {
+    const css = "*, *::before, *::after { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }";
+    const add = (root) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    };
+    add(document);
+    for (const el of document.querySelectorAll("*")) if (el.shadowRoot) add(el.shadowRoot);
+  });
+}
+
+/** Sets the browser's default font size (its font settings; zoom is another thing) for a page
+ *  not loaded yet. */
+export async function setDefaultFontSize(context, page, px) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
+}
+
+/** How wide the page scrolls, and the rendered elements (in open shadow roots too) that reach
+ *  past the viewport's right edge, by their box or by text that runs out of it (the innermost
+ *  such element), those inside a box that scrolls sideways of its own left out:
+ *  `{ width, viewport, outside: ["input#import-api", "dt.mono", …] }`. */
+export async function sidewaysOverflow(page) {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const outside = [];
+    const name = (el) => `${el.localName}${el.id ? `#${el.id}` : ""}${typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : ""}`;
+    const scrolls = (el) => /auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowX);
+    // Whether anything in `root` was reported.
+    const walk = (root) => {
+      let found = false;
+      for (const el of root.children) {
+        const box = el.getBoundingClientRect();
+        const within = () => Boolean((el.shadowRoot ? walk(el.shadowRoot) : false) | walk(el));
+        // No box of its own (display: contents, none): its children may still have one.
+        if (box.width === 0 && box.height === 0) {
+          found = within() || found;
+          continue;
+        }
+        const own = box.right > viewport + 1;
+        // What a box that scrolls of its own holds does not widen the page.
+        const clips = el !== document.body && scrolls(el);
+        const inner = !clips && within();
+        const text = !clips && !inner && el !== document.body && box.left + el.scrollWidth > viewport + 1;
+        if (own || text) outside.push(name(el));
+        found ||= own || text || inner;
+      }
+      return found;
+    };
+    walk(document.documentElement);
+    return { width: document.documentElement.scrollWidth, viewport, outside };
+  });
+}
+
+/** The visible checkboxes, radio buttons, file inputs and <summary> rows (in open shadow roots
+ *  too) smaller than WCAG 2.5.8's 24 by 24 CSS px, as "what w×h". */
+export async function smallTargets(page) {
+  return page.evaluate(() => {
+    const small = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (!el.matches('input[type="checkbox"], input[type="radio"], input[type="file"], summary')) continue;
+        const { width, height } = el.getBoundingClientRect();
+        if (width === 0 || height === 0) continue;
+        if (width < 24 || height < 24) small.push(`${el.id || el.textContent.trim()} ${width.toFixed(1)}×${height.toFixed(1)}`);
+      }
+    };
+    walk(document);
+    return small;
+  });
 }
 
 /** The rules axe-core checks a page against: WCAG 2.2 A and AA, and its best practices

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash, createHmac } from "node:crypto";
-import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, accessibilityProblems, SEEDS, DEMO, ROOT } from "./helpers.mjs";
+import { startServer, launch, openPlayground, watch, screenshotPath, dig, settle, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, smallTargets, SEEDS, DEMO, ROOT } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -1569,6 +1569,139 @@ test("a 360 px wide screen: no sideways scrolling", async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath("page-narrow-360") });
   await page.screenshot({ path: screenshotPath("page-narrow-360-full"), fullPage: true });
+  noProblems(problems);
+  await page.close();
+});
+
+test("at 320 px (400% zoom, WCAG 1.4.10) every API's documented error codes wrap inside the card; at a desktop width each is one line", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.setViewportSize({ width: 320, height: 640 });
+  // The box stays open from one API to the next.
+  await page.evaluate(() => (document.getElementById("api-errors-box").open = true));
+  const codesWiderThanTheirList = () => page.evaluate(() => {
+    const list = document.getElementById("api-errors");
+    return [...list.querySelectorAll("dt")].filter((dt) => dt.scrollWidth > list.clientWidth).map((dt) => dt.textContent);
+  });
+  let checked = 0;
+  for (const { id } of SEEDS) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    if (await page.locator("#api-errors-box").isHidden()) continue;
+    checked++;
+    const { width, outside } = await sidewaysOverflow(page);
+    assert.ok(width <= 320, `${id}: page width ${width} at 320 px; past the edge: ${outside.join(", ")}`);
+    assert.deepEqual(await codesWiderThanTheirList(), [], id);
+  }
+  assert.ok(checked >= 1, "an API with documented errors was checked");
+  await page.locator("#api-errors-box").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("page-320-error-codes") });
+  // hai's longest code (70 letters) fits a desktop card's width: no code is broken there.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.selectOption("#api-picker", "hai/2023-08-12/RunInstances");
+  await settle(page);
+  const lines = await page.evaluate(() => [...document.querySelectorAll("#api-errors dt")].map((dt) => dt.getBoundingClientRect().height / parseFloat(getComputedStyle(dt).lineHeight)));
+  assert.ok(lines.length > 10 && lines.every((n) => n < 1.5), `lines per code: ${lines.map((n) => n.toFixed(1))}`);
+  noProblems(problems);
+  await page.close();
+});
+
+test("with WCAG 1.4.12 text spacing at 320 px nothing scrolls sideways: the Send to choices wrap beside their radios, file inputs fit", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await applyTextSpacing(page);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await settle(page);
+  const { width, outside } = await sidewaysOverflow(page);
+  assert.deepEqual(outside, [], `past the right edge at 320 px (page width ${width})`);
+  assert.ok(width <= 320, `page width ${width}`);
+  // A radio stays on the left of its label, whose words wrap.
+  const choices = await page.evaluate(() => [...document.querySelectorAll(".choice")].map((c) => {
+    const [radio, label] = [c.querySelector("input").getBoundingClientRect(), c.querySelector("label").getBoundingClientRect()];
+    return { id: c.querySelector("input").id, beside: radio.right <= label.left && radio.bottom > label.top && radio.top < label.bottom };
+  }));
+  assert.ok(choices.length === 5 && choices.every((c) => c.beside), JSON.stringify(choices));
+  await page.locator("fieldset.via").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("page-320-text-spacing-send-to") });
+  noProblems(problems);
+  await page.close();
+});
+
+test("a larger default font set in the browser makes the page's text larger (not a fixed 15 px), and at 320 px it still reflows", async () => {
+  const usual = await openPlayground(browser.context, server.url);
+  assert.equal(await usual.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "15px", "15 px at the usual 16 px");
+  await usual.page.close();
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await setDefaultFontSize(browser.context, page, 24);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='true']");
+  const size = (selector) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).fontSize);
+  // 15 of 16 px, scaled: 22.5 of 24; help text and code in proportion.
+  assert.equal(await size("html"), "22.5px");
+  assert.equal(await size("#form label"), "22.5px");
+  assert.equal(await size("#form .doc"), "18.9px");
+  assert.equal(await size("#json"), "18.9px");
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await page.fill("#search", "a");
+  await settle(page);
+  const { width, outside } = await sidewaysOverflow(page);
+  assert.deepEqual(outside, [], `past the right edge at 320 px with a 24 px default font (page width ${width})`);
+  assert.ok(width <= 320, `page width ${width}`);
+  await page.screenshot({ path: screenshotPath("page-320-font-24"), fullPage: true });
+  noProblems(problems);
+  await page.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`a field's edge is 3:1 against the card and against the field's own fill (WCAG 1.4.11) (${scheme})`, async () => {
+    const { page, problems } = await openPlayground(browser.context, server.url);
+    await page.emulateMedia({ colorScheme: scheme });
+    const edges = await page.evaluate(() => ["#search", "#api-picker", "#region", "#algorithm", '#form input[type="text"]', "#method", "#json", "#secret-id", "#secret-key", "#permalink", "#verify-input", "#import-ali-product"].map((selector) => {
+      const field = document.querySelector(selector);
+      const style = getComputedStyle(field);
+      return { selector, border: style.borderTopColor, fill: style.backgroundColor, card: getComputedStyle(field.closest(".card")).backgroundColor };
+    }));
+    for (const { selector, border, fill, card } of edges) {
+      for (const [against, colour] of [["card", card], ["field", fill]]) {
+        const ratio = contrastRatio(border, colour);
+        assert.ok(ratio >= 3, `${selector}'s border ${border} on the ${against}'s ${colour}: ${ratio.toFixed(2)}:1`);
+      }
+    }
+    noProblems(problems);
+    await page.close();
+  });
+}
+
+test("checkboxes, radio buttons, file inputs and <summary> rows are targets of 24 by 24 CSS px at least (WCAG 2.5.8), on a desktop and a phone", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  for (const width of [1366, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await smallTargets(page), [], `${width} px`);
+  }
+  // Not bloated: a checkbox is the 24 px asked, a summary row one line and a little.
+  assert.deepEqual(await page.locator("#required-only").boundingBox().then((b) => [b.width, b.height]), [24, 24]);
+  assert.ok((await page.locator("#api-errors-box summary").boundingBox()).height < 30);
+  noProblems(problems);
+  await page.close();
+});
+
+test("fields typed verbatim (parameters, Region, key id, JSON, search) are not capitalised, corrected or spell-checked; the secret fields stay password fields", async () => {
+  const { page, problems } = await openPlayground(browser.context, server.url);
+  for (const id of ["hai/2023-08-12/RunInstances", "bssopenapi/2017-12-14/CreateInstance"]) {
+    await page.selectOption("#api-picker", id);
+    await settle(page);
+    const loose = await page.evaluate(() => [...document.querySelectorAll('#app input:not([type]), #app input[type="text"], #app input[type="search"], #app input[type="password"], #app textarea')]
+      .filter((el) => !el.readOnly)
+      .filter((el) => el.getAttribute("autocapitalize") !== "off" || el.getAttribute("autocorrect") !== "off" || el.spellcheck !== false)
+      .map((el) => el.id));
+    assert.deepEqual(loose, [], id);
+    assert.ok(await page.locator('#form input[type="text"]').count() > 3, "the form's fields were checked");
+  }
+  for (const id of ["#secret-key", "#token", "#verify-secret"]) {
+    assert.deepEqual(await page.locator(id).evaluate((el) => [el.type, el.autocomplete]), ["password", "one-time-code"], id);
+  }
   noProblems(problems);
   await page.close();
 });

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, accessibilityProblems, DEMO } from "./helpers.mjs";
+import { startServer, launch, watch, screenshotPath, settle, dig, contrastOf, contrastRatio, accessibilityProblems, applyTextSpacing, setDefaultFontSize, sidewaysOverflow, smallTargets, DEMO } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -18,9 +18,11 @@ after(async () => {
 });
 
 /** Opens the demo documentation page, as a host site would have it: `hostCss` is added to its
- *  stylesheet, `edit` rewrites its HTML (attributes on the boxes). */
-async function openDocs({ hostCss = "", edit = (html) => html, colorScheme } = {}) {
+ *  stylesheet, `edit` rewrites its HTML (attributes on the boxes), `setup` readies the page
+ *  before it loads (a viewport, the reader's font size). */
+async function openDocs({ hostCss = "", edit = (html) => html, colorScheme, setup } = {}) {
   const page = await browser.context.newPage();
+  await setup?.(page);
   const problems = watch(page);
   const messages = [];
   page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
@@ -154,6 +156,79 @@ test("the widget on a 360 px screen fits without sideways scrolling", async () =
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 361, `docs page width ${width}`);
   await page.locator("cloudplay-try").first().screenshot({ path: screenshotPath("widget-narrow-360") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a reader's larger default font (24 px) at 320 px, or WCAG 1.4.12 text spacing, leaves every box inside the screen: rows wrap, the code language picker stays in the box", async () => {
+  for (const [name, fontSize, spacing] of [["24 px default font", 24, false], ["text spacing", 0, true]]) {
+    const { page, problems } = await openDocs({ setup: async (p) => {
+      await p.setViewportSize({ width: 320, height: 640 });
+      if (fontSize) await setDefaultFontSize(browser.context, p, fontSize);
+    } });
+    if (spacing) await applyTextSpacing(page);
+    for (const box of await page.locator("cloudplay-try").all()) await box.evaluate((el) => el.shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
+    await settle(page);
+    const { width, outside } = await sidewaysOverflow(page);
+    assert.deepEqual(outside, [], `${name}: past the right edge at 320 px (page width ${width})`);
+    assert.ok(width <= 320, `${name}: page width ${width}`);
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const [picker, box] = await Promise.all([hai.locator("details.code select").boundingBox(), hai.locator(".box").boundingBox()]);
+    assert.ok(picker.x + picker.width <= box.x + box.width, `${name}: the language picker ends at ${picker.x + picker.width}, the box at ${box.x + box.width}`);
+    if (fontSize) {
+      await hai.locator("details.code .row").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath("widget-320-font-24-code") });
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`the widget's box and fields have edges of 3:1 against the box and the field (WCAG 1.4.11) (${colorScheme})`, async () => {
+    const { page, problems } = await openDocs({ colorScheme });
+    const hai = page.locator('cloudplay-try[api="hai/2023-08-12/RunInstances"]');
+    const edges = await hai.evaluate((el) => {
+      const box = getComputedStyle(el.shadowRoot.querySelector(".box")).backgroundColor;
+      return [".box", "[data-path=Region]", '.form input[type="text"]', "details.code select"].map((selector) => {
+        const style = getComputedStyle(el.shadowRoot.querySelector(selector));
+        return { selector, border: style.borderTopColor, fill: style.backgroundColor, box };
+      });
+    });
+    for (const { selector, border, fill, box } of edges) {
+      for (const [against, colour] of [["box", box], ["field", fill]]) {
+        if (selector === ".box" && against === "field") continue;
+        const ratio = contrastRatio(border, colour);
+        assert.ok(ratio >= 3, `${selector}'s border ${border} on the ${against}'s ${colour}: ${ratio.toFixed(2)}:1`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test("the widget's checkbox, summaries and playground link are targets of 24 by 24 CSS px at least (WCAG 2.5.8)", async () => {
+  const { page, problems } = await openDocs();
+  for (const width of [1366, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await smallTargets(page), [], `${width} px`);
+    for (const link of await page.locator("cloudplay-try a.open").all()) {
+      const { height } = await link.boundingBox();
+      assert.ok(height >= 24, `${width} px: the playground link is ${height} px tall`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the widget's Region and parameter fields are not capitalised, corrected or spell-checked by a phone's keyboard", async () => {
+  const { page, problems } = await openDocs();
+  for (const box of await page.locator("cloudplay-try").all()) {
+    const fields = await box.evaluate((el) => [...el.shadowRoot.querySelectorAll('input[type="text"], textarea')]
+      .map((f) => ({ id: f.id, ok: f.getAttribute("autocapitalize") === "off" && f.getAttribute("autocorrect") === "off" && f.spellcheck === false })));
+    assert.ok(fields.length > 3, JSON.stringify(fields));
+    assert.deepEqual(fields.filter((f) => !f.ok).map((f) => f.id), []);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });

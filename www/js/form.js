@@ -7,6 +7,10 @@
 import { h, put } from "./dom.js";
 import { t, docText } from "./i18n.js";
 
+/** The attributes of a field typed verbatim (an id, a region, a value of the API's): no phone
+ *  keyboard capitalises its first letter or corrects it, no spelling checker marks it. */
+export const VERBATIM = { autocapitalize: "off", autocorrect: "off", spellcheck: "false" };
+
 /** `["Parameter", 0, "Code"]` → `Parameter[0].Code`. */
 export function pathString(segs) {
   let s = "";
@@ -265,7 +269,7 @@ export class ParamForm {
       for (const v of values) control.append(h("option", { value: v, text: showScalar(JSON.parse(v)) }));
       control.value = current;
     } else if (param.type === "object" || param.format === "json") {
-      control = h("textarea", { ...common, rows: "3", spellcheck: "false", class: "mono" });
+      control = h("textarea", { ...common, rows: "3", ...VERBATIM, class: "mono" });
       control.value = param.type === "object" && value !== undefined && typeof value !== "string" ? JSON.stringify(value, null, 2) : showScalar(value);
       control.addEventListener("input", () => {
         if (param.type !== "object") return this.changed(segs, control.value === "" ? undefined : control.value);
@@ -278,7 +282,7 @@ export class ParamForm {
       });
     } else {
       const numeric = isIntegerType(param.type) ? "numeric" : param.type === "float" ? "decimal" : undefined;
-      control = h("input", { ...common, type: "text", inputmode: numeric, autocomplete: "off", spellcheck: "false",
+      control = h("input", { ...common, type: "text", inputmode: numeric, autocomplete: "off", ...VERBATIM,
         // "e.g. 1", not a bare "1": grey text alone reads as a value already filled in.
         placeholder: param.example !== undefined && typeof param.example !== "object" ? t("rule.example", { value: showScalar(param.example) }) : undefined });
       control.value = showScalar(value);

@@ -4,7 +4,7 @@
 import { h, put, debounce, uid } from "../js/dom.js";
 import { load, cp, has, errorLine, errorProblem } from "../js/wasm.js";
 import { t, setLang, lang, htmlLang, docText, messageOf, say, saying } from "../js/i18n.js";
-import { ParamForm } from "../js/form.js";
+import { ParamForm, VERBATIM } from "../js/form.js";
 import { renderPreview } from "../js/preview.js";
 import { canSend, sendRequest, renderResponse, renderSendError, followCall } from "../js/send.js";
 import { fragment, sameCallKey } from "../js/share.js";
@@ -251,7 +251,7 @@ class Body {
     // Region is a field like the form's: its rule said under it, and `*` when the API needs one.
     const regionRequired = spec.region === "required";
     this.regionErr = h("p", { class: "field-error", id: `${p}-region-err`, hidden: true });
-    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", spellcheck: "false", value: this.regionValue, dataset: { path: "Region" },
+    const regionInput = h("input", { id: `${p}-region`, type: "text", autocomplete: "off", ...VERBATIM, value: this.regionValue, dataset: { path: "Region" },
       "aria-describedby": this.regionErr.id, "aria-required": regionRequired ? "true" : undefined });
     regionInput.addEventListener("input", () => {
       this.regionValue = regionInput.value.trim();

@@ -16,7 +16,9 @@ export const CSS = String.raw`:host {
   --cp-l-fg: #1b1f24; --cp-d-fg: #e6e8eb;
   --cp-l-box: #fbfcfd; --cp-d-box: #1a1f25;
   --cp-l-field: #fff; --cp-d-field: #111418;
-  --cp-l-line: #c9d1db; --cp-d-line: #3a434e;
+  /* The box's, the fields' and the buttons' edges: 3:1 at least against the box and the
+     fields (WCAG 1.4.11; it was 1.5:1, an empty field hard to find). line2 is for dividers. */
+  --cp-l-line: #838c97; --cp-d-line: #6e7681;
   --cp-l-line2: #d5dae1; --cp-d-line2: #333b45;
   --cp-l-accent: #0b5cad; --cp-d-accent: #3d8bd9;
   --cp-l-on-accent: #fff; --cp-d-on-accent: #0d1117;
@@ -149,7 +151,8 @@ button.link { border: 0; background: none; padding: 0; margin: 0; color: var(--c
 .muted { color: var(--cp-muted); overflow-wrap: anywhere; }
 .title .deprecated { color: var(--cp-bad); font-weight: normal; font-size: .8em; }
 details { margin: .57em 0; }
-summary { cursor: pointer; font-weight: 600; }
+/* Targets of 24 by 24 CSS px at least (WCAG 2.5.8): a summary row was 20 px, the checkbox 13. */
+summary { cursor: pointer; font-weight: 600; padding: .2em 0; min-height: 24px; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--cp-code); border: 1px solid var(--cp-line2); border-radius: 5px; padding: .49em .61em; margin: .3em 0; max-height: 19.5em; overflow: auto; }
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .11em .8em; }
 .facts dt { color: var(--cp-muted); }
@@ -167,9 +170,14 @@ table { border-collapse: collapse; width: 100%; font-size: .91em; }
 th, td { border: 1px solid var(--cp-line2); padding: .29em; vertical-align: top; text-align: left; }
 .table-scroll { overflow-x: auto; }
 mark { background: var(--cp-mark); }
-.row { display: flex; align-items: center; gap: .46em; }
-.row input, .row select { width: auto; }
+/* A row wraps, and its select is never wider than the box: with a larger default font the
+   Code box's label and language picker stuck out of it, and the page scrolled sideways. */
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: .46em; }
+.row input, .row select { width: auto; max-width: 100%; }
 .row label { margin: 0; font-weight: 500; }
+input[type="checkbox"] { width: 24px; height: 24px; margin: 0; padding: 0; flex: none; }
+/* The header's "Open in the playground", a link on a line of its own (20 px tall). */
+.open { padding: .2em 0; }
 /* As on the page: an optional field holding a value is sent, so it stays in view. */
 .required-only [data-optional]:not([data-filled]):not(:focus-within) { display: none; }
 /* As on the page: a wrapped line goes on indented, so a wrap is not taken for a line break. */
