@@ -184,5 +184,5 @@ input[type="checkbox"] { width: 24px; height: 24px; margin: 0; padding: 0; flex:
 pre { text-indent: 2ch hanging each-line; }
 details.how { margin: .1em 0 .2em; font-size: .9em; }
 details.how summary { cursor: pointer; color: var(--cp-muted); min-height: 24px; line-height: 24px; }
-details.how p { margin: .25em 0 .4em; }
+details.how p { margin: .25em 0 .4em; overflow-wrap: anywhere; }
 `;
