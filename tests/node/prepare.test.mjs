@@ -344,3 +344,62 @@ test("a null parameter is left out as if absent, at any depth, as the README say
   // A required one set to null is missing.
   assert.deepEqual(validate(call({ ApplicationId: null })).map((v) => [v.path, v.code]), [["ApplicationId", "MissingParameter"]]);
 });
+
+test("a node:http server's req.headers goes to verifyWire as it is, Set-Cookie's list included", async () => {
+  const { createServer, request } = await import("node:http");
+  const id = "hai/2023-08-12/RunInstances";
+  const ex = describe(id).examples[0];
+  const now = Math.floor(Date.now() / 1000);
+  const p = prepare({ api: id, params: ex.params, region: ex.region }, DEMO_CREDENTIALS, { timestamp: now });
+  const outcomes = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      // No try/catch: a throw here would take the server down, as the README's gate would be.
+      const headers = { ...req.headers, host: p.request.host };
+      outcomes.push({ list: Array.isArray(req.headers["set-cookie"]), v: verifyWire({ method: req.method, url: `https://${p.request.host}${req.url}`, headers, body, credentials: [DEMO_CREDENTIALS], now }) });
+      res.end();
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const send = (extra) => new Promise((resolve, reject) => {
+    const r = request({ host: "127.0.0.1", port: server.address().port, method: p.request.method, path: p.request.path, headers: { ...p.request.headers, ...extra } }, (res) => res.resume().on("end", resolve));
+    r.on("error", reject);
+    r.end(p.request.body);
+  });
+  try {
+    await send({ "Set-Cookie": ["a=1", "b=2"] });
+    await send({ "Set-Cookie": "a=1", "X-Tc-Timestamp": String(now + 1) });
+  } finally {
+    server.close();
+  }
+  assert.equal(outcomes[0].list, true, "Node holds Set-Cookie as a list");
+  assert.equal(outcomes[0].v.ok, true, JSON.stringify(outcomes[0].v));
+  // A request changed after signing is refused, not thrown.
+  assert.equal(outcomes[1].v.ok, false);
+  assert.equal(outcomes[1].v.code, "AuthFailure.SignatureFailure");
+});
+
+test("an error logged as JSON keeps its English message beside the Chinese, from the module and from send", async () => {
+  const { send } = await import("cloudplay");
+  let thrown;
+  try {
+    const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+    prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, DEMO_CREDENTIALS, { timestamp: "soon" });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.equal(thrown.code, "InvalidField");
+  const logged = JSON.parse(JSON.stringify(thrown));
+  assert.equal(logged.message, thrown.message);
+  assert.equal(logged.code, thrown.code);
+  assert.ok(thrown instanceof Error && thrown.stack.includes(thrown.message.split("\n")[0]));
+  // A network failure of send, made by the JS glue.
+  const ex = describe("hai/2023-08-12/RunInstances").examples[0];
+  const p = prepare({ api: "hai/2023-08-12/RunInstances", params: ex.params, region: ex.region }, DEMO_CREDENTIALS);
+  const failed = await send({ ...p.request, host: "127.0.0.1:1", scheme: "http" }, { via: "direct", timeout: 2000 }).catch((e) => e);
+  assert.equal(failed.code, "NetworkError");
+  assert.equal(JSON.parse(JSON.stringify(failed)).message, failed.message);
+});

@@ -867,10 +867,15 @@ struct VerifyWireJson {
     #[serde(default)]
     #[cfg_attr(feature = "tsify", tsify(optional))]
     query: Option<String>,
-    #[serde(default, with = "crate::http::pairs_as_map")]
+    /// Node's `req.headers` as it comes: a value may be a list (Node keeps `set-cookie` so),
+    /// which is read joined by `, `, as Node joins every other repeated header.
+    #[serde(default, deserialize_with = "received_headers")]
     #[cfg_attr(
         feature = "tsify",
-        tsify(type = "Record<string, string> | Iterable<readonly [string, string]>", optional)
+        tsify(
+            type = "Record<string, string | readonly string[] | undefined> | Iterable<readonly [string, string]>",
+            optional
+        )
     )]
     headers: Vec<(String, String)>,
     #[serde(default)]
@@ -882,6 +887,67 @@ struct VerifyWireJson {
     credentials: Vec<Credentials>,
     /// The server's clock, unix seconds.
     now: i64,
+}
+
+/// Received headers: an object whose values are strings or lists of strings (joined by `, `),
+/// or a list of `[name, value]` pairs. A value a request cannot carry is still refused: a gate
+/// passes what it received, and must not be thrown off by how Node holds one header.
+fn received_headers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    use serde::de::{MapAccess, SeqAccess, Visitor};
+    struct Value(String);
+    impl<'de> serde::Deserialize<'de> for Value {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct One;
+            impl<'de> Visitor<'de> for One {
+                type Value = Value;
+                fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    f.write_str("a string or a list of strings")
+                }
+                fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Value, E> {
+                    Ok(Value(v.into()))
+                }
+                fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Value, E> {
+                    Ok(Value(v))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                    let mut joined = String::new();
+                    while let Some(part) = seq.next_element::<String>()? {
+                        if !joined.is_empty() {
+                            joined.push_str(", ");
+                        }
+                        joined.push_str(&part);
+                    }
+                    Ok(Value(joined))
+                }
+            }
+            d.deserialize_any(One)
+        }
+    }
+    struct Headers;
+    impl<'de> Visitor<'de> for Headers {
+        type Value = Vec<(String, String)>;
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("an object of strings (or lists of strings) or a list of [name, value] pairs")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some((name, Value(value))) = map.next_entry::<String, Value>()? {
+                out.push((name, value));
+            }
+            Ok(out)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pair) = seq.next_element::<(String, String)>()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Headers)
 }
 
 /// The expected shape, said in a type error ([`crate::json::without_secret`] words its own

@@ -7,6 +7,8 @@ function cloudplayError(code, message, extra = {}) {
   const e = new Error(said, extra.cause === undefined ? undefined : { cause: extra.cause });
   // Defined, not assigned: with Error.prototype frozen (SES's lockdown) `e.name = …` throws.
   Object.defineProperty(e, "name", { value: "CloudplayError", writable: true, configurable: true });
+  // Enumerable, as the module's own errors' is: a JSON log line keeps it.
+  Object.defineProperty(e, "message", { value: said, enumerable: true, writable: true, configurable: true });
   e.code = code;
   for (const [k, v] of Object.entries(extra)) if (k !== "cause") e[k] = v;
   return e;
@@ -128,7 +130,7 @@ function proxyError(refused, body, host) {
   }
   const upstream = UPSTREAM_FAILED[refused];
   if (upstream) return cloudplayError(upstream, `the proxy could not get an answer from ${host}: ${said}`, { reason: refused, message_zh: `代理没能从 ${host} 得到应答：${said}` });
-  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused, message_zh: `${refused}：${said}` });
+  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused, message_zh: `代理拒绝了请求：${refused}：${said}` });
 }
 
 // The sends following each caller's signal. A signal gets one listener however many sends

@@ -96,6 +96,11 @@ pub fn to_js_error(e: &Error) -> JsValue {
     // Defined, not assigned: with Error.prototype frozen (SES lockdown), `err.name = …`
     // throws, and a JS exception here would unwind through the module.
     let _ = js_sys::Reflect::define_property(err.as_ref(), &"name".into(), &own_value("CloudplayError".into()));
+    // Enumerable, so that a JSON log line of the error (`JSON.stringify(e)`) keeps the English
+    // message beside `message_zh`, not the Chinese alone.
+    let message = own_value(e.to_string().into());
+    let _ = js_sys::Reflect::set(&message, &"enumerable".into(), &JsValue::TRUE);
+    let _ = js_sys::Reflect::define_property(err.as_ref(), &"message".into(), &message);
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code().into());
     if let Some(path) = &e.path {
