@@ -71,6 +71,9 @@ const outcome: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.te
 // Headers as a server framework holds them: a Headers object, or a list of pairs.
 const fromHeaders: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", headers: new Headers(signed.headers), credentials, now: 1700000000 });
 const fromPairs: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", headers: Object.entries(signed.headers), credentials, now: 1700000000 });
+// Node's req.headers as it is (IncomingHttpHeaders: string | string[] | undefined values), no cast.
+declare const incoming: import("node:http").IncomingMessage;
+const fromNode: VerifyOutcome = verifyWire({ method: "POST", url: "https://hai.tencentcloudapi.com/", headers: incoming.headers, credentials, now: 1700000000 });
 const diffStep: string | undefined = outcome.ok ? undefined : outcome.expected?.string_to_sign;
 // The two shapes are told apart by `ok`: each side has its own fields, not optional ones.
 const said: string = outcome.ok ? `${outcome.secret_id} ${outcome.algorithm}` : `${outcome.code}: ${outcome.message}`;
