@@ -939,12 +939,8 @@ fn received_headers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(Strin
             }
             Ok(out)
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(pair) = seq.next_element::<(String, String)>()? {
-                out.push(pair);
-            }
-            Ok(out)
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            crate::http::pairs_as_map::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
         }
     }
     d.deserialize_any(Headers)

@@ -4,21 +4,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Command, Stdio};
+use std::io::{Read, Write};
+use std::process::Command;
 
 #[test]
 fn an_unread_stderr_pipe_does_not_stop_the_server() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    out.read_line(&mut first).unwrap();
-    let port: u16 = first.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap();
+    let (mut child, port, _out) = common::spawn(&[], &[]);
     // Held, never read, until every request has an answer: a pipe holds about 64 KiB, some
     // thousand log lines, and the log's queue 4096 more.
     let mut err = child.stderr.take().unwrap();

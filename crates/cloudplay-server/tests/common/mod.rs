@@ -25,7 +25,9 @@ pub fn start(extra: &[&str]) -> Server {
     start_with_env(extra, &[])
 }
 
-pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Server {
+/// Starts `cloudplay serve --port 0 <extra>` with stdout and stderr piped, and reads the bound
+/// port from its first line; stderr is left in the child, unread.
+pub fn spawn(extra: &[&str], env: &[(&str, &str)]) -> (Child, u16, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloudplay"))
         .args(["serve", "--port", "0"])
         .args(extra)
@@ -39,6 +41,11 @@ pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Server {
     out.read_line(&mut line).unwrap();
     let port =
         line.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap_or_else(|_| panic!("{line}"));
+    (child, port, out)
+}
+
+pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Server {
+    let (mut child, port, mut out) = spawn(extra, env);
     let log = Arc::new(Mutex::new(String::new()));
     let sink = Arc::clone(&log);
     let mut err = child.stderr.take().unwrap();
