@@ -109,8 +109,9 @@ pub fn recognise(input: &WireInput, trace: &SigningTrace, presented: &str) -> Op
                     );
                 }
                 let tc3_key = [b"TC3".as_slice(), secret].concat();
-                // A local date: the day before or after near midnight UTC. The scope, checked
-                // before the signature, had the right one, so only the chain took another.
+                // A local date: the day before or after near midnight UTC, in the key chain
+                // while the scope has the UTC one (a scope with the local date is refused for
+                // its scope, and the page's comparison points at it).
                 let midnight = UtcDateTime::parse_iso8601(&alloc::format!("{date}T00:00:00Z"));
                 let neighbour =
                     |days: i64| midnight.and_then(|t| UtcDateTime::from_unix(t + days * 86_400).ok()).map(|d| d.date());

@@ -41,9 +41,10 @@ fn an_unread_stderr_pipe_does_not_stop_the_server() {
         s.write_all(format!("GET /after-{i} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").as_bytes()).unwrap();
         assert_eq!(common::read_response(&mut s).0, 404);
     }
-    let text = reader.join().unwrap();
+    // Killed first: should the count never be said, stderr closes and the reader ends.
     let _ = child.kill();
     let _ = child.wait();
+    let text = reader.join().unwrap();
     let said = text.lines().find(|l| l.contains("log lines dropped")).expect("the dropped lines are counted");
     let dropped: usize = said.split_whitespace().nth(2).unwrap().parse().unwrap();
     assert!(dropped > 0 && dropped < N, "{said}");
@@ -59,4 +60,35 @@ fn a_port_in_use_is_named() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("cannot listen on 127.0.0.1:{port}")) && err.contains("--port 0"), "{err}");
+}
+
+/// What `--specs` says at start goes the same way: many files with examples that break their
+/// spec write more than a pipe holds before the port line.
+#[test]
+fn a_long_start_up_log_does_not_hold_back_the_port_line() {
+    let dir = std::env::temp_dir().join(format!("cloudplay-startlog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = [r#"{"params":{}}"#; 10].join(",");
+    let mut args = Vec::new();
+    for i in 0..120 {
+        let spec = format!(
+            r#"{{"product":"demo","version":"2024-01-01","action":"Ping{i}","style":"tencent-api3",
+            "endpoints":{{"default":"demo.tencentcloudapi.com","path":"/"}},"methods":["POST"],
+            "content_types":["application/json"],"algorithms":["TC3-HMAC-SHA256"],"examples":[{broken}],
+            "params":[{{"name":"Message{}","type":"string","required":true}}]}}"#,
+            "x".repeat(200)
+        );
+        let file = dir.join(format!("ping{i}.json"));
+        std::fs::write(&file, spec).unwrap();
+        args.push("--specs".to_string());
+        args.push(file.display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // spawn reads the port line: with the log written in line, it never came (stderr full).
+    let (mut child, port, _out) = common::spawn(&args, &[]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let (status, _, _) = common::exchange(port, b"GET /missing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(status, 404);
 }

@@ -471,16 +471,21 @@ impl Simulator {
             format!("More than {limit} requests per second to {} from this account.", spec.action),
             format!("此账号每秒对 {} 的请求超过 {limit} 次。", spec.action),
         );
+        self.throttle_answer(turn, spec, &message)
+    }
+
+    /// The gateway's throttling answer, in each vendor's form.
+    fn throttle_answer(&self, turn: &Turn<'_>, spec: &ApiSpec, message: &str) -> (String, HttpResponse) {
         match turn.vendor {
-            Vendor::TencentLegacy => ("4400".into(), legacy_gateway_error(4400, &message)),
+            Vendor::TencentLegacy => ("4400".into(), legacy_gateway_error(4400, message)),
             Vendor::Alibaba => {
-                let mut r = self.error(turn, Some(spec), "Throttling", &message);
+                let mut r = self.error(turn, Some(spec), "Throttling", message);
                 // tea-openapi turns an answer with a retry hint into its ThrottlingException.
                 r.headers.push(("x-acs-retry-after".into(), "1000".into()));
                 ("Throttling".into(), r)
             }
             Vendor::Tencent3 => {
-                ("RequestLimitExceeded".into(), self.error(turn, Some(spec), "RequestLimitExceeded", &message))
+                ("RequestLimitExceeded".into(), self.error(turn, Some(spec), "RequestLimitExceeded", message))
             }
         }
     }
@@ -491,13 +496,13 @@ impl Simulator {
     }
 
     fn fault(&self, turn: &Turn<'_>, spec: &ApiSpec, fault: &str) -> (String, HttpResponse) {
-        let asked = |code: &str| {
-            let message = turn.say(
+        let said = |code: &str| {
+            turn.say(
                 format!("{code} (asked for with the {FAULT_HEADER} header)."),
                 format!("{code}（由请求头 {FAULT_HEADER} 指定）。"),
-            );
-            (code.to_string(), self.error(turn, Some(spec), code, &message))
+            )
         };
+        let asked = |code: &str| (code.to_string(), self.error(turn, Some(spec), code, &said(code)));
         if spec.errors.iter().any(|e| e.code == fault) {
             return asked(fault);
         }
@@ -509,16 +514,20 @@ impl Simulator {
             Vendor::Alibaba => "Throttling",
         };
         if fault == throttle || (turn.vendor == Vendor::TencentLegacy && fault == "RequestLimitExceeded") {
-            let limit = self
-                .rate_limit
-                .unwrap_or_else(|| spec.rate_limit.as_ref().map_or(DEFAULT_RATE_LIMIT, |r| r.per_second));
-            return self.throttled(turn, spec, limit);
+            return self.throttle_answer(turn, spec, &said(fault));
         }
-        if fault == "InternalError" {
+        // API 2.0's gateway has numbered codes of its own, none of them InternalError.
+        let internal = (turn.vendor != Vendor::TencentLegacy).then_some("InternalError");
+        if Some(fault) == internal {
             return asked(fault);
         }
         // The test's own mistake, in a code no vendor answers, so that it is not read as one.
-        let known: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).chain([throttle, "InternalError"]).collect();
+        let mut known: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).collect();
+        for common in [Some(throttle), internal].into_iter().flatten() {
+            if !known.contains(&common) {
+                known.push(common);
+            }
+        }
         let message = turn.say(
             format!(
                 "{FAULT_HEADER} names '{fault}', which {} does not document; it can ask for {}.",

@@ -291,8 +291,20 @@ fn throttling_and_internal_errors_can_be_asked_for_on_every_api() {
     assert_eq!((a.status, a.response.header("x-acs-retry-after")), (400, Some("1000")));
     let a = expect_code(&mut sim, &with_fault(signed(BSS, bss(json!({})), &c), "InternalError"), "InternalError");
     assert_eq!(a.status, 500);
-    // API 2.0's gateway answers throttling as its common code 4400, asked for by either name.
+    // API 2.0's gateway answers throttling as its common code 4400, asked for by either name;
+    // it has no InternalError.
     for name in ["4400", "RequestLimitExceeded"] {
         expect_code(&mut sim, &with_fault(signed(PG, pg(json!({})), &c), name), "4400");
     }
+    let a = expect_code(&mut sim, &with_fault(signed(PG, pg(json!({})), &c), "InternalError"), UNKNOWN_FAULT);
+    let offered = a.message().split_once("can ask for").map(|(_, list)| list.to_string()).unwrap_or_default();
+    assert!(!offered.contains("InternalError") && offered.contains("SystemError, "), "{}", a.message());
+    // Asked for, throttling says so, whatever the rate limit (off, as a test suite runs it).
+    sim.set_rate_limit(Some(0));
+    let a = expect_code(
+        &mut sim,
+        &with_fault(signed(HAI, hai(json!({})), &c), "RequestLimitExceeded"),
+        "RequestLimitExceeded",
+    );
+    assert!(a.message().contains(FAULT_HEADER) && !a.message().contains("More than 0"), "{}", a.message());
 }

@@ -130,7 +130,7 @@ function proxyError(refused, body, host) {
   }
   const upstream = UPSTREAM_FAILED[refused];
   if (upstream) return cloudplayError(upstream, `the proxy could not get an answer from ${host}: ${said}`, { reason: refused, message_zh: `代理没能从 ${host} 得到应答：${said}` });
-  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused, message_zh: `代理拒绝了请求：${refused}：${said}` });
+  return cloudplayError("ProxyRefused", `the proxy refused the request: ${refused}: ${said}`, { reason: refused, message_zh: `${refused}：${said}` });
 }
 
 // The sends following each caller's signal. A signal gets one listener however many sends

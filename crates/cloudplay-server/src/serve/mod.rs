@@ -98,8 +98,10 @@ pub fn run(mut opts: Options) -> ExitCode {
             *dir = real;
         }
     }
+    // Through the log's thread, as every line but a fatal one: a fixture that pipes stderr
+    // and never reads it must still get the port line on stdout.
     for warning in missing_files(&opts) {
-        eprintln!("{warning}");
+        log::line(warning);
     }
     let sim = match simhost::SimHost::new(&opts) {
         Ok(s) => s,
@@ -158,7 +160,7 @@ async fn serve(opts: Options, sim: simhost::SimHost) -> std::io::Result<()> {
     println!("cloudplay playground: http://{local}/");
     println!("cloudplay simulator: endpoint http://{local} or HTTP proxy http://{local}");
     for warning in proxy::test_overrides() {
-        eprintln!("{warning}");
+        log::line(warning);
     }
     let opts = Arc::new(opts);
     let sim = Arc::new(sim);

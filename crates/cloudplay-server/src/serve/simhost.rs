@@ -39,14 +39,14 @@ impl SimHost {
         if let Some(path) = &opts.accounts {
             let text = std::fs::read_to_string(path).map_err(|e| format!("--accounts {}: {e}", path.display()))?;
             let n = sim.add_accounts_json(&text).map_err(|e| format!("--accounts {}: {e}", path.display()))?;
-            eprintln!("cloudplay serve: {n} accounts loaded from {}", path.display());
+            super::log::log!("cloudplay serve: {n} accounts loaded from {}", path.display());
         }
         if !opts.specs.is_empty() {
             let mut catalog = cloudplay_core::Catalog::builtin().map_err(|e| e.to_string())?;
             let (specs, lines) = super::added::load(&mut catalog, &opts.specs)?;
             sim.add_specs(specs);
             for line in lines {
-                eprintln!("{line}");
+                super::log::line(line);
             }
         }
         sim.set_rate_limit(opts.rate_limit);

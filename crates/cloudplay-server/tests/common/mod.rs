@@ -36,9 +36,19 @@ pub fn spawn(extra: &[&str], env: &[(&str, &str)]) -> (Child, u16, BufReader<std
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Read on a thread of its own, so that a server that never says its port fails the test
+    // instead of hanging it.
     let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = out.read_line(&mut line);
+        let _ = tx.send((line, out));
+    });
+    let Ok((line, out)) = rx.recv_timeout(Duration::from_secs(30)) else {
+        let _ = child.kill();
+        panic!("cloudplay serve did not say its port within 30 s");
+    };
     let port =
         line.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap_or_else(|_| panic!("{line}"));
     (child, port, out)
