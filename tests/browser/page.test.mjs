@@ -520,10 +520,24 @@ test("the preview keeps its nonce while the call is edited; with a fixed time a 
   assert.equal(sent.outcome, "ok", sent.body);
   await page.click("#send-button");
   await page.waitForFunction(() => document.querySelector("#response [data-outcome]")?.dataset.code === "SignatureNonceUsed", null, { timeout: 15000 });
-  // Blank again: the preview's own nonce, and each send a fresh one.
+  // Blank again: the preview's own nonce for this call and time, and each send a fresh one.
   await page.fill("#nonce-value", "");
   await settle(page);
-  assert.equal(await nonceShown(), first);
+  const own = await nonceShown();
+  assert.notEqual(own, "learner-nonce-1");
+  await page.selectOption("#lang", "en");
+  await settle(page);
+  assert.equal(await nonceShown(), own, "the same call at the same time keeps its nonce");
+  // Another call gets another nonce: its copied request must not be a replay of the first's.
+  await page.evaluate(() => {
+    const box = document.getElementById("json");
+    const params = JSON.parse(box.value);
+    params.Period = (params.Period ?? 1) + 12;
+    box.value = JSON.stringify(params, null, 2);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await settle(page);
+  assert.notEqual(await nonceShown(), own, "an edited call is signed with a new nonce");
   await page.click("#send-button");
   await page.waitForFunction(() => document.querySelector("#response [data-outcome]")?.dataset.outcome === "ok", null, { timeout: 15000 });
   const before = await page.textContent('#response [data-fact="requestId"]');
@@ -549,9 +563,11 @@ test("Ctrl+Enter sends from the field being typed in, as the Send button does", 
   assert.equal(await page.getAttribute("#response [data-outcome]", "data-outcome"), "ok");
   assert.equal(await page.inputValue('#form [data-path="InstanceName"]'), "by-keyboard", "the field keeps what was typed");
   assert.equal(await page.getAttribute("#send-button", "aria-keyshortcuts"), "Control+Enter Meta+Enter");
-  // Enter alone in a field sends nothing.
+  // Enter alone in a field sends nothing, nor does Ctrl+Enter outside the call (the verify panel).
   const before = await page.textContent('#response [data-fact="requestId"]');
   await page.keyboard.press("Enter");
+  await page.focus("#verify-input");
+  await page.keyboard.press("Control+Enter");
   await page.waitForTimeout(300);
   assert.equal(await page.textContent('#response [data-fact="requestId"]'), before);
   noProblems(problems);

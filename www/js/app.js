@@ -93,13 +93,23 @@ function timestampRefusal(e) {
   return e?.path === "options.timestamp" ? errorLine(e, { field: false }) : null;
 }
 
-/** The nonce the preview signs with, for the visit: a preview re-signed for another reason (an
- *  edit, the page's language) shows the same one, so that a learner can compare step by step.
- *  A 16-digit integer, which every algorithm with a nonce takes (API 2.0's must be one). */
-const previewNonce = (() => {
+/** A 16-digit integer nonce, which every algorithm with a nonce takes (API 2.0's must be one). */
+function freshNonce() {
   const [hi, lo] = crypto.getRandomValues(new Uint32Array(2));
   return ((hi & 0x1fffff) * 2 ** 32 + lo) % 8e15 + 1e15;
-})();
+}
+
+let previewNonce = { key: null, value: 0 };
+
+/** The nonce the preview signs the call at `ts` with: the same while the call and its time
+ *  stay (a preview re-signed in the page's other language, say), so that a learner can compare
+ *  step by step; a new one for another call, whose copied request or curl snippet would else
+ *  be refused as a replay of the first. */
+function previewNonceFor(ts) {
+  const key = `${ts} ${sameCallKey(shared())}`;
+  if (previewNonce.key !== key) previewNonce = { key, value: freshNonce() };
+  return previewNonce.value;
+}
 
 /** `send`: for a request that goes out, whose nonce is fresh unless the user fixed one. */
 function prepareOptions(ts, { allowInvalid, send = false }) {
@@ -107,7 +117,7 @@ function prepareOptions(ts, { allowInvalid, send = false }) {
   // With a fixed time the nonce may be fixed too (a reused one is refused, as the vendor does).
   const fixed = state.options.tsMode === "fixed" ? state.options.fixedNonce : "";
   if (fixed) o.nonce = fixed;
-  else if (!send) o.nonce = previewNonce;
+  else if (!send) o.nonce = previewNonceFor(ts);
   if (state.options.algorithm) o.algorithm = state.options.algorithm;
   if (state.options.method) o.method = state.options.method;
   if (state.options.contentType && o.method === "POST") o.content_type = state.options.contentType;
@@ -843,8 +853,11 @@ function wire() {
   $("send-button").addEventListener("click", send);
   // Ctrl+Enter (⌘+Enter) sends from wherever one is typing, as in other API playgrounds: the
   // Send button is screens below a long form.
+  // Only from the call's own fields: in the verify panel or the import it would send the call
+  // the user is not looking at, and on a link it opens a tab.
   document.addEventListener("keydown", (e) => {
     if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.repeat || e.isComposing) return;
+    if (!(e.target instanceof Element) || !e.target.closest("[data-call]") || e.target.closest("a")) return;
     e.preventDefault();
     if (!$("send-button").disabled) send();
   });
